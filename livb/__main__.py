@@ -1,0 +1,5 @@
+"""Allow ``python -m livb``."""
+
+from livb.cli import main
+
+main()

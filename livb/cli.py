@@ -1,0 +1,168 @@
+"""The command line: each command parses its options, calls one function and reports."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from livb.errors import LivbError, UsageError
+
+app = typer.Typer(
+    name="livb",
+    help="Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Formaat(StrEnum):
+    """Output formats of ``livb check``."""
+
+    TEKST = "tekst"
+    JSON = "json"
+
+
+def _codes(values: list[str] | None) -> set[str]:
+    codes: set[str] = set()
+    for value in values or []:
+        codes.update(part.strip().upper() for part in value.split(",") if part.strip())
+    return codes
+
+
+@app.command()
+def check(
+    mappen: Annotated[
+        list[Path] | None, typer.Argument(help="De gemeentemap(pen); standaard de huidige map.")
+    ] = None,
+    strikt: Annotated[
+        bool,
+        typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
+    ] = False,
+    formaat: Annotated[
+        Formaat, typer.Option("--formaat", "--format", help="tekst of json.")
+    ] = Formaat.TEKST,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Enkel deze regels, bv. LIVB101,LIVB103.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Deze regels overslaan.")
+    ] = None,
+) -> None:
+    """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
+
+    Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt).
+    """
+    from livb.check import run_checks
+    from livb.report import write_json, write_text
+
+    results = [
+        run_checks(folder, _codes(select), _codes(ignore)) for folder in mappen or [Path()]
+    ]
+    (write_json if formaat is Formaat.JSON else write_text)(results)
+    raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
+
+
+@app.command()
+def init(
+    map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],
+    gemeente: Annotated[
+        str | None, typer.Option("--gemeente", "-g", help="Naam van de gemeente, bv. Halle.")
+    ] = None,
+    nis: Annotated[
+        str | None, typer.Option("--nis", help="NIS-code, als de naam niet volstaat.")
+    ] = None,
+    beleid: Annotated[
+        str | None,
+        typer.Option("--beleid", help="Eigen naam van het beleid, bv. levenskwaliteit."),
+    ] = None,
+    coordinator: Annotated[
+        str | None, typer.Option("--coordinator", help="Naam van de coördinator.")
+    ] = None,
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Zet de map onder git met een eerste commit.")
+    ] = True,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Stel geen vragen (voor scripts).")
+    ] = False,
+) -> None:
+    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
+    from livb.scaffold import InitRequest, create_folder, resolve_gemeente
+
+    ask = not no_input and sys.stdin.isatty()
+    if gemeente is None:
+        if not ask:
+            raise UsageError("geef de gemeente op met --gemeente NAAM")
+        gemeente = typer.prompt("Naam van de gemeente")
+    if ask and nis is None:
+        found = resolve_gemeente(gemeente, None)
+        if found.gemeente is None and found.suggestions:
+            first = found.suggestions[0]
+            typer.echo(found.message)
+            if typer.confirm(f"Bedoel je {first.naam_nl} (NIS {first.nis})?", default=True):
+                gemeente, nis = first.naam_nl, first.nis
+        if beleid is None:
+            beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
+        if coordinator is None:
+            coordinator = typer.prompt(
+                "Naam van de coördinator (leeg als nog onbekend)", default=""
+            )
+    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git)
+    result = create_folder(request)
+    for warning in result.warnings:
+        typer.echo(f"waarschuwing: {warning}", err=True)
+    code = f" (NIS {result.nis})" if result.nis else ""
+    typer.echo(f"Gemeentemap voor {result.naam}{code} aangemaakt in {result.target}:")
+    typer.echo(
+        f"  {len(result.written)} bestanden" + (", eerste git-commit" if result.committed else "")
+    )
+    typer.echo(
+        f"Volgende stap: vul actoren.yaml in en controleer met 'livb check {result.target}'."
+    )
+
+
+@app.command()
+def schema(
+    soort: Annotated[
+        str | None, typer.Argument(help="Het soort bestand, bv. actoren of vergadering.")
+    ] = None,
+    map_: Annotated[
+        Path | None,
+        typer.Option("--map", help="Schrijf alle schema's in MAP/.livb/schema (voor de editor)."),
+    ] = None,
+) -> None:
+    """Toon het JSON Schema van een soort bestand, of schrijf ze allemaal in een gemeentemap."""
+    from livb.model import FILE_KINDS
+    from livb.schema import kind_named, schema_text, write_schemas
+
+    if map_ is not None:
+        if not map_.is_dir():
+            raise UsageError(f"'{map_}' is geen map")
+        written = write_schemas(map_)
+        typer.echo(f"{len(written)} schema's geschreven in {map_ / '.livb' / 'schema'}")
+        return
+    if soort is None:
+        for kind in FILE_KINDS:
+            typer.echo(f"{kind.name:<15} {kind.pattern:<28} {kind.summary}")
+        return
+    found = kind_named(soort)
+    if found is None:
+        names = ", ".join(kind.name for kind in FILE_KINDS)
+        raise UsageError(f"onbekende soort '{soort}'", f"kies uit: {names}")
+    typer.echo(schema_text(found), nl=False)
+
+
+def main() -> None:
+    """Run the CLI; user errors become a Dutch message and an exit code, never a traceback."""
+    try:
+        app()
+    except LivbError as error:
+        typer.echo(f"{error.category}: {error.message}", err=True)
+        if error.hint:
+            typer.echo(f"    hulp: {error.hint}", err=True)
+        raise SystemExit(error.exit_code) from None

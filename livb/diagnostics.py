@@ -1,0 +1,56 @@
+"""Findings as values: a location, a severity, a stable code and a Dutch message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """How serious a finding is; higher is worse."""
+
+    INFO = 1
+    WAARSCHUWING = 2
+    FOUT = 3
+
+    @property
+    def label(self) -> str:
+        """The Dutch word shown to the user."""
+        return {1: "info", 2: "waarschuwing", 3: "fout"}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a file of the gemeente folder (path relative to the folder)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding of a run: where, how bad, which rule, what is wrong and what to do."""
+
+    location: Location
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    hint: str | None = field(default=None, compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """A plain mapping for JSON output."""
+        return {
+            "code": self.code,
+            "ernst": self.severity.label,
+            "bestand": self.location.path,
+            "regel": self.location.line,
+            "kolom": self.location.column,
+            "boodschap": self.message,
+            "hulp": self.hint,
+        }

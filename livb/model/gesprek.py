@@ -1,0 +1,38 @@
+"""gesprekken/*.yaml: one oriëntatiegesprek (step 1.2 or 2.2) along the Tool D checklist."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator
+
+from livb.model._base import ActorId, Datum, LivbModel, Tekst, as_list
+
+
+class VraagAntwoord(LivbModel):
+    """A question of the checklist and the answer given."""
+
+    vraag: Tekst
+    antwoord: str | None = None
+
+
+class Gesprek(LivbModel):
+    """An orientation interview; confidential unless marked otherwise."""
+
+    stap: Literal["1.2", "2.2"]
+    """1.2 (met de burgemeester, in de voorbereiding) of 2.2 (met een lid van de kerngroep)."""
+    datum: Datum
+    met: Annotated[list[ActorId], BeforeValidator(as_list)]
+    """Met wie het gesprek gevoerd werd (ids uit actoren.yaml)."""
+    door: Annotated[list[ActorId], BeforeValidator(as_list)] = []
+    """Wie het gesprek voerde."""
+    vertrouwelijk: bool = True
+    """Vertrouwelijke gesprekken komen nooit woordelijk in een document."""
+    werking_dienst: list[VraagAntwoord] = []
+    """Tool D, deel 1: de algemene werking van de dienst."""
+    livb_perspectief: list[VraagAntwoord] = []
+    """Tool D, deel 2: het veiligheidsbeleid vanuit het perspectief van de dienst."""
+    organisatie: list[VraagAntwoord] = []
+    """Tool D, deel 3: partners, overlegstructuren, knelpunten."""
+    samenvatting: str | None = None
+    aandachtspunten: list[str] = []

@@ -1,0 +1,100 @@
+"""livb.yaml: the gemeente, the policy's own name and period, the coordinator, rule settings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from livb.model._base import ActorId, LivbModel, Periode, Tekst
+
+NisCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{5}$"),
+    Field(description="De NIS-code (REFNIS) van de gemeente: vijf cijfers, bv. 23027 voor Halle."),
+]
+
+
+class Bestuursvorm(StrEnum):
+    """Whether the municipality calls itself a gemeente or a stad."""
+
+    GEMEENTE = "gemeente"
+    STAD = "stad"
+
+
+class Politiezone(LivbModel):
+    """The police zone the municipality belongs to."""
+
+    naam: Tekst
+    """Naam van de politiezone, bv. PZ Zennevallei."""
+    nummer: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] | None = None
+    """Het viercijferige zonenummer."""
+
+
+class Gemeente(LivbModel):
+    """The municipality itself."""
+
+    naam: Tekst
+    """Officiële naam van de gemeente, zoals bij Statbel."""
+    nis_code: NisCode | None = None
+    """Vijf cijfers; livb init vult ze in vanuit de lijst van Statbel."""
+    provincie: str | None = None
+    """Provincie (leeg voor het Brussels Hoofdstedelijk Gewest)."""
+    bestuursvorm: Bestuursvorm = Bestuursvorm.GEMEENTE
+    """'stad' of 'gemeente': zo staat het in de documenten (de stad Halle)."""
+    politiezone: Politiezone | None = None
+    adres: str | None = None
+    """Adres van het gemeentehuis of stadhuis."""
+
+
+class Beleid(LivbModel):
+    """How the municipality names and frames its policy."""
+
+    titel: Tekst = "integrale veiligheid"
+    """Eigen naam van het beleid, bv. 'levenskwaliteit' (Halle) of 'leefbaarheid'."""
+    plannaam: Tekst = "lokaal integraal veiligheidsplan"
+    """Naam van het plan zoals in de documenten, bv. 'integraal plan levenskwaliteit'."""
+    periode: Periode | None = None
+    """Looptijd van het plan."""
+
+
+class Begeleiding(LivbModel):
+    """The federal support of the protocolakkoord (Tool B)."""
+
+    fod_vertegenwoordiger: ActorId | None = None
+    """Wie de FOD Binnenlandse Zaken vertegenwoordigt bij het protocolakkoord."""
+    lokaal_adviseurs: list[ActorId] = []
+    """De lokaal adviseur(s) van de FOD die het proces begeleiden."""
+    provincie_vertegenwoordiger: ActorId | None = None
+    """Als de provincie derde partij is bij het protocol: wie haar vertegenwoordigt."""
+
+
+class UitgeschakeldeRegel(LivbModel):
+    """A rule the municipality switches off on purpose, with its reason."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^LIVB\d{3}$")]
+    """De code van de regel, bv. LIVB301."""
+    reden: Tekst
+    """Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze)."""
+
+
+class Regels(LivbModel):
+    """Local settings of the checks."""
+
+    uitgeschakeld: list[UitgeschakeldeRegel] = []
+
+
+class Instellingen(LivbModel):
+    """The content of livb.yaml."""
+
+    formaat: int = 1
+    """Versie van het mapformaat; laat op 1 staan."""
+    gemeente: Gemeente
+    beleid: Beleid = Beleid()
+    taal: Literal["nl"] = "nl"
+    """Taal van de documenten; voorlopig enkel 'nl'."""
+    coordinator: ActorId | None = None
+    """De coördinator integrale veiligheid (id uit actoren.yaml)."""
+    begeleiding: Begeleiding = Begeleiding()
+    regels: Regels = Regels()

@@ -1,0 +1,153 @@
+"""plan.yaml and doelstellingen/*.yaml: the integral plan and its goals."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from livb.model._base import (
+    ActorId,
+    BronId,
+    Datum,
+    Id,
+    LivbModel,
+    Periode,
+    PrioriteitId,
+    ReeksId,
+    Tekst,
+)
+from livb.model.actoren import Schakel
+
+
+class Plansoort(StrEnum):
+    """The kinds of plan the integral plan aligns with."""
+
+    ZVP = "zvp"
+    SVPP = "svpp"
+    MEERJARENPLAN = "meerjarenplan"
+    LOKAAL_SOCIAAL_BELEIDSPLAN = "lokaal_sociaal_beleidsplan"
+    PARKETBELEIDSPLAN = "parketbeleidsplan"
+    NOODPLAN = "nood_en_interventieplan"
+    KIV = "kiv"
+    NVP = "nvp"
+    ANDERE = "andere"
+
+
+class PlanItem(LivbModel):
+    """A priority or theme of another plan."""
+
+    id: Id
+    titel: Tekst
+
+
+class AnderPlan(LivbModel):
+    """A plan of another level or partner that the integral plan aligns with."""
+
+    id: Id
+    soort: Plansoort
+    titel: Tekst
+    periode: Periode | None = None
+    prioriteiten: list[PlanItem] = []
+    """De prioriteiten van dat plan; het integraal plan hoort erop te antwoorden."""
+
+
+class Plan(LivbModel):
+    """The content of plan.yaml: vision, aims, alignment and organisation of the plan."""
+
+    visie: str | None = None
+    """De visie van het lokaal bestuur op het beleid."""
+    uitgangspunten: list[str] = []
+    doelen_extern: list[str] = []
+    """Externe doelen: levenskwaliteit, veiligheidsgevoel, minder criminaliteit en overlast."""
+    doelen_intern: list[str] = []
+    """Interne doelen: organisatie, afstemming, efficiëntie, samenhang, uitwisseling."""
+    afstemming: list[AnderPlan] = []
+    """Andere plannen waarmee het plan afgestemd is (ZVP, SVPP, meerjarenplan, ...)."""
+    organisatie: str | None = None
+    """Hoe het programma georganiseerd en opgevolgd wordt."""
+    evaluatie: str | None = None
+    communicatie: str | None = None
+    budget: str | None = None
+    afkortingen: dict[str, str] = {}
+
+
+class Meting(LivbModel):
+    """A value of an indicator, in a given year."""
+
+    waarde: float
+    jaar: Annotated[int, Field(ge=1900, le=2100)] | None = None
+
+
+class Indicator(LivbModel):
+    """How the achievement of an operational goal is measured."""
+
+    id: Id
+    naam: Tekst
+    eenheid: str | None = None
+    basiswaarde: Meting | None = None
+    streefwaarde: Meting | None = None
+    deadline: Datum | None = None
+    bron: BronId | None = None
+    reeks: ReeksId | None = None
+    """De cijferreeks uit de diagnostiek die deze indicator opvolgt."""
+
+
+class Status(StrEnum):
+    """Where an action stands."""
+
+    GEPLAND = "gepland"
+    LOPEND = "lopend"
+    AFGEROND = "afgerond"
+    GESCHRAPT = "geschrapt"
+
+
+class Actie(LivbModel):
+    """A concrete action with an owner, partners, a period and a budget."""
+
+    id: Id
+    titel: Tekst
+    omschrijving: str | None = None
+    trekker: ActorId | None = None
+    partners: list[ActorId] = []
+    start: Datum | None = None
+    einde: Datum | None = None
+    budget: Annotated[float, Field(ge=0)] | None = None
+    """Bedrag in euro."""
+    financiering: str | None = None
+    schakel: Schakel | None = None
+    """De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg."""
+    status: Status = Status.GEPLAND
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Actie:
+        if self.start and self.einde and self.einde < self.start:
+            raise ValueError("de actie eindigt ('einde') vóór ze begint ('start')")
+        return self
+
+
+class OperationeleDoelstelling(LivbModel):
+    """An operational goal with its indicators and actions."""
+
+    id: Id
+    titel: Tekst
+    omschrijving: str | None = None
+    indicatoren: list[Indicator] = []
+    acties: list[Actie] = []
+
+
+class StrategischeDoelstelling(LivbModel):
+    """A strategic goal of one priority."""
+
+    id: Id
+    titel: Tekst
+    omschrijving: str | None = None
+    operationele_doelstellingen: list[OperationeleDoelstelling] = []
+
+
+class DoelstellingenBestand(LivbModel):
+    """The content of one doelstellingen/*.yaml file: the goals of one priority."""
+
+    prioriteit: PrioriteitId
+    strategische_doelstellingen: list[StrategischeDoelstelling] = []

@@ -1,0 +1,56 @@
+"""The numbered steps of the federal method (phases 1 to 5)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Stap(StrEnum):
+    """A step of the method: 1.1 ... 3.6, and the phases 4 and 5 as a whole."""
+
+    S1_1 = "1.1"
+    S1_2 = "1.2"
+    S1_3 = "1.3"
+    S1_4 = "1.4"
+    S1_5 = "1.5"
+    S1_6 = "1.6"
+    S2_1 = "2.1"
+    S2_2 = "2.2"
+    S2_3 = "2.3"
+    S2_4 = "2.4"
+    S2_5 = "2.5"
+    S2_6 = "2.6"
+    S2_7 = "2.7"
+    S3_1 = "3.1"
+    S3_2 = "3.2"
+    S3_3 = "3.3"
+    S3_4 = "3.4"
+    S3_5 = "3.5"
+    S3_6 = "3.6"
+    F4 = "4"
+    F5 = "5"
+
+
+STAP_TITELS: dict[Stap, str] = {
+    Stap.S1_1: "Kennismaking en intentienota",
+    Stap.S1_2: "Oriëntatiegesprekken met de burgemeester",
+    Stap.S1_3: "Rapport en beslissing tot opstart",
+    Stap.S1_4: "Intentieverklaring en protocolakkoord",
+    Stap.S1_5: "Samenstelling van de kerngroep",
+    Stap.S1_6: "Opstartvergadering van de kerngroep",
+    Stap.S2_1: "Aanpak van de veiligheidsdiagnostiek",
+    Stap.S2_2: "Oriëntatiegesprekken met de leden van de kerngroep",
+    Stap.S2_3: "Voorstelling van de bestaande beleidsplannen",
+    Stap.S2_4: "Voorstelling van de veiligheidsdiagnostiek",
+    Stap.S2_5: "SWOT-analyse",
+    Stap.S2_6: "Prioriteiten en projectgroepen",
+    Stap.S2_7: "Voortgangsrapport",
+    Stap.S3_1: "Opstart van de projectgroepen",
+    Stap.S3_2: "Eerste ontwerp van het plan voor de kerngroep",
+    Stap.S3_3: "Brainstorm met de kerngroep",
+    Stap.S3_4: "Doelstellingen door de projectgroepen",
+    Stap.S3_5: "Voorstelling van het plan",
+    Stap.S3_6: "Goedkeuring door college en gemeenteraad",
+    Stap.F4: "Realiseren",
+    Stap.F5: "Gebruiken en evalueren",
+}

@@ -1,0 +1,69 @@
+"""vergaderingen/*.yaml: one meeting with its agenda, minutes, decisions and huiswerk."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+from livb.model._base import ActorId, Datum, LivbModel, OrgaanId, Tekst, VergaderingId, as_list
+from livb.model.stappen import Stap
+
+Uur = Annotated[
+    str,
+    StringConstraints(pattern=r"^([01]?\d|2[0-3])[:.hu][0-5]\d$"),
+    Field(description="Een uur als UU:MM, bv. 14:00."),
+]
+
+
+class Agendapunt(LivbModel):
+    """An item of the agenda and, once held, its minutes."""
+
+    punt: Tekst
+    """Het agendapunt."""
+    toelichting: str | None = None
+    verslag: str | None = None
+    """Wat er besproken werd (pas na de vergadering)."""
+    besluiten: list[str] = []
+
+
+class Huiswerk(LivbModel):
+    """A task for the members before the next meeting."""
+
+    wie: Annotated[list[ActorId], BeforeValidator(as_list)]
+    wat: Tekst
+    tegen: Datum | None = None
+    """Tegen wanneer."""
+
+
+class VolgendeVergadering(LivbModel):
+    """Date and place of the next meeting."""
+
+    datum: Datum
+    uur: Uur | None = None
+    plaats: str | None = None
+
+
+class Vergadering(LivbModel):
+    """One meeting of a body of the process."""
+
+    orgaan: OrgaanId
+    """kerngroep, redactiecomite, pilootcomite of de id van een projectgroep."""
+    titel: str | None = None
+    stappen: list[Stap] = []
+    """De stappen van de methode die deze vergadering invult, bv. ['2.5', '2.6']."""
+    datum: Datum
+    uur: Uur | None = None
+    plaats: str | None = None
+    voorzitter: ActorId | None = None
+    verslaggever: ActorId | None = None
+    aanwezig: list[ActorId] = []
+    verontschuldigd: list[ActorId] = []
+    gasten: list[str] = []
+    """Aanwezigen die geen actor zijn (vrije tekst)."""
+    keurt_verslag_goed: Annotated[list[VergaderingId], BeforeValidator(as_list)] = []
+    """De vorige vergadering(en) waarvan het verslag hier goedgekeurd werd."""
+    agenda: list[Agendapunt] = []
+    volgende_stap: str | None = None
+    huiswerk: list[Huiswerk] = []
+    volgende_vergadering: VolgendeVergadering | None = None

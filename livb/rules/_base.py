@@ -1,0 +1,70 @@
+"""What a rule is: a code, a severity, a docstring that explains it, and a check function."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from livb.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from livb.model import Project
+    from livb.rules._index import Index
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's finding, pointing at a path inside a file of the folder.
+
+    Attributes:
+        path: the file, relative to the folder.
+        loc: keys and list indexes inside the file; empty for the file as a whole.
+        message: what is wrong, in Dutch.
+        hint: what to do about it.
+        at_key: point at the key rather than its value.
+        related: another place that explains this one (the first use of a duplicate id).
+    """
+
+    path: str
+    loc: tuple[Any, ...]
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+    related: tuple[str, tuple[Any, ...]] | None = field(default=None)
+
+
+class RuleContext:
+    """What every rule gets: the project and an index of its ids, built once per run."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    @cached_property
+    def index(self) -> Index:
+        """Every id defined in the folder, by kind."""
+        from livb.rules._index import build_index
+
+        return build_index(self.project)
+
+
+class RuleModule(Protocol):
+    """The shape of a rule module: the docstring is the rule's documentation."""
+
+    CODE: str
+    NAME: str
+    SEVERITY: Severity
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Yield the findings of this rule."""
+        ...
+
+
+def as_rule(module: ModuleType) -> RuleModule:
+    """Check that a module has the shape of a rule and return it typed as one."""
+    for attribute in ("CODE", "NAME", "SEVERITY", "check"):
+        if not hasattr(module, attribute):
+            raise TypeError(f"{module.__name__} is not a rule: no {attribute}")
+    return cast(RuleModule, module)

@@ -1,0 +1,192 @@
+"""``livb init``: a new gemeente folder, every file commented in Dutch, under git."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from livb import gemeenten
+from livb.errors import InitError
+from livb.model import KINDS_BY_NAME
+from livb.resources import templates_dir
+from livb.schema import modeline, vscode_settings, write_schemas
+
+
+@dataclass
+class InitRequest:
+    """What the user asked for.
+
+    Attributes:
+        target: the folder to create.
+        gemeente: the municipality's name as typed.
+        nis: a NIS code that overrides the lookup by name.
+        beleid: the policy's own name (e.g. 'levenskwaliteit').
+        coordinator: the coordinator's name, when known.
+        git: put the folder under git with a first commit.
+    """
+
+    target: Path
+    gemeente: str
+    nis: str | None = None
+    beleid: str | None = None
+    coordinator: str | None = None
+    git: bool = True
+
+
+@dataclass
+class InitResult:
+    """What ``init`` did."""
+
+    target: Path
+    naam: str
+    nis: str | None
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    committed: bool = False
+
+
+def resolve_gemeente(name: str, nis: str | None) -> gemeenten.Lookup:
+    """Look the municipality up by NIS code (when given) or by name."""
+    if nis:
+        found = gemeenten.by_nis(nis)
+        if found is None:
+            raise InitError(
+                f"de NIS-code {nis} bestaat niet", "laat --nis weg om de code op naam op te zoeken"
+            )
+        return gemeenten.Lookup(found)
+    return gemeenten.lookup(name)
+
+
+def create_folder(request: InitRequest) -> InitResult:
+    """Create a new gemeente folder.
+
+    Args:
+        request: the folder, the municipality and the options.
+
+    Returns:
+        What was written, with warnings (an unknown municipality, no git).
+
+    Raises:
+        InitError: the folder exists and is not empty, or cannot be created.
+    """
+    target = request.target
+    _refuse_non_empty(target)
+    found = resolve_gemeente(request.gemeente, request.nis)
+    result = InitResult(target, request.gemeente, None)
+    if found.gemeente is not None:
+        result.naam, result.nis = found.gemeente.naam_nl, found.gemeente.nis
+    else:
+        result.warnings.append(_unknown_warning(found))
+
+    context: dict[str, object] = {
+        "gemeente": found.gemeente,
+        "naam": result.naam,
+        "beleid": request.beleid or "integrale veiligheid",
+        "coordinator": request.coordinator,
+    }
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        result.written.extend(_render_templates(target, context))
+        result.written.extend(write_schemas(target))
+        result.written.extend(_write_editor_settings(target))
+    except OSError as error:
+        raise InitError(f"kan niet schrijven in '{target}': {error.strerror}") from None
+    if request.git:
+        result.committed = _git_commit(target, result)
+    return result
+
+
+def _refuse_non_empty(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise InitError(f"'{target}' bestaat al en is geen map", "kies een nieuwe mapnaam")
+    if target.is_dir() and any(target.iterdir()):
+        raise InitError(
+            f"de map '{target}' is niet leeg; livb init schrijft enkel in een nieuwe of lege map",
+            "kies een nieuwe mapnaam, zodat niets van wat er al staat overschreven wordt",
+        )
+
+
+def _unknown_warning(found: gemeenten.Lookup) -> str:
+    message = found.message or "onbekende gemeente"
+    if found.suggestions:
+        names = ", ".join(f"{g.naam_nl} (NIS {g.nis})" for g in found.suggestions)
+        return f"{message}; bedoelde je {names}? Vul de NIS-code later in livb.yaml in."
+    return f"{message}. Vul de NIS-code later in livb.yaml in."
+
+
+def _yaml_string(value: object) -> str:
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _render_templates(target: Path, context: dict[str, object]) -> list[Path]:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    source = templates_dir() / "init"
+    environment = Environment(
+        loader=FileSystemLoader(source),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    environment.filters["q"] = _yaml_string
+    environment.globals["modeline"] = lambda name: modeline(KINDS_BY_NAME[name])
+    written = []
+    for template in sorted(source.rglob("*.j2")):
+        relative = template.relative_to(source).as_posix().removesuffix(".j2")
+        relative = relative.replace("dot-", ".")
+        text = environment.get_template(template.relative_to(source).as_posix()).render(context)
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _write_editor_settings(target: Path) -> list[Path]:
+    folder = target / ".vscode"
+    folder.mkdir(exist_ok=True)
+    settings = folder / "settings.json"
+    settings.write_text(json.dumps(vscode_settings(), indent=2) + "\n", encoding="utf-8")
+    extensions = folder / "extensions.json"
+    extensions.write_text(
+        json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n", encoding="utf-8"
+    )
+    return [settings, extensions]
+
+
+def _git_commit(target: Path, result: InitResult) -> bool:
+    git = shutil.which("git")
+    if git is None:
+        result.warnings.append("git is niet geïnstalleerd: de map staat niet onder versiebeheer")
+        return False
+    environment = dict(os.environ)
+    identity = subprocess.run(
+        [git, "config", "user.email"], cwd=target, capture_output=True, text=True, check=False
+    )
+    if not identity.stdout.strip():
+        environment.update(
+            GIT_AUTHOR_NAME="livb init",
+            GIT_AUTHOR_EMAIL="livb@localhost",
+            GIT_COMMITTER_NAME="livb init",
+            GIT_COMMITTER_EMAIL="livb@localhost",
+        )
+    steps = (
+        [git, "init", "-q"],
+        [git, "add", "-A"],
+        [git, "commit", "-q", "-m", f"Nieuwe gemeentemap voor {result.naam} (livb init)"],
+    )
+    for step in steps:
+        done = subprocess.run(
+            step, cwd=target, capture_output=True, text=True, env=environment, check=False
+        )
+        if done.returncode != 0:
+            result.warnings.append(
+                f"git gaf een fout ({' '.join(step[1:3])}): {done.stderr.strip()}; "
+                "de bestanden zijn wel geschreven"
+            )
+            return False
+    return True
