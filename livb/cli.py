@@ -61,9 +61,7 @@ def check(
     from livb.check import run_checks
     from livb.report import write_json, write_text
 
-    results = [
-        run_checks(folder, _codes(select), _codes(ignore)) for folder in mappen or [Path()]
-    ]
+    results = [run_checks(folder, _codes(select), _codes(ignore)) for folder in mappen or [Path()]]
     (write_json if formaat is Formaat.JSON else write_text)(results)
     raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
 

@@ -12,7 +12,7 @@ from livb.diagnostics import Diagnostic, Location, Severity
 from livb.errors import UsageError
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model.diagnostiek import CijfersBestand
-from livb.schema_errors import suggest, translate
+from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
 from livb.tabular import read_series
 from livb.yamlio import SourceFile, YamlSyntaxError, parse_fast, read_text
 
@@ -120,7 +120,7 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
                 YAML_SYNTAX,
                 Severity.FOUT,
                 f"YAML-fout: {error.message}",
-                "verbeter de schrijfwijze hier: spring in met spaties, zet ': ' na een sleutel",
+                error.hint,
             )
         )
         return None
@@ -142,8 +142,7 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
     try:
         return kind.model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors():
-            problem = translate(detail, kind.model)
+        for problem in _problems(error, kind.model):
             line, column = source.position(problem.loc, at_key=problem.at_key)
             result.diagnostics.append(
                 Diagnostic(
@@ -155,6 +154,19 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
                 )
             )
         return None
+
+
+def _problems(error: ValidationError, model: type[BaseModel]) -> list[SchemaProblem]:
+    """The Dutch problems, without 'missing key' where a misspelt key already explains it."""
+    problems = [translate(detail, model) for detail in error.errors()]
+    misspelt = {
+        (problem.loc[:-1], problem.suggestion) for problem in problems if problem.suggestion
+    }
+    return [
+        problem
+        for problem in problems
+        if not (problem.code == MISSING_KEY and (problem.loc, problem.key) in misspelt)
+    ]
 
 
 def _known_names() -> dict[str, list[str]]:
@@ -261,6 +273,7 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
                     CSV_PROBLEM,
                     Severity.FOUT,
                     error.message,
+                    error.hint,
                 )
             )
             continue

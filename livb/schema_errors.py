@@ -26,6 +26,10 @@ class SchemaProblem:
     at_key: bool
     message: str
     hint: str | None = None
+    key: str | None = None
+    """For a missing key: its name."""
+    suggestion: str | None = None
+    """For an unknown key: the allowed key it probably meant."""
 
 
 def _type_word(value: object) -> str:
@@ -116,6 +120,7 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
                 True,
                 f"{message}; bedoelde je '{guess}'?",
                 f"verbeter de schrijfwijze: '{guess}'",
+                suggestion=guess,
             )
         hint = "toegelaten sleutels hier: " + ", ".join(options) if options else None
         return SchemaProblem(UNKNOWN_KEY, loc, True, message, hint)
@@ -126,6 +131,7 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
             False,
             f"de verplichte sleutel '{loc[-1]}' ontbreekt",
             f"voeg '{loc[-1]}: …' toe",
+            key=str(loc[-1]),
         )
     return SchemaProblem(INVALID_VALUE, loc, False, *_value_message(kind, key, value, ctx, error))
 
@@ -153,7 +159,12 @@ def _value_message(
         )
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"ongeldige waarde {_type_word(value)} voor {where}", f"kies uit: {expected}"
+        options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
+        guess = suggest(str(value), options) if isinstance(value, str) else None
+        message = f"ongeldige waarde {_type_word(value)} voor {where}"
+        if guess:
+            message += f"; bedoelde je '{guess}'?"
+        return message, f"kies uit: {expected}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "A-Za-z0-9" in pattern:

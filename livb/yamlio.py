@@ -43,11 +43,14 @@ _TRANSLATIONS = (
 class YamlSyntaxError(Exception):
     """A file that is not valid YAML, with a 1-based position and a Dutch message."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: str, line: int, column: int, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.hint = (
+            hint or "verbeter de schrijfwijze hier: spring in met spaties, zet ': ' na een sleutel"
+        )
 
 
 def _dutch_problem(error: YAMLError) -> str:
@@ -80,7 +83,10 @@ def read_text(path: Path) -> str:
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         raise YamlSyntaxError(
-            "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8", line, column
+            "het bestand is niet in UTF-8 opgeslagen",
+            line,
+            column,
+            "sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)",
         ) from None
 
 
@@ -94,8 +100,32 @@ def parse_fast(text: str) -> Any:
         return YAML(typ="safe").load(text)
     except YAMLError as error:
         raise _yaml_error(error) from None
-    except (ValueError, OverflowError) as error:  # e.g. a date like 2026-02-30
-        raise YamlSyntaxError(f"ongeldige waarde ({error})", 1, 1) from None
+    except (ValueError, OverflowError):  # a date that does not exist, e.g. 2026-02-30
+        raise _bad_timestamp(text) from None
+
+
+def _bad_timestamp(text: str) -> YamlSyntaxError:
+    """Find the impossible date that made the loader fail; its constructor gives no position."""
+    import datetime as dt
+
+    pending = [YAML(typ="rt").compose(text)]
+    while pending:
+        node = pending.pop()
+        if node is None:
+            continue
+        if isinstance(node.value, list):
+            for item in reversed(node.value):
+                pending.extend(reversed(item) if isinstance(item, tuple) else [item])
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                dt.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                return YamlSyntaxError(
+                    f"de datum {node.value} bestaat niet",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                )
+    return YamlSyntaxError("een waarde die geen geldige datum of getal is", 1, 1)
 
 
 def parse_roundtrip(text: str) -> Any:
