@@ -32,8 +32,9 @@ def summary(results: Sequence[CheckResult]) -> str:
     return " en ".join(parts) + " gevonden."
 
 
-def write_text(results: Sequence[CheckResult], out: TextIO = sys.stdout) -> None:
+def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
     """Write the findings as text, with colour when ``out`` is a terminal."""
+    out = out or sys.stdout
     if out.isatty():
         _write_rich(results, out)
         return
@@ -71,8 +72,9 @@ def _write_rich(results: Sequence[CheckResult], out: TextIO) -> None:
     console.print(f"[{'bold red' if errors else 'green'}]{escape(summary(results))}[/]")
 
 
-def write_json(results: Sequence[CheckResult], out: TextIO = sys.stdout) -> None:
+def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
     """Write the findings as JSON for scripts and CI."""
+    out = out or sys.stdout
     payload = [
         {
             "map": str(result.root),

@@ -11,9 +11,22 @@ from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
 SCHEMA_FOLDER = ".livb/schema"
 
 
+def _accept_numbers_as_text(node: Any) -> None:
+    # The models accept a number where text is asked (``periode: 2009``); so must the editor.
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "format" not in node and "enum" not in node:
+            node["type"] = ["string", "number"]
+        for value in node.values():
+            _accept_numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_numbers_as_text(value)
+
+
 def build_schema(kind: FileKind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of file."""
     schema = kind.model.model_json_schema()
+    _accept_numbers_as_text(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"livb:{kind.name}",

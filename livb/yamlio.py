@@ -8,6 +8,7 @@ one place where ruamel's 0-based positions become 1-based.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,12 +62,20 @@ def _dutch_problem(error: YAMLError) -> str:
     return f"ongeldige YAML ({text.strip()})"
 
 
-def _yaml_error(error: YAMLError) -> YamlSyntaxError:
+def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
     mark = None
     if isinstance(error, MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
+        return YamlSyntaxError(
+            "een tab-teken; YAML springt in met spaties",
+            line,
+            column,
+            "vervang de tab door spaties (twee per niveau)",
+        )
     return YamlSyntaxError(_dutch_problem(error), line, column)
 
 
@@ -99,7 +108,7 @@ def parse_fast(text: str) -> Any:
     try:
         return YAML(typ="safe").load(text)
     except YAMLError as error:
-        raise _yaml_error(error) from None
+        raise _yaml_error(error, text) from None
     except (ValueError, OverflowError):  # a date that does not exist, e.g. 2026-02-30
         raise _bad_timestamp(text) from None
 
@@ -195,5 +204,24 @@ class SourceFile:
     def position(self, loc: Sequence[object], *, at_key: bool = False) -> tuple[int, int]:
         """The 1-based line and column of ``loc`` in this file (see :func:`position_in`)."""
         if self._tree is None:
-            self._tree = parse_roundtrip(self.text)
+            try:
+                self._tree = parse_roundtrip(self.text)
+            except YAMLError:
+                # The C loader accepts a few things the round-trip parser refuses (a tab
+                # inside [ ]); fall back to the line where the last key is written.
+                self._tree = False
+        if self._tree is False:
+            return _search_key(self.text, loc)
         return position_in(self._tree, loc, at_key=at_key)
+
+
+def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
+    keys = [part for part in loc if isinstance(part, str)]
+    if not keys:
+        return 1, 1
+    pattern = re.compile(rf"^(\s*(?:-\s+)?){re.escape(keys[-1])}\s*:")
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = pattern.match(line)
+        if match:
+            return number, len(match.group(1)) + 1
+    return 1, 1

@@ -63,6 +63,16 @@ Datum = Annotated[
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 
 
+def _one_or_many(schema: dict[str, Any]) -> None:
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "array", "items": items}, items]
+
+
+ONE_OR_MANY = Field(json_schema_extra=_one_or_many)
+"""Marks a list field that also accepts a single value (see :func:`as_list`)."""
+
+
 def as_list(value: Any) -> Any:
     """Accept a single value where a list is expected (``wie: jan`` as ``wie: [jan]``)."""
     if value is None:

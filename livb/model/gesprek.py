@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator
 
-from livb.model._base import ActorId, Datum, LivbModel, Tekst, as_list
+from livb.model._base import ONE_OR_MANY, ActorId, Datum, LivbModel, Tekst, as_list
 
 
 class VraagAntwoord(LivbModel):
@@ -22,9 +22,9 @@ class Gesprek(LivbModel):
     stap: Literal["1.2", "2.2"]
     """1.2 (met de burgemeester, in de voorbereiding) of 2.2 (met een lid van de kerngroep)."""
     datum: Datum
-    met: Annotated[list[ActorId], BeforeValidator(as_list)]
+    met: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY]
     """Met wie het gesprek gevoerd werd (ids uit actoren.yaml)."""
-    door: Annotated[list[ActorId], BeforeValidator(as_list)] = []
+    door: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY] = []
     """Wie het gesprek voerde."""
     vertrouwelijk: bool = True
     """Vertrouwelijke gesprekken komen nooit woordelijk in een document."""

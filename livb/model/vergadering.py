@@ -6,7 +6,16 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from livb.model._base import ActorId, Datum, LivbModel, OrgaanId, Tekst, VergaderingId, as_list
+from livb.model._base import (
+    ONE_OR_MANY,
+    ActorId,
+    Datum,
+    LivbModel,
+    OrgaanId,
+    Tekst,
+    VergaderingId,
+    as_list,
+)
 from livb.model.stappen import Stap
 
 Uur = Annotated[
@@ -30,7 +39,7 @@ class Agendapunt(LivbModel):
 class Huiswerk(LivbModel):
     """A task for the members before the next meeting."""
 
-    wie: Annotated[list[ActorId], BeforeValidator(as_list)]
+    wie: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY]
     wat: Tekst
     tegen: Datum | None = None
     """Tegen wanneer."""
@@ -61,7 +70,7 @@ class Vergadering(LivbModel):
     verontschuldigd: list[ActorId] = []
     gasten: list[str] = []
     """Aanwezigen die geen actor zijn (vrije tekst)."""
-    keurt_verslag_goed: Annotated[list[VergaderingId], BeforeValidator(as_list)] = []
+    keurt_verslag_goed: Annotated[list[VergaderingId], BeforeValidator(as_list), ONE_OR_MANY] = []
     """De vorige vergadering(en) waarvan het verslag hier goedgekeurd werd."""
     agenda: list[Agendapunt] = []
     volgende_stap: str | None = None

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install livb as a wheel with its test dependencies into .venv-test, then run every check:
+# ruff (lint and format), mypy --strict, import-linter, and pytest against the installed wheel.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv-test
+# shellcheck disable=SC1091
+source .venv-test/bin/activate
+python -m pip install --quiet --upgrade pip
+# A regular (non-editable) install: the tests then use the wheel, so a file left out of the
+# package fails here rather than on a user's machine.
+python -m pip install --quiet ".[test]"
+python -m pip install --quiet --force-reinstall --no-deps .
+
+echo "== ruff"
+ruff check livb tests scripts
+ruff format --check livb tests scripts
+echo "== mypy --strict"
+mypy
+echo "== import-linter"
+lint-imports
+echo "== pytest (installed wheel)"
+# Run from tests/ so that the source tree is not on sys.path: `import livb` finds the wheel.
+cd tests
+LIVB_TEST_INSTALLED=1 pytest -c ../pyproject.toml --rootdir .. "$@"

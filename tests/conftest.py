@@ -1,0 +1,78 @@
+"""Shared helpers: sample folders written inline, the example copied, the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLE, write_tree
+
+MINIMAL = {
+    "livb.yaml": """\
+        gemeente:
+          naam: Halle
+          nis_code: "23027"
+        coordinator: coord
+        """,
+    "actoren.yaml": """\
+        actoren:
+          - id: coord
+            naam: An Peeters
+            rol: coordinator
+          - id: burg
+            naam: Jan Burg
+            rol: burgemeester
+        """,
+    "organen.yaml": """\
+        kerngroep:
+          leden: [coord, burg]
+        """,
+}
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Callable[..., Path]:
+    """A small valid folder, with extra or replaced files."""
+
+    def make(extra: dict[str, str] | None = None) -> Path:
+        return write_tree(tmp_path / "gemeente", {**MINIMAL, **(extra or {})})
+
+    return make
+
+
+@pytest.fixture
+def halle(tmp_path: Path) -> Path:
+    """A fresh copy of examples/halle."""
+    target = tmp_path / "halle"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def livb(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the livb command in-process, as the console script does."""
+    from livb.cli import main
+
+    def run(*args: str | Path) -> Run:
+        monkeypatch.setattr(sys, "argv", ["livb", *map(str, args)])
+        capsys.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

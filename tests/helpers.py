@@ -1,0 +1,22 @@
+"""Paths and helpers shared by the tests (imported as a plain module: tests/ is on sys.path)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "halle"
+
+
+def write_tree(root: Path, files: dict[str, str | None]) -> Path:
+    """Write files (dedented) under root; a value of None deletes the file."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = root / name
+        if text is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root

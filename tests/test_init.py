@@ -1,0 +1,158 @@
+"""livb init: a new folder that passes livb check, never written over an existing one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from livb.check import run_checks
+from livb.model import FILE_KINDS
+from livb.project import load_project
+from livb.rules import RULES
+
+
+def test_init_then_check_passes(tmp_path, livb):
+    target = tmp_path / "x"
+    created = livb("init", target, "--gemeente", "Testgem", "--no-input")
+    assert created.code == 0, created.err
+    assert "bedoelde je" not in created.err  # nothing close to 'Testgem'
+    assert "Testgem" in created.err
+    checked = livb("check", target)
+    assert checked.code == 0, checked.out
+    assert "LIVB106" in checked.out  # the NIS code is still to be filled in
+
+
+def test_init_fills_nis_code_and_province_from_statbel(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    result = create_folder(InitRequest(tmp_path / "h", "hal", git=False))
+    assert (result.naam, result.nis) == ("Halle", "23027")
+    loaded = load_project(tmp_path / "h")
+    assert loaded.project is not None
+    gemeente = loaded.project.instellingen.gemeente
+    assert (gemeente.naam, gemeente.nis_code, gemeente.provincie) == (
+        "Halle",
+        "23027",
+        "Vlaams-Brabant",
+    )
+
+
+def test_init_in_brussels_has_no_province(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "a", "Anderlecht", git=False))
+    loaded = load_project(tmp_path / "a")
+    assert loaded.project is not None
+    assert loaded.project.instellingen.gemeente.provincie is None
+    assert run_checks(tmp_path / "a").exit_code(strict=False) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Hale", "Halle (NIS 23027)"), ("Borsbeek", "Antwerpen (NIS 11002)")],
+)
+def test_unknown_or_merged_name_gets_a_suggestion(tmp_path, livb, name, expected):
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
+    assert result.code == 0
+    assert f"bedoelde je {expected}" in result.err
+
+
+def test_merged_name_says_when_it_merged(tmp_path, livb):
+    result = livb("init", tmp_path / "x", "-g", "Melle", "--no-input", "--no-git")
+    assert "1 januari 2025" in result.err and "Merelbeke-Melle" in result.err
+
+
+def test_init_refuses_a_non_empty_folder_and_leaves_it_alone(tmp_path, livb):
+    target = tmp_path / "bestaand"
+    target.mkdir()
+    (target / "notities.txt").write_text("mijn werk", encoding="utf-8")
+    result = livb("init", target, "--gemeente", "Halle", "--no-input")
+    assert result.code == 1
+    assert "niet leeg" in result.err and "Traceback" not in result.err
+    assert [p.name for p in target.iterdir()] == ["notities.txt"]
+    assert (target / "notities.txt").read_text(encoding="utf-8") == "mijn werk"
+
+
+def test_init_without_gemeente_and_without_terminal_is_a_usage_error(tmp_path, livb):
+    result = livb("init", tmp_path / "x", "--no-input")
+    assert result.code == 2
+    assert "--gemeente" in result.err
+
+
+def test_init_with_unknown_nis_code(tmp_path, livb):
+    result = livb("init", tmp_path / "x", "-g", "Halle", "--nis", "99999", "--no-input")
+    assert result.code == 1 and "99999 bestaat niet" in result.err
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_makes_a_first_commit(tmp_path, livb):
+    target = tmp_path / "x"
+    assert livb("init", target, "-g", "Halle", "--no-input").code == 0
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=target, capture_output=True, text=True, check=True
+    )
+    assert log.stdout.strip() == "Nieuwe gemeentemap voor Halle (livb init)"
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=target, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""
+    assert "output/" in (target / ".gitignore").read_text(encoding="utf-8")
+
+
+def test_init_no_git(tmp_path, livb):
+    assert livb("init", tmp_path / "x", "-g", "Halle", "--no-input", "--no-git").code == 0
+    assert not (tmp_path / "x" / ".git").exists()
+
+
+def test_every_file_has_a_modeline_to_an_existing_schema(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    root = tmp_path / "x"
+    create_folder(InitRequest(root, "Halle", git=False))
+    yaml_files = sorted(root.rglob("*.yaml"))
+    assert len(yaml_files) == 13
+    for path in yaml_files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.is_file(), (path, schema)
+        json.loads(schema.read_text(encoding="utf-8"))
+
+
+def test_vscode_settings_map_every_kind(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
+    settings = json.loads((tmp_path / "x/.vscode/settings.json").read_text(encoding="utf-8"))
+    mapped = set(settings["yaml.schemas"].values())
+    assert mapped == {kind.pattern for kind in FILE_KINDS}
+    for schema in settings["yaml.schemas"]:
+        assert (tmp_path / "x" / schema).is_file()
+
+
+def test_fresh_folder_prefills_the_kerngroep_and_tool_c(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "x", "Halle", beleid="levenskwaliteit", git=False))
+    loaded = load_project(tmp_path / "x")
+    assert loaded.project is not None
+    project = loaded.project
+    assert project.instellingen.beleid.titel == "levenskwaliteit"
+    roles = {actor.rol for actor in project.actoren.actoren}
+    assert {"burgemeester", "korpschef", "procureur", "coordinator"} <= {str(r) for r in roles}
+    assert set(project.organen.kerngroep.leden) == {a.id for a in project.actoren.actoren}
+    kinds = {str(bron.soort) for bron in project.bronnen.bronnen}
+    assert kinds == {"feit", "waarneming", "context"}
+
+
+def test_fresh_folder_warns_only_about_what_is_still_to_fill_in(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
+    found = {d.code for d in run_checks(tmp_path / "x").diagnostics}
+    assert found == {"LIVB202"}
+    assert all(RULES[code].SEVERITY.label == "waarschuwing" for code in found)

@@ -1,0 +1,181 @@
+"""Each rule: a folder that triggers it and one that does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from livb.check import run_checks
+from livb.rules import RULES
+
+
+def codes(root: Path, code: str) -> list[tuple[str, int]]:
+    return [
+        (d.location.path, d.location.line) for d in run_checks(root).diagnostics if d.code == code
+    ]
+
+
+def test_every_rule_has_documentation_and_a_code_of_its_family():
+    for code, rule in RULES.items():
+        assert code.startswith("LIVB") and len(code) == 7
+        doc = rule.__doc__ or ""  # type: ignore[attr-defined]
+        assert "Wat het controleert" in doc and "Oplossing" in doc, code
+
+
+def test_minimal_folder_is_clean(minimal):
+    assert run_checks(minimal()).diagnostics == []
+
+
+def test_unknown_reference_with_suggestion(minimal):
+    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, brug]\n"})
+    [problem] = run_checks(root).diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("LIVB101", 2, 18)
+    assert "bedoelde je 'burg'?" in problem.message
+
+
+def test_unknown_reference_in_a_meeting_and_a_goal_file(minimal):
+    root = minimal(
+        {
+            "vergaderingen/v1.yaml": "orgaan: kerngroep\ndatum: 2026-01-10\naanwezig: [coord, nobody]\n",
+            "vergaderingen/v2.yaml": "orgaan: pg-x\ndatum: 2026-01-11\nkeurt_verslag_goed: v1\n",
+            "doelstellingen/x.yaml": "prioriteit: bestaat-niet\n",
+        }
+    )
+    assert codes(root, "LIVB101") == [
+        ("doelstellingen/x.yaml", 1),
+        ("vergaderingen/v1.yaml", 3),
+        ("vergaderingen/v2.yaml", 1),
+    ]
+
+
+def test_known_references_are_fine(minimal):
+    root = minimal(
+        {
+            "vergaderingen/v1.yaml": "orgaan: kerngroep\ndatum: 2026-01-10\naanwezig: [coord, burg]\n",
+            "vergaderingen/v2.yaml": "orgaan: kerngroep\ndatum: 2026-02-10\nkeurt_verslag_goed: v1\n",
+        }
+    )
+    assert codes(root, "LIVB101") == []
+
+
+def test_duplicate_id_points_at_the_second_and_names_the_first(minimal):
+    root = minimal(
+        {
+            "doelstellingen/a.yaml": """\
+                prioriteit: p
+                strategische_doelstellingen:
+                  - id: sd1
+                    titel: Een
+                """,
+            "doelstellingen/b.yaml": """\
+                prioriteit: p
+                strategische_doelstellingen:
+                  - id: sd1
+                    titel: Twee
+                """,
+            "prioriteiten.yaml": "prioriteiten:\n  - {id: p, titel: P}\n",
+        }
+    )
+    [problem] = [d for d in run_checks(root).diagnostics if d.code == "LIVB102"]
+    assert (problem.location.path, problem.location.line) == ("doelstellingen/b.yaml", 3)
+    assert "doelstellingen/a.yaml:3:9" in problem.message
+
+
+def test_projectleider_outside_kerngroep(minimal):
+    prioriteiten = "prioriteiten:\n  - {id: p, titel: P}\n"
+    outside = """\
+        actoren:
+          - {id: coord, naam: A, rol: coordinator}
+          - {id: burg, naam: B, rol: burgemeester}
+          - {id: els, naam: Els}
+        """
+    groep = "projectgroepen:\n  - {id: pg, naam: PG, prioriteit: p, projectleider: %s}\n"
+    organen = "kerngroep:\n  leden: [coord, burg]\n" + groep
+    bad = minimal(
+        {
+            "actoren.yaml": outside,
+            "prioriteiten.yaml": prioriteiten,
+            "organen.yaml": organen % "els",
+        }
+    )
+    assert codes(bad, "LIVB103") == [("organen.yaml", 4)]
+    good = minimal({"organen.yaml": organen % "coord"})
+    assert codes(good, "LIVB103") == []
+
+
+@pytest.mark.parametrize(
+    ("nis", "naam", "expected"),
+    [
+        ("23027", "Halle", []),
+        ("23072", "Halle", ["LIVB104"]),
+        ("11007", "Borsbeek", ["LIVB104"]),
+        ("23088", "Halle", ["LIVB105"]),
+        (None, "Halle", ["LIVB106"]),
+        (None, "Testgem", ["LIVB106"]),
+    ],
+)
+def test_nis_code(minimal, nis, naam, expected):
+    line = f'  nis_code: "{nis}"\n' if nis else ""
+    root = minimal({"livb.yaml": f"gemeente:\n  naam: {naam}\n{line}coordinator: coord\n"})
+    found = [d.code for d in run_checks(root).diagnostics]
+    assert found == expected
+
+
+def test_nis_code_of_another_province(minimal):
+    livb = 'gemeente:\n  naam: Halle\n  nis_code: "23027"\n  provincie: Antwerpen\n'
+    found = run_checks(minimal({"livb.yaml": livb})).diagnostics
+    assert [(d.code, d.location.line) for d in found] == [("LIVB105", 4)]
+
+
+def test_missing_nis_code_suggests_the_code(minimal):
+    root = minimal({"livb.yaml": "gemeente:\n  naam: Hal\n"})
+    [problem] = run_checks(root).diagnostics
+    assert "nis_code: 23027" in (problem.hint or "")
+
+
+def test_present_and_excused(minimal):
+    meeting = (
+        "orgaan: kerngroep\ndatum: 2026-01-10\naanwezig: [coord, burg]\nverontschuldigd: [%s]\n"
+    )
+    assert codes(minimal({"vergaderingen/v.yaml": meeting % "burg"}), "LIVB107") == [
+        ("vergaderingen/v.yaml", 4)
+    ]
+    root = minimal({"vergaderingen/v.yaml": meeting.replace(", burg]", "]") % "burg"})
+    assert codes(root, "LIVB107") == []
+
+
+def test_at_most_five_priorities(minimal):
+    six = "prioriteiten:\n" + "".join(f"  - {{id: p{i}, titel: P{i}}}\n" for i in range(6))
+    assert codes(minimal({"prioriteiten.yaml": six}), "LIVB201") == [("prioriteiten.yaml", 7)]
+    five = "prioriteiten:\n" + "".join(f"  - {{id: p{i}, titel: P{i}}}\n" for i in range(5))
+    assert codes(minimal({"prioriteiten.yaml": five}), "LIVB201") == []
+
+
+def test_actor_without_name_is_a_warning(minimal):
+    root = minimal({"actoren.yaml": "actoren:\n  - {id: coord, naam: A}\n  - id: burg\n"})
+    result = run_checks(root)
+    assert codes(root, "LIVB202") == [("actoren.yaml", 3)]
+    assert result.exit_code(strict=False) == 0
+    assert result.exit_code(strict=True) == 1
+
+
+def test_a_rule_switched_off_in_livb_yaml_with_a_reason(minimal):
+    livb = """\
+        gemeente: {naam: Halle, nis_code: "23027"}
+        regels:
+          uitgeschakeld:
+            - code: LIVB202
+              reden: de korpschef wordt pas in maart benoemd
+            - code: LIVB999
+              reden: bestaat niet
+        """
+    root = minimal({"livb.yaml": livb, "actoren.yaml": "actoren:\n  - id: coord\n  - id: burg\n"})
+    found = [(d.code, d.location.line) for d in run_checks(root).diagnostics]
+    assert found == [("LIVB005", 6)]
+
+
+def test_select_and_ignore(minimal):
+    root = minimal({"actoren.yaml": "actoren:\n  - id: coord\n  - id: burg\n"})
+    assert {d.code for d in run_checks(root, ignore={"LIVB202"}).diagnostics} == set()
+    assert {d.code for d in run_checks(root, select={"LIVB202"}).diagnostics} == {"LIVB202"}
