@@ -9,10 +9,19 @@ from typing import Annotated
 
 import typer
 
+from livb.cli_dutch import (
+    ABORT,
+    USAGE_ERRORS,
+    DutchCommand,
+    DutchGroup,
+    ask_yes,
+    describe_usage_error,
+)
 from livb.errors import LivbError, UsageError
 
 app = typer.Typer(
     name="livb",
+    cls=DutchGroup,
     help="Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren.",
     add_completion=False,
     no_args_is_help=True,
@@ -35,10 +44,11 @@ def _codes(values: list[str] | None) -> set[str]:
     return codes
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 def check(
     mappen: Annotated[
-        list[Path] | None, typer.Argument(help="De gemeentemap(pen); standaard de huidige map.")
+        list[Path] | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
     ] = None,
     strikt: Annotated[
         bool,
@@ -66,7 +76,7 @@ def check(
     raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 def init(
     map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],
     gemeente: Annotated[
@@ -102,7 +112,7 @@ def init(
         if found.gemeente is None and found.suggestions:
             first = found.suggestions[0]
             typer.echo(found.message)
-            if typer.confirm(f"Bedoel je {first.naam_nl} (NIS {first.nis})?", default=True):
+            if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
                 gemeente, nis = first.naam_nl, first.nis
         if beleid is None:
             beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
@@ -124,10 +134,11 @@ def init(
     )
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 def schema(
     soort: Annotated[
-        str | None, typer.Argument(help="Het soort bestand, bv. actoren of vergadering.")
+        str | None,
+        typer.Argument(metavar="SOORT", help="Het soort bestand, bv. actoren of vergadering."),
     ] = None,
     map_: Annotated[
         Path | None,
@@ -155,12 +166,27 @@ def schema(
     typer.echo(schema_text(found), nl=False)
 
 
+def _fail(category: str, message: str, hint: str | None, code: int) -> SystemExit:
+    typer.echo(f"{category}: {message}", err=True)
+    if hint:
+        typer.echo(f"    hulp: {hint}", err=True)
+    return SystemExit(code)
+
+
 def main() -> None:
     """Run the CLI; user errors become a Dutch message and an exit code, never a traceback."""
     try:
-        app()
+        result = app(standalone_mode=False)
     except LivbError as error:
-        typer.echo(f"{error.category}: {error.message}", err=True)
-        if error.hint:
-            typer.echo(f"    hulp: {error.hint}", err=True)
-        raise SystemExit(error.exit_code) from None
+        raise _fail(error.category, error.message, error.hint, error.exit_code) from None
+    except USAGE_ERRORS as error:
+        commands = sorted(
+            c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands
+        )
+        message, hint = describe_usage_error(error, commands)
+        raise _fail("gebruik", message, hint, 2) from None
+    except ABORT:
+        raise _fail("gestopt", "afgebroken", None, 1) from None
+    except KeyboardInterrupt:
+        raise _fail("gestopt", "onderbroken", None, 130) from None
+    raise SystemExit(result if isinstance(result, int) else 0)

@@ -100,3 +100,39 @@ def test_check_does_not_load_the_rendering_libraries(minimal):
         [sys.executable, "-c", code, str(minimal())], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_usage_errors_are_dutch(livb):
+    cases = {
+        ("chek",): "onbekend commando 'chek'; bedoelde je check",
+        ("check", "--bestaat-niet"): "onbekende optie '--bestaat-niet'",
+        ("check", "--format", "xml"): "ongeldige waarde voor --formaat",
+        ("init",): "MAP ontbreekt",
+        ("schema", "a", "b"): "te veel argumenten: b",
+    }
+    for args, expected in cases.items():
+        result = livb(*args)
+        assert result.code == 2, args
+        assert result.err.startswith(f"gebruik: {expected}"), result.err
+        assert "Usage" not in result.err and "Traceback" not in result.err
+
+
+def test_help_panels_are_dutch(livb):
+    result = livb("check", "--help")
+    assert "Gebruik: livb check [OPTIES] [MAP]" in result.out
+    assert "Opties" in result.out and "Toon deze hulp en stop." in result.out
+    assert "Show this message" not in result.out
+
+
+def test_init_asks_on_a_terminal(tmp_path, livb, monkeypatch):
+    import io
+
+    answers = io.StringIO("Hale\nj\nlevenskwaliteit\nAn Peeters\n")
+    answers.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", answers)
+    result = livb("init", tmp_path / "x", "--no-git")
+    assert result.code == 0, result.err
+    livb_yaml = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
+    assert 'naam: "Halle"' in livb_yaml and 'nis_code: "23027"' in livb_yaml
+    assert 'titel: "levenskwaliteit"' in livb_yaml
+    assert 'naam: "An Peeters"' in (tmp_path / "x" / "actoren.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,145 @@
+"""Typer and click speak English; this module makes their help and usage errors Dutch."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+try:  # typer >= 0.29 vendors click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer uses click itself
+    import click.exceptions as click_exceptions  # type: ignore[no-redef]
+
+HELP_TEXT = "Toon deze hulp en stop."
+
+
+def _dutch_help_panels() -> None:
+    # Imported only when help is shown: rich costs ~0.1 s that `livb check` should not pay.
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
+    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+
+
+def _dutch_usage(usage: str) -> str:
+    return (
+        usage.replace("Usage:", "Gebruik:")
+        .replace("[OPTIONS]", "[OPTIES]")
+        .replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]")
+    )
+
+
+class DutchCommand(TyperCommand):
+    """A typer command whose help option and usage line are Dutch."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The --help option, with a Dutch description."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        """The usage line, in Dutch."""
+        return _dutch_usage(super().get_usage(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, with Dutch panel titles."""
+        _dutch_help_panels()
+        super().format_help(ctx, formatter)
+
+
+class DutchGroup(TyperGroup):
+    """The typer group of all commands, with Dutch help."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The --help option, with a Dutch description."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        """The usage line, in Dutch."""
+        return _dutch_usage(super().get_usage(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, with Dutch panel titles."""
+        _dutch_help_panels()
+        super().format_help(ctx, formatter)
+
+
+USAGE_ERRORS: tuple[type[BaseException], ...] = (click_exceptions.ClickException,)
+ABORT: tuple[type[BaseException], ...] = (getattr(click_exceptions, "Abort", typer.Abort),)
+
+
+def _name(error: Any) -> str:
+    param = getattr(error, "param", None)
+    if param is None:
+        return str(getattr(error, "param_hint", None) or "de waarde")
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "argument" or not opts:
+        return (param.metavar or param.name or "argument").upper()
+    return str(opts[0])
+
+
+def ask_yes(question: str, *, default: bool = True) -> bool:
+    """Ask a yes/no question in Dutch: j/ja/n/nee (y/yes also work)."""
+    while True:
+        suffix = "J/n" if default else "j/N"
+        answer = typer.prompt(f"{question} [{suffix}]", default="", show_default=False)
+        answer = answer.strip().lower()
+        if not answer:
+            return default
+        if answer in ("j", "ja", "y", "yes"):
+            return True
+        if answer in ("n", "nee", "no"):
+            return False
+        typer.echo("Antwoord met j (ja) of n (nee).")
+
+
+def describe_usage_error(error: BaseException, commands: list[str]) -> tuple[str, str | None]:
+    """A Dutch message and hint for a usage error of click/typer."""
+    message = str(getattr(error, "message", "") or error)
+    if isinstance(error, click_exceptions.NoSuchOption):
+        text = f"onbekende optie '{error.option_name}'"
+        if error.possibilities:
+            text += f"; bedoelde je {', '.join(sorted(error.possibilities))}?"
+        return text, "zie --help voor de opties van dit commando"
+    if isinstance(error, click_exceptions.MissingParameter):
+        return f"{_name(error)} ontbreekt", "zie --help voor hoe dit commando gebruikt wordt"
+    if isinstance(error, click_exceptions.BadParameter):
+        choices = re.findall(r"'([^']+)'", message.split("is not one of", 1)[-1])
+        if "is not one of" in message and choices:
+            return f"ongeldige waarde voor {_name(error)}", f"kies uit: {', '.join(choices)}"
+        return f"ongeldige waarde voor {_name(error)}", None
+    command = re.match(r"No such command '(.+?)'", message)
+    if command:
+        close = difflib.get_close_matches(command.group(1), commands, n=2)
+        text = f"onbekend commando '{command.group(1)}'"
+        if close:
+            text += f"; bedoelde je {' of '.join(close)}?"
+        return text, f"de commando's zijn: {', '.join(commands)}"
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", message)
+    if extra:
+        return (
+            f"te veel argumenten: {extra.group(1)}",
+            "zie --help voor hoe dit commando gebruikt wordt",
+        )
+    option = re.match(r"Option '(.+?)' does not take a value", message)
+    if option:
+        return (
+            f"de optie '{option.group(1)}' neemt geen waarde",
+            "schrijf enkel de optie, zonder '='",
+        )
+    option = re.match(r"Option '(.+?)' requires an argument", message)
+    if option:
+        return f"de optie '{option.group(1)}' vraagt een waarde", None
+    return f"verkeerd gebruik: {message}", "zie livb --help"
