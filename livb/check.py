@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,10 @@ class CheckResult:
 
 
 def run_checks(
-    root: Path, select: Collection[str] = (), ignore: Collection[str] = ()
+    root: Path,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Load a gemeente folder and run every selected rule over it.
 
@@ -40,6 +44,7 @@ def run_checks(
         root: the gemeente folder.
         select: run only these rule codes (all when empty).
         ignore: do not run these rule codes.
+        today: the day to judge dates against (default: the real today).
 
     Returns:
         Every finding, from loading and from the rules, sorted by file and position.
@@ -50,12 +55,13 @@ def run_checks(
         uitgeschakeld = loaded.project.instellingen.regels.uitgeschakeld
         disabled = {rule.code for rule in uitgeschakeld}
         diagnostics.extend(_check_disabled(loaded, [rule.code for rule in uitgeschakeld]))
-        context = RuleContext(loaded.project)
+        context = RuleContext(loaded.project, today or dt.date.today())
         for code, rule in RULES.items():
             if (select and code not in select) or code in ignore or code in disabled:
                 continue
             for finding in rule.check(context):
-                diagnostics.append(_diagnostic(loaded, code, rule.SEVERITY, finding))
+                severity = finding.severity or rule.SEVERITY
+                diagnostics.append(_diagnostic(loaded, code, severity, finding))
     diagnostics = [d for d in diagnostics if d.code not in ignore]
     return CheckResult(root, sorted(diagnostics))
 

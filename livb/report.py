@@ -22,14 +22,16 @@ def summary(results: Sequence[CheckResult]) -> str:
     """A Dutch sentence counting errors and warnings."""
     errors = sum(r.count(Severity.FOUT) for r in results)
     warnings = sum(r.count(Severity.WAARSCHUWING) for r in results)
+    notes = sum(r.count(Severity.INFO) for r in results)
+    extra = f" ({notes} {'opmerking' if notes == 1 else 'opmerkingen'})" if notes else ""
     if not errors and not warnings:
-        return "Geen problemen gevonden."
+        return f"Geen fouten of waarschuwingen{extra}."
     parts = []
     if errors:
         parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
     if warnings:
         parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
-    return " en ".join(parts) + " gevonden."
+    return " en ".join(parts) + f" gevonden{extra}."
 
 
 def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> None:

@@ -23,9 +23,11 @@ MINIMAL = {
           - id: coord
             naam: An Peeters
             rol: coordinator
+            schakels: [preventie, nazorg]
           - id: burg
             naam: Jan Burg
             rol: burgemeester
+            schakels: [repressie]
         """,
     "organen.yaml": """\
         kerngroep:

@@ -8,6 +8,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "halle"
 
+# The minimal folder's two actors without their names: only LIVB202 (actor zonder naam).
+UNNAMED = """\
+actoren:
+  - {id: coord, rol: coordinator, schakels: [preventie, nazorg]}
+  - {id: burg, rol: burgemeester, schakels: [repressie]}
+"""
+
 
 def write_tree(root: Path, files: dict[str, str | None]) -> Path:
     """Write files (dedented) under root; a value of None deletes the file."""

@@ -6,31 +6,33 @@ import json
 import subprocess
 import sys
 
+from helpers import UNNAMED
+
 
 def test_check_clean_folder_exits_0(minimal, livb):
     result = livb("check", minimal())
-    assert (result.code, result.out.strip()) == (0, "Geen problemen gevonden.")
+    assert (result.code, result.out.strip()) == (0, "Geen fouten of waarschuwingen.")
 
 
 def test_check_errors_exit_1_with_parsable_lines(minimal, livb):
-    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, brug]\n"})
+    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, burg, brug]\n"})
     result = livb("check", root)
     assert result.code == 1
     first = result.out.splitlines()[0]
-    assert first.startswith("organen.yaml:2:18: fout LIVB101 onbekende actor 'brug'")
+    assert first.startswith("organen.yaml:2:24: fout LIVB101 onbekende actor 'brug'")
     assert "    hulp: " in result.out
     assert result.out.strip().endswith("1 fout gevonden.")
 
 
 def test_warnings_pass_unless_strict(minimal, livb):
-    root = minimal({"actoren.yaml": "actoren:\n  - {id: coord, naam: A}\n  - id: burg\n"})
+    root = minimal({"actoren.yaml": UNNAMED})
     assert livb("check", root).code == 0
     assert livb("check", root, "--strikt").code == 1
     assert livb("check", root, "--strict").code == 1
 
 
 def test_json_format_lists_code_severity_file_line_message(minimal, livb):
-    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, brug]\n"})
+    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, burg, brug]\n"})
     result = livb("check", root, "--format", "json")
     assert result.code == 1
     payload = json.loads(result.out)
@@ -41,7 +43,7 @@ def test_json_format_lists_code_severity_file_line_message(minimal, livb):
         "ernst": "fout",
         "bestand": "organen.yaml",
         "regel": 2,
-        "kolom": 18,
+        "kolom": 24,
         "boodschap": "onbekende actor 'brug'; bedoelde je 'burg'?",
         "hulp": "verbeter de id of voeg 'brug' toe in actoren.yaml",
     }
@@ -65,7 +67,7 @@ def test_unknown_option_is_a_usage_error(livb):
 
 
 def test_select_and_ignore_options(minimal, livb):
-    root = minimal({"actoren.yaml": "actoren:\n  - id: coord\n  - id: burg\n"})
+    root = minimal({"actoren.yaml": UNNAMED})
     assert "LIVB202" not in livb("check", root, "--ignore", "livb202").out
     assert "LIVB202" in livb("check", root, "--select", "LIVB101,LIVB202").out
 

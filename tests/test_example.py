@@ -9,9 +9,11 @@ from livb.project import load_project
 
 
 def test_halle_passes_livb_check(livb):
-    result = livb("check", EXAMPLE)
+    result = livb("check", EXAMPLE, "--strikt")
     assert result.code == 0, result.out
-    assert result.out.strip() == "Geen problemen gevonden."
+    findings = [line for line in result.out.splitlines() if not line.startswith(" ")]
+    assert findings[-1].startswith("Geen fouten of waarschuwingen")
+    assert all(": info LIVB" in line for line in findings[:-1]), findings
 
 
 def test_halle_covers_the_whole_process():

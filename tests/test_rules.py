@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import UNNAMED
 
 from livb.check import run_checks
 from livb.rules import RULES
@@ -28,9 +29,9 @@ def test_minimal_folder_is_clean(minimal):
 
 
 def test_unknown_reference_with_suggestion(minimal):
-    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, brug]\n"})
+    root = minimal({"organen.yaml": "kerngroep:\n  leden: [coord, burg, brug]\n"})
     [problem] = run_checks(root).diagnostics
-    assert (problem.code, problem.location.line, problem.location.column) == ("LIVB101", 2, 18)
+    assert (problem.code, problem.location.line, problem.location.column) == ("LIVB101", 2, 24)
     assert "bedoelde je 'burg'?" in problem.message
 
 
@@ -123,13 +124,13 @@ def test_nis_code(minimal, nis, naam, expected):
 
 
 def test_nis_code_of_another_province(minimal):
-    livb = 'gemeente:\n  naam: Halle\n  nis_code: "23027"\n  provincie: Antwerpen\n'
+    livb = 'gemeente:\n  naam: Halle\n  nis_code: "23027"\n  provincie: Antwerpen\ncoordinator: coord\n'
     found = run_checks(minimal({"livb.yaml": livb})).diagnostics
     assert [(d.code, d.location.line) for d in found] == [("LIVB105", 4)]
 
 
 def test_missing_nis_code_suggests_the_code(minimal):
-    root = minimal({"livb.yaml": "gemeente:\n  naam: Hal\n"})
+    root = minimal({"livb.yaml": "gemeente:\n  naam: Hal\ncoordinator: coord\n"})
     [problem] = run_checks(root).diagnostics
     assert "nis_code: 23027" in (problem.hint or "")
 
@@ -153,9 +154,9 @@ def test_at_most_five_priorities(minimal):
 
 
 def test_actor_without_name_is_a_warning(minimal):
-    root = minimal({"actoren.yaml": "actoren:\n  - {id: coord, naam: A}\n  - id: burg\n"})
+    root = minimal({"actoren.yaml": UNNAMED})
     result = run_checks(root)
-    assert codes(root, "LIVB202") == [("actoren.yaml", 3)]
+    assert codes(root, "LIVB202") == [("actoren.yaml", 2), ("actoren.yaml", 3)]
     assert result.exit_code(strict=False) == 0
     assert result.exit_code(strict=True) == 1
 
@@ -163,6 +164,7 @@ def test_actor_without_name_is_a_warning(minimal):
 def test_a_rule_switched_off_in_livb_yaml_with_a_reason(minimal):
     livb = """\
         gemeente: {naam: Halle, nis_code: "23027"}
+        coordinator: coord
         regels:
           uitgeschakeld:
             - code: LIVB202
@@ -170,12 +172,12 @@ def test_a_rule_switched_off_in_livb_yaml_with_a_reason(minimal):
             - code: LIVB999
               reden: bestaat niet
         """
-    root = minimal({"livb.yaml": livb, "actoren.yaml": "actoren:\n  - id: coord\n  - id: burg\n"})
+    root = minimal({"livb.yaml": livb, "actoren.yaml": UNNAMED})
     found = [(d.code, d.location.line) for d in run_checks(root).diagnostics]
-    assert found == [("LIVB005", 6)]
+    assert found == [("LIVB005", 7)]
 
 
 def test_select_and_ignore(minimal):
-    root = minimal({"actoren.yaml": "actoren:\n  - id: coord\n  - id: burg\n"})
+    root = minimal({"actoren.yaml": UNNAMED})
     assert {d.code for d in run_checks(root, ignore={"LIVB202"}).diagnostics} == set()
     assert {d.code for d in run_checks(root, select={"LIVB202"}).diagnostics} == {"LIVB202"}

@@ -34,6 +34,8 @@ class Bron(LivbModel):
     """Welke jaren de bron dekt, bv. '2005-2008'."""
     afsluitdatum: Datum | None = None
     """Datum waarop de cijfers werden afgesloten (het laatste jaar kan onvolledig zijn)."""
+    laatste_jaar: int | None = None
+    """Tot welk jaar de bron (naar verwachting) cijfers levert, bv. een lopende monitor."""
 
 
 class BronnenBestand(LivbModel):

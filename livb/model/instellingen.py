@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from livb.model._base import ActorId, LivbModel, Periode, Tekst
+from livb.model._base import ActorId, Id, LivbModel, Periode, Tekst
 
 NisCode = Annotated[
     str,
@@ -85,6 +85,13 @@ class Regels(LivbModel):
     uitgeschakeld: list[UitgeschakeldeRegel] = []
 
 
+class Thema(LivbModel):
+    """A theme of the municipality's own taxonomy."""
+
+    id: Id
+    titel: Tekst
+
+
 class Instellingen(LivbModel):
     """The content of livb.yaml."""
 
@@ -98,3 +105,5 @@ class Instellingen(LivbModel):
     """De coördinator integrale veiligheid (id uit actoren.yaml)."""
     begeleiding: Begeleiding = Begeleiding()
     regels: Regels = Regels()
+    themas: list[Thema] | None = None
+    """Een eigen lijst van thema's; standaard de clusters van de Kadernota Integrale Veiligheid."""

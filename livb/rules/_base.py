@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,7 @@ from livb.diagnostics import Severity
 
 if TYPE_CHECKING:
     from livb.model import Project
+    from livb.process import ProcessState
     from livb.rules._index import Index
 
 
@@ -34,13 +36,23 @@ class Finding:
     hint: str | None = None
     at_key: bool = False
     related: tuple[str, tuple[Any, ...]] | None = field(default=None)
+    severity: Severity | None = None
+    """Overrides the rule's severity for this one finding (e.g. a report as info)."""
 
 
 class RuleContext:
-    """What every rule gets: the project and an index of its ids, built once per run."""
+    """What every rule gets: the project, today's date, and what is derived from them once."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, today: dt.date) -> None:
         self.project = project
+        self.today = today
+
+    @cached_property
+    def state(self) -> ProcessState:
+        """The state of every step of the method."""
+        from livb.process import derive_state
+
+        return derive_state(self.project, self.today)
 
     @cached_property
     def index(self) -> Index:
@@ -56,6 +68,7 @@ class RuleModule(Protocol):
     CODE: str
     NAME: str
     SEVERITY: Severity
+    METHODE: str
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Yield the findings of this rule."""
@@ -64,7 +77,7 @@ class RuleModule(Protocol):
 
 def as_rule(module: ModuleType) -> RuleModule:
     """Check that a module has the shape of a rule and return it typed as one."""
-    for attribute in ("CODE", "NAME", "SEVERITY", "check"):
+    for attribute in ("CODE", "NAME", "SEVERITY", "METHODE", "check"):
         if not hasattr(module, attribute):
             raise TypeError(f"{module.__name__} is not a rule: no {attribute}")
     return cast(RuleModule, module)

@@ -20,6 +20,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB107"
 NAME = "aanwezig-en-verontschuldigd"
 SEVERITY = Severity.WAARSCHUWING
+METHODE = "Methode, goede reflexen bij vergaderingen"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

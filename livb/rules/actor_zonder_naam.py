@@ -22,6 +22,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB202"
 NAME = "actor-zonder-naam"
 SEVERITY = Severity.WAARSCHUWING
+METHODE = "Methode, stap 1.5: samenstelling van de kerngroep"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

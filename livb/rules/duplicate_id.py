@@ -25,6 +25,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB102"
 NAME = "dubbele-id"
 SEVERITY = Severity.FOUT
+METHODE = "livb: samenhang van de map"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB201"
 NAME = "meer-dan-vijf-prioriteiten"
 SEVERITY = Severity.FOUT
+METHODE = "Methode, stap 2.6: hoogstens vijf prioriteiten"
 MAXIMUM = 5
 
 

@@ -27,6 +27,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB104"
 NAME = "nis-code-bestaat-niet"
 SEVERITY = Severity.FOUT
+METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

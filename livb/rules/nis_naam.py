@@ -25,6 +25,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB105"
 NAME = "nis-code-andere-gemeente"
 SEVERITY = Severity.WAARSCHUWING
+METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
 
 
 def _same(a: str, b: str) -> bool:

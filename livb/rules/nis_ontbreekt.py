@@ -22,6 +22,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB106"
 NAME = "nis-code-ontbreekt"
 SEVERITY = Severity.WAARSCHUWING
+METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,6 +25,7 @@ from livb.rules._base import Finding, RuleContext
 CODE = "LIVB103"
 NAME = "projectleider-buiten-kerngroep"
 SEVERITY = Severity.FOUT
+METHODE = "Methode, stap 2.6: de projectleider zit in de kerngroep"
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -28,6 +28,7 @@ from livb.rules._index import references
 CODE = "LIVB101"
 NAME = "onbekende-verwijzing"
 SEVERITY = Severity.FOUT
+METHODE = "livb: samenhang van de map"
 
 _WHERE = {
     "actor": "actoren.yaml",

@@ -1,0 +1,58 @@
+"""Begeleiding door de FOD afgelopen zonder goedgekeurd plan.
+
+Wat het controleert:
+    Het protocolakkoord loopt één jaar vanaf de ondertekening: zes maanden begeleiding en
+    zes maanden opvolging door de lokaal adviseur. Is dat jaar voorbij en het plan nog niet
+    goedgekeurd door de gemeenteraad, dan meldt deze regel dat.
+
+Waarom:
+    Na dat jaar zet de gemeente het proces zelf voort. Het is goed dat de kerngroep en het
+    college dat weten en er rekening mee houden in de planning.
+
+Oplossing:
+    Niets verplicht: plan de laatste stappen zonder de adviseur, of vraag de FOD om een
+    verlenging van de begeleiding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from livb.diagnostics import Severity
+from livb.model.besluiten import Instantie, Onderwerp
+from livb.process import decisions, protocol_signed
+from livb.rules._base import Finding, RuleContext
+
+CODE = "LIVB313"
+NAME = "protocol-afgelopen"
+SEVERITY = Severity.INFO
+METHODE = "Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun en zes opvolging"
+
+
+def one_year_after(day: dt.date) -> dt.date:
+    """The same day one year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield a note when the protocol's year ended before the council approved the plan."""
+    signed = protocol_signed(context.project, context.today)
+    if signed is None:
+        return
+    end = one_year_after(signed)
+    if end > context.today:
+        return
+    approved = decisions(context.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,))
+    if approved and approved[0].datum <= end:
+        return
+    yield Finding(
+        "besluiten.yaml",
+        (),
+        f"de begeleiding door de FOD liep af op {end} (één jaar na de ondertekening) en het "
+        "plan was toen nog niet door de gemeenteraad goedgekeurd",
+        "de gemeente zet het proces nu zelf voort",
+    )
