@@ -49,7 +49,16 @@ def run_checks(
     Returns:
         Every finding, from loading and from the rules, sorted by file and position.
     """
-    loaded = load_project(root)
+    return check_loaded(load_project(root), select, ignore, today)
+
+
+def check_loaded(
+    loaded: LoadResult,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Run the rules over a folder that is already loaded (see :func:`run_checks`)."""
     diagnostics = list(loaded.diagnostics)
     if loaded.project is not None:
         uitgeschakeld = loaded.project.instellingen.regels.uitgeschakeld
@@ -63,7 +72,7 @@ def run_checks(
                 severity = finding.severity or rule.SEVERITY
                 diagnostics.append(_diagnostic(loaded, code, severity, finding))
     diagnostics = [d for d in diagnostics if d.code not in ignore]
-    return CheckResult(root, sorted(diagnostics))
+    return CheckResult(loaded.root, sorted(diagnostics))
 
 
 def _diagnostic(loaded: LoadResult, code: str, severity: Severity, finding: Finding) -> Diagnostic:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -44,6 +45,15 @@ def _codes(values: list[str] | None) -> set[str]:
     return codes
 
 
+def _parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is geen datum", "schrijf --datum JJJJ-MM-DD") from None
+
+
 @app.command(cls=DutchCommand)
 def check(
     mappen: Annotated[
@@ -63,17 +73,60 @@ def check(
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Deze regels overslaan.")
     ] = None,
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="Leg een code uit, bv. LIVB203.")
+    ] = None,
+    regels: Annotated[bool, typer.Option("--regels", help="Toon alle regels.")] = False,
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Controleer alsof het vandaag deze dag is.")
+    ] = None,
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
 
     Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt).
     """
-    from livb.check import run_checks
-    from livb.report import write_json, write_text
+    from livb.report import write_code_list, write_explanation, write_json, write_text
 
-    results = [run_checks(folder, _codes(select), _codes(ignore)) for folder in mappen or [Path()]]
+    if regels:
+        write_code_list()
+        return
+    if explain is not None:
+        write_explanation(explain)
+        return
+    from livb.check import run_checks
+
+    today = _parse_day(datum)
+    results = [
+        run_checks(folder, _codes(select), _codes(ignore), today) for folder in mappen or [Path()]
+    ]
     (write_json if formaat is Formaat.JSON else write_text)(results)
     raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
+
+
+@app.command(cls=DutchCommand)
+def status(
+    mappen: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
+    ] = None,
+    formaat: Annotated[
+        Formaat, typer.Option("--formaat", "--format", help="tekst of json.")
+    ] = Formaat.TEKST,
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Toon de stand alsof het vandaag deze dag is.")
+    ] = None,
+) -> None:
+    """Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.
+
+    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur).
+    """
+    from livb.report import write_status, write_status_json
+    from livb.status import build_status
+
+    today = _parse_day(datum)
+    statuses = [build_status(folder, today) for folder in mappen or [Path()]]
+    (write_status_json if formaat is Formaat.JSON else write_status)(statuses)
+    raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
 
 
 @app.command(cls=DutchCommand)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -85,6 +86,17 @@ class ProcessState:
         """The phase of the next step, or '5' when everything is done."""
         following = self.next_step
         return following.fase if following else "5"
+
+
+def chain_balance(project: Project) -> Counter[str]:
+    """How many actions each link of the safety chain has ('onbekend' when none is given)."""
+    return Counter(
+        actie.schakel.value if actie.schakel else "onbekend"
+        for bestand in project.doelstellingen.values()
+        for sd in bestand.strategische_doelstellingen
+        for od in sd.operationele_doelstellingen
+        for actie in od.acties
+    )
 
 
 def held(vergadering: Vergadering, today: dt.date) -> bool:
@@ -380,6 +392,8 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
     groups = {g.prioriteit for g in project.organen.projectgroepen}
     missing = [p.id for p in priorities if p.id not in groups]
     meeting = _meeting_step(project, Stap.S2_6, today, "", "")
+    if meeting.stand is not Stand.KLAAR:
+        meeting = StepState(Stap.S2_6, Stand.TE_DOEN)
     if priorities and not missing:
         return StepState(
             Stap.S2_6,

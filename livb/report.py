@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -9,6 +11,9 @@ from typing import TextIO
 
 from livb.check import CheckResult
 from livb.diagnostics import Diagnostic, Severity
+from livb.errors import UsageError
+from livb.process import FASEN
+from livb.status import Status
 
 
 def format_line(diagnostic: Diagnostic) -> str:
@@ -74,6 +79,33 @@ def _write_rich(results: Sequence[CheckResult], out: TextIO) -> None:
     console.print(f"[{'bold red' if errors else 'green'}]{escape(summary(results))}[/]")
 
 
+def write_code_list(out: TextIO | None = None) -> None:
+    """Write every code with its severity and name."""
+    from livb.explain import all_codes
+
+    out = out or sys.stdout
+    for info in all_codes():
+        out.write(f"{info.code}  {info.severity.label:<12} {info.name}\n")
+
+
+def write_explanation(code: str, out: TextIO | None = None) -> None:
+    """Write what a code checks, why, and how to fix it.
+
+    Raises:
+        UsageError: the code does not exist.
+    """
+    from livb.explain import all_codes, explain
+
+    out = out or sys.stdout
+    info = explain(code)
+    if info is None:
+        close = difflib.get_close_matches(code.upper(), [i.code for i in all_codes()], n=1)
+        hint = f"bedoelde je {close[0]}?" if close else "zie livb check --regels"
+        raise UsageError(f"onbekende code '{code}'", hint)
+    out.write(f"{info.code} {info.name} ({info.severity.label})\n")
+    out.write(f"Bron: {info.methode}\n\n{info.text}\n")
+
+
 def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
     """Write the findings as JSON for scripts and CI."""
     out = out or sys.stdout
@@ -86,5 +118,136 @@ def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> Non
         }
         for result in results
     ]
+    json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+_MARKS = {"klaar": "✔", "bezig": "◐", "te doen": "○"}
+
+
+def _status_lines(status: Status) -> list[str]:
+    lines = [f"{status.naam} — {status.titel} (fase {status.fase})"]
+    if status.state is None:
+        lines.append(
+            f"  de map heeft {status.errors} fout(en): los ze op met 'livb check {status.root}'"
+        )
+        return lines
+    phase = ""
+    for step in status.state.steps:
+        if step.fase != phase:
+            phase = step.fase
+            lines.append(f"Fase {phase}  {FASEN[phase]}")
+        day = step.datum.isoformat() if step.datum else ""
+        evidence = ", ".join(step.bewijs[:2]) + (" …" if len(step.bewijs) > 2 else "")
+        lines.append(
+            f"  {_MARKS[step.stand.value]} {step.stap.value:<4} {step.titel:<52} "
+            f"{step.stand.value:<8} {day:<10}  {evidence}"
+        )
+    following = status.state.next_step
+    if following is not None:
+        lines.append(f"Volgende stap: {following.stap.value} {following.titel}: {following.uitleg}")
+        lines.append(f"  → {following.volgende}")
+    if status.keten:
+        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
+        lines.append(f"Acties per schakel van de keten: {spread}")
+    lines.append(f"Controle: {status.errors} fouten, {status.warnings} waarschuwingen")
+    return lines
+
+
+def _status_row(status: Status) -> str:
+    if status.state is None:
+        return f"{status.naam:<24} map met {status.errors} fout(en)"
+    done = [s for s in status.state.steps if s.stand.value == "klaar"]
+    dated = sorted((s for s in done if s.datum), key=lambda s: s.datum or dt.date.min)
+    latest = dated[-1] if dated else (done[-1] if done else None)
+    last = f"{latest.stap.value} ({latest.datum or '?'})" if latest else "-"
+    following = status.state.next_step
+    nxt = f"{following.stap.value} {following.titel}" if following else "alles gedaan"
+    return (
+        f"{status.naam:<24} fase {status.fase:<26} {len(done):>2}/{len(status.state.steps)} klaar"
+        f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
+    )
+
+
+def write_status(statuses: Sequence[Status], out: TextIO | None = None) -> None:
+    """Write the process state: the whole table for one folder, a line each for several."""
+    out = out or sys.stdout
+    if len(statuses) == 1:
+        if out.isatty():
+            _write_status_rich(statuses[0], out)
+            return
+        out.write("\n".join(_status_lines(statuses[0])) + "\n")
+        return
+    for status in statuses:
+        out.write(_status_row(status) + "\n")
+
+
+def _write_status_rich(status: Status, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    console.print(f"[bold]{status.naam}[/] — {status.titel} (fase {status.fase})")
+    if status.state is None:
+        console.print(f"[red]de map heeft fouten:[/] livb check {status.root}")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("", "Stap", "Titel", "Stand", "Datum", "Bewijs"):
+        table.add_column(column)
+    styles = {"klaar": "green", "bezig": "yellow", "te doen": "dim"}
+    for step in status.state.steps:
+        style = styles[step.stand.value]
+        table.add_row(
+            f"[{style}]{_MARKS[step.stand.value]}[/]",
+            step.stap.value,
+            step.titel,
+            f"[{style}]{step.stand.value}[/]",
+            step.datum.isoformat() if step.datum else "",
+            "\n".join(step.bewijs[:3]) + ("\n…" if len(step.bewijs) > 3 else ""),
+        )
+    console.print(table)
+    following = status.state.next_step
+    if following is not None:
+        console.print(
+            f"[bold]Volgende stap:[/] {following.stap.value} {following.titel}: "
+            f"{following.uitleg}\n  → [cyan]{following.volgende}[/]"
+        )
+    if status.keten:
+        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
+        console.print(f"Acties per schakel van de keten: {spread}")
+    console.print(f"Controle: {status.errors} fouten, {status.warnings} waarschuwingen")
+
+
+def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> None:
+    """Write the process state as JSON."""
+    out = out or sys.stdout
+    payload = []
+    for status in statuses:
+        steps = status.state.steps if status.state else []
+        following = status.state.next_step if status.state else None
+        payload.append(
+            {
+                "map": str(status.root),
+                "gemeente": status.naam,
+                "fase": status.fase,
+                "stappen": [
+                    {
+                        "stap": s.stap.value,
+                        "fase": s.fase,
+                        "titel": s.titel,
+                        "stand": s.stand.value,
+                        "datum": s.datum.isoformat() if s.datum else None,
+                        "bewijs": list(s.bewijs),
+                        "uitleg": s.uitleg,
+                        "volgende": s.volgende or None,
+                    }
+                    for s in steps
+                ],
+                "volgende": following.stap.value if following else None,
+                "keten": dict(sorted(status.keten.items())),
+                "fouten": status.errors,
+                "waarschuwingen": status.warnings,
+            }
+        )
     json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
     out.write("\n")

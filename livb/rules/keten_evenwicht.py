@@ -16,13 +16,12 @@ Oplossing:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
 from livb.model.actoren import Schakel
+from livb.process import chain_balance
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import actions
 
 CODE = "LIVB220"
 NAME = "keten-evenwicht"
@@ -31,17 +30,9 @@ METHODE = "Protocolakkoord, context: de hele veiligheidsketen; Mechelen: evenwic
 NEEDED = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
 
 
-def balance(context: RuleContext) -> Counter[str]:
-    """How many actions each link of the chain has ('onbekend' for actions without one)."""
-    return Counter(
-        actie.schakel.value if actie.schakel else "onbekend"
-        for _, _, actie in actions(context.project)
-    )
-
-
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield a warning per missing link and one info finding with the balance."""
-    counts = balance(context)
+    counts = chain_balance(context.project)
     if not counts:
         return
     first = min(context.project.doelstellingen)

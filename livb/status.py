@@ -1,0 +1,75 @@
+"""Where a gemeente stands in the method: every step's state, the next step, the findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from livb.check import CheckResult, check_loaded
+from livb.diagnostics import Severity
+from livb.process import FASEN, ProcessState, chain_balance, derive_state
+from livb.project import load_project
+
+
+@dataclass
+class Status:
+    """The state of one gemeente folder.
+
+    Attributes:
+        root: the folder.
+        naam: the municipality's name (the folder's name when livb.yaml cannot be read).
+        titel: the plan's own name.
+        state: every step's state, or None when the folder has errors in its files.
+        check: the findings of ``livb check``.
+        keten: actions per link of the safety chain.
+    """
+
+    root: Path
+    naam: str
+    titel: str
+    state: ProcessState | None
+    check: CheckResult
+    keten: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def fase(self) -> str:
+        """The current phase as 'N Naam', or '?' when unknown."""
+        if self.state is None:
+            return "?"
+        number = self.state.current_phase
+        return f"{number} {FASEN[number]}"
+
+    @property
+    def errors(self) -> int:
+        """Errors found by the checks."""
+        return self.check.count(Severity.FOUT)
+
+    @property
+    def warnings(self) -> int:
+        """Warnings found by the checks."""
+        return self.check.count(Severity.WAARSCHUWING)
+
+
+def build_status(root: Path, today: dt.date | None = None) -> Status:
+    """Load a folder once, derive its process state and run the checks.
+
+    Args:
+        root: the gemeente folder.
+        today: the day to judge against (default: the real today).
+    """
+    day = today or dt.date.today()
+    loaded = load_project(root)
+    check = check_loaded(loaded, today=day)
+    project = loaded.project
+    if project is None:
+        return Status(root, root.resolve().name, "", None, check)
+    return Status(
+        root,
+        project.instellingen.gemeente.naam,
+        project.instellingen.beleid.plannaam,
+        derive_state(project, day),
+        check,
+        chain_balance(project),
+    )

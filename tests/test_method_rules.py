@@ -1,0 +1,209 @@
+"""Every rule of the method: a change to the Halle folder that triggers it; Halle itself does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from livb.check import run_checks
+from livb.rules import RULES
+
+TODAY = dt.date(2026, 11, 21)
+Edit = Callable[[Path], None]
+
+
+def edit(relative: str, change: Callable[[Any], Any]) -> Edit:
+    """Change one YAML file of the folder through its round-trip tree."""
+
+    def apply(root: Path) -> None:
+        yaml = YAML()
+        path = root / relative
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        change(data)
+        yaml.dump(data, path)
+
+    return apply
+
+
+def replace(relative: str, old: str, new: str, count: int = 1) -> Edit:
+    """Replace text in a file (the first ``count`` times; -1 for all)."""
+
+    def apply(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return apply
+
+
+def delete(relative: str) -> Edit:
+    return lambda root: (root / relative).unlink()
+
+
+def actor(data: Any, id_: str) -> Any:
+    return next(a for a in data["actoren"] if a["id"] == id_)
+
+
+def first_od(data: Any) -> Any:
+    return data["strategische_doelstellingen"][0]["operationele_doelstellingen"][0]
+
+
+def six_priorities(data: Any) -> None:
+    for n in range(3):
+        data["prioriteiten"].append({"id": f"extra{n}", "titel": "Extra", "lokaal": True})
+
+
+CASES: dict[str, Edit] = {
+    "LIVB101": replace("organen.yaml", "projectleider: koen-deprez", "projectleider: koen-depres"),
+    "LIVB102": replace("actoren.yaml", "id: ann-mertens", "id: bart-segers"),
+    "LIVB103": replace(
+        "organen.yaml", "projectleider: marleen-vandenbroeck", "projectleider: ann-mertens"
+    ),
+    "LIVB104": replace("livb.yaml", '"23027"', '"23072"'),
+    "LIVB105": replace("livb.yaml", '"23027"', '"23088"'),
+    "LIVB106": replace("livb.yaml", '  nis_code: "23027"\n', ""),
+    "LIVB107": edit(
+        "vergaderingen/2009-05-19-kerngroep.yaml",
+        lambda d: d.__setitem__("verontschuldigd", ["dirk-pieters"]),
+    ),
+    "LIVB201": edit("prioriteiten.yaml", six_priorities),
+    "LIVB202": replace("actoren.yaml", "    naam: Peter Wouters\n", ""),
+    "LIVB203": replace("actoren.yaml", ", nazorg]", "]", count=-1),
+    "LIVB204": edit("organen.yaml", lambda d: d["kerngroep"]["leden"].__delitem__(slice(0, 2))),
+    "LIVB205": edit(
+        "actoren.yaml",
+        lambda d: actor(d, "marleen-vandenbroeck").__setitem__("sector", "gemeentediensten"),
+    ),
+    "LIVB206": replace("livb.yaml", "coordinator: els-janssens\n", ""),
+    "LIVB207": edit(
+        "actoren.yaml", lambda d: actor(d, "els-janssens").__setitem__("sector", "politie")
+    ),
+    "LIVB208": replace("organen.yaml", "prioriteit: verkeer", "prioriteit: inbraken"),
+    "LIVB209": edit(
+        "prioriteiten.yaml",
+        lambda d: [d["prioriteiten"][2].pop(k) for k in ("bevindingen", "swot")],
+    ),
+    "LIVB210": edit("swot.yaml", lambda d: d.__setitem__("kansen", [])),
+    "LIVB211": edit("swot.yaml", lambda d: d.__setitem__("conclusies", [])),
+    "LIVB212": edit("swot.yaml", lambda d: d["sterktes"].reverse()),
+    "LIVB213": replace("diagnostiek/bronnen.yaml", "soort: context", "soort: feit", count=-1),
+    "LIVB214": edit(
+        "diagnostiek/bevindingen.yaml",
+        lambda d: [b.__setitem__("onveiligheid", "objectief") for b in d["bevindingen"]],
+    ),
+    "LIVB215": edit(
+        "diagnostiek/bevindingen.yaml",
+        lambda d: [d["bevindingen"][0].pop(k) for k in ("reeksen", "bronnen")],
+    ),
+    "LIVB216": delete("doelstellingen/verkeer.yaml"),
+    "LIVB217": edit(
+        "doelstellingen/samenleven.yaml", lambda d: first_od(d).__setitem__("indicatoren", [])
+    ),
+    "LIVB218": edit(
+        "doelstellingen/samenleven.yaml",
+        lambda d: first_od(d)["indicatoren"][0].pop("streefwaarde"),
+    ),
+    "LIVB219": edit(
+        "doelstellingen/samenleven.yaml", lambda d: first_od(d)["acties"][0].pop("trekker")
+    ),
+    "LIVB220": lambda root: [
+        replace(f"doelstellingen/{name}.yaml", "schakel: nazorg", "schakel: preventie")(root)
+        for name in ("samenleven", "inbraken")
+    ],
+    "LIVB221": edit("prioriteiten.yaml", lambda d: d["prioriteiten"][2].pop("aansluiting")),
+    "LIVB301": replace(
+        "vergaderingen/2009-05-19-kerngroep.yaml",
+        "keurt_verslag_goed: 2009-04-21-kerngroep-opstart\n",
+        "",
+    ),
+    "LIVB302": edit("vergaderingen/2009-05-19-kerngroep.yaml", lambda d: d.pop("huiswerk")),
+    "LIVB303": replace(
+        "vergaderingen/2010-02-09-kerngroep-plan.yaml", "datum: 2010-02-09", "datum: 2030-02-09"
+    ),
+    "LIVB304": edit(
+        "vergaderingen/2009-05-19-kerngroep.yaml", lambda d: d.__setitem__("aanwezig", [])
+    ),
+    "LIVB305": replace("gesprekken/2009-06-05-organisatie.yaml", 'stap: "2.2"', 'stap: "1.2"'),
+    "LIVB310": replace(
+        "besluiten.yaml",
+        "  - id: ondertekening-protocol-fod\n    datum: 2009-03-24",
+        "  - id: ondertekening-protocol-fod\n    datum: 2009-05-04",
+    ),
+    "LIVB311": replace("besluiten.yaml", "onderwerp: voortgangsrapport", "onderwerp: andere"),
+    "LIVB312": replace("besluiten.yaml", "    datum: 2010-02-22", "    datum: 2010-04-01"),
+    "LIVB313": replace("besluiten.yaml", "    datum: 2010-03-23", "    datum: 2010-04-20"),
+    "LIVB314": replace(
+        "besluiten.yaml",
+        "  - id: gr-2009-03-24-intentieverklaring\n    datum: 2009-03-24\n    door: gemeenteraad",
+        "  - id: gr-2009-03-24-intentieverklaring\n    datum: 2009-03-24\n    door: kerngroep",
+    ),
+    "LIVB315": replace("besluiten.yaml", "    datum: 2010-03-23", "    datum: 2027-03-23"),
+    "LIVB401": edit("plan.yaml", lambda d: d.pop("visie")),
+    "LIVB402": edit(
+        "prioriteiten.yaml",
+        lambda d: [d["prioriteiten"][2].pop(k) for k in ("aansluiting", "themas")],
+    ),
+    "LIVB403": edit(
+        "doelstellingen/samenleven.yaml",
+        lambda d: first_od(d)["indicatoren"][0].__setitem__("deadline", dt.date(2014, 12, 31)),
+    ),
+    "LIVB404": edit(
+        "doelstellingen/samenleven.yaml", lambda d: first_od(d)["indicatoren"][0].pop("bron")
+    ),
+    "LIVB405": edit(
+        "diagnostiek/cijfers.yaml",
+        lambda d: [d["reeksen"][0]["waarden"].pop(y) for y in (2005, 2006)],
+    ),
+    "LIVB406": replace(
+        "diagnostiek/bronnen.yaml", "afsluitdatum: 2009-04-30", "afsluitdatum: 2008-10-01"
+    ),
+    "LIVB407": replace("livb.yaml", "tot: 2012-12-31", "tot: 2014-12-31"),
+    "LIVB408": replace("prioriteiten.yaml", "themas: [overlast]", "themas: [overlst]"),
+}
+
+
+def codes(root: Path) -> set[str]:
+    return {d.code for d in run_checks(root, today=TODAY).diagnostics}
+
+
+def test_every_rule_has_a_case():
+    assert set(CASES) == set(RULES)
+
+
+def test_halle_triggers_no_rule_but_the_chain_report(halle):
+    assert codes(halle) == {"LIVB220"}
+    [report] = run_checks(halle, today=TODAY).diagnostics
+    assert report.severity.label == "info"
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_triggers(halle, code):
+    CASES[code](halle)
+    result = run_checks(halle, today=TODAY)
+    found = [d for d in result.diagnostics if d.code == code]
+    assert found, [(d.code, d.message) for d in result.diagnostics]
+    for diagnostic in found:
+        assert diagnostic.location.line >= 1 and diagnostic.location.column >= 1
+        assert diagnostic.severity is (
+            RULES[code].SEVERITY if code != "LIVB220" else diagnostic.severity
+        )
+
+
+def test_a_fresh_folder_triggers_only_what_is_still_to_fill_in(tmp_path):
+    from livb.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
+    assert codes(tmp_path / "x") == {"LIVB202"}
+
+
+def test_every_rule_explains_itself():
+    for code, rule in RULES.items():
+        doc = rule.__doc__ or ""
+        assert "Waarom" in doc and "Oplossing" in doc, code
+        assert rule.METHODE, code
