@@ -129,6 +129,94 @@ def status(
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
 
 
+class Soort(StrEnum):
+    """What ``livb new`` can start."""
+
+    VERGADERING = "vergadering"
+    GESPREK = "gesprek"
+    ACTOR = "actor"
+    PRIORITEIT = "prioriteit"
+    DOELSTELLING = "doelstelling"
+
+
+@app.command(cls=DutchCommand)
+def new(
+    soort: Annotated[
+        Soort,
+        typer.Argument(
+            metavar="SOORT", help="vergadering, gesprek, actor, prioriteit of doelstelling."
+        ),
+    ],
+    map_: Annotated[
+        Path, typer.Option("--map", "-m", help="De gemeentemap; standaard de huidige map.")
+    ] = Path(),
+    orgaan: Annotated[
+        str, typer.Option("--orgaan", help="vergadering: kerngroep, ... of een projectgroep.")
+    ] = "kerngroep",
+    stap: Annotated[
+        list[str] | None, typer.Option("--stap", help="De stap(pen) van de methode, bv. 2.5.")
+    ] = None,
+    met: Annotated[
+        list[str] | None, typer.Option("--met", help="gesprek: met wie (actor-id).")
+    ] = None,
+    datum: Annotated[str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD).")] = None,
+    id_: Annotated[
+        str | None, typer.Option("--id", help="actor, prioriteit: de nieuwe id.")
+    ] = None,
+    naam: Annotated[str | None, typer.Option("--naam", help="actor: de naam.")] = None,
+    rol: Annotated[str | None, typer.Option("--rol", help="actor: de rol, bv. schepen.")] = None,
+    functie: Annotated[str | None, typer.Option("--functie", help="actor: de functie.")] = None,
+    organisatie: Annotated[
+        str | None, typer.Option("--organisatie", help="actor: de organisatie.")
+    ] = None,
+    sector: Annotated[
+        str | None, typer.Option("--sector", help="actor: de sector, bv. welzijn.")
+    ] = None,
+    titel: Annotated[str | None, typer.Option("--titel", help="prioriteit: de titel.")] = None,
+    prioriteit: Annotated[
+        str | None, typer.Option("--prioriteit", help="doelstelling: voor welke prioriteit.")
+    ] = None,
+) -> None:
+    """Begin het volgende stuk van het proces vanuit een goed sjabloon.
+
+    Een vergadering of gesprek wordt een nieuw bestand; een actor, prioriteit of doelstelling
+    wordt toegevoegd aan het bestaande bestand, zonder iets anders te wijzigen.
+    """
+    from livb import new as starters
+
+    today = dt.date.today()
+    day = _parse_day(datum)
+    if soort is Soort.VERGADERING:
+        result = starters.new_vergadering(map_, orgaan, day, stap or [], today)
+    elif soort is Soort.GESPREK:
+        if not met:
+            raise UsageError("zeg met wie het gesprek is: --met ID")
+        result = starters.new_gesprek(map_, met, (stap or ["2.2"])[0], day, today)
+    elif soort is Soort.ACTOR:
+        if not id_:
+            raise UsageError("geef de id van de nieuwe actor: --id ID")
+        fields = {
+            "id": id_,
+            "naam": naam,
+            "rol": rol,
+            "functie": functie,
+            "organisatie": organisatie,
+            "sector": sector,
+        }
+        result = starters.new_actor(map_, fields)
+    elif soort is Soort.PRIORITEIT:
+        if not id_ or not titel:
+            raise UsageError("geef een id en een titel: --id ID --titel TITEL")
+        result = starters.new_prioriteit(map_, id_, titel)
+    else:
+        if not prioriteit:
+            raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
+        result = starters.new_doelstelling(map_, prioriteit, today)
+    verb = "Nieuw bestand" if result.created else "Aangevuld"
+    typer.echo(f"{verb}: {result.path} ({result.summary})")
+    typer.echo(f"Controleer daarna met 'livb check {map_}'.")
+
+
 @app.command(cls=DutchCommand)
 def init(
     map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],

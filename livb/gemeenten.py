@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from livb.dates import dutch_date
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ def lookup(name: str) -> Lookup:
         successor = all_gemeenten()[merged[0]]
         return Lookup(
             None,
-            f"{name} bestaat niet meer als gemeente: ze is op {_dutch_date(merged[1])} "
+            f"{name} bestaat niet meer als gemeente: ze is op "
+            f"{dutch_date(dt.date.fromisoformat(merged[1]))} "
             f"gefusioneerd tot {successor.naam_nl} (NIS {successor.nis})",
             (successor,),
         )
@@ -91,22 +95,3 @@ def lookup(name: str) -> Lookup:
     return Lookup(
         None, f"'{name}' staat niet in de lijst van de 565 Belgische gemeenten", suggestions
     )
-
-
-def _dutch_date(iso: str) -> str:
-    months = (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    )
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {months[month - 1]} {year}"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from livb import gemeenten
 from livb.errors import InitError
-from livb.model import KINDS_BY_NAME
 from livb.resources import templates_dir
-from livb.schema import modeline, vscode_settings, write_schemas
+from livb.schema import vscode_settings, write_schemas
+from livb.skeleton import render
 
 
 @dataclass
@@ -118,28 +118,13 @@ def _unknown_warning(found: gemeenten.Lookup) -> str:
     return f"{message}. Vul de NIS-code later in livb.yaml in."
 
 
-def _yaml_string(value: object) -> str:
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
-
-
 def _render_templates(target: Path, context: dict[str, object]) -> list[Path]:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
     source = templates_dir() / "init"
-    environment = Environment(
-        loader=FileSystemLoader(source),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    environment.filters["q"] = _yaml_string
-    environment.globals["modeline"] = lambda name: modeline(KINDS_BY_NAME[name])
     written = []
     for template in sorted(source.rglob("*.j2")):
-        relative = template.relative_to(source).as_posix().removesuffix(".j2")
-        relative = relative.replace("dot-", ".")
-        text = environment.get_template(template.relative_to(source).as_posix()).render(context)
-        path = target / relative
+        relative = template.relative_to(source).as_posix()
+        text = render(f"init/{relative}", context)
+        path = target / relative.removesuffix(".j2").replace("dot-", ".")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)

@@ -225,3 +225,106 @@ def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
         if match:
             return number, len(match.group(1)) + 1
     return 1, 1
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that it is either the old or the new text, never half of it."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            Path(temporary).chmod(path.stat().st_mode & 0o777)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def dump_list_item(item: Any, dash_column: int) -> str:
+    """One list item as block YAML, its dash at ``dash_column``."""
+    import io
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.ignore_aliases = lambda _data: True
+    buffer = io.StringIO()
+    yaml.dump([item], buffer)
+    lines = buffer.getvalue().splitlines()
+    # ruamel writes the one-item list with the dash at column 2; shift it to the list's column.
+    shift = dash_column - (len(lines[0]) - len(lines[0].lstrip()))
+    if shift >= 0:
+        return "".join(f"{' ' * shift}{line}\n" if line.strip() else "\n" for line in lines)
+    return "".join(f"{line[-shift:]}\n" if line.strip() else "\n" for line in lines)
+
+
+def append_to_list(text: str, key: str, item: Any) -> str:
+    """Append an item to the list under a top-level key, changing no other byte of the text.
+
+    The new item is inserted as text after the list's last item (or in place of an empty
+    ``[]``), with the indentation of the items already there. The result is parsed again
+    and compared with the expected data; if that fails, nothing is returned but an error.
+
+    Raises:
+        ValueError: the key does not hold a list, or the text could not be extended safely.
+    """
+    tree = parse_roundtrip(text) or CommentedMap()
+    before = parse_fast(text) or {}
+    if not isinstance(tree, CommentedMap) or not isinstance(before, dict):
+        raise ValueError("het bestand bestaat niet uit sleutels met waarden")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    current = tree.get(key)
+    if key in tree and current is not None and not isinstance(current, CommentedSeq):
+        raise ValueError(f"'{key}' is geen lijst")
+    if isinstance(current, CommentedSeq) and len(current) > 0 and not current.fa.flow_style():
+        dash = current.lc.item(0)[1] - 2
+        insert_at = _end_of_value(tree, key, lines)
+        lines[insert_at:insert_at] = [dump_list_item(item, dash)]
+    elif key in tree:
+        if isinstance(current, CommentedSeq) and len(current) > 0:
+            raise ValueError(
+                f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar"
+            )
+        # An empty value ('key:' or 'key: []') becomes the start of a block list.
+        key_line = tree.lc.key(key)[0]
+        original = lines[key_line]
+        head = original.split(":", 1)[0] + ":"
+        comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
+        lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + "\n"
+        lines[key_line + 1 : key_line + 1] = [dump_list_item(item, tree.lc.key(key)[1] + 2)]
+    else:
+        if lines and lines[-1].strip():
+            lines.append("\n")
+        lines.append(f"{key}:\n")
+        lines.append(dump_list_item(item, 2))
+    result = "".join(lines)
+    after = parse_fast(result)
+    expected = [*(before.get(key) or []), parse_fast(dump_list_item(item, 0))[0]]
+    if (
+        not isinstance(after, dict)
+        or after.get(key) != expected
+        or {k: v for k, v in after.items() if k != key}
+        != {k: v for k, v in before.items() if k != key}
+    ):
+        raise ValueError("het bestand kon niet veilig aangevuld worden")
+    return result
+
+
+def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
+    """The line index just after the value of a top-level key (before the next key's comments)."""
+    keys = list(tree)
+    position = keys.index(key)
+    end = tree.lc.key(keys[position + 1])[0] if position + 1 < len(keys) else len(lines)
+    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        if lines[end - 1].startswith((" ", "\t")) and lines[end - 1].strip():
+            break  # an indented comment belongs to the last item
+        end -= 1
+    return end

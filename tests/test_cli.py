@@ -135,6 +135,6 @@ def test_init_asks_on_a_terminal(tmp_path, livb, monkeypatch):
     result = livb("init", tmp_path / "x", "--no-git")
     assert result.code == 0, result.err
     livb_yaml = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
-    assert 'naam: "Halle"' in livb_yaml and 'nis_code: "23027"' in livb_yaml
-    assert 'titel: "levenskwaliteit"' in livb_yaml
+    assert "naam: Halle" in livb_yaml and 'nis_code: "23027"' in livb_yaml
+    assert "titel: levenskwaliteit" in livb_yaml
     assert 'naam: "An Peeters"' in (tmp_path / "x" / "actoren.yaml").read_text(encoding="utf-8")

@@ -1,8 +1,9 @@
 """Verslag van een vergadering die nog niet plaatsvond.
 
 Wat het controleert:
-    Een vergadering met een datum in de toekomst heeft nog geen verslag, besluiten,
-    aanwezigen of goedgekeurde verslagen.
+    Een vergadering met een datum in de toekomst heeft nog geen verslag en geen besluiten.
+    De agenda, de uitgenodigden (onder ``aanwezig``) en het goed te keuren verslag mogen al
+    klaarstaan.
 
 Waarom:
     Zo'n verslag is bijna altijd een tikfout in de datum (2062 in plaats van 2026), of een
@@ -32,12 +33,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for id_, vergadering in sorted(context.project.vergaderingen.items()):
         if held(vergadering, context.today):
             continue
-        minutes = any(punt.verslag or punt.besluiten for punt in vergadering.agenda)
-        if minutes or vergadering.aanwezig or vergadering.keurt_verslag_goed:
+        if any(punt.verslag or punt.besluiten for punt in vergadering.agenda):
             yield Finding(
                 f"vergaderingen/{id_}.yaml",
                 ("datum",),
                 f"de vergadering van {vergadering.datum} moet nog plaatsvinden, maar heeft al "
-                "een verslag of aanwezigen",
+                "een verslag",
                 "verbeter de datum of maak het verslag leeg tot na de vergadering",
             )
