@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,11 +82,18 @@ def load_project(root: Path) -> LoadResult:
         return result
 
     models: dict[str, BaseModel] = {}
-    for kind in FILE_KINDS:
-        for path in _files_of(root, kind):
-            model = _load_file(result, root, path, kind)
-            if model is not None:
-                models[path] = model
+    # Loading builds many small objects and no cycles; the cyclic GC only slows it (~30 %).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for kind in FILE_KINDS:
+            for path in _files_of(root, kind):
+                model = _load_file(result, root, path, kind)
+                if model is not None:
+                    models[path] = model
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     result.diagnostics.extend(_unknown_files(root))
     if any(d.severity is Severity.FOUT for d in result.diagnostics):
         return result

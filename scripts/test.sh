@@ -14,8 +14,8 @@ python -m pip install --quiet ".[test]"
 python -m pip install --quiet --force-reinstall --no-deps .
 
 echo "== ruff"
-ruff check livb tests scripts
-ruff format --check livb tests scripts
+ruff check livb tests scripts bench
+ruff format --check livb tests scripts bench
 echo "== mypy --strict"
 mypy
 echo "== import-linter"

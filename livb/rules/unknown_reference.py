@@ -50,7 +50,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
     known: dict[str, set[str]] = {}
     for path, model in context.project.files.items():
         for loc, kind, value in references(model):
-            ids = known.setdefault(kind, index.ids(kind))
+            if kind not in known:
+                known[kind] = index.ids(kind)
+            ids = known[kind]
             if value in ids:
                 continue
             close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
