@@ -129,6 +129,88 @@ def status(
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
 
 
+class Document(StrEnum):
+    """What ``livb render`` can make."""
+
+    INTENTIEVERKLARING = "intentieverklaring"
+    PROTOCOL = "protocol"
+    VERSLAG = "verslag"
+    DIAGNOSTIEK = "diagnostiek"
+    PLAN = "plan"
+    ALLE = "alle"
+
+
+@app.command(cls=DutchCommand)
+def render(
+    document: Annotated[
+        Document,
+        typer.Argument(
+            metavar="DOCUMENT",
+            help="intentieverklaring, protocol, verslag, diagnostiek, plan of alle.",
+        ),
+    ],
+    map_: Annotated[
+        Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
+    ] = Path(),
+    vergadering: Annotated[
+        str | None, typer.Option("--vergadering", help="verslag: de id van de vergadering.")
+    ] = None,
+    alle: Annotated[bool, typer.Option("--alle", help="verslag: van elke vergadering.")] = False,
+    uit: Annotated[
+        Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
+    ] = None,
+    definitief: Annotated[
+        bool,
+        typer.Option(
+            "--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overschrijf ook documenten die met de hand gewijzigd werden."
+        ),
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
+    ] = False,
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", help="Maak de documenten alsof het vandaag deze dag is."),
+    ] = None,
+) -> None:
+    """Maak de documenten van het proces als Word-bestanden (en PDF).
+
+    Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking in Word
+    die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.
+    """
+    from livb.build.render import RenderRequest, render_documents
+    from livb.report import render_progress, write_render_summary
+
+    if document is Document.VERSLAG and not (vergadering or alle):
+        raise UsageError(
+            "zeg van welke vergadering", "livb render verslag MAP --vergadering ID, of --alle"
+        )
+    if pdf:
+        from livb.build.pdf import INSTALL_HINT, find_soffice
+
+        if find_soffice() is None:
+            raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
+    request = RenderRequest(
+        map_,
+        [document.value],
+        vergadering,
+        uit,
+        definitief,
+        force,
+        pdf,
+        _parse_day(datum) or dt.date.today(),
+    )
+    with render_progress() as progress:
+        results = render_documents(request, progress)
+    write_render_summary(results)
+
+
 class Soort(StrEnum):
     """What ``livb new`` can start."""
 

@@ -6,14 +6,18 @@ import datetime as dt
 import difflib
 import json
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
 
 from livb.check import CheckResult
 from livb.diagnostics import Diagnostic, Severity
 from livb.errors import UsageError
 from livb.process import FASEN
 from livb.status import Status
+
+if TYPE_CHECKING:
+    from livb.build.render import Rendered
 
 
 def format_line(diagnostic: Diagnostic) -> str:
@@ -251,3 +255,38 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
         )
     json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+@contextmanager
+def render_progress(out: TextIO | None = None) -> Iterator[Callable[[str], None]]:
+    """A progress line per document: a bar on a terminal, plain lines otherwise."""
+    out = out or sys.stderr
+    if not out.isatty():
+        yield lambda name: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=Console(file=out), transient=True
+    ) as progress:
+        task = progress.add_task("documenten maken")
+        yield lambda name: progress.update(task, description=f"bezig met {name}")
+
+
+def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None) -> None:
+    """What was written where, and what is still to fill in."""
+    out = out or sys.stdout
+    if not results:
+        out.write("Er was niets om te maken.\n")
+        return
+    folder = results[0].path.parent
+    out.write(f"{len(results)} document(en) in {folder}:\n")
+    for result in results:
+        note = f"  ({result.missing} gegevens in te vullen)" if result.missing else ""
+        pdf = f" + {result.pdf.name}" if result.pdf else ""
+        out.write(f"  {result.path.name}{pdf}{note}\n")
+    missing = sum(r.missing for r in results)
+    if missing:
+        hint = "zie de opmerkingen in Word"
+        out.write(f"Ontwerp: {missing} gegevens gemarkeerd als [in te vullen]; {hint}.\n")
