@@ -36,8 +36,9 @@ def render(livb, root: Path, *args: str) -> Path:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
     """Every document of the Halle example, rendered once for the module."""
-    from livb.build.render import RenderRequest, render_documents
     import datetime as dt
+
+    from livb.build.render import RenderRequest, render_documents
 
     root = tmp_path_factory.mktemp("render") / "halle"
     shutil.copytree(EXAMPLE, root)
