@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from helpers import EXAMPLE, write_tree
 
 MINIMAL = {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from helpers import EXAMPLE
-
 from livb.check import run_checks
 from livb.project import load_project
+
+from helpers import EXAMPLE
 
 
 def test_halle_passes_livb_check(livb):

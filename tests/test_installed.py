@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import REPO
 
 import livb
 from livb.resources import templates_dir
+
+from helpers import REPO
 
 
 @pytest.mark.skipif(not os.environ.get("LIVB_TEST_INSTALLED"), reason="only against the wheel")

@@ -12,9 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE, REPO
 
 from livb.build.docx import docx_text
+
+from helpers import EXAMPLE, REPO
 
 DAY = "2026-11-21"
 GOLDEN = Path(__file__).parent / "golden"

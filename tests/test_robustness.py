@@ -7,10 +7,11 @@ import random
 import shutil
 
 import pytest
-from helpers import EXAMPLE
 
 from livb.check import run_checks
 from livb.diagnostics import Severity
+
+from helpers import EXAMPLE
 
 # More runs locally: LIVB_FUZZ=1000 pytest tests/test_robustness.py
 FUZZ_RUNS = int(os.environ.get("LIVB_FUZZ", "40"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import UNNAMED
 
 from livb.check import run_checks
 from livb.rules import RULES
+
+from helpers import UNNAMED
 
 
 def codes(root: Path, code: str) -> list[tuple[str, int]]:

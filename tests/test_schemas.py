@@ -8,11 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import EXAMPLE
 from ruamel.yaml import YAML
 
 from livb.model import FILE_KINDS
 from livb.schema import build_schema
+
+from helpers import EXAMPLE
 
 
 def as_json(value: object) -> object:

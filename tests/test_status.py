@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from helpers import EXAMPLE
-
 from livb.model.stappen import Stap
 from livb.process import Stand, derive_state
 from livb.project import load_project
+
+from helpers import EXAMPLE
 
 
 def state_of(root, day):
