@@ -1,0 +1,1 @@
+"""Building documents: view model, Jinja templates, constrained Markdown, the Word writer."""

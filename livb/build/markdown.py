@@ -1,0 +1,265 @@
+"""The constrained Markdown of the templates, parsed with markdown-it-py into blocks and spans.
+
+Supported: headings (# to ####; the table of contents shows # and ##), paragraphs, **bold**, *italic*, links, bullet and numbered
+lists (two levels), pipe tables (with ``{breedtes="20,80"}`` on the line before), and the
+containers ``::: titelpagina``, ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and
+``::: handtekeningen``. Anything else is an error that names the template's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from livb.build.ir import (
+    Block,
+    DocumentIR,
+    Heading,
+    ListInfo,
+    Missing,
+    PageBreak,
+    Paragraph,
+    Span,
+    Table,
+    TableOfContents,
+)
+
+CONTAINERS = ("titelpagina", "inhoudstafel", "paginaeinde", "kader", "handtekeningen")
+MISSING = re.compile("\u27e6(.*?)\\|(.*?)\\|(.*?)\u27e7")
+
+
+class MarkdownError(Exception):
+    """A construct the document builder does not support, at a line of the Markdown."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from mdit_py_plugins.attrs import attrs_block_plugin
+    from mdit_py_plugins.container import container_plugin
+
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    for name in CONTAINERS:
+        parser.use(container_plugin, name)
+    return parser.use(attrs_block_plugin)
+
+
+def parse(text: str) -> DocumentIR:
+    """Parse the rendered Markdown of a template into the document's blocks.
+
+    Raises:
+        MarkdownError: an unsupported construct (the line is 1-based in ``text``).
+    """
+    return _Builder(_parser().parse(text)).build()
+
+
+def inline_spans(token: Token) -> list[Span]:
+    """The spans of an inline token: text with bold, italic, links and missing data."""
+    spans: list[Span] = []
+    bold = italic = False
+    link: str | None = None
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text":
+            spans.extend(_split_missing(child.content, bold, italic, link))
+        elif kind == "code_inline":
+            spans.append(Span(child.content, bold, italic, link))
+        elif kind in ("softbreak",):
+            spans.append(Span(" ", bold, italic, link))
+        elif kind == "hardbreak":
+            spans.append(Span("", line_break=True))
+        elif kind in ("strong_open", "strong_close"):
+            bold = kind == "strong_open"
+        elif kind in ("em_open", "em_close"):
+            italic = kind == "em_open"
+        elif kind == "link_open":
+            link = str(child.attrs.get("href", ""))
+        elif kind == "link_close":
+            link = None
+        else:
+            line = (token.map or [0])[0] + 1
+            raise MarkdownError(f"'{kind}' wordt niet ondersteund in een document", line)
+    return _merge(spans)
+
+
+def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> list[Span]:
+    spans = []
+    position = 0
+    for match in MISSING.finditer(text):
+        if match.start() > position:
+            spans.append(Span(text[position : match.start()], bold, italic, link))
+        label, file, key = match.groups()
+        spans.append(Span(f"[in te vullen: {label}]", missing=Missing(label, file, key)))
+        position = match.end()
+    if position < len(text):
+        spans.append(Span(text[position:], bold, italic, link))
+    return spans
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not span.missing
+            and not last.missing
+            and not span.line_break
+            and not last.line_break
+            and (last.bold, last.italic, last.link) == (span.bold, span.italic, span.link)
+        ):
+            last.text += span.text
+        else:
+            merged.append(span)
+    return merged
+
+
+class _Builder:
+    """Walks the token stream once; each block type has its own small handler."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.blocks: list[Block] = []
+        self.lists: list[ListInfo] = []
+        self.list_counter = 0
+        self.container: str | None = None
+        self.title_lines = 0
+        self.toc_title = ""
+
+    def build(self) -> DocumentIR:
+        handlers: dict[str, Callable[[Token], None]] = {
+            "heading_open": self._heading,
+            "paragraph_open": self._paragraph,
+            "bullet_list_open": self._list_open,
+            "ordered_list_open": self._list_open,
+            "bullet_list_close": self._list_close,
+            "ordered_list_close": self._list_close,
+            "list_item_open": self._skip,
+            "list_item_close": self._skip,
+            "table_open": self._table,
+            "hr": self._page_break,
+        }
+        while self.position < len(self.tokens):
+            token = self.tokens[self.position]
+            self.position += 1
+            if token.type.startswith("container_"):
+                self._container(token)
+                continue
+            handler = handlers.get(token.type)
+            if handler is None:
+                raise MarkdownError(
+                    f"'{token.type.removesuffix('_open')}' wordt niet ondersteund in een document",
+                    self._line(token),
+                )
+            handler(token)
+        return DocumentIR(self.blocks)
+
+    @staticmethod
+    def _line(token: Token) -> int:
+        return (token.map or [0])[0] + 1
+
+    def _skip(self, token: Token) -> None:
+        return
+
+    def _next_inline(self) -> Token:
+        token = self.tokens[self.position]
+        self.position += 2  # the inline token and its closing tag
+        return token
+
+    def _heading(self, token: Token) -> None:
+        level = int(token.tag[1])
+        inline = self._next_inline()
+        if self.container == "titelpagina":
+            self.blocks.append(Paragraph(inline_spans(inline), "Title", line=self._line(token)))
+            return
+        if self.container is not None or self.lists:
+            raise MarkdownError("een titel hoort niet in een lijst of kader", self._line(token))
+        if level > 4:
+            raise MarkdownError("hoogstens vier niveaus van titels (####)", self._line(token))
+        self.blocks.append(Heading(level, inline_spans(inline), self._line(token)))
+
+    def _paragraph(self, token: Token) -> None:
+        inline = self._next_inline()
+        spans = inline_spans(inline)
+        line = self._line(token)
+        if self.container == "titelpagina":
+            self.title_lines += 1
+            style = "Subtitle" if self.title_lines == 1 else "livb Titelgegevens"
+            self.blocks.append(Paragraph(spans, style, line=line))
+        elif self.container == "inhoudstafel":
+            self.toc_title = "".join(s.text for s in spans)
+        elif self.lists:
+            info = self.lists[-1]
+            style = ("List Number" if info.numbered else "List Bullet") + (
+                " 2" if info.level == 1 else ""
+            )
+            self.blocks.append(Paragraph(spans, style, info, line))
+        elif self.container == "kader":
+            self.blocks.append(Paragraph(spans, "livb Kader", line=line))
+        else:
+            self.blocks.append(Paragraph(spans, None, line=line))
+
+    def _list_open(self, token: Token) -> None:
+        if len(self.lists) >= 2:
+            raise MarkdownError("hoogstens twee niveaus in een lijst", self._line(token))
+        self.list_counter += 1
+        numbered = token.type == "ordered_list_open"
+        self.lists.append(ListInfo(numbered, len(self.lists), self.list_counter))
+
+    def _list_close(self, token: Token) -> None:
+        self.lists.pop()
+
+    def _page_break(self, token: Token) -> None:
+        self.blocks.append(PageBreak(self._line(token)))
+
+    def _container(self, token: Token) -> None:
+        name = token.type.removeprefix("container_").rsplit("_", 1)[0]
+        if token.type.endswith("_open"):
+            if self.container is not None:
+                raise MarkdownError("een kader in een kader wordt niet ondersteund", self._line(token))
+            self.container = name
+            self.title_lines = 0
+            self.toc_title = ""
+            return
+        if name == "inhoudstafel":
+            self.blocks.append(TableOfContents(self.toc_title or "Inhoud", self._line(token)))
+        if name in ("titelpagina", "paginaeinde", "inhoudstafel"):
+            self.blocks.append(PageBreak(self._line(token)))
+        self.container = None
+
+    def _table(self, token: Token) -> None:
+        rows: list[list[list[Span]]] = []
+        header_rows = 0
+        while True:
+            current = self.tokens[self.position]
+            self.position += 1
+            if current.type == "table_close":
+                break
+            if current.type == "tr_open":
+                rows.append([])
+            elif current.type in ("th_open", "td_open"):
+                if current.type == "th_open" and len(rows) > header_rows:
+                    header_rows = len(rows)
+                rows[-1].append(inline_spans(self.tokens[self.position]))
+                self.position += 2
+        widths = None
+        if "breedtes" in token.attrs:
+            try:
+                widths = [float(part) for part in str(token.attrs["breedtes"]).split(",")]
+            except ValueError:
+                raise MarkdownError("breedtes moeten getallen zijn, bv. 20,80", self._line(token)) from None
+            if len(widths) != len(rows[0]):
+                raise MarkdownError(
+                    f"{len(widths)} breedtes voor {len(rows[0])} kolommen", self._line(token)
+                )
+        kind = "handtekeningen" if self.container == "handtekeningen" else "data"
+        self.blocks.append(Table(rows, header_rows, widths, kind, self._line(token)))
