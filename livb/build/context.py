@@ -51,13 +51,19 @@ class ContextBuilder:
 
     def _actor_view(self, actor: Actor) -> dict[str, Any]:
         position = self.project.actoren.actoren.index(actor)
-        naam = _or_missing(actor.naam, f"de naam van {actor.id}", "actoren.yaml",
-                           f"actoren[{position}].naam")
+        naam = _or_missing(
+            actor.naam, f"de naam van {actor.id}", "actoren.yaml", f"actoren[{position}].naam"
+        )
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
         return {
-            "id": actor.id, "naam": naam, "functie": functie, "organisatie": actor.organisatie or "",
-            "aanspreking": actor.aanspreking or "", "sector": actor.sector.value if actor.sector else "",
-            "schakels": [s.value for s in actor.schakels], "email": actor.email or "",
+            "id": actor.id,
+            "naam": naam,
+            "functie": functie,
+            "organisatie": actor.organisatie or "",
+            "aanspreking": actor.aanspreking or "",
+            "sector": actor.sector.value if actor.sector else "",
+            "schakels": [s.value for s in actor.schakels],
+            "email": actor.email or "",
         }
 
     def people(self, ids: list[str]) -> list[dict[str, Any] | Missing]:
@@ -74,39 +80,53 @@ class ContextBuilder:
         periode = config.beleid.periode
         return {
             "gemeente": {
-                "naam": gemeente.naam, "bestuursvorm": vorm,
+                "naam": gemeente.naam,
+                "bestuursvorm": vorm,
                 "voluit": f"{vorm.capitalize()} {gemeente.naam}",
                 "de_gemeente": f"de {vorm} {gemeente.naam}",
-                "nis": gemeente.nis_code or "", "provincie": gemeente.provincie or "",
+                "nis": gemeente.nis_code or "",
+                "provincie": gemeente.provincie or "",
                 "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
                 "adres": gemeente.adres or "",
             },
             "beleid": {
-                "titel": config.beleid.titel, "plannaam": config.beleid.plannaam,
-                "van": periode.van if periode else Missing("het begin van de planperiode",
-                                                           "livb.yaml", "beleid.periode.van"),
-                "tot": periode.tot if periode else Missing("het einde van de planperiode",
-                                                           "livb.yaml", "beleid.periode.tot"),
+                "titel": config.beleid.titel,
+                "plannaam": config.beleid.plannaam,
+                "van": periode.van
+                if periode
+                else Missing("het begin van de planperiode", "livb.yaml", "beleid.periode.van"),
+                "tot": periode.tot
+                if periode
+                else Missing("het einde van de planperiode", "livb.yaml", "beleid.periode.tot"),
             },
-            "burgemeester": self._actor_view(mayor) if mayor else Missing(
-                "de burgemeester (een actor met rol: burgemeester)", "actoren.yaml", "actoren"),
+            "burgemeester": self._actor_view(mayor)
+            if mayor
+            else Missing(
+                "de burgemeester (een actor met rol: burgemeester)", "actoren.yaml", "actoren"
+            ),
             "coordinator": self.actor(config.coordinator, "de coördinator"),
             "fod": self.actor(begeleiding.fod_vertegenwoordiger, "de vertegenwoordiger van de FOD")
-            if begeleiding.fod_vertegenwoordiger else Missing(
-                "de vertegenwoordiger van de FOD", "livb.yaml", "begeleiding.fod_vertegenwoordiger"),
+            if begeleiding.fod_vertegenwoordiger
+            else Missing(
+                "de vertegenwoordiger van de FOD", "livb.yaml", "begeleiding.fod_vertegenwoordiger"
+            ),
             "adviseurs": self.people(begeleiding.lokaal_adviseurs),
             "provincie_partij": self.actor(begeleiding.provincie_vertegenwoordiger)
-            if begeleiding.provincie_vertegenwoordiger else None,
+            if begeleiding.provincie_vertegenwoordiger
+            else None,
             "kerngroep": self.people(self.project.organen.kerngroep.leden),
             "vandaag": self.today,
         }
 
-    def _decision(self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst) -> Besluit | None:
+    def _decision(
+        self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst
+    ) -> Besluit | None:
         found = decisions(self.project, onderwerp, (door,), (uitkomst,), today=self.today)
         return found[-1] if found else None
 
-    def _decision_date(self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst,
-                       label: str) -> Any:
+    def _decision_date(
+        self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst, label: str
+    ) -> Any:
         found = self._decision(onderwerp, door, uitkomst)
         if found is None:
             return Missing(label, "besluiten.yaml", f"{door.value} / {onderwerp.value}")
@@ -118,31 +138,59 @@ class ContextBuilder:
         """The declaration of intent (step 1.4)."""
         onderwerp = Onderwerp.INTENTIEVERKLARING
         return self.common() | {
-            "college": self._decision_date(onderwerp, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD,
-                                           "de datum van goedkeuring door het college"),
-            "gemeenteraad": self._decision_date(onderwerp, Instantie.GEMEENTERAAD,
-                                                Uitkomst.GOEDGEKEURD,
-                                                "de datum van goedkeuring door de gemeenteraad"),
-            "ondertekend": self._decision_date(onderwerp, Instantie.BURGEMEESTER,
-                                               Uitkomst.ONDERTEKEND, "de datum van ondertekening"),
+            "college": self._decision_date(
+                onderwerp,
+                Instantie.COLLEGE,
+                Uitkomst.GOEDGEKEURD,
+                "de datum van goedkeuring door het college",
+            ),
+            "gemeenteraad": self._decision_date(
+                onderwerp,
+                Instantie.GEMEENTERAAD,
+                Uitkomst.GOEDGEKEURD,
+                "de datum van goedkeuring door de gemeenteraad",
+            ),
+            "ondertekend": self._decision_date(
+                onderwerp,
+                Instantie.BURGEMEESTER,
+                Uitkomst.ONDERTEKEND,
+                "de datum van ondertekening",
+            ),
         }
 
     def protocol(self) -> dict[str, Any]:
         """The protocolakkoord with the federal directorate (Tool B)."""
-        signed_city = self._decision(Onderwerp.PROTOCOLAKKOORD, Instantie.BURGEMEESTER,
-                                     Uitkomst.ONDERTEKEND)
+        signed_city = self._decision(
+            Onderwerp.PROTOCOLAKKOORD, Instantie.BURGEMEESTER, Uitkomst.ONDERTEKEND
+        )
         signed_fod = self._decision(Onderwerp.PROTOCOLAKKOORD, Instantie.FOD, Uitkomst.ONDERTEKEND)
-        start = max(b.datum for b in (signed_city, signed_fod) if b) if signed_city and signed_fod else None
-        start_value: Any = start or Missing("de datum van ondertekening", "besluiten.yaml",
-                                            "burgemeester en fod / protocolakkoord")
-        end_value: Any = _plus_year(start) if start else Missing(
-            "de einddatum (één jaar na ondertekening)", "besluiten.yaml", "protocolakkoord")
+        start = (
+            max(b.datum for b in (signed_city, signed_fod) if b)
+            if signed_city and signed_fod
+            else None
+        )
+        start_value: Any = start or Missing(
+            "de datum van ondertekening", "besluiten.yaml", "burgemeester en fod / protocolakkoord"
+        )
+        end_value: Any = (
+            _plus_year(start)
+            if start
+            else Missing(
+                "de einddatum (één jaar na ondertekening)", "besluiten.yaml", "protocolakkoord"
+            )
+        )
         return self.common() | {
-            "start": start_value, "einde": end_value,
-            "halfweg": _plus_months(start, 6) if start else Missing(
-                "het einde van de begeleiding", "besluiten.yaml", "protocolakkoord"),
-            "college": self._decision_date(Onderwerp.PROTOCOLAKKOORD, Instantie.COLLEGE,
-                                           Uitkomst.GOEDGEKEURD, "de goedkeuring door het college"),
+            "start": start_value,
+            "einde": end_value,
+            "halfweg": _plus_months(start, 6)
+            if start
+            else Missing("het einde van de begeleiding", "besluiten.yaml", "protocolakkoord"),
+            "college": self._decision_date(
+                Onderwerp.PROTOCOLAKKOORD,
+                Instantie.COLLEGE,
+                Uitkomst.GOEDGEKEURD,
+                "de goedkeuring door het college",
+            ),
         }
 
     def verslag(self, id_: str) -> dict[str, Any]:
@@ -157,35 +205,51 @@ class ContextBuilder:
 
     def _meeting_view(self, id_: str, v: Vergadering, file: str) -> dict[str, Any]:
         orgaan = ORGAAN_NAMEN.get(v.orgaan) or next(
-            (g.naam for g in self.project.organen.projectgroepen if g.id == v.orgaan), v.orgaan)
-        approved = [(i, self.project.vergaderingen[i].datum) for i in v.keurt_verslag_goed
-                    if i in self.project.vergaderingen]
+            (g.naam for g in self.project.organen.projectgroepen if g.id == v.orgaan), v.orgaan
+        )
+        approved = [
+            (i, self.project.vergaderingen[i].datum)
+            for i in v.keurt_verslag_goed
+            if i in self.project.vergaderingen
+        ]
         return {
-            "id": id_, "orgaan": orgaan, "titel": v.titel or f"Vergadering van {orgaan}",
+            "id": id_,
+            "orgaan": orgaan,
+            "titel": v.titel or f"Vergadering van {orgaan}",
             "stappen": [{"stap": s.value, "titel": STAP_TITELS[s]} for s in v.stappen],
-            "datum": v.datum, "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
+            "datum": v.datum,
+            "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
             "plaats": _or_missing(v.plaats, "de plaats", file, "plaats"),
             "voorzitter": self.actor(v.voorzitter) if v.voorzitter else None,
             "verslaggever": self.actor(v.verslaggever) if v.verslaggever else None,
-            "aanwezig": self.people(v.aanwezig), "verontschuldigd": self.people(v.verontschuldigd),
+            "aanwezig": self.people(v.aanwezig),
+            "verontschuldigd": self.people(v.verontschuldigd),
             "gasten": v.gasten,
             "goedgekeurd": [{"id": i, "datum": d} for i, d in approved],
             "agenda": [
-                {"punt": a.punt, "toelichting": a.toelichting or "",
-                 "verslag": a.verslag if a.verslag else Missing(
-                     f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
-                 "besluiten": a.besluiten}
+                {
+                    "punt": a.punt,
+                    "toelichting": a.toelichting or "",
+                    "verslag": a.verslag
+                    if a.verslag
+                    else Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
+                    "besluiten": a.besluiten,
+                }
                 for n, a in enumerate(v.agenda)
             ],
-            "volgende_stap": _or_missing(v.volgende_stap, "de volgende stap", file, "volgende_stap"),
+            "volgende_stap": _or_missing(
+                v.volgende_stap, "de volgende stap", file, "volgende_stap"
+            ),
             "huiswerk": [
                 {"wie": self.people(h.wie), "wat": h.wat, "tegen": h.tegen} for h in v.huiswerk
             ],
-            "volgende": {"datum": v.volgende_vergadering.datum,
-                         "uur": v.volgende_vergadering.uur or "",
-                         "plaats": v.volgende_vergadering.plaats or ""}
-            if v.volgende_vergadering else Missing("de datum van de volgende vergadering", file,
-                                                   "volgende_vergadering"),
+            "volgende": {
+                "datum": v.volgende_vergadering.datum,
+                "uur": v.volgende_vergadering.uur or "",
+                "plaats": v.volgende_vergadering.plaats or "",
+            }
+            if v.volgende_vergadering
+            else Missing("de datum van de volgende vergadering", file, "volgende_vergadering"),
         }
 
     def diagnostiek(self) -> dict[str, Any]:
@@ -197,31 +261,49 @@ class ContextBuilder:
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for bron in project.bronnen.bronnen:
             by_kind[SOORT_TITELS[bron.soort]].append(
-                {"id": bron.id, "naam": bron.naam, "leverancier": bron.leverancier or "",
-                 "periode": bron.periode or "", "afsluitdatum": bron.afsluitdatum}
+                {
+                    "id": bron.id,
+                    "naam": bron.naam,
+                    "leverancier": bron.leverancier or "",
+                    "periode": bron.periode or "",
+                    "afsluitdatum": bron.afsluitdatum,
+                }
             )
         findings = []
         for position, b in enumerate(project.bevindingen.bevindingen):
-            findings.append({
-                "id": b.id, "titel": b.titel, "onveiligheid": b.onveiligheid.value,
-                "tekst": _or_missing(b.tekst, f"de tekst van '{b.titel}'", file,
-                                     f"bevindingen[{position}].tekst"),
-                "reeksen": [self._series_view(series[r]) for r in b.reeksen if r in series],
-                "bronnen": [sources[s].naam for s in b.bronnen if s in sources
-                            and s not in {series[r].bron for r in b.reeksen if r in series}],
-            })
+            findings.append(
+                {
+                    "id": b.id,
+                    "titel": b.titel,
+                    "onveiligheid": b.onveiligheid.value,
+                    "tekst": _or_missing(
+                        b.tekst, f"de tekst van '{b.titel}'", file, f"bevindingen[{position}].tekst"
+                    ),
+                    "reeksen": [self._series_view(series[r]) for r in b.reeksen if r in series],
+                    "bronnen": [
+                        sources[s].naam
+                        for s in b.bronnen
+                        if s in sources
+                        and s not in {series[r].bron for r in b.reeksen if r in series}
+                    ],
+                }
+            )
         objective = [f for f in findings if f["onveiligheid"] == "objectief"]
         subjective = [f for f in findings if f["onveiligheid"] == "subjectief"]
         both = [f for f in findings if f["onveiligheid"] == "beide"]
         bev = project.bevindingen
         return self.common() | {
             "inleiding": _or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
-            "gebiedsbeschrijving": _or_missing(bev.gebiedsbeschrijving, "de gebiedsbeschrijving",
-                                               file, "gebiedsbeschrijving"),
+            "gebiedsbeschrijving": _or_missing(
+                bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
+            ),
             "methodologie": _or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
-            "bronnen": dict(by_kind), "objectief": objective, "subjectief": subjective,
+            "bronnen": dict(by_kind),
+            "objectief": objective,
+            "subjectief": subjective,
             "beide": both,
-            "bevindingen": findings, "conclusies": bev.conclusies,
+            "bevindingen": findings,
+            "conclusies": bev.conclusies,
             "redactiecomite": self.people(project.organen.redactiecomite.leden),
             "datum": self._presented_date(),
         }
@@ -237,9 +319,13 @@ class ContextBuilder:
         values = self.project.series.get(reeks.id, {})
         years = sorted(values)
         return {
-            "id": reeks.id, "naam": reeks.naam, "eenheid": reeks.eenheid or "",
-            "jaren": years, "waarden": [values[y] for y in years],
-            "onvolledig": reeks.onvolledig_jaar, "toelichting": reeks.toelichting or "",
+            "id": reeks.id,
+            "naam": reeks.naam,
+            "eenheid": reeks.eenheid or "",
+            "jaren": years,
+            "waarden": [values[y] for y in years],
+            "onvolledig": reeks.onvolledig_jaar,
+            "toelichting": reeks.toelichting or "",
             "bron": next((b.naam for b in self.project.bronnen.bronnen if b.id == reeks.bron), ""),
         }
 
@@ -251,40 +337,80 @@ class ContextBuilder:
         goals_by_priority: dict[str, list[Any]] = defaultdict(list)
         for path, bestand in sorted(project.doelstellingen.items()):
             goals_by_priority[bestand.prioriteit].extend(
-                self._goal_view(path, s, sd) for s, sd in enumerate(bestand.strategische_doelstellingen)
+                self._goal_view(path, s, sd)
+                for s, sd in enumerate(bestand.strategische_doelstellingen)
             )
         other_plans = {p.id: p for p in project.plan.afstemming}
         priorities = []
         for position, p in enumerate(project.prioriteiten.prioriteiten):
             group = groups.get(p.id)
-            priorities.append({
-                "id": p.id, "titel": p.titel,
-                "omschrijving": _or_missing(p.omschrijving, f"de omschrijving van '{p.titel}'",
-                                            "prioriteiten.yaml", f"prioriteiten[{position}].omschrijving"),
-                "toelichting": p.toelichting or "",
-                "bevindingen": [b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen],
-                "swot": [s.tekst for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
-                         for s in getattr(project.swot, q) if s.id in p.swot],
-                "aansluiting": [
-                    {"plan": other_plans[a.plan].titel if a.plan in other_plans else a.plan,
-                     "prioriteit": next((i.titel for i in other_plans[a.plan].prioriteiten
-                                         if i.id == a.prioriteit), a.prioriteit or "")
-                     if a.plan in other_plans else a.prioriteit or ""}
-                    for a in p.aansluiting
-                ],
-                "lokaal": p.lokaal,
-                "projectgroep": {
-                    "naam": group.naam, "projectleider": self.actor(group.projectleider)
-                    if group.projectleider else Missing("de projectleider", "organen.yaml", group.id),
-                    "leden": self.people(group.leden), "bestaand": group.bestaande_structuur or "",
-                } if group else None,
-                "doelstellingen": goals_by_priority.get(p.id, []),
-            })
-        actions = [a for p in priorities for sd in p["doelstellingen"]
-                   for od in sd["operationele"] for a in od["acties"]]
+            priorities.append(
+                {
+                    "id": p.id,
+                    "titel": p.titel,
+                    "omschrijving": _or_missing(
+                        p.omschrijving,
+                        f"de omschrijving van '{p.titel}'",
+                        "prioriteiten.yaml",
+                        f"prioriteiten[{position}].omschrijving",
+                    ),
+                    "toelichting": p.toelichting or "",
+                    "bevindingen": [
+                        b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen
+                    ],
+                    "swot": [
+                        s.tekst
+                        for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
+                        for s in getattr(project.swot, q)
+                        if s.id in p.swot
+                    ],
+                    "aansluiting": [
+                        {
+                            "plan": other_plans[a.plan].titel if a.plan in other_plans else a.plan,
+                            "prioriteit": next(
+                                (
+                                    i.titel
+                                    for i in other_plans[a.plan].prioriteiten
+                                    if i.id == a.prioriteit
+                                ),
+                                a.prioriteit or "",
+                            )
+                            if a.plan in other_plans
+                            else a.prioriteit or "",
+                        }
+                        for a in p.aansluiting
+                    ],
+                    "lokaal": p.lokaal,
+                    "projectgroep": {
+                        "naam": group.naam,
+                        "projectleider": self.actor(group.projectleider)
+                        if group.projectleider
+                        else Missing("de projectleider", "organen.yaml", group.id),
+                        "leden": self.people(group.leden),
+                        "bestaand": group.bestaande_structuur or "",
+                    }
+                    if group
+                    else None,
+                    "doelstellingen": goals_by_priority.get(p.id, []),
+                }
+            )
+        actions = [
+            a
+            for p in priorities
+            for sd in p["doelstellingen"]
+            for od in sd["operationele"]
+            for a in od["acties"]
+        ]
         budget_per_priority = [
-            {"titel": p["titel"], "bedrag": sum(a["budget_getal"] for sd in p["doelstellingen"]
-                                                for od in sd["operationele"] for a in od["acties"])}
+            {
+                "titel": p["titel"],
+                "bedrag": sum(
+                    a["budget_getal"]
+                    for sd in p["doelstellingen"]
+                    for od in sd["operationele"]
+                    for a in od["acties"]
+                ),
+            }
             for p in priorities
         ]
         plan = project.plan
@@ -293,36 +419,56 @@ class ContextBuilder:
         return self.common() | {
             "visie": _or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
             "uitgangspunten": plan.uitgangspunten,
-            "doelen_extern": _items_or_missing(plan.doelen_extern, "de externe doelen",
-                                               "doelen_extern"),
-            "doelen_intern": _items_or_missing(plan.doelen_intern, "de interne doelen",
-                                               "doelen_intern"),
-            "organisatie": _or_missing(plan.organisatie, "de organisatie van het programma",
-                                       "plan.yaml", "organisatie"),
+            "doelen_extern": _items_or_missing(
+                plan.doelen_extern, "de externe doelen", "doelen_extern"
+            ),
+            "doelen_intern": _items_or_missing(
+                plan.doelen_intern, "de interne doelen", "doelen_intern"
+            ),
+            "organisatie": _or_missing(
+                plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
+            ),
             "evaluatie": _or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
-            "communicatie": plan.communicatie or "", "budgettekst": plan.budget or "",
+            "communicatie": plan.communicatie or "",
+            "budgettekst": plan.budget or "",
             "afkortingen": sorted(plan.afkortingen.items()),
             "afstemming": [
-                {"titel": a.titel, "soort": a.soort.value, "van": a.periode.van if a.periode else None,
-                 "tot": a.periode.tot if a.periode else None,
-                 "prioriteiten": [i.titel for i in a.prioriteiten]}
+                {
+                    "titel": a.titel,
+                    "soort": a.soort.value,
+                    "van": a.periode.van if a.periode else None,
+                    "tot": a.periode.tot if a.periode else None,
+                    "prioriteiten": [i.titel for i in a.prioriteiten],
+                }
                 for a in plan.afstemming
             ],
-            "prioriteiten": priorities, "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
-            "budget": budget_per_priority, "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
+            "prioriteiten": priorities,
+            "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
+            "budget": budget_per_priority,
+            "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
             "keten": sorted(chain_balance(project).items()),
             "stappen": [
-                {"stap": s.stap.value, "titel": s.titel, "fase": FASEN[s.fase], "stand": s.stand.value,
-                 "datum": s.datum}
+                {
+                    "stap": s.stap.value,
+                    "titel": s.titel,
+                    "fase": FASEN[s.fase],
+                    "stand": s.stand.value,
+                    "datum": s.datum,
+                }
                 for s in state.steps
                 if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
             ],
             "bevindingen": self.diagnostiek()["bevindingen"],
-            "swot": {q: [s.tekst for s in getattr(project.swot, q)]
-                     for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")}
+            "swot": {
+                q: [s.tekst for s in getattr(project.swot, q)]
+                for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
+            }
             | {"conclusies": project.swot.conclusies},
-            "projectgroepen": [p["projectgroep"] | {"prioriteit": p["titel"]}
-                               for p in priorities if p["projectgroep"]],
+            "projectgroepen": [
+                p["projectgroep"] | {"prioriteit": p["titel"]}
+                for p in priorities
+                if p["projectgroep"]
+            ],
             "college": college.datum if college else None,
             "gemeenteraad": raad.datum if raad else None,
             "datum": raad.datum if raad else (college.datum if college else self.today),
@@ -330,11 +476,17 @@ class ContextBuilder:
 
     def _goal_view(self, path: str, s: int, sd: Any) -> dict[str, Any]:
         return {
-            "id": sd.id, "titel": sd.titel, "omschrijving": sd.omschrijving or "",
+            "id": sd.id,
+            "titel": sd.titel,
+            "omschrijving": sd.omschrijving or "",
             "operationele": [
-                {"id": od.id, "titel": od.titel, "omschrijving": od.omschrijving or "",
-                 "indicatoren": [self._indicator_view(i) for i in od.indicatoren],
-                 "acties": [self._action_view(a) for a in od.acties]}
+                {
+                    "id": od.id,
+                    "titel": od.titel,
+                    "omschrijving": od.omschrijving or "",
+                    "indicatoren": [self._indicator_view(i) for i in od.indicatoren],
+                    "acties": [self._action_view(a) for a in od.acties],
+                }
                 for od in sd.operationele_doelstellingen
             ],
         }
@@ -343,20 +495,30 @@ class ContextBuilder:
         base, target = indicator.basiswaarde, indicator.streefwaarde
         source = next((b.naam for b in self.project.bronnen.bronnen if b.id == indicator.bron), "")
         return {
-            "naam": indicator.naam, "eenheid": indicator.eenheid or "",
-            "basis": base.waarde if base else None, "basisjaar": base.jaar if base else None,
-            "doel": target.waarde if target else None, "doeljaar": target.jaar if target else None,
-            "deadline": indicator.deadline, "bron": source,
+            "naam": indicator.naam,
+            "eenheid": indicator.eenheid or "",
+            "basis": base.waarde if base else None,
+            "basisjaar": base.jaar if base else None,
+            "doel": target.waarde if target else None,
+            "doeljaar": target.jaar if target else None,
+            "deadline": indicator.deadline,
+            "bron": source,
         }
 
     def _action_view(self, actie: Any) -> dict[str, Any]:
         trekker = self.actor(actie.trekker) if actie.trekker else None
         return {
-            "id": actie.id, "titel": actie.titel, "trekker": trekker,
-            "partners": self.people(actie.partners), "start": actie.start, "einde": actie.einde,
+            "id": actie.id,
+            "titel": actie.titel,
+            "trekker": trekker,
+            "partners": self.people(actie.partners),
+            "start": actie.start,
+            "einde": actie.einde,
             "start_sort": actie.start or dt.date.max,
-            "budget": actie.budget, "budget_getal": actie.budget or 0,
-            "schakel": actie.schakel.value if actie.schakel else "", "status": actie.status.value,
+            "budget": actie.budget,
+            "budget_getal": actie.budget or 0,
+            "schakel": actie.schakel.value if actie.schakel else "",
+            "status": actie.status.value,
         }
 
     def document_date(self, name: str, context: dict[str, Any]) -> dt.date:

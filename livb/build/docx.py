@@ -34,10 +34,32 @@ from livb.build.ir import (
 from livb.errors import LivbError
 
 REQUIRED_STYLES = (
-    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
-    "List Bullet 2", "List Number", "List Number 2", "TOC Heading", "toc 1", "toc 2", "toc 3",
-    "Hyperlink", "Strong", "Emphasis", "livb Tabel", "livb Tabeltekst", "livb Tabelkop",
-    "livb In te vullen", "livb Handtekening", "livb Titelgegevens", "livb Kader", "Normal Table",
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Heading 4",
+    "List Bullet",
+    "List Bullet 2",
+    "List Number",
+    "List Number 2",
+    "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "toc 3",
+    "Hyperlink",
+    "Strong",
+    "Emphasis",
+    "livb Tabel",
+    "livb Tabeltekst",
+    "livb Tabelkop",
+    "livb In te vullen",
+    "livb Handtekening",
+    "livb Titelgegevens",
+    "livb Kader",
+    "Normal Table",
 )
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,7 +80,9 @@ class DocumentMeta:
     author: str
     keywords: str
     date: dt.datetime
-    toc_placeholder: str = "Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de paginanummers."
+    toc_placeholder: str = (
+        "Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de paginanummers."
+    )
 
 
 def _el(tag: str, parent: Any = None, **attributes: str) -> Any:
@@ -118,7 +142,9 @@ class _Writer:
         margins = self.sect_pr.find(qn("w:pgMar"))
         width = int(size.get(qn("w:w"), "11906")) if size is not None else 11906
         if margins is not None:
-            width -= int(margins.get(qn("w:left"), "1418")) + int(margins.get(qn("w:right"), "1418"))
+            width -= int(margins.get(qn("w:left"), "1418")) + int(
+                margins.get(qn("w:right"), "1418")
+            )
         return max(width, 2000)
 
     # -- blocks ---------------------------------------------------------------------------------
@@ -258,8 +284,17 @@ class _Writer:
         _el("w:tblStyle", tblpr, val=self.styles[style])
         _el("w:tblW", tblpr, w=str(sum(twips)), type="dxa")
         _el("w:tblLayout", tblpr, type="fixed")
-        _el("w:tblLook", tblpr, val="04A0", firstRow="1", lastRow="0", firstColumn="0",
-            lastColumn="0", noHBand="1", noVBand="1")
+        _el(
+            "w:tblLook",
+            tblpr,
+            val="04A0",
+            firstRow="1",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        )
         grid = _el("w:tblGrid", tbl)
         for width in twips:
             _el("w:gridCol", grid, w=str(width))
@@ -295,7 +330,11 @@ class _Writer:
                     for spans in line:
                         tc.append(self._paragraph(spans, "livb Handtekening"))
                 cell = row[column] if column < len(row) else []
-                spans = [Span(s.text, True, s.italic, s.link, s.missing) for s in cell] if position == 0 else cell
+                spans = (
+                    [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
+                    if position == 0
+                    else cell
+                )
                 tc.append(self._paragraph(spans, "livb Handtekening"))
 
     def _num_id(self, list_id: int, style: str) -> str:
@@ -305,7 +344,11 @@ class _Writer:
         style_element = self.document.styles.element.find(
             f"{_W}style[@{_W}styleId='{self.styles[style]}']"
         )
-        base = style_element.find(f"{_W}pPr/{_W}numPr/{_W}numId") if style_element is not None else None
+        base = (
+            style_element.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+            if style_element is not None
+            else None
+        )
         abstract = "0"
         if base is not None:
             for num in numbering.findall(qn("w:num")):
@@ -326,8 +369,9 @@ class _Writer:
         stamp = self.meta.date
         for p, run, note in self.pending_comments:
             proxy = DocxParagraph(p, self.document.part)
-            comment = self.document.add_comment(Run(run, proxy), text=note, author="livb",
-                                                initials="livb")
+            comment = self.document.add_comment(
+                Run(run, proxy), text=note, author="livb", initials="livb"
+            )
             comment._comment_elm.date = stamp  # deterministic, not the time of rendering
 
     def _properties(self) -> None:
@@ -384,7 +428,10 @@ def docx_text(data: bytes) -> list[str]:
             lines.append(_line(element, names))
         elif element.tag == qn("w:tbl"):
             for tr in element.findall(qn("w:tr")):
-                cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.findall(qn("w:tc"))]
+                cells = [
+                    "".join(t.text or "" for t in tc.iter(qn("w:t")))
+                    for tc in tr.findall(qn("w:tc"))
+                ]
                 lines.append("table | " + " | ".join(cells))
     return lines
 

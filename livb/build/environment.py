@@ -36,7 +36,9 @@ def md_escape(text: str) -> str:
 
 def placeholder(missing: Missing) -> Markdown:
     """The Markdown of a piece of data still to fill in."""
-    clean = [md_escape(part).replace("|", "/") for part in (missing.label, missing.file, missing.key)]
+    clean = [
+        md_escape(part).replace("|", "/") for part in (missing.label, missing.file, missing.key)
+    ]
     return Markdown("\u27e6" + "|".join(clean) + "\u27e7")
 
 
@@ -122,10 +124,12 @@ class MarkedLoader(BaseLoader):
         self.inner = ChoiceLoader([FileSystemLoader(str(f)) for f in folders])
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
+        """The template's source, each content line marked with file and line."""
         source, filename, uptodate = self.inner.get_source(environment, template)
         return mark_lines(source, filename or template), filename, uptodate
 
     def list_templates(self) -> list[str]:
+        """Every template name."""
         return self.inner.list_templates()
 
 
@@ -141,7 +145,9 @@ def mark_lines(source: str, name: str) -> str:
         position = 0
         while True:
             if inside is None:
-                starts = [(line.find(o, position), o) for o in closers if line.find(o, position) >= 0]
+                starts = [
+                    (line.find(o, position), o) for o in closers if line.find(o, position) >= 0
+                ]
                 if not starts:
                     break
                 index, opener = min(starts)
@@ -180,7 +186,9 @@ def build_environment(folders: list[Path]) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        euro=euro, lijst=join_dutch, cel=cell,
+        euro=euro,
+        lijst=join_dutch,
+        cel=cell,
         getal=lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
     )
     environment.globals.update(

@@ -1,8 +1,8 @@
 """The constrained Markdown of the templates, parsed with markdown-it-py into blocks and spans.
 
-Supported: headings (# to ####; the table of contents shows # and ##), paragraphs, **bold**, *italic*, links, bullet and numbered
-lists (two levels), pipe tables (with ``{breedtes="20,80"}`` on the line before), and the
-containers ``::: titelpagina``, ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and
+Supported: headings (# to ####; the table of contents shows # and ##), paragraphs, **bold**,
+*italic*, links, bullet and numbered lists (two levels), pipe tables (with
+``{breedtes="20,80"}`` on the line before), and the containers ``::: titelpagina``, ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and
 ``::: handtekeningen``. Anything else is an error that names the template's line.
 """
 
@@ -225,7 +225,9 @@ class _Builder:
         name = token.type.removeprefix("container_").rsplit("_", 1)[0]
         if token.type.endswith("_open"):
             if self.container is not None:
-                raise MarkdownError("een kader in een kader wordt niet ondersteund", self._line(token))
+                raise MarkdownError(
+                    "een kader in een kader wordt niet ondersteund", self._line(token)
+                )
             self.container = name
             self.title_lines = 0
             self.toc_title = ""
@@ -256,7 +258,9 @@ class _Builder:
             try:
                 widths = [float(part) for part in str(token.attrs["breedtes"]).split(",")]
             except ValueError:
-                raise MarkdownError("breedtes moeten getallen zijn, bv. 20,80", self._line(token)) from None
+                raise MarkdownError(
+                    "breedtes moeten getallen zijn, bv. 20,80", self._line(token)
+                ) from None
             if len(widths) != len(rows[0]):
                 raise MarkdownError(
                     f"{len(widths)} breedtes voor {len(rows[0])} kolommen", self._line(token)

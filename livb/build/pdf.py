@@ -55,14 +55,35 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
                     encoding="utf-8",
                 )
                 done = subprocess.run(
-                    [python, str(script), soffice, str(docx.resolve()), str(pdf.resolve()), profile],
-                    capture_output=True, text=True, timeout=TIMEOUT, check=False,
+                    [
+                        python,
+                        str(script),
+                        soffice,
+                        str(docx.resolve()),
+                        str(pdf.resolve()),
+                        profile,
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=TIMEOUT,
+                    check=False,
                 )
             else:
                 done = subprocess.run(
-                    [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                     "pdf", "--outdir", work, str(docx.resolve())],
-                    capture_output=True, text=True, timeout=TIMEOUT, check=False,
+                    [
+                        soffice,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        work,
+                        str(docx.resolve()),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=TIMEOUT,
+                    check=False,
                 )
                 produced = Path(work, docx.with_suffix(".pdf").name)
                 if produced.is_file():

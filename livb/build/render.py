@@ -1,4 +1,4 @@
-"""The render pipeline: folder → view model → template → Markdown → Word (→ PDF), one document at a time."""
+"""The render pipeline: folder → view model → template → Markdown → Word (→ PDF)."""
 
 from __future__ import annotations
 
@@ -143,8 +143,8 @@ def render_documents(
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
             raise LivbError(
-                f"'livb check' vindt {errors} fout(en); een definitieve versie kan pas zonder fouten",
-                f"los ze op met 'livb check {request.root}' of maak een ontwerp zonder --definitief",
+                f"'livb check' vindt {errors} fout(en); een definitieve versie vraagt er geen",
+                f"los ze op ('livb check {request.root}') of maak een ontwerp zonder --definitief",
             )
     out = request.out or request.root / "output"
     reference = _reference(request.root)
@@ -262,13 +262,14 @@ def _write_all(
     manifest_path = out / MANIFEST
     manifest = _read_manifest(manifest_path)
     changed = [
-        job.filename for job, _, _ in built
+        job.filename
+        for job, _, _ in built
         if _changed_by_hand(out / job.filename, manifest.get(job.filename))
     ]
     if changed and not request.force:
         raise LivbError(
-            f"{', '.join(changed)} werd(en) na de vorige keer gewijzigd; livb overschrijft dat niet",
-            "bewaar je aanpassingen onder een andere naam, of gebruik --force om te overschrijven",
+            f"{', '.join(changed)} werd(en) gewijzigd na de vorige keer; livb overschrijft dat niet",
+            "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
         )
     rendered = []
     for job, data, ir in built:
