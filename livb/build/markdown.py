@@ -1,9 +1,10 @@
 """The constrained Markdown of the templates, parsed with markdown-it-py into blocks and spans.
 
 Supported: headings (# to ####; the table of contents shows # and ##), paragraphs, **bold**,
-*italic*, links, bullet and numbered lists (two levels), pipe tables (with
-``{breedtes="20,80"}`` on the line before), and the containers ``::: titelpagina``, ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and
-``::: handtekeningen``. Anything else is an error that names the template's line.
+*italic*, links, bullet and numbered lists (two levels), and pipe tables (with
+``{breedtes="20,80"}`` on the line before). Containers: ``::: titelpagina``,
+``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and ``::: handtekeningen``.
+Anything else is an error that names the template's line.
 """
 
 from __future__ import annotations

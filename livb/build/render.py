@@ -268,7 +268,7 @@ def _write_all(
     ]
     if changed and not request.force:
         raise LivbError(
-            f"{', '.join(changed)} werd(en) gewijzigd na de vorige keer; livb overschrijft dat niet",
+            f"{', '.join(changed)}: met de hand gewijzigd sinds livb het maakte; niet overschreven",
             "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
         )
     rendered = []
