@@ -40,17 +40,20 @@ class ContextBuilder:
         self.project = project
         self.today = today
         self.actors = {a.id: a for a in project.actoren.actoren}
+        self._views = {
+            a.id: self._actor_view(a, position)
+            for position, a in enumerate(project.actoren.actoren)
+        }
 
     # -- shared pieces ---------------------------------------------------------------------------
 
     def actor(self, id_: str | None, role: str = "de persoon") -> dict[str, Any] | Missing:
         """An actor as the documents show it (or Missing when unknown or unnamed)."""
-        if id_ is None or id_ not in self.actors:
+        if id_ is None or id_ not in self._views:
             return Missing(role, "actoren.yaml", id_ or "id")
-        return self._actor_view(self.actors[id_])
+        return self._views[id_]
 
-    def _actor_view(self, actor: Actor) -> dict[str, Any]:
-        position = self.project.actoren.actoren.index(actor)
+    def _actor_view(self, actor: Actor, position: int) -> dict[str, Any]:
         naam = _or_missing(
             actor.naam, f"de naam van {actor.id}", "actoren.yaml", f"actoren[{position}].naam"
         )
@@ -99,7 +102,7 @@ class ContextBuilder:
                 if periode
                 else Missing("het einde van de planperiode", "livb.yaml", "beleid.periode.tot"),
             },
-            "burgemeester": self._actor_view(mayor)
+            "burgemeester": self._views[mayor.id]
             if mayor
             else Missing(
                 "de burgemeester (een actor met rol: burgemeester)", "actoren.yaml", "actoren"
@@ -443,6 +446,10 @@ class ContextBuilder:
                 for a in plan.afstemming
             ],
             "prioriteiten": priorities,
+            "planning_rijen": [
+                [a["titel"], a["trekker"], a["start"], a["einde"]]
+                for a in sorted(actions, key=lambda a: (a["start_sort"], a["id"]))
+            ],
             "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
             "budget": budget_per_priority,
             "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
@@ -479,15 +486,30 @@ class ContextBuilder:
             "id": sd.id,
             "titel": sd.titel,
             "omschrijving": sd.omschrijving or "",
-            "operationele": [
-                {
-                    "id": od.id,
-                    "titel": od.titel,
-                    "omschrijving": od.omschrijving or "",
-                    "indicatoren": [self._indicator_view(i) for i in od.indicatoren],
-                    "acties": [self._action_view(a) for a in od.acties],
-                }
-                for od in sd.operationele_doelstellingen
+            "operationele": [self._operational_view(od) for od in sd.operationele_doelstellingen],
+        }
+
+    def _operational_view(self, od: Any) -> dict[str, Any]:
+        indicators = [self._indicator_view(i) for i in od.indicatoren]
+        actions = [self._action_view(a) for a in od.acties]
+        return {
+            "id": od.id,
+            "titel": od.titel,
+            "omschrijving": od.omschrijving or "",
+            "indicatoren": indicators,
+            "acties": actions,
+            "indicator_rijen": [
+                [
+                    _with_unit(i),
+                    _measure(i["basis"], i["basisjaar"]),
+                    _measure(i["doel"], i["doeljaar"]),
+                    i["deadline"],
+                    i["bron"],
+                ]
+                for i in indicators
+            ],
+            "actie_rijen": [
+                [a["titel"], a["trekker"], a["start"], a["einde"], a["schakel"]] for a in actions
             ],
         }
 
@@ -535,6 +557,18 @@ class ContextBuilder:
         dates += [g.datum for g in self.project.gesprekken.values()]
         past = [d for d in dates if d <= self.today]
         return max(past) if past else self.today
+
+
+def _with_unit(indicator: dict[str, Any]) -> str:
+    unit = indicator["eenheid"]
+    return f"{indicator['naam']} ({unit})" if unit else str(indicator["naam"])
+
+
+def _measure(value: float | None, year: int | None) -> str:
+    if value is None:
+        return ""
+    text = f"{int(value)}" if float(value).is_integer() else f"{value}".replace(".", ",")
+    return f"{text} ({year})" if year else text
 
 
 def _items_or_missing(items: list[str], label: str, key: str) -> list[Any]:

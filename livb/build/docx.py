@@ -12,12 +12,17 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
@@ -62,6 +67,16 @@ REQUIRED_STYLES = (
     "Normal Table",
 )
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(text: str) -> str:
+    return escape(_INVALID_XML.sub("", text))
+
+
+def _attr(text: str) -> str:
+    return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -85,17 +100,16 @@ class DocumentMeta:
     )
 
 
+@cache
+def _name(key: str) -> str:
+    return qn(key if ":" in key else f"w:{key}")
+
+
 def _el(tag: str, parent: Any = None, **attributes: str) -> Any:
-    element = etree.SubElement(parent, qn(tag)) if parent is not None else _make(tag)
-    for key, value in attributes.items():
-        element.set(qn(f"w:{key}") if ":" not in key else qn(key), value)
-    return element
-
-
-def _make(tag: str) -> Any:
-    from docx.oxml import OxmlElement
-
-    return OxmlElement(tag)
+    attrib = {_name(key): value for key, value in attributes.items()}
+    if parent is not None:
+        return etree.SubElement(parent, _name(tag), attrib)
+    return oxml_parser.makeelement(_name(tag), attrib)
 
 
 class _Writer:
@@ -119,7 +133,7 @@ class _Writer:
         self.text_width = self._text_width()
         self.bookmark = 0
         self.numbering: dict[int, str] = {}
-        self.pending_comments: list[tuple[Any, Any, str]] = []
+        self.pending_comments: list[str] = []
 
     # -- setup ----------------------------------------------------------------------------------
 
@@ -153,189 +167,167 @@ class _Writer:
         headings = ir.headings
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
+        parts: list[str] = []
         for block in ir.blocks:
             if isinstance(block, Heading):
-                self._add(self._heading(block))
+                parts.append(self._heading(block))
             elif isinstance(block, Paragraph):
-                self._add(self._paragraph(block.spans, block.style, block.list))
+                parts.append(self._paragraph(block.spans, block.style, block.list))
             elif isinstance(block, Table):
-                self._add(self._table(block))
-                self._add(self._p("Normal"))  # Word would merge two adjacent tables into one
+                parts.append(self._table(block))
+                parts.append("<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
-                self._add(self._page_break())
+                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
-                for element in self._toc(block, headings):
-                    self._add(element)
+                parts.append(self._toc(block, headings))
+        self._replace_body("".join(parts))
         self._attach_comments()
         self._properties()
         buffer = io.BytesIO()
         self.document.save(buffer)
         return deterministic_zip(buffer.getvalue())
 
-    def _add(self, element: Any) -> None:
-        self.sect_pr.addprevious(element)
+    def _replace_body(self, content: str) -> None:
+        """Parse the new body in one go, in the document's own namespaces.
 
-    def _p(self, style: str | None) -> Any:
-        p = _make("w:p")
-        if style and style != "Normal":
-            ppr = _el("w:pPr", p)
-            _el("w:pStyle", ppr, val=self.styles[style])
-        return p
+        Moving thousands of parsed elements from one lxml document into another costs far
+        more than parsing the whole part again, so document.xml is rebuilt as text.
+        """
+        part = self.document.part
+        root = part.element
+        head = etree.tostring(root, encoding="unicode").split("<w:body", 1)[0]
+        section = etree.tostring(self.sect_pr, encoding="unicode")
+        section = re.sub(r' xmlns(:\w+)?="[^"]*"', "", section)
+        new_root = parse_xml(f"{head}<w:body>{content}{section}</w:body></w:document>")
+        part._element = new_root
+        self.document = DocxDocument(new_root, part)
+        self.sect_pr = new_root.body.find(qn("w:sectPr"))
 
-    def _paragraph(self, spans: list[Span], style: str | None, list_info: Any = None) -> Any:
-        p = self._p(style)
+    def _ppr(self, style: str | None, extra: str = "") -> str:
+        if (not style or style == "Normal") and not extra:
+            return ""
+        style_xml = (
+            f'<w:pStyle w:val="{self.styles[style]}"/>' if style and style != "Normal" else ""
+        )
+        return f"<w:pPr>{style_xml}{extra}</w:pPr>"
+
+    def _paragraph(self, spans: list[Span], style: str | None, list_info: Any = None) -> str:
+        numbering = ""
         if list_info is not None and list_info.numbered:
-            ppr = p.find(qn("w:pPr"))
-            numpr = _el("w:numPr", ppr)
-            _el("w:ilvl", numpr, val="0")
-            _el("w:numId", numpr, val=self._num_id(list_info.list_id, style or "List Number"))
-        self._spans(p, spans)
-        return p
+            num_id = self._num_id(list_info.list_id, style or "List Number")
+            numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        return f"<w:p>{self._ppr(style, numbering)}{self._spans(spans)}</w:p>"
 
-    def _heading(self, heading: Heading) -> Any:
-        p = self._p(f"Heading {heading.level}")
-        number = str(self._next_bookmark())
-        _el("w:bookmarkStart", p, id=number, name=heading.bookmark)
-        self._spans(p, heading.spans)
-        _el("w:bookmarkEnd", p, id=number)
-        return p
-
-    def _next_bookmark(self) -> int:
+    def _heading(self, heading: Heading) -> str:
         self.bookmark += 1
-        return self.bookmark
+        number = self.bookmark
+        return (
+            f"<w:p>{self._ppr(f'Heading {heading.level}')}"
+            f'<w:bookmarkStart w:id="{number}" w:name="{heading.bookmark}"/>'
+            f'{self._spans(heading.spans)}<w:bookmarkEnd w:id="{number}"/></w:p>'
+        )
 
-    def _spans(self, p: Any, spans: list[Span]) -> None:
+    def _spans(self, spans: list[Span]) -> str:
+        parts = []
         for span in spans:
             if span.line_break:
-                _el("w:br", _el("w:r", p))
+                parts.append("<w:r><w:br/></w:r>")
                 continue
-            parent = p
-            if span.link:
-                if span.link.startswith("#"):
-                    parent = _el("w:hyperlink", p, anchor=span.link[1:])
-                else:
-                    rel = self.document.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
-                    parent = _el("w:hyperlink", p, **{"r:id": rel})
             style = None
             if span.missing:
                 style = "livb In te vullen"
+                self.pending_comments.append(
+                    f"Vul {span.missing.label} in: '{span.missing.key}' in {span.missing.file}."
+                )
             elif span.link:
                 style = "Hyperlink"
             elif span.bold:
                 style = "Strong"
             elif span.italic:
                 style = "Emphasis"
-            run = self._run(parent, span.text, style)
-            if span.missing:
-                note = f"Vul {span.missing.label} in: '{span.missing.key}' in {span.missing.file}."
-                self.pending_comments.append((p, run, note))
+            run = self._run(span.text, style)
+            if span.link and span.link.startswith("#"):
+                run = f'<w:hyperlink w:anchor="{_attr(span.link[1:])}">{run}</w:hyperlink>'
+            elif span.link:
+                rel = self.document.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
+                run = f'<w:hyperlink r:id="{rel}">{run}</w:hyperlink>'
+            parts.append(run)
+        return "".join(parts)
 
-    def _run(self, parent: Any, text: str, style: str | None) -> Any:
-        run = _el("w:r", parent)
-        if style:
-            _el("w:rStyle", _el("w:rPr", run), val=self.styles[style])
-        t = _el("w:t", run)
-        t.text = _INVALID_XML.sub("", text)
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        return run
+    def _run(self, text: str, style: str | None) -> str:
+        rpr = f'<w:rPr><w:rStyle w:val="{self.styles[style]}"/></w:rPr>' if style else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
 
-    def _page_break(self) -> Any:
-        p = _make("w:p")
-        _el("w:br", _el("w:r", p), type="page")
-        return p
-
-    def _toc(self, toc: TableOfContents, headings: list[Heading]) -> list[Any]:
-        title = self._paragraph([Span(toc.title)], "TOC Heading")
-        first = self._p("toc 1")
-        self._field_char(first, "begin", dirty=True)
-        instr = _el("w:instrText", _el("w:r", first))
-        instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-        instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        self._field_char(first, "separate")
-        entries = [first]
+    def _toc(self, toc: TableOfContents, headings: list[Heading]) -> str:
+        begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        instruction = (
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+        )
+        separate = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         shown = [h for h in headings if h.level <= 2]
-        for index, heading in enumerate(shown):
-            p = first if index == 0 else self._p(f"toc {heading.level}")
-            if index == 0 and heading.level != 1:
-                p.find(qn("w:pPr")).find(qn("w:pStyle")).set(qn("w:val"), self.styles["toc 2"])
-            link = _el("w:hyperlink", p, anchor=heading.bookmark)
-            self._run(link, "".join(s.text for s in heading.spans), None)
-            if index:
-                entries.append(p)
-        if not shown:
-            self._run(first, self.meta.toc_placeholder, None)
-        self._field_char(entries[-1], "end")
-        return [title, *entries]
+        entries = []
+        for heading in shown:
+            text = "".join(s.text for s in heading.spans)
+            link = (
+                f'<w:hyperlink w:anchor="{heading.bookmark}">{self._run(text, None)}</w:hyperlink>'
+            )
+            entries.append((self._ppr(f"toc {heading.level}"), link))
+        if not entries:
+            entries.append((self._ppr("toc 1"), self._run(self.meta.toc_placeholder, None)))
+        paragraphs = []
+        for index, (ppr, content) in enumerate(entries):
+            head = begin + instruction + separate if index == 0 else ""
+            tail = end if index == len(entries) - 1 else ""
+            paragraphs.append(f"<w:p>{ppr}{head}{content}{tail}</w:p>")
+        return self._paragraph([Span(toc.title)], "TOC Heading") + "".join(paragraphs)
 
-    @staticmethod
-    def _field_char(p: Any, kind: str, *, dirty: bool = False) -> None:
-        char = _el("w:fldChar", _el("w:r", p), fldCharType=kind)
-        if dirty:
-            char.set(qn("w:dirty"), "true")
-
-    def _table(self, table: Table) -> Any:
+    def _table(self, table: Table) -> str:
         columns = max(len(row) for row in table.rows)
         widths = table.widths or [1.0] * columns
         total = sum(widths) or 1.0
         twips = [int(self.text_width * w / total) for w in widths]
-        tbl = _make("w:tbl")
-        tblpr = _el("w:tblPr", tbl)
-        style = "livb Tabel" if table.kind == "data" else "Normal Table"
-        _el("w:tblStyle", tblpr, val=self.styles[style])
-        _el("w:tblW", tblpr, w=str(sum(twips)), type="dxa")
-        _el("w:tblLayout", tblpr, type="fixed")
-        _el(
-            "w:tblLook",
-            tblpr,
-            val="04A0",
-            firstRow="1",
-            lastRow="0",
-            firstColumn="0",
-            lastColumn="0",
-            noHBand="1",
-            noVBand="1",
-        )
-        grid = _el("w:tblGrid", tbl)
-        for width in twips:
-            _el("w:gridCol", grid, w=str(width))
-        rows = table.rows
-        if table.kind == "handtekeningen":
-            line = [[Span("")], [Span("")], [Span("…………………………………")]]
-            self._signature_rows(tbl, rows, twips, line)
-            return tbl
-        for position, row in enumerate(rows):
-            header = position < table.header_rows and table.kind == "data"
-            tr = _el("w:tr", tbl)
-            trpr = _el("w:trPr", tr)
-            _el("w:cantSplit", trpr)
-            if header:
-                _el("w:tblHeader", trpr)
+        style = self.styles["livb Tabel" if table.kind == "data" else "Normal Table"]
+        parts = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/>'
+            f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            *(f'<w:gridCol w:w="{w}"/>' for w in twips),
+            "</w:tblGrid>",
+        ]
+        signature = table.kind == "handtekeningen"
+        for position, row in enumerate(table.rows):
+            header = position < table.header_rows and not signature
+            row_pr = (
+                "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                if header
+                else ("<w:trPr><w:cantSplit/></w:trPr>")
+            )
+            parts.append(f"<w:tr>{row_pr}")
             for column in range(columns):
                 cell = row[column] if column < len(row) else []
-                tc = _el("w:tc", tr)
-                _el("w:tcW", _el("w:tcPr", tc), w=str(twips[column]), type="dxa")
-                tc.append(self._paragraph(cell, "livb Tabelkop" if header else "livb Tabeltekst"))
-        return tbl
+                parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[column]}" w:type="dxa"/></w:tcPr>')
+                if signature:
+                    parts.append(self._signature_cell(cell, position))
+                else:
+                    parts.append(
+                        self._paragraph(cell, "livb Tabelkop" if header else "livb Tabeltekst")
+                    )
+                parts.append("</w:tc>")
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        return "".join(parts)
 
-    def _signature_rows(
-        self, tbl: Any, rows: list[list[list[Span]]], twips: list[int], line: list[list[Span]]
-    ) -> None:
-        for position, row in enumerate(rows):
-            tr = _el("w:tr", tbl)
-            _el("w:cantSplit", _el("w:trPr", tr))
-            for column, width in enumerate(twips):
-                tc = _el("w:tc", tr)
-                _el("w:tcW", _el("w:tcPr", tc), w=str(width), type="dxa")
-                if position == 1:
-                    for spans in line:
-                        tc.append(self._paragraph(spans, "livb Handtekening"))
-                cell = row[column] if column < len(row) else []
-                spans = (
-                    [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
-                    if position == 0
-                    else cell
-                )
-                tc.append(self._paragraph(spans, "livb Handtekening"))
+    def _signature_cell(self, cell: list[Span], position: int) -> str:
+        style = "livb Handtekening"
+        if position == 0:  # the party: bold
+            spans = [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
+            return self._paragraph(spans, style)
+        lines = ""
+        if position == 1:  # room to sign above the name
+            lines = self._paragraph([], style) * 2 + self._paragraph([Span("…………………………………")], style)
+        return lines + self._paragraph(cell, style)
 
     def _num_id(self, list_id: int, style: str) -> str:
         if list_id in self.numbering:
@@ -366,13 +358,21 @@ class _Writer:
     # -- comments and properties ----------------------------------------------------------------
 
     def _attach_comments(self) -> None:
-        stamp = self.meta.date
-        for p, run, note in self.pending_comments:
-            proxy = DocxParagraph(p, self.document.part)
+        if not self.pending_comments:
+            return
+        missing_style = self.styles["livb In te vullen"]
+        runs = [
+            r
+            for r in self.document.element.body.iter(qn("w:r"))
+            if (style := r.find(f"{_W}rPr/{_W}rStyle")) is not None
+            and style.get(qn("w:val")) == missing_style
+        ]
+        for run, note in zip(runs, self.pending_comments, strict=True):
+            proxy = DocxParagraph(run.getparent(), self.document.part)
             comment = self.document.add_comment(
                 Run(run, proxy), text=note, author="livb", initials="livb"
             )
-            comment._comment_elm.date = stamp  # deterministic, not the time of rendering
+            comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
 
     def _properties(self) -> None:
         properties = self.document.core_properties

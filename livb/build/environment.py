@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -112,6 +113,52 @@ def series_widths(years: int) -> Markdown:
     return Markdown(",".join([str(first)] + ["1"] * max(int(years), 1)))
 
 
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain(value: Any) -> str:
+    """A value as plain text for a data table (no Markdown): names, dates, numbers, gaps."""
+    if isinstance(value, Missing):
+        return (
+            "\u27e6"
+            + "|".join(
+                _CONTROL.sub("", part).replace("|", "/")
+                for part in (value.label, value.file, value.key)
+            )
+            + "\u27e7"
+        )
+    if isinstance(value, Markdown):
+        return _UNESCAPE.sub(r"\1", str(value))
+    if isinstance(value, dict) and "naam" in value:
+        return plain(value["naam"])
+    if isinstance(value, list | tuple):
+        return ", ".join(plain(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return dutch_date(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return format_number(value, grouping=False)
+    return _CONTROL.sub("", str(value))
+
+
+def data_table(
+    header: list[Any], rows: Iterable[Iterable[Any]], widths: list[float] | None = None
+) -> Markdown:
+    """A data table from rows of values: fast for thousands of rows, and no escaping to get wrong.
+
+    In a template: ``{{ tabel(["Actie", "Trekker"], rijen, [70, 30]) }}``.
+    """
+    payload = {
+        "kop": [plain(cell) for cell in header],
+        "rijen": [[plain(cell) for cell in row] for row in rows],
+        "breedtes": list(widths) if widths else None,
+    }
+    return Markdown("```tabel\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")
+
+
 def is_missing(value: Any) -> bool:
     """Whether a value is data still to fill in."""
     return isinstance(value, Missing)
@@ -192,7 +239,11 @@ def build_environment(folders: list[Path]) -> SandboxedEnvironment:
         getal=lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
     )
     environment.globals.update(
-        persoon=person, personen=people, Markdown=Markdown, reeks_breedtes=series_widths
+        persoon=person,
+        personen=people,
+        Markdown=Markdown,
+        reeks_breedtes=series_widths,
+        tabel=data_table,
     )
     environment.tests["ontbrekend"] = is_missing
     return environment

@@ -9,6 +9,7 @@ Anything else is an error that names the template's line.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from functools import cache
@@ -147,6 +148,7 @@ class _Builder:
             "list_item_open": self._skip,
             "list_item_close": self._skip,
             "table_open": self._table,
+            "fence": self._fence,
             "hr": self._page_break,
         }
         while self.position < len(self.tokens):
@@ -238,6 +240,27 @@ class _Builder:
         if name in ("titelpagina", "paginaeinde", "inhoudstafel"):
             self.blocks.append(PageBreak(self._line(token)))
         self.container = None
+
+    def _fence(self, token: Token) -> None:
+        if token.info.strip() != "tabel":
+            raise MarkdownError("'fence' wordt niet ondersteund in een document", self._line(token))
+        try:
+            payload = json.loads(token.content)
+            header = [_split_missing(str(c), False, False, None) for c in payload["kop"]]
+            rows = [
+                [_split_missing(str(c), False, False, None) for c in row]
+                for row in payload["rijen"]
+            ]
+            widths = [float(w) for w in payload["breedtes"]] if payload.get("breedtes") else None
+        except (ValueError, KeyError, TypeError):
+            raise MarkdownError(
+                "een ```tabel-blok bevat geen geldige tabel", self._line(token)
+            ) from None
+        if widths is not None and len(widths) != len(header):
+            raise MarkdownError(
+                f"{len(widths)} breedtes voor {len(header)} kolommen", self._line(token)
+            )
+        self.blocks.append(Table([header, *rows], 1, widths, "data", self._line(token)))
 
     def _table(self, token: Token) -> None:
         rows: list[list[list[Span]]] = []
