@@ -321,6 +321,10 @@ def init(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Stel geen vragen (voor scripts).")
     ] = False,
+    huisstijl: Annotated[
+        bool,
+        typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
+    ] = False,
 ) -> None:
     """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
     from livb.scaffold import InitRequest, create_folder, resolve_gemeente
@@ -343,7 +347,7 @@ def init(
             coordinator = typer.prompt(
                 "Naam van de coördinator (leeg als nog onbekend)", default=""
             )
-    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git)
+    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
     result = create_folder(request)
     for warning in result.warnings:
         typer.echo(f"waarschuwing: {warning}", err=True)

@@ -27,6 +27,7 @@ class InitRequest:
         beleid: the policy's own name (e.g. 'levenskwaliteit').
         coordinator: the coordinator's name, when known.
         git: put the folder under git with a first commit.
+        huisstijl: copy livb's house-style reference document into the folder to restyle.
     """
 
     target: Path
@@ -35,6 +36,7 @@ class InitRequest:
     beleid: str | None = None
     coordinator: str | None = None
     git: bool = True
+    huisstijl: bool = False
 
 
 @dataclass
@@ -93,6 +95,10 @@ def create_folder(request: InitRequest) -> InitResult:
         result.written.extend(_render_templates(target, context))
         result.written.extend(write_schemas(target))
         result.written.extend(_write_editor_settings(target))
+        if request.huisstijl:
+            reference = target / "huisstijl.docx"
+            shutil.copyfile(templates_dir() / "nl" / "huisstijl.docx", reference)
+            result.written.append(reference)
     except OSError as error:
         raise InitError(f"kan niet schrijven in '{target}': {error.strerror}") from None
     if request.git:

@@ -156,3 +156,18 @@ def test_fresh_folder_warns_only_about_what_is_still_to_fill_in(tmp_path):
     found = {d.code for d in run_checks(tmp_path / "x").diagnostics}
     assert found == {"LIVB202"}
     assert all(RULES[code].SEVERITY.label == "waarschuwing" for code in found)
+
+
+def test_init_can_copy_the_house_style_that_render_then_uses(tmp_path, livb):
+    root = tmp_path / "x"
+    assert livb("init", root, "-g", "Halle", "--no-input", "--no-git", "--huisstijl").code == 0
+    assert (root / "huisstijl.docx").is_file()
+    import docx
+
+    reference = docx.Document(str(root / "huisstijl.docx"))
+    reference.styles["Heading 1"].font.size = docx.shared.Pt(30)
+    reference.save(str(root / "huisstijl.docx"))
+    assert livb("render", "protocol", root).code == 0
+    with __import__("zipfile").ZipFile(root / "output" / "protocolakkoord.docx") as package:
+        styles = package.read("word/styles.xml").decode()
+    assert '<w:sz w:val="60"/>' in styles
