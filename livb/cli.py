@@ -38,6 +38,16 @@ class Formaat(StrEnum):
     JSON = "json"
 
 
+Mappen = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
+]
+FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "--format", help="tekst of json.")]
+Vandaag = Annotated[
+    str | None, typer.Option("--datum", help="Doe alsof het vandaag deze dag is (JJJJ-MM-DD).")
+]
+
+
 def _codes(values: list[str] | None) -> set[str]:
     codes: set[str] = set()
     for value in values or []:
@@ -56,17 +66,12 @@ def _parse_day(text: str | None) -> dt.date | None:
 
 @app.command(cls=DutchCommand)
 def check(
-    mappen: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
-    ] = None,
+    mappen: Mappen = None,
     strikt: Annotated[
         bool,
         typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
     ] = False,
-    formaat: Annotated[
-        Formaat, typer.Option("--formaat", "--format", help="tekst of json.")
-    ] = Formaat.TEKST,
+    formaat: FormaatOptie = Formaat.TEKST,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Enkel deze regels, bv. LIVB101,LIVB103.")
     ] = None,
@@ -77,9 +82,7 @@ def check(
         str | None, typer.Option("--explain", help="Leg een code uit, bv. LIVB203.")
     ] = None,
     regels: Annotated[bool, typer.Option("--regels", help="Toon alle regels.")] = False,
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="Controleer alsof het vandaag deze dag is.")
-    ] = None,
+    datum: Vandaag = None,
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
 
@@ -105,16 +108,9 @@ def check(
 
 @app.command(cls=DutchCommand)
 def status(
-    mappen: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
-    ] = None,
-    formaat: Annotated[
-        Formaat, typer.Option("--formaat", "--format", help="tekst of json.")
-    ] = Formaat.TEKST,
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="Toon de stand alsof het vandaag deze dag is.")
-    ] = None,
+    mappen: Mappen = None,
+    formaat: FormaatOptie = Formaat.TEKST,
+    datum: Vandaag = None,
 ) -> None:
     """Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.
 
@@ -174,10 +170,7 @@ def render(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
     ] = False,
-    datum: Annotated[
-        str | None,
-        typer.Option("--datum", help="Maak de documenten alsof het vandaag deze dag is."),
-    ] = None,
+    datum: Vandaag = None,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 

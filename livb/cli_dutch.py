@@ -36,44 +36,32 @@ def _dutch_usage(usage: str) -> str:
     )
 
 
-class DutchCommand(TyperCommand):
+class _DutchHelp:
+    """Dutch help option, usage line and panel titles, for a command and for the group."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The --help option, with a Dutch description."""
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        """The usage line, in Dutch."""
+        return _dutch_usage(super().get_usage(ctx))  # type: ignore[misc]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, with Dutch panel titles."""
+        _dutch_help_panels()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class DutchCommand(_DutchHelp, TyperCommand):
     """A typer command whose help option and usage line are Dutch."""
 
-    def get_help_option(self, ctx: Any) -> Any:
-        """The --help option, with a Dutch description."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
 
-    def get_usage(self, ctx: Any) -> str:
-        """The usage line, in Dutch."""
-        return _dutch_usage(super().get_usage(ctx))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The help page, with Dutch panel titles."""
-        _dutch_help_panels()
-        super().format_help(ctx, formatter)
-
-
-class DutchGroup(TyperGroup):
+class DutchGroup(_DutchHelp, TyperGroup):
     """The typer group of all commands, with Dutch help."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        """The --help option, with a Dutch description."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
-
-    def get_usage(self, ctx: Any) -> str:
-        """The usage line, in Dutch."""
-        return _dutch_usage(super().get_usage(ctx))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The help page, with Dutch panel titles."""
-        _dutch_help_panels()
-        super().format_help(ctx, formatter)
 
 
 USAGE_ERRORS: tuple[type[BaseException], ...] = (click_exceptions.ClickException,)

@@ -43,12 +43,8 @@ def placeholder(missing: Missing) -> Markdown:
     return Markdown("\u27e6" + "|".join(clean) + "\u27e7")
 
 
-def finalize(value: Any) -> Any:
-    """How every ``{{ value }}`` appears in the Markdown."""
-    if isinstance(value, Markdown):
-        return value
-    if isinstance(value, Missing):
-        return placeholder(value)
+def _scalar(value: Any) -> str | None:
+    """Dates, yes/no and numbers as the documents write them (None for anything else)."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -59,7 +55,17 @@ def finalize(value: Any) -> Any:
         return str(value)  # years and counts: 2010, not 2.010
     if isinstance(value, float):
         return format_number(value, grouping=False)
-    return md_escape(str(value))
+    return None
+
+
+def finalize(value: Any) -> Any:
+    """How every ``{{ value }}`` appears in the Markdown."""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, Missing):
+        return placeholder(value)
+    scalar = _scalar(value)
+    return scalar if scalar is not None else md_escape(str(value))
 
 
 def format_number(value: float, *, grouping: bool = True) -> str:
@@ -133,15 +139,8 @@ def plain(value: Any) -> str:
         return plain(value["naam"])
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value)
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return dutch_date(value)
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float):
-        return format_number(value, grouping=False)
-    return _CONTROL.sub("", str(value))
+    scalar = _scalar(value)
+    return scalar if scalar is not None else _CONTROL.sub("", str(value))
 
 
 def data_table(
