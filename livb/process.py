@@ -13,6 +13,7 @@ from livb.model.actoren import Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.vergadering import Vergadering
+from livb.model.walk import actions
 
 FASEN = {
     "1": "Voorbereiden",
@@ -91,11 +92,7 @@ class ProcessState:
 def chain_balance(project: Project) -> Counter[str]:
     """How many actions each link of the safety chain has ('onbekend' when none is given)."""
     return Counter(
-        actie.schakel.value if actie.schakel else "onbekend"
-        for bestand in project.doelstellingen.values()
-        for sd in bestand.strategische_doelstellingen
-        for od in sd.operationele_doelstellingen
-        for actie in od.acties
+        actie.schakel.value if actie.schakel else "onbekend" for _, _, actie in actions(project)
     )
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model.walk import actions
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import actions
 
 CODE = "LIVB219"
 NAME = "actie-zonder-trekker-of-periode"

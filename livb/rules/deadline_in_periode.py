@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model.walk import actions, indicators
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import actions, indicators
 
 CODE = "LIVB403"
 NAME = "deadline-buiten-planperiode"

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model.walk import operational_goals, strategic_goals
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import operational_goals, strategic_goals
 
 CODE = "LIVB217"
 NAME = "doelstelling-zonder-uitwerking"

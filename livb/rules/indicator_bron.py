@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model.walk import indicators
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import indicators
 
 CODE = "LIVB404"
 NAME = "indicator-zonder-bron"

@@ -16,9 +16,9 @@ Oplossing:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
+from livb.dates import months_later
 from livb.diagnostics import Severity
 from livb.model.besluiten import Instantie, Onderwerp
 from livb.process import decisions, protocol_signed
@@ -30,20 +30,12 @@ SEVERITY = Severity.INFO
 METHODE = "Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun en zes opvolging"
 
 
-def one_year_after(day: dt.date) -> dt.date:
-    """The same day one year later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield a note when the protocol's year ended before the council approved the plan."""
     signed = protocol_signed(context.project, context.today)
     if signed is None:
         return
-    end = one_year_after(signed)
+    end = months_later(signed, 12)
     if end > context.today:
         return
     approved = decisions(context.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,))

@@ -1,0 +1,43 @@
+"""Walking the goals of a project: every goal, indicator and action with its file and path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from livb.model.plan import Actie, Indicator, OperationeleDoelstelling, StrategischeDoelstelling
+
+if TYPE_CHECKING:
+    from livb.model import Project
+
+
+def strategic_goals(
+    project: Project,
+) -> Iterator[tuple[str, tuple[Any, ...], StrategischeDoelstelling]]:
+    """Every strategic goal with its file and path."""
+    for path, bestand in sorted(project.doelstellingen.items()):
+        for s, sd in enumerate(bestand.strategische_doelstellingen):
+            yield path, ("strategische_doelstellingen", s), sd
+
+
+def operational_goals(
+    project: Project,
+) -> Iterator[tuple[str, tuple[Any, ...], OperationeleDoelstelling]]:
+    """Every operational goal with its file and path."""
+    for path, loc, sd in strategic_goals(project):
+        for o, od in enumerate(sd.operationele_doelstellingen):
+            yield path, (*loc, "operationele_doelstellingen", o), od
+
+
+def indicators(project: Project) -> Iterator[tuple[str, tuple[Any, ...], Indicator]]:
+    """Every indicator with its file and path."""
+    for path, loc, od in operational_goals(project):
+        for i, indicator in enumerate(od.indicatoren):
+            yield path, (*loc, "indicatoren", i), indicator
+
+
+def actions(project: Project) -> Iterator[tuple[str, tuple[Any, ...], Actie]]:
+    """Every action with its file and path."""
+    for path, loc, od in operational_goals(project):
+        for a, actie in enumerate(od.acties):
+            yield path, (*loc, "acties", a), actie
