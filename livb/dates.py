@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
 MONTHS = (
     "januari",
@@ -23,3 +24,10 @@ MONTHS = (
 def dutch_date(day: dt.date) -> str:
     """A date in Dutch words: 21 november 2026."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def months_later(day: dt.date, months: int) -> dt.date:
+    """The same day some months later, or that month's last day (29 February + 12 → 28 February)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))

@@ -254,15 +254,19 @@ def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
     return 1, 1
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that it is either the old or the new text, never half of it."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write a file so that it is either the old or the new content, never half of it.
+
+    Text is written as UTF-8, exactly as given (no newline translation).
+    """
     import os
     import tempfile
 
+    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if path.exists():

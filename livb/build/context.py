@@ -7,10 +7,11 @@ from collections import defaultdict
 from typing import Any
 
 from livb.build.ir import Missing
+from livb.dates import months_later
 from livb.model import Project
 from livb.model.actoren import Actor, Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.diagnostiek import Gegevenssoort, Onveiligheid
+from livb.model.diagnostiek import Gegevenssoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
 from livb.process import FASEN, chain_balance, decisions, derive_state
@@ -176,7 +177,7 @@ class ContextBuilder:
             "de datum van ondertekening", "besluiten.yaml", "burgemeester en fod / protocolakkoord"
         )
         end_value: Any = (
-            _plus_year(start)
+            months_later(start, 12)
             if start
             else Missing(
                 "de einddatum (één jaar na ondertekening)", "besluiten.yaml", "protocolakkoord"
@@ -185,7 +186,7 @@ class ContextBuilder:
         return self.common() | {
             "start": start_value,
             "einde": end_value,
-            "halfweg": _plus_months(start, 6)
+            "halfweg": months_later(start, 6)
             if start
             else Missing("het einde van de begeleiding", "besluiten.yaml", "protocolakkoord"),
             "college": self._decision_date(
@@ -550,14 +551,6 @@ class ContextBuilder:
             value = context["vergadering"]["datum"]
         return value if isinstance(value, dt.date) else self.today
 
-    def latest_date(self) -> dt.date:
-        """The most recent date in the folder: the default date of a document."""
-        dates = [b.datum for b in self.project.besluiten.besluiten]
-        dates += [v.datum for v in self.project.vergaderingen.values()]
-        dates += [g.datum for g in self.project.gesprekken.values()]
-        past = [d for d in dates if d <= self.today]
-        return max(past) if past else self.today
-
 
 def _with_unit(indicator: dict[str, Any]) -> str:
     unit = indicator["eenheid"]
@@ -573,25 +566,3 @@ def _measure(value: float | None, year: int | None) -> str:
 
 def _items_or_missing(items: list[str], label: str, key: str) -> list[Any]:
     return list(items) if items else [Missing(label, "plan.yaml", key)]
-
-
-def _plus_year(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
-def _plus_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    return day
-
-
-__all__ = ["ContextBuilder", "Onveiligheid"]

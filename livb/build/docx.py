@@ -396,11 +396,6 @@ def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:
     return _Writer(reference, meta).write(ir)
 
 
-def check_reference(reference: Path) -> None:
-    """Check that a reference document is usable (raises StyleError otherwise)."""
-    _Writer(reference, DocumentMeta("", "", "", "", dt.datetime(2000, 1, 1)))
-
-
 def deterministic_zip(data: bytes) -> bytes:
     """The same package with fixed timestamps and attributes, so equal input gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))

@@ -275,7 +275,7 @@ def _write_all(
     for job, data, ir in built:
         path = out / job.filename
         try:
-            write_atomic_bytes(path, data)
+            write_atomic(path, data)
         except OSError as error:
             raise LivbError(
                 f"kan '{path}' niet schrijven: {error.strerror}",
@@ -307,20 +307,6 @@ def _changed_by_hand(path: Path, recorded: str | None) -> bool:
     if recorded is None:
         return True  # a file livb did not write: never overwrite it silently
     return hashlib.sha256(path.read_bytes()).hexdigest() != recorded
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes so that the file is either the old or the new content."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["DOCUMENTS", "Missing", "RenderRequest", "Rendered", "render_documents"]
