@@ -10,31 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLE, write_tree
-
-MINIMAL = {
-    "livb.yaml": """\
-        gemeente:
-          naam: Halle
-          nis_code: "23027"
-        coordinator: coord
-        """,
-    "actoren.yaml": """\
-        actoren:
-          - id: coord
-            naam: An Peeters
-            rol: coordinator
-            schakels: [preventie, nazorg]
-          - id: burg
-            naam: Jan Burg
-            rol: burgemeester
-            schakels: [repressie]
-        """,
-    "organen.yaml": """\
-        kerngroep:
-          leden: [coord, burg]
-        """,
-}
+from helpers import EXAMPLE, MINIMAL, write_tree
 
 
 @pytest.fixture

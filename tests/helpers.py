@@ -16,6 +16,32 @@ actoren:
 """
 
 
+# A small valid folder: the gemeente, a coordinator and a mayor in the kerngroep.
+MINIMAL = {
+    "livb.yaml": """\
+        gemeente:
+          naam: Halle
+          nis_code: "23027"
+        coordinator: coord
+        """,
+    "actoren.yaml": """\
+        actoren:
+          - id: coord
+            naam: An Peeters
+            rol: coordinator
+            schakels: [preventie, nazorg]
+          - id: burg
+            naam: Jan Burg
+            rol: burgemeester
+            schakels: [repressie]
+        """,
+    "organen.yaml": """\
+        kerngroep:
+          leden: [coord, burg]
+        """,
+}
+
+
 def write_tree(root: Path, files: dict[str, str | None]) -> Path:
     """Write files (dedented) under root; a value of None deletes the file."""
     root.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,99 @@
+"""The hostile corpus (tests/corpus/): every case gives its exact answer, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus import Case, all_cases
+from helpers import EXAMPLE, MINIMAL, write_tree
+
+CASES = all_cases()
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def make_base(case: Case, tmp_path: Path) -> Path:
+    root = tmp_path / "gemeente"
+    if case.base == "halle":
+        shutil.copytree(EXAMPLE, root, symlinks=True)
+        shutil.rmtree(root / "output", ignore_errors=True)
+    elif case.base == "minimal":
+        write_tree(root, MINIMAL)
+    elif case.base == "empty":
+        root.mkdir()
+    else:
+        raise ValueError(f"unknown base {case.base!r}")
+    return root
+
+
+def arguments(command: tuple[str, ...], root: Path, out: Path) -> list[str]:
+    return [part.replace("{map}", str(root)).replace("{out}", str(out)) for part in command]
+
+
+def run_livb(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str]:
+    """Run livb as a real process; the output is stdout and stderr together."""
+    done = subprocess.run(
+        [sys.executable, "-m", "livb", *args],
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+    text = (done.stdout + done.stderr).decode("utf-8", errors="replace")
+    return done.returncode, text
+
+
+def run_case(case: Case, tmp_path: Path, livb_inprocess) -> tuple[Path, int, str]:
+    root = make_base(case, tmp_path)
+    case.setup(root)
+    args = arguments(case.command, root, tmp_path / "uit")
+    if case.subprocess or case.env:
+        code, text = run_livb(args, case.env, tmp_path)
+    else:
+        result = livb_inprocess(*args)
+        code, text = result.code, result.out + result.err
+    return root, code, text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case_gives_its_answer(case: Case, tmp_path, livb):
+    root, code, text = run_case(case, tmp_path, livb)
+    assert TRACEBACK not in text, text
+    assert code == case.code, text
+    for expected in case.expect:
+        assert expected in text, f"{expected!r} not in:\n{text}"
+    for forbidden in case.absent:
+        assert forbidden not in text, f"{forbidden!r} leaked:\n{text}"
+    if case.check is not None:
+        case.check(root)
+
+
+COMMANDS = (
+    ("check", "{map}"),
+    ("check", "{map}", "--format", "json"),
+    ("status", "{map}"),
+    ("render", "alle", "{map}", "--uit", "{out}"),
+    ("render", "plan", "{map}", "--uit", "{out}", "--definitief"),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_no_command_ends_in_a_traceback(case: Case, tmp_path, livb):
+    """Every command over every case's folder: a message and an exit code, never a traceback."""
+    root = make_base(case, tmp_path)
+    case.setup(root)
+    for command in COMMANDS:
+        args = arguments(command, root, tmp_path / "uit")
+        if case.env:
+            code, text = run_livb(args, case.env, tmp_path)
+        else:
+            result = livb(*args)
+            code, text = result.code, result.out + result.err
+        assert TRACEBACK not in text, f"livb {' '.join(args)}:\n{text}"
+        assert code in (0, 1, 2), f"livb {' '.join(args)} exited {code}:\n{text}"
