@@ -17,16 +17,17 @@ TODAY = dt.date(2026, 11, 21)
 
 
 def plan_context(folder: Path) -> dict:
-    from livb.build.context import ContextBuilder
+    from livb.documents import DOCUMENTS
+    from livb.documents.views import Views
     from livb.project import load_project
 
     project = load_project(folder).project
     assert project is not None
-    return ContextBuilder(project, TODAY).plan()
+    return DOCUMENTS["plan"].build(Views(project, TODAY), None)
 
 
 def run_livb(folder: Path, out: Path) -> None:
-    from livb.build.render import RenderRequest, render_documents
+    from livb.documents.render import RenderRequest, render_documents
 
     render_documents(RenderRequest(folder, ["plan"], out=out.parent, force=True, today=TODAY))
 
@@ -73,7 +74,7 @@ def docxtpl_template(path: Path) -> None:
 def run_docxtpl(folder: Path, out: Path) -> None:
     from docxtpl import DocxTemplate
 
-    from livb.build.environment import plain
+    from livb.documents.environment import plain
 
     context = plan_context(folder)
     template_path = out.with_suffix(".template.docx")
@@ -103,7 +104,7 @@ def run_floor(folder: Path, out: Path) -> None:
     import zipfile
     from xml.sax.saxutils import escape
 
-    from livb.build.environment import plain
+    from livb.documents.environment import plain
     from livb.resources import templates_dir
 
     context = plan_context(folder)

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -125,24 +125,26 @@ def status(
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
 
 
-class Document(StrEnum):
-    """What ``livb render`` can make."""
+class RenderCommand(DutchCommand):
+    """``livb render``: its help lists the documents of the registry."""
 
-    INTENTIEVERKLARING = "intentieverklaring"
-    PROTOCOL = "protocol"
-    VERSLAG = "verslag"
-    DIAGNOSTIEK = "diagnostiek"
-    PLAN = "plan"
-    ALLE = "alle"
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, ending with every document livb can make and its step."""
+        from livb.documents import DOCUMENTS
+
+        rows = [f"{d.name}: {d.title.lower()} (stap {d.stap})" for d in DOCUMENTS.values()]
+        self.epilog = "Documenten: " + "; ".join(rows) + "; alle: alles wat de map toelaat."
+        super().format_help(ctx, formatter)
 
 
-@app.command(cls=DutchCommand)
+@app.command(cls=RenderCommand)
 def render(
     document: Annotated[
-        Document,
+        str,
         typer.Argument(
             metavar="DOCUMENT",
-            help="intentieverklaring, protocol, verslag, diagnostiek, plan of alle.",
+            help="Welk document (zie onderaan), of alle.",
+            show_default=False,
         ),
     ],
     map_: Annotated[
@@ -177,21 +179,27 @@ def render(
     Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking in Word
     die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.
     """
-    from livb.build.render import RenderRequest, render_documents
+    from livb.documents import DOCUMENTS
+    from livb.documents.render import RenderRequest, render_documents
     from livb.report import render_progress, write_render_summary
 
-    if document is Document.VERSLAG and not (vergadering or alle):
+    if document != "alle" and document not in DOCUMENTS:
         raise UsageError(
-            "zeg van welke vergadering", "livb render verslag MAP --vergadering ID, of --alle"
+            f"onbekend document '{document}'", f"kies uit: {', '.join(DOCUMENTS)} of alle"
+        )
+    per = DOCUMENTS[document].per if document in DOCUMENTS else None
+    if per is not None and not (vergadering or alle):
+        raise UsageError(
+            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
         )
     if pdf:
-        from livb.build.pdf import INSTALL_HINT, find_soffice
+        from livb.word.pdf import INSTALL_HINT, find_soffice
 
         if find_soffice() is None:
             raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
     request = RenderRequest(
         map_,
-        [document.value],
+        [document],
         vergadering,
         uit,
         definitief,

@@ -17,7 +17,7 @@ from livb.process import FASEN
 from livb.status import Status
 
 if TYPE_CHECKING:
-    from livb.build.render import Rendered
+    from livb.documents.render import Rendered
 
 
 def format_line(diagnostic: Diagnostic) -> str:

@@ -53,3 +53,16 @@ def write_tree(root: Path, files: dict[str, str | None]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+def halle_snapshots() -> list[str]:
+    """The file of every registered document for examples/halle (a per-item one: its first item).
+
+    Each has a reviewed snapshot in tests/golden/ with the same name and ``.txt``.
+    """
+    from livb.documents import DOCUMENTS
+    from livb.project import load_project
+
+    project = load_project(EXAMPLE).project
+    assert project is not None
+    return [d.output_name(next(iter(d.items(project)))) for d in DOCUMENTS.values()]

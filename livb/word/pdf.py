@@ -51,7 +51,7 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
             if python is not None:
                 script = Path(work, "convert.py")
                 script.write_text(
-                    resources.files("livb.build").joinpath("lo_convert.py.txt").read_text("utf-8"),
+                    resources.files("livb.word").joinpath("lo_convert.py.txt").read_text("utf-8"),
                     encoding="utf-8",
                 )
                 done = subprocess.run(

@@ -27,7 +27,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
-from livb.build.ir import (
+from livb.errors import LivbError
+from livb.word.ir import (
     DocumentIR,
     Heading,
     PageBreak,
@@ -36,7 +37,6 @@ from livb.build.ir import (
     Table,
     TableOfContents,
 )
-from livb.errors import LivbError
 
 REQUIRED_STYLES = (
     "Normal",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import re
 import sys
@@ -14,28 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from livb.build.context import ContextBuilder
-from livb.build.docx import DocumentMeta, write_docx
-from livb.build.environment import build_environment, split_marks
-from livb.build.ir import DocumentIR, Missing
-from livb.build.markdown import MarkdownError, parse
 from livb.check import check_loaded
 from livb.diagnostics import Severity
+from livb.documents import DOCUMENTS, Document
+from livb.documents.environment import build_environment, split_marks
+from livb.documents.manifest import changed_by_hand, digest, read_manifest, write_manifest
+from livb.documents.views import Views
 from livb.errors import LivbError
 from livb.model import Project
 from livb.project import load_project
 from livb.resources import templates_dir
+from livb.word.docx import DocumentMeta, write_docx
+from livb.word.ir import DocumentIR
+from livb.word.markdown import MarkdownError, parse
 from livb.yamlio import write_atomic
-
-MANIFEST = ".livb-manifest.json"
-DOCUMENTS = ("intentieverklaring", "protocol", "verslag", "diagnostiek", "plan")
-TITLES = {
-    "intentieverklaring": "Intentieverklaring",
-    "protocol": "Protocolakkoord",
-    "verslag": "Verslag",
-    "diagnostiek": "Lokale veiligheidsdiagnostiek",
-    "plan": "Integraal veiligheidsplan",
-}
 
 
 class TemplateError(LivbError):
@@ -50,7 +40,7 @@ class RenderRequest:
 
     root: Path
     documents: list[str]
-    meeting: str | None = None
+    item: str | None = None
     out: Path | None = None
     definitief: bool = False
     force: bool = False
@@ -69,58 +59,53 @@ class Rendered:
 
 @dataclass
 class Job:
-    """One document to make: which template, which data, which file."""
+    """One document to make: which document, for which item, with which data."""
 
-    template: str
+    document: Document
+    item: str | None
     context: dict[str, Any]
-    filename: str
-    title: str
-    date: dt.date
+
+    @property
+    def filename(self) -> str:
+        """The output file's name."""
+        return self.document.output_name(self.item)
+
+    @property
+    def template(self) -> str:
+        """The template's name."""
+        return self.document.template
 
 
 def plan_jobs(request: RenderRequest, project: Project) -> list[Job]:
     """The documents to render: the ones asked for (``alle``: every one the folder allows)."""
-    builder = ContextBuilder(project, request.today)
+    views = Views(project, request.today)
+    if request.documents == ["alle"]:
+        chosen = [d for d in DOCUMENTS.values() if d.available(project)]
+    else:
+        chosen = [_document(name) for name in request.documents]
     jobs: list[Job] = []
-    names = list(request.documents)
-    if names == ["alle"]:
-        names = [name for name in DOCUMENTS if _allowed(name, project)]
-    for name in names:
-        if name == "verslag":
-            meetings = [request.meeting] if request.meeting else sorted(project.vergaderingen)
-            for meeting in meetings:
-                if meeting not in project.vergaderingen:
-                    raise LivbError(
-                        f"onbekende vergadering '{meeting}'",
-                        "geef de bestandsnaam zonder .yaml, bv. 2026-03-20-kerngroep",
-                    )
-                context = builder.verslag(meeting)
-                jobs.append(_job(builder, "verslag", context, f"verslag-{meeting}.docx"))
-            continue
-        context = getattr(builder, name)()
-        filename = "protocolakkoord.docx" if name == "protocol" else f"{name}.docx"
-        jobs.append(_job(builder, name, context, filename))
+    for document in chosen:
+        for item in _items(document, request, project):
+            jobs.append(Job(document, item, document.build(views, item)))
     return jobs
 
 
-def _job(builder: ContextBuilder, name: str, context: dict[str, Any], filename: str) -> Job:
-    date = builder.document_date(name, context)
-    title = TITLES[name]
-    if name == "plan":
-        title = str(context["beleid"]["plannaam"]).capitalize()
-    elif name == "verslag":
-        title = f"Verslag: {context['vergadering']['titel']}"
-    return Job(f"{name}.md.j2", context, filename, title, date)
+def _document(name: str) -> Document:
+    if name not in DOCUMENTS:
+        raise LivbError(f"onbekend document '{name}'", f"kies uit: {', '.join(DOCUMENTS)}")
+    return DOCUMENTS[name]
 
 
-def _allowed(name: str, project: Project) -> bool:
-    if name in ("intentieverklaring", "protocol"):
-        return any(a.rol and a.rol.value == "burgemeester" for a in project.actoren.actoren)
-    if name == "verslag":
-        return bool(project.vergaderingen)
-    if name == "diagnostiek":
-        return bool(project.bevindingen.bevindingen or project.bronnen.bronnen)
-    return bool(project.prioriteiten.prioriteiten)
+def _items(document: Document, request: RenderRequest, project: Project) -> list[str | None]:
+    items = list(document.items(project))
+    if document.per is None or request.item is None:
+        return items
+    if request.item not in items:
+        raise LivbError(
+            f"onbekende {document.per} '{request.item}'",
+            "geef de bestandsnaam zonder .yaml, bv. 2026-03-20-kerngroep",
+        )
+    return [request.item]
 
 
 def render_documents(
@@ -182,11 +167,12 @@ def _meta(project: Project, job: Job, request: RenderRequest) -> DocumentMeta:
     if epoch and epoch.strip().isdigit():
         stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     else:
-        stamp = dt.datetime.combine(job.date, dt.time(12, 0))
+        day = job.document.date(job.context) or request.today
+        stamp = dt.datetime.combine(day, dt.time(12, 0))
     gemeente = project.instellingen.gemeente
     author = f"{gemeente.bestuursvorm.value.capitalize()} {gemeente.naam}"
     return DocumentMeta(
-        title=job.title,
+        title=job.document.document_title(job.context),
         subject=f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}",
         author=author,
         keywords="LIVB; integrale veiligheid; " + project.instellingen.beleid.titel,
@@ -259,12 +245,11 @@ def _write_all(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LivbError(f"kan de map '{out}' niet maken: {error.strerror}") from None
-    manifest_path = out / MANIFEST
-    manifest = _read_manifest(manifest_path)
+    manifest = read_manifest(out)
     changed = [
         job.filename
         for job, _, _ in built
-        if _changed_by_hand(out / job.filename, manifest.get(job.filename))
+        if changed_by_hand(out / job.filename, manifest.get(job.filename))
     ]
     if changed and not request.force:
         raise LivbError(
@@ -281,32 +266,16 @@ def _write_all(
                 f"kan '{path}' niet schrijven: {error.strerror}",
                 "is het document nog open in Word? Sluit het en probeer opnieuw",
             ) from None
-        manifest[job.filename] = hashlib.sha256(data).hexdigest()
+        manifest[job.filename] = digest(data)
         pdf = None
         if request.pdf:
-            from livb.build.pdf import convert_to_pdf
+            from livb.word.pdf import convert_to_pdf
 
             pdf = path.with_suffix(".pdf")
             convert_to_pdf(path, pdf)
         rendered.append(Rendered(path, len(ir.missing), pdf))
-    write_atomic(manifest_path, json.dumps(dict(sorted(manifest.items())), indent=2) + "\n")
+    write_manifest(out, manifest)
     return rendered
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _changed_by_hand(path: Path, recorded: str | None) -> bool:
-    if not path.exists():
-        return False
-    if recorded is None:
-        return True  # a file livb did not write: never overwrite it silently
-    return hashlib.sha256(path.read_bytes()).hexdigest() != recorded
-
-
-__all__ = ["DOCUMENTS", "Missing", "RenderRequest", "Rendered", "render_documents"]
+__all__ = ["RenderRequest", "Rendered", "render_documents"]

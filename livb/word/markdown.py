@@ -17,7 +17,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from livb.build.ir import (
+from livb.word.ir import (
     Block,
     DocumentIR,
     Heading,

@@ -12,8 +12,8 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from livb.build.ir import Missing
 from livb.dates import dutch_date
+from livb.word.ir import Missing
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")

@@ -1,1 +1,0 @@
-"""Building documents: view model, Jinja templates, constrained Markdown, the Word writer."""

@@ -1,0 +1,50 @@
+"""The intentieverklaring (step 1.4): the municipality declares its intent, mayor signs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views, has_mayor
+from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The declaration's parties and the dates of its approval and signature."""
+    onderwerp = Onderwerp.INTENTIEVERKLARING
+    return views.common() | {
+        "college": views.decision_date(
+            onderwerp,
+            Instantie.COLLEGE,
+            Uitkomst.GOEDGEKEURD,
+            "de datum van goedkeuring door het college",
+        ),
+        "gemeenteraad": views.decision_date(
+            onderwerp,
+            Instantie.GEMEENTERAAD,
+            Uitkomst.GOEDGEKEURD,
+            "de datum van goedkeuring door de gemeenteraad",
+        ),
+        "ondertekend": views.decision_date(
+            onderwerp,
+            Instantie.BURGEMEESTER,
+            Uitkomst.ONDERTEKEND,
+            "de datum van ondertekening",
+        ),
+    }
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["ondertekend"])
+
+
+DOCUMENT = Document(
+    name="intentieverklaring",
+    title="Intentieverklaring",
+    stap="1.4",
+    template="intentieverklaring.md.j2",
+    filename="intentieverklaring.docx",
+    build=build,
+    available=has_mayor,
+    date=_date,
+)
