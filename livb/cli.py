@@ -29,7 +29,6 @@ from livb.words import count
 app = typer.Typer(
     name="livb",
     cls=DutchGroup,
-    help="Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren.",
     add_completion=False,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
@@ -140,7 +139,7 @@ class Formaat(StrEnum):
 
 Mappen = Annotated[
     list[Path] | None,
-    typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
+    typer.Argument(metavar="MAP", help="Een of meer gemeentemappen; standaard de huidige map."),
 ]
 FormaatOptie = Annotated[
     Formaat,
@@ -600,6 +599,8 @@ def main() -> None:
     """Run the CLI; user errors become a Dutch message and an exit code, never a traceback."""
     _tolerant_console()
     arguments = sys.argv[1:] or ["--help"]
+    if arguments[0] == "help":  # `livb help check` as `livb check --help`
+        arguments = [*arguments[1:2], "--help"]
     try:
         result = app(args=arguments, prog_name="livb", standalone_mode=False)
     except LivbError as error:

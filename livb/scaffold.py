@@ -63,7 +63,7 @@ def resolve_gemeente(name: str, nis: str | None) -> gemeenten.Lookup:
     if not name:
         raise UsageError("de naam van de gemeente is leeg", "geef de naam op, bv. --gemeente Halle")
     named = gemeenten.lookup(name)
-    if nis is None:
+    if nis is None or not nis.strip():
         return named
     found = gemeenten.by_nis(nis.strip())
     if found is None:

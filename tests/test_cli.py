@@ -239,7 +239,9 @@ def test_version_comes_from_the_package_metadata(livb):
         assert (result.code, result.out, result.err) == (0, f"livb {version('livb')}\n", "")
 
 
-@pytest.mark.parametrize("args", [(), ("-h",), ("--help",)], ids=["bare", "-h", "--help"])
+@pytest.mark.parametrize(
+    "args", [(), ("-h",), ("--help",), ("help",)], ids=["bare", "-h", "--help", "help"]
+)
 def test_livb_without_a_command_prints_the_help(livb, args):
     result = livb(*args)
     assert (result.code, result.err) == (0, "")
@@ -363,3 +365,8 @@ def test_a_closed_stdout_is_no_traceback():
         check=False,
     )
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_help_with_a_command_is_that_command_s_help(livb):
+    result = livb("help", "init")
+    assert result.code == 0 and "Gebruik: livb init [OPTIES] MAP" in result.out
