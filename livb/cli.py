@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import datetime as dt
+import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,17 +22,112 @@ from livb.cli_dutch import (
     ask_yes,
     describe_usage_error,
 )
+from livb.dates import MONTHS
 from livb.errors import LivbError, UsageError
+from livb.words import count
 
 app = typer.Typer(
     name="livb",
     cls=DutchGroup,
-    help="Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren.",
     add_completion=False,
-    no_args_is_help=True,
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("livb")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from livb import __version__
+
+        return __version__
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"livb {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _livb(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Toon de versie van livb en stop.",
+            is_eager=True,
+            callback=_show_version,
+        ),
+    ] = False,
+) -> None:
+    """Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren."""
+
+
+def _gemeentemap(folder: Path, *, given: bool) -> None:
+    """Refuse a folder that is not a gemeente folder, in Dutch, saying what to do instead.
+
+    Args:
+        folder: the folder a command works on.
+        given: the user named it (otherwise it is the current folder, by default).
+
+    Raises:
+        UsageError: the folder does not exist, is a file, or has no livb.yaml.
+    """
+    if not folder.exists():
+        raise UsageError(
+            f"de map '{folder}' bestaat niet",
+            f"kijk de naam na; een nieuwe gemeentemap maak je met "
+            f"'livb init {folder} --gemeente NAAM'",
+        )
+    if not folder.is_dir():
+        hint = "geef de map op waarin livb.yaml staat"
+        if (folder.parent / "livb.yaml").is_file():
+            hint += f": '{folder.parent}'"
+        raise UsageError(f"'{folder}' is een bestand, geen map", hint)
+    if (folder / "livb.yaml").is_file():
+        return
+    if given:
+        message = f"'{folder}' is geen gemeentemap: er staat geen livb.yaml in"
+    else:
+        message = "hier staat geen livb.yaml: de huidige map is geen gemeentemap"
+    above = next((p for p in folder.resolve().parents if (p / "livb.yaml").is_file()), None)
+    if above is not None:
+        shown = above if folder.is_absolute() else os.path.relpath(above)
+        hint = f"de gemeentemap is '{shown}': geef die op als MAP"
+    else:
+        hint = "geef de gemeentemap op als MAP, of maak er een met 'livb init MAP --gemeente NAAM'"
+    raise UsageError(message, hint)
+
+
+class GemeenteCommand(DutchCommand):
+    """A command that works on a gemeente folder: every MAP is checked before it runs.
+
+    MAP (an argument) or --map (an option) always names an existing gemeente folder; an
+    argument left out means the current folder, an option left out means none.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        """Check the folders, then run the command."""
+        for param in self.get_params(ctx):
+            is_argument = param.param_type_name == "argument"
+            if not (param.metavar == "MAP" if is_argument else "--map" in param.opts):
+                continue
+            value = ctx.params.get(param.name)
+            source = ctx.get_parameter_source(param.name)
+            given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+            if not value:
+                folders = [Path()] if is_argument else []
+            else:
+                folders = list(value) if isinstance(value, list | tuple) else [value]
+            for folder in folders:
+                _gemeentemap(Path(folder), given=given)
+        return super().invoke(ctx)
 
 
 class Formaat(StrEnum):
@@ -40,31 +139,89 @@ class Formaat(StrEnum):
 
 Mappen = Annotated[
     list[Path] | None,
-    typer.Argument(metavar="MAP", help="De gemeentemap(pen); standaard de huidige map."),
+    typer.Argument(metavar="MAP", help="Een of meer gemeentemappen; standaard de huidige map."),
 ]
-FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "--format", help="tekst of json.")]
-Vandaag = Annotated[
-    str | None, typer.Option("--datum", help="Doe alsof het vandaag deze dag is (JJJJ-MM-DD).")
+FormaatOptie = Annotated[
+    Formaat,
+    typer.Option(
+        "--formaat",
+        "--format",
+        case_sensitive=False,
+        help="tekst voor mensen, json voor scripts en CI.",
+    ),
 ]
-
-
-def _codes(values: list[str] | None) -> set[str]:
-    codes: set[str] = set()
-    for value in values or []:
-        codes.update(part.strip().upper() for part in value.split(",") if part.strip())
-    return codes
 
 
 def _parse_day(text: str | None) -> dt.date | None:
+    """The day of --datum; a wrong one is refused with what was probably meant."""
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"'{text}' is geen datum", "schrijf --datum JJJJ-MM-DD") from None
+        pass
+    message, hint = f"'{text}' is geen geldige datum", "schrijf --datum JJJJ-MM-DD, bv. 2026-03-14"
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    belgian = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text.strip())
+    if iso and 1 <= int(iso[2]) <= 12:
+        year, month = int(iso[1]), int(iso[2])
+        days = calendar.monthrange(year, month)[1]
+        message += f": {MONTHS[month - 1]} {year} heeft {days} dagen"
+    elif belgian:
+        with contextlib.suppress(ValueError):
+            meant = dt.date(int(belgian[3]), int(belgian[2]), int(belgian[1]))
+            hint = f"schrijf jaar-maand-dag: --datum {meant.isoformat()}"
+    raise UsageError(message, hint)
 
 
-@app.command(cls=DutchCommand)
+def _day_option(text: str | None) -> str | None:
+    _parse_day(text)  # refused while the options are read, before any folder is looked at
+    return text
+
+
+Vandaag = Annotated[
+    str | None,
+    typer.Option(
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="Doe alsof het vandaag deze dag is (JJJJ-MM-DD).",
+        callback=_day_option,
+    ),
+]
+
+
+def _codes(param: typer.CallbackParam, values: list[str] | None) -> list[str]:
+    """The codes of --select or --ignore; an unknown one is refused with the nearest real code."""
+    from livb.explain import all_codes
+    from livb.report import unknown_code
+
+    known = {info.code for info in all_codes()}
+    codes: list[str] = []
+    for value in values or []:
+        for part in (part.strip() for part in value.split(",")):
+            if part and part.upper() not in known:
+                raise unknown_code(part, f" in {param.opts[0]}")
+            codes.extend([part.upper()] if part else [])
+    return codes
+
+
+def _show_rules(value: bool) -> None:
+    if value:
+        from livb.report import write_code_list
+
+        write_code_list()
+        raise typer.Exit()
+
+
+def _show_explanation(code: str | None) -> None:
+    if code is not None:
+        from livb.report import write_explanation
+
+        write_explanation(code)
+        raise typer.Exit()
+
+
+@app.command(cls=GemeenteCommand)
 def check(
     mappen: Mappen = None,
     strikt: Annotated[
@@ -73,40 +230,58 @@ def check(
     ] = False,
     formaat: FormaatOptie = Formaat.TEKST,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Enkel deze regels, bv. LIVB101,LIVB103.")
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Enkel deze regels, bv. LIVB101,LIVB103.",
+            callback=_codes,
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Deze regels overslaan.")
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Deze regels overslaan, bv. LIVB202.",
+            callback=_codes,
+        ),
     ] = None,
     explain: Annotated[
-        str | None, typer.Option("--explain", help="Leg een code uit, bv. LIVB203.")
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="CODE",
+            help="Leg een code uit, bv. LIVB203, en stop.",
+            is_eager=True,
+            callback=_show_explanation,
+        ),
     ] = None,
-    regels: Annotated[bool, typer.Option("--regels", help="Toon alle regels.")] = False,
+    regels: Annotated[
+        bool,
+        typer.Option(
+            "--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules
+        ),
+    ] = False,
     datum: Vandaag = None,
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
 
     Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt).
     """
-    from livb.report import write_code_list, write_explanation, write_json, write_text
-
-    if regels:
-        write_code_list()
-        return
-    if explain is not None:
-        write_explanation(explain)
-        return
     from livb.check import run_checks
+    from livb.report import write_json, write_text
 
     today = _parse_day(datum)
     results = [
-        run_checks(folder, _codes(select), _codes(ignore), today) for folder in mappen or [Path()]
+        run_checks(folder, set(select or []), set(ignore or []), today)
+        for folder in mappen or [Path()]
     ]
     (write_json if formaat is Formaat.JSON else write_text)(results)
     raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
 
 
-@app.command(cls=DutchCommand)
+@app.command(cls=GemeenteCommand)
 def status(
     mappen: Mappen = None,
     formaat: FormaatOptie = Formaat.TEKST,
@@ -125,7 +300,7 @@ def status(
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
 
 
-class RenderCommand(DutchCommand):
+class RenderCommand(GemeenteCommand):
     """``livb render``: its help lists the documents of the registry."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
@@ -184,8 +359,12 @@ def render(
     from livb.report import render_progress, write_render_summary
 
     if document != "alle" and document not in DOCUMENTS:
+        from livb.schema_errors import suggest
+
+        guess = suggest(document, [*DOCUMENTS, "alle"])
         raise UsageError(
-            f"onbekend document '{document}'", f"kies uit: {', '.join(DOCUMENTS)} of alle"
+            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
+            f"kies uit: {', '.join(DOCUMENTS)} of alle",
         )
     per = DOCUMENTS[document].per if document in DOCUMENTS else None
     if per is not None and not (vergadering or alle):
@@ -222,7 +401,7 @@ class Soort(StrEnum):
     DOELSTELLING = "doelstelling"
 
 
-@app.command(cls=DutchCommand)
+@app.command(cls=GemeenteCommand)
 def new(
     soort: Annotated[
         Soort,
@@ -304,20 +483,32 @@ def new(
 def init(
     map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],
     gemeente: Annotated[
-        str | None, typer.Option("--gemeente", "-g", help="Naam van de gemeente, bv. Halle.")
+        str | None,
+        typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
     ] = None,
     nis: Annotated[
-        str | None, typer.Option("--nis", help="NIS-code, als de naam niet volstaat.")
+        str | None,
+        typer.Option(
+            "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
+        ),
     ] = None,
     beleid: Annotated[
         str | None,
-        typer.Option("--beleid", help="Eigen naam van het beleid, bv. levenskwaliteit."),
+        typer.Option(
+            "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
+        ),
     ] = None,
     coordinator: Annotated[
-        str | None, typer.Option("--coordinator", help="Naam van de coördinator.")
+        str | None,
+        typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
     ] = None,
     git: Annotated[
-        bool, typer.Option("--git/--no-git", help="Zet de map onder git met een eerste commit.")
+        bool,
+        typer.Option(
+            "--git/--no-git",
+            show_default=False,
+            help="Zet de map onder git met een eerste commit (standaard), of niet.",
+        ),
     ] = True,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Stel geen vragen (voor scripts).")
@@ -352,17 +543,18 @@ def init(
     result = create_folder(request)
     for warning in result.warnings:
         typer.echo(f"waarschuwing: {warning}", err=True)
+    for note in result.notes:
+        typer.echo(f"opmerking: {note}", err=True)
     code = f" (NIS {result.nis})" if result.nis else ""
     typer.echo(f"Gemeentemap voor {result.naam}{code} aangemaakt in {result.target}:")
-    typer.echo(
-        f"  {len(result.written)} bestanden" + (", eerste git-commit" if result.committed else "")
-    )
+    committed = ", eerste git-commit" if result.committed else ""
+    typer.echo(f"  {count(len(result.written), 'bestand', 'bestanden')}{committed}")
     typer.echo(
         f"Volgende stap: vul actoren.yaml in en controleer met 'livb check {result.target}'."
     )
 
 
-@app.command(cls=DutchCommand)
+@app.command(cls=GemeenteCommand)
 def schema(
     soort: Annotated[
         str | None,
@@ -370,7 +562,11 @@ def schema(
     ] = None,
     map_: Annotated[
         Path | None,
-        typer.Option("--map", help="Schrijf alle schema's in MAP/.livb/schema (voor de editor)."),
+        typer.Option(
+            "--map",
+            metavar="MAP",
+            help="Schrijf alle schema's in MAP/.livb/schema (voor de editor).",
+        ),
     ] = None,
 ) -> None:
     """Toon het JSON Schema van een soort bestand, of schrijf ze allemaal in een gemeentemap."""
@@ -378,10 +574,9 @@ def schema(
     from livb.schema import kind_named, schema_text, write_schemas
 
     if map_ is not None:
-        if not map_.is_dir():
-            raise UsageError(f"'{map_}' is geen map")
         written = write_schemas(map_)
-        typer.echo(f"{len(written)} schema's geschreven in {map_ / '.livb' / 'schema'}")
+        schemas = count(len(written), "schema", "schema's")
+        typer.echo(f"{schemas} geschreven in {map_ / '.livb' / 'schema'}")
         return
     if soort is None:
         for kind in FILE_KINDS:
@@ -401,10 +596,25 @@ def _fail(category: str, message: str, hint: str | None, code: int) -> SystemExi
     return SystemExit(code)
 
 
+def _tolerant_console() -> None:
+    # A console that cannot show a character (cp1252 and "≤", an emoji in a name) gets a "?",
+    # not a UnicodeEncodeError; a closed stdout (`livb check >&-`) swallows the output.
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - until exit
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main() -> None:
     """Run the CLI; user errors become a Dutch message and an exit code, never a traceback."""
+    _tolerant_console()
+    arguments = sys.argv[1:] or ["--help"]
+    if arguments[0] == "help":  # `livb help check` as `livb check --help`
+        arguments = [*arguments[1:2], "--help"]
     try:
-        result = app(standalone_mode=False)
+        result = app(args=arguments, prog_name="livb", standalone_mode=False)
     except LivbError as error:
         raise _fail(error.category, error.message, error.hint, error.exit_code) from None
     except USAGE_ERRORS as error:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -29,11 +31,38 @@ def _dutch_help_panels() -> None:
 
 
 def _dutch_usage(usage: str) -> str:
-    return (
+    usage = (
         usage.replace("Usage:", "Gebruik:")
         .replace("[OPTIONS]", "[OPTIES]")
-        .replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]")
+        .replace("COMMAND [ARGS]...", "COMMANDO [ARGUMENTEN …]")
     )
+    usage = re.sub(r"\{([A-Z_]+)\}", r"\1", usage)  # typer writes a required MAP as {MAP}
+    return re.sub(r"\[([A-Z_]+)\]\.\.\.", r"[\1 …]", usage)
+
+
+def _value_word(param: Any, ctx: Any) -> str | None:
+    """What the help shows after an option: a Dutch word, never typer's <list[Path]> or <str>.
+
+    An argument shows only its name (MAP), a flag nothing; an option its metavar, its choices,
+    MAP for a folder, or else its own name (--naam NAAM).
+    """
+    if param.param_type_name == "argument" or getattr(param, "is_flag", False):
+        return None
+    if param.metavar:
+        return str(param.metavar)
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None and descriptor.choices:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in descriptor.choices)
+    if descriptor is not None and descriptor.is_path:
+        return "MAP"
+    return str(param.opts[0]).lstrip("-").upper()
+
+
+def _dutch_params(command: Any, ctx: Any) -> None:
+    for param in command.get_params(ctx):
+        param.display_type_rich = functools.partial(_value_word, param)
+        if isinstance(param.default, Path) and param.default == Path():
+            param.show_default = False  # the help says "standaard de huidige map"
 
 
 class _DutchHelp:
@@ -53,6 +82,7 @@ class _DutchHelp:
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help page, with Dutch panel titles."""
         _dutch_help_panels()
+        _dutch_params(self, ctx)
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
@@ -99,21 +129,27 @@ def describe_usage_error(error: BaseException, commands: list[str]) -> tuple[str
     if isinstance(error, click_exceptions.NoSuchOption):
         text = f"onbekende optie '{error.option_name}'"
         if error.possibilities:
-            text += f"; bedoelde je {', '.join(sorted(error.possibilities))}?"
+            close = difflib.get_close_matches(error.option_name, error.possibilities, 2, 0)
+            text += f"; bedoelde je {' of '.join(close)}?"
         return text, "zie --help voor de opties van dit commando"
     if isinstance(error, click_exceptions.MissingParameter):
         return f"{_name(error)} ontbreekt", "zie --help voor hoe dit commando gebruikt wordt"
     if isinstance(error, click_exceptions.BadParameter):
-        choices = re.findall(r"'([^']+)'", message.split("is not one of", 1)[-1])
-        if "is not one of" in message and choices:
-            return f"ongeldige waarde voor {_name(error)}", f"kies uit: {', '.join(choices)}"
-        return f"ongeldige waarde voor {_name(error)}", None
+        choice = re.search(r"'(.*)' is not one of (.+)", message, re.DOTALL)
+        if choice is None:
+            return f"ongeldige waarde voor {_name(error)}", None
+        value, choices = choice[1], re.findall(r"'([^']+)'", choice[2])
+        text = f"ongeldige waarde '{value}' voor {_name(error)}"
+        close = difflib.get_close_matches(value.lower(), choices, n=1)
+        if close:
+            text += f"; bedoelde je {close[0]}?"
+        return text, f"kies uit: {', '.join(choices)}"
     command = re.match(r"No such command '(.+?)'", message)
     if command:
-        close = difflib.get_close_matches(command.group(1), commands, n=2)
+        close = difflib.get_close_matches(command.group(1), commands, n=1)
         text = f"onbekend commando '{command.group(1)}'"
         if close:
-            text += f"; bedoelde je {' of '.join(close)}?"
+            text += f"; bedoelde je {close[0]}?"
         return text, f"de commando's zijn: {', '.join(commands)}"
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", message)
     if extra:

@@ -12,6 +12,12 @@ from importlib import resources
 
 from livb.dates import dutch_date
 
+# The German-speaking community: Amel, Büllingen, Bütgenbach, Eupen, Kelmis, Lontzen, Raeren,
+# Sankt Vith, Burg-Reuland. Statbel lists them in the Walloon region like the French-speaking ones.
+_GERMAN_SPEAKING = frozenset(
+    ("63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067", "63087")
+)
+
 
 @dataclass(frozen=True)
 class Gemeente:
@@ -23,14 +29,36 @@ class Gemeente:
     provincie: str
     gewest: str
 
+    @property
+    def taalgebied(self) -> str:
+        """The language area: 'nl', 'fr', 'de', or 'nl/fr' for bilingual Brussels."""
+        if self.nis in _GERMAN_SPEAKING:
+            return "de"
+        return {"Vlaams Gewest": "nl", "Waals Gewest": "fr"}.get(self.gewest, "nl/fr")
+
 
 @dataclass(frozen=True)
 class Lookup:
-    """The answer to a name: the municipality, or why there is none and what was meant."""
+    """The answer to a name: the municipality, or why there is none and what was meant.
+
+    Attributes:
+        gemeente: the municipality with exactly this name (forgiving case and accents).
+        message: why there is none.
+        suggestions: what was probably meant.
+        merged: the name disappeared in a merger; the first suggestion is its successor.
+    """
 
     gemeente: Gemeente | None
     message: str | None = None
     suggestions: tuple[Gemeente, ...] = ()
+    merged: bool = False
+
+    @property
+    def meant(self) -> Gemeente | None:
+        """The municipality the name stands for today: itself, or its merger's successor."""
+        if self.gemeente is not None:
+            return self.gemeente
+        return self.suggestions[0] if self.merged else None
 
 
 def _fold(name: str) -> str:
@@ -88,6 +116,7 @@ def lookup(name: str) -> Lookup:
             f"{dutch_date(dt.date.fromisoformat(merged[1]))} "
             f"gefusioneerd tot {successor.naam_nl} (NIS {successor.nis})",
             (successor,),
+            merged=True,
         )
     names = list(_by_name())
     close = difflib.get_close_matches(folded, names, n=3, cutoff=0.75)

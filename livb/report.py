@@ -15,6 +15,7 @@ from livb.diagnostics import Diagnostic, Severity
 from livb.errors import UsageError
 from livb.process import FASEN
 from livb.status import Status
+from livb.words import count
 
 if TYPE_CHECKING:
     from livb.documents.render import Rendered
@@ -32,15 +33,25 @@ def summary(results: Sequence[CheckResult]) -> str:
     errors = sum(r.count(Severity.FOUT) for r in results)
     warnings = sum(r.count(Severity.WAARSCHUWING) for r in results)
     notes = sum(r.count(Severity.INFO) for r in results)
-    extra = f" ({notes} {'opmerking' if notes == 1 else 'opmerkingen'})" if notes else ""
+    extra = f" ({count(notes, 'opmerking', 'opmerkingen')})" if notes else ""
     if not errors and not warnings:
         return f"Geen fouten of waarschuwingen{extra}."
     parts = []
     if errors:
-        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+        parts.append(errors_text(errors))
     if warnings:
-        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+        parts.append(warnings_text(warnings))
     return " en ".join(parts) + f" gevonden{extra}."
+
+
+def errors_text(number: int) -> str:
+    """'1 fout', '2 fouten'."""
+    return count(number, "fout", "fouten")
+
+
+def warnings_text(number: int) -> str:
+    """'1 waarschuwing', '2 waarschuwingen'."""
+    return count(number, "waarschuwing", "waarschuwingen")
 
 
 def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
@@ -98,16 +109,32 @@ def write_explanation(code: str, out: TextIO | None = None) -> None:
     Raises:
         UsageError: the code does not exist.
     """
-    from livb.explain import all_codes, explain
+    from livb.explain import explain
 
     out = out or sys.stdout
     info = explain(code)
     if info is None:
-        close = difflib.get_close_matches(code.upper(), [i.code for i in all_codes()], n=1)
-        hint = f"bedoelde je {close[0]}?" if close else "zie livb check --regels"
-        raise UsageError(f"onbekende code '{code}'", hint)
+        raise unknown_code(code)
     out.write(f"{info.code} {info.name} ({info.severity.label})\n")
     out.write(f"Bron: {info.methode}\n\n{info.text}\n")
+
+
+def unknown_code(code: str, where: str = "") -> UsageError:
+    """The usage error for a code that does not exist, naming the nearest real code.
+
+    Args:
+        code: the code as typed.
+        where: where it was typed, e.g. " in --select".
+    """
+    from livb.explain import all_codes, explain
+
+    meant = explain(code)  # LIVB2O3 typed for LIVB203
+    known = [info.code for info in all_codes()]
+    close = [meant.code] if meant else difflib.get_close_matches(code.upper(), known, n=1)
+    message = f"onbekende code '{code}'{where}"
+    if close:
+        message += f"; bedoelde je {close[0]}?"
+    return UsageError(message, "'livb check --regels' toont alle codes")
 
 
 def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
@@ -133,7 +160,7 @@ def _status_lines(status: Status) -> list[str]:
     lines = [f"{status.naam} — {status.titel} (fase {status.fase})"]
     if status.state is None:
         lines.append(
-            f"  de map heeft {status.errors} fout(en): los ze op met 'livb check {status.root}'"
+            f"  de map heeft {errors_text(status.errors)}; 'livb check {status.root}' toont waar"
         )
         return lines
     phase = ""
@@ -154,13 +181,13 @@ def _status_lines(status: Status) -> list[str]:
     if status.keten:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         lines.append(f"Acties per schakel van de keten: {spread}")
-    lines.append(f"Controle: {status.errors} fouten, {status.warnings} waarschuwingen")
+    lines.append(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
     return lines
 
 
 def _status_row(status: Status) -> str:
     if status.state is None:
-        return f"{status.naam:<24} map met {status.errors} fout(en)"
+        return f"{status.naam:<24} map met {errors_text(status.errors)}"
     done = [s for s in status.state.steps if s.stand.value == "klaar"]
     dated = sorted((s for s in done if s.datum), key=lambda s: s.datum or dt.date.min)
     latest = dated[-1] if dated else (done[-1] if done else None)
@@ -219,7 +246,7 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
     if status.keten:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         console.print(f"Acties per schakel van de keten: {spread}")
-    console.print(f"Controle: {status.errors} fouten, {status.warnings} waarschuwingen")
+    console.print(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
 
 
 def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> None:
@@ -281,12 +308,16 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
         out.write("Er was niets om te maken.\n")
         return
     folder = results[0].path.parent
-    out.write(f"{len(results)} document(en) in {folder}:\n")
+    out.write(f"{count(len(results), 'document', 'documenten')} in {folder}:\n")
     for result in results:
-        note = f"  ({result.missing} gegevens in te vullen)" if result.missing else ""
+        note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
         pdf = f" + {result.pdf.name}" if result.pdf else ""
         out.write(f"  {result.path.name}{pdf}{note}\n")
     missing = sum(r.missing for r in results)
     if missing:
         hint = "zie de opmerkingen in Word"
-        out.write(f"Ontwerp: {missing} gegevens gemarkeerd als [in te vullen]; {hint}.\n")
+        out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
+
+
+def _data_text(number: int) -> str:
+    return count(number, "gegeven", "gegevens")

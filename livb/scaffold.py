@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livb import gemeenten
-from livb.errors import InitError
+from livb.errors import InitError, UsageError
 from livb.resources import templates_dir
 from livb.schema import vscode_settings, write_schemas
 from livb.skeleton import render
@@ -48,19 +48,38 @@ class InitResult:
     nis: str | None
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     committed: bool = False
 
 
 def resolve_gemeente(name: str, nis: str | None) -> gemeenten.Lookup:
-    """Look the municipality up by NIS code (when given) or by name."""
-    if nis:
-        found = gemeenten.by_nis(nis)
-        if found is None:
-            raise InitError(
-                f"de NIS-code {nis} bestaat niet", "laat --nis weg om de code op naam op te zoeken"
-            )
-        return gemeenten.Lookup(found)
-    return gemeenten.lookup(name)
+    """Look the municipality up by name, and by NIS code when one is given.
+
+    Raises:
+        UsageError: the name is empty, the NIS code does not exist, or it belongs to another
+            municipality than the name.
+    """
+    name = name.strip()
+    if not name:
+        raise UsageError("de naam van de gemeente is leeg", "geef de naam op, bv. --gemeente Halle")
+    named = gemeenten.lookup(name)
+    if nis is None or not nis.strip():
+        return named
+    found = gemeenten.by_nis(nis.strip())
+    if found is None:
+        raise UsageError(
+            f"de NIS-code {nis} bestaat niet",
+            "een NIS-code heeft vijf cijfers (Statbel); laat --nis weg om de code op naam op te "
+            "zoeken",
+        )
+    meant = named.meant
+    if meant is not None and meant != found:
+        raise UsageError(
+            f"NIS {found.nis} is {found.naam_nl}, niet {name}",
+            f"{meant.naam_nl} heeft NIS {meant.nis}; laat --nis weg of verbeter de naam of de code",
+        )
+    message = None if meant else f"'{name}' staat niet in de lijst van Statbel"
+    return gemeenten.Lookup(found, message)
 
 
 def create_folder(request: InitRequest) -> InitResult:
@@ -73,14 +92,18 @@ def create_folder(request: InitRequest) -> InitResult:
         What was written, with warnings (an unknown municipality, no git).
 
     Raises:
+        UsageError: the municipality's name or NIS code is wrong (see resolve_gemeente).
         InitError: the folder exists and is not empty, or cannot be created.
     """
     target = request.target
-    _refuse_non_empty(target)
     found = resolve_gemeente(request.gemeente, request.nis)
-    result = InitResult(target, request.gemeente, None)
+    _refuse_non_empty(target)
+    result = InitResult(target, request.gemeente.strip(), None)
     if found.gemeente is not None:
         result.naam, result.nis = found.gemeente.naam_nl, found.gemeente.nis
+        if found.message:
+            result.warnings.append(f"{found.message}; livb neemt de naam van NIS {result.nis}")
+        result.notes.extend(_language_note(found.gemeente))
     else:
         result.warnings.append(_unknown_warning(found))
 
@@ -114,6 +137,16 @@ def _refuse_non_empty(target: Path) -> None:
             f"de map '{target}' is niet leeg; livb init schrijft enkel in een nieuwe of lege map",
             "kies een nieuwe mapnaam, zodat niets van wat er al staat overschreven wordt",
         )
+
+
+def _language_note(gemeente: gemeenten.Gemeente) -> list[str]:
+    area = {"fr": "het Franse", "de": "het Duitse"}.get(gemeente.taalgebied)
+    if area is None:
+        return []
+    return [
+        f"{gemeente.naam_nl} ligt in {area} taalgebied; livb maakt de documenten en "
+        "boodschappen voorlopig alleen in het Nederlands (taal: nl in livb.yaml)"
+    ]
 
 
 def _unknown_warning(found: gemeenten.Lookup) -> str:

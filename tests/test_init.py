@@ -84,8 +84,95 @@ def test_init_without_gemeente_and_without_terminal_is_a_usage_error(tmp_path, l
 
 def test_init_with_unknown_nis_code(tmp_path, livb):
     result = livb("init", tmp_path / "x", "-g", "Halle", "--nis", "99999", "--no-input")
-    assert result.code == 1 and "99999 bestaat niet" in result.err
+    assert result.code == 2 and result.err.startswith("gebruik: de NIS-code 99999 bestaat niet\n")
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "nis", "message", "hint"),
+    [
+        ("Halle", "44021", "NIS 44021 is Gent, niet Halle", "Halle heeft NIS 23027"),
+        ("Liège", "23027", "NIS 23027 is Halle, niet Liège", "Luik heeft NIS 62063"),
+        ("Melle", "44021", "NIS 44021 is Gent, niet Melle", "Merelbeke-Melle heeft NIS 44088"),
+    ],
+)
+def test_a_nis_code_of_another_gemeente_is_refused(tmp_path, livb, name, nis, message, hint):
+    result = livb("init", tmp_path / "x", "-g", name, "--nis", nis, "--no-input", "--no-git")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"gebruik: {message}\n    hulp: {hint}; laat --nis weg of verbeter de naam of de code\n"
+    )
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "nis", "naam"),
+    [("halle", "23027", "Halle"), ("Borsbeek", "11002", "Antwerpen"), ("Liège", "62063", "Luik")],
+)
+def test_a_nis_code_that_fits_the_name_is_taken(tmp_path, livb, name, nis, naam):
+    result = livb("init", tmp_path / "x", "-g", name, "--nis", nis, "--no-input", "--no-git")
+    assert result.code == 0, result.err
+    assert "waarschuwing" not in result.err
+    assert f"Gemeentemap voor {naam} (NIS {nis}) aangemaakt" in result.out
+
+
+def test_a_name_not_in_the_list_takes_the_name_of_the_nis_code(tmp_path, livb):
+    result = livb(
+        "init", tmp_path / "x", "-g", "Ledeberg", "--nis", "44021", "--no-input", "--no-git"
+    )
+    assert result.code == 0
+    assert result.err == (
+        "waarschuwing: 'Ledeberg' staat niet in de lijst van Statbel; "
+        "livb neemt de naam van NIS 44021\n"
+    )
+    assert "naam: Gent" in (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t"])
+def test_an_empty_name_is_refused(tmp_path, livb, name):
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "gebruik: de naam van de gemeente is leeg\n    hulp: geef de naam op, bv. --gemeente Halle\n"
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_spaces_around_the_name_are_dropped(tmp_path, livb):
+    result = livb("init", tmp_path / "x", "--gemeente", "  Testgem ", "--no-input", "--no-git")
+    assert result.code == 0
+    assert "  naam: Testgem\n" in (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "naam", "area"),
+    [
+        ("Luik", "Luik", "het Franse"),
+        ("Liège", "Luik", "het Franse"),
+        ("Eupen", "Eupen", "het Duitse"),
+        ("Sankt Vith", "Sankt Vith", "het Duitse"),
+    ],
+)
+def test_a_french_or_german_speaking_gemeente_gets_a_note(tmp_path, livb, name, naam, area):
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
+    assert result.code == 0
+    assert result.err == (
+        f"opmerking: {naam} ligt in {area} taalgebied; livb maakt de documenten en boodschappen "
+        "voorlopig alleen in het Nederlands (taal: nl in livb.yaml)\n"
+    )
+    assert livb("check", tmp_path / "x").code == 0
+
+
+@pytest.mark.parametrize("name", ["Halle", "Anderlecht", "Voeren"])
+def test_a_dutch_or_bilingual_gemeente_gets_no_note(tmp_path, livb, name):
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
+    assert (result.code, result.err) == (0, "")
+
+
+def test_init_counts_the_files(tmp_path, livb):
+    result = livb("init", tmp_path / "x", "-g", "Halle", "--no-input", "--no-git")
+    written = [p for p in (tmp_path / "x").rglob("*") if p.is_file()]
+    assert f"  {len(written)} bestanden\n" in result.out
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
