@@ -538,6 +538,7 @@ class Change:
             None for a new file.
         stem: for a new file, the name without ``.yaml`` (``-2`` is added when taken).
         summary: one Dutch line on what it holds.
+        created: whether the file did not exist yet.
         notes: how livb read the options.
     """
 
@@ -546,6 +547,7 @@ class Change:
     expected: bytes | None
     stem: str
     summary: str
+    created: bool
     notes: list[str] = field(default_factory=list)
 
 
@@ -561,7 +563,7 @@ def _run(
     with folder_lock(root, command):
         change = prepare(_load(root))
         path = _apply(root, change)
-    return NewResult(path, change.expected is None, change.summary, [*notes, *change.notes])
+    return NewResult(path, change.created, change.summary, [*notes, *change.notes])
 
 
 def _edit(
@@ -575,8 +577,9 @@ def _edit(
 ) -> Change:
     """Add an item to a list of a file, its BOM and line ends kept, checked."""
     path = root / relative
+    existed = path.exists()
     try:
-        raw = path.read_bytes() if path.exists() else b""
+        raw = path.read_bytes() if existed else b""
     except OSError as error:
         raise LivbError(f"kan '{relative}' niet lezen: {error.strerror or error}") from None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
@@ -587,7 +590,7 @@ def _edit(
     except ValueError as error:
         raise LivbError(f"{relative}: {error}", "voeg het element met de hand toe") from None
     _refuse_what_check_rejects(root, project, relative, updated, today)
-    return Change(relative, bom + updated.encode("utf-8"), raw, "", summary)
+    return Change(relative, bom + updated.encode("utf-8"), raw, "", summary, not existed)
 
 
 def _new_file(
@@ -597,7 +600,7 @@ def _new_file(
     planned = _numbered(root / folder, stem, lambda path: not path.exists())
     relative = f"{folder}/{planned.name}"
     _refuse_what_check_rejects(root, project, relative, text, today)
-    return Change(relative, text.encode("utf-8"), None, stem, summary)
+    return Change(relative, text.encode("utf-8"), None, stem, summary, True)
 
 
 def _apply(root: Path, change: Change) -> Path:

@@ -435,3 +435,12 @@ def test_a_goal_number_taken_by_hand_elsewhere_is_skipped(halle, livb):
     assert sd["id"] == "sd-drugs-2"
     assert sd["operationele_doelstellingen"][0]["acties"][0]["id"] == "a-drugs-2"
     assert [e for e in errors(halle) if "a-drugs" in e] == []
+
+
+def test_a_missing_list_file_is_created(halle, livb):
+    (halle / "prioriteiten.yaml").unlink()
+    result = livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs")
+    assert result.code == 0, result.err
+    assert "Nieuw bestand: " in result.out and "prioriteiten.yaml" in result.out
+    data = YAML(typ="safe").load((halle / "prioriteiten.yaml").read_text("utf-8"))
+    assert [p["id"] for p in data["prioriteiten"]] == ["drugs"]
