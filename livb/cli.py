@@ -410,18 +410,37 @@ def new(
         ),
     ],
     map_: Annotated[
-        Path, typer.Option("--map", "-m", help="De gemeentemap; standaard de huidige map.")
-    ] = Path(),
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
+    map_optie: Annotated[
+        Path | None,
+        typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+    ] = None,
     orgaan: Annotated[
-        str, typer.Option("--orgaan", help="vergadering: kerngroep, ... of een projectgroep.")
-    ] = "kerngroep",
+        str | None,
+        typer.Option(
+            "--orgaan", help="vergadering: kerngroep (standaard), ... of een projectgroep."
+        ),
+    ] = None,
     stap: Annotated[
-        list[str] | None, typer.Option("--stap", help="De stap(pen) van de methode, bv. 2.5.")
+        list[str] | None,
+        typer.Option(
+            "--stap",
+            help="vergadering, gesprek: de stap(pen) van de methode, bv. 2.5 of 2.5,2.6. "
+            "Een gesprek zonder --stap: 1.2 vóór het protocolakkoord, 2.2 erna.",
+        ),
     ] = None,
     met: Annotated[
-        list[str] | None, typer.Option("--met", help="gesprek: met wie (actor-id).")
+        list[str] | None,
+        typer.Option(
+            "--met", help="gesprek: met wie: een actor-id, of een rol die één actor heeft."
+        ),
     ] = None,
-    datum: Annotated[str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD).")] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", help="vergadering, gesprek: de datum (JJJJ-MM-DD)."),
+    ] = None,
     id_: Annotated[
         str | None, typer.Option("--id", help="actor, prioriteit: de nieuwe id.")
     ] = None,
@@ -442,18 +461,34 @@ def new(
     """Begin het volgende stuk van het proces vanuit een goed sjabloon.
 
     Een vergadering of gesprek wordt een nieuw bestand; een actor, prioriteit of doelstelling
-    wordt toegevoegd aan het bestaande bestand, zonder iets anders te wijzigen.
+    wordt toegevoegd aan het bestaande bestand, zonder iets anders te wijzigen. livb controleert
+    alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets.
     """
     from livb import new as starters
 
+    if map_ is not None and map_optie is not None and map_ != map_optie:
+        raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
+    root = map_ or map_optie or Path()
+    given = {
+        "--orgaan": orgaan, "--stap": stap, "--met": met, "--datum": datum, "--id": id_,
+        "--naam": naam, "--rol": rol, "--functie": functie, "--organisatie": organisatie,
+        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit,
+    }  # fmt: skip
+    allowed = NEW_OPTIONS[soort]
+    stray = [option for option, value in given.items() if value and option not in allowed]
+    if stray:
+        raise UsageError(
+            f"{stray[0]} hoort niet bij livb new {soort.value}",
+            f"opties van livb new {soort.value}: {', '.join(allowed) or 'geen'}",
+        )
     today = dt.date.today()
     day = _parse_day(datum)
     if soort is Soort.VERGADERING:
-        result = starters.new_vergadering(map_, orgaan, day, stap or [], today)
+        result = starters.new_vergadering(root, orgaan or "kerngroep", day, stap or [], today)
     elif soort is Soort.GESPREK:
         if not met:
-            raise UsageError("zeg met wie het gesprek is: --met ID")
-        result = starters.new_gesprek(map_, met, (stap or ["2.2"])[0], day, today)
+            raise UsageError("zeg met wie het gesprek is: --met ID (of een rol, bv. burgemeester)")
+        result = starters.new_gesprek(root, met, stap or [], day, today)
     elif soort is Soort.ACTOR:
         if not id_:
             raise UsageError("geef de id van de nieuwe actor: --id ID")
@@ -465,18 +500,29 @@ def new(
             "organisatie": organisatie,
             "sector": sector,
         }
-        result = starters.new_actor(map_, fields)
+        result = starters.new_actor(root, fields, today)
     elif soort is Soort.PRIORITEIT:
         if not id_ or not titel:
             raise UsageError("geef een id en een titel: --id ID --titel TITEL")
-        result = starters.new_prioriteit(map_, id_, titel)
+        result = starters.new_prioriteit(root, id_, titel, today)
     else:
         if not prioriteit:
             raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
-        result = starters.new_doelstelling(map_, prioriteit, today)
+        result = starters.new_doelstelling(root, prioriteit, today)
+    for note in result.notes:
+        typer.echo(f"let op: {note}")
     verb = "Nieuw bestand" if result.created else "Aangevuld"
     typer.echo(f"{verb}: {result.path} ({result.summary})")
-    typer.echo(f"Controleer daarna met 'livb check {map_}'.")
+    typer.echo(f"Controleer daarna met 'livb check {root}'.")
+
+
+NEW_OPTIONS: dict[Soort, tuple[str, ...]] = {
+    Soort.VERGADERING: ("--orgaan", "--stap", "--datum"),
+    Soort.GESPREK: ("--met", "--stap", "--datum"),
+    Soort.ACTOR: ("--id", "--naam", "--rol", "--functie", "--organisatie", "--sector"),
+    Soort.PRIORITEIT: ("--id", "--titel"),
+    Soort.DOELSTELLING: ("--prioriteit",),
+}
 
 
 @app.command(cls=DutchCommand)

@@ -1,22 +1,52 @@
-"""``livb new``: start the next piece of the process from a skeleton, touching nothing else."""
+"""``livb new``: start the next piece of the process from a skeleton, touching nothing else.
+
+A gemeente folder often lives on a shared drive that several people edit. Every ``livb new``
+therefore works under a lock on the folder (``.livb/new.lock``), checks what it is about to
+write against the schemas and the rules of ``livb check`` before writing anything, and writes
+with compare-and-swap: a file that changed since it was read (a hand edit in an editor) is
+left alone. A new file is created exclusively, so two meetings on one day never overwrite
+each other.
+"""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from livb.dates import dutch_date
+from pydantic import BaseModel, ValidationError
+
+from livb.dates import dutch_date, months_later
 from livb.errors import LivbError
-from livb.model import Project
+from livb.model import FILE_KINDS, Project
 from livb.model._base import ID_PATTERN
+from livb.model.actoren import Actor, Rol, Sector
 from livb.model.organen import VASTE_ORGANEN
+from livb.model.prioriteiten import Prioriteit
 from livb.model.stappen import STAP_TITELS, Stap
+from livb.model.walk import actions, indicators, operational_goals, strategic_goals
 from livb.project import load_project
+from livb.schema_errors import suggest, translate
 from livb.skeleton import render
-from livb.yamlio import append_to_list, dump_list_item, read_text, write_atomic
+from livb.yamlio import (
+    FileChangedError,
+    YamlSyntaxError,
+    append_to_list,
+    dump_list_item,
+    parse_fast,
+    write_atomic,
+)
+
+LOCK = ".livb/new.lock"
+HOLDER = ".livb/new.lock.houder"
+LOCK_TIMEOUT = 15.0
+"""Seconds to wait for another ``livb new`` on the same folder before giving up."""
 
 AGENDA: dict[str, list[str]] = {
     "1.6": [
@@ -54,58 +84,640 @@ AGENDA: dict[str, list[str]] = {
     "3.5": ["Voorstelling van het plan aan de kerngroep en de projectgroepen"],
 }
 
+INTERVIEW_STEPS = ("1.2", "2.2")
+_BIDI_AND_INVISIBLE = set("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff") | set(
+    "\u2066\u2067\u2068\u2069"
+)
+
 
 @dataclass
 class NewResult:
-    """What ``livb new`` wrote."""
+    """What ``livb new`` wrote.
+
+    Attributes:
+        path: the file written.
+        created: a new file (True) or an existing one extended (False).
+        summary: one Dutch line on what it holds.
+        notes: how livb read the options (``--stap 2,5`` as 2.5, a role as an actor).
+    """
 
     path: Path
     created: bool
     summary: str
+    notes: list[str] = field(default_factory=list)
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+
+def new_vergadering(
+    root: Path, orgaan: str, datum: dt.date | None, stappen: list[str], today: dt.date
+) -> NewResult:
+    """Create the file of the next meeting of a body, agenda and attendees filled in."""
+    steps, notes = parse_stappen(stappen)
+
+    def prepare(project: Project) -> Change:
+        body = _choice(orgaan, _organen(project), "onbekend orgaan")
+        members, chair = _members(project, body)
+        previous = sorted(
+            ((i, v) for i, v in project.vergaderingen.items() if v.orgaan == body),
+            key=lambda item: item[1].datum,
+        )
+        last = previous[-1] if previous else None
+        planned = last[1].volgende_vergadering if last else None
+        day = datum or (planned.datum if planned and planned.datum >= today else today)
+        agenda = []
+        if last:
+            agenda.append(f"Goedkeuring van het verslag van {dutch_date(last[1].datum)}")
+            agenda.append("Overzicht van de stappen die al gezet zijn")
+        for stap in steps:
+            agenda.extend(AGENDA.get(stap, [STAP_TITELS[Stap(stap)]]))
+        if not steps:
+            agenda.append("Stand van zaken")
+        agenda += ["Volgende stap en huiswerk", "Datum van de volgende vergadering"]
+        name = _body_name(project, body)
+        context: dict[str, Any] = {
+            "kop": f"Vergadering van {name} op {dutch_date(day)} (gemaakt met livb new).",
+            "orgaan": body,
+            "titel": STAP_TITELS[Stap(steps[0])] if steps else f"Vergadering van {name}",
+            "stappen": steps,
+            "datum": day.isoformat(),
+            "uur": (planned.uur if planned and planned.uur else None)
+            or (last[1].uur if last and last[1].uur else "14:00"),
+            "plaats": (planned.plaats if planned else None) or (last[1].plaats if last else None),
+            "voorzitter": chair or (last[1].voorzitter if last else None),
+            "verslaggever": project.organen.kerngroep.secretaris
+            or project.instellingen.coordinator,
+            "aanwezig": members,
+            "vorige": last[0] if last else None,
+            "agenda": agenda,
+        }
+        return _new_file(
+            root,
+            project,
+            "vergaderingen",
+            f"{day.isoformat()}-{body}",
+            render("new/vergadering.yaml.j2", context),
+            today,
+            f"vergadering van {dutch_date(day)} met {len(members)} leden",
+        )
+
+    return _run(root, "livb new vergadering", prepare, notes)
+
+
+def new_gesprek(
+    root: Path, met: list[str], stappen: list[str], datum: dt.date | None, today: dt.date
+) -> NewResult:
+    """Create the file of an orientation interview with the Tool D questions.
+
+    Without ``stappen`` the step follows from the process: 1.2 (the preparation, with the
+    mayor) until the protocolakkoord carries both signatures, 2.2 after.
+    """
+    from livb.process import protocol_signed
+
+    steps, notes = parse_stappen(stappen)
+    if len(steps) > 1:
+        raise LivbError(
+            f"een oriëntatiegesprek hoort bij één stap, niet bij {', '.join(steps)}",
+            "geef --stap 1.2 of --stap 2.2, of laat --stap weg",
+        )
+    if steps and steps[0] not in INTERVIEW_STEPS:
+        raise LivbError(
+            f"een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij {steps[0]}",
+            "1.2: met de burgemeester, in de voorbereiding; 2.2: met de leden van de kerngroep",
+        )
+    day = datum or today
+
+    def prepare(project: Project) -> Change:
+        people, found = _interviewees(project, met)
+        if steps:
+            stap = steps[0]
+        else:
+            signed = protocol_signed(project, day)
+            stap = "2.2" if signed else "1.2"
+            found.append(
+                f"stap 2.2: het protocolakkoord is ondertekend op {dutch_date(signed)}"
+                if signed
+                else "stap 1.2: het protocolakkoord is nog niet ondertekend (de voorbereiding)"
+            )
+        known = {a.id: a for a in project.actoren.actoren}
+        coordinator = project.instellingen.coordinator
+        names = ", ".join(known[a].naam or a for a in people)
+        context = {
+            "kop": f"Oriëntatiegesprek met {names} (gemaakt met livb new).",
+            "stap": stap,
+            "datum": day.isoformat(),
+            "met": people,
+            "door": [coordinator] if coordinator else [],
+        }
+        change = _new_file(
+            root,
+            project,
+            "gesprekken",
+            f"{day.isoformat()}-{people[0]}",
+            render("new/gesprek.yaml.j2", context),
+            today,
+            f"gesprek met {names}, stap {stap}",
+        )
+        return replace(change, notes=found)
+
+    return _run(root, "livb new gesprek", prepare, notes)
+
+
+def new_actor(root: Path, fields: dict[str, str | None], today: dt.date) -> NewResult:
+    """Append an actor to actoren.yaml, leaving every other line as it was."""
+    item: dict[str, Any] = {k: v for k, v in fields.items() if v not in (None, "")}
+    _check_id(item.get("id", ""), "een actor")
+    for option in ("naam", "functie", "organisatie"):
+        if option in item:
+            _check_text(item[option], f"--{option}")
+    if "rol" in item:
+        item["rol"] = _choice(item["rol"], [r.value for r in Rol], "onbekende rol")
+    if "sector" in item:
+        item["sector"] = _choice(item["sector"], [s.value for s in Sector], "onbekende sector")
+    _validate(Actor, item)
+
+    def prepare(project: Project) -> Change:
+        if any(a.id == item["id"] for a in project.actoren.actoren):
+            raise LivbError(f"de actor '{item['id']}' bestaat al", "kies een andere id")
+        summary = f"actor '{item['id']}' toegevoegd"
+        return _edit(root, project, "actoren.yaml", "actoren", item, today, summary)
+
+    return _run(root, "livb new actor", prepare)
+
+
+def new_prioriteit(root: Path, id_: str, titel: str, today: dt.date) -> NewResult:
+    """Append a priority to prioriteiten.yaml, leaving every other line as it was."""
+    _check_id(id_, "een prioriteit")
+    _check_text(titel, "--titel")
+    item: dict[str, Any] = {
+        "id": id_,
+        "titel": titel,
+        "omschrijving": None,
+        "bevindingen": [],
+        "swot": [],
+        "toelichting": None,
+        "aansluiting": [],
+    }
+    _validate(Prioriteit, item)
+
+    def prepare(project: Project) -> Change:
+        if any(p.id == id_ for p in project.prioriteiten.prioriteiten):
+            raise LivbError(f"de prioriteit '{id_}' bestaat al", "kies een andere id")
+        summary = f"prioriteit '{id_}' toegevoegd; vul de onderbouwing aan"
+        return _edit(root, project, "prioriteiten.yaml", "prioriteiten", item, today, summary)
+
+    return _run(root, "livb new prioriteit", prepare)
+
+
+def new_doelstelling(root: Path, prioriteit: str, today: dt.date) -> NewResult:
+    """Create the goals file of a priority, or add a strategic goal to the one it has."""
+
+    def prepare(project: Project) -> Change:
+        ids = [p.id for p in project.prioriteiten.prioriteiten]
+        if prioriteit not in ids:
+            guess = suggest(prioriteit, ids)
+            raise LivbError(
+                f"onbekende prioriteit '{_shown(prioriteit)}'"
+                + (f"; bedoelde je '{guess}'?" if guess else ""),
+                f"kies uit: {', '.join(ids)}" if ids else "voeg ze eerst toe: livb new prioriteit",
+            )
+        used = _goal_ids(project)
+        number = 1
+        while any(f"{prefix}-{prioriteit}-{number}" in used for prefix in ("sd", "od", "i", "a")):
+            number += 1
+        goal = _goal_skeleton(f"{prioriteit}-{number}", project, today)
+        existing = sorted(
+            p for p, f in project.doelstellingen.items() if f.prioriteit == prioriteit
+        )
+        if existing:
+            key = "strategische_doelstellingen"
+            summary = f"strategische doelstelling {goal['id']} toegevoegd"
+            return _edit(root, project, existing[0], key, goal, today, summary)
+        text = render(
+            "new/doelstellingen.yaml.j2",
+            {"prioriteit": prioriteit, "doelstelling": dump_list_item(goal, 2).rstrip("\n")},
+        )
+        summary = f"doelstellingen voor '{prioriteit}'"
+        return _new_file(root, project, "doelstellingen", prioriteit, text, today, summary)
+
+    return _run(root, "livb new doelstelling", prepare)
+
+
+# --- reading the options --------------------------------------------------------------------
+
+
+def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The steps of repeated or comma-separated ``--stap`` options, and notes for the user.
+
+    ``2.5,2.6`` and ``--stap 2.5 --stap 2.6`` are two steps; ``2,5`` (a decimal comma, as a
+    Belgian keyboard types it) is step 2.5, since step 2 does not exist.
+
+    Raises:
+        LivbError: a value that is not a step of the method, with the steps there are.
+    """
+    known = [stap.value for stap in Stap]
+    steps: list[str] = []
+    notes: list[str] = []
+    for value in values:
+        parts = [part for part in re.split(r"[\s,;]+", value.strip()) if part]
+        if re.fullmatch(r"\s*\d+\s*,\s*\d+\s*", value) and not all(p in known for p in parts):
+            decimal = ".".join(parts)
+            if decimal in known:
+                notes.append(f"--stap {value.strip()} gelezen als stap {decimal}")
+                parts = [decimal]
+            else:
+                parts = [value.strip()]
+        for part in parts:
+            if part not in known:
+                raise LivbError(
+                    f"onbekende stap '{_shown(part)}'",
+                    f"de stappen van de methode: {', '.join(known)}; bv. --stap 2.5 "
+                    "(met een punt; meer stappen: --stap 2.5,2.6)",
+                )
+            if part not in steps:
+                steps.append(part)
+    return steps, notes
+
+
+def _interviewees(project: Project, met: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The actor ids of ``--met``: ids, or a role or name that exactly one actor has."""
+    actors = project.actoren.actoren
+    ids = [a.id for a in actors]
+    people: list[str] = []
+    notes: list[str] = []
+    for value in (part.strip() for given in met for part in given.split(",")):
+        if not value:
+            continue
+        if value in ids:
+            actor_id = value
+        else:
+            actor_id = _by_role_or_name(project, value)
+            found = next(a for a in actors if a.id == actor_id)
+            notes.append(f"--met {value}: {found.naam or found.id} ({found.id})")
+        if actor_id not in people:
+            people.append(actor_id)
+    if not people:
+        raise LivbError("zeg met wie het gesprek is", "--met ID (of een rol: --met burgemeester)")
+    return people, notes
+
+
+def _by_role_or_name(project: Project, value: str) -> str:
+    actors = project.actoren.actoren
+    role = re.sub(r"[\s-]+", "_", value.strip().casefold())
+    if role in {r.value for r in Rol}:
+        holders = [a for a in actors if a.rol is not None and a.rol.value == role]
+        if len(holders) == 1:
+            return holders[0].id
+        if not holders:
+            raise LivbError(
+                f"geen enkele actor heeft de rol '{role}'",
+                f"voeg die actor eerst toe: livb new actor --id ID --naam NAAM --rol {role}",
+            )
+        listing = ", ".join(f"{a.id} ({a.naam})" if a.naam else a.id for a in holders)
+        raise LivbError(
+            f"{len(holders)} actoren hebben de rol '{role}': {listing}",
+            "kies er één met --met ID",
+        )
+    named = [a for a in actors if a.naam and a.naam.casefold() == value.strip().casefold()]
+    if len(named) == 1:
+        return named[0].id
+    ids = [a.id for a in actors]
+    guess = suggest(value, ids)
+    raise LivbError(
+        f"onbekende actor '{_shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else ""),
+        "geef de id van een actor uit actoren.yaml of een rol (--met burgemeester); "
+        "een nieuwe actor voeg je toe met livb new actor",
+    )
+
+
+def _choice(value: str, options: list[str], unknown: str) -> str:
+    """``value`` as one of ``options`` (case does not matter), or a Dutch error that suggests."""
+    folded = {option.casefold(): option for option in options}
+    if value.casefold() in folded:
+        return folded[value.casefold()]
+    guess = suggest(value, options)
+    message = f"{unknown} '{_shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else "")
+    raise LivbError(message, f"kies uit: {', '.join(options)}")
+
+
+def _check_id(value: str, what: str) -> None:
+    if not re.fullmatch(ID_PATTERN, value):
+        slug = _slug(value)
+        example = f", bv. '{slug}'" if slug else ""
+        raise LivbError(
+            f"'{_shown(value)}' is geen geldige id voor {what}",
+            f"gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties{example}",
+        )
+
+
+def _slug(value: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_text.casefold())
+    return "-".join(words)[:80]
+
+
+def _check_text(value: str, option: str) -> None:
+    bad = next((c for c in value if _invisible(c)), None)
+    if bad is not None:
+        raise LivbError(
+            f"{option} bevat een stuurteken ({ascii(bad)[1:-1]}): '{_shown(value)}'",
+            "typ de tekst opnieuw, op één regel, zonder tabs of onzichtbare tekens",
+        )
+
+
+def _invisible(character: str) -> bool:
+    category = unicodedata.category(character)
+    return category in ("Cc", "Cs", "Zl", "Zp") or character in _BIDI_AND_INVISIBLE
+
+
+def _shown(value: str) -> str:
+    """A value as a message can show it: control characters written as escapes."""
+    return "".join(c if not _invisible(c) else ascii(c)[1:-1] for c in value)
+
+
+def _validate(model: type[BaseModel], item: dict[str, Any]) -> None:
+    """Check a new item against its schema before anything is written."""
+    try:
+        model.model_validate(item)
+    except ValidationError as error:
+        problem = translate(error.errors()[0], model)
+        raise LivbError(problem.message, problem.hint) from None
+
+
+# --- the folder -----------------------------------------------------------------------------
+
+
+@contextmanager
+def folder_lock(root: Path, command: str) -> Iterator[None]:
+    """Hold the folder's ``livb new`` lock: one read-modify-write at a time.
+
+    A folder without livb.yaml gets no lock file (loading it will say it is no gemeente
+    folder). The lock waits at most :data:`LOCK_TIMEOUT` seconds, then says who holds it.
+    """
+    if not (root / "livb.yaml").is_file():
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    lock_path = root / LOCK
+    try:
+        lock_path.parent.mkdir(exist_ok=True)
+        lock = FileLock(lock_path, timeout=LOCK_TIMEOUT)
+        lock.acquire()
+    except Timeout:
+        waited = f"{LOCK_TIMEOUT:g}".replace(".", ",")
+        raise LivbError(
+            f"de map wordt al aangepast door {_holder(root)}",
+            f"livb new wachtte {waited} seconden; probeer het zo opnieuw. Blijft dit duren, "
+            f"kijk dan of dat commando vastzit ({LOCK})",
+        ) from None
+    except OSError as error:
+        raise LivbError(
+            f"kan het slot '{LOCK}' niet aanmaken: {error.strerror or error}",
+            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+        ) from None
+    holder = root / HOLDER
+    try:
+        with suppress(OSError):  # the note only helps a waiting colleague; the lock holds
+            holder.write_text(_holder_line(command), encoding="utf-8")
+        yield
+    finally:
+        with suppress(OSError):
+            holder.unlink(missing_ok=True)
+        lock.release()
+
+
+def _holder_line(command: str) -> str:
+    import getpass
+    import os
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "iemand"
+    now = dt.datetime.now().strftime("%H:%M:%S")
+    return f"{user} op {socket.gethostname()} (proces {os.getpid()}, sinds {now}, '{command}')"
+
+
+def _holder(root: Path) -> str:
+    try:
+        line = (root / HOLDER).read_text("utf-8", errors="replace").strip()
+    except OSError:
+        line = ""
+    return _shown(line[:200]) if line else "een ander livb-commando"
 
 
 def _load(root: Path) -> Project:
+    from livb.diagnostics import Severity
+    from livb.project import NOT_A_FOLDER
+
     loaded = load_project(root)
     if loaded.project is None:
+        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
+        if errors and errors[0].code == NOT_A_FOLDER:
+            raise LivbError(errors[0].message, errors[0].hint)
+        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
         raise LivbError(
             f"de map '{root}' heeft fouten; livb new vult ze niet aan",
-            f"los eerst de fouten op die 'livb check {root}' toont",
+            f"los eerst de fouten op die 'livb check {root}' toont{first}",
         )
     return loaded.project
 
 
-def _check_id(value: str, what: str) -> None:
-    if not re.match(ID_PATTERN, value):
-        raise LivbError(
-            f"'{value}' is geen geldige id voor {what}",
-            "gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties",
-        )
+@dataclass(frozen=True)
+class Change:
+    """What a command is about to write, fully checked.
+
+    Attributes:
+        relative: the file, relative to the folder; for a new file the name it will get
+            unless someone takes it first.
+        data: the new bytes of the file.
+        expected: for an existing file, the bytes ``data`` was made from (compare-and-swap);
+            None for a new file.
+        stem: for a new file, the name without ``.yaml`` (``-2`` is added when taken).
+        summary: one Dutch line on what it holds.
+        created: whether the file did not exist yet.
+        notes: how livb read the options.
+    """
+
+    relative: str
+    data: bytes
+    expected: bytes | None
+    stem: str
+    summary: str
+    created: bool
+    notes: list[str] = field(default_factory=list)
 
 
-def _free_path(folder: Path, stem: str) -> Path:
-    path = folder / f"{stem}.yaml"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}.yaml"
-        number += 1
+def _run(
+    root: Path, command: str, prepare: Callable[[Project], Change], notes: Iterable[str] = ()
+) -> NewResult:
+    """Prepare a change, then prepare it again and write it under the folder's lock.
+
+    The first round refuses bad input without touching the folder at all, not even the
+    lock; the second reads the folder fresh, so that nothing written meanwhile is lost.
+    """
+    prepare(_load(root))
+    with folder_lock(root, command):
+        change = prepare(_load(root))
+        path = _apply(root, change)
+    return NewResult(path, change.created, change.summary, [*notes, *change.notes])
+
+
+def _edit(
+    root: Path,
+    project: Project,
+    relative: str,
+    key: str,
+    item: dict[str, Any],
+    today: dt.date,
+    summary: str,
+) -> Change:
+    """Add an item to a list of a file, its BOM and line ends kept, checked."""
+    path = root / relative
+    existed = path.exists()
+    try:
+        raw = path.read_bytes() if existed else b""
+    except OSError as error:
+        raise LivbError(f"kan '{relative}' niet lezen: {error.strerror or error}") from None
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    try:
+        updated = append_to_list(raw[len(bom) :].decode("utf-8"), key, item)
+    except (UnicodeDecodeError, YamlSyntaxError):
+        raise _changed(relative) from None  # it loaded a moment ago
+    except ValueError as error:
+        raise LivbError(f"{relative}: {error}", "voeg het element met de hand toe") from None
+    _refuse_what_check_rejects(root, project, relative, updated, today)
+    return Change(relative, bom + updated.encode("utf-8"), raw, "", summary, not existed)
+
+
+def _new_file(
+    root: Path, project: Project, folder: str, stem: str, text: str, today: dt.date, summary: str
+) -> Change:
+    """A new file under the first free name (``stem.yaml``, ``stem-2.yaml``, ...), checked."""
+    planned = _numbered(root / folder, stem, lambda path: not path.exists())
+    relative = f"{folder}/{planned.name}"
+    _refuse_what_check_rejects(root, project, relative, text, today)
+    return Change(relative, text.encode("utf-8"), None, stem, summary, True)
+
+
+def _apply(root: Path, change: Change) -> Path:
+    """Write a change: compare-and-swap for an edit, an exclusive new name for a new file."""
+    if change.expected is not None:
+        path = root / change.relative
+        _write(root, path, change.data, change.expected)
+        return path
+    path = _reserve((root / change.relative).parent, change.stem)
+    try:
+        _write(root, path, change.data, b"")
+    except BaseException:
+        if path.exists() and path.stat().st_size == 0:
+            path.unlink()
+        raise
     return path
 
 
-def _write_new(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        raise LivbError(f"'{path}' bestaat al en wordt niet overschreven")
-    _write(path, text)
+def _numbered(folder: Path, stem: str, take: Callable[[Path], bool]) -> Path:
+    """The first of ``stem.yaml``, ``stem-2.yaml``, ... that ``take`` accepts."""
+    number = 1
+    while True:
+        path = folder / (f"{stem}.yaml" if number == 1 else f"{stem}-{number}.yaml")
+        if take(path):
+            return path
+        number += 1
 
 
-def _write(path: Path, text: str) -> None:
+def _reserve(folder: Path, stem: str) -> Path:
+    """Create an empty file under the first free name; exclusive, so no one else has it."""
+    import os
+
+    def create(path: Path) -> bool:
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            return False
+        return True
+
     try:
-        write_atomic(path, text)
+        folder.mkdir(parents=True, exist_ok=True)
+        return _numbered(folder, stem, create)
     except OSError as error:
         raise LivbError(
-            f"kan '{path}' niet schrijven: {error.strerror or error}",
+            f"kan geen nieuw bestand maken in '{folder.name}': {error.strerror or error}",
+            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+        ) from None
+
+
+def _write(root: Path, path: Path, data: bytes, expected: bytes) -> None:
+    relative = path.relative_to(root).as_posix()
+    try:
+        write_atomic(path, data, expected=expected)
+    except FileChangedError:
+        raise _changed(relative) from None
+    except OSError as error:
+        raise LivbError(
+            f"kan '{relative}' niet schrijven: {error.strerror or error}",
             "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
         ) from None
+
+
+def _changed(relative: str) -> LivbError:
+    return LivbError(
+        f"'{relative}' werd gewijzigd terwijl livb new het aanvulde (in een editor of door "
+        "iemand anders); livb new heeft niets geschreven",
+        "sla het bestand op (of sluit het) en voer het commando opnieuw uit",
+    )
+
+
+def _refuse_what_check_rejects(
+    root: Path, project: Project, relative: str, text: str, today: dt.date
+) -> None:
+    """Refuse a new content that would not load, or that gives a new error of ``livb check``."""
+    from livb.check import check_loaded
+    from livb.diagnostics import Severity
+    from livb.project import LoadResult, _assemble
+
+    kind = next(k for k in FILE_KINDS if PurePosixPath(relative).match(k.pattern))
+    try:
+        model = kind.model.model_validate(parse_fast(text) or {})
+    except (ValidationError, YamlSyntaxError) as error:
+        detail = (
+            translate(error.errors()[0], kind.model).message
+            if isinstance(error, ValidationError)
+            else error.message
+        )
+        raise LivbError(
+            f"livb new zou '{relative}' ongeldig maken: {detail}",
+            "er is niets gewijzigd; voeg het element met de hand toe",
+        ) from None
+    after = _assemble({**project.files, relative: model})
+    after.series = project.series
+
+    def errors(state: Project) -> list[tuple[str, str, str]]:
+        result = check_loaded(LoadResult(root, state), today=today)
+        return [
+            (d.code, d.message, d.hint or "")
+            for d in result.diagnostics
+            if d.severity is Severity.FOUT
+        ]
+
+    before = set(errors(project))
+    new = [error for error in errors(after) if error not in before]
+    if new:
+        code, message, hint = new[0]
+        raise LivbError(
+            f"livb new schrijft niets: daarna zou 'livb check' weigeren met {code}: {message}",
+            hint or None,
+        )
+
+
+# --- skeletons ------------------------------------------------------------------------------
+
+
+def _organen(project: Project) -> list[str]:
+    return [*VASTE_ORGANEN, *(g.id for g in project.organen.projectgroepen)]
 
 
 def _members(project: Project, orgaan: str) -> tuple[list[str], str | None]:
@@ -114,58 +726,8 @@ def _members(project: Project, orgaan: str) -> tuple[list[str], str | None]:
         return list(organen.kerngroep.leden), organen.kerngroep.voorzitter
     if orgaan in ("redactiecomite", "pilootcomite"):
         return list(getattr(organen, orgaan).leden), None
-    for groep in organen.projectgroepen:
-        if groep.id == orgaan:
-            return list(groep.leden), groep.projectleider
-    known = [*VASTE_ORGANEN, *(g.id for g in organen.projectgroepen)]
-    raise LivbError(f"onbekend orgaan '{orgaan}'", f"kies uit: {', '.join(known)}")
-
-
-def new_vergadering(
-    root: Path, orgaan: str, datum: dt.date | None, stappen: list[str], today: dt.date
-) -> NewResult:
-    """Create the file of the next meeting of a body, agenda and attendees filled in."""
-    project = _load(root)
-    members, chair = _members(project, orgaan)
-    previous = sorted(
-        ((i, v) for i, v in project.vergaderingen.items() if v.orgaan == orgaan),
-        key=lambda item: item[1].datum,
-    )
-    last = previous[-1] if previous else None
-    planned = last[1].volgende_vergadering if last else None
-    day = datum or (planned.datum if planned and planned.datum >= today else today)
-    steps = [Stap(stap).value for stap in stappen]
-    agenda = []
-    if last:
-        agenda.append(f"Goedkeuring van het verslag van {dutch_date(last[1].datum)}")
-        agenda.append("Overzicht van de stappen die al gezet zijn")
-    for stap in steps:
-        agenda.extend(AGENDA.get(stap, [STAP_TITELS[Stap(stap)]]))
-    if not steps:
-        agenda.append("Stand van zaken")
-    agenda += ["Volgende stap en huiswerk", "Datum van de volgende vergadering"]
-    titel = (
-        STAP_TITELS[Stap(steps[0])] if steps else f"Vergadering van {_body_name(project, orgaan)}"
-    )
-    context: dict[str, Any] = {
-        "kop": f"Vergadering van {_body_name(project, orgaan)} op {dutch_date(day)} "
-        "(gemaakt met livb new).",
-        "orgaan": orgaan,
-        "titel": titel,
-        "stappen": steps,
-        "datum": day.isoformat(),
-        "uur": (planned.uur if planned and planned.uur else None)
-        or (last[1].uur if last and last[1].uur else "14:00"),
-        "plaats": (planned.plaats if planned else None) or (last[1].plaats if last else None),
-        "voorzitter": chair or (last[1].voorzitter if last else None),
-        "verslaggever": project.organen.kerngroep.secretaris or project.instellingen.coordinator,
-        "aanwezig": members,
-        "vorige": last[0] if last else None,
-        "agenda": agenda,
-    }
-    path = _free_path(root / "vergaderingen", f"{day.isoformat()}-{orgaan}")
-    _write_new(path, render("new/vergadering.yaml.j2", context))
-    return NewResult(path, True, f"vergadering van {dutch_date(day)} met {len(members)} leden")
+    groep = next(g for g in organen.projectgroepen if g.id == orgaan)
+    return list(groep.leden), groep.projectleider
 
 
 def _body_name(project: Project, orgaan: str) -> str:
@@ -179,80 +741,19 @@ def _body_name(project: Project, orgaan: str) -> str:
     return groep.naam if groep else orgaan
 
 
-def new_gesprek(
-    root: Path, met: list[str], stap: str, datum: dt.date | None, today: dt.date
-) -> NewResult:
-    """Create the file of an orientation interview with the Tool D questions."""
-    project = _load(root)
-    known = {a.id: a for a in project.actoren.actoren}
-    for actor in met:
-        if actor not in known:
-            raise LivbError(f"onbekende actor '{actor}'", "voeg de actor eerst toe: livb new actor")
-    if stap not in ("1.2", "2.2"):
-        raise LivbError(f"een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij {stap}")
-    day = datum or today
-    coordinator = project.instellingen.coordinator
-    names = ", ".join(known[a].naam or a for a in met)
-    context = {
-        "kop": f"Oriëntatiegesprek met {names} (gemaakt met livb new).",
-        "stap": stap,
-        "datum": day.isoformat(),
-        "met": met,
-        "door": [coordinator] if coordinator else [],
+def _goal_ids(project: Project) -> set[str]:
+    return {
+        *(sd.id for _, _, sd in strategic_goals(project)),
+        *(od.id for _, _, od in operational_goals(project)),
+        *(i.id for _, _, i in indicators(project)),
+        *(a.id for _, _, a in actions(project)),
     }
-    path = _free_path(root / "gesprekken", f"{day.isoformat()}-{met[0]}")
-    _write_new(path, render("new/gesprek.yaml.j2", context))
-    return NewResult(path, True, f"gesprek met {names}")
 
 
-def _append(root: Path, relative: str, key: str, item: dict[str, Any]) -> Path:
-    path = root / relative
-    text = read_text(path) if path.exists() else ""
-    try:
-        updated = append_to_list(text, key, item)
-    except ValueError as error:
-        raise LivbError(f"{relative}: {error}", "voeg het element met de hand toe") from None
-    _write(path, updated)
-    return path
-
-
-def new_actor(root: Path, fields: dict[str, Any]) -> NewResult:
-    """Append an actor to actoren.yaml, leaving every other line as it was."""
-    project = _load(root)
-    _check_id(fields["id"], "een actor")
-    if any(a.id == fields["id"] for a in project.actoren.actoren):
-        raise LivbError(f"de actor '{fields['id']}' bestaat al", "kies een andere id")
-    item = {k: v for k, v in fields.items() if v not in (None, "", [])}
-    path = _append(root, "actoren.yaml", "actoren", item)
-    return NewResult(path, False, f"actor '{fields['id']}' toegevoegd")
-
-
-def new_prioriteit(root: Path, id_: str, titel: str) -> NewResult:
-    """Append a priority to prioriteiten.yaml, leaving every other line as it was."""
-    project = _load(root)
-    _check_id(id_, "een prioriteit")
-    if any(p.id == id_ for p in project.prioriteiten.prioriteiten):
-        raise LivbError(f"de prioriteit '{id_}' bestaat al", "kies een andere id")
-    item: dict[str, Any] = {
-        "id": id_,
-        "titel": titel,
-        "omschrijving": None,
-        "bevindingen": [],
-        "swot": [],
-        "toelichting": None,
-        "aansluiting": [],
-    }
-    path = _append(root, "prioriteiten.yaml", "prioriteiten", item)
-    return NewResult(path, False, f"prioriteit '{id_}' toegevoegd; vul de onderbouwing aan")
-
-
-def _goal_skeleton(prefix: str, number: int, project: Project, today: dt.date) -> dict[str, Any]:
+def _goal_skeleton(base: str, project: Project, today: dt.date) -> dict[str, Any]:
     coordinator = project.instellingen.coordinator
     periode = project.instellingen.beleid.periode
-    start, end = (
-        (periode.van, periode.tot) if periode else (today, today.replace(year=today.year + 3))
-    )
-    base = f"{prefix}-{number}"
+    start, end = (periode.van, periode.tot) if periode else (today, months_later(today, 36))
     return {
         "id": f"sd-{base}",
         "titel": "(in te vullen: de strategische doelstelling)",
@@ -282,32 +783,3 @@ def _goal_skeleton(prefix: str, number: int, project: Project, today: dt.date) -
             }
         ],
     }
-
-
-def new_doelstelling(root: Path, prioriteit: str, today: dt.date) -> NewResult:
-    """Create the goals file of a priority, or add a strategic goal to it."""
-    project = _load(root)
-    if not any(p.id == prioriteit for p in project.prioriteiten.prioriteiten):
-        raise LivbError(
-            f"onbekende prioriteit '{prioriteit}'", "voeg ze eerst toe: livb new prioriteit"
-        )
-    existing = [f for f in project.doelstellingen.values() if f.prioriteit == prioriteit]
-    number = 1 + sum(len(f.strategische_doelstellingen) for f in existing)
-    used = {
-        getattr(x, "id", None)
-        for f in project.doelstellingen.values()
-        for x in f.strategische_doelstellingen
-    }
-    while f"sd-{prioriteit}-{number}" in used:
-        number += 1
-    goal = _goal_skeleton(prioriteit, number, project, today)
-    path = root / "doelstellingen" / f"{prioriteit}.yaml"
-    if path.exists():
-        _append(root, f"doelstellingen/{prioriteit}.yaml", "strategische_doelstellingen", goal)
-        return NewResult(path, False, f"strategische doelstelling {goal['id']} toegevoegd")
-    text = render(
-        "new/doelstellingen.yaml.j2",
-        {"prioriteit": prioriteit, "doelstelling": dump_list_item(goal, 2).rstrip("\n")},
-    )
-    _write_new(path, text)
-    return NewResult(path, True, f"doelstellingen voor '{prioriteit}'")

@@ -254,31 +254,45 @@ def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
     return 1, 1
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes, *, expected: bytes | None = None) -> None:
     """Write a file so that it is either the old or the new content, never half of it.
 
-    Text is written as UTF-8, exactly as given (no newline translation).
+    Text is written as UTF-8, exactly as given (no newline translation). A new file gets the
+    mode any program would give it (0644 under umask 022, with the folder's default ACLs);
+    an existing file keeps its mode.
+
+    Args:
+        path: the file to write.
+        content: the new content.
+        expected: compare-and-swap: the bytes the file held when it was read (``b""`` for a
+            file that did not exist). Right before the rename the file is read again; if it
+            changed, nothing is written.
+
+    Raises:
+        FileChangedError: the file no longer holds ``expected``.
+        OSError: the file could not be written; the old one is untouched.
     """
     import os
-    import tempfile
 
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = _create_temporary(path)
     try:
-        with os.fdopen(handle, "wb") as out:
+        with temporary.open("wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if path.exists():
-            Path(temporary).chmod(path.stat().st_mode & 0o777)
-        Path(temporary).replace(path)
+            temporary.chmod(path.stat().st_mode & 0o777)
+        if expected is not None and _current_bytes(path) != expected:
+            raise FileChangedError(path)
+        temporary.replace(path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def dump_list_item(item: Any, dash_column: int) -> str:
-    """One list item as block YAML, its dash at ``dash_column``."""
+    """One list item as block YAML, its dash at ``dash_column``, with LF line ends."""
     import io
 
     yaml = YAML(typ="rt")
@@ -299,8 +313,9 @@ def append_to_list(text: str, key: str, item: Any) -> str:
     """Append an item to the list under a top-level key, changing no other byte of the text.
 
     The new item is inserted as text after the list's last item (or in place of an empty
-    ``[]``), with the indentation of the items already there. The result is parsed again
-    and compared with the expected data; if that fails, nothing is returned but an error.
+    ``[]``), with the indentation of the items already there and the file's own line ends
+    (CRLF for a file saved by Notepad). The result is parsed again and compared with the
+    expected data; if that fails, nothing is returned but an error.
 
     Raises:
         ValueError: the key does not hold a list, or the text could not be extended safely.
@@ -310,15 +325,20 @@ def append_to_list(text: str, key: str, item: Any) -> str:
     if not isinstance(tree, CommentedMap) or not isinstance(before, dict):
         raise ValueError("het bestand bestaat niet uit sleutels met waarden")
     lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+
+    def block(dash_column: int) -> str:
+        return dump_list_item(item, dash_column).replace("\n", eol)
+
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += eol
     current = tree.get(key)
     if key in tree and current is not None and not isinstance(current, CommentedSeq):
         raise ValueError(f"'{key}' is geen lijst")
     if isinstance(current, CommentedSeq) and len(current) > 0 and not current.fa.flow_style():
         dash = current.lc.item(0)[1] - 2
         insert_at = _end_of_value(tree, key, lines)
-        lines[insert_at:insert_at] = [dump_list_item(item, dash)]
+        lines[insert_at:insert_at] = [block(dash)]
     elif key in tree:
         if isinstance(current, CommentedSeq) and len(current) > 0:
             raise ValueError(
@@ -329,13 +349,13 @@ def append_to_list(text: str, key: str, item: Any) -> str:
         original = lines[key_line]
         head = original.split(":", 1)[0] + ":"
         comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
-        lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + "\n"
-        lines[key_line + 1 : key_line + 1] = [dump_list_item(item, tree.lc.key(key)[1] + 2)]
+        lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + eol
+        lines[key_line + 1 : key_line + 1] = [block(tree.lc.key(key)[1] + 2)]
     else:
         if lines and lines[-1].strip():
-            lines.append("\n")
-        lines.append(f"{key}:\n")
-        lines.append(dump_list_item(item, 2))
+            lines.append(eol)
+        lines.append(f"{key}:{eol}")
+        lines.append(block(2))
     result = "".join(lines)
     after = parse_fast(result)
     expected = [*(before.get(key) or []), parse_fast(dump_list_item(item, 0))[0]]
@@ -359,3 +379,38 @@ def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
             break  # an indented comment belongs to the last item
         end -= 1
     return end
+
+
+class FileChangedError(Exception):
+    """A file changed on disk between reading it and replacing it (see :func:`write_atomic`)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} changed since it was read")
+        self.path = path
+
+
+def _create_temporary(path: Path) -> Path:
+    """A new, empty hidden file next to ``path``, created like any file (umask, default ACLs).
+
+    ``tempfile.mkstemp`` would make it 0600: a document on a shared drive that only its
+    writer can read.
+    """
+    import os
+    import secrets
+
+    while True:
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(handle)
+        return temporary
+
+
+def _current_bytes(path: Path) -> bytes:
+    """The bytes a file holds now; a file that does not exist holds ``b""``."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from livb.check import run_checks
 from livb.diagnostics import Severity
+from livb.new import LOCK
+from livb.yamlio import FileChangedError, write_atomic
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
+def snapshot(root: Path, *, lock: bool = True) -> dict[str, bytes]:
+    """Every file's bytes; ``lock=False`` leaves out the lock file a successful new leaves."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and (lock or p.relative_to(root).as_posix() != LOCK)
     }
 
 
@@ -52,7 +58,7 @@ def test_new_meeting_leaves_every_other_byte_untouched(halle, livb):
         "new", "vergadering", "--orgaan", "kerngroep", "--map", halle, "--datum", "2030-06-15"
     )
     assert result.code == 0, result.err
-    after = snapshot(halle)
+    after = snapshot(halle, lock=False)
     added = set(after) - set(before)
     assert added == {"vergaderingen/2030-06-15-kerngroep.yaml"}
     assert {k: after[k] for k in before} == before
@@ -132,7 +138,7 @@ def test_new_actor_only_inserts_lines(halle, livb):
     added = only_insertions(old, new)
     assert added[0] == "  - id: jan-peeters\n"
     assert new.endswith("# slot  \n\n") or new.endswith("# slot  \n")
-    assert {k: v for k, v in snapshot(halle).items() if k != "actoren.yaml"} == others
+    assert {k: v for k, v in snapshot(halle, lock=False).items() if k != "actoren.yaml"} == others
     actors = YAML(typ="safe").load(new)["actoren"]
     assert actors[-1] == {"id": "jan-peeters", "naam": "Jan: Peeters & Zn", "rol": "partner",
                           "sector": "middenveld"}  # fmt: skip
@@ -224,3 +230,217 @@ def test_a_failed_write_leaves_the_file_and_no_temporary_behind(halle, livb, mon
     assert result.code == 1 and "schijf vol" in result.err and "Traceback" not in result.err
     assert (halle / "actoren.yaml").read_bytes() == old
     assert not [p for p in halle.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- the step of an interview, the folder argument ------------------------------------------
+
+
+def test_an_interview_before_the_protocol_is_signed_is_step_1_2_after_it_2_2(halle, livb):
+    before = livb("new", "gesprek", halle, "--met", "burgemeester", "--datum", "2009-01-15")
+    after = livb("new", "gesprek", halle, "--met", "burgemeester", "--datum", "2009-03-25")
+    assert before.code == 0 and after.code == 0, before.err + after.err
+    load = YAML(typ="safe").load
+    first = load((halle / "gesprekken/2009-01-15-dirk-pieters.yaml").read_text("utf-8"))
+    second = load((halle / "gesprekken/2009-03-25-dirk-pieters.yaml").read_text("utf-8"))
+    assert (first["stap"], second["stap"]) == ("1.2", "2.2")
+    assert first["met"] == second["met"] == ["dirk-pieters"]
+    assert errors(halle) == []
+
+
+def test_new_takes_the_folder_as_argument_option_or_current_folder(halle, livb, monkeypatch):
+    assert livb("new", "actor", halle, "--id", "a1").code == 0
+    assert livb("new", "actor", "--map", halle, "--id", "a2").code == 0
+    assert livb("new", "actor", "-m", halle, "--id", "a3").code == 0
+    monkeypatch.chdir(halle)
+    here = livb("new", "actor", "--id", "a4")
+    assert here.code == 0, here.err
+    actors = YAML(typ="safe").load((halle / "actoren.yaml").read_text("utf-8"))["actoren"]
+    assert [a["id"] for a in actors[-4:]] == ["a1", "a2", "a3", "a4"]
+
+
+def test_the_help_shows_the_folder_as_argument(livb):
+    result = livb("new", "--help")
+    assert result.code == 0
+    assert "{SOORT} [MAP]" in result.out
+    assert "--map" in result.out
+
+
+# --- shared-drive friendly files ------------------------------------------------------------
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test."""
+    old = os.umask(0o022)
+    yield lambda mask: os.umask(mask)
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_new_files_get_the_mode_of_the_umask(halle, livb, umask, mask, mode):
+    umask(mask)
+    assert livb("new", "vergadering", halle, "--datum", "2030-06-15").code == 0
+    meeting = halle / "vergaderingen/2030-06-15-kerngroep.yaml"
+    assert stat.S_IMODE(meeting.stat().st_mode) == mode
+    assert livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs").code == 0
+    assert livb("new", "doelstelling", halle, "--prioriteit", "drugs").code == 0
+    assert stat.S_IMODE((halle / "doelstellingen/drugs.yaml").stat().st_mode) == mode
+    document = halle / "output" / "plan.docx"
+    document.parent.mkdir()
+    write_atomic(document, b"PK\x03\x04")  # what livb render writes goes through the same
+    assert stat.S_IMODE(document.stat().st_mode) == mode
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_an_extended_file_keeps_its_mode(halle, livb, umask):
+    (halle / "actoren.yaml").chmod(0o640)
+    (halle / "prioriteiten.yaml").chmod(0o664)
+    assert livb("new", "actor", halle, "--id", "jp").code == 0
+    assert livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs").code == 0
+    assert stat.S_IMODE((halle / "actoren.yaml").stat().st_mode) == 0o640
+    assert stat.S_IMODE((halle / "prioriteiten.yaml").stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize("name", ["actoren.yaml", "prioriteiten.yaml"])
+def test_a_notepad_file_keeps_its_bom_and_crlf(halle, livb, name):
+    path = halle / name
+    old = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(old)
+    if name == "actoren.yaml":
+        result = livb("new", "actor", halle, "--id", "jan-peeters", "--naam", "Jan Peeters")
+    else:
+        result = livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs")
+    assert result.code == 0, result.err
+    new = path.read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf") and new.count(b"\xef\xbb\xbf") == 1
+    # Only whole CRLF lines were inserted at one place: old = head + tail, new = head + x + tail.
+    differ = (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+    head = old.rfind(b"\r\n", 0, next(differ, len(old))) + 2
+    tail = old[head:]
+    assert new.endswith(tail) and new[:head] == old[:head]
+    inserted = new[head : len(new) - len(tail)]
+    assert inserted and inserted.endswith(b"\r\n")
+    assert inserted.count(b"\n") == inserted.count(b"\r\n") > 0
+    assert errors(halle) == []
+
+
+# --- compare-and-swap, the lock, exclusive names --------------------------------------------
+
+
+def test_a_hand_edit_while_new_runs_is_never_overwritten(halle, livb, monkeypatch):
+    import livb.new as starters
+
+    path = halle / "actoren.yaml"
+    edited = path.read_text("utf-8") + "  - id: door-de-editor\n"
+    real = starters.write_atomic
+
+    def editor_saves_first(target, content, *, expected=None):
+        path.write_text(edited, "utf-8")  # the colleague's editor saves at this very moment
+        real(target, content, expected=expected)
+
+    monkeypatch.setattr(starters, "write_atomic", editor_saves_first)
+    result = livb("new", "actor", halle, "--id", "jan-peeters")
+    assert result.code == 1
+    assert (
+        "fout: 'actoren.yaml' werd gewijzigd terwijl livb new het aanvulde (in een editor of door "
+        "iemand anders); livb new heeft niets geschreven" in result.err
+    )
+    assert "hulp: sla het bestand op (of sluit het) en voer het commando opnieuw uit" in result.err
+    assert path.read_text("utf-8") == edited
+    assert not [p for p in halle.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_atomic_refuses_when_the_file_changed(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"x: 1\n")
+    with pytest.raises(FileChangedError):
+        write_atomic(path, "x: 2\n", expected=b"x: 0\n")
+    assert path.read_bytes() == b"x: 1\n"
+    write_atomic(path, "x: 2\n", expected=b"x: 1\n")
+    assert path.read_bytes() == b"x: 2\n"
+    new = tmp_path / "b.yaml"
+    write_atomic(new, "y: 1\n", expected=b"")  # b"" is what a missing file holds
+    assert new.read_bytes() == b"y: 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_reserving_a_name_never_hands_it_out_twice(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from livb.new import _reserve
+
+    (tmp_path / "2030-01-08-kerngroep.yaml").write_text("met de hand\n", "utf-8")
+    with ThreadPoolExecutor(8) as pool:
+        paths = list(pool.map(lambda _: _reserve(tmp_path, "2030-01-08-kerngroep"), range(16)))
+    assert len(set(paths)) == 16
+    assert tmp_path / "2030-01-08-kerngroep.yaml" not in paths
+    assert (tmp_path / "2030-01-08-kerngroep.yaml").read_text("utf-8") == "met de hand\n"
+    assert {p.name for p in paths} == {f"2030-01-08-kerngroep-{n}.yaml" for n in range(2, 18)}
+
+
+def test_a_refused_new_touches_nothing_not_even_the_lock(halle, livb):
+    before = snapshot(halle)
+    for args in (
+        ("actor", "--id", "els-janssens"),
+        ("actor", "--id", "x", "--rol", "schepn"),
+        ("vergadering", "--orgaan", "pg-onbekend"),
+        ("gesprek", "--met", "politie"),
+        ("doelstelling", "--prioriteit", "drug"),
+    ):
+        result = livb("new", args[0], halle, *args[1:])
+        assert result.code == 1, result.out
+    assert snapshot(halle) == before
+    assert not (halle / LOCK).exists()
+
+
+def test_every_kind_of_new_leaves_a_folder_that_check_accepts(halle, livb):
+    for args in (
+        ("vergadering", "--stap", "2,5", "--datum", "2030-06-15"),
+        ("vergadering", "--orgaan", "pg-verkeer", "--datum", "2030-06-15"),
+        ("gesprek", "--met", "korpschef", "--datum", "2010-06-20"),
+        ("actor", "--id", "jp", "--naam", "null", "--functie", "2030-01-01", "--rol", "Schepen"),
+        ("prioriteit", "--id", "drugs", "--titel", "yes: no # geen commentaar"),
+        ("doelstelling", "--prioriteit", "drugs"),
+        ("doelstelling", "--prioriteit", "inbraken"),
+    ):
+        result = livb("new", args[0], halle, *args[1:])
+        assert result.code == 0, result.err
+    assert errors(halle) == []
+    data = YAML(typ="safe").load((halle / "actoren.yaml").read_text("utf-8"))["actoren"][-1]
+    assert data == {"id": "jp", "naam": "null", "functie": "2030-01-01", "rol": "schepen"}
+    titel = YAML(typ="safe").load((halle / "prioriteiten.yaml").read_text("utf-8"))
+    assert titel["prioriteiten"][-1]["titel"] == "yes: no # geen commentaar"
+
+
+def test_a_goal_number_taken_by_hand_elsewhere_is_skipped(halle, livb):
+    assert livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs").code == 0
+    # Someone numbered an action of another priority's file a-drugs-1 by hand.
+    (halle / "doelstellingen/extra.yaml").write_text(
+        "prioriteit: inbraken\n"
+        "strategische_doelstellingen:\n"
+        "  - id: sd-extra\n"
+        "    titel: Extra\n"
+        "    operationele_doelstellingen:\n"
+        "      - id: od-extra\n"
+        "        titel: Extra\n"
+        "        acties:\n"
+        "          - id: a-drugs-1\n"
+        "            titel: Een actie\n",
+        "utf-8",
+    )
+    assert livb("new", "doelstelling", halle, "--prioriteit", "drugs").code == 0
+    data = YAML(typ="safe").load((halle / "doelstellingen/drugs.yaml").read_text("utf-8"))
+    sd = data["strategische_doelstellingen"][0]
+    assert sd["id"] == "sd-drugs-2"
+    assert sd["operationele_doelstellingen"][0]["acties"][0]["id"] == "a-drugs-2"
+    assert [e for e in errors(halle) if "a-drugs" in e] == []
+
+
+def test_a_missing_list_file_is_created(halle, livb):
+    (halle / "prioriteiten.yaml").unlink()
+    result = livb("new", "prioriteit", halle, "--id", "drugs", "--titel", "Drugs")
+    assert result.code == 0, result.err
+    assert "Nieuw bestand: " in result.out and "prioriteiten.yaml" in result.out
+    data = YAML(typ="safe").load((halle / "prioriteiten.yaml").read_text("utf-8"))
+    assert [p["id"] for p in data["prioriteiten"]] == ["drugs"]
