@@ -114,15 +114,26 @@ class GemeenteCommand(DutchCommand):
 
     def invoke(self, ctx: Any) -> Any:
         """Check the folders, then run the command."""
-        for param in self.get_params(ctx):
+        named = [
+            param
+            for param in self.get_params(ctx)
+            if (
+                param.metavar == "MAP"
+                if param.param_type_name == "argument"
+                else "--map" in param.opts
+            )
+        ]
+        option_given = any(
+            param.param_type_name != "argument" and ctx.params.get(param.name) for param in named
+        )
+        for param in named:
             is_argument = param.param_type_name == "argument"
-            if not (param.metavar == "MAP" if is_argument else "--map" in param.opts):
-                continue
             value = ctx.params.get(param.name)
             source = ctx.get_parameter_source(param.name)
             given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
             if not value:
-                folders = [Path()] if is_argument else []
+                # The current folder is the default, unless --map named the folder instead.
+                folders = [Path()] if is_argument and not option_given else []
             else:
                 folders = list(value) if isinstance(value, list | tuple) else [value]
             for folder in folders:

@@ -261,7 +261,7 @@ def test_new_takes_the_folder_as_argument_option_or_current_folder(halle, livb, 
 def test_the_help_shows_the_folder_as_argument(livb):
     result = livb("new", "--help")
     assert result.code == 0
-    assert "{SOORT} [MAP]" in result.out
+    assert "SOORT [MAP]" in result.out
     assert "--map" in result.out
 
 

@@ -258,7 +258,10 @@ CASES: list[Case] = [
         "new-datum-not-a-date",
         command=("new", "vergadering", "{map}", "--datum", "15/06/2030"),
         code=2,
-        expect=("gebruik: '15/06/2030' is geen datum", "hulp: schrijf --datum JJJJ-MM-DD"),
+        expect=(
+            "gebruik: '15/06/2030' is geen geldige datum",
+            "hulp: schrijf jaar-maand-dag: --datum 2030-06-15",
+        ),
         check=untouched(),
     ),
     Case(
@@ -394,7 +397,8 @@ CASES: list[Case] = [
     ),
     Case(
         "new-two-different-folders",
-        command=("new", "actor", "{map}", "--map", "{out}", "--id", "jp"),
+        setup=lambda root: shutil.copytree(root, root.parent / "tweede"),
+        command=("new", "actor", "{map}", "--map", "{map}/../tweede", "--id", "jp"),
         code=2,
         expect=("gebruik: twee mappen: ", "hulp: geef de map één keer"),
         check=untouched(),
@@ -410,10 +414,11 @@ CASES: list[Case] = [
         "new-in-a-folder-that-is-no-gemeente",
         base="empty",
         command=("new", "actor", "{map}", "--id", "jp"),
+        code=2,
         expect=(
-            "fout: '",
-            "' is geen gemeentemap: livb.yaml ontbreekt",
-            "hulp: maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map",
+            "gebruik: '",
+            "' is geen gemeentemap: er staat geen livb.yaml in",
+            "hulp: geef de gemeentemap op als MAP, of maak er een met 'livb init MAP --gemeente NAAM'",
         ),
         check=untouched(base="empty"),
     ),
