@@ -276,6 +276,7 @@ def _decision_step(
     onderwerp: Onderwerp,
     door: tuple[Instantie, ...],
     today: dt.date,
+    missing: str,
     todo: str,
 ) -> StepState:
     found = decisions(project, onderwerp, door, today=today)
@@ -283,7 +284,7 @@ def _decision_step(
         return StepState(
             stap, Stand.KLAAR, found[-1].datum, ("besluiten.yaml",), _decision_text(found[-1])
         )
-    return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=todo)
+    return StepState(stap, Stand.TE_DOEN, uitleg=missing, volgende=todo)
 
 
 Deriver = Callable[[Project, dt.date], StepState]
@@ -776,6 +777,7 @@ def _derivers() -> dict[Stap, Deriver]:
             Onderwerp.RAPPORT,
             (Instantie.COLLEGE,),
             t,
+            "geen beslissing van het college tot opstart",
             "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
         ),
         Stap.S1_4: _s1_4,
@@ -807,6 +809,7 @@ def _derivers() -> dict[Stap, Deriver]:
             Onderwerp.VOORTGANGSRAPPORT,
             (Instantie.COLLEGE,),
             t,
+            "geen voortgangsrapport goedgekeurd door het college",
             "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
         ),
         Stap.S3_1: _s3_1,

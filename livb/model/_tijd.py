@@ -133,19 +133,20 @@ def zeker_voor(eerder: dt.date, later: dt.date) -> bool:
 
 _YEAR = re.compile(r"\d{4}")
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_HELP = "schrijf JJJJ-MM-DD, of JJJJ-MM of JJJJ als de dag niet bekend is"
+# The loader's messages recognise these words and add how to write a date.
+_INVALID = "geen geldige datum"
 
 
 def _year(year: int) -> VageDatum:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{year} is geen jaar tussen {FIRST_YEAR} en {LAST_YEAR}: {_HELP}")
+        raise ValueError(_INVALID)
     return VageDatum(year)
 
 
 def _parse_datering(value: Any) -> Any:
     # pydantic reads an int as a Unix timestamp; here a whole number is a year.
     if isinstance(value, bool | float):
-        raise ValueError(f"'{value}' is geen datum: {_HELP}")
+        raise ValueError(_INVALID)
     if isinstance(value, int):
         return _year(value)
     if not isinstance(value, str):
@@ -162,7 +163,7 @@ def _parse_datering(value: Any) -> Any:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is geen datum: {_HELP}") from None
+        raise ValueError(_INVALID) from None
 
 
 Datering = Annotated[

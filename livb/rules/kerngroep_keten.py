@@ -6,7 +6,8 @@ Wat het controleert:
     schakel die ``keten`` in livb.yaml ervoor opgeeft). De burgemeester en de coördinator
     tellen daarbij niet mee: de burgemeester regisseert de hele keten en de coördinator
     coördineert ze, maar geen van beiden brengt een dienst of organisatie mee die een
-    schakel uitvoert.
+    schakel uitvoert. Zolang de kerngroep alleen uit hen bestaat, is ze nog niet
+    samengesteld (stap 1.5) en zwijgt de regel.
 
 Waarom:
     De methode vraagt een kerngroep waarin elke schakel van de keten vertegenwoordigd is
@@ -43,13 +44,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
     """Yield a finding when a link of the chain has nobody in the kerngroep but the directors."""
     project = context.project
     members = kerngroep(project)
-    if not members:
-        return
     carriers = [
         actor
         for actor in members
         if actor.rol not in DIRECTING and actor.id != project.instellingen.coordinator
     ]
+    if not carriers:
+        return
     covered = links(project, (term for actor in carriers for term in actor.schakels))
     missing = [schakel.value for schakel in NEEDED if schakel not in covered]
     if missing:
