@@ -51,6 +51,13 @@ _LOADING = {
         "bestaat.\n\nOplossing:\n    Verbeter de code; 'livb check --regels' toont de "
         "lijst.",
     ),
+    "LIVB006": (
+        "uitschakeling-voor-onbekend",
+        "Een regel in livb.yaml wordt uitgeschakeld 'voor' een id of bestand dat in de map niet "
+        "bestaat, zodat de regel daar toch blijft gelden.\n\nOplossing:\n    Verbeter de id "
+        "(van een vergadering, actor, prioriteit, doelstelling, ...) of het pad van het "
+        "bestand,\n    bv. vergaderingen/2026-03-20-kerngroep.yaml.",
+    ),
     "LIVB010": (
         "onbekende-sleutel",
         "Een sleutel die in dit soort bestand niet bestaat, "
@@ -80,13 +87,16 @@ _LOADING = {
 }
 
 
+WARNINGS = ("LIVB004", "LIVB005", "LIVB006")
+
+
 def all_codes() -> list[CodeInfo]:
     """Every code livb can report, in order."""
     found = [
         CodeInfo(
             code,
             name,
-            Severity.WAARSCHUWING if code in ("LIVB004", "LIVB005") else Severity.FOUT,
+            Severity.WAARSCHUWING if code in WARNINGS else Severity.FOUT,
             "livb: het formaat van de gemeentemap",
             text,
         )

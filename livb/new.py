@@ -32,8 +32,10 @@ from livb.model.prioriteiten import Prioriteit
 from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.walk import actions, indicators, operational_goals, strategic_goals
 from livb.project import load_project
+from livb.queries import orgaan_naam, overleg
 from livb.schema_errors import suggest, translate
 from livb.skeleton import render
+from livb.words import count
 from livb.yamlio import (
     FileChangedError,
     YamlSyntaxError,
@@ -135,7 +137,7 @@ def new_vergadering(
         if not steps:
             agenda.append("Stand van zaken")
         agenda += ["Volgende stap en huiswerk", "Datum van de volgende vergadering"]
-        name = _body_name(project, body)
+        name = orgaan_naam(project, body)
         context: dict[str, Any] = {
             "kop": f"Vergadering van {name} op {dutch_date(day)} (gemaakt met livb new).",
             "orgaan": body,
@@ -159,7 +161,7 @@ def new_vergadering(
             f"{day.isoformat()}-{body}",
             render("new/vergadering.yaml.j2", context),
             today,
-            f"vergadering van {dutch_date(day)} met {len(members)} leden",
+            f"vergadering van {dutch_date(day)} met {count(len(members), 'lid', 'leden')}",
         )
 
     return _run(root, "livb new vergadering", prepare, notes)
@@ -173,7 +175,7 @@ def new_gesprek(
     Without ``stappen`` the step follows from the process: 1.2 (the preparation, with the
     mayor) until the protocolakkoord carries both signatures, 2.2 after.
     """
-    from livb.process import protocol_signed
+    from livb.queries import protocol_period
 
     steps, notes = parse_stappen(stappen)
     if len(steps) > 1:
@@ -193,7 +195,8 @@ def new_gesprek(
         if steps:
             stap = steps[0]
         else:
-            signed = protocol_signed(project, day)
+            period = protocol_period(project, day)
+            signed = period.start if period else None
             stap = "2.2" if signed else "1.2"
             found.append(
                 f"stap 2.2: het protocolakkoord is ondertekend op {dutch_date(signed)}"
@@ -717,7 +720,12 @@ def _refuse_what_check_rejects(
 
 
 def _organen(project: Project) -> list[str]:
-    return [*VASTE_ORGANEN, *(g.id for g in project.organen.projectgroepen)]
+    organen = project.organen
+    return [
+        *VASTE_ORGANEN,
+        *(g.id for g in organen.projectgroepen),
+        *(o.id for o in organen.overleg),
+    ]
 
 
 def _members(project: Project, orgaan: str) -> tuple[list[str], str | None]:
@@ -726,19 +734,11 @@ def _members(project: Project, orgaan: str) -> tuple[list[str], str | None]:
         return list(organen.kerngroep.leden), organen.kerngroep.voorzitter
     if orgaan in ("redactiecomite", "pilootcomite"):
         return list(getattr(organen, orgaan).leden), None
-    groep = next(g for g in organen.projectgroepen if g.id == orgaan)
-    return list(groep.leden), groep.projectleider
-
-
-def _body_name(project: Project, orgaan: str) -> str:
-    if orgaan == "kerngroep":
-        return "de kerngroep"
-    if orgaan == "redactiecomite":
-        return "het redactiecomité"
-    if orgaan == "pilootcomite":
-        return "het pilootcomité"
-    groep = next((g for g in project.organen.projectgroepen if g.id == orgaan), None)
-    return groep.naam if groep else orgaan
+    groep = next((g for g in organen.projectgroepen if g.id == orgaan), None)
+    if groep is not None:
+        return list(groep.leden), groep.projectleider
+    found = overleg(project, orgaan)
+    return (list(found.leden), None) if found else ([], None)
 
 
 def _goal_ids(project: Project) -> set[str]:

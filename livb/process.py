@@ -1,19 +1,51 @@
-"""The method's steps and their state, derived from what the folder holds (no hand-kept flags)."""
+"""The method's steps and their state, derived from what the folder holds (no hand-kept flags).
+
+Each step is judged on its own evidence first (a meeting held, a decision taken, a file
+filled in). Then the whole is read as a story: a step the process went past without closing
+it (the plan was approved, but no SWOT was ever recorded) is shown as skipped or incomplete,
+with the reason, instead of holding the municipality back in an early phase.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from livb.model import Project
-from livb.model.actoren import Rol
+from livb.model._tijd import laatste_dag
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.vergadering import Vergadering
-from livb.model.walk import actions
+from livb.queries import (
+    chain_balance,
+    coordinator,
+    decisions,
+    fod_begeleiding,
+    held,
+    interviewed,
+    kerngroep_to_interview,
+    meetings_for,
+    orgaan_naam,
+    orgaan_soort,
+    protocol_period,
+)
+from livb.words import count
+
+# chain_balance, decisions and meetings_for live in livb.queries; livb.build still imports
+# them from here until it asks livb.queries itself.
+__all__ = [
+    "FASEN",
+    "ProcessState",
+    "Stand",
+    "StepState",
+    "chain_balance",
+    "decisions",
+    "derive_state",
+    "meetings_for",
+]
 
 FASEN = {
     "1": "Voorbereiden",
@@ -28,8 +60,30 @@ class Stand(StrEnum):
     """Where a step stands."""
 
     KLAAR = "klaar"
+    ANDERS = "anders ingevuld"
+    """Done, in another form than the method's (hearings instead of kerngroep meetings)."""
+    NVT = "niet van toepassing"
+    """Does not apply here (the protocol of a municipality the FOD does not guide)."""
     BEZIG = "bezig"
     TE_DOEN = "te doen"
+    NIET_AFGESLOTEN = "niet afgesloten"
+    """Its time is over but nothing closes it (a plan period without evaluation)."""
+    FACULTATIEF = "facultatief"
+    """An optional step nobody started; it does not hold the process back."""
+    OVERGESLAGEN = "overgeslagen"
+    """No evidence, and the process went past it."""
+    ONVOLLEDIG = "onvolledig"
+    """Begun but not finished, and the process went past it."""
+
+    @property
+    def afgerond(self) -> bool:
+        """Whether the step is settled: done (in any form) or not applicable."""
+        return self in (Stand.KLAAR, Stand.ANDERS, Stand.NVT)
+
+    @property
+    def open(self) -> bool:
+        """Whether the step still asks for action and holds the process at its phase."""
+        return self in (Stand.BEZIG, Stand.TE_DOEN, Stand.NIET_AFGESLOTEN)
 
 
 @dataclass(frozen=True)
@@ -38,8 +92,8 @@ class StepState:
 
     Attributes:
         stap: the step.
-        stand: done, in progress or to do.
-        datum: when it was done (or last moved).
+        stand: where the step stands (see :class:`Stand`).
+        datum: when it was done (or last moved); may be a vague date (a month, a year).
         bewijs: the files (relative paths) that are the evidence.
         uitleg: a Dutch sentence on what is there or what is missing.
         volgende: the concrete next action for this step, with a command where one exists.
@@ -74,118 +128,144 @@ class ProcessState:
         return next(state for state in self.steps if state.stap is stap)
 
     def done(self, stap: Stap) -> bool:
-        """Whether a step is done."""
-        return self.step(stap).stand is Stand.KLAAR
+        """Whether a step is settled (done, done otherwise, or not applicable)."""
+        return self.step(stap).stand.afgerond
 
     @property
     def next_step(self) -> StepState | None:
-        """The first step that is not done (optional steps skipped), or None."""
-        return next((s for s in self.steps if s.stand is not Stand.KLAAR and s.volgende), None)
+        """The first step that still asks for action, or None."""
+        return next((s for s in self.steps if s.stand.open and s.volgende), None)
 
     @property
     def current_phase(self) -> str:
-        """The phase of the next step, or '5' when everything is done."""
+        """The phase of the next step, or '5' when nothing asks for action."""
         following = self.next_step
         return following.fase if following else "5"
 
 
-def chain_balance(project: Project) -> Counter[str]:
-    """How many actions each link of the safety chain has ('onbekend' when none is given)."""
-    return Counter(
-        actie.schakel.value if actie.schakel else "onbekend" for _, _, actie in actions(project)
-    )
+def derive_state(project: Project, today: dt.date) -> ProcessState:
+    """The state of every step of the method, from the evidence in the folder.
 
-
-def held(vergadering: Vergadering, today: dt.date) -> bool:
-    """Whether a meeting has taken place (its date is today or earlier)."""
-    return vergadering.datum <= today
-
-
-def meetings_for(project: Project, stap: Stap) -> list[tuple[str, Vergadering]]:
-    """The meetings that serve a step, oldest first."""
-    found = [(i, v) for i, v in project.vergaderingen.items() if stap in v.stappen]
-    return sorted(found, key=lambda item: item[1].datum)
-
-
-def decisions(
-    project: Project,
-    onderwerp: Onderwerp,
-    door: Iterable[Instantie] | None = None,
-    uitkomst: Iterable[Uitkomst] = (Uitkomst.GOEDGEKEURD, Uitkomst.ONDERTEKEND),
-    today: dt.date | None = None,
-) -> list[Besluit]:
-    """The decisions on a subject, by the given bodies and outcomes, oldest first."""
-    bodies = set(door) if door is not None else None
-    outcomes = set(uitkomst)
-    found = [
-        b
-        for b in project.besluiten.besluiten
-        if b.onderwerp is onderwerp
-        and (bodies is None or b.door in bodies)
-        and b.uitkomst in outcomes
-        and (today is None or b.datum <= today)
-    ]
-    return sorted(found, key=lambda b: b.datum)
-
-
-def protocol_signed(project: Project, today: dt.date) -> dt.date | None:
-    """The date the protocolakkoord carries both signatures (gemeente and FOD), if it does."""
-    signatures = decisions(
-        project, Onderwerp.PROTOCOLAKKOORD, uitkomst=(Uitkomst.ONDERTEKEND,), today=today
-    )
-    gemeente = [b for b in signatures if b.door is Instantie.BURGEMEESTER]
-    fod = [b for b in signatures if b.door is Instantie.FOD]
-    if gemeente and fod:
-        return max(gemeente[0].datum, fod[0].datum)
-    return None
-
-
-def interviewed(project: Project, stap: str, today: dt.date) -> dict[str, dt.date]:
-    """Every actor who had an orientation interview of this step, with its date."""
-    found: dict[str, dt.date] = {}
-    for gesprek in project.gesprekken.values():
-        if gesprek.stap == stap and gesprek.datum <= today:
-            for actor in gesprek.met:
-                found.setdefault(actor, gesprek.datum)
-    return found
-
-
-def kerngroep_to_interview(project: Project) -> list[str]:
-    """The kerngroep members who need a 2.2 interview: all but the coordinator and the mayor.
-
-    The mayor's talk belongs to step 1.2; the coordinator holds the interviews.
+    Args:
+        project: the validated folder.
+        today: the day to judge against (meetings after it have not taken place).
     """
-    coordinator = project.instellingen.coordinator
-    mayors = {a.id for a in project.actoren.actoren if a.rol is Rol.BURGEMEESTER}
-    return [m for m in project.organen.kerngroep.leden if m != coordinator and m not in mayors]
+    steps = [derive(project, today) for derive in _derivers().values()]
+    return ProcessState(_read_as_a_story(steps))
+
+
+# -- the story: steps the process went past --------------------------------------------------------
+
+LAST_OF_PHASE = {"1": Stap.S1_6, "2": Stap.S2_7, "3": Stap.S3_6, "4": Stap.F4, "5": Stap.F5}
+
+
+def _read_as_a_story(steps: list[StepState]) -> list[StepState]:
+    """Mark the steps left open while a later phase (or their phase's last step) was done."""
+    story = []
+    for index, step in enumerate(steps):
+        later = _passed_by(step, steps[index + 1 :])
+        if later is not None and step.stand in (Stand.BEZIG, Stand.TE_DOEN):
+            assert later.datum is not None
+            step = replace(
+                step,
+                stand=Stand.ONVOLLEDIG if step.stand is Stand.BEZIG else Stand.OVERGESLAGEN,
+                uitleg=f"{step.uitleg}; het proces ging verder: {later.stap.value} "
+                f"{later.stand.value} op {later.datum}",
+                volgende="",
+            )
+        story.append(step)
+    return story
+
+
+def _passed_by(step: StepState, later: Iterable[StepState]) -> StepState | None:
+    return next(
+        (
+            other
+            for other in later
+            if other.stand in (Stand.KLAAR, Stand.ANDERS)
+            and other.datum is not None
+            and (other.fase > step.fase or other.stap is LAST_OF_PHASE[step.fase])
+        ),
+        None,
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------------------
 
 
 def _files(items: Iterable[tuple[str, object]], folder: str) -> tuple[str, ...]:
     return tuple(f"{folder}/{id_}.yaml" for id_, _ in items)
 
 
+def _decision_text(besluit: Besluit) -> str:
+    return f"{besluit.door.value} {besluit.datum}"
+
+
+def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
+    """'Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)': who filled in a step instead."""
+    by_body: dict[str, list[Vergadering]] = defaultdict(list)
+    for _, vergadering in meetings:
+        by_body[vergadering.orgaan].append(vergadering)
+    parts = []
+    for orgaan, sessions in by_body.items():
+        details = [
+            f"{len(sessions)} bijeenkomsten" if len(sessions) > 1 else str(sessions[0].datum)
+        ]
+        counted = [v.deelnemers for v in sessions if v.deelnemers]
+        if counted:
+            details.append(f"{sum(counted)} deelnemers")
+        parts.append(f"{orgaan_naam(project, orgaan)} ({', '.join(details)})")
+    return "ingevuld door " + " en ".join(parts)
+
+
 def _meeting_step(
-    project: Project, stap: Stap, today: dt.date, todo: str, command: str
+    project: Project,
+    stap: Stap,
+    today: dt.date,
+    todo: str,
+    command: str,
+    expected: tuple[str, ...] = ("kerngroep",),
+    also: Iterable[str] = (),
 ) -> StepState:
-    meetings = meetings_for(project, stap)
+    """A step whose evidence is a held meeting tagged with the step.
+
+    A meeting of an ``expected`` kind of body makes the step done; a meeting of another body
+    (hearings, a forum) makes it done otherwise. ``also`` names further meetings that serve
+    the step (the one prioriteiten.yaml names); ``todo`` and ``command`` say what to do when
+    there is no meeting at all.
+    """
+    extra = [(i, project.vergaderingen[i]) for i in also if i in project.vergaderingen]
+    meetings = sorted(
+        {**dict(meetings_for(project, stap)), **dict(extra)}.items(),
+        key=lambda item: (item[1].datum, item[0]),
+    )
     done = [(i, v) for i, v in meetings if held(v, today)]
     if done:
-        last = done[-1]
+        last = done[-1][1]
+        textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
+        if textbook:
+            return StepState(
+                stap,
+                Stand.KLAAR,
+                textbook[-1].datum,
+                _files(done, "vergaderingen"),
+                f"vergadering van {textbook[-1].datum}",
+            )
         return StepState(
             stap,
-            Stand.KLAAR,
-            last[1].datum,
+            Stand.ANDERS,
+            last.datum,
             _files(done, "vergaderingen"),
-            f"vergadering van {last[1].datum.isoformat()}",
+            _filled_in_otherwise(project, done),
         )
     if meetings:
-        first = meetings[0]
+        first = meetings[0][1]
         return StepState(
             stap,
             Stand.BEZIG,
-            first[1].datum,
+            first.datum,
             _files(meetings, "vergaderingen"),
-            f"gepland op {first[1].datum.isoformat()}",
+            f"gepland op {first.datum}",
             "houd de geplande vergadering",
         )
     return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=command)
@@ -197,57 +277,95 @@ def _decision_step(
     onderwerp: Onderwerp,
     door: tuple[Instantie, ...],
     today: dt.date,
+    missing: str,
     todo: str,
 ) -> StepState:
     found = decisions(project, onderwerp, door, today=today)
     if found:
         return StepState(
-            stap,
-            Stand.KLAAR,
-            found[-1].datum,
-            ("besluiten.yaml",),
-            f"{found[-1].door} {found[-1].datum.isoformat()}",
+            stap, Stand.KLAAR, found[-1].datum, ("besluiten.yaml",), _decision_text(found[-1])
         )
-    return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=todo)
+    return StepState(stap, Stand.TE_DOEN, uitleg=missing, volgende=todo)
 
 
 Deriver = Callable[[Project, dt.date], StepState]
 
 
+# -- phase 1 ---------------------------------------------------------------------------------------
+
+
+def _coordinator_gap(project: Project) -> str:
+    """What is missing about the coordinator's person ('' when someone is named)."""
+    if project.instellingen.coordinator is None:
+        return "er is nog geen coördinator aangeduid ('coordinator' in livb.yaml)"
+    found = coordinator(project)
+    if found is not None and not found.naam:
+        return f"de functie van coördinator is vacant ('{found.id}' heeft nog geen naam)"
+    return ""
+
+
 def _s1_1(project: Project, today: dt.date) -> StepState:
-    found = decisions(project, Onderwerp.AANSTELLING_COORDINATOR, today=today)
-    nota = decisions(project, Onderwerp.INTENTIENOTA, today=today)
-    if found:
+    appointed = decisions(project, Onderwerp.AANSTELLING_COORDINATOR, today=today)
+    gap = _coordinator_gap(project)
+    if appointed:
+        text = f"de coördinator is officieel aangesteld ({_decision_text(appointed[-1])})"
         return StepState(
             Stap.S1_1,
             Stand.KLAAR,
-            found[-1].datum,
+            appointed[-1].datum,
             ("besluiten.yaml",),
-            "de coördinator is officieel aangesteld",
+            f"{text}; nu: {gap}" if gap else text,
         )
-    coordinator = project.instellingen.coordinator
-    if coordinator:
-        return StepState(
-            Stap.S1_1,
-            Stand.BEZIG,
-            nota[-1].datum if nota else None,
-            ("livb.yaml",),
-            "coördinator aangeduid, maar zijn aanstelling staat niet in besluiten.yaml",
+    nota = decisions(
+        project,
+        Onderwerp.INTENTIENOTA,
+        uitkomst=(Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN),
+        today=today,
+    )
+    setback = decisions(
+        project,
+        Onderwerp.AANSTELLING_COORDINATOR,
+        uitkomst=(Uitkomst.UITGESTELD, Uitkomst.AFGEWEZEN),
+        today=today,
+    )
+    facts = [f"intentienota {nota[-1].uitkomst.value} ({_decision_text(nota[-1])})"] if nota else []
+    if setback:
+        last = setback[-1]
+        why = f": {last.toelichting}" if last.toelichting else ""
+        facts.append(
+            f"de aanstelling van de coördinator werd {last.uitkomst.value} "
+            f"({_decision_text(last)}){why}"
+        )
+    if gap:
+        facts.append(gap)
+    if setback:
+        todo = (
+            "leg de aanstelling van de coördinator opnieuw voor aan het college en noteer de "
+            "beslissing in besluiten.yaml (onderwerp: aanstelling_coordinator)"
+        )
+    elif gap:
+        todo = "duid de coördinator aan: 'coordinator' in livb.yaml, met de naam in actoren.yaml"
+    else:
+        facts.append("de aanstelling van de coördinator staat niet in besluiten.yaml")
+        todo = (
             "voeg de beslissing van het college toe in besluiten.yaml "
-            "(onderwerp: aanstelling_coordinator)",
+            "(onderwerp: aanstelling_coordinator)"
         )
+    started = nota or setback or project.instellingen.coordinator
     return StepState(
         Stap.S1_1,
-        Stand.TE_DOEN,
-        uitleg="nog geen coördinator",
-        volgende="duid de coördinator aan: 'coordinator' in livb.yaml",
+        Stand.BEZIG if started else Stand.TE_DOEN,
+        (setback or nota)[-1].datum if (setback or nota) else None,
+        ("besluiten.yaml",) if (setback or nota) else ("livb.yaml",),
+        "; ".join(facts),
+        todo,
     )
 
 
 def _s1_2(project: Project, today: dt.date) -> StepState:
     talks = sorted(
         ((i, g) for i, g in project.gesprekken.items() if g.stap == "1.2"),
-        key=lambda item: item[1].datum,
+        key=lambda item: (item[1].datum, item[0]),
     )
     done = [(i, g) for i, g in talks if g.datum <= today]
     if done:
@@ -258,25 +376,36 @@ def _s1_2(project: Project, today: dt.date) -> StepState:
             _files(done, "gesprekken"),
             f"{len(done)} gesprek(ken)",
         )
+    if talks:
+        first_id, first = talks[0]
+        return StepState(
+            Stap.S1_2,
+            Stand.BEZIG,
+            first.datum,
+            _files(talks, "gesprekken"),
+            f"gesprek gepland op {first.datum} met {', '.join(first.met)}",
+            f"voer het gesprek en vul gesprekken/{first_id}.yaml aan",
+        )
     return StepState(
         Stap.S1_2,
-        Stand.BEZIG if talks else Stand.TE_DOEN,
-        None,
-        _files(talks, "gesprekken"),
-        "nog geen oriëntatiegesprek met de burgemeester",
-        "livb new gesprek --stap 1.2 --met <id van de burgemeester>",
+        Stand.TE_DOEN,
+        uitleg="nog geen oriëntatiegesprek met de burgemeester",
+        volgende="livb new gesprek --stap 1.2 --met <id van de burgemeester>",
     )
 
 
 def _s1_4(project: Project, today: dt.date) -> StepState:
-    signed = protocol_signed(project, today)
-    if signed:
+    if not fod_begeleiding(project):
+        return _intentieverklaring_only(project, today)
+    periode = protocol_period(project, today)
+    if periode:
         return StepState(
             Stap.S1_4,
             Stand.KLAAR,
-            signed,
+            periode.start,
             ("besluiten.yaml",),
-            "protocolakkoord door gemeente en FOD ondertekend",
+            f"protocolakkoord ondertekend door alle partijen op {periode.start}; de begeleiding "
+            f"loopt tot {periode.einde}",
         )
     approved = decisions(project, Onderwerp.PROTOCOLAKKOORD, today=today)
     if approved:
@@ -285,8 +414,8 @@ def _s1_4(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             approved[-1].datum,
             ("besluiten.yaml",),
-            "het protocolakkoord wacht op de handtekeningen van burgemeester en FOD",
-            "livb render protocol, en noteer beide handtekeningen in besluiten.yaml",
+            "het protocolakkoord wacht op de handtekeningen van alle partijen",
+            "livb render protocol, en noteer de handtekeningen in besluiten.yaml",
         )
     return StepState(
         Stap.S1_4,
@@ -296,19 +425,59 @@ def _s1_4(project: Project, today: dt.date) -> StepState:
     )
 
 
+def _intentieverklaring_only(project: Project, today: dt.date) -> StepState:
+    """Step 1.4 without the FOD: no protocol; the intentieverklaring is optional."""
+    without = "geen begeleiding door de FOD ('begeleiding' in livb.yaml is leeg): geen protocol"
+    signed = decisions(
+        project,
+        Onderwerp.INTENTIEVERKLARING,
+        (Instantie.BURGEMEESTER,),
+        (Uitkomst.ONDERTEKEND,),
+        today=today,
+    )
+    if signed:
+        return StepState(
+            Stap.S1_4,
+            Stand.KLAAR,
+            signed[-1].datum,
+            ("besluiten.yaml",),
+            f"intentieverklaring ondertekend; {without}",
+        )
+    begun = decisions(project, Onderwerp.INTENTIEVERKLARING, today=today)
+    if begun:
+        return StepState(
+            Stap.S1_4,
+            Stand.BEZIG,
+            begun[-1].datum,
+            ("besluiten.yaml",),
+            f"de intentieverklaring is nog niet door de burgemeester ondertekend; {without}",
+            "livb render intentieverklaring, en noteer de handtekening in besluiten.yaml",
+        )
+    return StepState(
+        Stap.S1_4,
+        Stand.NVT,
+        bewijs=("livb.yaml",),
+        uitleg=f"{without}; een intentieverklaring is facultatief",
+    )
+
+
 def _s1_5(project: Project, today: dt.date) -> StepState:
     members = project.organen.kerngroep.leden
     actors = {a.id: a for a in project.actoren.actoren}
     unnamed = [m for m in members if m in actors and not actors[m].naam]
     if len(members) >= 3 and not unnamed:
-        return StepState(Stap.S1_5, Stand.KLAAR, None, ("organen.yaml",), f"{len(members)} leden")
+        return StepState(
+            Stap.S1_5, Stand.KLAAR, None, ("organen.yaml",), count(len(members), "lid", "leden")
+        )
     if members:
         return StepState(
             Stap.S1_5,
             Stand.BEZIG,
             None,
             ("organen.yaml", "actoren.yaml"),
-            f"{len(unnamed)} leden nog zonder naam" if unnamed else "minder dan drie leden",
+            count(len(unnamed), "lid", "leden") + " nog zonder naam"
+            if unnamed
+            else "minder dan drie leden",
             "vul de namen van de kerngroepleden in, in actoren.yaml",
         )
     return StepState(
@@ -319,23 +488,44 @@ def _s1_5(project: Project, today: dt.date) -> StepState:
     )
 
 
+# -- phase 2 ---------------------------------------------------------------------------------------
+
+
 def _s2_2(project: Project, today: dt.date) -> StepState:
     needed = kerngroep_to_interview(project)
     done = interviewed(project, "2.2", today)
-    talks = [(i, g) for i, g in project.gesprekken.items() if g.stap == "2.2"]
+    talks = sorted(
+        ((i, g) for i, g in project.gesprekken.items() if g.stap == "2.2"),
+        key=lambda item: (item[1].datum, item[0]),
+    )
     missing = [m for m in needed if m not in done]
     last = max(done.values(), default=None)
+    command = f"livb new gesprek --met {missing[0]}" if missing else ""
     if needed and not missing:
         return StepState(
-            Stap.S2_2, Stand.KLAAR, last, _files(talks, "gesprekken"), f"{len(talks)} gesprekken"
+            Stap.S2_2,
+            Stand.KLAAR,
+            last,
+            _files(talks, "gesprekken"),
+            count(len(talks), "gesprek", "gesprekken"),
         )
+    if talks:
+        return StepState(
+            Stap.S2_2,
+            Stand.BEZIG,
+            last or talks[0][1].datum,
+            _files(talks, "gesprekken"),
+            f"nog geen gesprek met: {', '.join(missing)}" if missing else "geen kerngroepleden",
+            command or "stel eerst de kerngroep samen",
+        )
+    otherwise = _meeting_step(project, Stap.S2_2, today, "", "", expected=())
+    if otherwise.stand is Stand.ANDERS:
+        return otherwise
     return StepState(
         Stap.S2_2,
-        Stand.BEZIG if done else Stand.TE_DOEN,
-        last,
-        _files(talks, "gesprekken"),
-        f"nog geen gesprek met: {', '.join(missing)}" if missing else "geen kerngroepleden",
-        f"livb new gesprek --met {missing[0]}" if missing else "stel eerst de kerngroep samen",
+        Stand.FACULTATIEF,
+        uitleg="facultatief: nog geen oriëntatiegesprekken met de kerngroepleden",
+        volgende=command,
     )
 
 
@@ -353,7 +543,8 @@ def _s2_4(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             None,
             ("diagnostiek/bevindingen.yaml",),
-            f"{len(project.bevindingen.bevindingen)} bevindingen, nog niet voorgesteld",
+            count(len(project.bevindingen.bevindingen), "bevinding", "bevindingen")
+            + ", nog niet voorgesteld",
             state.volgende,
         )
     return state
@@ -363,10 +554,8 @@ def _s2_5(project: Project, today: dt.date) -> StepState:
     swot = project.swot
     quadrants = [swot.sterktes, swot.zwaktes, swot.kansen, swot.bedreigingen]
     meeting = _meeting_step(project, Stap.S2_5, today, "", "")
-    if all(quadrants) and meeting.stand is Stand.KLAAR:
-        return StepState(
-            Stap.S2_5, Stand.KLAAR, meeting.datum, ("swot.yaml", *meeting.bewijs), "SWOT opgemaakt"
-        )
+    if all(quadrants) and meeting.stand.afgerond:
+        return replace(meeting, bewijs=("swot.yaml", *meeting.bewijs), uitleg="SWOT opgemaakt")
     if any(quadrants) or meeting.stand is not Stand.TE_DOEN:
         return StepState(
             Stap.S2_5,
@@ -388,43 +577,54 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
     priorities = project.prioriteiten.prioriteiten
     groups = {g.prioriteit for g in project.organen.projectgroepen}
     missing = [p.id for p in priorities if p.id not in groups]
-    meeting = _meeting_step(project, Stap.S2_6, today, "", "")
-    if meeting.stand is not Stand.KLAAR:
-        meeting = StepState(Stap.S2_6, Stand.TE_DOEN)
-    if priorities and not missing:
+    chosen_at = [project.prioriteiten.vergadering] if project.prioriteiten.vergadering else []
+    meeting = _meeting_step(project, Stap.S2_6, today, "", "", also=chosen_at)
+    if not priorities:
         return StepState(
-            Stap.S2_6,
-            Stand.KLAAR,
-            meeting.datum,
-            ("prioriteiten.yaml", "organen.yaml"),
-            f"{len(priorities)} prioriteiten met projectgroep",
+            Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
         )
-    if priorities:
-        return StepState(
-            Stap.S2_6,
-            Stand.BEZIG,
-            meeting.datum,
-            ("prioriteiten.yaml",),
-            f"nog geen projectgroep voor: {', '.join(missing)}",
-            "voeg de projectgroepen toe in organen.yaml",
+    if not missing and meeting.stand.afgerond:
+        text = count(len(priorities), "prioriteit", "prioriteiten") + " met projectgroep"
+        if meeting.stand is Stand.ANDERS:
+            text += f", gekozen: {meeting.uitleg}"
+        return replace(
+            meeting, bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs), uitleg=text
         )
+    gaps = [f"nog geen projectgroep voor: {', '.join(missing)}"] if missing else []
+    if not meeting.stand.afgerond:
+        gaps.append("de vergadering die de prioriteiten koos ontbreekt (stap 2.6)")
     return StepState(
-        Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
+        Stap.S2_6,
+        Stand.BEZIG,
+        meeting.datum,
+        ("prioriteiten.yaml", *meeting.bewijs),
+        count(len(priorities), "prioriteit", "prioriteiten") + "; " + "; ".join(gaps),
+        "voeg de projectgroepen toe in organen.yaml"
+        if missing
+        else "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
+        "prioriteiten.yaml",
     )
+
+
+# -- phase 3 ---------------------------------------------------------------------------------------
 
 
 def _s3_1(project: Project, today: dt.date) -> StepState:
     groups = [g.id for g in project.organen.projectgroepen]
-    started = {v.orgaan for _, v in meetings_for(project, Stap.S3_1) if held(v, today)}
     meetings = meetings_for(project, Stap.S3_1)
+    started = {v.orgaan for _, v in meetings if held(v, today)}
     missing = [g for g in groups if g not in started]
+    if not groups:
+        otherwise = _meeting_step(project, Stap.S3_1, today, "", "", expected=())
+        if otherwise.stand is Stand.ANDERS:
+            return otherwise
     if groups and not missing:
         return StepState(
             Stap.S3_1,
             Stand.KLAAR,
             meetings[-1][1].datum,
             _files(meetings, "vergaderingen"),
-            f"{len(groups)} projectgroepen gestart",
+            count(len(groups), "projectgroep", "projectgroepen") + " gestart",
         )
     return StepState(
         Stap.S3_1,
@@ -445,36 +645,62 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     }
     missing = [p for p in priorities if p not in covered]
     files = tuple(sorted(project.doelstellingen))
-    if priorities and not missing:
-        return StepState(Stap.S3_4, Stand.KLAAR, None, files, "doelstellingen voor elke prioriteit")
+    if not priorities or missing:
+        return StepState(
+            Stap.S3_4,
+            Stand.BEZIG if covered else Stand.TE_DOEN,
+            None,
+            files,
+            f"nog geen doelstellingen voor: {', '.join(missing)}"
+            if missing
+            else "geen prioriteiten",
+            f"livb new doelstelling --prioriteit {missing[0]}"
+            if missing
+            else "livb new prioriteit",
+        )
+    groups = [g.id for g in project.organen.projectgroepen]
+    meeting = _meeting_step(project, Stap.S3_4, today, "", "", expected=("projectgroep",))
+    held_by = {
+        v.orgaan
+        for _, v in meetings_for(project, Stap.S3_4)
+        if held(v, today) and v.orgaan in groups
+    }
+    silent = [g for g in groups if g not in held_by]
+    if meeting.stand.afgerond and not silent:
+        text = "doelstellingen voor elke prioriteit"
+        if meeting.stand is Stand.ANDERS:
+            text += f", {meeting.uitleg}"
+        return replace(meeting, bewijs=(*files, *meeting.bewijs), uitleg=text)
     return StepState(
         Stap.S3_4,
-        Stand.BEZIG if covered else Stand.TE_DOEN,
-        None,
-        files,
-        f"nog geen doelstellingen voor: {', '.join(missing)}" if missing else "geen prioriteiten",
-        f"livb new doelstelling --prioriteit {missing[0]}" if missing else "livb new prioriteit",
+        Stand.BEZIG,
+        meeting.datum,
+        (*files, *meeting.bewijs),
+        "doelstellingen voor elke prioriteit, maar geen vergadering van "
+        + (", ".join(silent) if silent else "de projectgroepen")
+        + " die ze vastlegde (stap 3.4)",
+        f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
+        if silent
+        else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
     )
 
 
 def _s3_6(project: Project, today: dt.date) -> StepState:
     college = decisions(project, Onderwerp.PLAN, (Instantie.COLLEGE,), today=today)
+    commissie = decisions(project, Onderwerp.PLAN, (Instantie.RAADSCOMMISSIE,), today=today)
     raad = decisions(project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), today=today)
+    route = [_decision_text(found[-1]) for found in (college, commissie, raad) if found]
     if college and raad:
         return StepState(
-            Stap.S3_6,
-            Stand.KLAAR,
-            raad[-1].datum,
-            ("besluiten.yaml",),
-            f"gemeenteraad {raad[-1].datum.isoformat()}",
+            Stap.S3_6, Stand.KLAAR, raad[-1].datum, ("besluiten.yaml",), ", ".join(route)
         )
-    if college:
+    if college or commissie:
         return StepState(
             Stap.S3_6,
             Stand.BEZIG,
-            college[-1].datum,
+            (commissie or college)[-1].datum,
             ("besluiten.yaml",),
-            "goedgekeurd door het college, nog niet door de gemeenteraad",
+            ", ".join(route) + "; nog niet goedgekeurd door de gemeenteraad",
             "leg het plan voor aan de gemeenteraad (livb render plan --definitief)",
         )
     return StepState(
@@ -485,9 +711,14 @@ def _s3_6(project: Project, today: dt.date) -> StepState:
     )
 
 
+# -- phases 4 and 5 --------------------------------------------------------------------------------
+
+EVALUATED = (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN)
+EVALUATE = "evalueer het plan en noteer de beslissing in besluiten.yaml (onderwerp: evaluatie)"
+
+
 def _f4(project: Project, today: dt.date) -> StepState:
     approved = decisions(project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), today=today)
-    periode = project.instellingen.beleid.periode
     files = tuple(sorted(project.doelstellingen))
     if not approved:
         return StepState(
@@ -496,36 +727,53 @@ def _f4(project: Project, today: dt.date) -> StepState:
             uitleg="begint na de goedkeuring van het plan",
             volgende="laat het plan goedkeuren (stap 3.6)",
         )
-    if periode and periode.tot < today:
-        return StepState(Stap.F4, Stand.KLAAR, periode.tot, files, "de planperiode is voorbij")
+    start = approved[-1].datum
+    evaluated = [
+        b
+        for b in decisions(project, Onderwerp.EVALUATIE, uitkomst=EVALUATED, today=today)
+        if b.datum >= start
+    ]
+    if evaluated:
+        return StepState(
+            Stap.F4,
+            Stand.KLAAR,
+            evaluated[0].datum,
+            ("besluiten.yaml", *files),
+            f"het plan werd uitgevoerd en geëvalueerd ({_decision_text(evaluated[0])})",
+        )
+    periode = project.instellingen.beleid.periode
+    if periode and laatste_dag(periode.tot) < today:
+        return StepState(
+            Stap.F4,
+            Stand.NIET_AFGESLOTEN,
+            periode.tot,
+            files,
+            f"de planperiode liep af op {periode.tot}, maar er is geen evaluatie of eindrapport",
+            EVALUATE,
+        )
     return StepState(
         Stap.F4,
         Stand.BEZIG,
-        approved[-1].datum,
+        start,
         files,
-        "het plan wordt uitgevoerd",
+        f"het plan wordt uitgevoerd sinds de goedkeuring op {start}"
+        + (f", tot {periode.tot}" if periode else ""),
         "volg de acties op (status in doelstellingen/) en rapporteer aan de kerngroep",
     )
 
 
 def _f5(project: Project, today: dt.date) -> StepState:
-    found = decisions(project, Onderwerp.EVALUATIE, today=today)
+    found = decisions(project, Onderwerp.EVALUATIE, uitkomst=EVALUATED, today=today)
     if found:
         return StepState(
             Stap.F5,
             Stand.KLAAR if len(found) > 1 else Stand.BEZIG,
             found[-1].datum,
             ("besluiten.yaml",),
-            f"{len(found)} evaluatie(s)",
+            count(len(found), "evaluatie", "evaluaties"),
             "" if len(found) > 1 else "plan de volgende evaluatie",
         )
-    return StepState(
-        Stap.F5,
-        Stand.TE_DOEN,
-        uitleg="nog geen evaluatie",
-        volgende="evalueer het plan en noteer de beslissing in besluiten.yaml "
-        "(onderwerp: evaluatie)",
-    )
+    return StepState(Stap.F5, Stand.TE_DOEN, uitleg="nog geen evaluatie", volgende=EVALUATE)
 
 
 def _derivers() -> dict[Stap, Deriver]:
@@ -539,6 +787,7 @@ def _derivers() -> dict[Stap, Deriver]:
             Onderwerp.RAPPORT,
             (Instantie.COLLEGE,),
             t,
+            "geen beslissing van het college tot opstart",
             "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
         ),
         Stap.S1_4: _s1_4,
@@ -570,6 +819,7 @@ def _derivers() -> dict[Stap, Deriver]:
             Onderwerp.VOORTGANGSRAPPORT,
             (Instantie.COLLEGE,),
             t,
+            "geen voortgangsrapport goedgekeurd door het college",
             "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
         ),
         Stap.S3_1: _s3_1,
@@ -591,13 +841,3 @@ def _derivers() -> dict[Stap, Deriver]:
         Stap.F4: _f4,
         Stap.F5: _f5,
     }
-
-
-def derive_state(project: Project, today: dt.date) -> ProcessState:
-    """The state of every step of the method, from the evidence in the folder.
-
-    Args:
-        project: the validated folder.
-        today: the day to judge against (meetings after it have not taken place).
-    """
-    return ProcessState([derive(project, today) for derive in _derivers().values()])

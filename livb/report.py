@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from livb.check import CheckResult
 from livb.diagnostics import Diagnostic, Severity
 from livb.errors import UsageError
-from livb.process import FASEN
+from livb.process import FASEN, Stand
 from livb.status import Status
 from livb.words import count
 
@@ -67,6 +67,24 @@ def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> Non
             if diagnostic.hint:
                 out.write(f"    hulp: {diagnostic.hint}\n")
     out.write(summary(results) + "\n")
+    for line in switched_off_lines(results):
+        out.write(line + "\n")
+
+
+def switched_off_lines(results: Sequence[CheckResult]) -> list[str]:
+    """The findings livb.yaml switches off on purpose: a count, then each entry with its reason."""
+    total = sum(len(r.uitgeschakeld) for r in results)
+    if not total:
+        return []
+    lines = [
+        f"{total} {'melding' if total == 1 else 'meldingen'} bewust uitgeschakeld in livb.yaml:"
+    ]
+    for result in results:
+        prefix = _prefix(result, len(results))
+        for regel, silenced in result.switched_off():
+            voor = f" voor {', '.join(regel.voor)}" if regel.voor else ""
+            lines.append(f"  {prefix}{regel.code}{voor} ({len(silenced)}×): {regel.reden}")
+    return lines
 
 
 def _prefix(result: CheckResult, count: int) -> str:
@@ -92,6 +110,8 @@ def _write_rich(results: Sequence[CheckResult], out: TextIO) -> None:
                 console.print(f"    [green]hulp:[/] {escape(diagnostic.hint)}")
     errors = any(r.count(Severity.FOUT) for r in results)
     console.print(f"[{'bold red' if errors else 'green'}]{escape(summary(results))}[/]")
+    for line in switched_off_lines(results):
+        console.print(f"[dim]{escape(line)}[/]")
 
 
 def write_code_list(out: TextIO | None = None) -> None:
@@ -146,6 +166,7 @@ def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> Non
             "fouten": result.count(Severity.FOUT),
             "waarschuwingen": result.count(Severity.WAARSCHUWING),
             "bevindingen": [d.as_dict() for d in result.diagnostics],
+            "uitgeschakeld": _switched_off_json(result),
         }
         for result in results
     ]
@@ -153,7 +174,42 @@ def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> Non
     out.write("\n")
 
 
-_MARKS = {"klaar": "✔", "bezig": "◐", "te doen": "○"}
+def _switched_off_json(result: CheckResult) -> list[dict[str, object]]:
+    return [
+        {
+            "code": regel.code,
+            "voor": regel.voor,
+            "reden": regel.reden,
+            "bevindingen": [d.as_dict() for d in silenced],
+        }
+        for regel, silenced in result.switched_off()
+    ]
+
+
+_MARKS = {
+    Stand.KLAAR: "✔",
+    Stand.ANDERS: "✔",
+    Stand.NVT: "–",
+    Stand.BEZIG: "◐",
+    Stand.TE_DOEN: "○",
+    Stand.NIET_AFGESLOTEN: "◑",
+    Stand.FACULTATIEF: "·",
+    Stand.OVERGESLAGEN: "↷",
+    Stand.ONVOLLEDIG: "↷",
+}
+_STYLES = {
+    Stand.KLAAR: "green",
+    Stand.ANDERS: "green",
+    Stand.NVT: "dim",
+    Stand.BEZIG: "yellow",
+    Stand.TE_DOEN: "dim",
+    Stand.NIET_AFGESLOTEN: "yellow",
+    Stand.FACULTATIEF: "dim",
+    Stand.OVERGESLAGEN: "magenta",
+    Stand.ONVOLLEDIG: "magenta",
+}
+_SAY_WHY = {Stand.KLAAR, Stand.TE_DOEN, Stand.FACULTATIEF}
+"""Stands that speak for themselves; every other stand shows its reason under the step."""
 
 
 def _status_lines(status: Status) -> list[str]:
@@ -168,12 +224,14 @@ def _status_lines(status: Status) -> list[str]:
         if step.fase != phase:
             phase = step.fase
             lines.append(f"Fase {phase}  {FASEN[phase]}")
-        day = step.datum.isoformat() if step.datum else ""
+        day = str(step.datum) if step.datum else ""
         evidence = ", ".join(step.bewijs[:2]) + (" …" if len(step.bewijs) > 2 else "")
         lines.append(
-            f"  {_MARKS[step.stand.value]} {step.stap.value:<4} {step.titel:<52} "
-            f"{step.stand.value:<8} {day:<10}  {evidence}"
+            f"  {_MARKS[step.stand]} {step.stap.value:<4} {step.titel:<52} "
+            f"{step.stand.value:<19} {day:<10}  {evidence}"
         )
+        if step.stand not in _SAY_WHY and step.uitleg:
+            lines.append(f"         {step.uitleg}")
     following = status.state.next_step
     if following is not None:
         lines.append(f"Volgende stap: {following.stap.value} {following.titel}: {following.uitleg}")
@@ -182,20 +240,22 @@ def _status_lines(status: Status) -> list[str]:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         lines.append(f"Acties per schakel van de keten: {spread}")
     lines.append(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    lines.extend(switched_off_lines([status.check]))
     return lines
 
 
 def _status_row(status: Status) -> str:
     if status.state is None:
         return f"{status.naam:<24} map met {errors_text(status.errors)}"
-    done = [s for s in status.state.steps if s.stand.value == "klaar"]
+    done = [s for s in status.state.steps if s.stand.afgerond]
     dated = sorted((s for s in done if s.datum), key=lambda s: s.datum or dt.date.min)
     latest = dated[-1] if dated else (done[-1] if done else None)
     last = f"{latest.stap.value} ({latest.datum or '?'})" if latest else "-"
     following = status.state.next_step
     nxt = f"{following.stap.value} {following.titel}" if following else "alles gedaan"
+    count = f"{len(done):>2}/{len(status.state.steps)}"
     return (
-        f"{status.naam:<24} fase {status.fase:<26} {len(done):>2}/{len(status.state.steps)} klaar"
+        f"{status.naam:<24} fase {status.fase:<26} {count} afgerond"
         f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
     )
 
@@ -215,6 +275,7 @@ def write_status(statuses: Sequence[Status], out: TextIO | None = None) -> None:
 
 def _write_status_rich(status: Status, out: TextIO) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=out, highlight=False)
@@ -225,15 +286,15 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
     table = Table(show_lines=False, header_style="bold")
     for column in ("", "Stap", "Titel", "Stand", "Datum", "Bewijs"):
         table.add_column(column)
-    styles = {"klaar": "green", "bezig": "yellow", "te doen": "dim"}
     for step in status.state.steps:
-        style = styles[step.stand.value]
+        style = _STYLES[step.stand]
+        why = f"\n[dim]{escape(step.uitleg)}[/]" if step.stand not in _SAY_WHY else ""
         table.add_row(
-            f"[{style}]{_MARKS[step.stand.value]}[/]",
+            f"[{style}]{_MARKS[step.stand]}[/]",
             step.stap.value,
-            step.titel,
+            step.titel + why,
             f"[{style}]{step.stand.value}[/]",
-            step.datum.isoformat() if step.datum else "",
+            str(step.datum) if step.datum else "",
             "\n".join(step.bewijs[:3]) + ("\n…" if len(step.bewijs) > 3 else ""),
         )
     console.print(table)
@@ -247,6 +308,8 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         console.print(f"Acties per schakel van de keten: {spread}")
     console.print(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    for line in switched_off_lines([status.check]):
+        console.print(f"[dim]{escape(line)}[/]")
 
 
 def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> None:
@@ -267,7 +330,7 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
                         "fase": s.fase,
                         "titel": s.titel,
                         "stand": s.stand.value,
-                        "datum": s.datum.isoformat() if s.datum else None,
+                        "datum": str(s.datum) if s.datum else None,
                         "bewijs": list(s.bewijs),
                         "uitleg": s.uitleg,
                         "volgende": s.volgende or None,
@@ -278,6 +341,7 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
                 "keten": dict(sorted(status.keten.items())),
                 "fouten": status.errors,
                 "waarschuwingen": status.warnings,
+                "uitgeschakeld": _switched_off_json(status.check),
             }
         )
     json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from livb.check import CheckResult, check_loaded
 from livb.diagnostics import Severity
-from livb.process import FASEN, ProcessState, chain_balance, derive_state
+from livb.process import FASEN, ProcessState, derive_state
 from livb.project import load_project
+from livb.queries import chain_balance
 
 
 @dataclass

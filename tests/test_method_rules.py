@@ -68,13 +68,18 @@ CASES: dict[str, Edit] = {
     "LIVB104": replace("livb.yaml", '"23027"', '"23072"'),
     "LIVB105": replace("livb.yaml", '"23027"', '"23088"'),
     "LIVB106": replace("livb.yaml", '  nis_code: "23027"\n', ""),
+    "LIVB108": replace("doelstellingen/samenleven.yaml", "schakel: nazorg", "schakel: opvolging"),
     "LIVB107": edit(
         "vergaderingen/2009-05-19-kerngroep.yaml",
         lambda d: d.__setitem__("verontschuldigd", ["dirk-pieters"]),
     ),
     "LIVB201": edit("prioriteiten.yaml", six_priorities),
     "LIVB202": replace("actoren.yaml", "    naam: Peter Wouters\n", ""),
-    "LIVB203": replace("actoren.yaml", ", nazorg]", "]", count=-1),
+    # The mayor (and the coordinator) still claim nazorg; no partner in the kerngroep does.
+    "LIVB203": edit(
+        "actoren.yaml",
+        lambda d: actor(d, "marleen-vandenbroeck").__setitem__("schakels", ["preventie"]),
+    ),
     "LIVB204": edit("organen.yaml", lambda d: d["kerngroep"]["leden"].__delitem__(slice(0, 2))),
     "LIVB205": edit(
         "actoren.yaml",
@@ -144,6 +149,7 @@ CASES: dict[str, Edit] = {
         "  - id: gr-2009-03-24-intentieverklaring\n    datum: 2009-03-24\n    door: kerngroep",
     ),
     "LIVB315": replace("besluiten.yaml", "    datum: 2010-03-23", "    datum: 2027-03-23"),
+    "LIVB316": replace("besluiten.yaml", "    datum: 2009-01-12", "    datum: 2009-02-02"),
     "LIVB401": edit("plan.yaml", lambda d: d.pop("visie")),
     "LIVB402": edit(
         "prioriteiten.yaml",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from livb.check import run_checks
 from livb.diagnostics import Severity
 from livb.new import LOCK
 from livb.yamlio import FileChangedError, write_atomic
+
+from helpers import REPO
 
 
 def snapshot(root: Path, *, lock: bool = True) -> dict[str, bytes]:
@@ -444,3 +447,16 @@ def test_a_missing_list_file_is_created(halle, livb):
     assert "Nieuw bestand: " in result.out and "prioriteiten.yaml" in result.out
     data = YAML(typ="safe").load((halle / "prioriteiten.yaml").read_text("utf-8"))
     assert [p["id"] for p in data["prioriteiten"]] == ["drugs"]
+
+
+def test_a_meeting_of_an_overleg_body_gets_its_name(tmp_path, livb):
+    root = tmp_path / "mechelen"
+    shutil.copytree(REPO / "tests" / "projects" / "mechelen", root)
+    result = livb(
+        "new", "vergadering", root, "--orgaan", "sinterklaasforum", "--datum", "2008-12-06"
+    )
+    assert result.code == 0, result.err
+    written = (root / "vergaderingen" / "2008-12-06-sinterklaasforum.yaml").read_text("utf-8")
+    assert "orgaan: sinterklaasforum" in written
+    assert "Vergadering van Sinterklaasforum" in written or "Sinterklaasforum" in written
+    assert livb("check", root).code == 0

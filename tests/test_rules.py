@@ -182,3 +182,72 @@ def test_select_and_ignore(minimal):
     root = minimal({"actoren.yaml": UNNAMED})
     assert {d.code for d in run_checks(root, ignore={"LIVB202"}).diagnostics} == set()
     assert {d.code for d in run_checks(root, select={"LIVB202"}).diagnostics} == {"LIVB202"}
+
+
+KERNGROEP_OF_FOUR = {
+    "actoren.yaml": """\
+        actoren:
+          - {id: coord, naam: An Peeters, rol: coordinator, schakels: [preventie, nazorg]}
+          - {id: burg, naam: Jan Burg, rol: burgemeester, schakels: [preventie, repressie, nazorg]}
+          - {id: korpschef, naam: Piet Pol, rol: korpschef, sector: politie, schakels: [repressie]}
+          - {id: ocmw, naam: OCMW, soort: organisatie, sector: welzijn, schakels: [preventie]}
+        """,
+    "organen.yaml": "kerngroep:\n  leden: [coord, burg, korpschef, ocmw]\n",
+    "vergaderingen/2025-10-07-kerngroep.yaml": """\
+        orgaan: kerngroep
+        stappen: ["2.1"]
+        datum: 2025-10-07
+        aanwezig: [coord, burg, korpschef, ocmw]
+        volgende_stap: x
+        huiswerk: [{wie: coord, wat: x}]
+        volgende_vergadering: {datum: 2025-11-04}
+        """,
+}
+
+
+def test_the_mayor_and_the_coordinator_do_not_cover_the_chain_for_the_partners(minimal):
+    root = minimal(KERNGROEP_OF_FOUR)
+    [found] = [d for d in run_checks(root).diagnostics if d.code == "LIVB203"]
+    assert "niemand in de kerngroep dekt nazorg" in found.message
+    covered = KERNGROEP_OF_FOUR["actoren.yaml"].replace(
+        "schakels: [preventie]}", "schakels: [preventie, nazorg]}"
+    )
+    assert codes(minimal({**KERNGROEP_OF_FOUR, "actoren.yaml": covered}), "LIVB203") == []
+
+
+def test_orientation_talks_of_step_2_2_are_optional(minimal):
+    root = minimal(KERNGROEP_OF_FOUR)
+    assert codes(root, "LIVB305") == []  # phase 2 runs, nobody was interviewed: fine
+    root = minimal(
+        {**KERNGROEP_OF_FOUR, "gesprekken/g.yaml": 'stap: "2.2"\ndatum: 2025-10-20\nmet: ocmw\n'}
+    )
+    found = [d for d in run_checks(root).diagnostics if d.code == "LIVB305"]
+    assert [(d.severity.label, d.location.line) for d in found] == [("info", 2)]
+    assert "'korpschef'" in found[0].message
+
+
+def test_without_the_fod_the_kerngroep_may_start_without_a_protocol(minimal):
+    kickoff = KERNGROEP_OF_FOUR["vergaderingen/2025-10-07-kerngroep.yaml"].replace('"2.1"', '"1.6"')
+    root = minimal({**KERNGROEP_OF_FOUR, "vergaderingen/2025-10-07-kerngroep.yaml": kickoff})
+    assert codes(root, "LIVB310") == []
+    guided = 'gemeente: {naam: Halle, nis_code: "23027"}\ncoordinator: coord\n'
+    guided += "begeleiding: {lokaal_adviseurs: [burg]}\n"
+    root = minimal(
+        {
+            **KERNGROEP_OF_FOUR,
+            "vergaderingen/2025-10-07-kerngroep.yaml": kickoff,
+            "livb.yaml": guided,
+        }
+    )
+    assert codes(root, "LIVB310") == [("vergaderingen/2025-10-07-kerngroep.yaml", 3)]
+
+
+def test_an_appointment_in_the_month_of_the_first_talk_is_given_the_benefit_of_the_doubt(minimal):
+    talk = {"gesprekken/g.yaml": 'stap: "1.2"\ndatum: 2025-09-15\nmet: burg\n'}
+    appointed = (
+        "besluiten:\n  - {id: a, datum: %s, door: college, onderwerp: aanstelling_coordinator}\n"
+    )
+    assert codes(minimal({**talk, "besluiten.yaml": appointed % "2025-09"}), "LIVB316") == []
+    assert codes(minimal({**talk, "besluiten.yaml": appointed % "2025-10"}), "LIVB316") == [
+        ("besluiten.yaml", 2)
+    ]

@@ -18,14 +18,39 @@ def state_of(root, day):
     return derive_state(loaded.project, day)
 
 
-def test_halle_today_has_an_approved_plan_and_awaits_evaluation():
+def test_halle_today_has_an_approved_plan_but_never_closed_phase_4():
     state = state_of(EXAMPLE, dt.date(2026, 11, 21))
     stands = {s.stap: s.stand for s in state.steps}
-    assert all(stands[stap] is Stand.KLAAR for stap in Stap if stap is not Stap.F5)
+    assert all(stands[stap] is Stand.KLAAR for stap in Stap if stap.value[0] in "123")
+    # The plan period ended in 2012, but nothing in the folder evaluates it.
+    assert stands[Stap.F4] is Stand.NIET_AFGESLOTEN
+    assert "2012-12-31" in state.step(Stap.F4).uitleg
     assert stands[Stap.F5] is Stand.TE_DOEN
     assert state.step(Stap.S3_6).datum == dt.date(2010, 3, 23)
     assert state.step(Stap.S1_6).bewijs == ("vergaderingen/2009-04-21-kerngroep-opstart.yaml",)
-    assert state.next_step is not None and state.next_step.stap is Stap.F5
+    assert state.next_step is not None and state.next_step.stap is Stap.F4
+    assert state.current_phase == "4"
+
+
+def test_phase_4_is_done_only_with_an_evaluation(halle):
+    path = halle / "besluiten.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - {id: evaluatie-2013, datum: 2013-03-18, door: gemeenteraad, onderwerp: evaluatie,"
+        " uitkomst: kennisgenomen}\n",
+        "utf-8",
+    )
+    state = state_of(halle, dt.date(2026, 11, 21))
+    assert state.step(Stap.F4).stand is Stand.KLAAR
+    assert state.step(Stap.F4).datum == dt.date(2013, 3, 18)
+    assert state.step(Stap.F5).stand is Stand.BEZIG
+    assert state.current_phase == "5"
+
+
+def test_phase_4_runs_while_the_plan_period_runs():
+    state = state_of(EXAMPLE, dt.date(2011, 5, 1))
+    assert state.step(Stap.F4).stand is Stand.BEZIG
+    assert state.current_phase == "4"
 
 
 def test_halle_in_june_2009_is_in_the_middle_of_phase_2():
@@ -75,11 +100,12 @@ def test_status_command_shows_every_step_with_evidence(livb):
     result = livb("status", EXAMPLE, "--datum", "2026-11-21")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0] == "Halle — integraal plan levenskwaliteit (fase 5 Gebruiken en evalueren)"
+    assert lines[0] == "Halle — integraal plan levenskwaliteit (fase 4 Realiseren)"
     for stap in Stap:
         assert any(line.strip().split()[1:2] == [stap.value] for line in lines[1:]), stap
     assert any("1.6" in x and "vergaderingen/2009-04-21-kerngroep-opstart.yaml" in x for x in lines)
-    assert "Volgende stap: 5 Gebruiken en evalueren" in result.out
+    assert "Volgende stap: 4 Realiseren" in result.out
+    assert "niet afgesloten" in result.out
     assert (
         "Acties per schakel van de keten: nazorg 2, preventie 6, proactie 2, repressie 3"
         in result.out
@@ -101,7 +127,7 @@ def test_status_of_several_folders_is_one_line_each(livb, tmp_path):
     assert result.code == 0
     lines = result.out.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("Halle") and "fase 5" in lines[0]
+    assert lines[0].startswith("Halle") and "fase 4" in lines[0] and "19/21 afgerond" in lines[0]
     assert lines[1].startswith("Lier") and "fase 1" in lines[1]
 
 
@@ -129,3 +155,89 @@ def test_rule_list(livb):
     result = livb("check", "--regels")
     codes = [line.split()[0] for line in result.out.splitlines()]
     assert codes == sorted(codes) and "LIVB001" in codes and "LIVB408" in codes
+
+
+# -- every real path: optional steps, steps done otherwise, steps the process went past --------
+
+FOD_LESS = {
+    "besluiten.yaml": """\
+        besluiten:
+          - {id: aanstelling, datum: 2025-09-01, door: college, onderwerp: aanstelling_coordinator}
+          - {id: opstart, datum: 2025-10-06, door: college, onderwerp: rapport}
+        """,
+    "gesprekken/2025-09-15-burg.yaml": 'stap: "1.2"\ndatum: 2025-09-15\nmet: burg\n',
+}
+
+
+def test_without_the_fod_step_1_4_does_not_apply_and_does_not_block(minimal):
+    state = state_of(minimal(FOD_LESS), dt.date(2026, 1, 5))
+    step = state.step(Stap.S1_4)
+    assert step.stand is Stand.NVT and "geen begeleiding door de FOD" in step.uitleg
+    assert state.done(Stap.S1_4)
+    assert state.next_step is not None and state.next_step.stap is Stap.S1_5
+
+
+def test_without_the_fod_an_intentieverklaring_still_counts(minimal):
+    signed = FOD_LESS["besluiten.yaml"] + (
+        "  - {id: iv, datum: 2025-11-04, door: burgemeester, onderwerp: intentieverklaring,"
+        " uitkomst: ondertekend}\n"
+    )
+    step = state_of(minimal({**FOD_LESS, "besluiten.yaml": signed}), dt.date(2026, 1, 5)).step(
+        Stap.S1_4
+    )
+    assert step.stand is Stand.KLAAR and step.datum == dt.date(2025, 11, 4)
+    started = FOD_LESS["besluiten.yaml"] + (
+        "  - {id: iv, datum: 2025-11-04, door: college, onderwerp: intentieverklaring}\n"
+    )
+    step = state_of(minimal({**FOD_LESS, "besluiten.yaml": started}), dt.date(2026, 1, 5)).step(
+        Stap.S1_4
+    )
+    assert step.stand is Stand.BEZIG
+
+
+def untag(root, name, old, new):
+    path = root / "vergaderingen" / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_priorities_need_the_meeting_that_chose_them(halle):
+    untag(halle, "2009-10-13-kerngroep-swot-prioriteiten", '["2.5", "2.6"]', '["2.5"]')
+    # prioriteiten.yaml still names the meeting: that is enough
+    assert state_of(halle, dt.date(2009, 10, 20)).step(Stap.S2_6).stand is Stand.KLAAR
+    path = halle / "prioriteiten.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "vergadering: 2009-10-13-kerngroep-swot-prioriteiten\n", ""
+        ),
+        "utf-8",
+    )
+    step = state_of(halle, dt.date(2009, 10, 20)).step(Stap.S2_6)
+    assert step.stand is Stand.BEZIG
+    assert "de vergadering die de prioriteiten koos ontbreekt" in step.uitleg
+
+
+def test_goals_need_the_projectgroep_meetings_that_set_them(halle):
+    for name in ("2009-11-24-pg-samenleven", "2009-11-26-pg-inbraken", "2009-12-01-pg-verkeer"):
+        untag(halle, name, '["3.1", "3.4"]', '["3.1"]')
+    step = state_of(halle, dt.date(2010, 1, 15)).step(Stap.S3_4)
+    assert step.stand is Stand.BEZIG
+    assert step.volgende == "livb new vergadering --orgaan pg-samenleven --stap 3.4"
+    # once the plan is approved, the gap is history: shown, but no longer blocking
+    later = state_of(halle, dt.date(2011, 1, 1))
+    assert later.step(Stap.S3_4).stand is Stand.ONVOLLEDIG
+    assert "het proces ging verder: 3.6 klaar op 2010-03-23" in later.step(Stap.S3_4).uitleg
+    assert later.current_phase == "4"
+
+
+def test_a_missing_step_is_skipped_only_once_its_phase_is_closed(halle):
+    path = halle / "swot.yaml"
+    path.write_text("sterktes: []\n", "utf-8")
+    untag(halle, "2009-10-13-kerngroep-swot-prioriteiten", '["2.5", "2.6"]', '["2.6"]')
+    during = state_of(halle, dt.date(2009, 10, 20))
+    assert during.step(Stap.S2_5).stand is Stand.TE_DOEN
+    assert during.next_step is not None and during.next_step.stap is Stap.S2_5
+    after = state_of(halle, dt.date(2009, 11, 10))  # the college approved the progress report
+    assert after.step(Stap.S2_5).stand is Stand.OVERGESLAGEN
+    assert after.step(Stap.S2_5).volgende == ""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Annotated, Any
 
-from livb.model._base import Id, LivbModel
+from pydantic import Field, PlainValidator, WithJsonSchema
+
+from livb.model._base import ID_PATTERN, Id, LivbModel
 
 
 class Rol(StrEnum):
@@ -58,6 +62,57 @@ class Schakel(StrEnum):
     NAZORG = "nazorg"
 
 
+METHODE_SCHAKELS = frozenset(schakel.value for schakel in Schakel)
+
+
+class EigenSchakel(str):
+    """A municipality's own word for a link of the chain (``reactie``), mapped in livb.yaml.
+
+    ``keten: {reactie: repressie}`` in livb.yaml says which link of the method it stands for;
+    rule LIVB108 reports a word that is neither a link nor mapped.
+    """
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        """The word as written, as ``Schakel.value`` is for the method's own words."""
+        return str(self)
+
+
+def _parse_schakel(value: Any) -> Schakel | EigenSchakel:
+    if isinstance(value, Schakel | EigenSchakel):
+        return value
+    if isinstance(value, str):
+        if value in METHODE_SCHAKELS:
+            return Schakel(value)
+        if re.fullmatch(ID_PATTERN, value):
+            return EigenSchakel(value)
+    raise ValueError(
+        f"'{value}' is geen schakel: gebruik {', '.join(Schakel)}, of een eigen woord "
+        "zonder spaties dat 'keten' in livb.yaml op een schakel afbeeldt"
+    )
+
+
+SchakelTerm = Annotated[
+    Schakel | EigenSchakel,
+    PlainValidator(_parse_schakel),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": [schakel.value for schakel in Schakel]},
+                {"type": "string", "pattern": ID_PATTERN},
+            ]
+        }
+    ),
+    Field(
+        description="Een schakel van de veiligheidsketen (proactie, preparatie, preventie, "
+        "repressie, nazorg) of een eigen woord uit 'keten' in livb.yaml."
+    ),
+]
+"""A link of the chain in the method's words or the municipality's own (see ``keten``)."""
+
+
 class Soort(StrEnum):
     """Whether an actor is a person or an organisation."""
 
@@ -82,8 +137,8 @@ class Actor(LivbModel):
     organisatie: str | None = None
     """De organisatie of dienst, bv. 'Lokale politie Zennevallei'."""
     sector: Sector | None = None
-    schakels: list[Schakel] = []
-    """De schakels van de veiligheidsketen die deze actor dekt."""
+    schakels: list[SchakelTerm] = []
+    """De schakels van de veiligheidsketen die deze actor dekt (of de eigen woorden ervoor)."""
     email: str | None = None
     telefoon: str | None = None
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from livb.model._base import ActorId, Datum, Id, LivbModel
+from livb.model._base import ActorId, Id, LivbModel
+from livb.model._tijd import Datering
 
 
 class Instantie(StrEnum):
@@ -12,6 +13,7 @@ class Instantie(StrEnum):
 
     COLLEGE = "college"
     GEMEENTERAAD = "gemeenteraad"
+    RAADSCOMMISSIE = "raadscommissie"
     BURGEMEESTER = "burgemeester"
     FOD = "fod"
     PROVINCIE = "provincie"
@@ -49,11 +51,13 @@ class Besluit(LivbModel):
     """One decision or signature."""
 
     id: Id
-    datum: Datum
+    datum: Datering
+    """JJJJ-MM-DD; voor een oude beslissing waarvan de dag niet bekend is ook JJJJ-MM of JJJJ."""
     door: Instantie
-    """Wie besliste of tekende: college, gemeenteraad, burgemeester, fod, provincie, ..."""
+    """Wie besliste of tekende: college, raadscommissie, gemeenteraad, burgemeester, fod, ..."""
     onderwerp: Onderwerp
     uitkomst: Uitkomst = Uitkomst.GOEDGEKEURD
+    """goedgekeurd, ondertekend, kennisgenomen, uitgesteld of afgewezen."""
     ondertekenaar: ActorId | None = None
     """Bij een ondertekening: wie tekende."""
     referentie: str | None = None

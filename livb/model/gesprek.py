@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator
 
-from livb.model._base import ONE_OR_MANY, ActorId, Datum, LivbModel, Tekst, as_list
+from livb.model._base import ONE_OR_MANY, ActorId, LivbModel, Tekst, as_list
+from livb.model._tijd import Datering
 
 
 class VraagAntwoord(LivbModel):
@@ -21,7 +22,7 @@ class Gesprek(LivbModel):
 
     stap: Literal["1.2", "2.2"]
     """1.2 (met de burgemeester, in de voorbereiding) of 2.2 (met een lid van de kerngroep)."""
-    datum: Datum
+    datum: Datering
     met: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY]
     """Met wie het gesprek gevoerd werd (ids uit actoren.yaml)."""
     door: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY] = []

@@ -5,9 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 
-from livb.model._base import ActorId, Id, LivbModel, Periode, Tekst
+from livb.model._base import ONE_OR_MANY, ActorId, Id, LivbModel, Periode, Tekst, as_list
+from livb.model.actoren import METHODE_SCHAKELS, Schakel
 
 NisCode = Annotated[
     str,
@@ -70,11 +71,20 @@ class Begeleiding(LivbModel):
     """Als de provincie derde partij is bij het protocol: wie haar vertegenwoordigt."""
 
 
+IdOfBestand = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", max_length=200),
+    Field(description="Een id (actor, vergadering, prioriteit, doelstelling, ...) of een bestand."),
+]
+
+
 class UitgeschakeldeRegel(LivbModel):
     """A rule the municipality switches off on purpose, with its reason."""
 
     code: Annotated[str, StringConstraints(pattern=r"^LIVB\d{3}$")]
     """De code van de regel, bv. LIVB301."""
+    voor: Annotated[list[IdOfBestand], BeforeValidator(as_list), ONE_OR_MANY] = []
+    """Alleen voor deze id('s) of bestand(en), bv. 2009-11-24-pg-samenleven; leeg: overal."""
     reden: Tekst
     """Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze)."""
 
@@ -107,3 +117,16 @@ class Instellingen(LivbModel):
     regels: Regels = Regels()
     themas: list[Thema] | None = None
     """Een eigen lijst van thema's; standaard de clusters van de Kadernota Integrale Veiligheid."""
+    keten: dict[Id, Schakel] = {}
+    """Eigen woorden voor de schakels van de veiligheidsketen, bv. {reactie: repressie}."""
+
+    @field_validator("keten")
+    @classmethod
+    def _own_words(cls, keten: dict[str, Schakel]) -> dict[str, Schakel]:
+        taken = sorted(word for word in keten if word in METHODE_SCHAKELS)
+        if taken:
+            raise ValueError(
+                f"'{taken[0]}' is al een schakel van de methode; 'keten' geeft eigen woorden "
+                "een plaats in de keten, bv. {reactie: repressie}"
+            )
+        return keten

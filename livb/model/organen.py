@@ -1,4 +1,4 @@
-"""organen.yaml: kerngroep, projectgroepen, redactiecomité and pilootcomité."""
+"""organen.yaml: kerngroep, projectgroepen, redactiecomité, pilootcomité and other consultation."""
 
 from __future__ import annotations
 
@@ -40,6 +40,36 @@ class Projectgroep(LivbModel):
     """Naam van de bestaande overlegstructuur, als structuur 'bestaand' is."""
 
 
+class Overlegsoort(StrEnum):
+    """The kind of another body or form of consultation."""
+
+    HOORZITTING = "hoorzitting"
+    FORUM = "forum"
+    WERKGROEP = "werkgroep"
+    ANDERE = "andere"
+
+
+OPEN_OVERLEG = (Overlegsoort.HOORZITTING, Overlegsoort.FORUM)
+"""Open sessions: the participants are counted, not listed; no minutes are approved later."""
+
+
+class Overleg(LivbModel):
+    """Consultation outside the method's own bodies: thematic hearings, a forum, a working group.
+
+    A meeting names it with ``orgaan: <id>``; a series (five thematic hearings) is one entry
+    with a meeting per session.
+    """
+
+    id: Id
+    naam: Tekst
+    """Hoe de documenten het noemen, bv. 'de themahoorzittingen' of 'het Sinterklaasforum'."""
+    soort: Overlegsoort
+    """hoorzitting, forum, werkgroep of andere."""
+    leden: list[ActorId] = []
+    """Vaste leden of organisatoren; de deelnemers van een hoorzitting tel je per vergadering."""
+    omschrijving: str | None = None
+
+
 class Comite(LivbModel):
     """A small committee: the redactiecomité or the pilootcomité."""
 
@@ -55,3 +85,5 @@ class OrganenBestand(LivbModel):
     """Schrijft de veiligheidsdiagnostiek (stap 2.1)."""
     pilootcomite: Comite = Comite()
     """Burgemeester en/of projectleider met de lokaal adviseur (protocolakkoord)."""
+    overleg: list[Overleg] = []
+    """Ander overleg: themahoorzittingen, een forum, een werkgroep, ..."""

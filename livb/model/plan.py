@@ -18,7 +18,7 @@ from livb.model._base import (
     ReeksId,
     Tekst,
 )
-from livb.model.actoren import Schakel
+from livb.model.actoren import SchakelTerm
 
 
 class Plansoort(StrEnum):
@@ -116,8 +116,9 @@ class Actie(LivbModel):
     budget: Annotated[float, Field(ge=0)] | None = None
     """Bedrag in euro."""
     financiering: str | None = None
-    schakel: Schakel | None = None
-    """De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg."""
+    schakel: SchakelTerm | None = None
+    """De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg
+    (of een eigen woord uit 'keten' in livb.yaml)."""
     status: Status = Status.GEPLAND
 
     @model_validator(mode="after")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 
 from livb.model._base import (
     ONE_OR_MANY,
@@ -16,6 +16,7 @@ from livb.model._base import (
     VergaderingId,
     as_list,
 )
+from livb.model._tijd import Datering
 from livb.model.stappen import Stap
 
 Uur = Annotated[
@@ -54,18 +55,27 @@ class VolgendeVergadering(LivbModel):
 
 
 class Vergadering(LivbModel):
-    """One meeting of a body of the process."""
+    """One meeting of a body of the process: a kerngroep meeting, a hearing, a forum, ..."""
+
+    # The key is 'verslaggever' (one or more, as 'met' and 'wie'); 'verslaggevers' is read too.
+    model_config = ConfigDict(populate_by_name=True)
 
     orgaan: OrgaanId
-    """kerngroep, redactiecomite, pilootcomite of de id van een projectgroep."""
+    """kerngroep, redactiecomite, pilootcomite, de id van een projectgroep of van een overleg."""
     titel: str | None = None
     stappen: list[Stap] = []
     """De stappen van de methode die deze vergadering invult, bv. ['2.5', '2.6']."""
-    datum: Datum
+    datum: Datering
+    """JJJJ-MM-DD; voor een oude vergadering waarvan de dag niet bekend is ook JJJJ-MM of JJJJ."""
     uur: Uur | None = None
     plaats: str | None = None
     voorzitter: ActorId | None = None
-    verslaggever: ActorId | None = None
+    verslaggevers: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY] = Field(
+        [], alias="verslaggever"
+    )
+    """Wie het verslag maakte: één id of een lijst, bv. [an, jan] bij een hoorzitting."""
+    deelnemers: Annotated[int, Field(ge=1)] | None = None
+    """Het aantal deelnemers, bv. bij een hoorzitting of forum waar niet iedereen een actor is."""
     aanwezig: list[ActorId] = []
     verontschuldigd: list[ActorId] = []
     gasten: list[str] = []
@@ -76,3 +86,8 @@ class Vergadering(LivbModel):
     volgende_stap: str | None = None
     huiswerk: list[Huiswerk] = []
     volgende_vergadering: VolgendeVergadering | None = None
+
+    @property
+    def verslaggever(self) -> str | None:
+        """The first reporter (documents that name one reporter)."""
+        return self.verslaggevers[0] if self.verslaggevers else None

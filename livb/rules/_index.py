@@ -38,7 +38,7 @@ class Index:
 
 
 COMBINED = {
-    "orgaan": ("vast orgaan", "projectgroep"),
+    "orgaan": ("vast orgaan", "projectgroep", "overleg"),
     "bewijs": ("bevinding", "reeks", "bron", "gesprek"),
 }
 
@@ -52,6 +52,7 @@ def build_index(project: Project) -> Index:
     _add_all(
         index, "projectgroep", "organen.yaml", "projectgroepen", project.organen.projectgroepen
     )
+    _add_all(index, "overleg", "organen.yaml", "overleg", project.organen.overleg)
     _add_all(index, "besluit", "besluiten.yaml", "besluiten", project.besluiten.besluiten)
     _add_all(index, "bron", "diagnostiek/bronnen.yaml", "bronnen", project.bronnen.bronnen)
     _add_all(index, "reeks", "diagnostiek/cijfers.yaml", "reeksen", project.cijfers.reeksen)
@@ -116,24 +117,30 @@ def _ref_fields(model: type[BaseModel]) -> dict[str, str]:
     return found
 
 
+@cache
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """Each field's key in the file: its alias where it has one (verslaggevers: verslaggever)."""
+    return {name: info.alias or name for name, info in model.model_fields.items()}
+
+
 def references(
     model: BaseModel, loc: tuple[Any, ...] = ()
 ) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """Every reference inside ``model``: (path inside the file, kind, the id referred to)."""
     ref_fields = _ref_fields(type(model))
-    for name in type(model).model_fields:
+    for name, key in _keys(type(model)).items():
         value = getattr(model, name)
         if value is None:
             continue
         kind = ref_fields.get(name)
         if kind is not None:
             if isinstance(value, str):
-                yield (*loc, name), kind, value
+                yield (*loc, key), kind, value
             else:
                 for position, item in enumerate(value):
-                    yield (*loc, name, position), kind, item
+                    yield (*loc, key, position), kind, item
         elif isinstance(value, BaseModel):
-            yield from references(value, (*loc, name))
+            yield from references(value, (*loc, key))
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             for position, item in enumerate(value):
-                yield from references(item, (*loc, name, position))
+                yield from references(item, (*loc, key, position))

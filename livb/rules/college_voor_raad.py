@@ -4,9 +4,13 @@ Wat het controleert:
     Het plan (en een intentieverklaring) wordt eerst door het college goedgekeurd en pas
     daarna door de gemeenteraad.
 
+    Een datum die alleen de maand of het jaar noemt (``2008-03``), geeft het voordeel van de
+    twijfel: de regel meldt alleen wat zeker in de verkeerde volgorde staat.
+
 Waarom:
-    Het college legt het plan voor aan de gemeenteraad (stap 3.6); een goedkeuring door de
-    raad zonder voorafgaande collegebeslissing wijst op een ontbrekende of foute datum.
+    Het college legt het plan voor aan de gemeenteraad (stap 3.6), soms via een
+    raadscommissie; een goedkeuring door de raad zonder voorafgaande collegebeslissing wijst
+    op een ontbrekende of foute datum.
 
 Oplossing:
     Voeg de beslissing van het college toe in besluiten.yaml, of verbeter de data.
@@ -17,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model._tijd import kan_voor
 from livb.model.besluiten import Instantie, Onderwerp
-from livb.process import decisions
+from livb.queries import decisions
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB312"
@@ -34,7 +39,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for onderwerp in (Onderwerp.PLAN, Onderwerp.INTENTIEVERKLARING):
         college = decisions(project, onderwerp, (Instantie.COLLEGE,))
         for raad in decisions(project, onderwerp, (Instantie.GEMEENTERAAD,)):
-            if not any(c.datum <= raad.datum for c in college):
+            if not any(kan_voor(c.datum, raad.datum) for c in college):
                 yield Finding(
                     "besluiten.yaml",
                     ("besluiten", positions[id(raad)], "datum"),

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from livb.diagnostics import Severity
 from livb.model.actoren import Rol, Sector
+from livb.queries import actors
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import actors
 
 CODE = "LIVB207"
 NAME = "coordinator-uit-politie"

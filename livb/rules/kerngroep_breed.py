@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from livb.diagnostics import Severity
 from livb.model.actoren import Sector
+from livb.queries import kerngroep
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import kerngroep
 
 CODE = "LIVB205"
 NAME = "kerngroep-te-smal"

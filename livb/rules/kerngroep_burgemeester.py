@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 from livb.diagnostics import Severity
 from livb.model.actoren import Rol
+from livb.queries import kerngroep
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import kerngroep
 
 CODE = "LIVB204"
 NAME = "kerngroep-zonder-burgemeester"

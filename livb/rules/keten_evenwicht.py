@@ -2,8 +2,9 @@
 
 Wat het controleert:
     De acties van het plan samen dekken preventie, repressie en nazorg (``schakel`` bij elke
-    actie). Ontbreekt een schakel, dan volgt een waarschuwing; daarnaast meldt deze regel
-    hoe de acties over de keten verdeeld zijn.
+    actie). Een eigen woord (``schakel: reactie``) telt voor de schakel die ``keten`` in
+    livb.yaml ervoor opgeeft. Ontbreekt een schakel, dan volgt een waarschuwing; daarnaast
+    meldt deze regel hoe de acties over de keten verdeeld zijn.
 
 Waarom:
     Integrale veiligheid besteedt aandacht aan elke schakel van de keten. Mechelen vroeg een
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 
 from livb.diagnostics import Severity
 from livb.model.actoren import Schakel
-from livb.process import chain_balance
+from livb.queries import chain_balance
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB220"

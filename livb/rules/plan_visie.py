@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.queries import phase_three_started
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import phase_three_started
 
 CODE = "LIVB401"
 NAME = "plan-zonder-visie"

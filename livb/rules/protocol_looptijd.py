@@ -1,9 +1,11 @@
 """Begeleiding door de FOD afgelopen zonder goedgekeurd plan.
 
 Wat het controleert:
-    Het protocolakkoord loopt één jaar vanaf de ondertekening: zes maanden begeleiding en
-    zes maanden opvolging door de lokaal adviseur. Is dat jaar voorbij en het plan nog niet
-    goedgekeurd door de gemeenteraad, dan meldt deze regel dat.
+    Het protocolakkoord loopt één jaar vanaf de dag waarop alle partijen getekend hebben:
+    zes maanden begeleiding en zes maanden opvolging door de lokaal adviseur. Is dat jaar
+    voorbij en het plan nog niet goedgekeurd door de gemeenteraad, dan meldt deze regel dat.
+    Werd het protocol opnieuw ondertekend (een gewijzigd of verlengd protocol), dan telt de
+    laatste volledige ondertekening, net als in het document ``livb render protocol``.
 
 Waarom:
     Na dat jaar zet de gemeente het proces zelf voort. Het is goed dat de kerngroep en het
@@ -18,10 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from livb.dates import months_later
 from livb.diagnostics import Severity
+from livb.model._tijd import kan_voor
 from livb.model.besluiten import Instantie, Onderwerp
-from livb.process import decisions, protocol_signed
+from livb.queries import decisions, protocol_period
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB313"
@@ -32,14 +34,14 @@ METHODE = "Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield a note when the protocol's year ended before the council approved the plan."""
-    signed = protocol_signed(context.project, context.today)
-    if signed is None:
+    periode = protocol_period(context.project, context.today)
+    if periode is None:
         return
-    end = months_later(signed, 12)
+    end = periode.einde
     if end > context.today:
         return
     approved = decisions(context.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,))
-    if approved and approved[0].datum <= end:
+    if approved and kan_voor(approved[0].datum, end):
         return
     yield Finding(
         "besluiten.yaml",

@@ -2,7 +2,9 @@
 
 Wat het controleert:
     De opstartvergadering van de kerngroep (stap 1.6) vindt plaats nadat het
-    protocolakkoord door de gemeente en de FOD ondertekend is (stap 1.4).
+    protocolakkoord door de gemeente en de FOD ondertekend is (stap 1.4). Een gemeente die
+    niet door de FOD begeleid wordt (``begeleiding`` in livb.yaml is leeg en besluiten.yaml
+    noemt geen protocolakkoord), heeft geen protocol: dan zwijgt deze regel.
 
 Waarom:
     Het protocolakkoord legt de afspraken vast waarbinnen de kerngroep werkt: de rol van de
@@ -11,7 +13,7 @@ Waarom:
 
 Oplossing:
     Controleer de data in besluiten.yaml en van de opstartvergadering. Werkt de gemeente
-    bewust zonder protocol met de FOD, zet de regel dan uit in livb.yaml met de reden.
+    zonder de FOD, laat ``begeleiding`` in livb.yaml dan leeg.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
+from livb.model._tijd import laatste_dag
 from livb.model.stappen import Stap
-from livb.process import held, meetings_for, protocol_signed
+from livb.queries import fod_begeleiding, held, meetings_for, protocol_period
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB310"
@@ -31,24 +34,28 @@ METHODE = "Methode, stappen 1.4 en 1.6"
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield the kick-off meeting when it took place before the protocol was signed."""
+    if not fod_begeleiding(context.project):
+        return
     kickoffs = [
         (i, v) for i, v in meetings_for(context.project, Stap.S1_6) if held(v, context.today)
     ]
     if not kickoffs:
         return
     id_, kickoff = kickoffs[0]
-    signed = protocol_signed(context.project, context.today)
-    if signed is None:
+    periode = protocol_period(context.project, context.today)
+    if periode is None:
         message = (
-            "de kerngroep startte, maar het protocolakkoord is niet door beide partijen ondertekend"
+            "de kerngroep startte, maar het protocolakkoord is niet door alle partijen ondertekend"
         )
-    elif signed > kickoff.datum:
-        message = f"de kerngroep startte op {kickoff.datum}, vóór het protocolakkoord ({signed})"
+    elif protocol_period(context.project, laatste_dag(kickoff.datum)) is None:
+        message = (
+            f"de kerngroep startte op {kickoff.datum}, vóór het protocolakkoord ({periode.start})"
+        )
     else:
         return
     yield Finding(
         f"vergaderingen/{id_}.yaml",
         ("datum",),
         message,
-        "noteer de handtekeningen van burgemeester en FOD in besluiten.yaml",
+        "noteer de handtekeningen van alle partijen in besluiten.yaml",
     )

@@ -32,7 +32,7 @@ METHODE = "livb: samenhang van de map"
 
 _WHERE = {
     "actor": "actoren.yaml",
-    "orgaan": "organen.yaml (projectgroepen) of kerngroep, redactiecomite, pilootcomite",
+    "orgaan": "organen.yaml (projectgroepen, overleg) of kerngroep, redactiecomite, pilootcomite",
     "prioriteit": "prioriteiten.yaml",
     "vergadering": "de map vergaderingen/",
     "bron": "diagnostiek/bronnen.yaml",

@@ -2,7 +2,8 @@
 
 Wat het controleert:
     Een gehouden vergadering noteert de volgende stap, het huiswerk voor de leden en de
-    datum van de volgende vergadering.
+    datum van de volgende vergadering. Open bijeenkomsten (een hoorzitting of een forum)
+    hebben geen vaste leden en dus geen huiswerk: die slaat de regel over.
 
 Waarom:
     De methode raadt aan elke vergadering af te ronden met de volgende stap en huiswerk, en
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
-from livb.process import held
+from livb.queries import held, is_open_session
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB302"
@@ -30,7 +31,7 @@ METHODE = "Methode, goede reflexen: volgende stap, huiswerk en datum van de volg
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield what a held meeting misses of its closing."""
     for id_, vergadering in sorted(context.project.vergaderingen.items()):
-        if not held(vergadering, context.today):
+        if not held(vergadering, context.today) or is_open_session(context.project, vergadering):
             continue
         missing = [
             name

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.diagnostics import Severity
-from livb.process import held
+from livb.queries import held
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB303"

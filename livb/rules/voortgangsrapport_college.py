@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from livb.diagnostics import Severity
 from livb.model.besluiten import Instantie, Onderwerp
 from livb.model.stappen import Stap
-from livb.process import decisions, held, meetings_for
+from livb.queries import decisions, held, meetings_for, phase_three_started
 from livb.rules._base import Finding, RuleContext
-from livb.rules._helpers import phase_three_started
 
 CODE = "LIVB311"
 NAME = "voortgangsrapport-niet-goedgekeurd"

@@ -2,7 +2,9 @@
 
 Wat het controleert:
     Elke gehouden vergadering van een orgaan keurt het verslag van de vorige gehouden
-    vergadering van datzelfde orgaan goed (``keurt_verslag_goed``).
+    vergadering van datzelfde orgaan goed (``keurt_verslag_goed``). Open bijeenkomsten (een
+    hoorzitting of een forum onder ``overleg`` in organen.yaml) tellen niet: daar keurt
+    niemand later het verslag goed.
 
 Waarom:
     De methode raadt aan elke vergadering te beginnen met de goedkeuring van het vorige
@@ -20,7 +22,7 @@ from itertools import pairwise
 
 from livb.diagnostics import Severity
 from livb.model.vergadering import Vergadering
-from livb.process import held
+from livb.queries import held, is_open_session
 from livb.rules._base import Finding, RuleContext
 
 CODE = "LIVB301"
@@ -34,7 +36,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
     by_body: dict[str, list[tuple[str, Vergadering]]] = {}
     meetings = sorted(context.project.vergaderingen.items(), key=lambda i: (i[1].datum, i[0]))
     for id_, vergadering in meetings:
-        if held(vergadering, context.today):
+        if held(vergadering, context.today) and not is_open_session(context.project, vergadering):
             by_body.setdefault(vergadering.orgaan, []).append((id_, vergadering))
     for items in by_body.values():
         for (previous, _), (id_, vergadering) in pairwise(items):

@@ -1,0 +1,186 @@
+"""Dates known only to the month or the year, for the history a folder reconstructs.
+
+A coordinator who writes down how an older plan came about often knows the month of a
+hearing or the year of a decision, not the day: ``datum: 2007-11`` and ``datum: 2007`` say
+exactly that. Such a date is allowed where a folder records what happened: decisions,
+meetings and interviews (the type :data:`Datering`). Deadlines, action periods, the plan's
+period and the date of a next meeting stay exact (:data:`livb.model._base.Datum`): planning
+needs a day.
+
+A vague date is a :class:`datetime.date`, its first day, so every comparison and every sort
+treats it as that day: it counts as past from its first day on and sorts before the exact
+dates of its month or year. Where the order of two events decides a rule ("A comes before
+B"), the rule asks :func:`kan_voor` or :func:`zeker_voor`, which look at the whole month or
+year, so that a vague date never makes a rule fire on a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class Precisie(StrEnum):
+    """How precisely a date is known."""
+
+    DAG = "dag"
+    MAAND = "maand"
+    JAAR = "jaar"
+
+
+class VageDatum(dt.date):
+    """A date known only to the month (``2007-11``) or the year (``2007``).
+
+    The value is the first day of that month or year; ``str()`` and ``isoformat()`` give the
+    date as written. Two vague dates are equal when they name the same month or year; a vague
+    date never equals an exact date.
+    """
+
+    precisie: Precisie = Precisie.DAG
+    """Set per instance; the class default covers the copies ``date`` itself makes."""
+
+    def __new__(cls, year: int, month: int | None = None, day: int | None = None) -> VageDatum:
+        """The month ``year-month``, or the whole ``year`` when ``month`` is None.
+
+        ``date`` arithmetic and ``replace`` call the class with a day as well: the result is
+        then an exact day (precision ``dag``), as a plain date would be.
+        """
+        self = super().__new__(cls, year, month or 1, day or 1)
+        if day is None:
+            object.__setattr__(self, "precisie", Precisie.JAAR if month is None else Precisie.MAAND)
+        return self
+
+    def isoformat(self) -> str:
+        """``2007-11`` or ``2007``."""
+        if self.precisie is Precisie.JAAR:
+            return f"{self.year:04d}"
+        if self.precisie is Precisie.MAAND:
+            return f"{self.year:04d}-{self.month:02d}"
+        return super().isoformat()
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        if self.precisie is Precisie.DAG:
+            return super().__repr__()
+        month = "" if self.precisie is Precisie.JAAR else f", {self.month}"
+        return f"VageDatum({self.year}{month})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, dt.date) or isinstance(other, dt.datetime):
+            return NotImplemented
+        return dt.date.__eq__(self, other) and precisie(self) is precisie(other)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        if self.precisie is Precisie.DAG:
+            return dt.date.__hash__(self)
+        return hash((dt.date.__hash__(self), self.precisie.value))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.precisie is Precisie.DAG:
+            return dt.date, (self.year, self.month, self.day)
+        month = None if self.precisie is Precisie.JAAR else self.month
+        return VageDatum, (self.year, month)
+
+
+def precisie(day: dt.date) -> Precisie:
+    """How precisely a date is known: a plain date to the day."""
+    return day.precisie if isinstance(day, VageDatum) else Precisie.DAG
+
+
+def is_vaag(day: dt.date) -> bool:
+    """Whether a date is known only to the month or the year."""
+    return precisie(day) is not Precisie.DAG
+
+
+def eerste_dag(day: dt.date) -> dt.date:
+    """The first day a date may stand for, as a plain date."""
+    return dt.date(day.year, day.month, day.day)
+
+
+def laatste_dag(day: dt.date) -> dt.date:
+    """The last day a date may stand for: the end of its month or year when it is vague."""
+    match precisie(day):
+        case Precisie.JAAR:
+            return dt.date(day.year, 12, 31)
+        case Precisie.MAAND:
+            return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        case _:
+            return eerste_dag(day)
+
+
+def kan_voor(eerder: dt.date, later: dt.date) -> bool:
+    """Whether ``eerder`` may fall on or before ``later`` (true unless surely after it)."""
+    return eerste_dag(eerder) <= laatste_dag(later)
+
+
+def zeker_voor(eerder: dt.date, later: dt.date) -> bool:
+    """Whether ``eerder`` surely falls before ``later``, whatever days vague dates stand for."""
+    return laatste_dag(eerder) < eerste_dag(later)
+
+
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+# The loader's messages recognise these words and add how to write a date.
+_INVALID = "geen geldige datum"
+
+
+def _year(year: int) -> VageDatum:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(_INVALID)
+    return VageDatum(year)
+
+
+def _parse_datering(value: Any) -> Any:
+    # pydantic reads an int as a Unix timestamp; here a whole number is a year.
+    if isinstance(value, bool | float):
+        raise ValueError(_INVALID)
+    if isinstance(value, int):
+        return _year(value)
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _YEAR.fullmatch(text):
+        return _year(int(text))
+    month = _MONTH.fullmatch(text)
+    if month:
+        number = int(month.group(2))
+        if not 1 <= number <= 12:
+            raise ValueError(f"'{text}' is geen maand: de maand gaat van 01 tot 12")
+        return VageDatum(_year(int(month.group(1))).year, number)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_INVALID) from None
+
+
+Datering = Annotated[
+    dt.date,
+    BeforeValidator(_parse_datering),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2]))?$"},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+            ]
+        }
+    ),
+    Field(
+        description="Een datum als JJJJ-MM-DD; als de dag niet bekend is (geschiedenis), "
+        "ook JJJJ-MM of JJJJ, bv. 2007-11."
+    ),
+]
+"""A date of something that happened: exact, or only its month or year (see the module)."""
