@@ -16,6 +16,7 @@ to another operational goal) has a ``verplaatst`` field with the old and new par
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -153,20 +154,24 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {} or value == ""
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
+
+
 def _plain(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return {k: _plain(v) for k, v in value}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
+    """A value of ``model_dump()`` with its enums as their text."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if kind is list:
         return [_plain(v) for v in value]
-    return value
+    return value.value if isinstance(value, Enum) else value
 
 
 def _fields(model: BaseModel, *without: str) -> dict[str, Any]:
-    return {name: _plain(value) for name, value in model if name not in ("id", *without)}
+    dumped: dict[str, Any] = _plain(model.model_dump(exclude={"id", *without}))
+    return dumped
 
 
 _COVERED = ("plan.yaml", "prioriteiten.yaml", "organen.yaml", "actoren.yaml", "besluiten.yaml")
@@ -201,7 +206,8 @@ def _tree(project: Project) -> _Node:
     for path, model in sorted(project.files.items()):
         if path in _COVERED or path.startswith(_COVERED_FOLDERS) or path.endswith("cijfers.yaml"):
             continue
-        root.children.append(_Node(Soort.BESTAND, path, None, {}, content=_plain(model)))
+        content = _plain(model.model_dump())
+        root.children.append(_Node(Soort.BESTAND, path, None, {}, content=content))
     _index(root)
     return root
 
@@ -345,7 +351,7 @@ class _Walk:
             )
         if old.key != new.key and old.id != new.id:
             return self._emit(new, Aard.NIEUWE_ID, inside, velden, old.id)
-        if velden or old.signature != new.signature:
+        if velden or old.content != new.content:
             return self._emit(new, Aard.GEWIJZIGD, inside, velden)
         return None
 
