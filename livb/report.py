@@ -478,6 +478,7 @@ def write_diff(diff: VersionDiff, out: TextIO | None = None) -> None:
     """Write the changes between two versions of the folder, or why a version does not load."""
     out = out or sys.stdout
     root = diff.new.result.root
+    root = root.resolve() if str(root) == "." else root  # 'in halle', not 'in .'
     for side in (diff.old, diff.new):
         for note in side.skipped:
             out.write(f"let op ({side.label}): {note}\n")
