@@ -18,7 +18,7 @@ import posixpath
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,8 +267,24 @@ def _read_blobs(repository: Repository, oids: Sequence[str]) -> dict[str, bytes]
     return blobs
 
 
-def export_revision(repository: Repository, revision: Revision, target: Path) -> list[str]:
+def needed_for_loading(path: str) -> bool:
+    """Whether ``load_project`` reads a file: YAML anywhere, and the figures in diagnostiek/."""
+    return path.endswith((".yaml", ".yml")) or path.startswith("diagnostiek/")
+
+
+def export_revision(
+    repository: Repository,
+    revision: Revision,
+    target: Path,
+    select: Callable[[str], bool] | None = None,
+) -> list[str]:
     """Write the folder's files at a revision into ``target`` (an empty folder).
+
+    Args:
+        repository: the repository of the folder.
+        revision: the revision.
+        target: an empty folder.
+        select: which files to write, by their path in the folder (default: all but output/).
 
     Returns:
         Dutch notes on the links and submodules that were not followed.
@@ -280,12 +296,15 @@ def export_revision(repository: Repository, revision: Revision, target: Path) ->
         if e.kind == "blob" and e.path.split("/", 1)[0] not in _SKIPPED_FOLDERS
     }
     links = [e for e in files.values() if e.mode == _SYMLINK]
-    contents = _read_blobs(repository, [e.oid for e in files.values()])
+    chosen = [e for e in files.values() if select is None or select(e.path)]
+    # A chosen link needs the link's text and the text of every link it passes through.
+    contents = _read_blobs(repository, [e.oid for e in (*chosen, *links)])
+    contents.update(_read_blobs(repository, [e.oid for e in _link_targets(links, files, contents)]))
     skipped = [
         f"{e.path}: een submodule; livb leest ze niet" for e in entries if e.mode == _SUBMODULE
     ]
     targets: dict[str, str] = {}
-    for link in links:
+    for link in (e for e in chosen if e.mode == _SYMLINK):
         final = _follow(link.path, files, contents)
         if final is None:
             skipped.append(
@@ -293,7 +312,7 @@ def export_revision(repository: Repository, revision: Revision, target: Path) ->
             )
         else:
             targets[link.path] = final
-    for entry in files.values():
+    for entry in chosen:
         parts = _safe_parts(entry.path)
         if parts is None:
             skipped.append(f"{entry.path}: een ongeldige naam; niet gelezen")
@@ -332,8 +351,12 @@ def _follow(path: str, files: dict[str, _Entry], contents: dict[str, bytes]) -> 
 
 
 @contextmanager
-def open_revision(folder: Path, spec: str) -> Iterator[Snapshot]:
+def open_revision(
+    folder: Path, spec: str, select: Callable[[str], bool] | None = None
+) -> Iterator[Snapshot]:
     """The folder's files at a revision, in a temporary folder that lives for the ``with``.
+
+    ``select`` chooses the files by their path in the folder (default: all but output/).
 
     Raises:
         LivbError: git is missing, the folder is not in a repository, the revision does not
@@ -344,7 +367,7 @@ def open_revision(folder: Path, spec: str) -> Iterator[Snapshot]:
     with tempfile.TemporaryDirectory(prefix="livb-versie-") as temporary:
         path = Path(temporary) / (folder.resolve().name or "map")
         path.mkdir()
-        skipped = export_revision(repository, revision, path)
+        skipped = export_revision(repository, revision, path, select)
         yield Snapshot(revision, path, skipped)
 
 
@@ -357,7 +380,7 @@ def load_revision(folder: Path, spec: str) -> Version:
     Raises:
         LivbError: see :func:`open_revision`.
     """
-    with open_revision(folder, spec) as snapshot:
+    with open_revision(folder, spec, needed_for_loading) as snapshot:
         result = load_project(snapshot.path)
     result.root = folder
     return Version(snapshot.revision.label, snapshot.revision, result, snapshot.skipped)
@@ -379,3 +402,11 @@ def diff_versions(folder: Path, old: str, new: str | None = None) -> VersionDiff
     if before.result.project is None or after.result.project is None:
         return VersionDiff(before, after, None)
     return VersionDiff(before, after, compare(before.result.project, after.result.project))
+
+
+def _link_targets(
+    links: list[_Entry], files: dict[str, _Entry], contents: dict[str, bytes]
+) -> list[_Entry]:
+    """The regular files the links point to (inside the folder)."""
+    found = (_follow(link.path, files, contents) for link in links)
+    return [files[path] for path in found if path is not None]

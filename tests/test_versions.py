@@ -11,7 +11,7 @@ import pytest
 from livb.errors import LivbError
 from livb.model.plan import Plan
 from livb.project import load_project
-from livb.versions import diff_versions, load_revision, open_revision
+from livb.versions import diff_versions, load_revision, needed_for_loading, open_revision
 
 from gitrepo import commit, git, init, needs_git
 from helpers import EXAMPLE
@@ -351,3 +351,25 @@ def test_every_kind_of_item_added_removed_changed_renamed(repo, livb):
     assert "nieuwe id (was a-gemachtigde-opzichters), zelfde inhoud" in text
     assert "  kerngroep: leden − peter-wouters" in text
     assert text.rstrip().endswith("13 wijzigingen.")
+
+
+def test_loading_reads_only_what_the_loader_needs(repo):
+    top, folder = repo
+    (folder / "bijlagen").mkdir()
+    (folder / "bijlagen" / "scan-besluit.pdf").write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 64)
+    (folder / "teksten").mkdir()
+    shutil.move(folder / "plan.yaml", folder / "teksten" / "plan.tekst")
+    (folder / "plan.yaml").symlink_to("teksten/plan.tekst")
+    commit(top, "Bijlagen")
+    with open_revision(folder, "HEAD", needed_for_loading) as snapshot:
+        written = sorted(p.relative_to(snapshot.path).as_posix() for p in snapshot.path.rglob("*"))
+        assert "bijlagen/scan-besluit.pdf" not in written
+        assert "teksten/plan.tekst" not in written
+        assert "diagnostiek/overlast.csv" in written and "plan.yaml" in written
+    with open_revision(folder, "HEAD") as snapshot:
+        assert (snapshot.path / "bijlagen" / "scan-besluit.pdf").read_bytes() == (
+            folder / "bijlagen" / "scan-besluit.pdf"
+        ).read_bytes()
+    project = load_revision(folder, "HEAD").result.project
+    assert project is not None
+    assert project.plan == load_project(EXAMPLE).project.plan  # type: ignore[union-attr]
