@@ -3,10 +3,11 @@
 :func:`compare` takes two loaded projects (no files, no git) and gives a list of
 :class:`Change` values: an item (priority, goal, indicator, action, body, actor, decision,
 meeting, series of figures, other file) added, removed, changed or given a new id, with its
-old and new field values. The order follows the plan: the plan's text, then each priority
-with its strategic goals, their operational goals and those goals' indicators and actions,
-then the bodies, actors, decisions, meetings, figures and other files. A removed item keeps
-its old place, after the item it followed.
+old and new field values. An interview is named by its file only: interviews are
+confidential. The order follows the plan: the plan's text, then each priority with its
+strategic goals, their operational goals and those goals' indicators and actions, then the
+bodies, actors, decisions, meetings, figures and other files. A removed item keeps its old
+place, after the item it followed.
 
 Matching is by id. An item whose id disappeared and whose content reappears unchanged under a
 new id is a :attr:`Aard.NIEUWE_ID`; an item that kept its id and changed its title is a
@@ -176,6 +177,8 @@ def _fields(model: BaseModel, *without: str) -> dict[str, Any]:
 
 _COVERED = ("plan.yaml", "prioriteiten.yaml", "organen.yaml", "actoren.yaml", "besluiten.yaml")
 _COVERED_FOLDERS = ("doelstellingen/", "vergaderingen/")
+_CONFIDENTIAL = ("gesprekken/",)
+"""Interviews are confidential: a comparison names the file, never its content."""
 
 
 def _tree(project: Project) -> _Node:
@@ -206,8 +209,13 @@ def _tree(project: Project) -> _Node:
     for path, model in sorted(project.files.items()):
         if path in _COVERED or path.startswith(_COVERED_FOLDERS) or path.endswith("cijfers.yaml"):
             continue
-        content = _plain(model.model_dump())
-        root.children.append(_Node(Soort.BESTAND, path, None, {}, content=content))
+        if path.startswith(_CONFIDENTIAL):  # compared, never shown
+            content = _plain(model.model_dump())
+            root.children.append(_Node(Soort.BESTAND, path, None, {}, content=content))
+        else:
+            root.children.append(_Node(Soort.BESTAND, path, None, _fields(model)))
+    rest = _fields(project.prioriteiten, "prioriteiten")  # the meeting that chose them
+    root.children.append(_Node(Soort.BESTAND, "prioriteiten.yaml", None, rest))
     _index(root)
     return root
 

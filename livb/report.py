@@ -314,7 +314,7 @@ _DIFF_SECTIONS = {
     "bestand": "Andere bestanden",
 }
 _EMPTY = "(leeg)"
-_SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "id", "plan", "vraag")
+_SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
 
 
 def _short_text(text: str, limit: int = 60) -> str:
@@ -359,6 +359,8 @@ def _summary(item: object) -> str:
 
 
 def _list_change(old: list[object], new: list[object]) -> str:
+    if all(isinstance(item, dict) and item.get("id") for item in (*old, *new)):
+        return _items_change(old, new)  # type: ignore[arg-type]
     before = [_summary(item) for item in old]
     after = [_summary(item) for item in new]
     parts = [f"+ {item}" for item in after if item not in before]
@@ -369,6 +371,25 @@ def _list_change(old: list[object], new: list[object]) -> str:
     if not changed:
         return "volgorde gewijzigd"
     return "gewijzigd: " + ", ".join(dict.fromkeys(changed))
+
+
+def _items_change(old: list[dict[str, object]], new: list[dict[str, object]]) -> str:
+    """A list of items with an id (SWOT points, findings): by id, the text that changed."""
+    before = {str(item["id"]): item for item in old}
+    after = {str(item["id"]): item for item in new}
+    parts = [f"+ {key} {_summary(item)}" for key, item in after.items() if key not in before]
+    parts += [f"− {key}" for key in before if key not in after]
+    for key, item in after.items():
+        previous = before.get(key)
+        if previous is None or previous == item:
+            continue
+        text = next((k for k in _SUMMARY_KEYS[:-2] if item.get(k) != previous.get(k)), None)
+        old_text, new_text = (previous.get(text), item.get(text)) if text else (None, None)
+        if isinstance(old_text, str) and isinstance(new_text, str):
+            parts.append(f"{key} {_text_change(old_text, new_text)}")
+        else:
+            parts.append(f"{key} gewijzigd")
+    return ", ".join(parts) or "volgorde gewijzigd"
 
 
 def _text_change(old: str, new: str) -> str:

@@ -501,3 +501,30 @@ def test_json_form_is_plain_data(pair):
         ],
         "velden": [{"veld": "deadline", "oud": "2012-12-31", "nieuw": "2013-12-31"}],
     }
+
+
+def test_other_files_show_their_fields(pair):
+    edit(
+        pair[1],
+        "livb.yaml",
+        "  plannaam: integraal plan levenskwaliteit",
+        "  plannaam: plan levenskwaliteit",
+    )
+    edit(
+        pair[1], "swot.yaml", "  - id: s2\n    tekst: Een goed", "  - id: s2\n    tekst: Een sterk"
+    )
+    edit(
+        pair[1],
+        "prioriteiten.yaml",
+        "vergadering: 2009-10-13-kerngroep-swot-prioriteiten",
+        "vergadering: 2009-12-15-kerngroep-ontwerp",
+    )
+    lines = diff_lines(changes(pair))
+    assert lines == [
+        "Andere bestanden",
+        "  livb.yaml: beleid plannaam: 'integraal plan levenskwaliteit' → 'plan levenskwaliteit'",
+        "  swot.yaml: sterktes s2 Een [goed] uitgebouwde preventiedienst en … →"
+        " Een [sterk] uitgebouwde preventiedienst en …",
+        "  prioriteiten.yaml: vergadering '2009-10-13-kerngroep-swot-prioriteiten' →"
+        " '2009-12-15-kerngroep-ontwerp'",
+    ]
