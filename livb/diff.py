@@ -221,16 +221,19 @@ def _tree(project: Project) -> _Node:
 
 
 def _priorities(project: Project) -> list[_Node]:
-    nodes = {
-        p.id: _Node(Soort.PRIORITEIT, p.id, p.titel, _fields(p))
+    nodes = [
+        _Node(Soort.PRIORITEIT, p.id, p.titel, _fields(p))
         for p in project.prioriteiten.prioriteiten
-    }
+    ]
+    owners: dict[str, _Node] = {}
+    for node in nodes:
+        owners.setdefault(node.id, node)  # a duplicate id: its goals go to the first
     for _, bestand in sorted(project.doelstellingen.items()):
-        owner = nodes.get(bestand.prioriteit)
+        owner = owners.get(bestand.prioriteit)
         if owner is None:
-            owner = nodes[bestand.prioriteit] = _Node(
-                Soort.PRIORITEIT, bestand.prioriteit, None, {}, virtual=True
-            )
+            owner = _Node(Soort.PRIORITEIT, bestand.prioriteit, None, {}, virtual=True)
+            owners[owner.id] = owner
+            nodes.append(owner)
         for sd in bestand.strategische_doelstellingen:
             goal = _Node(Soort.STRATEGISCHE_DOELSTELLING, sd.id, sd.titel, _fields(sd, *_CHILDREN))
             owner.children.append(goal)
@@ -245,7 +248,7 @@ def _priorities(project: Project) -> list[_Node]:
                 operational.children.extend(
                     _Node(Soort.ACTIE, a.id, a.titel, _fields(a)) for a in od.acties
                 )
-    return list(nodes.values())
+    return nodes
 
 
 _CHILDREN = ("operationele_doelstellingen", "indicatoren", "acties")

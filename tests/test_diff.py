@@ -528,3 +528,21 @@ def test_other_files_show_their_fields(pair):
         "  prioriteiten.yaml: vergadering '2009-10-13-kerngroep-swot-prioriteiten' →"
         " '2009-12-15-kerngroep-ontwerp'",
     ]
+
+
+def test_duplicate_ids_are_compared_one_by_one(pair):
+    """Two items with the same id (a rule finding, not a loading error) are both compared."""
+    for root in pair:
+        edit(
+            root,
+            "prioriteiten.yaml",
+            "  - id: verkeer\n",
+            "  - id: inbraken\n    titel: Tweede\n  - id: verkeer\n",
+        )
+    edit(pair[1], "prioriteiten.yaml", "    titel: Woninginbraken\n", "    titel: Inbraken\n")
+    edit(pair[1], "prioriteiten.yaml", "    titel: Tweede\n", "    titel: Tweede, herzien\n")
+    found = changes(pair)
+    assert [(c.soort, c.id, c.titel) for c in found] == [
+        (Soort.PRIORITEIT, "inbraken", "Inbraken"),
+        (Soort.PRIORITEIT, "inbraken", "Tweede, herzien"),
+    ]
