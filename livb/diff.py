@@ -13,6 +13,10 @@ Matching is by id. An item whose id disappeared and whose content reappears unch
 new id is a :attr:`Aard.NIEUWE_ID`; an item that kept its id and changed its title is a
 change with a ``titel`` (or ``naam``) field. An item that moved to another parent (an action
 to another operational goal) has a ``verplaatst`` field with the old and new parent's id.
+
+The second half of the module words a change in Dutch (:func:`item_label`,
+:func:`change_text`, :func:`value_text`), for ``livb diff`` and for a document that lists
+the changes since an approved version.
 """
 
 from __future__ import annotations
@@ -396,3 +400,174 @@ def _filled(node: _Node, *, removed: bool = False) -> list[Veld]:
         for name, value in node.velden.items()
         if not _empty(value)
     ]
+
+
+# --- the changes in Dutch words (for the terminal and for documents) ---
+
+SECTIES: dict[str, str] = {  # the heading of each kind of item in a text
+    "plan": "Het plan",
+    "prioriteit": "Prioriteiten en doelstellingen",
+    "strategische doelstelling": "Prioriteiten en doelstellingen",
+    "operationele doelstelling": "Prioriteiten en doelstellingen",
+    "indicator": "Prioriteiten en doelstellingen",
+    "actie": "Prioriteiten en doelstellingen",
+    "orgaan": "Kerngroep, comités en projectgroepen",
+    "projectgroep": "Kerngroep, comités en projectgroepen",
+    "actor": "Actoren",
+    "besluit": "Besluiten",
+    "vergadering": "Vergaderingen",
+    "cijferreeks": "Cijfers van de diagnostiek",
+    "bestand": "Andere bestanden",
+}
+_EMPTY = "(leeg)"
+_SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
+
+
+def _short_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number(value: float) -> str:
+    """A number the Dutch way: 5.000 and 12,5."""
+    if float(value).is_integer():
+        return f"{value:,.0f}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def value_text(name: str, value: object) -> str:
+    """A field's value in Dutch: € 5.000, 23 maart 2010, 150 (2012), 'tekst', (leeg)."""
+    if value is None:
+        return _EMPTY
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float):
+        if name.endswith("jaar"):  # jaar, laatste_jaar, onvolledig_jaar: 2012, not 2.012
+            return str(value)
+        return f"€ {_number(value)}" if name == "budget" else _number(value)
+    if isinstance(value, dt.date):
+        return dutch_date(value)
+    if isinstance(value, dict):
+        if value.keys() <= {"waarde", "jaar"} and "waarde" in value:
+            year = f" ({value['jaar']})" if value.get("jaar") is not None else ""
+            return f"{value_text('', value['waarde'])}{year}"
+        return "; ".join(f"{k}: {value_text(str(k), v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_summary(item) for item in value) or _EMPTY
+    return f"'{_short_text(str(value))}'"
+
+
+def _summary(item: object) -> str:
+    if isinstance(item, dict):
+        key = next((k for k in _SUMMARY_KEYS if item.get(k)), None)
+        return f"'{_short_text(str(item[key]), 40)}'" if key else "(een element)"
+    return value_text("", item) if not isinstance(item, str) else item
+
+
+def _list_change(old: list[object], new: list[object]) -> str:
+    if all(isinstance(item, dict) and item.get("id") for item in (*old, *new)):
+        return _items_change(old, new)  # type: ignore[arg-type]
+    before = [_summary(item) for item in old]
+    after = [_summary(item) for item in new]
+    parts = [f"+ {item}" for item in after if item not in before]
+    parts += [f"− {item}" for item in before if item not in after]
+    if parts:
+        return ", ".join(parts)
+    changed = [after[i] for i, item in enumerate(new) if item not in old]
+    if not changed:
+        return "volgorde gewijzigd"
+    return "gewijzigd: " + ", ".join(dict.fromkeys(changed))
+
+
+def _items_change(old: list[dict[str, object]], new: list[dict[str, object]]) -> str:
+    """A list of items with an id (SWOT points, findings): by id, the text that changed."""
+    before = {str(item["id"]): item for item in old}
+    after = {str(item["id"]): item for item in new}
+    parts = [f"+ {key} {_summary(item)}" for key, item in after.items() if key not in before]
+    parts += [f"− {key}" for key in before if key not in after]
+    for key, item in after.items():
+        previous = before.get(key)
+        if previous is None or previous == item:
+            continue
+        text = next((k for k in _SUMMARY_KEYS[:-2] if item.get(k) != previous.get(k)), None)
+        old_text, new_text = (previous.get(text), item.get(text)) if text else (None, None)
+        if isinstance(old_text, str) and isinstance(new_text, str):
+            parts.append(f"{key} {_text_change(old_text, new_text)}")
+        else:
+            parts.append(f"{key} gewijzigd")
+    return ", ".join(parts) or "volgorde gewijzigd"
+
+
+def _text_change(old: str, new: str) -> str:
+    """Two texts; a long one is shown as the words that differ, with a little context."""
+    if len(old) <= 60 and len(new) <= 60:
+        return f"'{old}' → '{new}'"
+    a, b = old.split(), new.split()
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    context = 3
+    lead = "…" if start > context else ""
+    tail = "…" if end > context else ""
+    before = a[max(0, start - context) : start]
+    after = a[len(a) - end : len(a) - end + context] if end else []
+
+    def part(words: list[str]) -> str:
+        middle = _short_text(" ".join(words), 80) if words else _EMPTY
+        return " ".join(filter(None, [lead, *before, f"[{middle}]", *after, tail]))
+
+    return f"{part(a[start : len(a) - end])} → {part(b[start : len(b) - end])}"
+
+
+def field_text(veld: Veld, change: Change) -> str:
+    """One changed field in Dutch: 'budget € 5.000 → € 7.500', 'leden + jan, − piet'."""
+    old, new = veld.oud, veld.nieuw
+    if veld.naam == MOVED:
+        return f"verplaatst van {old or _EMPTY} naar {new or _EMPTY}"
+    if change.nieuwe_titel is veld and isinstance(old, str) and isinstance(new, str):
+        return f"nieuwe {veld.naam} (zelfde id): {_text_change(old, new)}"
+    if isinstance(old, list) and isinstance(new, list):
+        return f"{veld.naam} {_list_change(old, new)}"
+    if isinstance(old, dict) and isinstance(new, dict) and not old.keys() <= {"waarde", "jaar"}:
+        keys = list(new) + [k for k in old if k not in new]
+        parts = [
+            f"{k}: {value_text(str(k), old.get(k))} → {value_text(str(k), new.get(k))}"
+            for k in keys
+            if old.get(k) != new.get(k)
+        ]
+        return f"{veld.naam} " + "; ".join(parts)
+    if isinstance(old, str) and isinstance(new, str):
+        return f"{veld.naam} {_text_change(old, new)}"
+    return f"{veld.naam} {value_text(veld.naam, old)} → {value_text(veld.naam, new)}"
+
+
+def item_label(soort: str, id_: str, titel: str | None) -> str:
+    """How the text names an item: "actie a-12 'Buurtpreventie'", 'kerngroep', 'swot.yaml'."""
+    if soort in ("orgaan", "plan", "bestand"):
+        return id_ if soort != "plan" else "plan.yaml"
+    return f"{soort} {id_}" + (f" '{_short_text(titel)}'" if titel else "")
+
+
+def change_text(change: Change) -> tuple[str, list[str]]:
+    """A change in Dutch: the words after its label, and a line per field below it.
+
+    A change of one field is said on one line ("budget € 5.000 → € 7.500", no lines below);
+    an added item lists its filled fields below "toegevoegd".
+    """
+    fields = [field_text(v, change) for v in change.velden]
+    if change.aard is Aard.GEWIJZIGD:
+        return (fields[0], []) if len(fields) == 1 else ("", fields)
+    if change.aard is Aard.NIEUWE_ID:
+        return f"nieuwe id (was {change.oude_id}), zelfde inhoud", fields
+    if change.aard is Aard.TOEGEVOEGD:
+        added = [
+            f"{v.naam} {value_text(v.naam, v.nieuw)}"
+            for v in change.velden
+            if v.naam not in ("titel", "naam")
+        ]
+        return "toegevoegd", added
+    return "verwijderd", []

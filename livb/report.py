@@ -295,165 +295,19 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
 # --- livb diff -------------------------------------------------------------------------------
 
 if TYPE_CHECKING:
-    from livb.diff import Change, Veld
+    from livb.diff import Change
     from livb.versions import Version, VersionDiff
-
-_DIFF_SECTIONS = {
-    "plan": "Het plan",
-    "prioriteit": "Prioriteiten en doelstellingen",
-    "strategische doelstelling": "Prioriteiten en doelstellingen",
-    "operationele doelstelling": "Prioriteiten en doelstellingen",
-    "indicator": "Prioriteiten en doelstellingen",
-    "actie": "Prioriteiten en doelstellingen",
-    "orgaan": "Kerngroep, comités en projectgroepen",
-    "projectgroep": "Kerngroep, comités en projectgroepen",
-    "actor": "Actoren",
-    "besluit": "Besluiten",
-    "vergadering": "Vergaderingen",
-    "cijferreeks": "Cijfers van de diagnostiek",
-    "bestand": "Andere bestanden",
-}
-_EMPTY = "(leeg)"
-_SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
-
-
-def _short_text(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _number(value: float) -> str:
-    """A number the Dutch way: 5.000 and 12,5."""
-    if float(value).is_integer():
-        return f"{value:,.0f}".replace(",", ".")
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def _diff_value(name: str, value: object) -> str:
-    if value is None:
-        return _EMPTY
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, int | float):
-        return f"€ {_number(value)}" if name == "budget" else _number(value)
-    if isinstance(value, dt.date):
-        from livb.dates import dutch_date
-
-        return dutch_date(value)
-    if isinstance(value, dict):
-        if value.keys() <= {"waarde", "jaar"} and "waarde" in value:
-            year = f" ({value['jaar']})" if value.get("jaar") is not None else ""
-            return f"{_diff_value('', value['waarde'])}{year}"
-        return "; ".join(f"{k}: {_diff_value(str(k), v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(_summary(item) for item in value) or _EMPTY
-    return f"'{_short_text(str(value))}'"
-
-
-def _summary(item: object) -> str:
-    if isinstance(item, dict):
-        key = next((k for k in _SUMMARY_KEYS if item.get(k)), None)
-        return f"'{_short_text(str(item[key]), 40)}'" if key else "(een element)"
-    return _diff_value("", item) if not isinstance(item, str) else item
-
-
-def _list_change(old: list[object], new: list[object]) -> str:
-    if all(isinstance(item, dict) and item.get("id") for item in (*old, *new)):
-        return _items_change(old, new)  # type: ignore[arg-type]
-    before = [_summary(item) for item in old]
-    after = [_summary(item) for item in new]
-    parts = [f"+ {item}" for item in after if item not in before]
-    parts += [f"− {item}" for item in before if item not in after]
-    if parts:
-        return ", ".join(parts)
-    changed = [after[i] for i, item in enumerate(new) if item not in old]
-    if not changed:
-        return "volgorde gewijzigd"
-    return "gewijzigd: " + ", ".join(dict.fromkeys(changed))
-
-
-def _items_change(old: list[dict[str, object]], new: list[dict[str, object]]) -> str:
-    """A list of items with an id (SWOT points, findings): by id, the text that changed."""
-    before = {str(item["id"]): item for item in old}
-    after = {str(item["id"]): item for item in new}
-    parts = [f"+ {key} {_summary(item)}" for key, item in after.items() if key not in before]
-    parts += [f"− {key}" for key in before if key not in after]
-    for key, item in after.items():
-        previous = before.get(key)
-        if previous is None or previous == item:
-            continue
-        text = next((k for k in _SUMMARY_KEYS[:-2] if item.get(k) != previous.get(k)), None)
-        old_text, new_text = (previous.get(text), item.get(text)) if text else (None, None)
-        if isinstance(old_text, str) and isinstance(new_text, str):
-            parts.append(f"{key} {_text_change(old_text, new_text)}")
-        else:
-            parts.append(f"{key} gewijzigd")
-    return ", ".join(parts) or "volgorde gewijzigd"
-
-
-def _text_change(old: str, new: str) -> str:
-    """Two texts; a long one is shown as the words that differ, with a little context."""
-    if len(old) <= 60 and len(new) <= 60:
-        return f"'{old}' → '{new}'"
-    a, b = old.split(), new.split()
-    start = 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    context = 3
-    lead = "…" if start > context else ""
-    tail = "…" if end > context else ""
-    before = a[max(0, start - context) : start]
-    after = a[len(a) - end : len(a) - end + context] if end else []
-
-    def part(words: list[str]) -> str:
-        middle = _short_text(" ".join(words), 80) if words else _EMPTY
-        return " ".join(filter(None, [lead, *before, f"[{middle}]", *after, tail]))
-
-    return f"{part(a[start : len(a) - end])} → {part(b[start : len(b) - end])}"
-
-
-def _field_line(veld: Veld, change: Change) -> str:
-    from livb.diff import MOVED
-
-    old, new = veld.oud, veld.nieuw
-    if veld.naam == MOVED:
-        return f"verplaatst van {old or _EMPTY} naar {new or _EMPTY}"
-    if change.nieuwe_titel is veld and isinstance(old, str) and isinstance(new, str):
-        return f"nieuwe {veld.naam} (zelfde id): {_text_change(old, new)}"
-    if isinstance(old, list) and isinstance(new, list):
-        return f"{veld.naam} {_list_change(old, new)}"
-    if isinstance(old, dict) and isinstance(new, dict) and not old.keys() <= {"waarde", "jaar"}:
-        keys = list(new) + [k for k in old if k not in new]
-        parts = [
-            f"{k}: {_diff_value(str(k), old.get(k))} → {_diff_value(str(k), new.get(k))}"
-            for k in keys
-            if old.get(k) != new.get(k)
-        ]
-        return f"{veld.naam} " + "; ".join(parts)
-    if isinstance(old, str) and isinstance(new, str):
-        return f"{veld.naam} {_text_change(old, new)}"
-    return f"{veld.naam} {_diff_value(veld.naam, old)} → {_diff_value(veld.naam, new)}"
-
-
-def _item_label(soort: str, id_: str, titel: str | None) -> str:
-    if soort in ("orgaan", "plan", "bestand"):
-        return id_ if soort != "plan" else "plan.yaml"
-    return f"{soort} {id_}" + (f" '{_short_text(titel)}'" if titel else "")
 
 
 def diff_lines(changes: Sequence[Change]) -> list[str]:
     """The changes as indented Dutch lines, grouped by section, in the order of the plan."""
-    from livb.diff import Aard, Plaats
+    from livb.diff import SECTIES, Plaats, change_text, item_label
 
     lines: list[str] = []
     section = ""
     shown: tuple[Plaats, ...] = ()
     for change in sorted(changes):
-        heading = _DIFF_SECTIONS[change.soort.value]
+        heading = SECTIES[change.soort.value]
         if heading != section:
             section, shown = heading, ()
             lines.append(heading)
@@ -464,25 +318,12 @@ def diff_lines(changes: Sequence[Change]) -> list[str]:
             common += 1
         for depth in range(common, len(change.binnen)):
             place = change.binnen[depth]
-            lines.append("  " * (depth + 1) + _item_label(place.soort.value, place.id, place.titel))
+            lines.append("  " * (depth + 1) + item_label(place.soort.value, place.id, place.titel))
         indent = "  " * (len(change.binnen) + 1)
-        label = _item_label(change.soort.value, change.id, change.titel)
-        fields = [_field_line(v, change) for v in change.velden]
-        if change.aard is Aard.GEWIJZIGD:
-            headline = fields.pop(0) if len(fields) == 1 else ""
-        elif change.aard is Aard.NIEUWE_ID:
-            headline = f"nieuwe id (was {change.oude_id}), zelfde inhoud"
-        elif change.aard is Aard.TOEGEVOEGD:
-            headline = "toegevoegd"
-            fields = [
-                f"{v.naam} {_diff_value(v.naam, v.nieuw)}"
-                for v in change.velden
-                if v.naam not in ("titel", "naam")
-            ]
-        else:
-            headline, fields = "verwijderd", []
+        headline, details = change_text(change)
+        label = item_label(change.soort.value, change.id, change.titel)
         lines.append(f"{indent}{label}:" + (f" {headline}" if headline else ""))
-        lines.extend(f"{indent}    {line}" for line in fields)
+        lines.extend(f"{indent}    {line}" for line in details)
         shown = (*change.binnen, Plaats(change.soort, change.id, change.titel))
     return lines
 

@@ -546,3 +546,26 @@ def test_duplicate_ids_are_compared_one_by_one(pair):
         (Soort.PRIORITEIT, "inbraken", "Inbraken"),
         (Soort.PRIORITEIT, "inbraken", "Tweede, herzien"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "text"),
+    [
+        ("budget", 5000.0, "€ 5.000"),
+        ("budget", 1234567.5, "€ 1.234.567,5"),
+        ("waarde", 12.25, "12,25"),
+        ("laatste_jaar", 2012, "2012"),
+        ("waarde", 12000, "12.000"),
+        ("deadline", dt.date(2012, 12, 31), "31 december 2012"),
+        ("lokaal", True, "ja"),
+        ("trekker", None, "(leeg)"),
+        ("basiswaarde", {"waarde": 60.0, "jaar": 2009}, "60 (2009)"),
+        ("basiswaarde", {"waarde": 60.0, "jaar": None}, "60"),
+        ("partners", ["a", "b"], "a, b"),
+        ("partners", [], "(leeg)"),
+    ],
+)
+def test_values_in_dutch(name, value, text):
+    from livb.diff import value_text
+
+    assert value_text(name, value) == text
