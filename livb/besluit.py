@@ -191,7 +191,10 @@ def _validate(request: BesluitRequest, existing: set[str]) -> Besluit:
     try:
         return Besluit.model_validate(data)
     except ValidationError as error:
-        problem = translate(error.errors()[0], Besluit)
+        details = error.errors()
+        if request.id is None:  # a derived id is only wrong because of a wrong --door etc.
+            details.sort(key=lambda detail: detail["loc"][:1] == ("id",))
+        problem = translate(details[0], Besluit)
         option = next((str(p) for p in problem.loc if isinstance(p, str)), "")
         raise LivbError(f"--{option}: {problem.message}", problem.hint) from None
 

@@ -93,6 +93,10 @@ def test_an_existing_id_is_refused(halle, livb):
             " 'gemeenteraad'?\n    hulp: kies uit: 'college', 'gemeenteraad', ",
         ),
         (
+            ("--door", "gemeente raad", "--onderwerp", "plan"),
+            "fout: --door: ongeldige waarde tekst ('gemeente raad') voor 'door'",
+        ),
+        (
             ("--door", "college", "--onderwerp", "plannen"),
             "fout: --onderwerp: ongeldige waarde tekst ('plannen') voor 'onderwerp'; bedoelde je"
             " 'plan'?\n",
