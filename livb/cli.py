@@ -646,6 +646,86 @@ def schema(
     typer.echo(schema_text(found), nl=False)
 
 
+@app.command(cls=DutchCommand)
+def diff(
+    versie: Annotated[
+        str, typer.Argument(metavar="VERSIE", help="De oude versie: een tag, commit of tak.")
+    ],
+    versie2: Annotated[
+        str | None,
+        typer.Argument(metavar="VERSIE2", help="De nieuwe versie; standaard de werkmap."),
+    ] = None,
+    map_: Annotated[
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
+    formaat: FormaatOptie = Formaat.TEKST,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Geef 1 als er wijzigingen zijn.")
+    ] = False,
+) -> None:
+    """Toon wat er in het plan veranderde tussen twee versies in git, of sinds een versie.
+
+    Bv. livb diff plan-goedgekeurd-gemeenteraad-2010-03-23: wat veranderde sinds de goedkeuring.
+    Een tweede argument dat een map is, is de gemeentemap (anders de nieuwe versie).
+    """
+    from livb.report import write_diff, write_diff_json
+    from livb.versions import diff_versions
+
+    if map_ is None and versie2 is not None and Path(versie2).is_dir():
+        map_, versie2 = Path(versie2), None
+    result = diff_versions(map_ or Path(), versie, versie2)
+    (write_diff_json if formaat is Formaat.JSON else write_diff)(result)
+    raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
+
+
+@app.command(cls=GemeenteCommand)
+def besluit(
+    door: Annotated[
+        str, typer.Option("--door", help="Wie besliste of tekende: college, gemeenteraad, ...")
+    ],
+    onderwerp: Annotated[
+        str, typer.Option("--onderwerp", help="Waarover: plan, protocolakkoord, diagnostiek, ...")
+    ],
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
+    ] = None,
+    uitkomst: Annotated[
+        str, typer.Option("--uitkomst", help="goedgekeurd, ondertekend, kennisgenomen, ...")
+    ] = "goedgekeurd",
+    referentie: Annotated[
+        str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
+    ] = None,
+    toelichting: Annotated[
+        str | None, typer.Option("--toelichting", help="Een toelichting.")
+    ] = None,
+    id_: Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")] = None,
+    map_: Annotated[
+        Path, typer.Option("--map", "-m", help="De gemeentemap; standaard de huidige map.")
+    ] = Path(),
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
+    ] = True,
+) -> None:
+    """Noteer een goedkeuring of handtekening in besluiten.yaml, met een git-commit en een tag.
+
+    De commit bevat enkel besluiten.yaml; andere wijzigingen blijven zoals ze waren.
+    """
+    from livb.besluit import BesluitRequest, record_besluit
+
+    day = _parse_day(datum) or dt.date.today()
+    request = BesluitRequest(
+        map_, door, onderwerp, day, uitkomst, referentie, toelichting, id_, git
+    )
+    result = record_besluit(request)
+    typer.echo(f"Besluit '{result.besluit.id}' toegevoegd aan {result.path}: {result.description}.")
+    if result.commit:
+        typer.echo(f"Vastgelegd in git: commit {result.commit}, tag {result.tag or '(geen)'}.")
+    for note in result.notes:
+        typer.echo(f"waarschuwing: {note}", err=True)
+    raise typer.Exit(1 if result.failed else 0)
+
+
 def _fail(category: str, message: str, hint: str | None, code: int) -> SystemExit:
     typer.echo(f"{category}: {message}", err=True)
     if hint:

@@ -385,3 +385,127 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
 
 def _data_text(number: int) -> str:
     return count(number, "gegeven", "gegevens")
+
+
+# --- livb diff -------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from livb.diff import Change
+    from livb.versions import Version, VersionDiff
+
+
+def diff_lines(changes: Sequence[Change]) -> list[str]:
+    """The changes as indented Dutch lines, grouped by section, in the order of the plan."""
+    from livb.diff import SECTIES, Plaats, change_text, item_label
+
+    lines: list[str] = []
+    section = ""
+    shown: tuple[Plaats, ...] = ()
+    for change in sorted(changes):
+        heading = SECTIES[change.soort.value]
+        if heading != section:
+            section, shown = heading, ()
+            lines.append(heading)
+        common = 0
+        while common < len(shown) and common < len(change.binnen):
+            if shown[common] != change.binnen[common]:
+                break
+            common += 1
+        for depth in range(common, len(change.binnen)):
+            place = change.binnen[depth]
+            lines.append("  " * (depth + 1) + item_label(place.soort.value, place.id, place.titel))
+        indent = "  " * (len(change.binnen) + 1)
+        headline, details = change_text(change)
+        label = item_label(change.soort.value, change.id, change.titel)
+        lines.append(f"{indent}{label}:" + (f" {headline}" if headline else ""))
+        lines.extend(f"{indent}    {line}" for line in details)
+        shown = (*change.binnen, Plaats(change.soort, change.id, change.titel))
+    return lines
+
+
+def _diff_failures(diff: VersionDiff) -> list[tuple[Version, list[Diagnostic]]]:
+    return [
+        (side, [d for d in side.result.diagnostics if d.severity is Severity.FOUT])
+        for side in (diff.old, diff.new)
+        if side.result.project is None
+    ]
+
+
+def write_diff(diff: VersionDiff, out: TextIO | None = None) -> None:
+    """Write the changes between two versions of the folder, or why a version does not load."""
+    out = out or sys.stdout
+    root = diff.new.result.root
+    root = root.resolve() if str(root) == "." else root  # 'in halle', not 'in .'
+    for side in (diff.old, diff.new):
+        for note in side.skipped:
+            out.write(f"let op ({side.label}): {note}\n")
+    if diff.changes is None:
+        for side, problems in _diff_failures(diff):
+            out.write(f"De map {root} in {side.label} laadt niet:\n")
+            for diagnostic in problems:
+                out.write(f"  {format_line(diagnostic)}\n")
+                if diagnostic.hint:
+                    out.write(f"      hulp: {diagnostic.hint}\n")
+        out.write("Los de fouten op, of vergelijk met een andere versie.\n")
+        return
+    if not diff.changes:
+        out.write(f"Geen wijzigingen in {root} tussen {diff.old.label} en {diff.new.label}.\n")
+        return
+    out.write(f"Wijzigingen in {root} van {diff.old.label} tot {diff.new.label}:\n\n")
+    for line in diff_lines(diff.changes):
+        out.write(line + "\n")
+    out.write(f"\n{count(len(diff.changes), 'wijziging', 'wijzigingen')}.\n")
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def change_as_dict(change: Change) -> dict[str, object]:
+    """One change as plain JSON data."""
+    return {
+        "soort": change.soort.value,
+        "id": change.id,
+        "aard": change.aard.value,
+        "titel": change.titel,
+        "oude_id": change.oude_id,
+        "binnen": [{"soort": p.soort.value, "id": p.id, "titel": p.titel} for p in change.binnen],
+        "velden": [
+            {"veld": v.naam, "oud": _jsonable(v.oud), "nieuw": _jsonable(v.nieuw)}
+            for v in change.velden
+        ],
+    }
+
+
+def write_diff_json(diff: VersionDiff, out: TextIO | None = None) -> None:
+    """Write the changes (or the loading errors) as JSON."""
+    out = out or sys.stdout
+
+    def side(version: Version) -> dict[str, object]:
+        revision = version.revision
+        return {
+            "label": version.label,
+            "versie": revision.spec if revision else None,
+            "commit": revision.commit if revision else None,
+            "niet_gelezen": version.skipped,
+        }
+
+    payload = {
+        "map": str(diff.new.result.root),
+        "van": side(diff.old),
+        "tot": side(diff.new),
+        "aantal": len(diff.changes) if diff.changes is not None else None,
+        "wijzigingen": [change_as_dict(c) for c in sorted(diff.changes or [])],
+        "fouten": [
+            {"versie": version.label, "bevindingen": [d.as_dict() for d in problems]}
+            for version, problems in _diff_failures(diff)
+        ],
+    }
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
