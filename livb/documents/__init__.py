@@ -7,16 +7,28 @@ it known to ``livb render``, ``render alle``, ``--definitief`` and the README's 
 
 from __future__ import annotations
 
-from livb.documents import diagnostiek, intentieverklaring, plan, protocol, verslag
+from livb.documents import (
+    besluit,
+    diagnostiek,
+    intentieverklaring,
+    plan,
+    protocol,
+    rapport_opstart,
+    verslag,
+    voortgangsrapport,
+)
 from livb.documents._base import Context, Document
 
 DOCUMENTS: dict[str, Document] = {
     document.name: document
     for document in (
+        rapport_opstart.DOCUMENT,
         intentieverklaring.DOCUMENT,
         protocol.DOCUMENT,
+        besluit.DOCUMENT,
         verslag.DOCUMENT,
         diagnostiek.DOCUMENT,
+        voortgangsrapport.DOCUMENT,
         plan.DOCUMENT,
     )
 }
