@@ -63,14 +63,18 @@ def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def next_steps(state: ProcessState, phases: tuple[str, ...], limit: int = 5) -> list[dict[str, Any]]:
-    """The steps not done yet, in the method's order (optional ones without a next action left out)."""
+def next_steps(
+    state: ProcessState, phases: tuple[str, ...], limit: int = 5
+) -> list[dict[str, Any]]:
+    """The steps not done yet, in the method's order (optional ones without an action left out)."""
     return [
         {
             "stap": s.stap.value,
             "titel": s.titel,
             "tekst": f"{s.stap.value} {s.titel}"
-            + (f" (gepland op {dutch_date(s.datum)})" if s.stand is Stand.BEZIG and s.datum else ""),
+            + (
+                f" (gepland op {dutch_date(s.datum)})" if s.stand is Stand.BEZIG and s.datum else ""
+            ),
         }
         for s in state.steps
         if s.fase in phases and s.stand is not Stand.KLAAR and s.volgende
@@ -143,9 +147,7 @@ def decisions_up_to(
     return [decision_view(b) for b in sorted(found, key=lambda b: (b.datum, b.id))]
 
 
-def latest(
-    views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date
-) -> Besluit | None:
+def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) -> Besluit | None:
     """The latest approval of a subject by a body, up to a day."""
     found = [
         b

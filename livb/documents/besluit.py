@@ -135,7 +135,8 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
     signed = protocol_signed(views.project, views.today)
     if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
         basis.append(
-            f"het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op {dutch_date(signed)}"
+            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op "
+            + dutch_date(signed)
         )
     if soort.door is Instantie.GEMEENTERAAD:
         college = pv.latest(views, soort.onderwerp, Instantie.COLLEGE, views.today)
@@ -262,7 +263,8 @@ def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     presented = _meeting_date(views, Stap.S2_4)
     if presented:
         considerations.append(
-            f"de veiligheidsdiagnostiek op {dutch_date(presented)} aan de kerngroep werd voorgesteld"
+            f"de veiligheidsdiagnostiek op {dutch_date(presented)} aan de kerngroep werd "
+            "voorgesteld"
         )
     swot = _meeting_date(views, Stap.S2_5)
     if swot:

@@ -248,7 +248,9 @@ def _draw_bars(axes: Axes, chart: Chart) -> None:
     axes.set_xticks(list(positions), list(chart.categorieen))
     axes.set_ylabel(chart.as_label)
     axes.set_ylim(0, max(chart.aantallen) * 1.2 + 0.5)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    from matplotlib.ticker import MaxNLocator
+
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     _title(axes, chart.titel)
 
 
@@ -256,8 +258,9 @@ _STATUS_HATCH = {"gepland": "", "lopend": "//", "afgerond": "xx", "geschrapt": "
 
 
 def _draw_timeline(axes: Axes, chart: Chart) -> None:
-    import matplotlib.dates as mdates
+    import matplotlib.dates
 
+    mdates: Any = matplotlib.dates  # untyped in matplotlib's stubs
     assert isinstance(chart, TimelineChart)
     rows = list(chart.balken)
     for row, bar in enumerate(rows):
@@ -284,7 +287,8 @@ def _draw_timeline(axes: Axes, chart: Chart) -> None:
             Patch(facecolor="0.85", edgecolor="black", hatch=_STATUS_HATCH[s], label=s)
             for s in statuses
         ]
-        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / len(rows)),
+        below = (0.5, -0.12 - 0.4 / len(rows))
+        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=below,
                     ncol=len(handles), fontsize=7, frameon=False)  # fmt: skip
 
 

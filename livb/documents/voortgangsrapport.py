@@ -11,7 +11,7 @@ from livb.documents.charts import chain_chart, series_chart
 from livb.documents.views import Views
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp
-from livb.process import chain_balance
+from livb.process import FASEN, chain_balance
 
 ALL_PHASES = ("1", "2", "3", "4", "5")
 
@@ -26,7 +26,7 @@ def build(views: Views, item: str | None) -> Context:
     done = [s for s in state.steps if s.stand.value == "klaar"]
     return views.common() | {
         "datum": day,
-        "fase": pv.FASEN[state.current_phase],
+        "fase": FASEN[state.current_phase],
         "fasenummer": state.current_phase,
         "klaar": len(done),
         "totaal": len(state.steps),
@@ -43,7 +43,9 @@ def build(views: Views, item: str | None) -> Context:
             }
             for f in findings
         ],
-        "prioriteiten": [_priority(views, p, groups.get(p.id)) for p in project.prioriteiten.prioriteiten],
+        "prioriteiten": [
+            _priority(views, p, groups.get(p.id)) for p in project.prioriteiten.prioriteiten
+        ],
         "keten": chain_chart(dict(chain_balance(project))),
         "goedgekeurd": _approval(views, day),
     }

@@ -5,7 +5,8 @@ Supported: headings (# to ####; the table of contents shows # and ##), paragraph
 ``{breedtes="20,80"}`` on the line before). Containers: ``::: titelpagina``,
 ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and ``::: handtekeningen``.
 Fenced blocks: ```` ```tabel ```` (a data table as JSON) and ```` ```grafiek ```` (a PNG picture
-as JSON: ``{"bijschrift": ..., "png": <base64>}``). Anything else is an error that names the template's line.
+as JSON: ``{"bijschrift": ..., "png": <base64>}``). Anything else is an error that names the
+template's line.
 """
 
 from __future__ import annotations
