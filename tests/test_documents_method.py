@@ -391,12 +391,11 @@ def test_the_grafiek_block_is_checked():
     with pytest.raises(MarkdownError, match="vraagt een PNG"):
         parse('```grafiek\n{"png": "R0lGODlh"}\n```\n')
     import base64
+    import json
 
     png = chain_chart({"preventie": 1}).png()
-    ir = parse(
-        '```grafiek\n{"bijschrift": "Een titel", "png": "%s"}\n```\n'
-        % base64.b64encode(png).decode()
-    )
+    payload = json.dumps({"bijschrift": "Een titel", "png": base64.b64encode(png).decode()})
+    ir = parse(f"```grafiek\n{payload}\n```\n")
     [block] = ir.blocks
     assert isinstance(block, Image) and block.data == png
     assert "".join(s.text for s in block.caption) == "Een titel"
