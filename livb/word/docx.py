@@ -406,6 +406,22 @@ class _Writer:
                 Run(run, proxy), text=note, author="livb", initials="livb"
             )
             comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
+        self._ensure_comment_style()
+
+    def _ensure_comment_style(self) -> None:
+        """python-docx marks a comment with the 'CommentReference' style: define it if missing."""
+        styles = self.document.styles.element
+        if styles.find(f"{_W}style[@{_W}styleId='CommentReference']") is not None:
+            return
+        styles.append(
+            parse_xml(
+                '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                'w:type="character" w:styleId="CommentReference">'
+                '<w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
+                '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+                '<w:rPr><w:sz w:val="16"/></w:rPr></w:style>'
+            )
+        )
 
     def _properties(self) -> None:
         properties = self.document.core_properties
