@@ -337,9 +337,23 @@ def render(
         Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
     ] = Path(),
     vergadering: Annotated[
-        str | None, typer.Option("--vergadering", help="verslag: de id van de vergadering.")
+        str | None,
+        typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
     ] = None,
-    alle: Annotated[bool, typer.Option("--alle", help="verslag: van elke vergadering.")] = False,
+    gesprek: Annotated[
+        str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
+    ] = None,
+    partner: Annotated[
+        str | None,
+        typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
+    ] = None,
+    besluit: Annotated[
+        str | None,
+        typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
+    ] = None,
+    alle: Annotated[
+        bool, typer.Option("--alle", help="Een document per item: voor elk item.")
+    ] = False,
     uit: Annotated[
         Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
     ] = None,
@@ -378,7 +392,23 @@ def render(
             f"kies uit: {', '.join(DOCUMENTS)} of alle",
         )
     per = DOCUMENTS[document].per if document in DOCUMENTS else None
-    if per is not None and not (vergadering or alle):
+    given = {
+        name: value
+        for name, value in (
+            ("vergadering", vergadering),
+            ("gesprek", gesprek),
+            ("partner", partner),
+            ("besluit", besluit),
+        )
+        if value is not None
+    }
+    if any(name != per for name in given):
+        wrong = next(name for name in given if name != per)
+        raise UsageError(
+            f"--{wrong} past niet bij '{document}'",
+            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
+        )
+    if per is not None and per not in given and not alle:
         raise UsageError(
             f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
         )
@@ -390,7 +420,7 @@ def render(
     request = RenderRequest(
         map_,
         [document],
-        vergadering,
+        given.get(per) if per else None,
         uit,
         definitief,
         force,

@@ -20,7 +20,6 @@ from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.vergadering import Vergadering
 from livb.queries import (
-    chain_balance,
     coordinator,
     decisions,
     fod_begeleiding,
@@ -33,19 +32,6 @@ from livb.queries import (
     protocol_period,
 )
 from livb.words import count
-
-# chain_balance, decisions and meetings_for live in livb.queries; livb.build still imports
-# them from here until it asks livb.queries itself.
-__all__ = [
-    "FASEN",
-    "ProcessState",
-    "Stand",
-    "StepState",
-    "chain_balance",
-    "decisions",
-    "derive_state",
-    "meetings_for",
-]
 
 FASEN = {
     "1": "Voorbereiden",

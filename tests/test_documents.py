@@ -12,15 +12,15 @@ from livb.resources import templates_dir
 
 from helpers import REPO, halle_snapshots
 
-# The modules of livb/documents that are the pipeline's own, not documents.
-INFRASTRUCTURE = {"_base", "environment", "manifest", "render", "views"}
+# The modules of livb/documents that are the pipeline's own, not documents (and every _module).
+INFRASTRUCTURE = {"charts", "environment", "manifest", "render", "views"}
 
 
 def document_modules() -> list[str]:
     return sorted(
         m.name
         for m in pkgutil.iter_modules(livb.documents.__path__)
-        if m.name not in INFRASTRUCTURE
+        if m.name not in INFRASTRUCTURE and not m.name.startswith("_")
     )
 
 

@@ -7,16 +7,40 @@ it known to ``livb render``, ``render alle``, ``--definitief`` and the README's 
 
 from __future__ import annotations
 
-from livb.documents import diagnostiek, intentieverklaring, plan, protocol, verslag
+from livb.documents import (
+    agenda,
+    besluit,
+    brainstorm,
+    diagnostiek,
+    gegevensaanvraag,
+    gesprek,
+    intentieverklaring,
+    plan,
+    profiel,
+    protocol,
+    rapport_opstart,
+    swot,
+    verslag,
+    voortgangsrapport,
+)
 from livb.documents._base import Context, Document
 
 DOCUMENTS: dict[str, Document] = {
     document.name: document
     for document in (
+        profiel.DOCUMENT,
+        rapport_opstart.DOCUMENT,
         intentieverklaring.DOCUMENT,
         protocol.DOCUMENT,
+        besluit.DOCUMENT,
+        agenda.DOCUMENT,
         verslag.DOCUMENT,
+        gegevensaanvraag.DOCUMENT,
+        gesprek.DOCUMENT,
         diagnostiek.DOCUMENT,
+        swot.DOCUMENT,
+        voortgangsrapport.DOCUMENT,
+        brainstorm.DOCUMENT,
         plan.DOCUMENT,
     )
 }

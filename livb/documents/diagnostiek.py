@@ -7,11 +7,12 @@ from collections import defaultdict
 from typing import Any
 
 from livb.documents._base import Context, Document
+from livb.documents.charts import series_chart, value_label
 from livb.documents.views import Views, or_missing
 from livb.model import Project
 from livb.model.diagnostiek import Gegevenssoort
 from livb.model.stappen import Stap
-from livb.process import meetings_for
+from livb.queries import meetings_for
 
 SOORT_TITELS = {
     Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
@@ -40,20 +41,37 @@ def build(views: Views, item: str | None) -> Context:
     subjective = [f for f in findings if f["onveiligheid"] == "subjectief"]
     both = [f for f in findings if f["onveiligheid"] == "beide"]
     bev = project.bevindingen
-    return views.common() | {
-        "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
-        "gebiedsbeschrijving": or_missing(
-            bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
-        ),
-        "methodologie": or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
-        "bronnen": dict(by_kind),
-        "objectief": objective,
-        "subjectief": subjective,
-        "beide": both,
-        "bevindingen": findings,
-        "conclusies": bev.conclusies,
-        "redactiecomite": views.people(project.organen.redactiecomite.leden),
-        "datum": _presented(views),
+    return (
+        views.common()
+        | {
+            "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
+            "gebiedsbeschrijving": or_missing(
+                bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
+            ),
+            "methodologie": or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
+            "bronnen": dict(by_kind),
+            "objectief": objective,
+            "subjectief": subjective,
+            "beide": both,
+            "bevindingen": findings,
+            "conclusies": bev.conclusies,
+            "redactiecomite": views.people(project.organen.redactiecomite.leden),
+            "datum": _presented(views),
+        }
+        | _charts(views)
+    )
+
+
+def _charts(views: Views) -> Context:
+    """Per series: its trend chart and what its figures are (the row label of its table)."""
+    return {
+        "cijferreeksen": {
+            reeks.id: {
+                "grafiek": series_chart(views.series(reeks)),
+                "label": value_label(reeks.eenheid or ""),
+            }
+            for reeks in views.project.cijfers.reeksen
+        }
     }
 
 

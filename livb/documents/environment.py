@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
@@ -40,7 +41,8 @@ def placeholder(missing: Missing) -> Markdown:
     clean = [
         md_escape(part).replace("|", "/") for part in (missing.label, missing.file, missing.key)
     ]
-    return Markdown("\u27e6" + "|".join(clean) + "\u27e7")
+    # escaped separators: a gap inside a pipe table must not split the cell
+    return Markdown("\u27e6" + "\\|".join(clean) + "\u27e7")
 
 
 def _scalar(value: Any) -> str | None:
@@ -245,4 +247,16 @@ def build_environment(folders: list[Path]) -> SandboxedEnvironment:
         tabel=data_table,
     )
     environment.tests["ontbrekend"] = is_missing
+    environment.globals["grafiek"] = chart_block
     return environment
+
+
+def chart_block(chart: Any) -> Markdown:
+    """A chart drawn as PNG in a ```grafiek block (nothing for a chart without data).
+
+    In a template: ``{{ grafiek(r.grafiek) }}``.
+    """
+    if chart is None or isinstance(chart, Missing):
+        return Markdown("")
+    payload = {"bijschrift": plain(chart.bijschrift), "png": base64.b64encode(chart.png()).decode()}
+    return Markdown("```grafiek\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")

@@ -6,9 +6,11 @@ from collections import defaultdict
 from typing import Any
 
 from livb.documents._base import Context, Document
+from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import Views, or_missing
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.process import FASEN, chain_balance, derive_state
+from livb.process import FASEN, derive_state
+from livb.queries import chain_balance
 from livb.word.ir import Missing
 
 
@@ -98,60 +100,80 @@ def build(views: Views, item: str | None) -> Context:
     plan = project.plan
     college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
     raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
-    return views.common() | {
-        "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
-        "uitgangspunten": plan.uitgangspunten,
-        "doelen_extern": items_or_missing(plan.doelen_extern, "de externe doelen", "doelen_extern"),
-        "doelen_intern": items_or_missing(plan.doelen_intern, "de interne doelen", "doelen_intern"),
-        "organisatie": or_missing(
-            plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
-        ),
-        "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
-        "communicatie": plan.communicatie or "",
-        "budgettekst": plan.budget or "",
-        "afkortingen": sorted(plan.afkortingen.items()),
-        "afstemming": [
-            {
-                "titel": a.titel,
-                "soort": a.soort.value,
-                "van": a.periode.van if a.periode else None,
-                "tot": a.periode.tot if a.periode else None,
-                "prioriteiten": [i.titel for i in a.prioriteiten],
+    return (
+        views.common()
+        | {
+            "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
+            "uitgangspunten": plan.uitgangspunten,
+            "doelen_extern": items_or_missing(
+                plan.doelen_extern, "de externe doelen", "doelen_extern"
+            ),
+            "doelen_intern": items_or_missing(
+                plan.doelen_intern, "de interne doelen", "doelen_intern"
+            ),
+            "organisatie": or_missing(
+                plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
+            ),
+            "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
+            "communicatie": plan.communicatie or "",
+            "budgettekst": plan.budget or "",
+            "afkortingen": sorted(plan.afkortingen.items()),
+            "afstemming": [
+                {
+                    "titel": a.titel,
+                    "soort": a.soort.value,
+                    "van": a.periode.van if a.periode else None,
+                    "tot": a.periode.tot if a.periode else None,
+                    "prioriteiten": [i.titel for i in a.prioriteiten],
+                }
+                for a in plan.afstemming
+            ],
+            "prioriteiten": priorities,
+            "planning_rijen": [
+                [a["titel"], a["trekker"], a["start"], a["einde"]]
+                for a in sorted(actions, key=lambda a: (a["start_sort"], a["id"]))
+            ],
+            "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
+            "budget": budget_per_priority,
+            "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
+            "keten": sorted(chain_balance(project).items()),
+            "stappen": [
+                {
+                    "stap": s.stap.value,
+                    "titel": s.titel,
+                    "fase": FASEN[s.fase],
+                    "stand": s.stand.value,
+                    "datum": s.datum,
+                }
+                for s in state.steps
+                if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
+            ],
+            "bevindingen": views.findings(),
+            "swot": {
+                q: [s.tekst for s in getattr(project.swot, q)]
+                for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
             }
-            for a in plan.afstemming
-        ],
-        "prioriteiten": priorities,
-        "planning_rijen": [
-            [a["titel"], a["trekker"], a["start"], a["einde"]]
-            for a in sorted(actions, key=lambda a: (a["start_sort"], a["id"]))
-        ],
-        "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
-        "budget": budget_per_priority,
-        "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
-        "keten": sorted(chain_balance(project).items()),
-        "stappen": [
-            {
-                "stap": s.stap.value,
-                "titel": s.titel,
-                "fase": FASEN[s.fase],
-                "stand": s.stand.value,
-                "datum": s.datum,
-            }
-            for s in state.steps
-            if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
-        ],
-        "bevindingen": views.findings(),
-        "swot": {
-            q: [s.tekst for s in getattr(project.swot, q)]
-            for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
+            | {"conclusies": project.swot.conclusies},
+            "projectgroepen": [
+                p["projectgroep"] | {"prioriteit": p["titel"]}
+                for p in priorities
+                if p["projectgroep"]
+            ],
+            "college": college.datum if college else None,
+            "gemeenteraad": raad.datum if raad else None,
+            "datum": raad.datum if raad else (college.datum if college else views.today),
         }
-        | {"conclusies": project.swot.conclusies},
-        "projectgroepen": [
-            p["projectgroep"] | {"prioriteit": p["titel"]} for p in priorities if p["projectgroep"]
-        ],
-        "college": college.datum if college else None,
-        "gemeenteraad": raad.datum if raad else None,
-        "datum": raad.datum if raad else (college.datum if college else views.today),
+        | _charts(views, priorities)
+    )
+
+
+def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
+    """The balance of the actions over the safety chain, and a timeline of each goal's actions."""
+    return {
+        "keten_grafiek": chain_chart(dict(chain_balance(views.project))),
+        "tijdlijnen": {
+            sd["id"]: timeline_chart(sd) for p in priorities for sd in p["doelstellingen"]
+        },
     }
 
 

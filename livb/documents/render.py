@@ -101,9 +101,11 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     if document.per is None or request.item is None:
         return items
     if request.item not in items:
+        shown = ", ".join(str(i) for i in items[:8]) + (", ..." if len(items) > 8 else "")
+        article = "onbekend" if document.per in ("gesprek", "besluit") else "onbekende"
         raise LivbError(
-            f"onbekende {document.per} '{request.item}'",
-            "geef de bestandsnaam zonder .yaml, bv. 2026-03-20-kerngroep",
+            f"{article} {document.per} '{request.item}'",
+            f"kies uit: {shown}" if items else f"de map heeft nog geen {document.per}",
         )
     return [request.item]
 

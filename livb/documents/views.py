@@ -11,7 +11,7 @@ from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.diagnostiek import Gegevenssoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
-from livb.process import decisions
+from livb.queries import decisions
 from livb.word.ir import Missing
 
 SOORT_TITELS = {

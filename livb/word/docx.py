@@ -23,6 +23,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
@@ -31,6 +33,7 @@ from livb.errors import LivbError
 from livb.word.ir import (
     DocumentIR,
     Heading,
+    Image,
     PageBreak,
     Paragraph,
     Span,
@@ -134,6 +137,7 @@ class _Writer:
         self.bookmark = 0
         self.numbering: dict[int, str] = {}
         self.pending_comments: list[str] = []
+        self.pictures = 0
 
     # -- setup ----------------------------------------------------------------------------------
 
@@ -180,6 +184,8 @@ class _Writer:
                 parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
                 parts.append(self._toc(block, headings))
+            elif isinstance(block, Image):
+                parts.append(self._image(block))
         self._replace_body("".join(parts))
         self._attach_comments()
         self._properties()
@@ -355,6 +361,33 @@ class _Writer:
         self.numbering[list_id] = num_id
         return num_id
 
+    # -- pictures ------------------------------------------------------------------------------
+
+    def _image(self, image: Image) -> str:
+        """The picture in a paragraph of its own at the text width, its caption below it."""
+        rel_id, picture = self.document.part.get_or_add_image(io.BytesIO(image.data))
+        width = self.text_width * 635  # twips to EMU
+        height = width * picture.px_height // max(picture.px_width, 1)
+        self.pictures += 1
+        inline = CT_Inline.new_pic_inline(
+            self.pictures, rel_id, f"grafiek{self.pictures}.png", Emu(width), Emu(height)
+        )
+        drawing = etree.tostring(inline, encoding="unicode")
+        caption = ""
+        if image.caption:
+            style = self._optional_style("Caption")
+            ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+            caption = f"<w:p>{ppr}{self._spans(image.caption)}</w:p>"
+        return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>{caption}"
+
+    def _optional_style(self, name: str) -> str | None:
+        """The id of a style the reference may lack (then the body style is used)."""
+        for style in self.document.styles.element.findall(qn("w:style")):
+            found = style.find(qn("w:name"))
+            if found is not None and found.get(qn("w:val")).lower() == name.lower():
+                return str(style.get(qn("w:styleId")))
+        return None
+
     # -- comments and properties ----------------------------------------------------------------
 
     def _attach_comments(self) -> None:
@@ -373,6 +406,22 @@ class _Writer:
                 Run(run, proxy), text=note, author="livb", initials="livb"
             )
             comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
+        self._ensure_comment_style()
+
+    def _ensure_comment_style(self) -> None:
+        """python-docx marks a comment with the 'CommentReference' style: define it if missing."""
+        styles = self.document.styles.element
+        if styles.find(f"{_W}style[@{_W}styleId='CommentReference']") is not None:
+            return
+        styles.append(
+            parse_xml(
+                '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                'w:type="character" w:styleId="CommentReference">'
+                '<w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
+                '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+                '<w:rPr><w:sz w:val="16"/></w:rPr></w:style>'
+            )
+        )
 
     def _properties(self) -> None:
         properties = self.document.core_properties
@@ -437,4 +486,6 @@ def _line(p: Any, names: dict[str, str]) -> str:
     text = "".join(t.text or "" for t in p.iter(qn("w:t")))
     if p.find(f".//{_W}br[@{_W}type='page']") is not None:
         text += "<pagina>"
+    if p.find(f".//{_W}drawing") is not None:
+        text += "<grafiek>"
     return f"{name} | {text}"

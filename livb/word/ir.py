@@ -81,7 +81,21 @@ class TableOfContents:
     line: int = 0
 
 
-Block = Paragraph | Heading | Table | PageBreak | TableOfContents
+@dataclass
+class Image:
+    """A picture at the width of the text, with its caption below it.
+
+    Attributes:
+        data: the picture's bytes (PNG).
+        caption: the caption, a paragraph of its own under the picture.
+    """
+
+    data: bytes
+    caption: list[Span]
+    line: int = 0
+
+
+Block = Paragraph | Heading | Table | PageBreak | TableOfContents | Image
 
 
 @dataclass
@@ -110,4 +124,6 @@ def _spans_of(block: Block) -> list[list[Span]]:
         return [block.spans]
     if isinstance(block, Table):
         return [cell for row in block.rows for cell in row]
+    if isinstance(block, Image):
+        return [block.caption]
     return []

@@ -4,11 +4,15 @@ Supported: headings (# to ####; the table of contents shows # and ##), paragraph
 *italic*, links, bullet and numbered lists (two levels), and pipe tables (with
 ``{breedtes="20,80"}`` on the line before). Containers: ``::: titelpagina``,
 ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and ``::: handtekeningen``.
-Anything else is an error that names the template's line.
+Fenced blocks: ```` ```tabel ```` (a data table as JSON) and ```` ```grafiek ```` (a PNG picture
+as JSON: ``{"bijschrift": ..., "png": <base64>}``). Anything else is an error that names the
+template's line.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from collections.abc import Callable
@@ -21,6 +25,7 @@ from livb.word.ir import (
     Block,
     DocumentIR,
     Heading,
+    Image,
     ListInfo,
     Missing,
     PageBreak,
@@ -242,6 +247,9 @@ class _Builder:
         self.container = None
 
     def _fence(self, token: Token) -> None:
+        if token.info.strip() == "grafiek":
+            self._picture(token)
+            return
         if token.info.strip() != "tabel":
             raise MarkdownError("'fence' wordt niet ondersteund in een document", self._line(token))
         try:
@@ -291,3 +299,16 @@ class _Builder:
                 )
         kind = "handtekeningen" if self.container == "handtekeningen" else "data"
         self.blocks.append(Table(rows, header_rows, widths, kind, self._line(token)))
+
+    def _picture(self, token: Token) -> None:
+        try:
+            payload = json.loads(token.content)
+            data = base64.b64decode(payload["png"], validate=True)
+            caption = _split_missing(str(payload.get("bijschrift", "")), False, False, None)
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            raise MarkdownError(
+                "een ```grafiek-blok bevat geen geldige afbeelding", self._line(token)
+            ) from None
+        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise MarkdownError("een ```grafiek-blok vraagt een PNG-afbeelding", self._line(token))
+        self.blocks.append(Image(data, caption, self._line(token)))

@@ -105,7 +105,7 @@ CASES: list[Case] = [
         code=2,
         expect=(
             "gebruik: onbekend document 'plann'; bedoelde je plan?\n",
-            "    hulp: kies uit: intentieverklaring, protocol, verslag, diagnostiek, plan of alle\n",
+            "    hulp: kies uit: intentieverklaring, protocol, verslag, diagnostiek, plan, ",
         ),
     ),
     Case(

@@ -1,0 +1,163 @@
+"""What the reports and decisions show of the process: steps, meetings, talks and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from livb.dates import dutch_date
+from livb.documents.views import ORGAAN_NAMEN, Views
+from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.stappen import STAP_TITELS
+from livb.process import FASEN, ProcessState, Stand, derive_state
+
+INSTANTIES = {
+    Instantie.COLLEGE: "het college van burgemeester en schepenen",
+    Instantie.GEMEENTERAAD: "de gemeenteraad",
+    Instantie.BURGEMEESTER: "de burgemeester",
+    Instantie.FOD: "de FOD Binnenlandse Zaken",
+    Instantie.PROVINCIE: "de provincie",
+    Instantie.KERNGROEP: "de kerngroep",
+    Instantie.ZONALE_VEILIGHEIDSRAAD: "de zonale veiligheidsraad",
+}
+ONDERWERPEN = {
+    Onderwerp.INTENTIENOTA: "de intentienota",
+    Onderwerp.AANSTELLING_COORDINATOR: "de aanstelling van de coördinator",
+    Onderwerp.RAPPORT: "het rapport en de opstart van het traject",
+    Onderwerp.INTENTIEVERKLARING: "de intentieverklaring",
+    Onderwerp.PROTOCOLAKKOORD: "het protocolakkoord",
+    Onderwerp.VOORTGANGSRAPPORT: "het voortgangsrapport",
+    Onderwerp.DIAGNOSTIEK: "de veiligheidsdiagnostiek",
+    Onderwerp.PRIORITEITEN: "de prioriteiten",
+    Onderwerp.PLAN: "het plan",
+    Onderwerp.EVALUATIE: "de evaluatie",
+    Onderwerp.ANDERE: "een ander onderwerp",
+}
+
+
+def orgaan_name(views: Views, orgaan: str) -> str:
+    """The body of a meeting as a table names it: 'Kerngroep', 'Projectgroep woninginbraken'."""
+    if orgaan in ORGAAN_NAMEN:
+        return ORGAAN_NAMEN[orgaan].split(" ", 1)[1].capitalize()
+    return next((g.naam for g in views.project.organen.projectgroepen if g.id == orgaan), orgaan)
+
+
+def state_as_of(views: Views, day: dt.date) -> ProcessState:
+    """The state of every step on a day (``livb status --datum``)."""
+    return derive_state(views.project, day)
+
+
+def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The steps of some phases as table rows: step, title, stand, date, explanation."""
+    return [
+        {
+            "stap": s.stap.value,
+            "titel": s.titel,
+            "fase": FASEN[s.fase],
+            "stand": s.stand.value,
+            "datum": s.datum,
+            "uitleg": s.uitleg,
+        }
+        for s in state.steps
+        if s.fase in phases
+    ]
+
+
+def next_steps(
+    state: ProcessState, phases: tuple[str, ...], limit: int = 5
+) -> list[dict[str, Any]]:
+    """The steps not done yet, in the method's order (optional ones without an action left out)."""
+    return [
+        {
+            "stap": s.stap.value,
+            "titel": s.titel,
+            "tekst": f"{s.stap.value} {s.titel}"
+            + (
+                f" (gepland op {dutch_date(s.datum)})" if s.stand is Stand.BEZIG and s.datum else ""
+            ),
+        }
+        for s in state.steps
+        if s.fase in phases and s.stand is not Stand.KLAAR and s.volgende
+    ][:limit]
+
+
+def meetings(views: Views, day: dt.date, phases: tuple[str, ...] | None = None) -> list[Any]:
+    """The meetings held up to a day (of some phases), oldest first."""
+    found = []
+    for id_, v in sorted(views.project.vergaderingen.items(), key=lambda i: (i[1].datum, i[0])):
+        if v.datum > day:
+            continue
+        if phases is not None and not any(s.value.split(".")[0] in phases for s in v.stappen):
+            continue
+        orgaan = orgaan_name(views, v.orgaan)
+        found.append(
+            {
+                "id": id_,
+                "datum": v.datum,
+                "orgaan": orgaan,
+                "titel": v.titel or f"Vergadering van {orgaan}",
+                "stappen": ", ".join(s.value for s in v.stappen),
+            }
+        )
+    return found
+
+
+def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The orientation talks held up to a day; the summary only of a shareable one."""
+    found = []
+    for id_, g in sorted(views.project.gesprekken.items(), key=lambda i: (i[1].datum, i[0])):
+        if g.stap not in stappen or g.datum > day:
+            continue
+        found.append(
+            {
+                "id": id_,
+                "stap": g.stap,
+                "datum": g.datum,
+                "met": views.people(g.met),
+                "door": views.people(g.door),
+                "vertrouwelijk": g.vertrouwelijk,
+                "samenvatting": "" if g.vertrouwelijk else (g.samenvatting or ""),
+            }
+        )
+    return found
+
+
+def decision_view(besluit: Besluit) -> dict[str, Any]:
+    """A decision as the reports list it."""
+    return {
+        "id": besluit.id,
+        "datum": besluit.datum,
+        "door": INSTANTIES[besluit.door],
+        "onderwerp": ONDERWERPEN[besluit.onderwerp],
+        "uitkomst": besluit.uitkomst.value,
+        "referentie": besluit.referentie or "",
+        "toelichting": besluit.toelichting or "",
+    }
+
+
+def decisions_up_to(
+    views: Views, day: dt.date, onderwerpen: tuple[Onderwerp, ...] | None = None
+) -> list[dict[str, Any]]:
+    """The decisions and signatures up to a day (on some subjects), oldest first."""
+    found = [
+        b
+        for b in views.project.besluiten.besluiten
+        if b.datum <= day and (onderwerpen is None or b.onderwerp in onderwerpen)
+    ]
+    return [decision_view(b) for b in sorted(found, key=lambda b: (b.datum, b.id))]
+
+
+def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) -> Besluit | None:
+    """The latest approval of a subject by a body, up to a day."""
+    found = [
+        b
+        for b in views.project.besluiten.besluiten
+        if b.onderwerp is onderwerp
+        and b.door is door
+        and b.uitkomst is Uitkomst.GOEDGEKEURD
+        and b.datum <= day
+    ]
+    return max(found, key=lambda b: b.datum) if found else None
+
+
+STEP_TITLES = {s.value: t for s, t in STAP_TITELS.items()}

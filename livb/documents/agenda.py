@@ -1,0 +1,100 @@
+"""The invitation and agenda of a meeting: one document per meeting, sent before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from livb.documents import _tool_f
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views
+from livb.model import Project
+from livb.model.stappen import Stap
+
+PREPARATION = {
+    Stap.S2_3: "Breng de beleidsplannen van je dienst of organisatie mee die raken aan "
+    "veiligheid en leefbaarheid, met hun looptijd en prioriteiten.",
+    Stap.S2_4: "Lees het ontwerp van de veiligheidsdiagnostiek en noteer wat ontbreekt of "
+    "niet klopt.",
+    Stap.S2_5: "Denk na over de sterke en zwakke punten van de eigen werking en over de kansen "
+    "en bedreigingen van buitenaf, elk in volgorde van belang.",
+    Stap.S2_6: "Denk na over hoogstens vijf ruime prioriteiten die een integrale aanpak vragen, "
+    "en over wie elke prioriteit kan trekken.",
+    Stap.S3_2: "Lees het eerste ontwerp van het plan.",
+    Stap.S3_5: "Lees het ontwerp van het plan en bereid je opmerkingen voor.",
+}
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The meeting, who is invited, what to prepare, and the previous meeting's huiswerk."""
+    assert item is not None  # a document per meeting
+    project = views.project
+    vergadering = project.vergaderingen[item]
+    meeting = views.meeting(item, vergadering, f"vergaderingen/{item}.yaml")
+    previous = _previous(project, item)
+    preparation = [PREPARATION[s] for s in vergadering.stappen if s in PREPARATION]
+    return views.common() | {
+        "vergadering": meeting,
+        "genodigden": views.people(_members(project, vergadering.orgaan)),
+        "vorige": views.meeting(
+            previous, project.vergaderingen[previous], f"vergaderingen/{previous}.yaml"
+        )
+        if previous
+        else None,
+        "voorbereiding": preparation,
+        "brainstorm": Stap.S3_3 in vergadering.stappen,
+        "tool_f": _tool_f.brainstorm(views) if Stap.S3_3 in vergadering.stappen else None,
+        "afzender": meeting["voorzitter"] or views.common()["coordinator"],
+        "datum": vergadering.datum,
+    }
+
+
+def _members(project: Project, orgaan: str) -> list[str]:
+    organen = project.organen
+    fixed: dict[str, Any] = {
+        "kerngroep": organen.kerngroep,
+        "redactiecomite": organen.redactiecomite,
+        "pilootcomite": organen.pilootcomite,
+    }
+    if orgaan in fixed:
+        return list(fixed[orgaan].leden)
+    group = next((g for g in organen.projectgroepen if g.id == orgaan), None)
+    return list(group.leden) if group else []
+
+
+def _previous(project: Project, item: str) -> str | None:
+    """The last meeting of the same body before this one."""
+    this = project.vergaderingen[item]
+    earlier = [
+        (v.datum, i)
+        for i, v in project.vergaderingen.items()
+        if v.orgaan == this.orgaan and (v.datum, i) < (this.datum, item)
+    ]
+    return max(earlier)[1] if earlier else None
+
+
+def _meetings(project: Project) -> list[str]:
+    return sorted(project.vergaderingen)
+
+
+def _title(context: Context) -> str:
+    return f"Uitnodiging: {context['vergadering']['titel']}"
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["datum"])
+
+
+DOCUMENT = Document(
+    name="agenda",
+    title="Uitnodiging en agenda van een vergadering",
+    stap="alle",
+    template="agenda.md.j2",
+    filename="agenda-{item}.docx",
+    build=build,
+    available=lambda project: bool(project.vergaderingen),
+    per="vergadering",
+    items=_meetings,
+    heading=_title,
+    date=_date,
+)

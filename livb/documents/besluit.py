@@ -1,0 +1,412 @@
+"""Draft decisions of the college and the gemeenteraad: one per decision the method asks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from livb.dates import dutch_date
+from livb.documents import _process_view as pv
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views
+from livb.model import Project
+from livb.model.actoren import Rol
+from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.stappen import Stap
+from livb.queries import decisions, meetings_for, protocol_period
+from livb.word.ir import Missing
+
+FLEMISH_PROVINCES = {
+    "Antwerpen",
+    "Limburg",
+    "Oost-Vlaanderen",
+    "Vlaams-Brabant",
+    "West-Vlaanderen",
+}
+LOCAL_GOVERNMENT_DECREE = dt.date(2019, 1, 1)  # the decreet over het lokaal bestuur applies
+
+
+@dataclass(frozen=True)
+class Soort:
+    """A decision the method asks of the college or the gemeenteraad.
+
+    Attributes:
+        id: the item on the command line (``--besluit college-plan``) and in the file name.
+        door: the body that decides.
+        onderwerp: the subject, as in besluiten.yaml.
+        stap: the step of the method.
+        text: the subject line, the considerations and the articles, from the views.
+    """
+
+    id: str
+    door: Instantie
+    onderwerp: Onderwerp
+    stap: str
+    text: Callable[[Views, Context], tuple[str, list[Any], list[Any]]]
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The decision's body, session, legal basis, considerations and articles."""
+    assert item is not None  # a document per decision
+    soort = SOORTEN[item]
+    common = views.common()
+    recorded = _recorded(views.project, soort, views.today)
+    context = common | {
+        "soort": soort.id,
+        "stap": soort.stap,
+        "orgaan": "college van burgemeester en schepenen"
+        if soort.door is Instantie.COLLEGE
+        else "gemeenteraad",
+        "het_orgaan": "het college van burgemeester en schepenen"
+        if soort.door is Instantie.COLLEGE
+        else "de gemeenteraad",
+        "zitting": recorded.datum
+        if recorded
+        else Missing(
+            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
+        ),
+        "referentie": recorded.referentie or "" if recorded else "",
+        "uitkomst": recorded.uitkomst.value if recorded else "",
+        "directeur": _signatory(
+            views,
+            lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
+            "de algemeen directeur (een actor met rol: algemeen_directeur)",
+        ),
+        "raadsvoorzitter": _signatory(
+            views,
+            lambda a: (a.functie or "").lower() == "voorzitter van de gemeenteraad",
+            "de voorzitter van de gemeenteraad (een actor met functie: voorzitter van de "
+            "gemeenteraad)",
+        ),
+    }
+    onderwerp, overwegingen, artikels = soort.text(views, context)
+    session = recorded.datum if recorded else views.today
+    subject = "Het college" if soort.door is Instantie.COLLEGE else "De gemeenteraad"
+    return context | {
+        "onderwerp": onderwerp,
+        "gelet_op": _legal_basis(views, context, session, soort),
+        "overwegingen": overwegingen,
+        "artikels": [_with_subject(subject, parts) for parts in artikels],
+        "datum": session,
+    }
+
+
+def _signatory(views: Views, match: Callable[[Any], bool], label: str) -> Any:
+    """The name of who signs the extract, or a gap saying how to name them."""
+    for position, actor in enumerate(views.project.actoren.actoren):
+        if match(actor):
+            return actor.naam or Missing(label, "actoren.yaml", f"actoren[{position}].naam")
+    return Missing(label, "actoren.yaml", "actoren")
+
+
+def _with_subject(subject: str, parts: list[Any]) -> list[Any]:
+    """An article as a sentence: 'keurt ... goed' becomes 'Het college keurt ... goed'."""
+    first = parts[0]
+    if isinstance(first, str) and first[:1].islower():
+        return [f"{subject} {first}", *parts[1:]]
+    return parts
+
+
+def _recorded(project: Project, soort: Soort, today: dt.date) -> Besluit | None:
+    found = decisions(
+        project,
+        soort.onderwerp,
+        (soort.door,),
+        (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN, Uitkomst.UITGESTELD, Uitkomst.AFGEWEZEN),
+        today,
+    )
+    return found[-1] if found else None
+
+
+def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> list[str]:
+    province = views.project.instellingen.gemeente.provincie or ""
+    basis = [
+        "de Nieuwe Gemeentewet, inzonderheid artikel 135, § 2, dat de gemeente opdraagt te "
+        "zorgen voor de veiligheid en de rust op haar grondgebied"
+    ]
+    if province in FLEMISH_PROVINCES:
+        basis.append(
+            "het decreet over het lokaal bestuur van 22 december 2017"
+            if day >= LOCAL_GOVERNMENT_DECREE
+            else "het gemeentedecreet van 15 juli 2005"
+        )
+    period = protocol_period(views.project, views.today)
+    signed = period.start if period else None
+    if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
+        basis.append(
+            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op "
+            + dutch_date(signed)
+        )
+    if soort.door is Instantie.GEMEENTERAAD:
+        college = pv.latest(views, soort.onderwerp, Instantie.COLLEGE, views.today)
+        basis.append(
+            f"de beslissing van het college van burgemeester en schepenen van "
+            f"{dutch_date(college.datum)}"
+            if college
+            else "de beslissing van het college van burgemeester en schepenen"
+        )
+    return basis
+
+
+def _meeting_date(views: Views, stap: Stap) -> dt.date | None:
+    held = [v for _, v in meetings_for(views.project, stap) if v.datum <= views.today]
+    return held[-1].datum if held else None
+
+
+def _coordinator(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    title = views.project.instellingen.beleid.titel
+    coordinator = c["coordinator"]
+    name = coordinator["naam"] if isinstance(coordinator, dict) else coordinator
+    function = (coordinator.get("functie") if isinstance(coordinator, dict) else "") or (
+        "coördinator integrale veiligheid"
+    )
+    return (
+        f"Aanstelling van de coördinator {title}",
+        [
+            f"{c['gemeente']['de_gemeente']} een lokaal integraal veiligheidsbeleid wil uitbouwen "
+            f"onder de naam '{title}'",
+            "de methode van de FOD Binnenlandse Zaken vraagt dat een coördinator met naam wordt "
+            "aangewezen, met een duidelijke titel en opdracht",
+            "de coördinator best dicht bij de burgemeester en de algemeen directeur staat, om "
+            "diensten en partners te kunnen samenbrengen",
+        ],
+        [
+            ["stelt ", name, f" aan als {function}."],
+            [
+                "De coördinator trekt het traject, is secretaris van de kerngroep en legt bij "
+                "elke fase een rapport voor aan het college."
+            ],
+            ["De coördinator werkt onder het gezag van de burgemeester."],
+        ],
+    )
+
+
+def _start(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    title = views.project.instellingen.beleid.titel
+    talks = pv.talks(views, views.today, ("1.2",))
+    considerations: list[Any] = [
+        f"{c['gemeente']['de_gemeente']} een lokaal integraal veiligheidsbeleid wil uitbouwen "
+        f"onder de naam '{title}'",
+    ]
+    if talks:
+        dates = ", ".join(dutch_date(t["datum"]) for t in talks)
+        considerations.append(
+            f"de coördinator oriëntatiegesprekken voerde met het bestuur (op {dates}) en daarover "
+            "een rapport opmaakte"
+        )
+    considerations.append(
+        "de FOD Binnenlandse Zaken via een protocolakkoord een jaar lang procesbegeleiding en "
+        "methodologische steun aanbiedt"
+    )
+    return (
+        f"Opstart van het traject {title}",
+        considerations,
+        [
+            ["neemt kennis van het rapport van de oriëntatiegesprekken."],
+            [
+                f"beslist het traject '{title}' te starten volgens de methode van de FOD "
+                "Binnenlandse Zaken, op basis van het protocolakkoord."
+            ],
+            ["vraagt de burgemeester de kerngroep samen te stellen."],
+        ],
+    )
+
+
+def _protocol(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    start = pv.latest(views, Onderwerp.RAPPORT, Instantie.COLLEGE, views.today)
+    considerations: list[Any] = []
+    if start:
+        considerations.append(
+            f"het college op {dutch_date(start.datum)} besliste het traject te starten"
+        )
+    considerations += [
+        "het protocolakkoord de verbintenissen van de FOD Binnenlandse Zaken en van "
+        f"{c['gemeente']['de_gemeente']} vastlegt voor een jaar vanaf de ondertekening",
+        "de gegevens die de partners daarvoor leveren vertrouwelijk blijven en enkel voor het "
+        "traject gebruikt worden",
+    ]
+    return (
+        "Protocolakkoord met de FOD Binnenlandse Zaken",
+        considerations,
+        [
+            ["keurt het protocolakkoord met de FOD Binnenlandse Zaken goed."],
+            ["machtigt de burgemeester, ", c["burgemeester"], ", om het te ondertekenen."],
+            ["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."],
+        ],
+    )
+
+
+def _intent(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    council = c["orgaan"] == "gemeenteraad"
+    considerations = [
+        "de intentieverklaring uitdrukt wat de "
+        f"{c['gemeente']['bestuursvorm']} met het beleid wil bereiken en hoe ze zich inzet",
+        "de verklaring het draagvlak voor het traject zichtbaar maakt",
+    ]
+    articles = [["keurt de intentieverklaring goed."]]
+    articles.append(
+        ["vraagt de burgemeester de verklaring te ondertekenen."]
+        if council
+        else ["legt de intentieverklaring voor aan de gemeenteraad."]
+    )
+    return (
+        "Intentieverklaring " + views.project.instellingen.beleid.titel,
+        considerations,
+        articles,
+    )
+
+
+def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    project = views.project
+    considerations: list[Any] = []
+    presented = _meeting_date(views, Stap.S2_4)
+    if presented:
+        considerations.append(
+            f"de veiligheidsdiagnostiek op {dutch_date(presented)} aan de kerngroep werd "
+            "voorgesteld"
+        )
+    swot = _meeting_date(views, Stap.S2_5)
+    if swot:
+        considerations.append(f"de kerngroep op {dutch_date(swot)} een SWOT-analyse maakte")
+    priorities = [p.titel for p in project.prioriteiten.prioriteiten]
+    if priorities:
+        considerations.append(
+            f"de kerngroep {len(priorities)} prioriteiten koos, elk met een projectgroep"
+        )
+    considerations.append(
+        "de methode vraagt dat het college de diagnostiek, de prioriteiten en de projectgroepen "
+        "goedkeurt, om het draagvlak voor het vervolg te verzekeren"
+    )
+    articles: list[Any] = [["keurt het voortgangsrapport en de veiligheidsdiagnostiek goed."]]
+    if priorities:
+        articles.append(["keurt de prioriteiten goed: " + "; ".join(priorities) + "."])
+        articles.append(["keurt de samenstelling van de projectgroepen goed."])
+    else:
+        articles.append(
+            [
+                "keurt de prioriteiten goed: ",
+                Missing("de prioriteiten", "prioriteiten.yaml", "prioriteiten"),
+                ".",
+            ]
+        )
+    return (
+        "Voortgangsrapport: diagnostiek, prioriteiten en projectgroepen",
+        considerations,
+        articles,
+    )
+
+
+def _plan(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    beleid = c["beleid"]
+    council = c["orgaan"] == "gemeenteraad"
+    considerations: list[Any] = []
+    presented = _meeting_date(views, Stap.S3_5)
+    if presented:
+        considerations.append(
+            f"het plan op {dutch_date(presented)} aan de kerngroep en de projectgroepen werd "
+            "voorgesteld"
+        )
+    considerations += [
+        "het plan steunt op de veiligheidsdiagnostiek en de prioriteiten die het college eerder "
+        "goedkeurde",
+        "het plan de prioriteiten vertaalt in strategische en operationele doelstellingen, "
+        "indicatoren en acties",
+    ]
+    articles: list[Any] = [["keurt het ", beleid["plannaam"], " goed, voor de periode van ",
+                            beleid["van"], " tot ", beleid["tot"], "."]]  # fmt: skip
+    if council:
+        articles.append(["belast het college met de uitvoering en de opvolging van het plan."])
+        articles.append(["vraagt het college elk jaar over de uitvoering te rapporteren."])
+    else:
+        articles.append(["legt het plan ter goedkeuring voor aan de gemeenteraad."])
+        articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
+    return (f"Goedkeuring van het {beleid['plannaam']}", considerations, articles)
+
+
+def _evaluation(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    plan = pv.latest(views, Onderwerp.PLAN, Instantie.GEMEENTERAAD, views.today)
+    considerations: list[Any] = []
+    if plan:
+        considerations.append(f"de gemeenteraad het plan goedkeurde op {dutch_date(plan.datum)}")
+    considerations.append(
+        "het protocolakkoord vraagt het programma na één jaar te evalueren en die evaluatie aan "
+        "het college voor te leggen"
+    )
+    return (
+        f"Evaluatie van het {c['beleid']['plannaam']}",
+        considerations,
+        [
+            ["neemt kennis van de evaluatie van het plan."],
+            ["vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft."],
+            ["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."],
+        ],
+    )
+
+
+SOORTEN = {
+    s.id: s
+    for s in (
+        Soort(
+            "college-coordinator",
+            Instantie.COLLEGE,
+            Onderwerp.AANSTELLING_COORDINATOR,
+            "1.1",
+            _coordinator,
+        ),
+        Soort("college-opstart", Instantie.COLLEGE, Onderwerp.RAPPORT, "1.3", _start),
+        Soort("college-protocol", Instantie.COLLEGE, Onderwerp.PROTOCOLAKKOORD, "1.4", _protocol),
+        Soort(
+            "college-intentieverklaring",
+            Instantie.COLLEGE,
+            Onderwerp.INTENTIEVERKLARING,
+            "1.4",
+            _intent,
+        ),
+        Soort(
+            "gemeenteraad-intentieverklaring",
+            Instantie.GEMEENTERAAD,
+            Onderwerp.INTENTIEVERKLARING,
+            "1.4",
+            _intent,
+        ),
+        Soort(
+            "college-voortgangsrapport",
+            Instantie.COLLEGE,
+            Onderwerp.VOORTGANGSRAPPORT,
+            "2.7",
+            _progress,
+        ),
+        Soort("college-plan", Instantie.COLLEGE, Onderwerp.PLAN, "3.6", _plan),
+        Soort("gemeenteraad-plan", Instantie.GEMEENTERAAD, Onderwerp.PLAN, "3.6", _plan),
+        Soort("college-evaluatie", Instantie.COLLEGE, Onderwerp.EVALUATIE, "5", _evaluation),
+    )
+}
+
+
+def _items(project: Project) -> list[str]:
+    return list(SOORTEN)
+
+
+def _title(context: Context) -> str:
+    return f"Ontwerp van besluit: {context['onderwerp']}"
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["zitting"])
+
+
+DOCUMENT = Document(
+    name="besluit",
+    title="Ontwerp van besluit van college of gemeenteraad",
+    stap="1.1–5",
+    template="besluit.md.j2",
+    filename="besluit-{item}.docx",
+    build=build,
+    available=lambda project: True,
+    per="besluit",
+    items=_items,
+    heading=_title,
+    date=_date,
+)

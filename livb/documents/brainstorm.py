@@ -1,0 +1,43 @@
+"""The brainstorm handout of Tool F (step 3.3): frame, statements and questions to prepare."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from livb.documents import _tool_f
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views
+from livb.model.stappen import Stap
+from livb.queries import meetings_for
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The Tool F texts in the gemeente's words, and the brainstorm meeting if one is planned."""
+    meetings = meetings_for(views.project, Stap.S3_3)
+    upcoming = [(i, v) for i, v in meetings if v.datum >= views.today]
+    chosen = upcoming[0] if upcoming else (meetings[-1] if meetings else None)
+    meeting = None
+    if chosen:
+        id_, v = chosen
+        meeting = views.meeting(id_, v, f"vergaderingen/{id_}.yaml")
+    return views.common() | {
+        "tool_f": _tool_f.brainstorm(views),
+        "vergadering": meeting,
+        "datum": meeting["datum"] if meeting else views.today,
+    }
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["datum"])
+
+
+DOCUMENT = Document(
+    name="brainstorm",
+    title="Brainstorm: stellingen en vragen",
+    stap="3.3",
+    template="brainstorm.md.j2",
+    filename="brainstorm.docx",
+    build=build,
+    available=lambda project: True,
+    date=_date,
+)

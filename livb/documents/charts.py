@@ -1,0 +1,325 @@
+"""Charts of the documents: their data from the views, drawn with matplotlib only when shown.
+
+A chart is a small frozen value (what it shows); ``png()`` draws it. Templates show one with
+``{{ grafiek(chart) }}``; matplotlib is imported only then. The drawing is black and white
+(markers, line styles and hatching, never colour alone) and byte-identical for the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from livb.model.actoren import Schakel
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+WIDTH_INCHES = 6.3  # the text width of an A4 page with 2.5 cm margins
+DPI = 200
+CHAIN = [s.value for s in Schakel]
+
+
+def value_label(eenheid: str) -> str:
+    """What the figures of a series are, in Dutch: 'percentage', 'aantal feiten', 'aantal'."""
+    unit = eenheid.strip()
+    if unit in ("%", "procent", "percent") or unit.startswith("% "):
+        return "percentage"
+    if unit.lower() in ("euro", "€"):
+        return "bedrag in euro"
+    return f"aantal {unit}" if unit else "aantal"
+
+
+def _axis_label(eenheid: str) -> str:
+    label = value_label(eenheid)
+    return f"{label} (%)" if label == "percentage" else label
+
+
+def _dutch_number(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A series of figures by year as a line: one point per year, the incomplete year open."""
+
+    titel: str
+    eenheid: str
+    jaren: tuple[int, ...]
+    waarden: tuple[float, ...]
+    onvolledig: int | None = None
+    bron: str = ""
+
+    @property
+    def bijschrift(self) -> str:
+        """The caption under the chart."""
+        parts = [f"{self.titel}, {self.jaren[0]}–{self.jaren[-1]}"]
+        if self.bron:
+            parts.append(f"bron: {self.bron}")
+        if self.onvolledig in self.jaren:
+            parts.append(f"{self.onvolledig} is nog onvolledig (open punt)")
+        return "; ".join(parts) + "."
+
+    def png(self) -> bytes:
+        """The chart as PNG."""
+        return _png(self)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Counts per category as bars, with the count above each bar."""
+
+    titel: str
+    categorieen: tuple[str, ...]
+    aantallen: tuple[int, ...]
+    as_label: str = "aantal acties"
+
+    @property
+    def bijschrift(self) -> str:
+        """The caption under the chart."""
+        return f"{self.titel}."
+
+    def png(self) -> bytes:
+        """The chart as PNG."""
+        return _png(self)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One action on a timeline."""
+
+    label: str
+    start: dt.date
+    einde: dt.date
+    status: str = "gepland"
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    """The actions of one goal on a timeline, from start to end (a Gantt chart)."""
+
+    titel: str
+    balken: tuple[Bar, ...]
+    zonder_periode: int = 0
+
+    @property
+    def bijschrift(self) -> str:
+        """The caption under the chart."""
+        text = f"Tijdlijn van de acties: {self.titel}."
+        if self.zonder_periode:
+            text += f" {self.zonder_periode} actie(s) zonder begin- of einddatum staan er niet op."
+        return text
+
+    def png(self) -> bytes:
+        """The chart as PNG."""
+        return _png(self)
+
+
+Chart = TrendChart | BarChart | TimelineChart
+
+
+# -- the data of each chart, from the views ------------------------------------------------------
+
+
+def series_chart(series: dict[str, Any]) -> TrendChart | None:
+    """The trend line of a series view (``Views.series``), or None when it has no figures."""
+    if not series["jaren"]:
+        return None
+    return TrendChart(
+        titel=str(series["naam"]),
+        eenheid=str(series["eenheid"]),
+        jaren=tuple(int(j) for j in series["jaren"]),
+        waarden=tuple(float(w) for w in series["waarden"]),
+        onvolledig=series["onvolledig"],
+        bron=str(series["bron"]),
+    )
+
+
+def chain_chart(balance: dict[str, int]) -> BarChart | None:
+    """The actions per link of the safety chain, in the order of the chain (None: no actions)."""
+    if not balance:
+        return None
+    order = CHAIN + sorted(s for s in balance if s not in CHAIN)  # an empty link shows as 0
+    return BarChart(
+        "Acties per schakel van de veiligheidsketen",
+        tuple(order),
+        tuple(balance.get(s, 0) for s in order),
+    )
+
+
+def timeline_chart(goal: dict[str, Any]) -> TimelineChart | None:
+    """The actions of a strategic goal view (``Views.goal``) in time (None: no actions)."""
+    actions = [a for od in goal["operationele"] for a in od["acties"]]
+    if not actions:
+        return None
+    dated = [a for a in actions if a["start"] and a["einde"]]
+    bars = tuple(
+        Bar(str(a["titel"]), a["start"], a["einde"], str(a["status"]))
+        for a in sorted(dated, key=lambda a: (a["start"], a["einde"], a["id"]))
+    )
+    return TimelineChart(str(goal["titel"]), bars, len(actions) - len(dated))
+
+
+# -- drawing -------------------------------------------------------------------------------------
+
+
+@cache
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+_STYLE = {
+    "font.family": "DejaVu Sans",  # shipped with matplotlib: the same glyphs on every machine
+    "font.size": 9,
+    "axes.edgecolor": "black",
+    "axes.labelcolor": "black",
+    "xtick.color": "black",
+    "ytick.color": "black",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "livb",
+    "path.simplify": False,
+}
+
+
+def _png(chart: Chart) -> bytes:
+    plt = _pyplot()
+    with plt.rc_context(_STYLE):
+        figure = plt.figure(figsize=(WIDTH_INCHES, _height(chart)), dpi=DPI)
+        try:
+            axes = figure.add_subplot()
+            _DRAW[type(chart)](axes, chart)
+            figure.tight_layout()
+            return _save(figure)
+        finally:
+            plt.close(figure)
+
+
+def _save(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _height(chart: Chart) -> float:
+    if isinstance(chart, TimelineChart):
+        return 1.2 + 0.42 * max(len(chart.balken), 1)
+    return 2.8
+
+
+def _draw_trend(axes: Axes, chart: Chart) -> None:
+    assert isinstance(chart, TrendChart)
+    years, values = list(chart.jaren), list(chart.waarden)
+    axes.plot(years, values, color="black", linestyle="-", marker="o", markersize=5)
+    if chart.onvolledig in years:
+        index = years.index(chart.onvolledig)
+        axes.plot([years[index]], [values[index]], linestyle="none", marker="o", markersize=7,
+                  markerfacecolor="white", markeredgecolor="black")  # fmt: skip
+    for year, value in zip(years, values, strict=True):
+        axes.annotate(_dutch_number(value), (year, value), textcoords="offset points",
+                      xytext=(0, 6), ha="center", fontsize=8)  # fmt: skip
+    axes.set_xticks(years, [str(y) for y in years])
+    axes.set_xlabel("jaar")
+    axes.set_ylabel(_axis_label(chart.eenheid))
+    low = min(0.0, min(values))
+    axes.set_ylim(low, max(values) * 1.18 if max(values) > 0 else 1)
+    axes.yaxis.set_major_formatter(lambda value, _: _dutch_number(value))
+    _title(axes, chart.titel)
+    axes.grid(axis="y", color="0.85", linewidth=0.6)
+
+
+def _draw_bars(axes: Axes, chart: Chart) -> None:
+    assert isinstance(chart, BarChart)
+    positions = range(len(chart.categorieen))
+    bars = axes.bar(positions, chart.aantallen, color="0.8", edgecolor="black", hatch="//")
+    axes.bar_label(bars, labels=[str(n) for n in chart.aantallen], padding=2)
+    axes.set_xticks(list(positions), list(chart.categorieen))
+    axes.set_ylabel(chart.as_label)
+    axes.set_ylim(0, max(chart.aantallen) * 1.2 + 0.5)
+    from matplotlib.ticker import MaxNLocator
+
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _title(axes, chart.titel)
+
+
+_STATUS_HATCH = {"gepland": "", "lopend": "//", "afgerond": "xx", "geschrapt": ".."}
+
+
+def _draw_timeline(axes: Axes, chart: Chart) -> None:
+    import matplotlib.dates
+
+    mdates: Any = matplotlib.dates  # untyped in matplotlib's stubs
+    assert isinstance(chart, TimelineChart)
+    rows = list(chart.balken)
+    for row, bar in enumerate(rows):
+        start = mdates.date2num(bar.start)
+        length = mdates.date2num(bar.einde) - start + 1
+        axes.barh(row, length, left=start, height=0.55, color="0.85", edgecolor="black",
+                  hatch=_STATUS_HATCH.get(bar.status, ""))  # fmt: skip
+    axes.set_yticks(range(len(rows)), [_wrap(b.label, 38) for b in rows], fontsize=7.5)
+    axes.invert_yaxis()
+    axes.xaxis.set_major_locator(mdates.YearLocator())
+    axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    first = min(b.start for b in rows) if rows else dt.date.today()
+    last = max(b.einde for b in rows) if rows else first
+    axes.set_xlim(mdates.date2num(dt.date(first.year, 1, 1)),
+                  mdates.date2num(dt.date(last.year + 1, 1, 1)))  # fmt: skip
+    axes.grid(axis="x", color="0.85", linewidth=0.6)
+    _title(axes, chart.titel)
+    statuses = sorted({b.status for b in rows}, key=list(_STATUS_HATCH).index)
+    if len(statuses) > 1:
+        from matplotlib.patches import Patch
+
+        handles = [
+            Patch(facecolor="0.85", edgecolor="black", hatch=_STATUS_HATCH[s], label=s)
+            for s in statuses
+        ]
+        below = (0.5, -0.12 - 0.4 / len(rows))
+        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=below,
+                    ncol=len(handles), fontsize=7, frameon=False)  # fmt: skip
+
+
+def _title(axes: Axes, text: str) -> None:
+    axes.figure.suptitle(_wrap(text, 95), x=0.01, ha="left", fontsize=9)
+
+
+def _wrap(text: str, width: int) -> str:
+    lines = textwrap.wrap(text, width) or [text]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
+    return "\n".join(lines)
+
+
+_DRAW = {TrendChart: _draw_trend, BarChart: _draw_bars, TimelineChart: _draw_timeline}
+
+
+def charts_of(items: Iterable[Chart | None]) -> list[Chart]:
+    """The charts that have data (the builders return None for an empty one)."""
+    return [chart for chart in items if chart is not None]
+
+
+__all__: Sequence[str] = [
+    "Bar",
+    "BarChart",
+    "Chart",
+    "TimelineChart",
+    "TrendChart",
+    "chain_chart",
+    "charts_of",
+    "series_chart",
+    "timeline_chart",
+    "value_label",
+]

@@ -1,0 +1,113 @@
+"""A letter asking a partner for the data of the diagnostiek (Tool C, step 2.1): one per partner.
+
+A partner is the actor named under ``actor:`` of a source in diagnostiek/bronnen.yaml, or, for
+a source without one, its ``leverancier``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import Any
+
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views
+from livb.model import Project
+from livb.model.actoren import Actor
+from livb.model.diagnostiek import Bron, Gegevenssoort
+from livb.model.stappen import Stap
+from livb.queries import meetings_for
+from livb.word.ir import Missing
+
+KINDS = {Gegevenssoort.FEIT: "feiten", Gegevenssoort.WAARNEMING: "beleving",
+         Gegevenssoort.CONTEXT: "context"}  # fmt: skip
+
+
+def partners(project: Project) -> dict[str, list[Bron]]:
+    """The sources each partner delivers, by the partner's item id (actor id or a slug)."""
+    found: dict[str, list[Bron]] = defaultdict(list)
+    for bron in project.bronnen.bronnen:
+        if bron.actor and bron.actor == project.instellingen.coordinator:
+            continue  # what the coordinator gathers needs no letter
+        key = bron.actor or (_slug(bron.leverancier) if bron.leverancier else None)
+        if key:
+            found[key].append(bron)
+    return dict(found)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "partner"
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The addressee, the data asked (sources and their series) and the promise of care."""
+    assert item is not None  # a document per partner
+    project = views.project
+    sources = partners(project)[item]
+    positions = {id(b): n for n, b in enumerate(project.bronnen.bronnen)}
+    series: dict[str, list[Any]] = defaultdict(list)
+    for reeks in project.cijfers.reeksen:
+        series[reeks.bron].append(reeks)
+    presented = [v.datum for _, v in meetings_for(project, Stap.S2_4) if v.datum >= views.today]
+    first = sources[0]
+    actor = views.actors.get(first.actor) if first.actor else None
+    return views.common() | {
+        "aanhef": _salutation(actor),
+        "aan": views.actor(first.actor) if first.actor else {"naam": first.leverancier},
+        "organisatie": first.leverancier or "",
+        "bronnen": [
+            {
+                "naam": b.naam,
+                "soort": KINDS[b.soort],
+                "periode": b.periode
+                or Missing(
+                    f"de periode van '{b.naam}'",
+                    "diagnostiek/bronnen.yaml",
+                    f"bronnen[{positions[id(b)]}].periode",
+                ),
+                "omschrijving": b.omschrijving or "",
+                "reeksen": [
+                    r.naam + (f" ({r.eenheid})" if r.eenheid else "") for r in series[b.id]
+                ],
+            }
+            for b in sources
+        ],
+        "redactiecomite": views.people(project.organen.redactiecomite.leden),
+        "bespreking": min(presented) if presented else None,
+        "datum": views.today,
+    }
+
+
+def _salutation(actor: Actor | None) -> str:
+    address = (actor.aanspreking or "").lower() if actor else ""
+    if address in ("de heer", "heer", "mijnheer"):
+        return "Geachte heer"
+    if address in ("mevrouw", "mevr."):
+        return "Geachte mevrouw"
+    return "Geachte"
+
+
+def _title(context: Context) -> str:
+    aan = context["aan"]
+    name = aan["naam"] if isinstance(aan, dict) and isinstance(aan["naam"], str) else "partner"
+    return f"Vraag om gegevens: {name}"
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["datum"])
+
+
+DOCUMENT = Document(
+    name="gegevensaanvraag",
+    title="Vraag om gegevens aan een partner",
+    stap="2.1",
+    template="gegevensaanvraag.md.j2",
+    filename="gegevensaanvraag-{item}.docx",
+    build=build,
+    available=lambda project: bool(partners(project)),
+    per="partner",
+    items=lambda project: sorted(partners(project)),
+    heading=_title,
+    date=_date,
+)

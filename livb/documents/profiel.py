@@ -1,0 +1,35 @@
+"""The profile of the coordinator (Tool A, step 1.1): the basis of a job description."""
+
+from __future__ import annotations
+
+from livb.documents._base import Context, Document
+from livb.documents.views import Views
+from livb.model.actoren import Rol, Sector
+
+
+def build(views: Views, item: str | None) -> Context:
+    """The gemeente, the coordinator's title and where the function sits."""
+    project = views.project
+    config = project.instellingen
+    coordinator = next((a for a in project.actoren.actoren if a.id == config.coordinator), None)
+    police = coordinator is not None and (
+        coordinator.sector is Sector.POLITIE or coordinator.rol in (Rol.POLITIE, Rol.KORPSCHEF)
+    )
+    return views.common() | {
+        "functietitel": (coordinator.functie if coordinator and coordinator.functie else "")
+        or "coördinator integrale veiligheid",
+        "plaats": coordinator.organisatie if coordinator and coordinator.organisatie else "",
+        "politie": police,
+        "datum": views.today,
+    }
+
+
+DOCUMENT = Document(
+    name="profiel",
+    title="Profiel van de coördinator",
+    stap="1.1",
+    template="profiel.md.j2",
+    filename="profiel-coordinator.docx",
+    build=build,
+    available=lambda project: True,
+)

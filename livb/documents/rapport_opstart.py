@@ -1,0 +1,69 @@
+"""The report after the orientation talks (step 1.3): the college decides to start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from livb.documents import _process_view as pv
+from livb.documents._base import Context, Document, dated
+from livb.documents.views import Views
+from livb.model import Project
+from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
+
+PHASE = ("1",)
+
+
+def build(views: Views, item: str | None) -> Context:
+    """Phase 1 as it stood when the college decided to start (or today, before that)."""
+    decision = pv.latest(views, Onderwerp.RAPPORT, Instantie.COLLEGE, views.today)
+    day = decision.datum if decision else views.today
+    state = pv.state_as_of(views, day)
+    coordinator = pv.latest(views, Onderwerp.AANSTELLING_COORDINATOR, Instantie.COLLEGE, day)
+    talks = pv.talks(views, day, ("1.2",))
+    return views.common() | {
+        "datum": day,
+        "stappen": pv.steps(state, PHASE),
+        "volgende": pv.next_steps(state, ("1", "2")),
+        "gesprekken": talks,
+        "vertrouwelijk": any(t["vertrouwelijk"] for t in talks),
+        "aanstelling": coordinator.datum if coordinator else None,
+        "besluiten": pv.decisions_up_to(views, day),
+        "beslissing": pv.decision_view(decision) if decision else None,
+        "protocol_goedgekeurd": _approved(views, day),
+        "adviseurs_genoemd": bool(views.project.instellingen.begeleiding.lokaal_adviseurs),
+    }
+
+
+def _approved(views: Views, day: dt.date) -> Any:
+    found = views.decision(Onderwerp.PROTOCOLAKKOORD, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
+    return found.datum if found and found.datum <= day else None
+
+
+def _available(project: Project) -> bool:
+    return project.instellingen.coordinator is not None or any(
+        g.stap == "1.2" for g in project.gesprekken.values()
+    )
+
+
+def _final_gaps(project: Project, context: Context) -> list[str]:
+    if not context["gesprekken"]:
+        return ["nog geen oriëntatiegesprek met de burgemeester (gesprekken/, stap 1.2)"]
+    return []
+
+
+def _date(context: Context) -> dt.date | None:
+    return dated(context["datum"])
+
+
+DOCUMENT = Document(
+    name="rapport-opstart",
+    title="Rapport na de oriëntatiegesprekken",
+    stap="1.3",
+    template="rapport-opstart.md.j2",
+    filename="rapport-opstart.docx",
+    build=build,
+    available=_available,
+    date=_date,
+    final_gaps=_final_gaps,
+)

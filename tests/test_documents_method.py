@@ -1,0 +1,417 @@
+"""The documents of the method beyond the plan: their truth, confidentiality, charts and items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from livb.documents import DOCUMENTS
+from livb.documents.charts import (
+    BarChart,
+    TimelineChart,
+    chain_chart,
+    series_chart,
+    timeline_chart,
+    value_label,
+)
+from livb.documents.render import RenderRequest, render_documents
+from livb.documents.views import Views
+from livb.project import load_project
+from livb.word.docx import docx_text
+from livb.word.ir import Image
+from livb.word.markdown import MarkdownError, parse
+
+from helpers import EXAMPLE, write_tree
+
+DAY = dt.date(2026, 11, 21)
+NEW = (
+    "profiel",
+    "rapport-opstart",
+    "besluit",
+    "agenda",
+    "gegevensaanvraag",
+    "gesprek",
+    "swot",
+    "voortgangsrapport",
+    "brainstorm",
+)
+
+
+def render_all(root: Path, today: dt.date = DAY) -> dict[str, str]:
+    render_documents(RenderRequest(root, ["alle"], today=today, force=True))
+    return {p.name: "\n".join(docx_text(p.read_bytes())) for p in (root / "output").glob("*.docx")}
+
+
+def views_of(root: Path, today: dt.date = DAY) -> Views:
+    project = load_project(root).project
+    assert project is not None
+    return Views(project, today)
+
+
+# -- confidentiality ----------------------------------------------------------------------------
+
+
+def _said(gesprek) -> list[str]:
+    answers = [
+        q.antwoord
+        for part in (gesprek.werking_dienst, gesprek.livb_perspectief, gesprek.organisatie)
+        for q in part
+        if q.antwoord
+    ]
+    return [*answers, *([gesprek.samenvatting] if gesprek.samenvatting else []),
+            *gesprek.aandachtspunten]  # fmt: skip
+
+
+def test_no_document_quotes_a_confidential_talk_but_its_own(halle):
+    texts = render_all(halle)
+    project = load_project(halle).project
+    confidential = {i: g for i, g in project.gesprekken.items() if g.vertrouwelijk}
+    assert len(confidential) == 7  # every Halle talk: confidential is the default
+    for id_, gesprek in confidential.items():
+        said = [" ".join(s.split()) for s in _said(gesprek)]
+        assert said, id_
+        own = f"gesprek-{id_}.docx"
+        assert any(s in " ".join(texts[own].split()) for s in said), own
+        for name, text in texts.items():
+            if name != own:
+                flat = " ".join(text.split())
+                assert not any(s in flat for s in said), (name, id_)
+
+
+def test_a_shareable_talk_may_be_summarised_in_the_start_report(halle):
+    path = halle / "gesprekken" / "2009-01-20-burgemeester.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("vertrouwelijk: true", "vertrouwelijk: false"), "utf-8"
+    )
+    texts = render_all(halle)
+    report = " ".join(texts["rapport-opstart.docx"].split())
+    assert "vraagt om een naam die partners uit de sociale sector aanspreekt" in report
+    assert "Een deel van de gesprekken is vertrouwelijk" in report
+    assert "Vertrouwelijk." not in texts["gesprek-2009-01-20-burgemeester.docx"]
+    assert texts["gesprek-2009-01-27-schepen-korpschef.docx"].startswith(
+        "livb Kader | Vertrouwelijk."
+    )
+
+
+def test_a_talk_before_its_date_is_a_guide_with_room_to_write(halle):
+    render_documents(
+        RenderRequest(halle, ["gesprek"], "2009-05-26-preventiedienst", today=dt.date(2009, 5, 1))
+    )
+    text = docx_text((halle / "output/gesprek-2009-05-26-preventiedienst.docx").read_bytes())
+    assert "Heading 1 | Leidraad voor het oriëntatiegesprek" in text
+    assert "Normal | Waar staat de dienst in de organisatie?" in text
+    assert "Onder de algemeen directeur" not in "\n".join(text)  # the answer comes later
+    assert sum(line.startswith("Normal | ……") for line in text) >= 6
+
+
+# -- a sparse folder: every sentence true, every gap marked -------------------------------------
+
+
+@pytest.fixture
+def sparse(tmp_path: Path) -> Path:
+    from livb.scaffold import InitRequest, create_folder
+
+    root = tmp_path / "gemeente"
+    create_folder(InitRequest(root, "Halle", git=False))
+    write_tree(
+        root,
+        {
+            "vergaderingen/2026-12-01-kerngroep.yaml": """\
+                orgaan: kerngroep
+                stappen: ["3.3"]
+                datum: 2026-12-01
+                agenda:
+                  - punt: Brainstorm
+                """,
+            "gesprekken/2026-10-01-burgemeester.yaml": """\
+                stap: "1.2"
+                datum: 2026-10-01
+                met: [burgemeester]
+                livb_perspectief:
+                  - vraag: Wat verwacht u?
+                    antwoord: Een geheim antwoord.
+                """,
+            "swot.yaml": """\
+                sterktes:
+                  - {id: s1, tekst: Een sterke preventiedienst}
+                """,
+        },
+    )
+    bronnen = root / "diagnostiek/bronnen.yaml"
+    bronnen.write_text(
+        bronnen.read_text("utf-8").replace(
+            "    leverancier: Lokale en federale politie\n",
+            "    leverancier: Lokale en federale politie\n    actor: korpschef\n",
+        ),
+        "utf-8",
+    )
+    return root
+
+
+def test_every_new_document_renders_from_a_fresh_folder(sparse):
+    texts = render_all(sparse)
+    made = {name.split("-")[0].removesuffix(".docx") for name in texts}
+    for name in ("profiel", "rapport", "besluit", "agenda", "gegevensaanvraag", "gesprek",
+                 "swot", "voortgangsrapport", "brainstorm"):  # fmt: skip
+        assert name in made, name
+    for name, text in texts.items():
+        assert "\u27e6" not in text and "{{" not in text and "None" not in text, name
+    assert (
+        "De burgemeester, [in te vullen: de naam van burgemeester]"
+        in texts["profiel-coordinator.docx"]
+    )
+    swot = texts["swot.docx"]
+    assert "[in te vullen: de zwakke punten]" in swot and "Nog geen antwoord." in swot
+    assert "De kerngroep moet de conclusies nog trekken." in swot
+    report = texts["voortgangsrapport.docx"]
+    assert "De veiligheidsdiagnostiek is nog niet opgemaakt." in report
+    assert "De kerngroep heeft nog geen prioriteiten gekozen." in report
+    assert "<grafiek>" not in report  # no figures, no charts
+    start = texts["rapport-opstart.docx"]
+    assert "Het college moet de coördinator nog officieel aanstellen." in start
+    assert "Een geheim antwoord" not in start
+    agenda = texts["agenda-2026-12-01-kerngroep.docx"]
+    assert "[in te vullen: de plaats]" in agenda and "Heading 2 | Stellingen" in agenda
+    decision = texts["besluit-college-plan.docx"]
+    assert "[in te vullen: de datum van de zitting]" in decision
+    assert "[in te vullen: het begin van de planperiode]" in decision
+    letter = texts["gegevensaanvraag-korpschef.docx"]
+    assert "[in te vullen: de periode van 'Politiële criminaliteitsstatistieken']" in letter
+
+
+def test_definitief_refuses_a_decision_without_its_session(sparse, livb):
+    result = livb("render", "besluit", sparse, "--besluit", "college-plan", "--definitief")
+    assert result.code == 1
+    assert "besluit-college-plan.docx is nog niet volledig" in result.err
+
+
+def test_final_gaps_name_what_a_final_version_still_lacks(sparse):
+    views = views_of(sparse)
+    swot = DOCUMENTS["swot"]
+    gaps = swot.final_gaps(views.project, swot.build(views, None))
+    assert "swot.yaml: de confrontatiematrix heeft geen antwoord onder 'sterktes_kansen'" in gaps
+    halle = views_of(EXAMPLE)
+    assert swot.final_gaps(halle.project, swot.build(halle, None)) == []
+
+
+# -- per item ------------------------------------------------------------------------------------
+
+
+def test_each_per_item_document_takes_its_own_option(halle, livb):
+    cases = [
+        ("gesprek", "--gesprek", "2009-05-28-politie", "gesprek-2009-05-28-politie.docx"),
+        ("gegevensaanvraag", "--partner", "koen-deprez", "gegevensaanvraag-koen-deprez.docx"),
+        ("besluit", "--besluit", "college-plan", "besluit-college-plan.docx"),
+        ("agenda", "--vergadering", "2009-09-15-kerngroep", "agenda-2009-09-15-kerngroep.docx"),
+    ]
+    for document, option, item, filename in cases:
+        result = livb("render", document, halle, option, item, "--datum", "2026-11-21")
+        assert result.code == 0, result.err
+        assert (halle / "output" / filename).is_file()
+    wrong = livb("render", "gesprek", halle, "--vergadering", "2009-09-15-kerngroep")
+    assert wrong.code == 2 and "--vergadering past niet bij 'gesprek'" in wrong.err
+    unknown = livb("render", "besluit", halle, "--besluit", "college-iets")
+    assert unknown.code == 1 and "onbekend besluit 'college-iets'" in unknown.err
+    assert "college-plan" in unknown.err
+    missing = livb("render", "gegevensaanvraag", halle)
+    assert missing.code == 2 and "--partner" in missing.err
+
+
+def test_partners_are_the_actors_or_suppliers_of_the_sources_but_not_the_coordinator():
+    from livb.documents.gegevensaanvraag import partners
+
+    project = load_project(EXAMPLE).project
+    found = partners(project)
+    assert sorted(found) == [
+        "ann-mertens",
+        "federale-politie-en-fod-binnenlandse-zaken",
+        "koen-deprez",
+        "sofie-claes",
+        "steunpunt-wse-statistiek-vlaanderen",
+    ]
+    assert [b.id for b in found["koen-deprez"]] == ["politiestatistiek", "verkeersongevallen"]
+
+
+# -- the decisions ---------------------------------------------------------------------------------
+
+
+def test_a_decision_has_the_belgian_form_and_the_law_of_its_time(halle):
+    texts = render_all(halle)
+    plan = texts["besluit-gemeenteraad-plan.docx"]
+    assert "Gelet op het gemeentedecreet van 15 juli 2005;" in plan  # decided in 2010
+    assert (
+        "Gelet op de beslissing van het college van burgemeester en schepenen van 22 februari 2010;"
+        in plan
+    )
+    assert "Artikel 1. De gemeenteraad keurt het integraal plan levenskwaliteit goed" in plan
+    assert "table | Zitting | 23 maart 2010" in plan and "GR 2010/071" in plan
+    evaluation = texts["besluit-college-evaluatie.docx"]  # not decided yet: judged today
+    assert "Gelet op het decreet over het lokaal bestuur van 22 december 2017;" in evaluation
+    assert "[in te vullen: de datum van de zitting]" in evaluation
+
+
+def test_reports_show_the_state_of_their_day(halle):
+    early = render_all(halle, dt.date(2009, 10, 1))["voortgangsrapport.docx"]
+    assert "Stand op 1 oktober 2009" in early
+    assert "table | 2.5 | SWOT-analyse | Inventariseren | bezig | 13 oktober 2009" in early
+    assert "List Bullet | 2.5 SWOT-analyse (gepland op 13 oktober 2009)" in early
+    start = render_all(halle)["rapport-opstart.docx"]
+    assert "livb Titelgegevens | 16 februari 2009" in start  # the day the college decided
+    assert "table | 1.4 | Intentieverklaring en protocolakkoord | te doen | " in start
+
+
+# -- the brainstorm ------------------------------------------------------------------------------
+
+
+def test_the_brainstorm_speaks_the_gemeentes_language(halle):
+    path = halle / "livb.yaml"
+    path.write_text(
+        path.read_text("utf-8")
+        .replace("titel: levenskwaliteit", "titel: leefbaarheid")
+        .replace("plannaam: integraal plan levenskwaliteit", "plannaam: leefbaarheidsplan"),
+        "utf-8",
+    )
+    texts = render_all(halle)
+    handout = texts["brainstorm.docx"]
+    assert (
+        "Het leefbaarheidsplan moet antwoorden op de prioriteiten van het zonaal veiligheidsplan PZ Zennevallei 2009-2012."
+        in handout
+    )
+    assert (
+        "de prioriteiten van het zonaal veiligheidsplan PZ Zennevallei 2009-2012 zijn Woninginbraken, Verkeersveiligheid en Overlast"
+        in handout
+    )
+    assert "levenskwaliteit" not in handout.replace("coördinator levenskwaliteit", "")
+    assert handout.count("List Number | ") == 6 + 18
+    agenda = texts["agenda-2009-12-15-kerngroep-ontwerp.docx"]  # the 3.3 meeting
+    assert "Heading 1 | Brainstorm: stellingen en vragen" in agenda
+    assert "Het leefbaarheidsplan moet antwoorden" in agenda
+    assert "Stellingen" not in texts["agenda-2009-09-15-kerngroep.docx"]
+
+
+# -- charts: the data behind them ----------------------------------------------------------------
+
+
+def test_a_series_chart_holds_the_series_figures_and_says_what_they_are():
+    views = views_of(EXAMPLE)
+    reeksen = {r.id: r for r in views.project.cijfers.reeksen}
+    chart = series_chart(views.series(reeksen["onveiligheidsgevoel"]))
+    assert chart is not None
+    assert chart.jaren == (2004, 2006, 2008) and chart.waarden == (13.1, 14.2, 16.8)
+    assert value_label(chart.eenheid) == "percentage"
+    assert "Veiligheidsmonitor" in chart.bijschrift
+    inbraken = series_chart(views.series(reeksen["woninginbraken"]))
+    assert inbraken is not None and inbraken.waarden == (152, 168, 181, 197)
+    assert value_label("feiten") == "aantal feiten" and value_label("") == "aantal"
+    assert (
+        series_chart(
+            {"jaren": [], "waarden": []}
+            | dict.fromkeys(("naam", "eenheid", "onvolledig", "bron"), "")
+        )
+        is None
+    )
+
+
+def test_the_chain_chart_shows_every_link_in_order_even_an_empty_one():
+    chart = chain_chart({"repressie": 2, "preventie": 5, "onbekend": 1})
+    assert isinstance(chart, BarChart)
+    assert chart.categorieen == (
+        "proactie",
+        "preparatie",
+        "preventie",
+        "repressie",
+        "nazorg",
+        "onbekend",
+    )
+    assert chart.aantallen == (0, 0, 5, 2, 0, 1)
+    assert chain_chart({}) is None
+
+
+def test_a_timeline_holds_the_dated_actions_of_a_goal_in_order():
+    views = views_of(EXAMPLE)
+    goal = views.goal(
+        views.project.doelstellingen["doelstellingen/inbraken.yaml"].strategische_doelstellingen[0]
+    )
+    chart = timeline_chart(goal)
+    assert isinstance(chart, TimelineChart)
+    actions = [a for od in goal["operationele"] for a in od["acties"]]
+    assert len(chart.balken) + chart.zonder_periode == len(actions)
+    assert [b.start for b in chart.balken] == sorted(b.start for b in chart.balken)
+    assert (
+        chart.balken[0].label == "Gerichte controles op inbraakgevoelige uren langs de invalswegen"
+    )
+
+
+def test_the_plan_and_the_diagnostiek_views_carry_their_charts():
+    views = views_of(EXAMPLE)
+    plan = DOCUMENTS["plan"].build(views, None)
+    assert plan["keten_grafiek"].aantallen[2] == dict(plan["keten"])["preventie"]
+    assert set(plan["tijdlijnen"]) == {
+        sd["id"] for p in plan["prioriteiten"] for sd in p["doelstellingen"]
+    }
+    diagnostiek = DOCUMENTS["diagnostiek"].build(views, None)
+    assert diagnostiek["cijferreeksen"]["werkloosheidsgraad"]["label"] == "percentage"
+    assert diagnostiek["cijferreeksen"]["overlast"]["grafiek"].jaren == (2006, 2007, 2008)
+
+
+def test_a_chart_is_the_same_png_every_time():
+    chart = chain_chart({"preventie": 3, "nazorg": 1})
+    assert chart is not None
+    first, second = chart.png(), chart.png()
+    assert first.startswith(b"\x89PNG\r\n\x1a\n") and first == second
+    assert b"Software" not in first  # no version stamp in the metadata
+
+
+# -- the picture in the Word half ----------------------------------------------------------------
+
+
+def test_a_chart_becomes_a_picture_at_text_width_with_its_caption(halle):
+    render_documents(RenderRequest(halle, ["voortgangsrapport"], today=DAY))
+    path = halle / "output" / "voortgangsrapport.docx"
+    lines = docx_text(path.read_bytes())
+    index = lines.index("Normal | <grafiek>")
+    assert lines[index + 1].startswith("Caption | Woninginbraken (pogingen inbegrepen), 2005–2008")
+    with zipfile.ZipFile(path) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        document = package.read("word/document.xml").decode()
+    assert len(media) == 8  # seven series and the chain
+    widths = {int(w) for w in re.findall(r'<wp:extent cx="(\d+)"', document)}
+    assert widths == {(11906 - 2 * 1417) * 635}
+
+
+def test_the_grafiek_block_is_checked():
+    with pytest.raises(MarkdownError, match="geen geldige afbeelding"):
+        parse('```grafiek\n{"png": "nope!"}\n```\n')
+    with pytest.raises(MarkdownError, match="vraagt een PNG"):
+        parse('```grafiek\n{"png": "R0lGODlh"}\n```\n')
+    import base64
+    import json
+
+    png = chain_chart({"preventie": 1}).png()
+    payload = json.dumps({"bijschrift": "Een titel", "png": base64.b64encode(png).decode()})
+    ir = parse(f"```grafiek\n{payload}\n```\n")
+    [block] = ir.blocks
+    assert isinstance(block, Image) and block.data == png
+    assert "".join(s.text for s in block.caption) == "Een titel"
+
+
+def test_every_new_document_is_registered_with_its_step():
+    steps = {name: DOCUMENTS[name].stap for name in NEW}
+    assert steps == {
+        "profiel": "1.1",
+        "rapport-opstart": "1.3",
+        "besluit": "1.1–5",
+        "agenda": "alle",
+        "gegevensaanvraag": "2.1",
+        "gesprek": "1.2, 2.2",
+        "swot": "2.5",
+        "voortgangsrapport": "2.7",
+        "brainstorm": "3.3",
+    }
+    assert io and shutil  # used by the fixtures of conftest
