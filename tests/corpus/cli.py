@@ -105,7 +105,7 @@ CASES: list[Case] = [
         code=2,
         expect=(
             "gebruik: onbekend document 'plann'; bedoelde je plan?\n",
-            "    hulp: kies uit: intentieverklaring, protocol, verslag, diagnostiek, plan, ",
+            "    hulp: kies uit: profiel, rapport-opstart, intentieverklaring, protocol, besluit, ",
         ),
     ),
     Case(
