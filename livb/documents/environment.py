@@ -5,21 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined
 
 from livb.dates import dutch_date
+from livb.documents.sandbox import LimitedEnvironment, SafeLoader, check_size
 from livb.word.ir import Missing
+from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+# Inline syntax: escaped wherever it stands in a value.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|&#~!{}])")
-_BLOCK_START = re.compile(r"^(\s*)(\d*)([-+>=.)])")
+# Block syntax at the start of a value's line: lists (- + 1. 1)), quotes, setext and thematic
+# lines (= -), containers (:::).
+_BLOCK_START = re.compile(r"^( ?)(\d*)([-+>=.):])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\u27e6\u27e7]")
+# Control characters in data: the line marks, the literal marks and the data break among them.
+_DATA_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NEWLINES = re.compile(r"\r\n?")
+# Indentation would make a code block; one space keeps words apart.
+_INDENT = re.compile(r"^[ \t]+")
+_LITERAL = str.maketrans({"\u27e6": LITERAL_OPEN, "\u27e7": LITERAL_CLOSE})
 
 
 class Markdown(str):
@@ -29,10 +39,21 @@ class Markdown(str):
 
 
 def md_escape(text: str) -> str:
-    """Escape data so that Markdown shows it literally (``*``, ``|``, ``&``, a leading ``-``)."""
-    text = _CONTROL.sub("", text)
-    escaped = _ESCAPE.sub(r"\\\1", text)
-    return "\n".join(_BLOCK_START.sub(r"\1\2\\\3", line) for line in escaped.split("\n"))
+    """Escape data so that Markdown shows it literally: it never becomes structure.
+
+    Inline syntax (``*``, ``|``, ``&``, ``<``, ``[`` …) is escaped everywhere, block syntax
+    (``-``, ``1.``, ``>``, ``:::``, ``===``) at the start of each line, indentation is dropped,
+    and the value's line ends become :data:`DATA_BREAK`, which :func:`split_marks` resolves
+    by the line the value stands on (a paragraph break in prose, a space in a title or a table
+    row). The internal marks (⟦⟧ of data to fill in, the line marks) stay literal text.
+    """
+    text = _DATA_CONTROL.sub("", _NEWLINES.sub("\n", text)).translate(_LITERAL)
+    lines = _ESCAPE.sub(r"\\\1", text).split("\n")
+    last = len(lines) - 1
+    return DATA_BREAK.join(
+        _BLOCK_START.sub(r"\1\2\\\3", _INDENT.sub(" ", line if n == last else line.rstrip()))
+        for n, line in enumerate(lines)
+    )
 
 
 def placeholder(missing: Missing) -> Markdown:
@@ -92,7 +113,7 @@ def join_dutch(items: Iterable[Any]) -> Markdown:
 
 def cell(value: Any) -> Markdown:
     """A value for a table cell: escaped, on one line."""
-    return Markdown(str(finalize(value)).replace("\n", " "))
+    return Markdown(str(finalize(value)).replace("\n", " ").replace(DATA_BREAK, " "))
 
 
 def person(actor: Any, with_function: bool = True) -> Markdown:
@@ -163,20 +184,11 @@ def is_missing(value: Any) -> bool:
     return isinstance(value, Missing)
 
 
-class MarkedLoader(BaseLoader):
-    """Loads templates with a mark at the start of each content line, to map output to source."""
+class MarkedLoader(SafeLoader):
+    """Loads templates safely, with a mark at the start of each content line (output → source)."""
 
     def __init__(self, folders: list[Path]) -> None:
-        self.inner = ChoiceLoader([FileSystemLoader(str(f)) for f in folders])
-
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
-        """The template's source, each content line marked with file and line."""
-        source, filename, uptodate = self.inner.get_source(environment, template)
-        return mark_lines(source, filename or template), filename, uptodate
-
-    def list_templates(self) -> list[str]:
-        """Every template name."""
-        return self.inner.list_templates()
+        super().__init__(folders, mark_lines)
 
 
 def mark_lines(source: str, name: str) -> str:
@@ -207,7 +219,11 @@ def mark_lines(source: str, name: str) -> str:
 
 
 def split_marks(text: str) -> tuple[str, list[str]]:
-    """The text without marks, and for each of its lines the 'template:line' it came from."""
+    """The text without marks, and for each of its lines the 'template:line' it came from.
+
+    A value's line breaks (:data:`DATA_BREAK`) are resolved here, by the line the value stands
+    on: see :func:`resolve_breaks`.
+    """
     clean_lines: list[str] = []
     origins: list[str] = []
     current = "?"
@@ -215,14 +231,40 @@ def split_marks(text: str) -> tuple[str, list[str]]:
         match = re.match(f"((?:{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE})+)", line)
         if match:
             current = _MARKS.findall(match.group(1))[-1]
-        clean_lines.append(_MARKS.sub("", line))
-        origins.append(current)
+        for piece in resolve_breaks(_MARKS.sub("", line)):
+            clean_lines.append(piece)
+            origins.append(current)
     return "\n".join(clean_lines), origins
 
 
-def build_environment(folders: list[Path]) -> SandboxedEnvironment:
-    """The sandboxed environment: the gemeente's own templates are searched before livb's."""
-    environment = SandboxedEnvironment(
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_TABLE_PIPE = re.compile(r"(?:^|[^\\])(?:\\\\)*\|")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
+
+
+def resolve_breaks(line: str) -> list[str]:
+    """A line of Markdown with its values' line breaks resolved.
+
+    In prose they become lines (inside a list item, indented to stay in the item); a title or a
+    table row, which must stay on one line, gets a space.
+    """
+    if DATA_BREAK not in line:
+        return [line]
+    if _HEADING.match(line) or _TABLE_PIPE.search(line):
+        return [line.replace(DATA_BREAK, " ")]
+    item = _LIST_ITEM.match(line)
+    indent = " " * len(item.group(0)) if item else ""
+    first, *rest = line.split(DATA_BREAK)
+    return [first, *(indent + piece if piece.strip() else "" for piece in rest)]
+
+
+def build_environment(folders: list[Path]) -> LimitedEnvironment:
+    """The sandboxed environment: the gemeente's own templates are searched before livb's.
+
+    Sandboxed and limited (see :mod:`livb.documents.sandbox`): call ``start_document()`` before
+    each document to give it a fresh budget.
+    """
+    environment = LimitedEnvironment(
         loader=MarkedLoader(folders),
         undefined=StrictUndefined,
         finalize=finalize,
@@ -231,18 +273,37 @@ def build_environment(folders: list[Path]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(
-        euro=euro,
-        lijst=join_dutch,
-        cel=cell,
-        getal=lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
-    )
-    environment.globals.update(
-        persoon=person,
-        personen=people,
-        Markdown=Markdown,
-        reeks_breedtes=series_widths,
-        tabel=data_table,
-    )
+    own_filters: dict[str, Callable[..., Any]] = {
+        "euro": euro,
+        "lijst": join_dutch,
+        "cel": cell,
+        "getal": lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
+    }
+    own_globals: dict[str, Callable[..., Any]] = {
+        "persoon": person,
+        "personen": people,
+        "reeks_breedtes": series_widths,
+        "tabel": data_table,
+    }
+    environment.trust([*own_filters.values(), *own_globals.values()])
+    environment.filters.update(own_filters)
+    environment.filters = {
+        name: environment.guard_filter(name, function)
+        for name, function in environment.filters.items()
+    }
+    environment.globals.update(own_globals, Markdown=Markdown)
     environment.tests["ontbrekend"] = is_missing
+    environment.finalize = _counted_finalize(environment)
     return environment
+
+
+def _counted_finalize(environment: LimitedEnvironment) -> Callable[[Any], Any]:
+    """:func:`finalize`, refusing a value too large to print and counting what it writes."""
+
+    def counted(value: Any) -> Any:
+        check_size(value)
+        text = finalize(value)
+        environment.livb_budget.emit(len(text) if isinstance(text, str) else 0)
+        return text
+
+    return counted
