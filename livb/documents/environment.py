@@ -239,6 +239,7 @@ def split_marks(text: str) -> tuple[str, list[str]]:
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _TABLE_PIPE = re.compile(r"(?:^|[^\\])(?:\\\\)*\|")
+_ONE_LINE = re.compile(f"{DATA_BREAK}+ ?")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 
 
@@ -251,7 +252,7 @@ def resolve_breaks(line: str) -> list[str]:
     if DATA_BREAK not in line:
         return [line]
     if _HEADING.match(line) or _TABLE_PIPE.search(line):
-        return [line.replace(DATA_BREAK, " ")]
+        return [_ONE_LINE.sub(" ", line)]
     item = _LIST_ITEM.match(line)
     indent = " " * len(item.group(0)) if item else ""
     first, *rest = line.split(DATA_BREAK)

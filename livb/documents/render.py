@@ -223,12 +223,23 @@ def _meta(project: Project, job: Job, request: RenderRequest) -> DocumentMeta:
     gemeente = project.instellingen.gemeente
     author = f"{gemeente.bestuursvorm.value.capitalize()} {gemeente.naam}"
     return DocumentMeta(
-        title=job.document.document_title(job.context),
-        subject=f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}",
-        author=author,
-        keywords="LIVB; integrale veiligheid; " + project.instellingen.beleid.titel,
+        title=_property(job.document.document_title(job.context)),
+        subject=_property(
+            f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}"
+        ),
+        author=_property(author),
+        keywords=_property("LIVB; integrale veiligheid; " + project.instellingen.beleid.titel),
         date=stamp,
     )
+
+
+_PROPERTY_LENGTH = 255  # what Word (and python-docx) allow in a core property
+
+
+def _property(text: str) -> str:
+    """A document property from data: on one line, cut to the length Word allows."""
+    line = " ".join(text.split())
+    return line if len(line) <= _PROPERTY_LENGTH else line[: _PROPERTY_LENGTH - 1] + "…"
 
 
 def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:

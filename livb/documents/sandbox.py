@@ -30,12 +30,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_TEMPLATE_BYTES = 1_000_000
 MAX_RANGE = 10_000
-MAX_STEPS = 2_000_000
+MAX_STEPS = 200_000
 MAX_TEXT = 5_000_000
-MAX_OUTPUT = 50_000_000
+MAX_OUTPUT = 10_000_000
 MAX_NUMBER_DIGITS = 1_000
 MAX_INCLUDE_DEPTH = 20
-DOCUMENT_SECONDS = 60.0
+DOCUMENT_SECONDS = 15.0
 
 _DIGITS_PER_BIT = 0.30103
 _FORMAT_NUMBER = re.compile(r"\d+")
@@ -512,7 +512,8 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         if id(__obj) in __self.livb_own:
             return super().call(__context, __obj, *args, **kwargs)
         name = getattr(__obj, "__name__", "")
-        subject = getattr(__obj, "__self__", None)
+        # str.format comes wrapped by the sandbox: the string is the wrapped method's owner
+        subject = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         values = (*args, *kwargs.values())
         _check_operation(name, subject, values)
         if name in ("format", "format_map", "join") or isinstance(__obj, type):
