@@ -276,8 +276,13 @@ def _render_text(environment: LimitedEnvironment, job: Job) -> str:
                 raise TemplateProblem(
                     f"het document wordt te groot (meer dan {limit} tekens Markdown)",
                     "kijk na of een lus niet eindeloos herhaalt of te veel maakt",
+                    template.filename or job.template,
                 )
-            environment.livb_budget.check_time()
+            try:
+                environment.livb_budget.check_time()
+            except TemplateProblem as problem:
+                problem.where = template.filename or job.template
+                raise
         return "".join(chunks)
     except TemplateNotFound as error:
         where = _template_line(error)
