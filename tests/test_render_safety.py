@@ -486,3 +486,20 @@ def test_two_renders_at_once_into_one_folder_stay_consistent(tmp_path):
         for name in documents:
             assert manifest[name] == digest((out / name).read_bytes())
         assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_macro_makes_markdown_and_its_data_stays_literal(tmp_path, livb):
+    root = copy_halle(tmp_path / "halle")
+    (root / "templates").mkdir()
+    (root / "templates" / "intentieverklaring.md.j2").write_text(
+        "{% macro kop(tekst) %}\n## {{ tekst }}\n\n**Vet** van het sjabloon.\n{% endmacro %}\n"
+        '# Verklaring\n\n{{ kop("1. ::: kader **geen vet**") }}\n'
+    )
+    assert livb("render", "intentieverklaring", root).code == 0
+    text = docx_text((root / "output/intentieverklaring.docx").read_bytes())
+    # the template's lines carry their marks (file:line); none may show in the document
+    assert text == [
+        "Heading 1 | Verklaring",
+        "Heading 2 | 1. ::: kader **geen vet**",
+        "Normal | Vet van het sjabloon.",
+    ]

@@ -14,20 +14,21 @@ from typing import Any
 from livb.check import check_loaded
 from livb.diagnostics import Severity
 from livb.documents import DOCUMENTS, Document
-from livb.documents.environment import build_environment, split_marks
+from livb.documents.environment import (
+    DOCUMENT_SECONDS,
+    MAX_OUTPUT,
+    LimitedEnvironment,
+    TemplateProblem,
+    build_environment,
+    split_marks,
+    thousands,
+)
 from livb.documents.manifest import (
     MANIFEST,
     Manifest,
     os_reason,
     output_lock,
     remove_leftovers,
-)
-from livb.documents.sandbox import (
-    DOCUMENT_SECONDS,
-    MAX_OUTPUT,
-    LimitedEnvironment,
-    TemplateProblem,
-    thousands,
 )
 from livb.documents.views import Views
 from livb.errors import LivbError
@@ -255,7 +256,7 @@ def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
 
 
 def _render_text(environment: LimitedEnvironment, job: Job) -> str:
-    """The template's Markdown, within the limits of the sandbox (see livb.documents.sandbox)."""
+    """The template's Markdown, within the limits of the sandbox (see environment.py)."""
     from jinja2.exceptions import (
         SecurityError,
         TemplateNotFound,
