@@ -503,3 +503,22 @@ def test_a_macro_makes_markdown_and_its_data_stays_literal(tmp_path, livb):
         "Heading 2 | 1. ::: kader **geen vet**",
         "Normal | Vet van het sjabloon.",
     ]
+
+
+def test_an_output_folder_without_write_permission_is_explained(tmp_path, livb, monkeypatch):
+    """As root every folder is writable: the lock file's creation is made to fail instead."""
+    import filelock
+
+    def refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    root = copy_halle(tmp_path / "halle")
+    result = livb("render", "plan", root)
+    assert result.code == 1
+    assert (
+        f"fout: kan niet schrijven in '{root / 'output'}': geen toelating om daar te schrijven"
+        in (result.err)
+    )
+    assert "hulp: kies met --uit een map waarin je mag schrijven" in result.err
+    assert not (root / "output" / "plan.docx").exists()
