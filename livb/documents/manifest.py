@@ -1,10 +1,10 @@
 """The output folder's manifest: what livb wrote, so that hand edits are never overwritten.
 
-The manifest records, per file, the hash of what livb wrote. Before livb replaces a document it
-records the new hash as *pending* beside the old one, and after the replacement only the new
-one: whenever livb is stopped (killed, a full disk), every file in the folder is either one the
-manifest knows or a hand edit. One render at a time writes in a folder (a lock file), and the
-temporary files of an interrupted render are removed by the next one.
+The manifest records, per file, the hash of what livb wrote. Before livb replaces documents it
+records their new hashes as *pending* beside the old ones (in one write), and right after each
+replacement only the new one: whenever livb is stopped (killed, a full disk), every file in the
+folder is either one the manifest knows or a hand edit. One render at a time writes in a folder
+(a lock file), and the temporary files of an interrupted render are removed by the next one.
 """
 
 from __future__ import annotations
@@ -92,10 +92,12 @@ class Manifest:
             return False
         return digest(current) not in self.accepted.get(name, [])
 
-    def begin(self, name: str, new: bytes) -> None:
-        """Record that ``name`` is about to become ``new`` (before it is replaced)."""
-        accepted = self.accepted.get(name, [])
-        self.accepted[name] = [*accepted, *([digest(new)] if digest(new) not in accepted else [])]
+    def begin(self, files: Iterable[tuple[str, bytes]]) -> None:
+        """Record that these files are about to be replaced by these bytes (one write)."""
+        for name, new in files:
+            accepted = self.accepted.get(name, [])
+            if digest(new) not in accepted:
+                self.accepted[name] = [*accepted, digest(new)]
         self.save()
 
     def finish(self, name: str, new: bytes) -> None:

@@ -395,6 +395,13 @@ def _write_all(
                 "niet overschreven",
                 "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
             )
+        try:
+            manifest.begin((job.filename, data) for job, data, _ in built)
+        except OSError as error:
+            raise LivbError(
+                f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
+                "maak plaats vrij of kies met --uit een andere map",
+            ) from None
         return [_write_one(out, manifest, job, data, ir, request.pdf) for job, data, ir in built]
 
 
@@ -415,7 +422,6 @@ def _write_one(
 ) -> Rendered:
     path = out / job.filename
     try:
-        manifest.begin(job.filename, data)
         write_atomic(path, data)
         manifest.finish(job.filename, data)
     except OSError as error:

@@ -108,7 +108,7 @@ def _killed_after_the_rename(root: Path) -> None:
     elsewhere = root.parent / "elders"
     shutil.copytree(root, elsewhere, ignore=shutil.ignore_patterns("output"))
     new = (_render(elsewhere, ["plan"]) / "plan.docx").read_bytes()
-    Manifest.read(out).begin("plan.docx", new)
+    Manifest.read(out).begin([("plan.docx", new)])
     (out / "plan.docx").write_bytes(new)
     _rename_person(root, "Dirk Peeters", "Dirk Pauwels")
 
