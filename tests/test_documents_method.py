@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -368,6 +369,18 @@ def test_a_chart_is_the_same_png_every_time():
     assert b"Software" not in first  # no version stamp in the metadata
 
 
+def test_data_in_a_chart_stays_literal_text(recwarn):
+    from livb.documents.charts import _literal
+
+    assert _literal("kost in $ per $inwoner$") == r"kost in \$ per \$inwoner\$"
+    assert _literal("a\tb\x01c\x85d") == "a b c d"
+    chart = chain_chart({"preventie": 3})
+    assert chart is not None
+    hostile = dataclasses.replace(chart, titel="Acties $\\frac{1}{0}$\tper schakel")
+    assert hostile.png().startswith(b"\x89PNG")
+    assert not [w for w in recwarn if "Glyph" in str(w.message)]
+
+
 # -- the picture in the Word half ----------------------------------------------------------------
 
 
@@ -415,3 +428,15 @@ def test_every_new_document_is_registered_with_its_step():
         "brainstorm": "3.3",
     }
     assert io and shutil  # used by the fixtures of conftest
+
+
+def test_a_long_supplier_name_gives_a_short_file_name():
+    from livb.documents.gegevensaanvraag import SLUG_LENGTH, _slug
+
+    long = "Federale Politie, Directie van de operationele politionele informatie " * 5
+    slug = _slug(long)
+    assert len(slug) <= SLUG_LENGTH
+    assert slug.startswith("federale-politie-directie-van-de-")
+    assert _slug(long + "West") != slug  # two long names stay two partners
+    assert _slug("Sécurité & Société") == "securite-societe"
+    assert _slug("¿¡") == "partner"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -232,7 +233,7 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
                       xytext=(0, 6), ha="center", fontsize=8)  # fmt: skip
     axes.set_xticks(years, [str(y) for y in years])
     axes.set_xlabel("jaar")
-    axes.set_ylabel(_axis_label(chart.eenheid))
+    axes.set_ylabel(_literal(_axis_label(chart.eenheid)))
     low = min(0.0, min(values))
     axes.set_ylim(low, max(values) * 1.18 if max(values) > 0 else 1)
     axes.yaxis.set_major_formatter(lambda value, _: _dutch_number(value))
@@ -245,7 +246,7 @@ def _draw_bars(axes: Axes, chart: Chart) -> None:
     positions = range(len(chart.categorieen))
     bars = axes.bar(positions, chart.aantallen, color="0.8", edgecolor="black", hatch="//")
     axes.bar_label(bars, labels=[str(n) for n in chart.aantallen], padding=2)
-    axes.set_xticks(list(positions), list(chart.categorieen))
+    axes.set_xticks(list(positions), [_literal(c) for c in chart.categorieen])
     axes.set_ylabel(chart.as_label)
     axes.set_ylim(0, max(chart.aantallen) * 1.2 + 0.5)
     from matplotlib.ticker import MaxNLocator
@@ -296,7 +297,16 @@ def _title(axes: Axes, text: str) -> None:
     axes.figure.suptitle(_wrap(text, 95), x=0.01, ha="left", fontsize=9)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _literal(text: str) -> str:
+    """Data as matplotlib shows it literally: no control characters, no mathtext ($...$)."""
+    return _CONTROL.sub(" ", text).replace("$", r"\$")
+
+
 def _wrap(text: str, width: int) -> str:
+    text = _literal(text)
     lines = textwrap.wrap(text, width) or [text]
     if len(lines) > 2:
         lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]

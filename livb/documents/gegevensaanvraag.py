@@ -7,7 +7,9 @@ a source without one, its ``leverancier``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Any
 
@@ -36,8 +38,18 @@ def partners(project: Project) -> dict[str, list[Bron]]:
     return dict(found)
 
 
+SLUG_LENGTH = 60
+"""The longest item id made from a supplier's name: it becomes part of a file name."""
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "partner"
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        # Two long names that start alike must stay two letters: end with a short hash.
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        slug = slug[: SLUG_LENGTH - 9].rsplit("-", 1)[0] + "-" + digest
+    return slug or "partner"
 
 
 def build(views: Views, item: str | None) -> Context:

@@ -1,28 +1,50 @@
-"""The output folder's manifest: what livb wrote, so that hand edits are never overwritten."""
+"""The output folder's manifest: what livb wrote, so that hand edits are never overwritten.
+
+The manifest records, per file, the hash of what livb wrote. Before livb replaces documents it
+records their new hashes as *pending* beside the old ones (in one write), and right after each
+replacement only the new one: whenever livb is stopped (killed, a full disk), every file in the
+folder is either one the manifest knows or a hand edit. One render at a time writes in a folder
+(a lock file), and the temporary files of an interrupted render are removed by the next one.
+"""
 
 from __future__ import annotations
 
+import errno
+import glob
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from livb.errors import LivbError
 from livb.yamlio import write_atomic
 
 MANIFEST = ".livb-manifest.json"
+LOCK = ".livb-render.lock"
+LOCK_SECONDS = 300.0
+
+_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (het quotum) is op",
+    errno.EACCES: "geen toelating om daar te schrijven",
+    errno.EPERM: "geen toelating om daar te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EISDIR: "er staat een map met die naam",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "er staat al een bestand met die naam",
+    errno.EFBIG: "het bestand is te groot voor de schijf",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EBUSY: "het bestand is in gebruik",
+}
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    """The recorded hash of every file livb wrote in ``out`` (empty when there is none)."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def write_manifest(out: Path, manifest: dict[str, str]) -> None:
-    """Record the hashes, sorted, in one atomic write."""
-    write_atomic(out / MANIFEST, json.dumps(dict(sorted(manifest.items())), indent=2) + "\n")
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in Dutch."""
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return error.strerror or str(error)
 
 
 def digest(data: bytes) -> str:
@@ -30,10 +52,99 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def changed_by_hand(path: Path, recorded: str | None) -> bool:
-    """Whether the file at ``path`` is not what livb recorded (or livb never wrote it)."""
-    if not path.exists():
-        return False
-    if recorded is None:
-        return True  # a file livb did not write: never overwrite it silently
-    return digest(path.read_bytes()) != recorded
+@dataclass
+class Manifest:
+    """The hashes livb accepts as its own for each file of an output folder."""
+
+    folder: Path
+    accepted: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        """The manifest file."""
+        return self.folder / MANIFEST
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        """The manifest of ``folder`` (empty when there is none or it is unreadable)."""
+        try:
+            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(folder)
+        if not isinstance(data, dict):
+            return cls(folder)
+        accepted = {
+            str(name): [str(h) for h in value] if isinstance(value, list) else [str(value)]
+            for name, value in data.items()
+        }
+        return cls(folder, accepted)
+
+    def changed_by_hand(self, name: str, new: bytes) -> bool:
+        """Whether the file ``name`` holds something livb did not write (a hand edit).
+
+        A file equal to what livb writes now has nothing to lose either.
+        """
+        try:
+            current = (self.folder / name).read_bytes()
+        except FileNotFoundError:
+            return False
+        if current == new:
+            return False
+        return digest(current) not in self.accepted.get(name, [])
+
+    def begin(self, files: Iterable[tuple[str, bytes]]) -> None:
+        """Record that these files are about to be replaced by these bytes (one write)."""
+        for name, new in files:
+            accepted = self.accepted.get(name, [])
+            if digest(new) not in accepted:
+                self.accepted[name] = [*accepted, digest(new)]
+        self.save()
+
+    def finish(self, name: str, new: bytes) -> None:
+        """Record that ``name`` now is ``new``."""
+        self.accepted[name] = [digest(new)]
+        self.save()
+
+    def save(self) -> None:
+        """Write the manifest in one atomic step (sorted; one hash as a string, more as a list)."""
+        data = {
+            name: hashes[0] if len(hashes) == 1 else hashes
+            for name, hashes in sorted(self.accepted.items())
+        }
+        write_atomic(self.path, json.dumps(data, indent=2) + "\n")
+
+
+@contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock: one render writes at a time (another waits, up to a limit).
+
+    Raises:
+        LivbError: the lock cannot be made, or another render holds it too long.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(folder / LOCK, timeout=LOCK_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LivbError(
+            f"een andere 'livb render' schrijft al {LOCK_SECONDS:.0f} seconden in '{folder}'",
+            "wacht tot die klaar is en probeer opnieuw",
+        ) from None
+    except OSError as error:
+        raise LivbError(
+            f"kan niet schrijven in '{folder}': {os_reason(error)}",
+            "kies met --uit een map waarin je mag schrijven",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_leftovers(folder: Path, names: Iterable[str]) -> None:
+    """Remove the temporary files an interrupted livb left for these names (and the manifest)."""
+    for name in {*names, MANIFEST}:
+        for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)

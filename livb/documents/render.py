@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,11 +14,25 @@ from typing import Any
 from livb.check import check_loaded
 from livb.diagnostics import Severity
 from livb.documents import DOCUMENTS, Document
-from livb.documents.environment import build_environment, split_marks
-from livb.documents.manifest import changed_by_hand, digest, read_manifest, write_manifest
+from livb.documents.environment import (
+    DOCUMENT_SECONDS,
+    MAX_OUTPUT,
+    LimitedEnvironment,
+    TemplateProblem,
+    build_environment,
+    split_marks,
+    thousands,
+)
+from livb.documents.manifest import (
+    MANIFEST,
+    Manifest,
+    os_reason,
+    output_lock,
+    remove_leftovers,
+)
 from livb.documents.views import Views
 from livb.errors import LivbError
-from livb.model import Project
+from livb.model import FILE_KINDS, Project
 from livb.project import load_project
 from livb.resources import templates_dir
 from livb.word.docx import DocumentMeta, write_docx
@@ -133,7 +146,7 @@ def render_documents(
                 f"'livb check' vindt {errors} fout(en); een definitieve versie vraagt er geen",
                 f"los ze op ('livb check {request.root}') of maak een ontwerp zonder --definitief",
             )
-    out = request.out or request.root / "output"
+    out = _output_folder(request)
     reference = _reference(request.root)
     environment = build_environment(_template_folders(request.root))
     jobs = plan_jobs(request, project)
@@ -156,7 +169,46 @@ def render_documents(
 def _template_folders(root: Path) -> list[Path]:
     own = root / "templates"
     builtin = templates_dir() / "nl"
-    return [own, builtin] if own.is_dir() else [builtin]
+    if not own.is_dir():
+        return [builtin]
+    real, data = own.resolve(), root.resolve()
+    if data.is_relative_to(real) or (real.is_relative_to(data) and real != data / "templates"):
+        raise TemplateError(
+            f"de map '{own}' leidt naar '{real}': zo zouden sjablonen de gegevens van de "
+            "gemeentemap kunnen lezen",
+            "maak van templates/ een gewone map met enkel sjablonen",
+        )
+    return [own, builtin]
+
+
+_OWN_FOLDERS = frozenset(
+    {kind.pattern.split("/")[0] for kind in FILE_KINDS if "/" in kind.pattern}
+    | {"templates", ".livb", ".git"}
+)
+
+
+def _output_folder(request: RenderRequest) -> Path:
+    """Where the documents go: not the gemeente folder itself, nor a folder livb reads."""
+    out = request.out or request.root / "output"
+    if out.exists() and not out.is_dir():
+        raise LivbError(
+            f"'{out}' is een bestand, geen map",
+            "kies met --uit een map (livb maakt ze als ze nog niet bestaat)",
+        )
+    real, root = out.resolve(), request.root.resolve()
+    if real == root:
+        raise LivbError(
+            "de documenten kunnen niet in de gemeentemap zelf komen",
+            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+        )
+    if real.is_relative_to(root) and real.relative_to(root).parts[0] in _OWN_FOLDERS:
+        first = real.relative_to(root).parts[0]
+        raise LivbError(
+            f"de documenten kunnen niet in '{first}/' komen: daar staan gegevens of sjablonen "
+            "die livb leest",
+            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+        )
+    return out
 
 
 def _reference(root: Path) -> Path:
@@ -174,43 +226,27 @@ def _meta(project: Project, job: Job, request: RenderRequest) -> DocumentMeta:
     gemeente = project.instellingen.gemeente
     author = f"{gemeente.bestuursvorm.value.capitalize()} {gemeente.naam}"
     return DocumentMeta(
-        title=job.document.document_title(job.context),
-        subject=f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}",
-        author=author,
-        keywords="LIVB; integrale veiligheid; " + project.instellingen.beleid.titel,
+        title=_property(job.document.document_title(job.context)),
+        subject=_property(
+            f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}"
+        ),
+        author=_property(author),
+        keywords=_property("LIVB; integrale veiligheid; " + project.instellingen.beleid.titel),
         date=stamp,
     )
 
 
-def _build_ir(environment: Any, job: Job) -> DocumentIR:
-    from jinja2.exceptions import (
-        SecurityError,
-        TemplateNotFound,
-        TemplateSyntaxError,
-        UndefinedError,
-    )
+_PROPERTY_LENGTH = 255  # what Word (and python-docx) allow in a core property
 
-    try:
-        template = environment.get_template(job.template)
-        text = template.render(job.context)
-    except TemplateNotFound as error:
-        raise TemplateError(f"het sjabloon '{error.name}' bestaat niet") from None
-    except TemplateSyntaxError as error:
-        raise TemplateError(
-            f"{error.filename or error.name}:{error.lineno}: het sjabloon is ongeldig "
-            f"({error.message})",
-            "verbeter de Jinja-code op die regel",
-        ) from None
-    except UndefinedError as error:
-        where = _template_line(error, job.template)
-        raise TemplateError(
-            f"{where}: {_undefined_message(str(error))}",
-            "gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)",
-        ) from None
-    except SecurityError:
-        where = _template_line(sys.exc_info()[1], job.template)
-        raise TemplateError(f"{where}: het sjabloon probeert iets wat niet toegelaten is") from None
-    clean, origins = split_marks(text)
+
+def _property(text: str) -> str:
+    """A document property from data: on one line, cut to the length Word allows."""
+    line = " ".join(text.split())
+    return line if len(line) <= _PROPERTY_LENGTH else line[: _PROPERTY_LENGTH - 1] + "…"
+
+
+def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
+    clean, origins = split_marks(_render_text(environment, job))
     try:
         return parse(clean)
     except MarkdownError as error:
@@ -221,13 +257,109 @@ def _build_ir(environment: Any, job: Job) -> DocumentIR:
         ) from None
 
 
-def _template_line(error: BaseException | None, name: str) -> str:
+def _render_text(environment: LimitedEnvironment, job: Job) -> str:
+    """The template's Markdown, within the limits of the sandbox (see environment.py)."""
+    from jinja2.exceptions import (
+        SecurityError,
+        TemplateNotFound,
+        TemplateSyntaxError,
+        UndefinedError,
+    )
+
+    environment.start_document(DOCUMENT_SECONDS)
+    try:
+        template = environment.get_template(job.template)
+        chunks: list[str] = []
+        size = 0
+        for chunk in template.generate(job.context):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                limit = thousands(MAX_OUTPUT)
+                raise TemplateProblem(
+                    f"het document wordt te groot (meer dan {limit} tekens Markdown)",
+                    "kijk na of een lus niet eindeloos herhaalt of te veel maakt",
+                    template.filename or job.template,
+                )
+            try:
+                environment.livb_budget.check_time()
+            except TemplateProblem as problem:
+                problem.where = template.filename or job.template
+                raise
+        return "".join(chunks)
+    except TemplateNotFound as error:
+        where = _template_line(error)
+        message = f"het sjabloon '{error.name}' bestaat niet"
+        raise TemplateError(
+            f"{where}: {message}" if where else message,
+            "een sjabloon staat in templates/ van de gemeentemap of bij livb (templates/nl/)",
+        ) from None
+    except TemplateSyntaxError as error:
+        raise TemplateError(
+            f"{error.filename or error.name}:{error.lineno}: het sjabloon is ongeldig "
+            f"({error.message})",
+            "verbeter de Jinja-code op die regel",
+        ) from None
+    except UndefinedError as error:
+        where = _template_line(error) or job.template
+        raise TemplateError(
+            f"{where}: {_undefined_message(str(error))}",
+            "gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)",
+        ) from None
+    except SecurityError as error:
+        where = _template_line(error) or job.template
+        raise TemplateError(f"{where}: het sjabloon probeert iets wat niet toegelaten is") from None
+    except TemplateProblem as problem:
+        where = problem.where or _template_line(problem)
+        raise TemplateError(
+            f"{where}: {problem.message}" if where else problem.message, problem.hint
+        ) from None
+    except LivbError:
+        raise
+    except RecursionError as error:
+        where = _template_line(error) or job.template
+        raise TemplateError(
+            f"{where}: een macro, lus of sjabloon roept zichzelf eindeloos aan",
+            "zorg dat een macro die zichzelf aanroept ergens stopt",
+        ) from None
+    except MemoryError:
+        raise TemplateError(
+            f"{job.template}: het sjabloon vraagt meer geheugen dan er is",
+            "kijk na of een lus of macro niet eindeloos herhaalt of te veel maakt",
+        ) from None
+    except Exception as error:  # anything else a template's code can raise: its own mistake
+        where = _template_line(error) or job.template
+        raise TemplateError(
+            f"{where}: het sjabloon faalt: {_python_problem(error)}",
+            "verbeter de Jinja-code op die regel",
+        ) from None
+
+
+_PYTHON_PROBLEMS = {
+    ZeroDivisionError: "een deling door nul",
+    OverflowError: "een getal is te groot",
+    TypeError: "een bewerking met een gegeven van de verkeerde soort",
+    ValueError: "een ongeldige waarde",
+    KeyError: "een sleutel die niet bestaat",
+    IndexError: "een plaats in een lijst die niet bestaat",
+}
+
+
+def _python_problem(error: Exception) -> str:
+    for kind, text in _PYTHON_PROBLEMS.items():
+        if isinstance(error, kind):
+            return f"{text} ({error})"
+    return f"{type(error).__name__} ({error})"
+
+
+def _template_line(error: BaseException | None) -> str | None:
+    """The template file and line where the error happened, from its traceback."""
     if error is None:
-        return name
+        return None
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename.endswith(".j2"):
             return f"{frame.filename}:{frame.lineno}"
-    return name
+    return None
 
 
 def _undefined_message(text: str) -> str:
@@ -243,41 +375,70 @@ def _undefined_message(text: str) -> str:
 def _write_all(
     out: Path, built: list[tuple[Job, bytes, DocumentIR]], request: RenderRequest
 ) -> list[Rendered]:
+    """Write the documents, one at a time, each recorded in the manifest right after it."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise LivbError(f"kan de map '{out}' niet maken: {error.strerror}") from None
-    manifest = read_manifest(out)
-    changed = [
-        job.filename
-        for job, _, _ in built
-        if changed_by_hand(out / job.filename, manifest.get(job.filename))
-    ]
-    if changed and not request.force:
         raise LivbError(
-            f"{', '.join(changed)}: met de hand gewijzigd sinds livb het maakte; niet overschreven",
-            "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
-        )
-    rendered = []
-    for job, data, ir in built:
-        path = out / job.filename
+            f"kan de map '{out}' niet maken: {os_reason(error)}",
+            "kies met --uit een andere map",
+        ) from None
+    names = [job.filename for job, _, _ in built]
+    with output_lock(out):
+        manifest = Manifest.read(out)
+        remove_leftovers(out, [*names, *(Path(n).with_suffix(".pdf").name for n in names)])
+        _check_targets(out, names)
+        changed = [
+            job.filename for job, data, _ in built if manifest.changed_by_hand(job.filename, data)
+        ]
+        if changed and not request.force:
+            raise LivbError(
+                f"{', '.join(changed)}: met de hand gewijzigd sinds livb het maakte; "
+                "niet overschreven",
+                "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
+            )
         try:
-            write_atomic(path, data)
+            manifest.begin((job.filename, data) for job, data, _ in built)
         except OSError as error:
             raise LivbError(
-                f"kan '{path}' niet schrijven: {error.strerror}",
-                "is het document nog open in Word? Sluit het en probeer opnieuw",
+                f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
+                "maak plaats vrij of kies met --uit een andere map",
             ) from None
-        manifest[job.filename] = digest(data)
-        pdf = None
-        if request.pdf:
-            from livb.word.pdf import convert_to_pdf
+        return [_write_one(out, manifest, job, data, ir, request.pdf) for job, data, ir in built]
 
-            pdf = path.with_suffix(".pdf")
-            convert_to_pdf(path, pdf)
-        rendered.append(Rendered(path, len(ir.missing), pdf))
-    write_manifest(out, manifest)
-    return rendered
+
+def _check_targets(out: Path, names: list[str]) -> None:
+    for name in [MANIFEST, *names]:
+        path = out / name
+        if path.is_symlink() or not path.exists() or path.is_file():
+            continue
+        raise LivbError(
+            f"kan '{path}' niet schrijven: er staat een map (of iets anders dan een bestand) "
+            "met die naam",
+            "verwijder of hernoem het, of kies met --uit een andere map",
+        )
+
+
+def _write_one(
+    out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR, pdf: bool
+) -> Rendered:
+    path = out / job.filename
+    try:
+        write_atomic(path, data)
+        manifest.finish(job.filename, data)
+    except OSError as error:
+        raise LivbError(
+            f"kan '{path}' niet schrijven: {os_reason(error)}",
+            "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
+            "Word? Sluit het en probeer opnieuw",
+        ) from None
+    made = None
+    if pdf:
+        from livb.word.pdf import convert_to_pdf
+
+        made = path.with_suffix(".pdf")
+        convert_to_pdf(path, made)
+    return Rendered(path, len(ir.missing), made)
 
 
 __all__ = ["RenderRequest", "Rendered", "render_documents"]

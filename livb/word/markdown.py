@@ -37,6 +37,10 @@ from livb.word.ir import (
 
 CONTAINERS = ("titelpagina", "inhoudstafel", "paginaeinde", "kader", "handtekeningen")
 MISSING = re.compile("\u27e6(.*?)\\|(.*?)\\|(.*?)\u27e7")
+# Data that looks like the marks of missing data travels as these, and becomes ⟦ ⟧ again in the
+# text; a line break inside data that could not become one (in a cell) becomes a space.
+LITERAL_OPEN, LITERAL_CLOSE, DATA_BREAK = "\x0e", "\x0f", "\x1e"
+_LITERAL_TEXT = str.maketrans({LITERAL_OPEN: "\u27e6", LITERAL_CLOSE: "\u27e7", DATA_BREAK: " "})
 
 
 class MarkdownError(Exception):
@@ -102,13 +106,17 @@ def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> lis
     position = 0
     for match in MISSING.finditer(text):
         if match.start() > position:
-            spans.append(Span(text[position : match.start()], bold, italic, link))
-        label, file, key = match.groups()
+            spans.append(Span(_literal(text[position : match.start()]), bold, italic, link))
+        label, file, key = (_literal(part) for part in match.groups())
         spans.append(Span(f"[in te vullen: {label}]", missing=Missing(label, file, key)))
         position = match.end()
     if position < len(text):
-        spans.append(Span(text[position:], bold, italic, link))
+        spans.append(Span(_literal(text[position:]), bold, italic, link))
     return spans
+
+
+def _literal(text: str) -> str:
+    return text.translate(_LITERAL_TEXT)
 
 
 def _merge(spans: list[Span]) -> list[Span]:
