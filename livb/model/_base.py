@@ -62,6 +62,24 @@ Datum = Annotated[
 
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 
+JAAR_MIN, JAAR_MAX = 1900, 2100
+GROOTSTE_GETAL = 1e12
+"""No figure, count or amount of a municipality comes near a million million."""
+
+Jaar = Annotated[
+    int,
+    Field(ge=JAAR_MIN, le=JAAR_MAX, description="Een jaartal met vier cijfers, bv. 2024."),
+]
+
+Getal = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-GROOTSTE_GETAL, le=GROOTSTE_GETAL),
+]
+"""A figure: finite (no .nan or .inf) and of a sane size."""
+
+Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL)]
+"""An amount in euro: finite, not negative, of a sane size."""
+
 
 def _one_or_many(schema: dict[str, Any]) -> None:
     items = schema.pop("items")
