@@ -15,8 +15,9 @@ from livb.errors import UsageError
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model.diagnostiek import CijfersBestand
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
-from livb.tabular import read_series
+from livb.tabular import CsvProblem, read_series
 from livb.yamlio import (
+    MAX_PROBLEMS,
     SourceFile,
     UnreadableFileError,
     YamlSyntaxError,
@@ -124,7 +125,7 @@ def _files_of(result: LoadResult, root: Path, kind: FileKind) -> list[str]:
     problem = None
     names: list[str] = []
     if outside_reason(root, kind.folder):
-        problem = f"de map {kind.folder}/ ligt via een koppeling (symlink) buiten de gemeentemap"
+        problem = f"{kind.folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
     elif not folder.is_dir():
         problem = f"{kind.folder} is een bestand, geen map"
     else:
@@ -345,6 +346,17 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
         if text is None:
             continue
         values, problems = read_series(text, reeks.kolom)
+        if len(problems) > MAX_PROBLEMS:
+            rest = problems[MAX_PROBLEMS]
+            problems = [
+                *problems[:MAX_PROBLEMS],
+                CsvProblem(
+                    rest.line,
+                    rest.column,
+                    f"en nog {len(problems) - MAX_PROBLEMS} fouten in dit bestand",
+                    rest.hint,
+                ),
+            ]
         for problem in problems:
             result.diagnostics.append(
                 Diagnostic(

@@ -51,6 +51,10 @@ _TRANSLATIONS = (
     ),
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
     ("could not determine a constructor", "een onbekende YAML-tag (!...)"),
+    (
+        "but found another document",
+        "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",
+    ),
 )
 
 
@@ -108,7 +112,7 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
     return YamlSyntaxError(_dutch_problem(error), line, column)
 
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20_000_000
 """A file of the folder larger than this is refused, not read (livb files are kilobytes)."""
 
 MAX_DEPTH = 50
@@ -200,8 +204,7 @@ def read_source(root: Path, relative: str) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UnreadableFileError(
-                f"{name} is te groot ({size / 1024 / 1024:.0f} MB; hoogstens "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB)",
+                f"{name} is te groot ({_megabytes(size)}; hoogstens {_megabytes(MAX_FILE_BYTES)})",
                 "een bestand van livb is enkele kilobytes; kijk na of het het juiste bestand is",
             )
         data = _read_regular(path)
@@ -216,6 +219,10 @@ def read_source(root: Path, relative: str) -> str:
             "kijk na of het bestand bestaat en of de schijf bereikbaar is",
         ) from None
     return decode_text(data)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB".replace(".0 ", " ").replace(".", ",")
 
 
 def _read_regular(path: Path) -> bytes:
