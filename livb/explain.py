@@ -51,6 +51,15 @@ _LOADING = {
         "bestaat.\n\nOplossing:\n    Verbeter de code; 'livb check --regels' toont de "
         "lijst.",
     ),
+    "LIVB006": (
+        "onleesbaar-bestand",
+        "Een bestand of map van de gemeentemap die livb niet leest: een map waar een "
+        "bestand\nhoort, een koppeling (symlink) naar buiten de gemeentemap, een pijp "
+        "(FIFO), een bestand\nzonder leesrechten of groter dan 20 MB. De verwijzingen "
+        "naar wat erin staat, worden dan\nniet gecontroleerd.\n\nOplossing:\n    "
+        "Zet een gewoon YAML-bestand in de map, of vraag leesrechten aan wie de gedeelde\n"
+        "    map beheert.",
+    ),
     "LIVB010": (
         "onbekende-sleutel",
         "Een sleutel die in dit soort bestand niet bestaat, "

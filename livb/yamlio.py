@@ -290,39 +290,51 @@ _CHARACTER_HINT = (
 )
 
 
-def _capped(problems: list[YamlSyntaxError], what: str) -> list[YamlSyntaxError]:
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    rest = problems[MAX_PROBLEMS]
-    return [
-        *problems[:MAX_PROBLEMS],
-        YamlSyntaxError(
-            f"nog {len(problems) - MAX_PROBLEMS} keer {what} in dit bestand",
-            rest.line,
-            rest.column,
-            rest.hint,
-        ),
-    ]
+class _Problems:
+    """The problems of one file: the first :data:`MAX_PROBLEMS` in full, the rest counted."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.found: list[YamlSyntaxError] = []
+        self.more = 0
+        self.next_at: tuple[int, int, str | None] = (1, 1, None)
+
+    def add(self, message: str, line: int, column: int, hint: str) -> None:
+        if len(self.found) < MAX_PROBLEMS:
+            self.found.append(YamlSyntaxError(message, line, column, hint))
+            return
+        if not self.more:
+            self.next_at = (line, column, hint)
+        self.more += 1
+
+    def extend(self, problems: list[YamlSyntaxError]) -> None:
+        for problem in problems:
+            self.add(problem.message, problem.line, problem.column, problem.hint)
+
+    def result(self) -> list[YamlSyntaxError]:
+        if not self.more:
+            return self.found
+        line, column, hint = self.next_at
+        summary = f"nog {self.more} keer {self.what} in dit bestand"
+        return [*self.found, YamlSyntaxError(summary, line, column, hint)]
 
 
 def forbidden_characters(text: str) -> list[YamlSyntaxError]:
     """Forbidden characters written as such in the text, at their own line and column."""
-    found: list[YamlSyntaxError] = []
+    problems = _Problems("een verboden teken")
+    if not _FORBIDDEN.search(text):
+        return []
     for line_number, line in enumerate(_LINE_BREAK.split(text), start=1):
         for match in _FORBIDDEN.finditer(line):
             key = re.match(r"\s*(?:-\s+)*([^\s#:'\"][^:#]*?)\s*:(?:\s|$)", line[: match.start()])
             where = f"'{key.group(1)}'" if key else "de tekst"
-            found.append(
-                YamlSyntaxError(
-                    f"{where} bevat {_character_name(match.group())}",
-                    line_number,
-                    match.start() + 1,
-                    _CHARACTER_HINT,
-                )
+            problems.add(
+                f"{where} bevat {_character_name(match.group())}",
+                line_number,
+                match.start() + 1,
+                _CHARACTER_HINT,
             )
-            if len(found) > MAX_PROBLEMS:
-                break
-    return found
+    return problems.result()
 
 
 @dataclass
@@ -384,7 +396,7 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
     Raises:
         YamlSyntaxError: the text is not valid YAML.
     """
-    found: list[YamlSyntaxError] = []
+    problems = _Problems("een verboden teken of constructie")
     stack: list[_Level] = []
     try:
         for event in _safe_loader().parse(text):
@@ -396,7 +408,7 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
             parent = stack[-1] if stack else None
             is_key = parent is not None and parent.mapping and parent.expect_key
             where = f"'{parent.key}'" if parent and parent.mapping and parent.key else "de waarde"
-            found.extend(_node_problems(event, "de sleutel" if is_key else where))
+            problems.extend(_node_problems(event, "de sleutel" if is_key else where))
             if parent is not None and parent.mapping:
                 if is_key:
                     parent.key = event.value if isinstance(event, ScalarEvent) else None
@@ -404,7 +416,7 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
             if isinstance(event, CollectionStartEvent):
                 stack.append(_Level(isinstance(event, MappingStartEvent)))
                 if len(stack) > MAX_DEPTH:
-                    found.append(
+                    return [
                         YamlSyntaxError(
                             f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
                             event.start_mark.line + 1,
@@ -412,15 +424,13 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
                             "een bestand van livb heeft hoogstens een tiental niveaus; "
                             "kijk na of haakjes [ ] en { } goed gesloten zijn",
                         )
-                    )
-                    break
-            if len(found) > MAX_PROBLEMS * 3:
-                break
+                    ]
     except YAMLError as error:
-        if found:
-            return found  # report what was found so far; the syntax error comes after the fix
+        if problems.found:
+            # Report what was found so far; the syntax error shows once these are fixed.
+            return problems.result()
         raise _yaml_error(error, text) from None
-    return found
+    return problems.result()
 
 
 def find_problems(text: str) -> list[YamlSyntaxError]:
@@ -429,10 +439,7 @@ def find_problems(text: str) -> list[YamlSyntaxError]:
     Raises:
         YamlSyntaxError: the text is not valid YAML.
     """
-    raw = forbidden_characters(text)
-    if raw:
-        return _capped(raw, "een verboden teken")
-    return _capped(_structure_problems(text), "een verboden teken of constructie")
+    return forbidden_characters(text) or _structure_problems(text)
 
 
 class _Yaml12Resolver(VersionedResolver):
