@@ -28,6 +28,7 @@ from ruamel.yaml.events import (
     NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
+    SequenceStartEvent,
 )
 from ruamel.yaml.resolver import VersionedResolver
 
@@ -102,6 +103,8 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     lines = _LINE_BREAK.split(text)
+    if line > len(lines):  # the end of a file without a final line break
+        line, column = len(lines), len(lines[-1]) + 1
     if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
         return YamlSyntaxError(
             "een tab-teken; YAML springt in met spaties",
@@ -128,6 +131,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 # C0 controls except tab, LF and CR; DEL and C1; lone surrogates; the two non-characters.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BIG_NUMBER = re.compile(rf"[-+]?[0-9_]{{{MAX_DIGITS + 1},}}(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{MAX_DIGITS + 1}}}")
 _ALLOWED_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
@@ -433,13 +437,48 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
     return problems.result()
 
 
+def _needs_a_closer_look(text: str) -> bool:
+    """A fast pass over the parser's events: may the text hold what livb refuses?
+
+    Most files hold nothing of the kind; only those that may are walked again with the
+    bookkeeping that names the key of each problem (:func:`_structure_problems`).
+    """
+    escapes = "\\" in text  # only an escape puts a control character in a parsed string
+    long_digits = _LONG_DIGITS.search(text) is not None
+    depth = 0
+    try:
+        for event in _safe_loader().parse(text):
+            kind = type(event)
+            if kind is ScalarEvent:
+                if (
+                    event.tag is not None
+                    or (escapes and _FORBIDDEN.search(event.value))
+                    or (long_digits and _BIG_NUMBER.fullmatch(event.value))
+                ):
+                    return True
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH or event.tag is not None:
+                    return True
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            elif kind is AliasEvent:
+                return True
+    except YAMLError:
+        return True
+    return False
+
+
 def find_problems(text: str) -> list[YamlSyntaxError]:
     """Everything in a YAML text that livb refuses before loading it, each with its position.
 
     Raises:
         YamlSyntaxError: the text is not valid YAML.
     """
-    return forbidden_characters(text) or _structure_problems(text)
+    raw = forbidden_characters(text)
+    if raw or not _needs_a_closer_look(text):
+        return raw
+    return _structure_problems(text)
 
 
 class _Yaml12Resolver(VersionedResolver):

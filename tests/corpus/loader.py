@@ -594,6 +594,12 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "yaml-afgebroken-zonder-regeleinde",
+        write("plan.yaml", "visie: a\nbudget"),
+        base="minimal",
+        expect=("plan.yaml:2:7: fout LIVB001 YAML-fout: hier ontbreekt een ':' na de sleutel",),
+    ),
+    Case(
         "yaml-ongeldige-utf8",
         transform("actoren.yaml", lambda data: data.replace(b"Dirk Pieters", b"Dirk P\xe9ters", 1)),
         expect=(
