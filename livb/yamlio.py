@@ -52,6 +52,28 @@ _TRANSLATIONS = (
     ),
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
     ("could not determine a constructor", "een onbekende YAML-tag (!...)"),
+    ("found unhashable key", "een lijst of mapping als sleutel; een sleutel is een woord"),
+    (
+        "cannot start any token",
+        "met dit teken (@ of `) kan geen waarde beginnen; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "na & of * hoort een naam; zet tekst die met & of * begint tussen aanhalingstekens",
+    ),
+    (
+        "expected <document start>",
+        "tekst na het einde van het document: een haakje ] of } te veel?",
+    ),
+    ("found undefined tag handle", "een onbekende YAML-tag (!...)"),
+    (
+        "block sequence entries are not allowed",
+        "een lijstelement ('- ') waar het niet mag; zet het op een eigen regel, ingesprongen",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "na | of > mag op dezelfde regel enkel - of + staan",
+    ),
     (
         "but found another document",
         "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",

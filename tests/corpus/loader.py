@@ -600,6 +600,24 @@ CASES: list[Case] = [
         expect=("plan.yaml:2:7: fout LIVB001 YAML-fout: hier ontbreekt een ':' na de sleutel",),
     ),
     Case(
+        "yaml-apenstaart-vooraan",
+        write("plan.yaml", "visie: @stad\n"),
+        base="minimal",
+        expect=(
+            "plan.yaml:1:8: fout LIVB001 YAML-fout: met dit teken (@ of `) kan geen waarde "
+            "beginnen; zet de tekst tussen aanhalingstekens",
+        ),
+    ),
+    Case(
+        "yaml-mapping-als-sleutel",
+        write("plan.yaml", "? {visie: a}\n: b\n"),
+        base="minimal",
+        expect=(
+            "plan.yaml:1:3: fout LIVB001 YAML-fout: een lijst of mapping als sleutel; een "
+            "sleutel is een woord",
+        ),
+    ),
+    Case(
         "yaml-ongeldige-utf8",
         transform("actoren.yaml", lambda data: data.replace(b"Dirk Pieters", b"Dirk P\xe9ters", 1)),
         expect=(
