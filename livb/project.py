@@ -21,6 +21,7 @@ from livb.yamlio import (
     SourceFile,
     UnreadableFileError,
     YamlSyntaxError,
+    describe_os_error,
     forbidden_characters,
     outside_reason,
     parse_fast,
@@ -97,8 +98,9 @@ def load_project(root: Path) -> LoadResult:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
+        unreadable = _unreadable_folders(result, root)
         for kind in FILE_KINDS:
-            for path in _files_of(result, root, kind):
+            for path in _files_of(root, kind, unreadable):
                 model = _load_file(result, root, path, kind)
                 if model is not None:
                     models[path] = model
@@ -115,46 +117,55 @@ def load_project(root: Path) -> LoadResult:
     return result
 
 
-def _files_of(result: LoadResult, root: Path, kind: FileKind) -> list[str]:
+def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
+    """Report each folder of the layout that cannot be read, once; its files are skipped."""
+    folders = {kind.folder or kind.pattern.rpartition("/")[0] for kind in FILE_KINDS} - {""}
+    unreadable: set[str] = set()
+    for folder in sorted(folders):
+        path = root / folder
+        if not os.path.lexists(path):
+            continue
+        problem = None
+        if outside_reason(root, folder):
+            problem = f"{folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
+        elif not path.is_dir():
+            problem = f"{folder} is een bestand, geen map"
+        else:
+            try:
+                os.scandir(path).close()
+            except OSError as error:
+                problem = f"de map {folder}/ kan niet gelezen worden ({describe_os_error(error)})"
+        if problem:
+            unreadable.add(folder)
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(folder),
+                    UNREADABLE,
+                    Severity.FOUT,
+                    problem,
+                    f"livb verwacht hier een gewone map '{folder}' met YAML-bestanden",
+                )
+            )
+    return unreadable
+
+
+def _files_of(root: Path, kind: FileKind, unreadable: set[str]) -> list[str]:
     """The files of a kind: whatever has its name (a folder or a link too, to be reported)."""
     if not kind.many:
-        return [kind.pattern] if os.path.lexists(root / kind.pattern) else []
-    folder = root / kind.folder
-    if not os.path.lexists(folder):
+        folder = kind.pattern.rpartition("/")[0]
+        present = folder not in unreadable and os.path.lexists(root / kind.pattern)
+        return [kind.pattern] if present else []
+    if kind.folder in unreadable or not (root / kind.folder).is_dir():
         return []
-    problem = None
-    names: list[str] = []
-    if outside_reason(root, kind.folder):
-        problem = f"{kind.folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
-    elif not folder.is_dir():
-        problem = f"{kind.folder} is een bestand, geen map"
-    else:
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder))
-        except OSError as error:
-            problem = f"de map {kind.folder}/ kan niet gelezen worden ({_reason(error)})"
-    if problem:
-        result.diagnostics.append(
-            Diagnostic(
-                Location(kind.folder),
-                UNREADABLE,
-                Severity.FOUT,
-                problem,
-                f"livb verwacht in {kind.folder}/ één YAML-bestand per {kind.name}",
-            )
-        )
+    try:
+        names = sorted(entry.name for entry in (root / kind.folder).iterdir())
+    except OSError:  # it was readable a moment ago; nothing to add to what is reported
         return []
     return [
         f"{kind.folder}/{name}"
         for name in names
         if name.endswith(".yaml") and not name.startswith(("_", "."))
     ]
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "geen leesrechten"
-    return str(error.strerror or error)
 
 
 def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> BaseModel | None:

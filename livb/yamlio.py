@@ -8,6 +8,7 @@ one place where ruamel's 0-based positions become 1-based.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -234,17 +235,27 @@ def read_source(root: Path, relative: str) -> str:
                 "een bestand van livb is enkele kilobytes; kijk na of het het juiste bestand is",
             )
         data = _read_regular(path)
-    except PermissionError:
-        raise UnreadableFileError(
-            f"{name} kan niet gelezen worden (geen leesrechten)",
-            "vraag wie de gedeelde map beheert om je leesrechten te geven",
-        ) from None
     except OSError as error:
         raise UnreadableFileError(
-            f"{name} kan niet gelezen worden ({error.strerror or error})",
-            "kijk na of het bestand bestaat en of de schijf bereikbaar is",
+            f"{name} kan niet gelezen worden ({describe_os_error(error)})",
+            "vraag wie de gedeelde map beheert om je leesrechten te geven"
+            if isinstance(error, PermissionError)
+            else "kijk na of het bestand bestaat en of de schijf bereikbaar is",
         ) from None
     return decode_text(data)
+
+
+def describe_os_error(error: OSError) -> str:
+    """Why the system refused to read, in a few Dutch words where they are known."""
+    if isinstance(error, PermissionError):
+        return "geen leesrechten"
+    if isinstance(error, FileNotFoundError):
+        return "het bestaat niet (meer)"
+    if error.errno == errno.ELOOP:
+        return "een kring van koppelingen (symlinks)"
+    if error.errno == errno.EIO:
+        return "een fout van de schijf of het netwerk"
+    return str(error.strerror or error)
 
 
 def _megabytes(size: int) -> str:

@@ -236,6 +236,26 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "map-diagnostiek-is-een-bestand",
+        both(lambda root: shutil.rmtree(root / "diagnostiek"), write("diagnostiek", "")),
+        expect=(
+            "diagnostiek: fout LIVB006 diagnostiek is een bestand, geen map",
+            "1 fout gevonden.",
+        ),
+    ),
+    Case(
+        "map-diagnostiek-naar-buiten",
+        both(
+            lambda root: shutil.move(root / "diagnostiek", root.parent / "elders"),
+            lambda root: (root / "diagnostiek").symlink_to("../elders"),
+        ),
+        expect=(
+            "diagnostiek: fout LIVB006 diagnostiek is een koppeling (symlink) naar een map "
+            "buiten de gemeentemap",
+            "1 fout gevonden.",
+        ),
+    ),
+    Case(
         "livb-yaml-is-een-map",
         replaced_by_folder("livb.yaml"),
         expect=("livb.yaml: fout LIVB006 livb.yaml is een map, geen bestand", "1 fout gevonden."),
@@ -270,7 +290,9 @@ CASES: list[Case] = [
     ),
     Case(
         "tekst-van-10-mb",
-        replace("plan.yaml", "uitgangspunten:\n", "uitgangspunten:\n  - " + "x" * 10_000_000 + "\n"),
+        replace(
+            "plan.yaml", "uitgangspunten:\n", "uitgangspunten:\n  - " + "x" * 10_000_000 + "\n"
+        ),
         code=0,
         expect=("Geen fouten of waarschuwingen",),
     ),
@@ -435,8 +457,10 @@ CASES: list[Case] = [
     Case(
         "csv-absurd-getal",
         replace(OVERLAST, "2007;455", "2007;1" + "0" * 30),
-        expect=(f"{OVERLAST}:3:6: fout LIVB013 '10000000000000000000000000000…' is te groot voor een "
-            "cijfer van de diagnostiek",),
+        expect=(
+            f"{OVERLAST}:3:6: fout LIVB013 '10000000000000000000000000000…' is te groot voor een "
+            "cijfer van de diagnostiek",
+        ),
     ),
     Case(
         "csv-waarde-ontbreekt",
