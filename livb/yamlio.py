@@ -4,6 +4,11 @@ ruamel.yaml's round-trip loader is pure Python and about ten times slower than i
 loader with the C extension, so every file is read with the fast loader and only the files a
 message must point into are parsed a second time to find line and column. This module is the
 one place where ruamel's 0-based positions become 1-based.
+
+Before a text reaches the loader it is read as a regular file inside the folder
+(:func:`read_source`) and checked for what livb refuses (:func:`find_problems`): control
+characters, nesting deeper than the C composer can take, aliases, tags and numbers of
+hundreds of digits. Each refusal is a Dutch message with its line and column.
 """
 
 from __future__ import annotations
