@@ -7,6 +7,7 @@ run that writes its figures to bench/RESULTS.md).
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from livb.schema_errors import allowed_keys
 from livb.yamlio import line_count
 
 from helpers import EXAMPLE
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # as YAML counts them
 
 HALLE_FILES = sorted(
     path.relative_to(EXAMPLE).as_posix()
@@ -180,6 +183,7 @@ def check_property(root: Path) -> Outcome:
         file = root / location.path
         assert file.is_file(), diagnostic
         text = file.read_bytes().decode("utf-8-sig", errors="replace")
-        assert 1 <= location.line <= line_count(text), (diagnostic, line_count(text))
-        assert location.column >= 1, diagnostic
+        lines = LINE_BREAK.split(text)
+        assert 1 <= location.line <= line_count(text) == len(lines), diagnostic
+        assert 1 <= location.column <= len(lines[location.line - 1]) + 1, diagnostic
     return Outcome(result.diagnostics)
