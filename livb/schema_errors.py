@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from livb.model._base import GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
+from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 UNKNOWN_KEY = "LIVB010"
 MISSING_KEY = "LIVB011"
@@ -156,6 +156,11 @@ def _value_message(
         return (
             f"{where} is geen geldige datum: {_type_word(value)}",
             "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
+        )
+    if kind == "value_error" and DATUM_BUITEN_BEREIK in str(ctx.get("error", "")):
+        return (
+            f"{where}: {value} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
+            "verbeter het jaar; schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
         )
     if kind == "value_error" and "geen geldige datum" in str(ctx.get("error", "")):
         return (

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -54,15 +55,24 @@ def _reject_numbers_as_dates(value: Any) -> Any:
     return value
 
 
+def _plausible_year(value: dt.date) -> dt.date:
+    if not JAAR_MIN <= value.year <= JAAR_MAX:
+        raise ValueError(DATUM_BUITEN_BEREIK)
+    return value
+
+
+JAAR_MIN, JAAR_MAX = 1900, 2100
+DATUM_BUITEN_BEREIK = f"de datum ligt niet tussen {JAAR_MIN} en {JAAR_MAX}"
+
 Datum = Annotated[
     dt.date,
     BeforeValidator(_reject_numbers_as_dates),
+    AfterValidator(_plausible_year),
     Field(description="Een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14."),
 ]
 
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 
-JAAR_MIN, JAAR_MAX = 1900, 2100
 GROOTSTE_GETAL = 1e12
 """No figure, count or amount of a municipality comes near a million million."""
 

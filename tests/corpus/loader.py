@@ -535,6 +535,14 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "yaml-datum-buiten-bereik",
+        replace("besluiten.yaml", "datum: 2009-02-02", "datum: 0209-02-02"),
+        expect=(
+            "besluiten.yaml:6:12: fout LIVB012 'datum': 0209-02-02 ligt niet tussen 1900 en 2100",
+            "1 fout gevonden.",
+        ),
+    ),
+    Case(
         "yaml-absurd-budget",
         replace(INBRAKEN, "budget: 8000", "budget: 1" + "0" * 30),
         expect=(
