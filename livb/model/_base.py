@@ -48,6 +48,10 @@ class Ref:
     kind: str
 
 
+JAAR_MIN, JAAR_MAX = 1900, 2100
+DATUM_BUITEN_BEREIK = f"de datum ligt niet tussen {JAAR_MIN} en {JAAR_MAX}"
+
+
 def _reject_numbers_as_dates(value: Any) -> Any:
     # pydantic reads an int as a Unix timestamp; in a YAML file that is always a typo.
     if isinstance(value, bool | int | float):
@@ -60,9 +64,6 @@ def _plausible_year(value: dt.date) -> dt.date:
         raise ValueError(DATUM_BUITEN_BEREIK)
     return value
 
-
-JAAR_MIN, JAAR_MAX = 1900, 2100
-DATUM_BUITEN_BEREIK = f"de datum ligt niet tussen {JAAR_MIN} en {JAAR_MAX}"
 
 Datum = Annotated[
     dt.date,
