@@ -125,22 +125,21 @@ def main() -> None:
         }
     total = sum(times.values())
     rows = "\n".join(f"| {code} | {count} |" for code, count in sorted(tally.codes.items()))
-    crashes = "\n".join(f"- {crash}" for crash in tally.crashes) or "none"
+    crashes = "".join(f"- {crash}\n" for crash in tally.crashes)
     section = f"""## Fuzz
 
 `python bench/fuzz_loader.py --examples {args.examples}` on {dt.date.today().isoformat()}, {machine()}.
 Each example is a folder checked with `run_checks` (loader, schemas and rules); the property:
-findings or a project, never an exception, every finding at a line inside its file.
+findings or a project, never an exception, every finding at a line and column inside its file.
+The machine was shared with other work, so the times are an upper bound.
 
-| strategy | time |
-|---|---|
-{chr(10).join(f"| {name} | {seconds:.0f} s |" for name, seconds in times.items())}
+| strategy | examples | time |
+|---|---|---|
+{chr(10).join(f"| {name} | {args.examples} | {seconds:.0f} s |" for name, seconds in times.items())}
 
 Examples run: {tally.examples} in {total:.0f} s ({tally.examples / total:.1f} per second).
 Crashes found: {len(tally.crashes)}.
-
-{crashes if tally.crashes else ""}
-
+{crashes}
 Findings per code over all examples:
 
 | code | findings |
