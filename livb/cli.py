@@ -90,8 +90,8 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
         if (folder.parent / "livb.yaml").is_file():
             hint += f": '{folder.parent}'"
         raise UsageError(f"'{folder}' is een bestand, geen map", hint)
-    if (folder / "livb.yaml").is_file():
-        return
+    if os.path.lexists(folder / "livb.yaml"):
+        return  # a livb.yaml that is a folder or a broken link: the loader says what is wrong
     if given:
         message = f"'{folder}' is geen gemeentemap: er staat geen livb.yaml in"
     else:

@@ -58,6 +58,15 @@ _LOADING = {
         "(van een vergadering, actor, prioriteit, doelstelling, ...) of het pad van het "
         "bestand,\n    bv. vergaderingen/2026-03-20-kerngroep.yaml.",
     ),
+    "LIVB007": (
+        "onleesbaar-bestand",
+        "Een bestand of map van de gemeentemap die livb niet leest: een map waar een "
+        "bestand\nhoort, een koppeling (symlink) naar buiten de gemeentemap, een pijp "
+        "(FIFO), een bestand\nzonder leesrechten of groter dan 20 MB. De verwijzingen "
+        "naar wat erin staat, worden dan\nniet gecontroleerd.\n\nOplossing:\n    "
+        "Zet een gewoon YAML-bestand in de map, of vraag leesrechten aan wie de gedeelde\n"
+        "    map beheert.",
+    ),
     "LIVB010": (
         "onbekende-sleutel",
         "Een sleutel die in dit soort bestand niet bestaat, "

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,13 +15,24 @@ from livb.errors import UsageError
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model.diagnostiek import CijfersBestand
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
-from livb.tabular import read_series
-from livb.yamlio import SourceFile, YamlSyntaxError, parse_fast, read_text
+from livb.tabular import CsvProblem, read_series
+from livb.yamlio import (
+    MAX_PROBLEMS,
+    SourceFile,
+    UnreadableFileError,
+    YamlSyntaxError,
+    describe_os_error,
+    forbidden_characters,
+    outside_reason,
+    parse_fast,
+    read_source,
+)
 
 YAML_SYNTAX = "LIVB001"
 NOT_A_MAPPING = "LIVB002"
 NOT_A_FOLDER = "LIVB003"
 UNKNOWN_FILE = "LIVB004"
+UNREADABLE = "LIVB007"
 CSV_PROBLEM = "LIVB013"
 CSV_MISSING = "LIVB014"
 
@@ -69,7 +81,7 @@ def load_project(root: Path) -> LoadResult:
             f"'{root}' is geen map", "geef de map van de gemeente op, bv. livb check ."
         )
     result = LoadResult(root, None)
-    if not (root / "livb.yaml").is_file():
+    if not os.path.lexists(root / "livb.yaml"):
         result.diagnostics.append(
             Diagnostic(
                 Location("livb.yaml"),
@@ -86,8 +98,9 @@ def load_project(root: Path) -> LoadResult:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
+        unreadable = _unreadable_folders(result, root)
         for kind in FILE_KINDS:
-            for path in _files_of(root, kind):
+            for path in _files_of(root, kind, unreadable):
                 model = _load_file(result, root, path, kind)
                 if model is not None:
                     models[path] = model
@@ -104,33 +117,77 @@ def load_project(root: Path) -> LoadResult:
     return result
 
 
-def _files_of(root: Path, kind: FileKind) -> list[str]:
+def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
+    """Report each folder of the layout that cannot be read, once; its files are skipped."""
+    folders = {kind.folder or kind.pattern.rpartition("/")[0] for kind in FILE_KINDS} - {""}
+    unreadable: set[str] = set()
+    for folder in sorted(folders):
+        path = root / folder
+        if not os.path.lexists(path):
+            continue
+        problem = None
+        if outside_reason(root, folder):
+            problem = f"{folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
+        elif not path.is_dir():
+            problem = f"{folder} is een bestand, geen map"
+        else:
+            try:
+                os.scandir(path).close()
+            except OSError as error:
+                problem = f"de map {folder}/ kan niet gelezen worden ({describe_os_error(error)})"
+        if problem:
+            unreadable.add(folder)
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(folder),
+                    UNREADABLE,
+                    Severity.FOUT,
+                    problem,
+                    f"livb verwacht hier een gewone map '{folder}' met YAML-bestanden",
+                )
+            )
+    return unreadable
+
+
+def _files_of(root: Path, kind: FileKind, unreadable: set[str]) -> list[str]:
+    """The files of a kind: whatever has its name (a folder or a link too, to be reported)."""
     if not kind.many:
-        return [kind.pattern] if (root / kind.pattern).is_file() else []
-    folder = root / kind.folder
-    if not folder.is_dir():
+        folder = kind.pattern.rpartition("/")[0]
+        present = folder not in unreadable and os.path.lexists(root / kind.pattern)
+        return [kind.pattern] if present else []
+    if kind.folder in unreadable or not (root / kind.folder).is_dir():
+        return []
+    try:
+        names = sorted(entry.name for entry in (root / kind.folder).iterdir())
+    except OSError:  # it was readable a moment ago; nothing to add to what is reported
         return []
     return [
-        f"{kind.folder}/{path.name}"
-        for path in sorted(folder.glob("*.yaml"))
-        if path.is_file() and not path.name.startswith(("_", "."))
+        f"{kind.folder}/{name}"
+        for name in names
+        if name.endswith(".yaml") and not name.startswith(("_", "."))
     ]
 
 
 def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> BaseModel | None:
     try:
-        text = read_text(root / path)
+        text = read_source(root, path)
         data = parse_fast(text)
-    except YamlSyntaxError as error:
+    except UnreadableFileError as error:
         result.diagnostics.append(
-            Diagnostic(
-                Location(path, error.line, error.column),
-                YAML_SYNTAX,
-                Severity.FOUT,
-                f"YAML-fout: {error.message}",
-                error.hint,
-            )
+            Diagnostic(Location(path), UNREADABLE, Severity.FOUT, error.message, error.hint)
         )
+        return None
+    except YamlSyntaxError as error:
+        for syntax in (error, *error.more):
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(path, syntax.line, syntax.column),
+                    YAML_SYNTAX,
+                    Severity.FOUT,
+                    f"YAML-fout: {syntax.message}",
+                    syntax.hint,
+                )
+            )
         return None
     source = SourceFile(path, text, data)
     result.sources[path] = source
@@ -195,31 +252,24 @@ def _unknown_files(root: Path) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for folder, names in known.items():
         base = root / folder if folder else root
-        if not base.is_dir():
+        if not base.is_dir() or outside_reason(root, folder or "."):
             continue
-        for path in sorted(base.iterdir()):
-            if path.name in names or path.name.startswith((".", "_")):
+        try:
+            entries = sorted(os.scandir(base), key=lambda entry: entry.name)
+        except OSError:
+            continue  # reported when the folder's own files are read
+        for entry in entries:
+            if entry.name in names or entry.name.startswith((".", "_")):
                 continue
-            relative = f"{folder}/{path.name}" if folder else path.name
-            if path.is_file() and path.suffix in (".yaml", ".yml"):
-                guess = suggest(path.name, names) or suggest(path.stem + ".yaml", names)
-                hint = (
-                    f"bedoelde je '{guess}'? Hernoem het bestand."
-                    if guess
-                    else ("livb leest dit bestand niet; hernoem of verplaats het")
-                )
-                found.append(
-                    Diagnostic(
-                        Location(relative),
-                        UNKNOWN_FILE,
-                        Severity.WAARSCHUWING,
-                        f"onbekend bestand '{relative}' wordt niet gelezen",
-                        hint,
-                    )
-                )
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.name.endswith((".yaml", ".yml")) and not entry.is_dir():
+                found.append(_unknown_file(relative, entry.name, names))
+            elif not folder and entry.name not in IGNORED_FOLDERS and entry.is_dir():
+                found.extend(_unknown_folder(Path(entry.path), entry.name, names))
     for kind in FILE_KINDS:
-        if kind.many and (root / kind.folder).is_dir():
-            for path in sorted((root / kind.folder).glob("*.yml")):
+        many = root / kind.folder
+        if kind.many and many.is_dir() and not outside_reason(root, kind.folder):
+            for path in sorted(many.glob("*.yml")):
                 found.append(
                     Diagnostic(
                         Location(f"{kind.folder}/{path.name}"),
@@ -230,6 +280,48 @@ def _unknown_files(root: Path) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def _unknown_file(relative: str, name: str, names: list[str]) -> Diagnostic:
+    stem = name.rpartition(".")[0]
+    guess = suggest(name, names) or suggest(stem + ".yaml", names)
+    hint = (
+        f"bedoelde je '{guess}'? Hernoem het bestand."
+        if guess
+        else "livb leest dit bestand niet; hernoem of verplaats het"
+    )
+    return Diagnostic(
+        Location(relative),
+        UNKNOWN_FILE,
+        Severity.WAARSCHUWING,
+        f"onbekend bestand '{relative}' wordt niet gelezen",
+        hint,
+    )
+
+
+def _unknown_folder(path: Path, name: str, names: list[str]) -> list[Diagnostic]:
+    """A folder livb does not read: worth a warning when it looks like one it does."""
+    guess = suggest(name, [known for known in names if "." not in known])
+    if guess is None:
+        try:
+            if not any(child.suffix in (".yaml", ".yml") for child in path.iterdir()):
+                return []
+        except OSError:
+            return []
+    hint = (
+        f"bedoelde je '{guess}'? Hernoem de map."
+        if guess
+        else "livb leest de YAML-bestanden in deze map niet; verplaats ze naar de juiste map"
+    )
+    return [
+        Diagnostic(
+            Location(f"{name}/"),
+            UNKNOWN_FILE,
+            Severity.WAARSCHUWING,
+            f"onbekende map '{name}/' wordt niet gelezen",
+            hint,
+        )
+    ]
 
 
 def _stem(path: str) -> str:
@@ -259,33 +351,23 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
             project.series[reeks.id] = dict(reeks.waarden)
             continue
         assert reeks.bestand is not None  # guaranteed by the model
+        where = result.locate("diagnostiek/cijfers.yaml", ("reeksen", index, "bestand"))
         relative = f"diagnostiek/{reeks.bestand}"
-        path = root / relative
-        if not path.is_file():
-            result.diagnostics.append(
-                Diagnostic(
-                    result.locate("diagnostiek/cijfers.yaml", ("reeksen", index, "bestand")),
-                    CSV_MISSING,
-                    Severity.FOUT,
-                    f"het bestand '{relative}' bestaat niet",
-                    "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
-                )
-            )
-            continue
-        try:
-            text = read_text(path)
-        except YamlSyntaxError as error:
-            result.diagnostics.append(
-                Diagnostic(
-                    Location(relative, error.line, error.column),
-                    CSV_PROBLEM,
-                    Severity.FOUT,
-                    error.message,
-                    error.hint,
-                )
-            )
+        text = _read_csv(result, root, relative, reeks.bestand, where)
+        if text is None:
             continue
         values, problems = read_series(text, reeks.kolom)
+        if len(problems) > MAX_PROBLEMS:
+            rest = problems[MAX_PROBLEMS]
+            problems = [
+                *problems[:MAX_PROBLEMS],
+                CsvProblem(
+                    rest.line,
+                    rest.column,
+                    f"en nog {len(problems) - MAX_PROBLEMS} fouten in dit bestand",
+                    rest.hint,
+                ),
+            ]
         for problem in problems:
             result.diagnostics.append(
                 Diagnostic(
@@ -293,7 +375,56 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
                     CSV_PROBLEM,
                     Severity.FOUT,
                     problem.message,
-                    "de eerste regel noemt de kolommen (jaar;waarde), daarna één jaar per regel",
+                    problem.hint,
                 )
             )
         project.series[reeks.id] = values
+
+
+def _read_csv(
+    result: LoadResult, root: Path, relative: str, bestand: str, where: Location
+) -> str | None:
+    """The text of a series' CSV file, or None after reporting why it cannot be read."""
+    refused = _csv_path_problem(bestand)
+    if refused is None and not os.path.lexists(root / relative):
+        refused = (
+            f"het bestand '{relative}' bestaat niet",
+            "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
+        )
+    if refused is not None:
+        result.diagnostics.append(Diagnostic(where, CSV_MISSING, Severity.FOUT, *refused))
+        return None
+    try:
+        text = read_source(root, relative)
+    except UnreadableFileError as error:
+        result.diagnostics.append(
+            Diagnostic(where, UNREADABLE, Severity.FOUT, error.message, error.hint)
+        )
+        return None
+    except YamlSyntaxError as error:
+        problems = [error]
+    else:
+        problems = forbidden_characters(text)
+    for problem in problems[:1]:
+        result.diagnostics.append(
+            Diagnostic(
+                Location(relative, problem.line, problem.column),
+                CSV_PROBLEM,
+                Severity.FOUT,
+                problem.message,
+                problem.hint,
+            )
+        )
+    return None if problems else text
+
+
+def _csv_path_problem(bestand: str) -> tuple[str, str] | None:
+    """Why the ``bestand`` of a series may not be read: it must stay in diagnostiek/."""
+    hint = "zet het CSV-bestand in de map diagnostiek/ en schrijf enkel de naam, bv. overlast.csv"
+    if "\\" in bestand:
+        return f"'{bestand}' bevat een '\\'", "schrijf mappen met '/', bv. cijfers/overlast.csv"
+    if PurePosixPath(bestand).is_absolute() or PureWindowsPath(bestand).drive:
+        return f"'{bestand}' is een absoluut pad; livb leest alleen bestanden in de map", hint
+    if ".." in PurePosixPath(bestand).parts:
+        return f"'{bestand}' verwijst met '..' naar buiten de map diagnostiek/", hint
+    return None

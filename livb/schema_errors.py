@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
+
 UNKNOWN_KEY = "LIVB010"
 MISSING_KEY = "LIVB011"
 INVALID_VALUE = "LIVB012"
@@ -38,7 +40,7 @@ def _type_word(value: object) -> str:
     if isinstance(value, bool):
         return f"ja/nee ({str(value).lower()})"
     if isinstance(value, int | float):
-        return f"een getal ({value})"
+        return f"een getal ({_short(str(value))})"
     if isinstance(value, str):
         return f"tekst ('{_short(value)}')"
     if isinstance(value, dt.date):
@@ -105,6 +107,9 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
     """
     kind = error["type"]
     loc = tuple(error["loc"])
+    at_key = loc[-1:] == ("[key]",)  # a key of a mapping (a year in 'waarden') is wrong
+    if at_key:
+        loc = loc[:-1]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
@@ -133,7 +138,7 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
             f"voeg '{loc[-1]}: …' toe",
             key=str(loc[-1]),
         )
-    return SchemaProblem(INVALID_VALUE, loc, False, *_value_message(kind, key, value, ctx, error))
+    return SchemaProblem(INVALID_VALUE, loc, at_key, *_value_message(kind, key, value, ctx, error))
 
 
 def _value_message(
@@ -151,6 +156,11 @@ def _value_message(
         return (
             f"{where} is geen geldige datum: {_type_word(value)}",
             "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
+        )
+    if kind == "value_error" and DATUM_BUITEN_BEREIK in str(ctx.get("error", "")):
+        return (
+            f"{where}: {value} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
+            "verbeter het jaar; schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
         )
     if kind == "value_error" and "geen geldige datum" in str(ctx.get("error", "")):
         return (
@@ -203,6 +213,29 @@ def _value_message(
         return (
             f"{where} moet een mapping met sleutels zijn, maar is {_type_word(value)}",
             "schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'",
+        )
+    if kind in ("greater_than_equal", "less_than_equal") and (
+        ctx.get("ge") == JAAR_MIN or ctx.get("le") == JAAR_MAX
+    ):
+        return (
+            f"{where}: {_short(str(value))} is geen jaartal tussen {JAAR_MIN} en {JAAR_MAX}",
+            "schrijf het jaar met vier cijfers, bv. 2024",
+        )
+    if kind == "finite_number":
+        return (
+            f"{where} is geen gewoon getal ({value})",
+            "schrijf een getal, bv. 12.5; laat de sleutel weg als de waarde (nog) onbekend is",
+        )
+    too_big = kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL
+    if too_big or (kind == "float_type" and isinstance(value, int)):
+        return (
+            f"{where} is te groot ({_type_word(value)})",
+            f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
+        )
+    if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
+        return (
+            f"{where} is te klein ({_type_word(value)})",
+            f"minstens -{GROOTSTE_GETAL:,.0f}".replace(",", " "),
         )
     if kind in ("greater_than_equal", "greater_than"):
         return f"{where} is te klein ({value})", f"minstens {ctx.get('ge', ctx.get('gt'))}"

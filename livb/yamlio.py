@@ -4,11 +4,19 @@ ruamel.yaml's round-trip loader is pure Python and about ten times slower than i
 loader with the C extension, so every file is read with the fast loader and only the files a
 message must point into are parsed a second time to find line and column. This module is the
 one place where ruamel's 0-based positions become 1-based.
+
+Before a text reaches the loader it is read as a regular file inside the folder
+(:func:`read_source`) and checked for what livb refuses (:func:`find_problems`): control
+characters, nesting deeper than the C composer can take, aliases, tags and numbers of
+hundreds of digits. Each refusal is a Dutch message with its line and column.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -18,6 +26,16 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.resolver import VersionedResolver
 
 _TRANSLATIONS = (
@@ -40,11 +58,45 @@ _TRANSLATIONS = (
     ),
     ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
     ("could not determine a constructor", "een onbekende YAML-tag (!...)"),
+    ("found unhashable key", "een lijst of mapping als sleutel; een sleutel is een woord"),
+    (
+        "cannot start any token",
+        "met dit teken (@ of `) kan geen waarde beginnen; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "na & of * hoort een naam; zet tekst die met & of * begint tussen aanhalingstekens",
+    ),
+    (
+        "expected <document start>",
+        "tekst na het einde van het document: een haakje ] of } te veel?",
+    ),
+    ("found undefined tag handle", "een onbekende YAML-tag (!...)"),
+    (
+        "block sequence entries are not allowed",
+        "een lijstelement ('- ') waar het niet mag; zet het op een eigen regel, ingesprongen",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "na | of > mag op dezelfde regel enkel - of + staan",
+    ),
+    (
+        "but found another document",
+        "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",
+    ),
 )
 
 
 class YamlSyntaxError(Exception):
-    """A file that is not valid YAML, with a 1-based position and a Dutch message."""
+    """A file that livb cannot read as YAML, with a 1-based position and a Dutch message.
+
+    Attributes:
+        message: what is wrong, in Dutch.
+        line: 1-based line (0: the file as a whole).
+        column: 1-based column (0: the file as a whole).
+        hint: what to do.
+        more: further problems of the same file, found in the same pass.
+    """
 
     def __init__(self, message: str, line: int, column: int, hint: str | None = None) -> None:
         super().__init__(message)
@@ -54,6 +106,14 @@ class YamlSyntaxError(Exception):
         self.hint = (
             hint or "verbeter de schrijfwijze hier: spring in met spaties, zet ': ' na een sleutel"
         )
+        self.more: tuple[YamlSyntaxError, ...] = ()
+
+
+class UnreadableFileError(YamlSyntaxError):
+    """A file of the folder that livb does not open: a folder, a link outside, too big, ..."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message, 0, 0, hint)
 
 
 def _dutch_problem(error: YAMLError) -> str:
@@ -70,7 +130,9 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
         mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
+    if line > len(lines):  # the end of a file without a final line break
+        line, column = len(lines), len(lines[-1]) + 1
     if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
         return YamlSyntaxError(
             "een tab-teken; YAML springt in met spaties",
@@ -81,24 +143,380 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
     return YamlSyntaxError(_dutch_problem(error), line, column)
 
 
-def read_text(path: Path) -> str:
-    """Read a file of the folder as UTF-8 text (a byte order mark is allowed).
+MAX_FILE_BYTES = 20_000_000
+"""A file of the folder larger than this is refused, not read (livb files are kilobytes)."""
+
+MAX_DEPTH = 50
+"""Deeper nesting is refused before the C loader sees it (it recurses, and crashes at ~10^5)."""
+
+MAX_DIGITS = 100
+"""A plain number with more digits is refused (Python refuses to convert 4,300 digits)."""
+
+MAX_PROBLEMS = 10
+"""At most this many problems of one kind are reported per file; the rest are counted."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# C0 controls except tab, LF and CR; DEL and C1; lone surrogates; the two non-characters.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BIG_NUMBER = re.compile(rf"[-+]?[0-9_]{{{MAX_DIGITS + 1},}}(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{MAX_DIGITS + 1}}}")
+_ALLOWED_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+
+
+def line_count(text: str) -> int:
+    """The number of lines an editor shows for a text (line breaks counted as YAML does)."""
+    return len(_LINE_BREAK.findall(text)) + 1
+
+
+def _kind_of(path: Path) -> str | None:
+    """Why a path is not a regular file livb may read, or None when it is."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        return "is een map, geen bestand"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "is een pijp (FIFO), geen gewoon bestand"
+    if stat.S_ISSOCK(mode):
+        return "is een socket, geen gewoon bestand"
+    return "is een apparaat, geen gewoon bestand"
+
+
+def outside_reason(root: Path, relative: str) -> str | None:
+    """Why ``root/relative`` leads outside the folder ``root``, or None when it stays inside.
+
+    A symbolic link that stays inside the folder is fine; one that points outside it, or
+    through a folder that does, is not.
+    """
+    path = root / relative
+    real = Path(os.path.realpath(path))
+    if real.is_relative_to(Path(os.path.realpath(root))):
+        return None
+    if path.is_symlink():
+        return "is een koppeling (symlink) naar een bestand buiten de gemeentemap"
+    return "ligt via een koppeling (symlink) buiten de gemeentemap"
+
+
+def read_source(root: Path, relative: str) -> str:
+    """Read a file of the folder as text, refusing what a shared drive may hold instead.
+
+    The file must be a regular file inside ``root`` (a symbolic link may point elsewhere in
+    the folder), at most :data:`MAX_FILE_BYTES`, readable and UTF-8. A FIFO or device is
+    never opened, so reading never blocks.
+
+    Args:
+        root: the gemeente folder.
+        relative: the path of the file in the folder, as shown in messages.
 
     Raises:
-        YamlSyntaxError: the file is not UTF-8.
+        UnreadableFileError: the file is not something livb reads (one Dutch sentence why).
+        YamlSyntaxError: the file is not UTF-8 (with the position of the first bad byte).
     """
+    path = root / relative
+    name = relative
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        if path.is_symlink() and not path.exists():
+            raise UnreadableFileError(
+                f"{name} is een koppeling (symlink) naar een bestand dat niet bestaat",
+                "verwijder de koppeling of laat ze naar het juiste bestand wijzen",
+            )
+        outside = outside_reason(root, relative)
+        if outside:
+            raise UnreadableFileError(
+                f"{name} {outside}",
+                "livb leest alleen bestanden in de gemeentemap; kopieer het bestand erin",
+            )
+        kind = _kind_of(path)
+        if kind:
+            raise UnreadableFileError(
+                f"{name} {kind}", "verwijder of hernoem het; livb verwacht hier een YAML-bestand"
+            )
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFileError(
+                f"{name} is te groot ({_megabytes(size)}; hoogstens {_megabytes(MAX_FILE_BYTES)})",
+                "een bestand van livb is enkele kilobytes; kijk na of het het juiste bestand is",
+            )
+        data = _read_regular(path)
+    except OSError as error:
+        raise UnreadableFileError(
+            f"{name} kan niet gelezen worden ({describe_os_error(error)})",
+            "vraag wie de gedeelde map beheert om je leesrechten te geven"
+            if isinstance(error, PermissionError)
+            else "kijk na of het bestand bestaat en of de schijf bereikbaar is",
+        ) from None
+    return decode_text(data)
+
+
+def describe_os_error(error: OSError) -> str:
+    """Why the system refused to read, in a few Dutch words where they are known."""
+    if isinstance(error, PermissionError):
+        return "geen leesrechten"
+    if isinstance(error, FileNotFoundError):
+        return "het bestaat niet (meer)"
+    if error.errno == errno.ELOOP:
+        return "een kring van koppelingen (symlinks)"
+    if error.errno == errno.EIO:
+        return "een fout van de schijf of het netwerk"
+    return str(error.strerror or error)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB".replace(".0 ", " ").replace(".", ",")
+
+
+def _read_regular(path: Path) -> bytes:
+    # O_NONBLOCK: a file swapped for a FIFO after the check above still cannot block us.
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(0, "geen gewoon bestand")
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(0, "het bestand is te groot")
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a file's bytes as UTF-8 (a byte order mark is allowed).
+
+    Raises:
+        YamlSyntaxError: the bytes are UTF-16 or not UTF-8, with the position of the first
+            bad byte.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(data) >= 4 and (data[1::2][:8].count(0) > 2 or data[0::2][:8].count(0) > 2)
+    ):
+        raise YamlSyntaxError(
+            "het bestand is in UTF-16 opgeslagen, niet in UTF-8",
+            1,
+            1,
+            "sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)",
+        )
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = path.read_bytes()[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        lines = _LINE_BREAK.split(data[: error.start].decode("utf-8-sig", errors="replace"))
+        line, column = len(lines), len(lines[-1]) + 1
         raise YamlSyntaxError(
             "het bestand is niet in UTF-8 opgeslagen",
             line,
             column,
             "sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)",
         ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a file of the folder as UTF-8 text (see :func:`read_source`).
+
+    Raises:
+        YamlSyntaxError: the file cannot be read, or is not UTF-8.
+    """
+    return read_source(path.parent, path.name)
+
+
+def _character_name(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if character == "\x00":
+        return f"een NUL-teken ({code})"
+    if "\ud800" <= character <= "\udfff" or character in "\ufffe\uffff":
+        return f"een ongeldig teken ({code})"
+    return f"een onzichtbaar stuurteken ({code})"
+
+
+_CHARACTER_HINT = (
+    "verwijder het teken; het komt vaak mee bij het kopiëren uit een ander programma "
+    "(tabs en regeleinden mogen wel)"
+)
+
+
+class _Problems:
+    """The problems of one file: the first :data:`MAX_PROBLEMS` in full, the rest counted."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.found: list[YamlSyntaxError] = []
+        self.more = 0
+        self.next_at: tuple[int, int, str | None] = (1, 1, None)
+
+    def add(self, message: str, line: int, column: int, hint: str) -> None:
+        if len(self.found) < MAX_PROBLEMS:
+            self.found.append(YamlSyntaxError(message, line, column, hint))
+            return
+        if not self.more:
+            self.next_at = (line, column, hint)
+        self.more += 1
+
+    def extend(self, problems: list[YamlSyntaxError]) -> None:
+        for problem in problems:
+            self.add(problem.message, problem.line, problem.column, problem.hint)
+
+    def result(self) -> list[YamlSyntaxError]:
+        if not self.more:
+            return self.found
+        line, column, hint = self.next_at
+        summary = f"nog {self.more} keer {self.what} in dit bestand"
+        return [*self.found, YamlSyntaxError(summary, line, column, hint)]
+
+
+def forbidden_characters(text: str) -> list[YamlSyntaxError]:
+    """Forbidden characters written as such in the text, at their own line and column."""
+    problems = _Problems("een verboden teken")
+    if not _FORBIDDEN.search(text):
+        return []
+    for line_number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        for match in _FORBIDDEN.finditer(line):
+            key = re.match(r"\s*(?:-\s+)*([^\s#:'\"][^:#]*?)\s*:(?:\s|$)", line[: match.start()])
+            where = f"'{key.group(1)}'" if key else "de tekst"
+            problems.add(
+                f"{where} bevat {_character_name(match.group())}",
+                line_number,
+                match.start() + 1,
+                _CHARACTER_HINT,
+            )
+    return problems.result()
+
+
+@dataclass
+class _Level:
+    mapping: bool
+    expect_key: bool = True
+    key: str | None = None
+
+
+def _node_problems(event: Any, where: str) -> list[YamlSyntaxError]:
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    if isinstance(event, AliasEvent):
+        return [
+            YamlSyntaxError(
+                f"een alias (*{event.anchor}) is niet toegelaten in een bestand van livb",
+                line,
+                column,
+                "schrijf de waarde voluit in plaats van ze met &naam en *naam te herhalen",
+            )
+        ]
+    found: list[YamlSyntaxError] = []
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _ALLOWED_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        found.append(
+            YamlSyntaxError(
+                f"de YAML-tag '{shown}' is niet toegelaten in een bestand van livb",
+                line,
+                column,
+                "laat de tag (het woord na '!') weg en schrijf gewoon de waarde",
+            )
+        )
+    if isinstance(event, ScalarEvent):
+        bad = _FORBIDDEN.search(event.value)
+        if bad:
+            found.append(
+                YamlSyntaxError(
+                    f"{where} bevat {_character_name(bad.group())}", line, column, _CHARACTER_HINT
+                )
+            )
+        elif event.style in ("", None) and _BIG_NUMBER.fullmatch(event.value):
+            found.append(
+                YamlSyntaxError(
+                    f"{where} is een getal van {len(event.value)} cijfers",
+                    line,
+                    column,
+                    "schrijf een gewoon getal, of tekst tussen aanhalingstekens",
+                )
+            )
+    return found
+
+
+def _structure_problems(text: str) -> list[YamlSyntaxError]:
+    """What the parser accepts but livb refuses: deep nesting, aliases, tags, control characters.
+
+    Walks the parser's events (the C parser keeps its own stack, so any depth is safe) and
+    stops before the C composer, which recurses, would see a too deeply nested file.
+
+    Raises:
+        YamlSyntaxError: the text is not valid YAML.
+    """
+    problems = _Problems("een verboden teken of constructie")
+    stack: list[_Level] = []
+    try:
+        for event in _safe_loader().parse(text):
+            if isinstance(event, MappingEndEvent | SequenceEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, NodeEvent):
+                continue
+            parent = stack[-1] if stack else None
+            is_key = parent is not None and parent.mapping and parent.expect_key
+            where = f"'{parent.key}'" if parent and parent.mapping and parent.key else "de waarde"
+            problems.extend(_node_problems(event, "de sleutel" if is_key else where))
+            if parent is not None and parent.mapping:
+                if is_key:
+                    parent.key = event.value if isinstance(event, ScalarEvent) else None
+                parent.expect_key = not is_key
+            if isinstance(event, CollectionStartEvent):
+                stack.append(_Level(isinstance(event, MappingStartEvent)))
+                if len(stack) > MAX_DEPTH:
+                    return [
+                        YamlSyntaxError(
+                            f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                            event.start_mark.line + 1,
+                            event.start_mark.column + 1,
+                            "een bestand van livb heeft hoogstens een tiental niveaus; "
+                            "kijk na of haakjes [ ] en { } goed gesloten zijn",
+                        )
+                    ]
+    except YAMLError as error:
+        if problems.found:
+            # Report what was found so far; the syntax error shows once these are fixed.
+            return problems.result()
+        raise _yaml_error(error, text) from None
+    return problems.result()
+
+
+def _needs_a_closer_look(text: str) -> bool:
+    """A fast pass over the parser's events: may the text hold what livb refuses?
+
+    Most files hold nothing of the kind; only those that may are walked again with the
+    bookkeeping that names the key of each problem (:func:`_structure_problems`).
+    """
+    escapes = "\\" in text  # only an escape puts a control character in a parsed string
+    long_digits = _LONG_DIGITS.search(text) is not None
+    depth = 0
+    try:
+        for event in _safe_loader().parse(text):
+            kind = type(event)
+            if kind is ScalarEvent:
+                if (
+                    event.tag is not None
+                    or (escapes and _FORBIDDEN.search(event.value))
+                    or (long_digits and _BIG_NUMBER.fullmatch(event.value))
+                ):
+                    return True
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH or event.tag is not None:
+                    return True
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            elif kind is AliasEvent:
+                return True
+    except YAMLError:
+        return True
+    return False
+
+
+def find_problems(text: str) -> list[YamlSyntaxError]:
+    """Everything in a YAML text that livb refuses before loading it, each with its position.
+
+    Raises:
+        YamlSyntaxError: the text is not valid YAML.
+    """
+    raw = forbidden_characters(text)
+    if raw or not _needs_a_closer_look(text):
+        return raw
+    return _structure_problems(text)
 
 
 class _Yaml12Resolver(VersionedResolver):
@@ -127,9 +545,17 @@ def _safe_loader() -> YAML:
 def parse_fast(text: str) -> Any:
     """Parse YAML text into plain Python values with the C loader.
 
+    The text is first checked for what livb refuses (see :func:`find_problems`).
+
     Raises:
-        YamlSyntaxError: the text is not valid YAML.
+        YamlSyntaxError: the text is not valid YAML or holds what livb refuses; further
+            problems of the text are in its ``more``.
     """
+    problems = find_problems(text)
+    if problems:
+        first = problems[0]
+        first.more = tuple(problems[1:])
+        raise first
     try:
         return _safe_loader().load(text)
     except YAMLError as error:
@@ -171,6 +597,8 @@ def _child(node: Any, part: object) -> tuple[bool, Any]:
     candidates: list[object] = [part]
     if isinstance(part, str) and part.lstrip("-").isdigit():
         candidates.append(int(part))
+    elif isinstance(part, str) and re.fullmatch(r"-?\d+\.\d*", part):
+        candidates.append(float(part))
     elif isinstance(part, int):
         candidates.append(str(part))
     for key in candidates:

@@ -435,3 +435,21 @@ def test_status_lists_the_exceptions_too():
 def test_sample_folders_load_and_check_without_errors():
     for root, day in ((MECHELEN, COLLOQUIUM), (KLEIN, KLEIN_TODAY)):
         assert run_checks(root, today=day).exit_code(strict=False) == 0, root
+
+
+@pytest.mark.parametrize("value", ["1899", "2101-03", "0209-01-12", "1850"])
+def test_a_vague_date_outside_1900_2100_is_refused_with_its_position(minimal, value):
+    root = minimal(
+        {
+            "besluiten.yaml": f"""\
+                besluiten:
+                  - id: start
+                    datum: {value}
+                    door: college
+                    onderwerp: rapport
+                """
+        }
+    )
+    found = [d for d in run_checks(root).diagnostics if d.code == "LIVB012"]
+    assert [(d.location.line, d.location.column) for d in found] == [(3, 12)]
+    assert "ligt niet tussen 1900 en 2100" in found[0].message

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -47,6 +48,10 @@ class Ref:
     kind: str
 
 
+JAAR_MIN, JAAR_MAX = 1900, 2100
+DATUM_BUITEN_BEREIK = f"de datum ligt niet tussen {JAAR_MIN} en {JAAR_MAX}"
+
+
 def _reject_numbers_as_dates(value: Any) -> Any:
     # pydantic reads an int as a Unix timestamp; in a YAML file that is always a typo.
     if isinstance(value, bool | int | float):
@@ -54,13 +59,38 @@ def _reject_numbers_as_dates(value: Any) -> Any:
     return value
 
 
+def plausible_year(value: dt.date) -> dt.date:
+    """A date of a plausible year (1900–2100): an older or later one is a typo."""
+    if not JAAR_MIN <= value.year <= JAAR_MAX:
+        raise ValueError(DATUM_BUITEN_BEREIK)
+    return value
+
+
 Datum = Annotated[
     dt.date,
     BeforeValidator(_reject_numbers_as_dates),
+    AfterValidator(plausible_year),
     Field(description="Een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14."),
 ]
 
 Tekst = Annotated[str, StringConstraints(min_length=1)]
+
+GROOTSTE_GETAL = 1e12
+"""No figure, count or amount of a municipality comes near a million million."""
+
+Jaar = Annotated[
+    int,
+    Field(ge=JAAR_MIN, le=JAAR_MAX, description="Een jaartal met vier cijfers, bv. 2024."),
+]
+
+Getal = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-GROOTSTE_GETAL, le=GROOTSTE_GETAL),
+]
+"""A figure: finite (no .nan or .inf) and of a sane size."""
+
+Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL)]
+"""An amount in euro: finite, not negative, of a sane size."""
 
 
 def _one_or_many(schema: dict[str, Any]) -> None:

@@ -22,9 +22,9 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-FIRST_YEAR, LAST_YEAR = 1900, 2100
+from livb.model._base import JAAR_MAX, JAAR_MIN, plausible_year
 
 
 class Precisie(StrEnum):
@@ -138,9 +138,9 @@ _INVALID = "geen geldige datum"
 
 
 def _year(year: int) -> VageDatum:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise ValueError(_INVALID)
-    return VageDatum(year)
+    return VageDatum(plausible_year(dt.date(year, 1, 1)).year)
 
 
 def _parse_datering(value: Any) -> Any:
@@ -169,12 +169,13 @@ def _parse_datering(value: Any) -> Any:
 Datering = Annotated[
     dt.date,
     BeforeValidator(_parse_datering),
+    AfterValidator(plausible_year),
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "string", "format": "date"},
                 {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2]))?$"},
-                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+                {"type": "integer", "minimum": JAAR_MIN, "maximum": JAAR_MAX},
             ]
         }
     ),

@@ -6,7 +6,17 @@ from enum import StrEnum
 
 from pydantic import model_validator
 
-from livb.model._base import ActorId, BronId, Datum, Id, LivbModel, ReeksId, Tekst
+from livb.model._base import (
+    ActorId,
+    BronId,
+    Datum,
+    Getal,
+    Id,
+    Jaar,
+    LivbModel,
+    ReeksId,
+    Tekst,
+)
 
 
 class Gegevenssoort(StrEnum):
@@ -34,7 +44,7 @@ class Bron(LivbModel):
     """Welke jaren de bron dekt, bv. '2005-2008'."""
     afsluitdatum: Datum | None = None
     """Datum waarop de cijfers werden afgesloten (het laatste jaar kan onvolledig zijn)."""
-    laatste_jaar: int | None = None
+    laatste_jaar: Jaar | None = None
     """Tot welk jaar de bron (naar verwachting) cijfers levert, bv. een lopende monitor."""
 
 
@@ -55,13 +65,13 @@ class Reeks(LivbModel):
     soort: Gegevenssoort | None = None
     """Standaard de soort van de bron."""
     gebied: str | None = None
-    waarden: dict[int, float] | None = None
+    waarden: dict[Jaar, Getal] | None = None
     """Jaar: waarde, bv. 2007: 112."""
     bestand: str | None = None
     """Een CSV-bestand in diagnostiek/ met een kolom 'jaar' en een kolom met de waarden."""
     kolom: str | None = None
     """De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede kolom)."""
-    onvolledig_jaar: int | None = None
+    onvolledig_jaar: Jaar | None = None
     """Een jaar waarvan de cijfers nog niet volledig zijn."""
     toelichting: str | None = None
     """Het verhaal achter de cijfers."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from livb.model._base import (
     ActorId,
+    Bedrag,
     BronId,
     Datum,
+    Getal,
     Id,
+    Jaar,
     LivbModel,
     Periode,
     PrioriteitId,
@@ -76,8 +78,8 @@ class Plan(LivbModel):
 class Meting(LivbModel):
     """A value of an indicator, in a given year."""
 
-    waarde: float
-    jaar: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    waarde: Getal
+    jaar: Jaar | None = None
 
 
 class Indicator(LivbModel):
@@ -113,7 +115,7 @@ class Actie(LivbModel):
     partners: list[ActorId] = []
     start: Datum | None = None
     einde: Datum | None = None
-    budget: Annotated[float, Field(ge=0)] | None = None
+    budget: Bedrag | None = None
     """Bedrag in euro."""
     financiering: str | None = None
     schakel: SchakelTerm | None = None

@@ -51,8 +51,8 @@ CASES: list[Case] = [
         change("besluiten.yaml", lambda t: t.replace("    datum: 2009-11-09", "    datum: 1850")),
         CHECK,
         expect=(
-            "besluiten.yaml:60:12: fout LIVB012 'datum' is geen geldige datum: een getal (1850)",
-            "hulp: schrijf een datum als JJJJ-MM-DD",
+            "besluiten.yaml:60:12: fout LIVB012 'datum': 1850 ligt niet tussen 1900 en 2100",
+            "hulp: verbeter het jaar; schrijf een datum als JJJJ-MM-DD",
         ),
     ),
     Case(
