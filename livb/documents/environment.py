@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Stri
 from jinja2.sandbox import SandboxedEnvironment
 
 from livb.dates import dutch_date
-from livb.word.ir import Missing
+from livb.word.ir import Missing, split_missing
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
@@ -36,11 +36,17 @@ def md_escape(text: str) -> str:
 
 
 def placeholder(missing: Missing) -> Markdown:
-    """The Markdown of a piece of data still to fill in."""
-    clean = [
-        md_escape(part).replace("|", "/") for part in (missing.label, missing.file, missing.key)
-    ]
-    return Markdown("\u27e6" + "|".join(clean) + "\u27e7")
+    """The Markdown of a piece of data still to fill in: one opaque word (see ``Missing``)."""
+    return Markdown(missing.token)
+
+
+def _around_gaps(text: str, clean: Callable[[str], str]) -> str:
+    """Text that may hold gaps (a Missing pasted into a string): clean the rest, keep the gaps."""
+    if "\u27e6" not in text:
+        return clean(text)
+    return "".join(
+        part.token if isinstance(part, Missing) else clean(part) for part in split_missing(text)
+    )
 
 
 def _scalar(value: Any) -> str | None:
@@ -65,7 +71,7 @@ def finalize(value: Any) -> Any:
     if isinstance(value, Missing):
         return placeholder(value)
     scalar = _scalar(value)
-    return scalar if scalar is not None else md_escape(str(value))
+    return scalar if scalar is not None else _around_gaps(str(value), md_escape)
 
 
 def format_number(value: float, *, grouping: bool = True) -> str:
@@ -125,14 +131,7 @@ _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 def plain(value: Any) -> str:
     """A value as plain text for a data table (no Markdown): names, dates, numbers, gaps."""
     if isinstance(value, Missing):
-        return (
-            "\u27e6"
-            + "|".join(
-                _CONTROL.sub("", part).replace("|", "/")
-                for part in (value.label, value.file, value.key)
-            )
-            + "\u27e7"
-        )
+        return value.token
     if isinstance(value, Markdown):
         return _UNESCAPE.sub(r"\1", str(value))
     if isinstance(value, dict) and "naam" in value:
@@ -140,7 +139,11 @@ def plain(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value)
     scalar = _scalar(value)
-    return scalar if scalar is not None else _CONTROL.sub("", str(value))
+    return scalar if scalar is not None else _around_gaps(str(value), _strip_control)
+
+
+def _strip_control(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def data_table(

@@ -10,9 +10,9 @@ Anything else is an error that names the template's line.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from functools import cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -28,10 +28,10 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    split_missing,
 )
 
 CONTAINERS = ("titelpagina", "inhoudstafel", "paginaeinde", "kader", "handtekeningen")
-MISSING = re.compile("\u27e6(.*?)\\|(.*?)\\|(.*?)\u27e7")
 
 
 class MarkdownError(Exception):
@@ -70,10 +70,8 @@ def inline_spans(token: Token) -> list[Span]:
     link: str | None = None
     for child in token.children or []:
         kind = child.type
-        if kind == "text":
+        if kind in ("text", "code_inline"):
             spans.extend(_split_missing(child.content, bold, italic, link))
-        elif kind == "code_inline":
-            spans.append(Span(child.content, bold, italic, link))
         elif kind in ("softbreak",):
             spans.append(Span(" ", bold, italic, link))
         elif kind == "hardbreak":
@@ -84,6 +82,10 @@ def inline_spans(token: Token) -> list[Span]:
             italic = kind == "em_open"
         elif kind == "link_open":
             link = str(child.attrs.get("href", ""))
+            gaps = [part for part in split_missing(unquote(link)) if isinstance(part, Missing)]
+            if gaps:  # a link to an address still to fill in: no link, the gap shown
+                spans.extend(Span(gap.text, missing=gap) for gap in gaps)
+                link = None
         elif kind == "link_close":
             link = None
         else:
@@ -93,17 +95,12 @@ def inline_spans(token: Token) -> list[Span]:
 
 
 def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> list[Span]:
-    spans = []
-    position = 0
-    for match in MISSING.finditer(text):
-        if match.start() > position:
-            spans.append(Span(text[position : match.start()], bold, italic, link))
-        label, file, key = match.groups()
-        spans.append(Span(f"[in te vullen: {label}]", missing=Missing(label, file, key)))
-        position = match.end()
-    if position < len(text):
-        spans.append(Span(text[position:], bold, italic, link))
-    return spans
+    return [
+        Span(part.text, missing=part)
+        if isinstance(part, Missing)
+        else Span(part, bold, italic, link)
+        for part in split_missing(text)
+    ]
 
 
 def _merge(spans: list[Span]) -> list[Span]:
