@@ -267,14 +267,13 @@ def _write_all(
                 "is het document nog open in Word? Sluit het en probeer opnieuw",
             ) from None
         manifest[job.filename] = digest(data)
-        pdf = None
-        if request.pdf:
-            from livb.word.pdf import convert_to_pdf
-
-            pdf = path.with_suffix(".pdf")
-            convert_to_pdf(path, pdf)
-        rendered.append(Rendered(path, len(ir.missing), pdf))
+        rendered.append(Rendered(path, len(ir.missing)))
     write_manifest(out, manifest)
+    if request.pdf:  # after the Word files and the manifest: a failing LibreOffice loses nothing
+        from livb.word.pdf import convert_to_pdf
+
+        for result, pdf in zip(rendered, convert_to_pdf([r.path for r in rendered]), strict=True):
+            result.pdf = pdf
     return rendered
 
 

@@ -269,8 +269,17 @@ class _Writer:
         entries = []
         for heading in shown:
             text = "".join(s.text for s in heading.spans)
+            # the page number as Word writes it: a PAGEREF to the heading's bookmark, which
+            # Word fills when it updates the contents and LibreOffice computes while converting
+            page = (
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {heading.bookmark} \\h '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
             link = (
-                f'<w:hyperlink w:anchor="{heading.bookmark}">{self._run(text, None)}</w:hyperlink>'
+                f'<w:hyperlink w:anchor="{heading.bookmark}">{self._run(text, None)}{page}'
+                "</w:hyperlink>"
             )
             entries.append((self._ppr(f"toc {heading.level}"), link))
         if not entries:
