@@ -166,7 +166,7 @@ def test_a_draft_marks_missing_data_and_says_where_to_fill_it(tmp_path, livb):
     assert "in te vullen" in result.out
     path = root / "output" / "protocolakkoord.docx"
     text = "\n".join(docx_text(path.read_bytes()))
-    assert "[in te vullen: de naam van burgemeester]" in text
+    assert "[in te vullen: de naam van de burgemeester]" in text
     comments = xml(path, "word/comments.xml")
     assert "actoren.yaml" in comments and "actoren[0].naam" in comments
     styles = xml(path, "word/styles.xml")
@@ -180,8 +180,10 @@ def test_definitief_refuses_an_incomplete_document(tmp_path, livb):
     create_folder(InitRequest(root, "Halle", git=False))
     result = livb("render", "protocol", root, "--definitief")
     assert result.code == 1
+    assert "definitief: nog geen definitieve versie" in result.err
     assert (
-        "protocolakkoord.docx is nog niet volledig" in result.err and "actoren.yaml" in result.err
+        "  protocolakkoord.docx: actoren.yaml: actoren[0].naam: "
+        "in te vullen: de naam van de burgemeester\n" in result.err
     )
     assert not (root / "output" / "protocolakkoord.docx").exists()
 

@@ -94,7 +94,7 @@ def test_a_gap_survives_every_markdown_context(fresh, livb):
     path = fresh / "output" / "intentieverklaring.docx"
     assert_no_marker_left(path)
     text = "\n".join(docx_text(path.read_bytes()))
-    gap = "[in te vullen: de naam van burgemeester]"
+    gap = "[in te vullen: de naam van de burgemeester]"
     for line in (
         f"Title | Titel {gap}",
         f"Subtitle | Onder {gap}",
@@ -104,12 +104,12 @@ def test_a_gap_survives_every_markdown_context(fresh, livb):
         f"List Bullet 2 | dieper {gap} (burgemeester)",
         f"table | Kop {gap} | Tweede",
         f"table | {gap} | {gap} en {gap}",
-        f"table | Wie | Wat\ntable | {gap} | x\ntable | [in te vullen: de naam van coordinator] | y",
+        f"table | Wie | Wat\ntable | {gap} | x\ntable | [in te vullen: de naam van de coördinator integrale veiligheid] | y",
         f"Normal | Geplakt: de heer {gap} | * _ # , {gap}, b, {gap} en {gap}.",
         f"Normal | {gap}een link en {gap}",
         f"livb Kader | In een kader: {gap}",
         f"table | Voor de gemeente Lommel | Voor {gap}",
-        f"table | …………………………………{gap} | …………………………………[in te vullen: de naam van",
+        f"table | …………………………………{gap} | …………………………………[in te vullen: de naam van de",
     ):
         assert line in text, line
     runs, _ = gap_runs_and_comments(path)
@@ -163,4 +163,4 @@ def test_every_document_of_an_almost_empty_folder_shows_its_gaps(fresh, livb):
         runs, _ = gap_runs_and_comments(path)
         assert runs > 0, name  # a fresh folder lacks names and dates everywhere
     signature = docx_text((root / "output" / "intentieverklaring.docx").read_bytes())
-    assert "table | …………………………………[in te vullen: de naam van burgemeester]" in signature
+    assert "table | …………………………………[in te vullen: de naam van de burgemeester]" in signature

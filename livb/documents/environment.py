@@ -13,6 +13,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Stri
 from jinja2.sandbox import SandboxedEnvironment
 
 from livb.dates import dutch_date
+from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
 from livb.word.ir import Missing, split_missing
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -74,13 +75,6 @@ def finalize(value: Any) -> Any:
     return scalar if scalar is not None else _around_gaps(str(value), md_escape)
 
 
-def format_number(value: float, *, grouping: bool = True) -> str:
-    """A number as written in Dutch: 12.500 and 16,8 (without grouping: 2010)."""
-    pattern = ",.2f" if grouping else ".2f"
-    text = f"{float(value):{pattern}}".rstrip("0").rstrip(".")
-    return text.replace(",", "x").replace(".", ",").replace("x", ".")
-
-
 def euro(value: Any) -> Markdown | Missing:
     """An amount in euro: € 12.500."""
     if value is None or isinstance(value, Missing):
@@ -88,12 +82,22 @@ def euro(value: Any) -> Markdown | Missing:
     return Markdown(f"€ {format_number(float(value))}")
 
 
+def capital(value: Any) -> Any:
+    """The value with a capital first letter, the rest as written (MIVP² stays MIVP²)."""
+    text = finalize(value)
+    if not isinstance(text, str) or text.startswith("\u27e6"):  # a gap stays a gap
+        return text
+    return Markdown(upper_first(text))
+
+
+def short_date(value: Any) -> Any:
+    """A date for a narrow table cell, that never breaks: 1 sep. 2010."""
+    return Markdown(short_dutch_date(value)) if isinstance(value, dt.date) else value
+
+
 def join_dutch(items: Iterable[Any]) -> Markdown:
     """A list in prose: a, b en c."""
-    parts = [str(finalize(item)) for item in items]
-    if len(parts) <= 1:
-        return Markdown("".join(parts))
-    return Markdown(", ".join(parts[:-1]) + " en " + parts[-1])
+    return Markdown(dutch_list([str(finalize(item)) for item in items]))
 
 
 def cell(value: Any) -> Markdown:
@@ -238,6 +242,8 @@ def build_environment(folders: list[Path]) -> SandboxedEnvironment:
         euro=euro,
         lijst=join_dutch,
         cel=cell,
+        hoofdletter=capital,
+        korte_datum=short_date,
         getal=lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
     )
     environment.globals.update(

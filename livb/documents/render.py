@@ -15,6 +15,7 @@ from typing import Any
 from livb.check import check_loaded
 from livb.diagnostics import Severity
 from livb.documents import DOCUMENTS, Document
+from livb.documents._base import DRAFT_TEXT, draft_texts, gap
 from livb.documents.environment import build_environment, split_marks
 from livb.documents.manifest import changed_by_hand, digest, read_manifest, write_manifest
 from livb.documents.views import Views
@@ -32,6 +33,41 @@ class TemplateError(LivbError):
     """A template that cannot be rendered: its file and line, and what is wrong."""
 
     category = "sjabloon"
+
+
+class NotFinal(LivbError):
+    """``--definitief`` and the folder still lacks something: every reason, one per line."""
+
+    category = "definitief"
+
+    def __init__(self, reasons: list[str]) -> None:
+        lines = "\n".join(f"  {reason}" for reason in reasons)
+        super().__init__(
+            f"nog geen definitieve versie ({len(reasons)} reden(en)):\n{lines}",
+            "vul aan wat ontbreekt en probeer opnieuw, of maak een ontwerp zonder --definitief",
+        )
+        self.reasons = reasons
+
+
+def final_gaps(project: Project, job: Job, ir: DocumentIR) -> list[str]:
+    """What keeps one document from being final, one reason each with its file and key.
+
+    Every gap the document marks, what the document itself needs (its ``final_gaps``), and
+    every skeleton text ('(in te vullen: …)') it shows.
+    """
+    reasons = [gap(m.file, m.key, f"in te vullen: {m.label}") for m in ir.missing]
+    reasons += job.document.final_gaps(project, job.context)
+    shown = " ".join(ir.text.split())
+    explained = set()
+    for file, key, text in draft_texts(project):
+        if " ".join(text.split()) in shown:
+            reasons.append(gap(file, key, f"'{text}' is nog de voorlopige tekst van livb new"))
+            explained.add(" ".join(text.split()))
+    for match in DRAFT_TEXT.finditer(shown):  # a skeleton text livb cannot trace to its file
+        text = shown[match.start() :].split(")", 1)[0] + ")"
+        if not any(text in known for known in explained):
+            reasons.append(f"de tekst '{text}' staat nog in het document")
+    return list(dict.fromkeys(reasons))
 
 
 @dataclass
@@ -124,13 +160,11 @@ def render_documents(
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
     project = loaded.project
+    reasons: list[str] = []
     if request.definitief:
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
-            raise LivbError(
-                f"'livb check' vindt {errors} fout(en); een definitieve versie vraagt er geen",
-                f"los ze op ('livb check {request.root}') of maak een ontwerp zonder --definitief",
-            )
+            reasons.append(f"livb check: de map heeft {errors} fout(en)")
     out = request.out or request.root / "output"
     reference = _reference(request.root)
     environment = build_environment(_template_folders(request.root))
@@ -140,14 +174,14 @@ def render_documents(
         if progress:
             progress(job.filename)
         ir = _build_ir(environment, job)
-        if request.definitief and ir.missing:
-            items = "; ".join(sorted({f"{m.label} ({m.file})" for m in ir.missing}))
-            raise LivbError(
-                f"{job.filename} is nog niet volledig: {items}",
-                "vul de gegevens aan, of maak een ontwerp zonder --definitief",
-            )
+        if request.definitief:
+            reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
+            if reasons:
+                continue  # refused anyway: no need to write this one
         meta = _meta(project, job, request)
         built.append((job, write_docx(ir, reference, meta), ir))
+    if reasons:
+        raise NotFinal(reasons)
     return _write_all(out, built, request)
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.documents._base import dutch_list, format_number, short_dutch_date
 from livb.model import Project
-from livb.model.actoren import Actor, Rol
+from livb.model.actoren import Actor, Rol, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.diagnostiek import Gegevenssoort
+from livb.model.instellingen import Bestuursvorm
+from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
 from livb.process import decisions
+from livb.themas import themes
 from livb.word.ir import Missing
 
 SOORT_TITELS = {
@@ -59,10 +63,11 @@ class Views:
         return self._views[id_]
 
     def _actor_view(self, actor: Actor, position: int) -> dict[str, Any]:
-        naam = or_missing(
-            actor.naam, f"de naam van {actor.id}", "actoren.yaml", f"actoren[{position}].naam"
-        )
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
+        who = f"de {functie}" if functie else actor.id
+        naam = or_missing(
+            actor.naam, f"de naam van {who}", "actoren.yaml", f"actoren[{position}].naam"
+        )
         return {
             "id": actor.id,
             "naam": naam,
@@ -86,17 +91,23 @@ class Views:
         mayor = next((a for a in self.project.actoren.actoren if a.rol is Rol.BURGEMEESTER), None)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
+        stad = gemeente.bestuursvorm is Bestuursvorm.STAD
         return {
             "gemeente": {
                 "naam": gemeente.naam,
                 "bestuursvorm": vorm,
                 "voluit": f"{vorm.capitalize()} {gemeente.naam}",
                 "de_gemeente": f"de {vorm} {gemeente.naam}",
+                "diensten": "stadsdiensten" if stad else "gemeentediensten",
+                "bestuur": "stadsbestuur" if stad else "gemeentebestuur",
                 "nis": gemeente.nis_code or "",
                 "provincie": gemeente.provincie or "",
                 "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
                 "adres": gemeente.adres or "",
             },
+            "methode": self.method(),
+            "protocol": self.protocol_date(),
+            "pilootcomite": self.people(self.project.organen.pilootcomite.leden),
             "beleid": {
                 "titel": config.beleid.titel,
                 "plannaam": config.beleid.plannaam,
@@ -125,6 +136,29 @@ class Views:
             "kerngroep": self.people(self.project.organen.kerngroep.leden),
             "vandaag": self.today,
         }
+
+    def rule_off(self, code: str) -> bool:
+        """Whether the gemeente switched a rule of the method off (livb.yaml, regels)."""
+        return any(r.code == code for r in self.project.instellingen.regels.uitgeschakeld)
+
+    def method(self) -> dict[str, bool]:
+        """Which of the method's demands the gemeente follows: a text claims only those.
+
+        A rule switched off in livb.yaml is a deliberate local choice; the documents then do
+        not promise or claim what the rule asks.
+        """
+        return {
+            "hoogstens_vijf": not self.rule_off("LIVB201"),
+            "keten_in_kerngroep": not self.rule_off("LIVB203"),
+            "swot": not self.rule_off("LIVB210"),
+            "drie_soorten": not self.rule_off("LIVB213"),
+            "meetbaar": not self.rule_off("LIVB218"),
+        }
+
+    def protocol_date(self) -> dt.date | None:
+        """The day the protocolakkoord with the FOD was signed or approved, if it was."""
+        found = decisions(self.project, Onderwerp.PROTOCOLAKKOORD, today=self.today)
+        return found[0].datum if found else None
 
     def decision(self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst) -> Besluit | None:
         """The latest decision of a body on a subject with this outcome, up to today."""
@@ -203,6 +237,7 @@ class Views:
                     "id": b.id,
                     "titel": b.titel,
                     "onveiligheid": b.onveiligheid.value,
+                    "thema": themes(project).get(b.thema, b.thema) if b.thema else "",
                     "tekst": or_missing(
                         b.tekst, f"de tekst van '{b.titel}'", file, f"bevindingen[{position}].tekst"
                     ),
@@ -225,6 +260,7 @@ class Views:
             "id": reeks.id,
             "naam": reeks.naam,
             "eenheid": reeks.eenheid or "",
+            "gebied": reeks.gebied or "",
             "jaren": years,
             "waarden": [values[y] for y in years],
             "onvolledig": reeks.onvolledig_jaar,
@@ -255,19 +291,29 @@ class Views:
                     _with_unit(i),
                     _measure(i["basis"], i["basisjaar"]),
                     _measure(i["doel"], i["doeljaar"]),
-                    i["deadline"],
-                    i["bron"],
+                    short_dutch_date(i["deadline"]) if i["deadline"] else "",
+                    i["bron_tekst"],
                 ]
                 for i in indicators
             ],
             "actie_rijen": [
-                [a["titel"], a["trekker"], a["start"], a["einde"], a["schakel"]] for a in actions
+                [a["titel"], a["wie"], a["periode"], a["schakel"], a["budget_tekst"]]
+                for a in actions
+            ],
+            "actie_details": [
+                a
+                for a in actions
+                if a["omschrijving"] or a["financiering"] or a["status"] != "gepland"
             ],
         }
 
     def _indicator_view(self, indicator: Any) -> dict[str, Any]:
         base, target = indicator.basiswaarde, indicator.streefwaarde
-        source = next((b.naam for b in self.project.bronnen.bronnen if b.id == indicator.bron), "")
+        reeks = next((r for r in self.project.cijfers.reeksen if r.id == indicator.reeks), None)
+        source = self._source_name(indicator.bron or (reeks.bron if reeks else None))
+        source_text = ", ".join(
+            part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
+        )
         return {
             "naam": indicator.naam,
             "eenheid": indicator.eenheid or "",
@@ -277,23 +323,55 @@ class Views:
             "doeljaar": target.jaar if target else None,
             "deadline": indicator.deadline,
             "bron": source,
+            "reeks": reeks.naam if reeks else "",
+            "bron_tekst": source_text,
         }
+
+    def _source_name(self, bron: str | None) -> str:
+        return next((b.naam for b in self.project.bronnen.bronnen if b.id == bron), "")
 
     def _action_view(self, actie: Any) -> dict[str, Any]:
         trekker = self.actor(actie.trekker) if actie.trekker else None
+        partners = self.people(actie.partners)
+        names = [_name(p) for p in partners]
+        owner = _name(trekker) if trekker is not None else ""
+        wie = owner
+        if names:
+            wie = f"{owner}, met {dutch_list(names)}" if owner else f"met {dutch_list(names)}"
         return {
             "id": actie.id,
             "titel": actie.titel,
+            "omschrijving": actie.omschrijving or "",
             "trekker": trekker,
-            "partners": self.people(actie.partners),
+            "partners": partners,
+            "wie": wie,
             "start": actie.start,
             "einde": actie.einde,
+            "periode": _period(actie.start, actie.einde),
             "start_sort": actie.start or dt.date.max,
             "budget": actie.budget,
             "budget_getal": actie.budget or 0,
+            "budget_tekst": f"\u20ac\u00a0{format_number(actie.budget)}"
+            if actie.budget is not None
+            else "",
+            "financiering": actie.financiering or "",
             "schakel": actie.schakel.value if actie.schakel else "",
             "status": actie.status.value,
         }
+
+
+def _name(actor: Any) -> Any:
+    """An actor's name (or the gap where it belongs) for plain text."""
+    return actor["naam"] if isinstance(actor, dict) else actor
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    """From when to when, in the short form of a table cell."""
+    if start and end:
+        return f"{short_dutch_date(start)} \u2013 {short_dutch_date(end)}"
+    if start:
+        return f"vanaf {short_dutch_date(start)}"
+    return f"tot {short_dutch_date(end)}" if end else ""
 
 
 def _with_unit(indicator: dict[str, Any]) -> str:
@@ -304,9 +382,22 @@ def _with_unit(indicator: dict[str, Any]) -> str:
 def _measure(value: float | None, year: int | None) -> str:
     if value is None:
         return ""
-    text = f"{int(value)}" if float(value).is_integer() else f"{value}".replace(".", ",")
+    text = format_number(value)
     return f"{text} ({year})" if year else text
 
 
-def _itemsor_missing(items: list[str], label: str, key: str) -> list[Any]:
-    return list(items) if items else [Missing(label, "plan.yaml", key)]
+SCHAKEL_VOLGORDE = [s.value for s in Schakel]
+"""The links of the safety chain in their order, from proactie to nazorg."""
+
+PLANSOORTEN = {
+    Plansoort.ZVP: "zonaal veiligheidsplan",
+    Plansoort.SVPP: "strategisch veiligheids- en preventieplan",
+    Plansoort.MEERJARENPLAN: "meerjarenplan",
+    Plansoort.LOKAAL_SOCIAAL_BELEIDSPLAN: "lokaal sociaal beleidsplan",
+    Plansoort.PARKETBELEIDSPLAN: "beleidsplan van het parket",
+    Plansoort.NOODPLAN: "nood- en interventieplan",
+    Plansoort.KIV: "Kadernota Integrale Veiligheid",
+    Plansoort.NVP: "Nationaal Veiligheidsplan",
+    Plansoort.ANDERE: "ander plan",
+}
+"""How the documents name each kind of plan the integral plan aligns with."""

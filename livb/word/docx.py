@@ -183,6 +183,7 @@ class _Writer:
         self._replace_body("".join(parts))
         self._attach_comments()
         self._properties()
+        self._title_fields()
         buffer = io.BytesIO()
         self.document.save(buffer)
         return deterministic_zip(buffer.getvalue())
@@ -383,6 +384,17 @@ class _Writer:
             )
             comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
 
+    def _title_fields(self) -> None:
+        """Show the title in the title fields of headers and footers (``TITLE``, ``DOCPROPERTY``).
+
+        The house style's header carries a field, not a text: livb never writes in a
+        gemeente's header, it only fills the field's shown result with the document's title,
+        as Word would on updating it.
+        """
+        for rel in self.document.part.rels.values():
+            if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+                _fill_title_fields(rel.target_part.element, self.meta.title)
+
     def _properties(self) -> None:
         properties = self.document.core_properties
         properties.title = self.meta.title
@@ -394,6 +406,44 @@ class _Writer:
         properties.comments = ""
         properties.revision = 1
         properties.created = properties.modified = self.meta.date
+
+
+_TITLE_FIELD = re.compile(r"^\s*(TITLE|DOCPROPERTY\s+\"?Title\"?)(\s|\\|$)", re.IGNORECASE)
+
+
+def _fill_title_fields(root: Any, title: str) -> None:
+    """Set the shown result of every title field under root (complex and simple fields)."""
+    for simple in root.iter(f"{_W}fldSimple"):
+        if _TITLE_FIELD.match(simple.get(qn("w:instr"), "")):
+            texts = list(simple.iter(f"{_W}t"))
+            if not texts:
+                texts = [etree.SubElement(_el("w:r", simple), qn("w:t"))]
+            _show(texts, title)
+    instruction: list[str] = []
+    state = "outside"  # outside, instruction (begin..separate), result (separate..end)
+    results: list[Any] = []
+    for element in root.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}t"):
+        if element.tag == f"{_W}instrText" and state == "instruction":
+            instruction.append(element.text or "")
+        elif element.tag == f"{_W}t" and state == "result":
+            results.append(element)
+        elif element.tag == f"{_W}fldChar":
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "begin":
+                state, instruction, results = "instruction", [], []
+            elif kind == "separate" and state == "instruction":
+                state = "result" if _TITLE_FIELD.match("".join(instruction)) else "outside"
+            elif kind == "end":
+                if state == "result" and results:
+                    _show(results, title)
+                state = "outside"
+
+
+def _show(texts: list[Any], title: str) -> None:
+    texts[0].text = title
+    texts[0].set(qn("xml:space"), "preserve")
+    for text in texts[1:]:
+        text.text = ""
 
 
 def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:

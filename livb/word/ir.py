@@ -145,6 +145,15 @@ class DocumentIR:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
     @property
+    def text(self) -> str:
+        """The text a reader sees, a line per paragraph, heading or table cell."""
+        return "\n".join(
+            "".join(span.text for span in spans)
+            for block in self.blocks
+            for spans in _spans_of(block)
+        )
+
+    @property
     def missing(self) -> list[Missing]:
         """Every piece of data still to fill in."""
         found: list[Missing] = []
