@@ -85,15 +85,13 @@ def build(views: Views, item: str | None) -> Context:
         "prioriteiten": priorities,
         "gekozen": _meeting_of(views, project.prioriteiten.vergadering),
         "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
+        "zonder_doelstellingen": sum(1 for p in priorities if not p["doelstellingen"]),
         "planning_rijen": [[a["titel"], a["trekker"], a["periode"]] for a in actions],
         "acties": actions,
         "budget": budget_per_priority,
         "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
-        "keten": [
-            (schakel if schakel != "onbekend" else "zonder schakel", balance[schakel])
-            for schakel in [*SCHAKEL_VOLGORDE, "onbekend"]
-            if balance[schakel]
-        ],
+        "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
+        "zonder_schakel": balance["onbekend"],
         "keten_volledig": all(balance[schakel] for schakel in KETEN),
         "stappen": [
             {
@@ -116,6 +114,10 @@ def build(views: Views, item: str | None) -> Context:
         ],
         "college": college.datum if college else None,
         "gemeenteraad": raad.datum if raad else None,
+        "referentie": {
+            "college": college.referentie or "" if college else "",
+            "gemeenteraad": raad.referentie or "" if raad else "",
+        },
         "datum": raad.datum if raad else (college.datum if college else views.today),
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.documents._base import dutch_list, format_number, short_dutch_date
+from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
 from livb.model import Project
 from livb.model.actoren import Actor, Rol, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
@@ -14,6 +14,7 @@ from livb.model.instellingen import Bestuursvorm
 from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
+from livb.model.walk import actions, indicators, operational_goals, strategic_goals
 from livb.process import decisions
 from livb.themas import themes
 from livb.word.ir import Missing
@@ -53,6 +54,26 @@ class Views:
             a.id: self._actor_view(a, position)
             for position, a in enumerate(project.actoren.actoren)
         }
+        # where each goal, indicator and action stands in its file (for gaps in their texts)
+        self._places: dict[int, tuple[str, tuple[Any, ...]]] = {
+            id(item): (path, loc)
+            for walk in (strategic_goals, operational_goals, indicators, actions)
+            for path, loc, item in walk(project)
+        }
+
+    def skeleton_gap(self, item: Any, field: str) -> Any:
+        """A goal's, indicator's or action's text; a gap while it is a skeleton's placeholder.
+
+        ``livb new doelstelling`` writes '(in te vullen: de actie)' where the coordinator still
+        has to write; a draft shows it as a gap (highlighted, with its file and key) and a final
+        version refuses it like any other.
+        """
+        text = getattr(item, field)
+        if not isinstance(text, str) or not DRAFT_TEXT.search(text):
+            return text
+        path, loc = self._places.get(id(item), ("", ()))
+        label = text.strip().strip("()").partition(":")[2].strip() or "de tekst"
+        return Missing(label, path, key_of((*loc, field)))
 
     # -- shared pieces ---------------------------------------------------------------------------
 
@@ -64,7 +85,7 @@ class Views:
 
     def _actor_view(self, actor: Actor, position: int) -> dict[str, Any]:
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
-        who = f"de {functie}" if functie else actor.id
+        who = f"{_article(functie)} {functie}" if functie else actor.id
         naam = or_missing(
             actor.naam, f"de naam van {who}", "actoren.yaml", f"actoren[{position}].naam"
         )
@@ -272,7 +293,7 @@ class Views:
         """A strategic goal with its operational goals, indicators and actions."""
         return {
             "id": sd.id,
-            "titel": sd.titel,
+            "titel": self.skeleton_gap(sd, "titel"),
             "omschrijving": sd.omschrijving or "",
             "operationele": [self._operational_view(od) for od in sd.operationele_doelstellingen],
         }
@@ -282,7 +303,7 @@ class Views:
         actions = [self._action_view(a) for a in od.acties]
         return {
             "id": od.id,
-            "titel": od.titel,
+            "titel": self.skeleton_gap(od, "titel"),
             "omschrijving": od.omschrijving or "",
             "indicatoren": indicators,
             "acties": actions,
@@ -315,7 +336,7 @@ class Views:
             part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
         )
         return {
-            "naam": indicator.naam,
+            "naam": self.skeleton_gap(indicator, "naam"),
             "eenheid": indicator.eenheid or "",
             "basis": base.waarde if base else None,
             "basisjaar": base.jaar if base else None,
@@ -340,7 +361,7 @@ class Views:
             wie = f"{owner}, met {dutch_list(names)}" if owner else f"met {dutch_list(names)}"
         return {
             "id": actie.id,
-            "titel": actie.titel,
+            "titel": self.skeleton_gap(actie, "titel"),
             "omschrijving": actie.omschrijving or "",
             "trekker": trekker,
             "partners": partners,
@@ -358,6 +379,12 @@ class Views:
             "schakel": actie.schakel.value if actie.schakel else "",
             "status": actie.status.value,
         }
+
+
+def _article(noun: str) -> str:
+    """The definite article of a function: het diensthoofd, het raadslid, de schepen."""
+    first = noun.split(" ", 1)[0].lower()
+    return "het" if first.endswith(("hoofd", "lid")) else "de"
 
 
 def _name(actor: Any) -> Any:
