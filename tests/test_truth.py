@@ -164,3 +164,169 @@ def test_every_document_of_an_almost_empty_folder_shows_its_gaps(fresh, livb):
         assert runs > 0, name  # a fresh folder lacks names and dates everywhere
     signature = docx_text((root / "output" / "intentieverklaring.docx").read_bytes())
     assert "table | …………………………………[in te vullen: de naam van de burgemeester]" in signature
+
+
+# -- documents say only what the folder holds -------------------------------------------------
+
+ONTWERP = Path(__file__).parent / "projects" / "ontwerp"
+
+
+@pytest.fixture
+def ontwerp(tmp_path: Path) -> Path:
+    """A copy of the sparse draft folder: a gemeente early in the process, off the method."""
+    import shutil
+
+    root = tmp_path / "ontwerp"
+    shutil.copytree(ONTWERP, root, ignore=shutil.ignore_patterns("output"))
+    return root
+
+
+def rendered_text(root: Path, livb, *args: str) -> dict[str, str]:
+    result = livb("render", "alle", root, "--datum", DAY, *args)
+    assert result.code == 0, result.err
+    return {
+        path.name: "\n".join(docx_text(path.read_bytes()))
+        for path in sorted((root / "output").glob("*.docx"))
+    }
+
+
+def test_no_sentence_claims_what_a_sparse_folder_lacks(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    everything = "\n".join(texts.values())
+    # a gemeente, not a stad
+    assert "stadsdiensten" not in everything and "gemeentediensten" in texts["plan.docx"]
+    # rules the gemeente switched off: no five-priority limit, no three kinds of data, no SWOT
+    assert "hoogstens vijf" not in everything
+    assert "met cijfers, waarnemingen en context" not in texts["intentieverklaring.docx"]
+    assert "drie soorten" not in texts["diagnostiek.docx"]
+    assert "context (de socio-economische" not in texts["diagnostiek.docx"]
+    assert "Sterktes, zwaktes" not in texts["plan.docx"] and "sterkte-zwakte" not in everything
+    # no protocol with the FOD: no claim that the method of the FOD was followed
+    assert "methode van de FOD" not in texts["plan.docx"]
+    # the actions cover no link of the chain yet
+    assert "hele veiligheidsketen" not in texts["plan.docx"]
+    # the council has not approved the declaration yet
+    assert "Ze wordt gedragen door" not in texts["intentieverklaring.docx"]
+    assert "ze wordt nog voorgelegd aan de gemeenteraad" in texts["intentieverklaring.docx"]
+    # a link to another plan without a priority
+    assert "bij  in het" not in everything and "Ze sluit aan bij:" in texts["plan.docx"]
+    assert "List Bullet | Zonaal veiligheidsplan PZ Hageland 2026-2031\n" in texts["plan.docx"]
+    # a meeting still to come has no minutes, no homework, no approved minutes
+    future = texts["verslag-2026-12-08-kerngroep.docx"]
+    assert "Deze vergadering moet nog plaatsvinden: dit is haar agenda." in future
+    assert "werd goedgekeurd" not in future and "Huiswerk" not in future
+
+
+def test_titles_keep_the_capitals_the_coordinator_wrote(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    plan = texts["plan.docx"]
+    assert plan.startswith("Title | Integraal Veiligheidsplan Kortenaken (IVK²)\n")
+    assert "Uitwerking: Werkgroep Inbraakpreventie, onder leiding van" in plan
+    path = ontwerp / "output" / "plan.docx"
+    assert "<dc:title>Integraal Veiligheidsplan Kortenaken (IVK²)</dc:title>" in xml(
+        path, "docProps/core.xml"
+    )
+    header = xml(path, "word/header1.xml")
+    assert " TITLE " in header and ">Integraal Veiligheidsplan Kortenaken (IVK²)<" in header
+    assert "Orgaan | De kerngroep" in texts["verslag-2026-10-06-kerngroep.docx"]
+
+
+def test_findings_and_swot_points_are_listed_not_pasted_into_a_sentence(halle, livb):
+    texts = rendered_text(halle, livb)
+    plan = texts["plan.docx"]
+    assert "de vaststellingen Woninginbraken" not in plan
+    assert (
+        "Normal | De keuze steunt op deze bevindingen van de diagnostiek:\n"
+        "List Bullet | Woninginbraken stijgen al vier jaar\n" in plan
+    )
+    assert "Normal | En op deze punten uit de sterkte-zwakteanalyse:\n" in plan
+    assert "table | Sterktes (intern) | Zwaktes (intern)\ntable | Sterke betrokkenheid" in plan
+
+
+def test_a_stad_and_a_gemeente_name_their_own_services(halle, livb):
+    assert "stadsdiensten samen met hun partners" in rendered_text(halle, livb)["plan.docx"]
+    settings = halle / "livb.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("bestuursvorm: stad", "bestuursvorm: gemeente"),
+        "utf-8",
+    )
+    texts = rendered_text(halle, livb, "--force")
+    assert "gemeentediensten samen met hun partners" in texts["plan.docx"]
+    assert "gemeentediensten, politie, justitie" in texts["intentieverklaring.docx"]
+    assert "stadsdiensten, politie" not in texts["intentieverklaring.docx"]
+
+
+# -- --definitief refuses every gap -----------------------------------------------------------
+
+
+def refusal(root: Path, livb, *documents: str) -> list[str]:
+    result = livb("render", *(documents or ("alle",)), root, "--definitief", "--datum", DAY)
+    assert result.code == 1, result.out
+    lines = result.err.splitlines()
+    assert lines[0].startswith("definitief: nog geen definitieve versie (")
+    assert lines[-1].startswith("    hulp: ")
+    reasons = [line.strip() for line in lines[1:-1]]
+    assert lines[0] == f"definitief: nog geen definitieve versie ({len(reasons)} reden(en)):"
+    assert not (root / "output").exists() or not list((root / "output").glob("*.docx"))
+    return reasons
+
+
+def test_definitief_lists_every_reason_of_every_document_at_once(ontwerp, livb):
+    reasons = refusal(ontwerp, livb)
+    for expected in (
+        "intentieverklaring.docx: besluiten.yaml: gemeenteraad / intentieverklaring: "
+        "in te vullen: de datum van goedkeuring door de gemeenteraad",
+        "verslag-2026-10-06-kerngroep.docx: vergaderingen/2026-10-06-kerngroep.yaml: "
+        "agenda[1].verslag: in te vullen: het verslag bij 'Het lokaal integraal "
+        "veiligheidsbeleid: begrippen en aanpak'",
+        "verslag-2026-12-08-kerngroep.docx: vergaderingen/2026-12-08-kerngroep.yaml: datum: "
+        "de vergadering van 8 december 2026 moet nog plaatsvinden",
+        "diagnostiek.docx: diagnostiek/bevindingen.yaml: conclusies: de conclusies ontbreken",
+        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0].titel: "
+        "in te vullen: de strategische doelstelling",
+        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0]."
+        "operationele_doelstellingen[0].acties[0].titel: in te vullen: de actie",
+        "plan.docx: doelstellingen/verkeer.yaml: strategische_doelstellingen: "
+        "de prioriteit 'Veilig naar school' heeft nog geen doelstellingen",
+        "plan.docx: plan.yaml: budget: het plan zegt niets over het budget: geen tekst en geen "
+        "actie met een bedrag",
+        "plan.docx: plan.yaml: doelen_extern: in te vullen: de externe doelen",
+    ):
+        assert expected in reasons, expected
+    assert len(reasons) == len(set(reasons))  # each reason once
+    # the SWOT is switched off (LIVB210): no reason about it
+    assert not [r for r in reasons if "swot.yaml" in r]
+
+
+def test_definitief_refuses_an_empty_swot_and_a_plan_without_goals(halle, livb):
+    (halle / "swot.yaml").write_text("sterktes: []\n", "utf-8")
+    for goals in (halle / "doelstellingen").glob("*.yaml"):
+        goals.unlink()
+    reasons = refusal(halle, livb, "plan")
+    assert "plan.docx: swot.yaml: sterktes: de SWOT is leeg" in reasons
+    assert (
+        "plan.docx: doelstellingen/inbraken.yaml: strategische_doelstellingen: "
+        "de prioriteit 'Woninginbraken' heeft nog geen doelstellingen" in reasons
+    )
+    assert len([r for r in reasons if "heeft nog geen doelstellingen" in r]) == 3
+
+
+def test_definitief_refuses_skeleton_texts_wherever_they_stand(halle, livb):
+    plan = halle / "plan.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "  - Acties systematisch evalueren.", "  - '(in te vullen: een intern doel)'"
+        ),
+        "utf-8",
+    )
+    reasons = refusal(halle, livb, "plan")
+    assert reasons == [
+        "plan.docx: plan.yaml: doelen_intern[2]: '(in te vullen: een intern doel)' is nog de "
+        "voorlopige tekst van livb new"
+    ]
+
+
+def test_definitief_makes_a_complete_folder(halle, livb):
+    result = livb("render", "alle", halle, "--definitief", "--datum", DAY)
+    assert result.code == 0, result.err
+    assert len(list((halle / "output").glob("*.docx"))) >= 5
