@@ -330,3 +330,140 @@ def test_definitief_makes_a_complete_folder(halle, livb):
     result = livb("render", "alle", halle, "--definitief", "--datum", DAY)
     assert result.code == 0, result.err
     assert len(list((halle / "output").glob("*.docx"))) >= 5
+
+
+# -- every field of the model reaches a document, or is known not to -------------------------
+
+# Text fields no document shows, and why. A new field must be shown or added here (with the
+# model's docstring saying so): the test below finds every text field of the model.
+NOT_SHOWN = {
+    "Instellingen.taal": "the language of the documents, not a text in them",
+    "UitgeschakeldeRegel.reden": "internal: why a rule is off; the documents follow the choice",
+    "Actor.email": "contact data for the coordinator, not for a council document",
+    "Actor.telefoon": "contact data for the coordinator, not for a council document",
+    "Besluit.toelichting": "internal note on a decision",
+    "Reeks.bestand": "where the figures are stored (a CSV file), not a text",
+    "Reeks.kolom": "where the figures are stored (a CSV column), not a text",
+    "VraagAntwoord.vraag": "orientation interviews are confidential",
+    "VraagAntwoord.antwoord": "orientation interviews are confidential",
+    "Gesprek.samenvatting": "orientation interviews are confidential",
+    "Gesprek.aandachtspunten": "orientation interviews are confidential",
+}
+# Texts the test leaves as they are: the folder's identity (the NIS check), where figures are
+# stored, and theme ids (shown through their titles, Thema.titel).
+KEEP = {"Gemeente.naam", "Reeks.bestand", "Reeks.kolom", "Prioriteit.themas", "Bevinding.thema"}
+HALLE_THEMES = (
+    "overlast",
+    "eigendomscriminaliteit",
+    "verkeersveiligheid",
+)  # the folder's identity: changing it changes the NIS check, not a text
+
+
+def _is_text(field) -> bool:
+    """Free text: str (or a list/dict of it), not an id, code, hour or other pattern."""
+    import typing
+
+    def plain_str(annotation) -> bool:
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is typing.Annotated:
+            return False  # ids, references, codes: constrained strings
+        if args and type(None) in args:
+            return all(plain_str(a) for a in args if a is not type(None))
+        return annotation is str
+
+    if any(getattr(m, "pattern", None) for m in field.metadata):
+        return False
+    annotation = field.annotation
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list:
+        return plain_str(args[0])
+    if origin is dict:
+        return plain_str(args[0]) and plain_str(args[1])
+    return plain_str(annotation)
+
+
+def _nested(field):
+    """The model inside a field (its own, in a list, or optional), or None."""
+    import typing
+
+    from pydantic import BaseModel
+
+    candidates = [field.annotation, *typing.get_args(field.annotation)]
+    for candidate in candidates:
+        for inner in [candidate, *typing.get_args(candidate)]:
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def _fill(model, data, sentinels: dict[str, str], seen: set[str]) -> None:
+    """Give every text field of the data (present or not) a sentinel naming its field."""
+    for name, field in model.model_fields.items():
+        where = f"{model.__name__}.{name}"
+        if _is_text(field):
+            seen.add(where)
+            if where in KEEP:
+                continue
+            token = f"Zq{len(sentinels):03d}q"
+            sentinels[token] = where
+            origin = getattr(field.annotation, "__origin__", None)
+            if origin is list:
+                data[name] = [token]
+            elif origin is dict:
+                data[name] = {token: token}
+            else:
+                data[name] = token
+        elif (inner := _nested(field)) is not None and name in data and data[name]:
+            items = data[name] if isinstance(data[name], list) else [data[name]]
+            for item in items:
+                if isinstance(item, dict):
+                    _fill(inner, item, sentinels, seen)
+
+
+def every_text_field() -> set[str]:
+    from livb.model import FILE_KINDS
+
+    fields: set[str] = set()
+
+    def walk(model) -> None:
+        for name, field in model.model_fields.items():
+            if _is_text(field):
+                fields.add(f"{model.__name__}.{name}")
+            elif (inner := _nested(field)) is not None:
+                walk(inner)
+
+    for kind in FILE_KINDS:
+        walk(kind.model)
+    return fields
+
+
+def test_every_text_field_reaches_a_document_or_is_known_not_to(halle, livb):
+    from ruamel.yaml import YAML
+
+    from livb.model import FILE_KINDS
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.width = 4096
+    yaml.default_flow_style = False
+    sentinels: dict[str, str] = {}
+    seen: set[str] = set()
+    for kind in FILE_KINDS:
+        for path in sorted(halle.glob(kind.pattern)):
+            data = yaml.load(path.read_text("utf-8")) or {}
+            if kind.name == "livb":  # Halle switches no rule off and uses the KIV's themes
+                data["regels"] = {"uitgeschakeld": [{"code": "LIVB212", "reden": "x"}]}
+                data["themas"] = [{"id": t, "titel": t} for t in HALLE_THEMES]
+            _fill(kind.model, data, sentinels, seen)
+            with path.open("w", encoding="utf-8") as out:
+                yaml.dump(data, out)
+    assert every_text_field() <= seen, "Halle lacks an object with these fields: extend it"
+    check = livb("check", halle, "--datum", DAY)
+    assert "fout" not in check.out.replace("fouten", ""), check.out
+    texts = "\n".join(rendered_text(halle, livb).values())
+    shown = {field for token, field in sentinels.items() if token in texts}
+    missing = every_text_field() - shown - set(NOT_SHOWN) - KEEP
+    assert not missing, f"these fields reach no document: {sorted(missing)}"
+    wrongly = (shown & set(NOT_SHOWN)) - KEEP
+    assert not wrongly, f"listed as not shown, but shown: {sorted(wrongly)}"
+    confidential = {f for f in shown if f.startswith(("Gesprek.", "VraagAntwoord."))}
+    assert not confidential, "an orientation interview reached a document"

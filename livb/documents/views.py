@@ -124,6 +124,7 @@ class Views:
                 "nis": gemeente.nis_code or "",
                 "provincie": gemeente.provincie or "",
                 "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
+                "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
                 "adres": gemeente.adres or "",
             },
             "methode": self.method(),
