@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -378,3 +379,23 @@ def test_docx_text_reads_a_real_document(rendered):
     assert lines[0] == "Title | Intentieverklaring"
     assert any(line.startswith("Heading 1 | ") for line in lines)
     assert io  # keep the import for the helpers above
+
+
+def test_a_signature_never_stands_alone_on_a_page(rendered):
+    document = xml(rendered / "intentieverklaring.docx", "word/document.xml")
+    body, table = document.split("<w:body>")[1].rsplit("<w:tbl>", 1)
+    before = re.findall(r"<w:p>.*?</w:p>", body)[-2:]  # the approval and 'Ondertekend te ...'
+    assert "Ondertekend te Halle" in before[-1]
+    assert all("<w:keepNext/>" in p for p in before)
+    rows = re.findall(r"<w:tr>.*?</w:tr>", table)
+    assert all("<w:cantSplit/>" in row for row in rows)
+    assert all("<w:keepNext/>" in row for row in rows[:-1])  # the rows stay together
+    assert "<w:keepNext/>" not in rows[-1]
+    # the document ends with the table: no empty paragraph that would make an empty page
+    assert re.search(r"</w:tbl><w:sectPr", document)
+
+
+def test_dates_in_narrow_cells_do_not_break(rendered):
+    plan = "\n".join(docx_text((rendered / "plan.docx").read_bytes()))
+    assert "| 1\u00a0sep.\u00a02010 \u2013 30\u00a0jun.\u00a02011 |" in plan
+    assert "| 31\u00a0dec.\u00a02012 |" in plan

@@ -168,14 +168,18 @@ class _Writer:
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
         parts: list[str] = []
-        for block in ir.blocks:
+        keep = _kept_with_signatures(ir)
+        for position, block in enumerate(ir.blocks):
             if isinstance(block, Heading):
                 parts.append(self._heading(block))
             elif isinstance(block, Paragraph):
-                parts.append(self._paragraph(block.spans, block.style, block.list))
+                parts.append(
+                    self._paragraph(block.spans, block.style, block.list, position in keep)
+                )
             elif isinstance(block, Table):
                 parts.append(self._table(block))
-                parts.append("<w:p/>")  # Word would merge two adjacent tables into one
+                if position < len(ir.blocks) - 1:  # at the end, an empty page would follow
+                    parts.append("<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
                 parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
@@ -212,12 +216,18 @@ class _Writer:
         )
         return f"<w:pPr>{style_xml}{extra}</w:pPr>"
 
-    def _paragraph(self, spans: list[Span], style: str | None, list_info: Any = None) -> str:
-        numbering = ""
+    def _paragraph(
+        self,
+        spans: list[Span],
+        style: str | None,
+        list_info: Any = None,
+        keep_with_next: bool = False,
+    ) -> str:
+        extra = "<w:keepNext/>" if keep_with_next else ""
         if list_info is not None and list_info.numbered:
             num_id = self._num_id(list_info.list_id, style or "List Number")
-            numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-        return f"<w:p>{self._ppr(style, numbering)}{self._spans(spans)}</w:p>"
+            extra += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        return f"<w:p>{self._ppr(style, extra)}{self._spans(spans)}</w:p>"
 
     def _heading(self, heading: Heading) -> str:
         self.bookmark += 1
@@ -319,7 +329,8 @@ class _Writer:
                 cell = row[column] if column < len(row) else []
                 parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[column]}" w:type="dxa"/></w:tcPr>')
                 if signature:
-                    parts.append(self._signature_cell(cell, position))
+                    last = position == len(table.rows) - 1
+                    parts.append(self._signature_cell(cell, position, keep=not last))
                 else:
                     parts.append(
                         self._paragraph(cell, "livb Tabelkop" if header else "livb Tabeltekst")
@@ -329,15 +340,18 @@ class _Writer:
         parts.append("</w:tbl>")
         return "".join(parts)
 
-    def _signature_cell(self, cell: list[Span], position: int) -> str:
+    def _signature_cell(self, cell: list[Span], position: int, keep: bool) -> str:
+        """A cell of a signature table; ``keep`` holds it on the page of the next row."""
         style = "livb Handtekening"
         if position == 0:  # the party: bold
             spans = [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
-            return self._paragraph(spans, style)
+            return self._paragraph(spans, style, keep_with_next=keep)
         lines = ""
         if position == 1:  # room to sign above the name
-            lines = self._paragraph([], style) * 2 + self._paragraph([Span("…………………………………")], style)
-        return lines + self._paragraph(cell, style)
+            room = self._paragraph([], style, keep_with_next=True)
+            line = self._paragraph([Span("…………………………………")], style, keep_with_next=True)
+            lines = room * 2 + line
+        return lines + self._paragraph(cell, style, keep_with_next=keep)
 
     def _num_id(self, list_id: int, style: str) -> str:
         if list_id in self.numbering:
@@ -406,6 +420,31 @@ class _Writer:
         properties.comments = ""
         properties.revision = 1
         properties.created = properties.modified = self.meta.date
+
+
+KEPT_BEFORE_SIGNATURES = 3
+"""How many paragraphs before a signature table stay on its page (back to the heading)."""
+
+
+def _kept_with_signatures(ir: DocumentIR) -> set[int]:
+    """The paragraphs that precede a signature table: they go to its page with it.
+
+    A signature never stands alone on a page: the text it signs (the date and place, the
+    approval) moves along, up to the section's heading (which keeps with its text already).
+    """
+    kept: set[int] = set()
+    for position, block in enumerate(ir.blocks):
+        if not (isinstance(block, Table) and block.kind == "handtekeningen"):
+            continue
+        before = position - 1
+        while (
+            before >= 0
+            and isinstance(ir.blocks[before], Paragraph)
+            and position - before <= KEPT_BEFORE_SIGNATURES
+        ):
+            kept.add(before)
+            before -= 1
+    return kept
 
 
 _TITLE_FIELD = re.compile(r"^\s*(TITLE|DOCPROPERTY\s+\"?Title\"?)(\s|\\|$)", re.IGNORECASE)
