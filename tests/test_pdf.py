@@ -58,12 +58,12 @@ def test_a_draft_with_comments_becomes_a_pdf_with_its_notes(draft, livb):
     for name in ("intentieverklaring", "protocolakkoord", "diagnostiek"):
         document = out / f"{name}.pdf"
         text = " ".join(pdftotext(document).split())  # wrapped lines joined
-        assert "[in te vullen: de naam van burgemeester]" in text or name == "diagnostiek"
+        assert "[in te vullen: de naam van de burgemeester]" in text or name == "diagnostiek"
         assert "[in te vullen:" in text, name
         notes = pdf_notes(document)
         assert len(notes) == text.count("[in te vullen:"), name  # every Word comment, as a note
     notes = pdf_notes(out / "intentieverklaring.pdf")
-    assert "Vul de naam van burgemeester in: 'actoren[0].naam' in actoren.yaml." in notes
+    assert "Vul de naam van de burgemeester in: 'actoren[0].naam' in actoren.yaml." in notes
     assert not [p.name for p in out.iterdir() if p.name.startswith(".~lock")]
     manifest = json.loads((out / ".livb-manifest.json").read_text("utf-8"))
     assert sorted(manifest) == [

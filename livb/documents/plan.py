@@ -177,7 +177,11 @@ def _meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:
     if id_ is None or id_ not in views.project.vergaderingen:
         return None
     meeting = views.meeting(id_, views.project.vergaderingen[id_], f"vergaderingen/{id_}.yaml")
-    return {"orgaan": meeting["orgaan"], "datum": meeting["datum"]}
+    return {
+        "orgaan": meeting["orgaan"],
+        "datum": meeting["datum"],
+        "gehouden": meeting["datum"] <= views.today,
+    }
 
 
 def _swot(views: Views) -> dict[str, Any]:

@@ -128,7 +128,7 @@ class Views:
                 "adres": gemeente.adres or "",
             },
             "methode": self.method(),
-            "protocol": self.protocol_date(),
+            "protocol": self.has_protocol(),
             "pilootcomite": self.people(self.project.organen.pilootcomite.leden),
             "beleid": {
                 "titel": config.beleid.titel,
@@ -177,10 +177,9 @@ class Views:
             "meetbaar": not self.rule_off("LIVB218"),
         }
 
-    def protocol_date(self) -> dt.date | None:
-        """The day the protocolakkoord with the FOD was signed or approved, if it was."""
-        found = decisions(self.project, Onderwerp.PROTOCOLAKKOORD, today=self.today)
-        return found[0].datum if found else None
+    def has_protocol(self) -> bool:
+        """Whether the folder records a protocolakkoord with the FOD (signed or approved)."""
+        return bool(decisions(self.project, Onderwerp.PROTOCOLAKKOORD, today=self.today))
 
     def decision(self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst) -> Besluit | None:
         """The latest decision of a body on a subject with this outcome, up to today."""

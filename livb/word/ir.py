@@ -58,11 +58,6 @@ def split_missing(text: str) -> list[str | Missing]:
     return parts
 
 
-def readable(text: str) -> str:
-    """The text with every gap as the reader sees it (for document properties, messages)."""
-    return "".join(p.text if isinstance(p, Missing) else p for p in split_missing(text))
-
-
 @dataclass
 class Span:
     """A run of text with its inline formatting."""
