@@ -326,6 +326,12 @@ def test_definitief_refuses_skeleton_texts_wherever_they_stand(halle, livb):
     ]
 
 
+def test_definitief_refuses_a_plan_without_priorities(fresh, livb):
+    reasons = refusal(fresh, livb, "plan")
+    assert "plan.docx: prioriteiten.yaml: prioriteiten: het plan heeft geen prioriteiten" in reasons
+    assert "plan.docx: organen.yaml: kerngroep.leden: de kerngroep heeft geen leden" not in reasons
+
+
 def test_definitief_makes_a_complete_folder(halle, livb):
     result = livb("render", "alle", halle, "--definitief", "--datum", DAY)
     assert result.code == 0, result.err

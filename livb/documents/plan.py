@@ -216,6 +216,8 @@ def items_or_missing(items: list[str], label: str, key: str) -> list[Any]:
 def final_gaps(project: Project, context: Context) -> list[str]:
     """What a council must not receive: a plan without goals, SWOT, budget or kerngroep."""
     reasons = []
+    if not project.prioriteiten.prioriteiten:
+        reasons.append(gap("prioriteiten.yaml", "prioriteiten", "het plan heeft geen prioriteiten"))
     if not context["bevindingen"]:
         reasons.append(
             gap(

@@ -45,6 +45,8 @@ class Missing:
 
 def split_missing(text: str) -> list[str | Missing]:
     """The text as its plain parts and the gaps (tokens) between them, in order."""
+    if _OPEN not in text:
+        return [text] if text else []
     parts: list[str | Missing] = []
     position = 0
     for match in _TOKEN.finditer(text):
