@@ -44,7 +44,9 @@ def _meetings(project: Project) -> list[str]:
 
 
 def _title(context: Context) -> str:
-    return f"Verslag: {context['vergadering']['titel']}"
+    """'Verslag: …' once the meeting was held; before, the document is its agenda."""
+    kind = "Verslag" if context["gehouden"] else "Agenda"
+    return f"{kind}: {context['vergadering']['titel']}"
 
 
 def _date(context: Context) -> dt.date | None:
