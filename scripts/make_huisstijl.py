@@ -241,7 +241,11 @@ header = section.header.paragraphs[0]
 header.style = styles["Header"]
 header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 font(styles["Header"], 9, color=GREY)
-header.add_run("Lokaal integraal veiligheidsbeleid")
+# the document's own title (its properties: the plan's name, 'Protocolakkoord', ...), as a
+# field: livb fills the properties and never writes in a header, so a gemeente's own header
+# keeps working, and one that wants this title uses the same field (Invoegen > Snelonderdelen >
+# Veld > Title)
+field(header, "TITLE", "Lokaal integraal veiligheidsbeleid")
 
 # -- an empty body: livb fills it
 body = document.element.body

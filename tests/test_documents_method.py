@@ -44,8 +44,11 @@ NEW = (
 )
 
 
-def render_all(root: Path, today: dt.date = DAY) -> dict[str, str]:
+def render_all(root: Path, today: dt.date = DAY, *decisions: str) -> dict[str, str]:
+    """Every document `render alle` makes, plus drafts of decisions still to come."""
     render_documents(RenderRequest(root, ["alle"], today=today, force=True))
+    for decision in decisions:
+        render_documents(RenderRequest(root, ["besluit"], decision, today=today, force=True))
     return {p.name: "\n".join(docx_text(p.read_bytes())) for p in (root / "output").glob("*.docx")}
 
 
@@ -156,7 +159,7 @@ def sparse(tmp_path: Path) -> Path:
 
 
 def test_every_new_document_renders_from_a_fresh_folder(sparse):
-    texts = render_all(sparse)
+    texts = render_all(sparse, DAY, "college-plan")
     made = {name.split("-")[0].removesuffix(".docx") for name in texts}
     for name in ("profiel", "rapport", "besluit", "agenda", "gegevensaanvraag", "gesprek",
                  "swot", "voortgangsrapport", "brainstorm"):  # fmt: skip
@@ -164,7 +167,7 @@ def test_every_new_document_renders_from_a_fresh_folder(sparse):
     for name, text in texts.items():
         assert "\u27e6" not in text and "{{" not in text and "None" not in text, name
     assert (
-        "De burgemeester, [in te vullen: de naam van burgemeester]"
+        "De burgemeester, [in te vullen: de naam van de burgemeester]"
         in texts["profiel-coordinator.docx"]
     )
     swot = texts["swot.docx"]
@@ -189,7 +192,8 @@ def test_every_new_document_renders_from_a_fresh_folder(sparse):
 def test_definitief_refuses_a_decision_without_its_session(sparse, livb):
     result = livb("render", "besluit", sparse, "--besluit", "college-plan", "--definitief")
     assert result.code == 1
-    assert "besluit-college-plan.docx is nog niet volledig" in result.err
+    assert "besluit-college-plan.docx: besluiten.yaml: college / plan: " in result.err
+    assert "de datum van de zitting" in result.err
 
 
 def test_final_gaps_name_what_a_final_version_still_lacks(sparse):
@@ -243,7 +247,7 @@ def test_partners_are_the_actors_or_suppliers_of_the_sources_but_not_the_coordin
 
 
 def test_a_decision_has_the_belgian_form_and_the_law_of_its_time(halle):
-    texts = render_all(halle)
+    texts = render_all(halle, DAY, "college-evaluatie")
     plan = texts["besluit-gemeenteraad-plan.docx"]
     assert "Gelet op het gemeentedecreet van 15 juli 2005;" in plan  # decided in 2010
     assert (
@@ -255,6 +259,23 @@ def test_a_decision_has_the_belgian_form_and_the_law_of_its_time(halle):
     evaluation = texts["besluit-college-evaluatie.docx"]  # not decided yet: judged today
     assert "Gelet op het decreet over het lokaal bestuur van 22 december 2017;" in evaluation
     assert "[in te vullen: de datum van de zitting]" in evaluation
+    assert "table | algemeen directeur | burgemeester" in evaluation  # the title since 2019
+    assert "table | stadssecretaris | voorzitter van de gemeenteraad" in plan  # before 2019
+    assert "…………………………………Dirk Pieters" in plan  # the mayor chairs the council
+
+
+def test_render_alle_makes_the_decisions_taken_and_a_draft_on_request(halle, livb):
+    names = set(render_all(halle))
+    assert "besluit-gemeenteraad-plan.docx" in names
+    assert "besluit-college-evaluatie.docx" not in names  # not taken: asked for by name
+    result = livb(
+        "render", "besluit", halle, "--besluit", "college-evaluatie", "--datum", "2026-11-21"
+    )
+    assert result.code == 0, result.err
+    assert (halle / "output" / "besluit-college-evaluatie.docx").is_file()
+    result = livb("render", "besluit", halle, "--besluit", "college-evaluatei")
+    assert result.code == 1
+    assert "onbekend besluit 'college-evaluatei'; bedoelde je college-evaluatie?" in result.err
 
 
 def test_reports_show_the_state_of_their_day(halle):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,55 @@ def test_text_and_structure_match_the_reviewed_snapshot(rendered, name):
     golden = GOLDEN / name.replace(".docx", ".txt")
     text = "\n".join(lines) + "\n"
     if os.environ.get("LIVB_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"no reviewed snapshot {golden.name}: render, review, then commit it"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+ONTWERP = Path(__file__).parent / "projects" / "ontwerp"
+
+
+def _ontwerp_documents() -> list[str]:
+    """Every document `render alle` makes of the sparse draft folder."""
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, plan_jobs
+    from livb.project import load_project
+
+    project = load_project(ONTWERP).project
+    assert project is not None
+    request = RenderRequest(ONTWERP, ["alle"], today=dt.date.fromisoformat(DAY))
+    return sorted(job.filename for job in plan_jobs(request, project))
+
+
+ONTWERP_DOCUMENTS = _ontwerp_documents()
+
+
+@pytest.fixture(scope="module")
+def ontwerp(tmp_path_factory) -> Path:
+    """Every document of the sparse draft folder (Kortenaken, early in the process)."""
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, render_documents
+
+    root = tmp_path_factory.mktemp("render") / "ontwerp"
+    shutil.copytree(ONTWERP, root, ignore=shutil.ignore_patterns("output"))
+    render_documents(RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY)))
+    return root / "output"
+
+
+def test_the_sparse_draft_folder_makes_every_document(ontwerp):
+    assert sorted(p.name for p in ontwerp.glob("*.docx")) == ONTWERP_DOCUMENTS
+    assert len(ONTWERP_DOCUMENTS) >= 14  # every kind of document, not only the first five
+
+
+@pytest.mark.parametrize("name", ONTWERP_DOCUMENTS)
+def test_the_sparse_draft_matches_its_reviewed_snapshot(ontwerp, name):
+    lines = docx_text((ontwerp / name).read_bytes())
+    golden = GOLDEN / "ontwerp" / name.replace(".docx", ".txt")
+    text = "\n".join(lines) + "\n"
+    if os.environ.get("LIVB_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"no reviewed snapshot {golden.name}: render, review, then commit it"
     assert text == golden.read_text(encoding="utf-8")
@@ -166,7 +216,7 @@ def test_a_draft_marks_missing_data_and_says_where_to_fill_it(tmp_path, livb):
     assert "in te vullen" in result.out
     path = root / "output" / "protocolakkoord.docx"
     text = "\n".join(docx_text(path.read_bytes()))
-    assert "[in te vullen: de naam van burgemeester]" in text
+    assert "[in te vullen: de naam van de burgemeester]" in text
     comments = xml(path, "word/comments.xml")
     assert "actoren.yaml" in comments and "actoren[0].naam" in comments
     styles = xml(path, "word/styles.xml")
@@ -180,8 +230,10 @@ def test_definitief_refuses_an_incomplete_document(tmp_path, livb):
     create_folder(InitRequest(root, "Halle", git=False))
     result = livb("render", "protocol", root, "--definitief")
     assert result.code == 1
+    assert "definitief: nog geen definitieve versie" in result.err
     assert (
-        "protocolakkoord.docx is nog niet volledig" in result.err and "actoren.yaml" in result.err
+        "  protocolakkoord.docx: actoren.yaml: actoren[0].naam: "
+        "in te vullen: de naam van de burgemeester\n" in result.err
     )
     assert not (root / "output" / "protocolakkoord.docx").exists()
 
@@ -313,7 +365,8 @@ def test_libreoffice_converts_every_document_to_pdf(rendered, tmp_path):
     for document in documents:
         data = (tmp_path / "alle" / document.with_suffix(".pdf").name).read_bytes()
         assert data.startswith(b"%PDF"), document.name
-    convert_to_pdf(rendered / "plan.docx", tmp_path / "plan.pdf")  # with refreshed contents
+    shutil.copy(rendered / "plan.docx", tmp_path / "plan.docx")
+    assert convert_to_pdf([tmp_path / "plan.docx"]) == [tmp_path / "plan.pdf"]
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True,
                               text=True, check=True).stdout  # fmt: skip
@@ -335,3 +388,23 @@ def test_docx_text_reads_a_real_document(rendered):
     assert lines[0] == "Title | Intentieverklaring"
     assert any(line.startswith("Heading 1 | ") for line in lines)
     assert io  # keep the import for the helpers above
+
+
+def test_a_signature_never_stands_alone_on_a_page(rendered):
+    document = xml(rendered / "intentieverklaring.docx", "word/document.xml")
+    body, table = document.split("<w:body>")[1].rsplit("<w:tbl>", 1)
+    before = re.findall(r"<w:p>.*?</w:p>", body)[-2:]  # the approval and 'Ondertekend te ...'
+    assert "Ondertekend te Halle" in before[-1]
+    assert all("<w:keepNext/>" in p for p in before)
+    rows = re.findall(r"<w:tr>.*?</w:tr>", table)
+    assert all("<w:cantSplit/>" in row for row in rows)
+    assert all("<w:keepNext/>" in row for row in rows[:-1])  # the rows stay together
+    assert "<w:keepNext/>" not in rows[-1]
+    # the document ends with the table: no empty paragraph that would make an empty page
+    assert re.search(r"</w:tbl><w:sectPr", document)
+
+
+def test_dates_in_narrow_cells_do_not_break(rendered):
+    plan = "\n".join(docx_text((rendered / "plan.docx").read_bytes()))
+    assert "| 1\u00a0sep.\u00a02010 \u2013 30\u00a0jun.\u00a02011 |" in plan
+    assert "| 31\u00a0dec.\u00a02012 |" in plan

@@ -333,7 +333,7 @@ def test_a_meeting_has_one_or_several_reporters(minimal):
     loaded = load_project(root)
     assert loaded.project is not None
     assert loaded.project.vergaderingen["a"].verslaggevers == ["coord"]
-    assert loaded.project.vergaderingen["b"].verslaggever == "coord"
+    assert loaded.project.vergaderingen["b"].verslaggevers == ["coord", "brug"]
     unknown = [d for d in run_checks(root).diagnostics if d.code == "LIVB101"]
     assert [(d.location.path, d.location.line, d.location.column) for d in unknown] == [
         ("vergaderingen/b.yaml", 3, 23)

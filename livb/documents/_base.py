@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from livb.documents.views import Views
@@ -20,6 +23,77 @@ def _one(project: Project) -> Sequence[str | None]:
 
 def _no_gaps(project: Project, context: Context) -> list[str]:
     return []
+
+
+_SHORT_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.",
+                 "nov.", "dec.")  # fmt: skip
+
+
+def short_dutch_date(day: dt.date) -> str:
+    """A date for a narrow table cell, with spaces that never break: 1 sep. 2010."""
+    return f"{day.day}\u00a0{_SHORT_MONTHS[day.month - 1]}\u00a0{day.year}"
+
+
+def format_number(value: float, *, grouping: bool = True) -> str:
+    """A number as written in Dutch: 12.500 and 16,8 (without grouping: 2010)."""
+    pattern = ",.2f" if grouping else ".2f"
+    text = f"{float(value):{pattern}}".rstrip("0").rstrip(".")
+    return text.replace(",", "x").replace(".", ",").replace("x", ".")
+
+
+def dutch_list(parts: Sequence[str]) -> str:
+    """Texts as a list in prose: a, b en c."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def upper_first(text: str) -> str:
+    """The text with a capital first letter and the rest as written (MIVP² stays MIVP²)."""
+    return text[:1].upper() + text[1:]
+
+
+def key_of(loc: Sequence[Any]) -> str:
+    """A place in a file as the messages write it: ``acties[0].titel``."""
+    key = ""
+    for part in loc:
+        key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else str(part))
+    return key
+
+
+def gap(file: str, key: str, reason: str) -> str:
+    """One reason a final version is refused: where it belongs and what is wrong."""
+    return f"{file}: {key}: {reason}"
+
+
+DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)
+"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)'."""
+
+
+def draft_texts(project: Project) -> list[tuple[str, str, str]]:
+    """Every text of the folder that is still a skeleton's '(in te vullen: …)': file, key, text."""
+    return [
+        (file, key, text)
+        for file, model in sorted(project.files.items())
+        for loc, text in _texts(model, ())
+        if DRAFT_TEXT.search(text)
+        for key in [key_of(loc)]
+    ]
+
+
+def _texts(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every text in a model, with its place (keys and list positions)."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for position, item in enumerate(value):
+            yield from _texts(item, (*loc, position))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*loc, str(key)))
 
 
 def dated(value: Any) -> dt.date | None:
@@ -45,10 +119,14 @@ class Document:
         available: whether ``render alle`` makes it: the folder holds what it needs.
         per: for a document per item (``vergadering``): the option that names the item.
         items: the items a per-item document is made for (``--alle``, ``render alle``).
+        choices: the items that may be asked for by name, when more than ``items`` (a draft
+            decision the council has yet to take).
         heading: the title in the document properties, from the view (default: ``title``).
         date: the date the document carries, from the view (default: its ``datum``).
         final_gaps: what a final version (``--definitief``) still lacks beyond the gaps
-            marked in the text: one Dutch reason per line, with file and key.
+            marked in the text: one Dutch reason each, as :func:`gap` writes it (file, key,
+            reason). The render adds the marked gaps and the skeletons' '(in te vullen: …)'
+            texts itself.
     """
 
     name: str
@@ -60,6 +138,7 @@ class Document:
     available: Callable[[Project], bool]
     per: str | None = None
     items: Callable[[Project], Sequence[str | None]] = _one
+    choices: Callable[[Project], Sequence[str | None]] | None = None
     heading: Callable[[Context], str] | None = None
     date: Callable[[Context], dt.date | None] = _dated
     final_gaps: Callable[[Project, Context], list[str]] = _no_gaps

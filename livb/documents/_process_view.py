@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from livb.dates import dutch_date
-from livb.documents.views import ORGAAN_NAMEN, Views
+from livb.documents.views import Views
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS
 from livb.process import FASEN, ProcessState, Stand, derive_state
+from livb.queries import ORGAAN_NAMEN, orgaan_naam
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
@@ -39,7 +40,7 @@ def orgaan_name(views: Views, orgaan: str) -> str:
     """The body of a meeting as a table names it: 'Kerngroep', 'Projectgroep woninginbraken'."""
     if orgaan in ORGAAN_NAMEN:
         return ORGAAN_NAMEN[orgaan].split(" ", 1)[1].capitalize()
-    return next((g.naam for g in views.project.organen.projectgroepen if g.id == orgaan), orgaan)
+    return orgaan_naam(views.project, orgaan)
 
 
 def state_as_of(views: Views, day: dt.date) -> ProcessState:

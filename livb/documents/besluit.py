@@ -14,8 +14,9 @@ from livb.documents.views import Views
 from livb.model import Project
 from livb.model.actoren import Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.instellingen import Bestuursvorm
 from livb.model.stappen import Stap
-from livb.queries import decisions, meetings_for, protocol_period
+from livb.queries import decisions, mayor, meetings_for, protocol_period
 from livb.word.ir import Missing
 
 FLEMISH_PROVINCES = {
@@ -74,12 +75,8 @@ def build(views: Views, item: str | None) -> Context:
             lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
             "de algemeen directeur (een actor met rol: algemeen_directeur)",
         ),
-        "raadsvoorzitter": _signatory(
-            views,
-            lambda a: (a.functie or "").lower() == "voorzitter van de gemeenteraad",
-            "de voorzitter van de gemeenteraad (een actor met functie: voorzitter van de "
-            "gemeenteraad)",
-        ),
+        "directeur_titel": _secretary_title(views, recorded.datum if recorded else views.today),
+        "raadsvoorzitter": _council_chair(views),
     }
     onderwerp, overwegingen, artikels = soort.text(views, context)
     session = recorded.datum if recorded else views.today
@@ -101,6 +98,32 @@ def _signatory(views: Views, match: Callable[[Any], bool], label: str) -> Any:
     return Missing(label, "actoren.yaml", "actoren")
 
 
+def _secretary_title(views: Views, session: dt.date) -> str:
+    """Who countersigns: the algemeen directeur since 2019, the secretary before."""
+    if session >= LOCAL_GOVERNMENT_DECREE:
+        return "algemeen directeur"
+    stad = views.project.instellingen.gemeente.bestuursvorm is Bestuursvorm.STAD
+    return "stadssecretaris" if stad else "gemeentesecretaris"
+
+
+def _council_chair(views: Views) -> Any:
+    """Who chairs the council: an actor with that function, else the mayor (the default chair)."""
+
+    def is_chair(actor: Any) -> bool:
+        return (actor.functie or "").lower() == "voorzitter van de gemeenteraad"
+
+    if any(is_chair(actor) for actor in views.project.actoren.actoren):
+        return _signatory(views, is_chair, "de voorzitter van de gemeenteraad")
+    if mayor(views.project) is not None:
+        return _signatory(views, lambda a: a.rol is Rol.BURGEMEESTER, "de burgemeester")
+    return Missing(
+        "de voorzitter van de gemeenteraad (een actor met functie: voorzitter van de "
+        "gemeenteraad, of de burgemeester)",
+        "actoren.yaml",
+        "actoren",
+    )
+
+
 def _with_subject(subject: str, parts: list[Any]) -> list[Any]:
     """An article as a sentence: 'keurt ... goed' becomes 'Het college keurt ... goed'."""
     first = parts[0]
@@ -109,7 +132,7 @@ def _with_subject(subject: str, parts: list[Any]) -> list[Any]:
     return parts
 
 
-def _recorded(project: Project, soort: Soort, today: dt.date) -> Besluit | None:
+def _recorded(project: Project, soort: Soort, today: dt.date | None) -> Besluit | None:
     found = decisions(
         project,
         soort.onderwerp,
@@ -386,6 +409,11 @@ SOORTEN = {
 
 
 def _items(project: Project) -> list[str]:
+    """The decisions in besluiten.yaml: a draft of one still to come is asked for by name."""
+    return [id_ for id_, soort in SOORTEN.items() if _recorded(project, soort, None)]
+
+
+def _choices(project: Project) -> list[str]:
     return list(SOORTEN)
 
 
@@ -407,6 +435,7 @@ DOCUMENT = Document(
     available=lambda project: True,
     per="besluit",
     items=_items,
+    choices=_choices,
     heading=_title,
     date=_date,
 )

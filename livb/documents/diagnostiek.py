@@ -6,19 +6,20 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document
+from livb.documents._base import Context, Document, gap
 from livb.documents.charts import series_chart, value_label
-from livb.documents.views import Views, or_missing
+from livb.documents.views import SOORT_TITELS, Views, or_missing
 from livb.model import Project
 from livb.model.diagnostiek import Gegevenssoort
 from livb.model.stappen import Stap
 from livb.queries import meetings_for
 
-SOORT_TITELS = {
-    Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
-    Gegevenssoort.WAARNEMING: "Waarnemingsgerelateerde gegevens",
-    Gegevenssoort.CONTEXT: "Contextgerelateerde gegevens",
+SOORT_UITLEG = {
+    Gegevenssoort.FEIT: "feiten (zoals politiecijfers)",
+    Gegevenssoort.WAARNEMING: "waarnemingen (hoe inwoners en sleutelfiguren de veiligheid beleven)",
+    Gegevenssoort.CONTEXT: "context (de socio-economische en demografische toestand)",
 }
+"""The three kinds of data of Tool C, as the methodology names them."""
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -26,40 +27,43 @@ def build(views: Views, item: str | None) -> Context:
     project = views.project
     file = "diagnostiek/bevindingen.yaml"
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for bron in project.bronnen.bronnen:
+    for bron in sorted(project.bronnen.bronnen, key=lambda b: list(Gegevenssoort).index(b.soort)):
+        supplier = views.actor(bron.actor) if bron.actor else None
         by_kind[SOORT_TITELS[bron.soort]].append(
             {
                 "id": bron.id,
                 "naam": bron.naam,
-                "leverancier": bron.leverancier or "",
+                "leverancier": bron.leverancier or (supplier if supplier is not None else ""),
+                "omschrijving": bron.omschrijving or "",
+                "url": bron.url or "",
                 "periode": bron.periode or "",
+                "laatste_jaar": bron.laatste_jaar,
                 "afsluitdatum": bron.afsluitdatum,
             }
         )
+    kinds = [k for k in Gegevenssoort if any(b.soort is k for b in project.bronnen.bronnen)]
     findings = views.findings()
     objective = [f for f in findings if f["onveiligheid"] == "objectief"]
     subjective = [f for f in findings if f["onveiligheid"] == "subjectief"]
     both = [f for f in findings if f["onveiligheid"] == "beide"]
     bev = project.bevindingen
-    return (
-        views.common()
-        | {
-            "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
-            "gebiedsbeschrijving": or_missing(
-                bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
-            ),
-            "methodologie": or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
-            "bronnen": dict(by_kind),
-            "objectief": objective,
-            "subjectief": subjective,
-            "beide": both,
-            "bevindingen": findings,
-            "conclusies": bev.conclusies,
-            "redactiecomite": views.people(project.organen.redactiecomite.leden),
-            "datum": _presented(views),
-        }
-        | _charts(views)
-    )
+    context = views.common() | {
+        "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
+        "gebiedsbeschrijving": or_missing(
+            bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
+        ),
+        "methodologie": or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
+        "bronnen": dict(by_kind),
+        "soorten": [SOORT_UITLEG[k] for k in kinds],
+        "objectief": objective,
+        "subjectief": subjective,
+        "beide": both,
+        "bevindingen": findings,
+        "conclusies": bev.conclusies,
+        "redactiecomite": views.people(project.organen.redactiecomite.leden),
+        "datum": _presented(views),
+    }
+    return context | _charts(views)
 
 
 def _charts(views: Views) -> Context:
@@ -81,6 +85,21 @@ def _presented(views: Views) -> dt.date:
     return meetings[-1].datum if meetings else views.today
 
 
+def final_gaps(project: Project, context: Context) -> list[str]:
+    """A final diagnostiek has sources, findings and conclusions."""
+    file = "diagnostiek/bevindingen.yaml"
+    reasons = []
+    if not project.bronnen.bronnen:
+        reasons.append(
+            gap("diagnostiek/bronnen.yaml", "bronnen", "de diagnostiek noemt geen enkele bron")
+        )
+    if not context["bevindingen"]:
+        reasons.append(gap(file, "bevindingen", "de diagnostiek heeft nog geen bevindingen"))
+    if not context["conclusies"]:
+        reasons.append(gap(file, "conclusies", "de conclusies ontbreken"))
+    return reasons
+
+
 def _available(project: Project) -> bool:
     return bool(project.bevindingen.bevindingen or project.bronnen.bronnen)
 
@@ -93,4 +112,5 @@ DOCUMENT = Document(
     filename="diagnostiek.docx",
     build=build,
     available=_available,
+    final_gaps=final_gaps,
 )

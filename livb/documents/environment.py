@@ -34,7 +34,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from livb.dates import dutch_date
-from livb.word.ir import Missing
+from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
+from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -78,12 +79,17 @@ def md_escape(text: str) -> str:
 
 
 def placeholder(missing: Missing) -> Markdown:
-    """The Markdown of a piece of data still to fill in."""
-    clean = [
-        md_escape(part).replace("|", "/") for part in (missing.label, missing.file, missing.key)
-    ]
-    # escaped separators: a gap inside a pipe table must not split the cell
-    return Markdown("\u27e6" + "\\|".join(clean) + "\u27e7")
+    """The Markdown of a piece of data still to fill in: one opaque word (see ``Missing``)."""
+    return Markdown(missing.token)
+
+
+def _around_gaps(text: str, clean: Callable[[str], str]) -> str:
+    """Text that may hold gaps (a Missing pasted into a string): clean the rest, keep the gaps."""
+    if "\u27e6" not in text:
+        return clean(text)
+    return "".join(
+        part.token if isinstance(part, Missing) else clean(part) for part in split_missing(text)
+    )
 
 
 def _scalar(value: Any) -> str | None:
@@ -108,14 +114,7 @@ def finalize(value: Any) -> Any:
     if isinstance(value, Missing):
         return placeholder(value)
     scalar = _scalar(value)
-    return scalar if scalar is not None else md_escape(str(value))
-
-
-def format_number(value: float, *, grouping: bool = True) -> str:
-    """A number as written in Dutch: 12.500 and 16,8 (without grouping: 2010)."""
-    pattern = ",.2f" if grouping else ".2f"
-    text = f"{float(value):{pattern}}".rstrip("0").rstrip(".")
-    return text.replace(",", "x").replace(".", ",").replace("x", ".")
+    return scalar if scalar is not None else _around_gaps(str(value), md_escape)
 
 
 def euro(value: Any) -> Markdown | Missing:
@@ -125,12 +124,22 @@ def euro(value: Any) -> Markdown | Missing:
     return Markdown(f"€ {format_number(float(value))}")
 
 
+def capital(value: Any) -> Any:
+    """The value with a capital first letter, the rest as written (MIVP² stays MIVP²)."""
+    text = finalize(value)
+    if not isinstance(text, str) or text.startswith("\u27e6"):  # a gap stays a gap
+        return text
+    return Markdown(upper_first(text))
+
+
+def short_date(value: Any) -> Any:
+    """A date for a narrow table cell, that never breaks: 1 sep. 2010."""
+    return Markdown(short_dutch_date(value)) if isinstance(value, dt.date) else value
+
+
 def join_dutch(items: Iterable[Any]) -> Markdown:
     """A list in prose: a, b en c."""
-    parts = [str(finalize(item)) for item in items]
-    if len(parts) <= 1:
-        return Markdown("".join(parts))
-    return Markdown(", ".join(parts[:-1]) + " en " + parts[-1])
+    return Markdown(dutch_list([str(finalize(item)) for item in items]))
 
 
 def cell(value: Any) -> Markdown:
@@ -168,14 +177,7 @@ _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 def plain(value: Any) -> str:
     """A value as plain text for a data table (no Markdown): names, dates, numbers, gaps."""
     if isinstance(value, Missing):
-        return (
-            "\u27e6"
-            + "|".join(
-                _CONTROL.sub("", part).replace("|", "/")
-                for part in (value.label, value.file, value.key)
-            )
-            + "\u27e7"
-        )
+        return value.token
     if isinstance(value, Markdown):
         return _UNESCAPE.sub(r"\1", str(value))
     if isinstance(value, dict) and "naam" in value:
@@ -183,7 +185,11 @@ def plain(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value)
     scalar = _scalar(value)
-    return scalar if scalar is not None else _CONTROL.sub("", str(value))
+    return scalar if scalar is not None else _around_gaps(str(value), _strip_control)
+
+
+def _strip_control(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def data_table(
@@ -861,6 +867,8 @@ def build_environment(folders: list[Path]) -> LimitedEnvironment:
         "euro": euro,
         "lijst": join_dutch,
         "cel": cell,
+        "hoofdletter": capital,
+        "korte_datum": short_date,
         "getal": lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
     }
     own_globals: dict[str, Callable[..., Any]] = {

@@ -31,6 +31,11 @@ def build(views: Views, item: str | None) -> Context:
             Uitkomst.ONDERTEKEND,
             "de datum van ondertekening",
         ),
+        "referentie": {
+            door.value: found.referentie if found and found.referentie else ""
+            for door in (Instantie.COLLEGE, Instantie.GEMEENTERAAD)
+            for found in [views.decision(onderwerp, door, Uitkomst.GOEDGEKEURD)]
+        },
     }
 
 

@@ -2,89 +2,50 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document
+from livb.documents._base import Context, Document, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
-from livb.documents.views import Views, or_missing
+from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
+from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
+from livb.model.organen import Overlegsoort
+from livb.model.walk import operational_goals, strategic_goals
 from livb.process import FASEN, derive_state
 from livb.queries import chain_balance
+from livb.themas import themes
 from livb.word.ir import Missing
+
+SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
+CONFRONTATIE = {
+    "sterktes_kansen": "Welke sterktes zetten we in om de kansen te benutten?",
+    "zwaktes_kansen": "Welke zwaktes pakken we aan om geen kansen te missen?",
+    "sterktes_bedreigingen": "Welke sterktes zetten we in tegen de bedreigingen?",
+    "zwaktes_bedreigingen": "Welke zwaktes maken ons extra kwetsbaar voor de bedreigingen?",
+}
+"""The four questions of the confrontation matrix (Tool E)."""
+KETEN = ("preventie", "repressie", "nazorg")
+"""The links the guide names for the whole chain: a plan covers it when each has an action."""
 
 
 def build(views: Views, item: str | None) -> Context:
     """Everything the plan shows, from the vision to the budget."""
     project = views.project
     state = derive_state(project, views.today)
-    groups = {g.prioriteit: g for g in project.organen.projectgroepen}
-    goals_by_priority: dict[str, list[Any]] = defaultdict(list)
-    for _, bestand in sorted(project.doelstellingen.items()):
-        goals_by_priority[bestand.prioriteit].extend(
-            views.goal(sd) for sd in bestand.strategische_doelstellingen
-        )
-    other_plans = {p.id: p for p in project.plan.afstemming}
-    priorities = []
-    for position, p in enumerate(project.prioriteiten.prioriteiten):
-        group = groups.get(p.id)
-        priorities.append(
-            {
-                "id": p.id,
-                "titel": p.titel,
-                "omschrijving": or_missing(
-                    p.omschrijving,
-                    f"de omschrijving van '{p.titel}'",
-                    "prioriteiten.yaml",
-                    f"prioriteiten[{position}].omschrijving",
-                ),
-                "toelichting": p.toelichting or "",
-                "bevindingen": [
-                    b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen
-                ],
-                "swot": [
-                    s.tekst
-                    for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
-                    for s in getattr(project.swot, q)
-                    if s.id in p.swot
-                ],
-                "aansluiting": [
-                    {
-                        "plan": other_plans[a.plan].titel if a.plan in other_plans else a.plan,
-                        "prioriteit": next(
-                            (
-                                i.titel
-                                for i in other_plans[a.plan].prioriteiten
-                                if i.id == a.prioriteit
-                            ),
-                            a.prioriteit or "",
-                        )
-                        if a.plan in other_plans
-                        else a.prioriteit or "",
-                    }
-                    for a in p.aansluiting
-                ],
-                "lokaal": p.lokaal,
-                "projectgroep": {
-                    "naam": group.naam,
-                    "projectleider": views.actor(group.projectleider)
-                    if group.projectleider
-                    else Missing("de projectleider", "organen.yaml", group.id),
-                    "leden": views.people(group.leden),
-                    "bestaand": group.bestaande_structuur or "",
-                }
-                if group
-                else None,
-                "doelstellingen": goals_by_priority.get(p.id, []),
-            }
-        )
-    actions = [
-        a
-        for p in priorities
-        for sd in p["doelstellingen"]
-        for od in sd["operationele"]
-        for a in od["acties"]
+    priorities = [
+        _priority(views, position, p)
+        for position, p in enumerate(project.prioriteiten.prioriteiten)
     ]
+    actions = sorted(
+        (
+            a
+            for p in priorities
+            for sd in p["doelstellingen"]
+            for od in sd["operationele"]
+            for a in od["acties"]
+        ),
+        key=lambda a: (a["start_sort"], a["id"]),
+    )
     budget_per_priority = [
         {
             "titel": p["titel"],
@@ -100,71 +61,99 @@ def build(views: Views, item: str | None) -> Context:
     plan = project.plan
     college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
     raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
-    return (
-        views.common()
-        | {
-            "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
-            "uitgangspunten": plan.uitgangspunten,
-            "doelen_extern": items_or_missing(
-                plan.doelen_extern, "de externe doelen", "doelen_extern"
-            ),
-            "doelen_intern": items_or_missing(
-                plan.doelen_intern, "de interne doelen", "doelen_intern"
-            ),
-            "organisatie": or_missing(
-                plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
-            ),
-            "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
-            "communicatie": plan.communicatie or "",
-            "budgettekst": plan.budget or "",
-            "afkortingen": sorted(plan.afkortingen.items()),
-            "afstemming": [
-                {
-                    "titel": a.titel,
-                    "soort": a.soort.value,
-                    "van": a.periode.van if a.periode else None,
-                    "tot": a.periode.tot if a.periode else None,
-                    "prioriteiten": [i.titel for i in a.prioriteiten],
-                }
-                for a in plan.afstemming
-            ],
-            "prioriteiten": priorities,
-            "planning_rijen": [
-                [a["titel"], a["trekker"], a["start"], a["einde"]]
-                for a in sorted(actions, key=lambda a: (a["start_sort"], a["id"]))
-            ],
-            "acties": sorted(actions, key=lambda a: (a["start_sort"], a["id"])),
-            "budget": budget_per_priority,
-            "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
-            "keten": sorted(chain_balance(project).items()),
-            "stappen": [
-                {
-                    "stap": s.stap.value,
-                    "titel": s.titel,
-                    "fase": FASEN[s.fase],
-                    "stand": s.stand.value,
-                    "datum": s.datum,
-                }
-                for s in state.steps
-                if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
-            ],
-            "bevindingen": views.findings(),
-            "swot": {
-                q: [s.tekst for s in getattr(project.swot, q)]
-                for q in ("sterktes", "zwaktes", "kansen", "bedreigingen")
+    balance = chain_balance(project)
+    kerngroep = project.organen.kerngroep
+    context = views.common() | {
+        "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
+        "uitgangspunten": plan.uitgangspunten,
+        "doelen_extern": items_or_missing(plan.doelen_extern, "de externe doelen", "doelen_extern"),
+        "doelen_intern": items_or_missing(plan.doelen_intern, "de interne doelen", "doelen_intern"),
+        "organisatie": or_missing(
+            plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
+        ),
+        "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
+        "communicatie": plan.communicatie or "",
+        "budgettekst": plan.budget or "",
+        "afkortingen": sorted(plan.afkortingen.items()),
+        "afstemming": [
+            {
+                "titel": a.titel,
+                "soort": PLANSOORTEN[a.soort],
+                "van": a.periode.van if a.periode else None,
+                "tot": a.periode.tot if a.periode else None,
+                "prioriteiten": [i.titel for i in a.prioriteiten],
             }
-            | {"conclusies": project.swot.conclusies},
-            "projectgroepen": [
-                p["projectgroep"] | {"prioriteit": p["titel"]}
-                for p in priorities
-                if p["projectgroep"]
-            ],
-            "college": college.datum if college else None,
-            "gemeenteraad": raad.datum if raad else None,
-            "datum": raad.datum if raad else (college.datum if college else views.today),
-        }
-        | _charts(views, priorities)
-    )
+            for a in plan.afstemming
+        ],
+        "prioriteiten": priorities,
+        "gekozen": _meeting_of(views, project.prioriteiten.vergadering),
+        "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
+        "zonder_doelstellingen": sum(1 for p in priorities if not p["doelstellingen"]),
+        "planning_rijen": [[a["titel"], a["trekker"], a["periode"]] for a in actions],
+        "acties": actions,
+        "budget": budget_per_priority,
+        "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
+        "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
+        "zonder_schakel": balance["onbekend"],
+        "keten_volledig": all(balance[schakel] for schakel in KETEN),
+        "stappen": [
+            {
+                "stap": s.stap.value,
+                "titel": s.titel,
+                "fase": FASEN[s.fase],
+                "stand": s.stand.value,
+                "datum": s.datum,
+            }
+            for s in state.steps
+            if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
+        ],
+        "overleg": _overleg(views),
+        "bevindingen": views.findings(),
+        "diagnostiek_conclusies": project.bevindingen.conclusies,
+        "swot": _swot(views),
+        "voorzitter": views.actor(kerngroep.voorzitter) if kerngroep.voorzitter else None,
+        "secretaris": views.actor(kerngroep.secretaris) if kerngroep.secretaris else None,
+        "projectgroepen": [
+            p["projectgroep"] | {"prioriteit": p["titel"]} for p in priorities if p["projectgroep"]
+        ],
+        "college": college.datum if college else None,
+        "gemeenteraad": raad.datum if raad else None,
+        "referentie": {
+            "college": college.referentie or "" if college else "",
+            "gemeenteraad": raad.referentie or "" if raad else "",
+        },
+        "datum": raad.datum if raad else (college.datum if college else views.today),
+    }
+    return context | _charts(views, priorities)
+
+
+OVERLEGSOORTEN = {
+    Overlegsoort.HOORZITTING: "hoorzitting",
+    Overlegsoort.FORUM: "forum",
+    Overlegsoort.WERKGROEP: "werkgroep",
+    Overlegsoort.ANDERE: "overleg",
+}
+
+
+def _overleg(views: Views) -> list[dict[str, Any]]:
+    """The hearings, forums and working groups beside the method's bodies, with their sessions."""
+    found = []
+    for overleg in views.project.organen.overleg:
+        held = [
+            v
+            for v in views.project.vergaderingen.values()
+            if v.orgaan == overleg.id and v.datum <= views.today
+        ]
+        found.append(
+            {
+                "naam": overleg.naam,
+                "soort": OVERLEGSOORTEN[overleg.soort],
+                "omschrijving": overleg.omschrijving or "",
+                "sessies": len(held),
+                "deelnemers": sum(v.deelnemers or 0 for v in held),
+            }
+        )
+    return found
 
 
 def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
@@ -177,13 +166,155 @@ def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
     }
 
 
+def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
+    """One priority: why it was chosen, what it aligns with, who works it out, its goals."""
+    project = views.project
+    group = next((g for g in project.organen.projectgroepen if g.prioriteit == p.id), None)
+    other_plans = {a.id: a for a in project.plan.afstemming}
+    swot = {s.id: s.tekst for part in SWOT_DELEN for s in getattr(project.swot, part)}
+    known_themes = themes(project)
+    return {
+        "id": p.id,
+        "titel": p.titel,
+        "omschrijving": or_missing(
+            p.omschrijving,
+            f"de omschrijving van '{p.titel}'",
+            "prioriteiten.yaml",
+            f"prioriteiten[{position}].omschrijving",
+        ),
+        "toelichting": p.toelichting or "",
+        "bevindingen": [b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen],
+        "swot": [swot[i] for i in p.swot if i in swot],
+        "themas": [known_themes.get(t, t) for t in p.themas],
+        "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
+        "lokaal": p.lokaal,
+        "projectgroep": {
+            "naam": group.naam,
+            "projectleider": views.actor(group.projectleider)
+            if group.projectleider
+            else Missing("de projectleider", "organen.yaml", group.id),
+            "leden": views.people(group.leden),
+            "bestaand": group.bestaande_structuur or "",
+        }
+        if group
+        else None,
+        "doelstellingen": [
+            views.goal(sd)
+            for _, bestand in sorted(project.doelstellingen.items())
+            if bestand.prioriteit == p.id
+            for sd in bestand.strategische_doelstellingen
+        ],
+    }
+
+
+def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
+    """A priority of another plan this one answers (the priority's title when the plan has it)."""
+    plan = other_plans.get(aansluiting.plan)
+    titel = aansluiting.prioriteit or ""
+    if plan is not None:
+        titel = next((i.titel for i in plan.prioriteiten if i.id == titel), titel)
+    return {"plan": plan.titel if plan else aansluiting.plan, "prioriteit": titel}
+
+
+def _meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:
+    """The meeting a piece was made in (its body and date), if the folder names it."""
+    if id_ is None or id_ not in views.project.vergaderingen:
+        return None
+    meeting = views.meeting(id_, views.project.vergaderingen[id_], f"vergaderingen/{id_}.yaml")
+    return {
+        "orgaan": meeting["orgaan"],
+        "datum": meeting["datum"],
+        "gehouden": meeting["datum"] <= views.today,
+    }
+
+
+def _swot(views: Views) -> dict[str, Any]:
+    """The SWOT in order of importance, row by row, with its confrontation matrix."""
+    swot = views.project.swot
+    parts = {part: [s.tekst for s in getattr(swot, part)] for part in SWOT_DELEN}
+    depth = max(len(parts["sterktes"]), len(parts["zwaktes"]))
+    outside = max(len(parts["kansen"]), len(parts["bedreigingen"]))
+    return parts | {
+        "leeg": not any(parts.values()),
+        "intern": [_pair(parts["sterktes"], parts["zwaktes"], row) for row in range(depth)],
+        "extern": [_pair(parts["kansen"], parts["bedreigingen"], row) for row in range(outside)],
+        "confrontatie": [
+            {"vraag": vraag, "antwoorden": [s.tekst for s in getattr(swot.confrontatie, key)]}
+            for key, vraag in CONFRONTATIE.items()
+            if getattr(swot.confrontatie, key)
+        ],
+        "conclusies": swot.conclusies,
+        "gemaakt": _meeting_of(views, swot.vergadering),
+    }
+
+
+def _pair(left: list[str], right: list[str], row: int) -> list[str]:
+    return [left[row] if row < len(left) else "", right[row] if row < len(right) else ""]
+
+
 def items_or_missing(items: list[str], label: str, key: str) -> list[Any]:
     """A list from plan.yaml, or one gap when it is empty."""
     return list(items) if items else [Missing(label, "plan.yaml", key)]
 
 
+def final_gaps(project: Project, context: Context) -> list[str]:
+    """What a council must not receive: a plan without goals, SWOT, budget or kerngroep."""
+    reasons = []
+    if not project.prioriteiten.prioriteiten:
+        reasons.append(gap("prioriteiten.yaml", "prioriteiten", "het plan heeft geen prioriteiten"))
+    if not context["bevindingen"]:
+        reasons.append(
+            gap(
+                "diagnostiek/bevindingen.yaml",
+                "bevindingen",
+                "het plan steunt op geen enkele bevinding van de diagnostiek",
+            )
+        )
+    if context["swot"]["leeg"] and context["methode"]["swot"]:
+        reasons.append(gap("swot.yaml", "sterktes", "de SWOT is leeg"))
+    worked_out = {
+        bestand.prioriteit
+        for bestand in project.doelstellingen.values()
+        if bestand.strategische_doelstellingen
+    }
+    for p in project.prioriteiten.prioriteiten:
+        if p.id not in worked_out:
+            reasons.append(
+                gap(
+                    f"doelstellingen/{p.id}.yaml",
+                    "strategische_doelstellingen",
+                    f"de prioriteit '{p.titel}' heeft nog geen doelstellingen",
+                )
+            )
+    for path, loc, sd in strategic_goals(project):
+        if not sd.operationele_doelstellingen:
+            reasons.append(
+                gap(
+                    path,
+                    key_of((*loc, "operationele_doelstellingen")),
+                    f"'{sd.titel}' heeft geen operationele doelstellingen",
+                )
+            )
+    for path, loc, od in operational_goals(project):
+        if not od.indicatoren and not od.acties:
+            reasons.append(
+                gap(path, key_of(loc), f"'{od.titel}' heeft geen indicatoren en geen acties")
+            )
+    if not context["budget_totaal"] and not context["budgettekst"]:
+        reasons.append(
+            gap(
+                "plan.yaml",
+                "budget",
+                "het plan zegt niets over het budget: geen tekst en geen actie met een bedrag",
+            )
+        )
+    if not project.organen.kerngroep.leden:
+        reasons.append(gap("organen.yaml", "kerngroep.leden", "de kerngroep heeft geen leden"))
+    return reasons
+
+
 def _title(context: Context) -> str:
-    return str(context["beleid"]["plannaam"]).capitalize()
+    return upper_first(str(context["beleid"]["plannaam"]))
 
 
 DOCUMENT = Document(
@@ -195,4 +326,5 @@ DOCUMENT = Document(
     build=build,
     available=lambda project: bool(project.prioriteiten.prioriteiten),
     heading=_title,
+    final_gaps=final_gaps,
 )

@@ -14,6 +14,7 @@ from typing import Any
 from livb.check import check_loaded
 from livb.diagnostics import Severity
 from livb.documents import DOCUMENTS, Document
+from livb.documents._base import DRAFT_TEXT, draft_texts, gap
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -35,9 +36,11 @@ from livb.errors import LivbError
 from livb.model import FILE_KINDS, Project
 from livb.project import load_project
 from livb.resources import templates_dir
+from livb.schema_errors import suggest
 from livb.word.docx import DocumentMeta, write_docx
 from livb.word.ir import DocumentIR
 from livb.word.markdown import MarkdownError, parse
+from livb.words import count
 from livb.yamlio import write_atomic
 
 
@@ -45,6 +48,41 @@ class TemplateError(LivbError):
     """A template that cannot be rendered: its file and line, and what is wrong."""
 
     category = "sjabloon"
+
+
+class NotFinal(LivbError):
+    """``--definitief`` and the folder still lacks something: every reason, one per line."""
+
+    category = "definitief"
+
+    def __init__(self, reasons: list[str]) -> None:
+        lines = "\n".join(f"  {reason}" for reason in reasons)
+        super().__init__(
+            f"nog geen definitieve versie ({len(reasons)} reden(en)):\n{lines}",
+            "vul aan wat ontbreekt en probeer opnieuw, of maak een ontwerp zonder --definitief",
+        )
+        self.reasons = reasons
+
+
+def final_gaps(project: Project, job: Job, ir: DocumentIR) -> list[str]:
+    """What keeps one document from being final, one reason each with its file and key.
+
+    Every gap the document marks, what the document itself needs (its ``final_gaps``), and
+    every skeleton text ('(in te vullen: …)') it shows.
+    """
+    reasons = [gap(m.file, m.key, f"in te vullen: {m.label}") for m in ir.missing]
+    reasons += job.document.final_gaps(project, job.context)
+    shown = " ".join(ir.text.split())
+    explained = set()
+    for file, key, text in draft_texts(project):
+        if " ".join(text.split()) in shown:
+            reasons.append(gap(file, key, f"'{text}' is nog de voorlopige tekst van livb new"))
+            explained.add(" ".join(text.split()))
+    for match in DRAFT_TEXT.finditer(shown):  # a skeleton text livb cannot trace to its file
+        text = shown[match.start() :].split(")", 1)[0] + ")"
+        if not any(text in known for known in explained):
+            reasons.append(f"de tekst '{text}' staat nog in het document")
+    return list(dict.fromkeys(reasons))
 
 
 @dataclass
@@ -113,11 +151,16 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     items = list(document.items(project))
     if document.per is None or request.item is None:
         return items
+    if document.choices is not None:
+        items = list(document.choices(project))
     if request.item not in items:
-        shown = ", ".join(str(i) for i in items[:8]) + (", ..." if len(items) > 8 else "")
+        names = [str(i) for i in items]
+        shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
         article = "onbekend" if document.per in ("gesprek", "besluit") else "onbekende"
+        guess = suggest(request.item, names)
         raise LivbError(
-            f"{article} {document.per} '{request.item}'",
+            f"{article} {document.per} '{request.item}'"
+            + (f"; bedoelde je {guess}?" if guess else ""),
             f"kies uit: {shown}" if items else f"de map heeft nog geen {document.per}",
         )
     return [request.item]
@@ -139,13 +182,11 @@ def render_documents(
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
     project = loaded.project
+    reasons: list[str] = []
     if request.definitief:
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
-            raise LivbError(
-                f"'livb check' vindt {errors} fout(en); een definitieve versie vraagt er geen",
-                f"los ze op ('livb check {request.root}') of maak een ontwerp zonder --definitief",
-            )
+            reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
     out = _output_folder(request)
     reference = _reference(request.root)
     environment = build_environment(_template_folders(request.root))
@@ -155,14 +196,14 @@ def render_documents(
         if progress:
             progress(job.filename)
         ir = _build_ir(environment, job)
-        if request.definitief and ir.missing:
-            items = "; ".join(sorted({f"{m.label} ({m.file})" for m in ir.missing}))
-            raise LivbError(
-                f"{job.filename} is nog niet volledig: {items}",
-                "vul de gegevens aan, of maak een ontwerp zonder --definitief",
-            )
+        if request.definitief:
+            reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
+            if reasons:
+                continue  # refused anyway: no need to write this one
         meta = _meta(project, job, request)
         built.append((job, write_docx(ir, reference, meta), ir))
+    if reasons:
+        raise NotFinal(reasons)
     return _write_all(out, built, request)
 
 
@@ -404,7 +445,15 @@ def _write_all(
                 f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
                 "maak plaats vrij of kies met --uit een andere map",
             ) from None
-        return [_write_one(out, manifest, job, data, ir, request.pdf) for job, data, ir in built]
+        rendered = [_write_one(out, manifest, job, data, ir) for job, data, ir in built]
+        if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
+            from livb.word.pdf import convert_to_pdf
+
+            for result, pdf in zip(
+                rendered, convert_to_pdf([r.path for r in rendered]), strict=True
+            ):
+                result.pdf = pdf
+        return rendered
 
 
 def _check_targets(out: Path, names: list[str]) -> None:
@@ -419,9 +468,7 @@ def _check_targets(out: Path, names: list[str]) -> None:
         )
 
 
-def _write_one(
-    out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR, pdf: bool
-) -> Rendered:
+def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
     path = out / job.filename
     try:
         write_atomic(path, data)
@@ -432,13 +479,7 @@ def _write_one(
             "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
             "Word? Sluit het en probeer opnieuw",
         ) from None
-    made = None
-    if pdf:
-        from livb.word.pdf import convert_to_pdf
-
-        made = path.with_suffix(".pdf")
-        convert_to_pdf(path, made)
-    return Rendered(path, len(ir.missing), made)
+    return Rendered(path, len(ir.missing))
 
 
 __all__ = ["RenderRequest", "Rendered", "render_documents"]

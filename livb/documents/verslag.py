@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from livb.documents._base import Context, Document, dated
+from livb.dates import dutch_date
+from livb.documents._base import Context, Document, dated, gap
 from livb.documents.views import Views
 from livb.model import Project
 
@@ -22,12 +23,30 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
+def final_gaps(project: Project, context: Context) -> list[str]:
+    """Minutes are final once the meeting was held, with its attendees and its agenda."""
+    v = context["vergadering"]
+    file = f"vergaderingen/{v['id']}.yaml"
+    reasons = []
+    if not context["gehouden"]:
+        reasons.append(
+            gap(file, "datum", f"de vergadering van {dutch_date(v['datum'])} moet nog plaatsvinden")
+        )
+    if not v["aanwezig"] and not v["gasten"]:
+        reasons.append(gap(file, "aanwezig", "niemand staat als aanwezig genoteerd"))
+    if not v["agenda"]:
+        reasons.append(gap(file, "agenda", "de agenda is leeg"))
+    return reasons
+
+
 def _meetings(project: Project) -> list[str]:
     return sorted(project.vergaderingen)
 
 
 def _title(context: Context) -> str:
-    return f"Verslag: {context['vergadering']['titel']}"
+    """'Verslag: …' once the meeting was held; before, the document is its agenda."""
+    kind = "Verslag" if context["gehouden"] else "Agenda"
+    return f"{kind}: {context['vergadering']['titel']}"
 
 
 def _date(context: Context) -> dt.date | None:
@@ -46,4 +65,5 @@ DOCUMENT = Document(
     items=_meetings,
     heading=_title,
     date=_date,
+    final_gaps=final_gaps,
 )

@@ -5,24 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
 from livb.model import Project
-from livb.model.actoren import Actor, Rol
+from livb.model.actoren import Actor, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.diagnostiek import Gegevenssoort
+from livb.model.instellingen import Bestuursvorm
+from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
-from livb.queries import decisions
+from livb.model.walk import actions, indicators, operational_goals, strategic_goals
+from livb.queries import decisions, mayor, orgaan_naam
+from livb.themas import themes
 from livb.word.ir import Missing
 
 SOORT_TITELS = {
     Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
     Gegevenssoort.WAARNEMING: "Waarnemingsgerelateerde gegevens",
     Gegevenssoort.CONTEXT: "Contextgerelateerde gegevens",
-}
-ORGAAN_NAMEN = {
-    "kerngroep": "de kerngroep",
-    "redactiecomite": "het redactiecomité",
-    "pilootcomite": "het pilootcomité",
 }
 
 
@@ -35,7 +35,7 @@ def or_missing(value: Any, label: str, file: str, key: str) -> Any:
 
 def has_mayor(project: Project) -> bool:
     """Whether the folder names a mayor (the party of the declaration and the protocol)."""
-    return any(a.rol is Rol.BURGEMEESTER for a in project.actoren.actoren)
+    return mayor(project) is not None
 
 
 class Views:
@@ -49,6 +49,26 @@ class Views:
             a.id: self._actor_view(a, position)
             for position, a in enumerate(project.actoren.actoren)
         }
+        # where each goal, indicator and action stands in its file (for gaps in their texts)
+        self._places: dict[int, tuple[str, tuple[Any, ...]]] = {
+            id(item): (path, loc)
+            for walk in (strategic_goals, operational_goals, indicators, actions)
+            for path, loc, item in walk(project)
+        }
+
+    def skeleton_gap(self, item: Any, field: str) -> Any:
+        """A goal's, indicator's or action's text; a gap while it is a skeleton's placeholder.
+
+        ``livb new doelstelling`` writes '(in te vullen: de actie)' where the coordinator still
+        has to write; a draft shows it as a gap (highlighted, with its file and key) and a final
+        version refuses it like any other.
+        """
+        text = getattr(item, field)
+        if not isinstance(text, str) or not DRAFT_TEXT.search(text):
+            return text
+        path, loc = self._places.get(id(item), ("", ()))
+        label = text.strip().strip("()").partition(":")[2].strip() or "de tekst"
+        return Missing(label, path, key_of((*loc, field)))
 
     # -- shared pieces ---------------------------------------------------------------------------
 
@@ -59,10 +79,11 @@ class Views:
         return self._views[id_]
 
     def _actor_view(self, actor: Actor, position: int) -> dict[str, Any]:
-        naam = or_missing(
-            actor.naam, f"de naam van {actor.id}", "actoren.yaml", f"actoren[{position}].naam"
-        )
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
+        who = f"{_article(functie)} {functie}" if functie else actor.id
+        naam = or_missing(
+            actor.naam, f"de naam van {who}", "actoren.yaml", f"actoren[{position}].naam"
+        )
         return {
             "id": actor.id,
             "naam": naam,
@@ -83,20 +104,27 @@ class Views:
         config = self.project.instellingen
         gemeente = config.gemeente
         vorm = gemeente.bestuursvorm.value
-        mayor = next((a for a in self.project.actoren.actoren if a.rol is Rol.BURGEMEESTER), None)
+        burgemeester = mayor(self.project)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
+        stad = gemeente.bestuursvorm is Bestuursvorm.STAD
         return {
             "gemeente": {
                 "naam": gemeente.naam,
                 "bestuursvorm": vorm,
                 "voluit": f"{vorm.capitalize()} {gemeente.naam}",
                 "de_gemeente": f"de {vorm} {gemeente.naam}",
+                "diensten": "stadsdiensten" if stad else "gemeentediensten",
+                "bestuur": "stadsbestuur" if stad else "gemeentebestuur",
                 "nis": gemeente.nis_code or "",
                 "provincie": gemeente.provincie or "",
                 "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
+                "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
                 "adres": gemeente.adres or "",
             },
+            "methode": self.method(),
+            "protocol": self.has_protocol(),
+            "pilootcomite": self.people(self.project.organen.pilootcomite.leden),
             "beleid": {
                 "titel": config.beleid.titel,
                 "plannaam": config.beleid.plannaam,
@@ -107,8 +135,8 @@ class Views:
                 if periode
                 else Missing("het einde van de planperiode", "livb.yaml", "beleid.periode.tot"),
             },
-            "burgemeester": self._views[mayor.id]
-            if mayor
+            "burgemeester": self._views[burgemeester.id]
+            if burgemeester
             else Missing(
                 "de burgemeester (een actor met rol: burgemeester)", "actoren.yaml", "actoren"
             ),
@@ -125,6 +153,28 @@ class Views:
             "kerngroep": self.people(self.project.organen.kerngroep.leden),
             "vandaag": self.today,
         }
+
+    def rule_off(self, code: str) -> bool:
+        """Whether the gemeente switched a rule of the method off (livb.yaml, regels)."""
+        return any(r.code == code for r in self.project.instellingen.regels.uitgeschakeld)
+
+    def method(self) -> dict[str, bool]:
+        """Which of the method's demands the gemeente follows: a text claims only those.
+
+        A rule switched off in livb.yaml is a deliberate local choice; the documents then do
+        not promise or claim what the rule asks.
+        """
+        return {
+            "hoogstens_vijf": not self.rule_off("LIVB201"),
+            "keten_in_kerngroep": not self.rule_off("LIVB203"),
+            "swot": not self.rule_off("LIVB210"),
+            "drie_soorten": not self.rule_off("LIVB213"),
+            "meetbaar": not self.rule_off("LIVB218"),
+        }
+
+    def has_protocol(self) -> bool:
+        """Whether the folder records a protocolakkoord with the FOD (signed or approved)."""
+        return bool(decisions(self.project, Onderwerp.PROTOCOLAKKOORD, today=self.today))
 
     def decision(self, onderwerp: Onderwerp, door: Instantie, uitkomst: Uitkomst) -> Besluit | None:
         """The latest decision of a body on a subject with this outcome, up to today."""
@@ -144,9 +194,7 @@ class Views:
 
     def meeting(self, id_: str, v: Vergadering, file: str) -> dict[str, Any]:
         """A meeting as the minutes (and the agenda) show it."""
-        orgaan = ORGAAN_NAMEN.get(v.orgaan) or next(
-            (g.naam for g in self.project.organen.projectgroepen if g.id == v.orgaan), v.orgaan
-        )
+        orgaan = orgaan_naam(self.project, v.orgaan)
         approved = [
             (i, self.project.vergaderingen[i].datum)
             for i in v.keurt_verslag_goed
@@ -161,7 +209,7 @@ class Views:
             "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
             "plaats": or_missing(v.plaats, "de plaats", file, "plaats"),
             "voorzitter": self.actor(v.voorzitter) if v.voorzitter else None,
-            "verslaggever": self.actor(v.verslaggever) if v.verslaggever else None,
+            "verslaggevers": self.people(v.verslaggevers),
             "aanwezig": self.people(v.aanwezig),
             "verontschuldigd": self.people(v.verontschuldigd),
             "gasten": v.gasten,
@@ -203,6 +251,7 @@ class Views:
                     "id": b.id,
                     "titel": b.titel,
                     "onveiligheid": b.onveiligheid.value,
+                    "thema": themes(project).get(b.thema, b.thema) if b.thema else "",
                     "tekst": or_missing(
                         b.tekst, f"de tekst van '{b.titel}'", file, f"bevindingen[{position}].tekst"
                     ),
@@ -225,6 +274,7 @@ class Views:
             "id": reeks.id,
             "naam": reeks.naam,
             "eenheid": reeks.eenheid or "",
+            "gebied": reeks.gebied or "",
             "jaren": years,
             "waarden": [values[y] for y in years],
             "onvolledig": reeks.onvolledig_jaar,
@@ -236,7 +286,7 @@ class Views:
         """A strategic goal with its operational goals, indicators and actions."""
         return {
             "id": sd.id,
-            "titel": sd.titel,
+            "titel": self.skeleton_gap(sd, "titel"),
             "omschrijving": sd.omschrijving or "",
             "operationele": [self._operational_view(od) for od in sd.operationele_doelstellingen],
         }
@@ -246,7 +296,7 @@ class Views:
         actions = [self._action_view(a) for a in od.acties]
         return {
             "id": od.id,
-            "titel": od.titel,
+            "titel": self.skeleton_gap(od, "titel"),
             "omschrijving": od.omschrijving or "",
             "indicatoren": indicators,
             "acties": actions,
@@ -255,21 +305,31 @@ class Views:
                     _with_unit(i),
                     _measure(i["basis"], i["basisjaar"]),
                     _measure(i["doel"], i["doeljaar"]),
-                    i["deadline"],
-                    i["bron"],
+                    short_dutch_date(i["deadline"]) if i["deadline"] else "",
+                    i["bron_tekst"],
                 ]
                 for i in indicators
             ],
             "actie_rijen": [
-                [a["titel"], a["trekker"], a["start"], a["einde"], a["schakel"]] for a in actions
+                [a["titel"], a["wie"], a["periode"], a["schakel"], a["budget_tekst"]]
+                for a in actions
+            ],
+            "actie_details": [
+                a
+                for a in actions
+                if a["omschrijving"] or a["financiering"] or a["status"] != "gepland"
             ],
         }
 
     def _indicator_view(self, indicator: Any) -> dict[str, Any]:
         base, target = indicator.basiswaarde, indicator.streefwaarde
-        source = next((b.naam for b in self.project.bronnen.bronnen if b.id == indicator.bron), "")
+        reeks = next((r for r in self.project.cijfers.reeksen if r.id == indicator.reeks), None)
+        source = self._source_name(indicator.bron or (reeks.bron if reeks else None))
+        source_text = ", ".join(
+            part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
+        )
         return {
-            "naam": indicator.naam,
+            "naam": self.skeleton_gap(indicator, "naam"),
             "eenheid": indicator.eenheid or "",
             "basis": base.waarde if base else None,
             "basisjaar": base.jaar if base else None,
@@ -277,23 +337,61 @@ class Views:
             "doeljaar": target.jaar if target else None,
             "deadline": indicator.deadline,
             "bron": source,
+            "reeks": reeks.naam if reeks else "",
+            "bron_tekst": source_text,
         }
+
+    def _source_name(self, bron: str | None) -> str:
+        return next((b.naam for b in self.project.bronnen.bronnen if b.id == bron), "")
 
     def _action_view(self, actie: Any) -> dict[str, Any]:
         trekker = self.actor(actie.trekker) if actie.trekker else None
+        partners = self.people(actie.partners)
+        names = [_name(p) for p in partners]
+        owner = _name(trekker) if trekker is not None else ""
+        wie = owner
+        if names:
+            wie = f"{owner}, met {dutch_list(names)}" if owner else f"met {dutch_list(names)}"
         return {
             "id": actie.id,
-            "titel": actie.titel,
+            "titel": self.skeleton_gap(actie, "titel"),
+            "omschrijving": actie.omschrijving or "",
             "trekker": trekker,
-            "partners": self.people(actie.partners),
+            "partners": partners,
+            "wie": wie,
             "start": actie.start,
             "einde": actie.einde,
+            "periode": _period(actie.start, actie.einde),
             "start_sort": actie.start or dt.date.max,
             "budget": actie.budget,
             "budget_getal": actie.budget or 0,
+            "budget_tekst": f"\u20ac\u00a0{format_number(actie.budget)}"
+            if actie.budget is not None
+            else "",
+            "financiering": actie.financiering or "",
             "schakel": actie.schakel.value if actie.schakel else "",
             "status": actie.status.value,
         }
+
+
+def _article(noun: str) -> str:
+    """The definite article of a function: het diensthoofd, het raadslid, de schepen."""
+    first = noun.split(" ", 1)[0].lower()
+    return "het" if first.endswith(("hoofd", "lid")) else "de"
+
+
+def _name(actor: Any) -> Any:
+    """An actor's name (or the gap where it belongs) for plain text."""
+    return actor["naam"] if isinstance(actor, dict) else actor
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    """From when to when, in the short form of a table cell."""
+    if start and end:
+        return f"{short_dutch_date(start)} \u2013 {short_dutch_date(end)}"
+    if start:
+        return f"vanaf {short_dutch_date(start)}"
+    return f"tot {short_dutch_date(end)}" if end else ""
 
 
 def _with_unit(indicator: dict[str, Any]) -> str:
@@ -304,9 +402,22 @@ def _with_unit(indicator: dict[str, Any]) -> str:
 def _measure(value: float | None, year: int | None) -> str:
     if value is None:
         return ""
-    text = f"{int(value)}" if float(value).is_integer() else f"{value}".replace(".", ",")
+    text = format_number(value)
     return f"{text} ({year})" if year else text
 
 
-def _itemsor_missing(items: list[str], label: str, key: str) -> list[Any]:
-    return list(items) if items else [Missing(label, "plan.yaml", key)]
+SCHAKEL_VOLGORDE = [s.value for s in Schakel]
+"""The links of the safety chain in their order, from proactie to nazorg."""
+
+PLANSOORTEN = {
+    Plansoort.ZVP: "zonaal veiligheidsplan",
+    Plansoort.SVPP: "strategisch veiligheids- en preventieplan",
+    Plansoort.MEERJARENPLAN: "meerjarenplan",
+    Plansoort.LOKAAL_SOCIAAL_BELEIDSPLAN: "lokaal sociaal beleidsplan",
+    Plansoort.PARKETBELEIDSPLAN: "beleidsplan van het parket",
+    Plansoort.NOODPLAN: "nood- en interventieplan",
+    Plansoort.KIV: "Kadernota Integrale Veiligheid",
+    Plansoort.NVP: "Nationaal Veiligheidsplan",
+    Plansoort.ANDERE: "ander plan",
+}
+"""How the documents name each kind of plan the integral plan aligns with."""

@@ -86,8 +86,3 @@ class Vergadering(LivbModel):
     volgende_stap: str | None = None
     huiswerk: list[Huiswerk] = []
     volgende_vergadering: VolgendeVergadering | None = None
-
-    @property
-    def verslaggever(self) -> str | None:
-        """The first reporter (documents that name one reporter)."""
-        return self.verslaggevers[0] if self.verslaggevers else None

@@ -172,14 +172,18 @@ class _Writer:
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
         parts: list[str] = []
-        for block in ir.blocks:
+        keep = _kept_with_signatures(ir)
+        for position, block in enumerate(ir.blocks):
             if isinstance(block, Heading):
                 parts.append(self._heading(block))
             elif isinstance(block, Paragraph):
-                parts.append(self._paragraph(block.spans, block.style, block.list))
+                parts.append(
+                    self._paragraph(block.spans, block.style, block.list, position in keep)
+                )
             elif isinstance(block, Table):
                 parts.append(self._table(block))
-                parts.append("<w:p/>")  # Word would merge two adjacent tables into one
+                if position < len(ir.blocks) - 1:  # at the end, an empty page would follow
+                    parts.append("<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
                 parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
@@ -189,6 +193,7 @@ class _Writer:
         self._replace_body("".join(parts))
         self._attach_comments()
         self._properties()
+        self._title_fields()
         buffer = io.BytesIO()
         self.document.save(buffer)
         return deterministic_zip(buffer.getvalue())
@@ -217,12 +222,18 @@ class _Writer:
         )
         return f"<w:pPr>{style_xml}{extra}</w:pPr>"
 
-    def _paragraph(self, spans: list[Span], style: str | None, list_info: Any = None) -> str:
-        numbering = ""
+    def _paragraph(
+        self,
+        spans: list[Span],
+        style: str | None,
+        list_info: Any = None,
+        keep_with_next: bool = False,
+    ) -> str:
+        extra = "<w:keepNext/>" if keep_with_next else ""
         if list_info is not None and list_info.numbered:
             num_id = self._num_id(list_info.list_id, style or "List Number")
-            numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-        return f"<w:p>{self._ppr(style, numbering)}{self._spans(spans)}</w:p>"
+            extra += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        return f"<w:p>{self._ppr(style, extra)}{self._spans(spans)}</w:p>"
 
     def _heading(self, heading: Heading) -> str:
         self.bookmark += 1
@@ -275,8 +286,17 @@ class _Writer:
         entries = []
         for heading in shown:
             text = "".join(s.text for s in heading.spans)
+            # the page number as Word writes it: a PAGEREF to the heading's bookmark, which
+            # Word fills when it updates the contents and LibreOffice computes while converting
+            page = (
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {heading.bookmark} \\h '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
             link = (
-                f'<w:hyperlink w:anchor="{heading.bookmark}">{self._run(text, None)}</w:hyperlink>'
+                f'<w:hyperlink w:anchor="{heading.bookmark}">{self._run(text, None)}{page}'
+                "</w:hyperlink>"
             )
             entries.append((self._ppr(f"toc {heading.level}"), link))
         if not entries:
@@ -315,7 +335,8 @@ class _Writer:
                 cell = row[column] if column < len(row) else []
                 parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[column]}" w:type="dxa"/></w:tcPr>')
                 if signature:
-                    parts.append(self._signature_cell(cell, position))
+                    last = position == len(table.rows) - 1
+                    parts.append(self._signature_cell(cell, position, keep=not last))
                 else:
                     parts.append(
                         self._paragraph(cell, "livb Tabelkop" if header else "livb Tabeltekst")
@@ -325,15 +346,18 @@ class _Writer:
         parts.append("</w:tbl>")
         return "".join(parts)
 
-    def _signature_cell(self, cell: list[Span], position: int) -> str:
+    def _signature_cell(self, cell: list[Span], position: int, keep: bool) -> str:
+        """A cell of a signature table; ``keep`` holds it on the page of the next row."""
         style = "livb Handtekening"
         if position == 0:  # the party: bold
             spans = [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
-            return self._paragraph(spans, style)
+            return self._paragraph(spans, style, keep_with_next=keep)
         lines = ""
         if position == 1:  # room to sign above the name
-            lines = self._paragraph([], style) * 2 + self._paragraph([Span("…………………………………")], style)
-        return lines + self._paragraph(cell, style)
+            room = self._paragraph([], style, keep_with_next=True)
+            line = self._paragraph([Span("…………………………………")], style, keep_with_next=True)
+            lines = room * 2 + line
+        return lines + self._paragraph(cell, style, keep_with_next=keep)
 
     def _num_id(self, list_id: int, style: str) -> str:
         if list_id in self.numbering:
@@ -423,6 +447,17 @@ class _Writer:
             )
         )
 
+    def _title_fields(self) -> None:
+        """Show the title in the title fields of headers and footers (``TITLE``, ``DOCPROPERTY``).
+
+        The house style's header carries a field, not a text: livb never writes in a
+        gemeente's header, it only fills the field's shown result with the document's title,
+        as Word would on updating it.
+        """
+        for rel in self.document.part.rels.values():
+            if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+                _fill_title_fields(rel.target_part.element, self.meta.title)
+
     def _properties(self) -> None:
         properties = self.document.core_properties
         properties.title = self.meta.title
@@ -434,6 +469,69 @@ class _Writer:
         properties.comments = ""
         properties.revision = 1
         properties.created = properties.modified = self.meta.date
+
+
+KEPT_BEFORE_SIGNATURES = 3
+"""How many paragraphs before a signature table stay on its page (back to the heading)."""
+
+
+def _kept_with_signatures(ir: DocumentIR) -> set[int]:
+    """The paragraphs that precede a signature table: they go to its page with it.
+
+    A signature never stands alone on a page: the text it signs (the date and place, the
+    approval) moves along, up to the section's heading (which keeps with its text already).
+    """
+    kept: set[int] = set()
+    for position, block in enumerate(ir.blocks):
+        if not (isinstance(block, Table) and block.kind == "handtekeningen"):
+            continue
+        before = position - 1
+        while (
+            before >= 0
+            and isinstance(ir.blocks[before], Paragraph)
+            and position - before <= KEPT_BEFORE_SIGNATURES
+        ):
+            kept.add(before)
+            before -= 1
+    return kept
+
+
+_TITLE_FIELD = re.compile(r"^\s*(TITLE|DOCPROPERTY\s+\"?Title\"?)(\s|\\|$)", re.IGNORECASE)
+
+
+def _fill_title_fields(root: Any, title: str) -> None:
+    """Set the shown result of every title field under root (complex and simple fields)."""
+    for simple in root.iter(f"{_W}fldSimple"):
+        if _TITLE_FIELD.match(simple.get(qn("w:instr"), "")):
+            texts = list(simple.iter(f"{_W}t"))
+            if not texts:
+                texts = [etree.SubElement(_el("w:r", simple), qn("w:t"))]
+            _show(texts, title)
+    instruction: list[str] = []
+    state = "outside"  # outside, instruction (begin..separate), result (separate..end)
+    results: list[Any] = []
+    for element in root.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}t"):
+        if element.tag == f"{_W}instrText" and state == "instruction":
+            instruction.append(element.text or "")
+        elif element.tag == f"{_W}t" and state == "result":
+            results.append(element)
+        elif element.tag == f"{_W}fldChar":
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "begin":
+                state, instruction, results = "instruction", [], []
+            elif kind == "separate" and state == "instruction":
+                state = "result" if _TITLE_FIELD.match("".join(instruction)) else "outside"
+            elif kind == "end":
+                if state == "result" and results:
+                    _show(results, title)
+                state = "outside"
+
+
+def _show(texts: list[Any], title: str) -> None:
+    texts[0].text = title
+    texts[0].set(qn("xml:space"), "preserve")
+    for text in texts[1:]:
+        text.text = ""
 
 
 def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Callable
 from functools import cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -33,10 +33,10 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    split_missing,
 )
 
 CONTAINERS = ("titelpagina", "inhoudstafel", "paginaeinde", "kader", "handtekeningen")
-MISSING = re.compile("\u27e6(.*?)\\|(.*?)\\|(.*?)\u27e7")
 # Data that looks like the marks of missing data travels as these, and becomes ⟦ ⟧ again in the
 # text; a line break inside data that could not become one (in a cell) becomes a space.
 LITERAL_OPEN, LITERAL_CLOSE, DATA_BREAK = "\x0e", "\x0f", "\x1e"
@@ -79,10 +79,8 @@ def inline_spans(token: Token) -> list[Span]:
     link: str | None = None
     for child in token.children or []:
         kind = child.type
-        if kind == "text":
+        if kind in ("text", "code_inline"):
             spans.extend(_split_missing(child.content, bold, italic, link))
-        elif kind == "code_inline":
-            spans.append(Span(child.content, bold, italic, link))
         elif kind in ("softbreak",):
             spans.append(Span(" ", bold, italic, link))
         elif kind == "hardbreak":
@@ -93,6 +91,10 @@ def inline_spans(token: Token) -> list[Span]:
             italic = kind == "em_open"
         elif kind == "link_open":
             link = str(child.attrs.get("href", ""))
+            gaps = [part for part in split_missing(unquote(link)) if isinstance(part, Missing)]
+            if gaps:  # a link to an address still to fill in: no link, the gap shown
+                spans.extend(Span(gap.text, missing=gap) for gap in gaps)
+                link = None
         elif kind == "link_close":
             link = None
         else:
@@ -102,17 +104,12 @@ def inline_spans(token: Token) -> list[Span]:
 
 
 def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> list[Span]:
-    spans = []
-    position = 0
-    for match in MISSING.finditer(text):
-        if match.start() > position:
-            spans.append(Span(_literal(text[position : match.start()]), bold, italic, link))
-        label, file, key = (_literal(part) for part in match.groups())
-        spans.append(Span(f"[in te vullen: {label}]", missing=Missing(label, file, key)))
-        position = match.end()
-    if position < len(text):
-        spans.append(Span(_literal(text[position:]), bold, italic, link))
-    return spans
+    return [
+        Span(part.text, missing=part)
+        if isinstance(part, Missing)
+        else Span(_literal(part), bold, italic, link)
+        for part in split_missing(text)
+    ]
 
 
 def _literal(text: str) -> str:

@@ -1,21 +1,44 @@
-"""PDF through LibreOffice, when it is installed: an isolated profile per run and a time limit."""
+"""PDF through LibreOffice, when it is installed: every document in one run, nothing left behind.
+
+One ``soffice --convert-to`` converts the whole batch (one start, not one per document) in a
+temporary folder with its own profile: LibreOffice's ``.~lock`` files and profile never reach
+the output folder. Word comments become PDF annotations (the filter's ``ExportNotes``), so a
+draft keeps its notes on what to fill in. A run that fails or takes too long is stopped with
+its whole process group: no ``soffice.bin`` outlives it.
+
+LibreOffice keeps the cached text of a table-of-contents field on import, but it computes
+``PAGEREF`` fields while laying out; the copy it converts therefore has its contents field
+unwrapped, so the page numbers in each entry's ``PAGEREF`` are computed.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
-from functools import cache
-from importlib import resources
+import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from livb.errors import LivbError
+from lxml import etree
 
-TIMEOUT = 180
+from livb.errors import LivbError
+from livb.yamlio import write_atomic
+
+TIMEOUT = 120
+"""Seconds for LibreOffice to start and convert the first document."""
+TIMEOUT_PER_DOCUMENT = 30
+"""Seconds more for every further document of the batch."""
 INSTALL_HINT = (
     "PDF maken vraagt LibreOffice: installeer het (Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui python3-uno; anders libreoffice.org)"
+    "sudo apt-get install libreoffice-writer-nogui; anders libreoffice.org)"
 )
+# The PDF filter with Word comments as PDF annotations (JSON filter options: LibreOffice 7.4+).
+EXPORT = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def find_soffice() -> str | None:
@@ -23,78 +46,147 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@cache
-def _uno_python() -> str | None:
-    for candidate in ("/usr/lib/libreoffice/program/python", "/usr/bin/python3", "python3"):
-        path = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
-        if path is None:
-            continue
-        probe = subprocess.run([path, "-c", "import uno"], capture_output=True, check=False)
-        if probe.returncode == 0:
-            return path
-    return None
+def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
+    """Convert .docx files to PDF, each next to its document, in one LibreOffice run.
 
-
-def convert_to_pdf(docx: Path, pdf: Path) -> None:
-    """Convert a .docx to PDF, refreshing its table of contents when LibreOffice's 'uno' is there.
+    Returns:
+        the PDF of every document, in the order given.
 
     Raises:
-        LivbError: LibreOffice is missing, fails or takes longer than the time limit.
+        LivbError: LibreOffice is missing, fails or takes longer than the time limit, or a
+            document did not convert (the others are written all the same).
     """
+    if not documents:
+        return []
     soffice = find_soffice()
     if soffice is None:
         raise LivbError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="livb-lo-") as work:
-        profile = Path(work, "profiel").as_uri()
-        python = _uno_python()
+    with tempfile.TemporaryDirectory(prefix="livb-pdf-") as work:
+        inputs, outputs = Path(work, "in"), Path(work, "uit")
+        inputs.mkdir()
+        copies = []
+        for position, document in enumerate(documents):
+            copy = inputs / f"{position:04d}.docx"  # unique, and no name LibreOffice trips on
+            copy.write_bytes(page_numbers_in_contents(document.read_bytes()))
+            copies.append(copy)
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(work, 'profiel').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--convert-to",
+            EXPORT,
+            "--outdir",
+            str(outputs),
+            *map(str, copies),
+        ]
+        log = Path(work, "soffice.log")
+        _run(command, log, TIMEOUT + TIMEOUT_PER_DOCUMENT * (len(documents) - 1))
+        written, failed = [], []
+        for document, copy in zip(documents, copies, strict=True):
+            produced = outputs / copy.with_suffix(".pdf").name
+            data = produced.read_bytes() if produced.is_file() else b""
+            if not data.startswith(b"%PDF"):
+                failed.append(document.name)
+                continue
+            target = document.with_suffix(".pdf")
+            try:
+                write_atomic(target, data)
+            except OSError as error:
+                raise LivbError(
+                    f"kan '{target}' niet schrijven: {error.strerror}",
+                    "is de PDF nog open? Sluit hem en probeer opnieuw",
+                ) from None
+            written.append(target)
+        if failed:
+            raise LivbError(
+                f"LibreOffice kon {', '.join(failed)} niet omzetten naar PDF",
+                _last_line(log) or "open het document in Word of LibreOffice en bewaar het als PDF",
+            )
+    return written
+
+
+def _run(command: list[str], log: Path, timeout: float) -> None:
+    """Run LibreOffice in its own process group; whatever happens, stop the whole group."""
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
-            if python is not None:
-                script = Path(work, "convert.py")
-                script.write_text(
-                    resources.files("livb.word").joinpath("lo_convert.py.txt").read_text("utf-8"),
-                    encoding="utf-8",
-                )
-                done = subprocess.run(
-                    [
-                        python,
-                        str(script),
-                        soffice,
-                        str(docx.resolve()),
-                        str(pdf.resolve()),
-                        profile,
-                    ],
-                    capture_output=True,
-                    text=True,
-                    timeout=TIMEOUT,
-                    check=False,
-                )
-            else:
-                done = subprocess.run(
-                    [
-                        soffice,
-                        f"-env:UserInstallation={profile}",
-                        "--headless",
-                        "--convert-to",
-                        "pdf",
-                        "--outdir",
-                        work,
-                        str(docx.resolve()),
-                    ],
-                    capture_output=True,
-                    text=True,
-                    timeout=TIMEOUT,
-                    check=False,
-                )
-                produced = Path(work, docx.with_suffix(".pdf").name)
-                if produced.is_file():
-                    shutil.move(str(produced), pdf)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             raise LivbError(
-                f"LibreOffice deed er langer dan {TIMEOUT} s over om {docx.name} om te zetten",
+                f"LibreOffice deed er langer dan {timeout:.0f} s over om de PDF's te maken",
                 "probeer opnieuw, of open het document in Word en bewaar het als PDF",
             ) from None
-        if done.returncode != 0 or not pdf.is_file():
-            raise LivbError(
-                f"LibreOffice kon {docx.name} niet omzetten naar PDF",
-                (done.stderr or "").strip().splitlines()[-1:][0] if done.stderr.strip() else None,
-            )
+        finally:
+            _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop LibreOffice and every process it started (soffice.bin outlives its launcher)."""
+    killpg = getattr(os, "killpg", None)
+    try:
+        if killpg is not None:
+            killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows has no process groups of this kind
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass  # the group is gone already
+    process.wait()
+
+
+def _last_line(log: Path) -> str | None:
+    lines = [line for line in log.read_text("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1].strip() if lines else None
+
+
+def page_numbers_in_contents(data: bytes) -> bytes:
+    """The .docx with its table-of-contents fields unwrapped, for LibreOffice to number.
+
+    The entries stay (with their ``PAGEREF`` fields, which LibreOffice computes); only the
+    outer ``TOC`` field's begin, instruction, separator and end go. A document without a
+    table of contents comes back unchanged.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    document = source.read("word/document.xml")
+    if b"TOC" not in document:
+        return data
+    root = etree.fromstring(document)
+    fields: list[tuple[list[etree._Element], list[str]]] = []  # the open fields, innermost last
+    unwrap: list[etree._Element] = []
+    for element in root.iter(f"{_W}fldChar", f"{_W}instrText"):
+        if element.tag == f"{_W}instrText":
+            if fields:
+                fields[-1][0].append(element)
+                fields[-1][1].append(element.text or "")
+            continue
+        kind = element.get(f"{_W}fldCharType")
+        if kind == "begin":
+            fields.append(([element], []))
+        elif kind == "separate" and fields:
+            fields[-1][0].append(element)
+        elif kind == "end" and fields:
+            markers, instruction = fields.pop()
+            if "".join(instruction).strip().upper().startswith("TOC"):
+                unwrap.extend([*markers, element])
+    if not unwrap:
+        return data
+    for element in unwrap:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            target.writestr(info, content)
+    return out.getvalue()

@@ -1,0 +1,179 @@
+"""PDF through LibreOffice: drafts with their notes, one run for all, nothing left behind."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from livb.word import pdf
+from livb.word.pdf import page_numbers_in_contents
+
+DAY = "2026-11-21"
+HAS_LIBREOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+needs_libreoffice = pytest.mark.skipif(
+    not HAS_LIBREOFFICE and os.environ.get("LIVB_REQUIRE_LIBREOFFICE") != "1",
+    reason="LibreOffice is not installed",
+)
+
+
+def pdftotext(path: Path, *options: str) -> str:
+    done = subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def pdf_notes(path: Path) -> list[str]:
+    """The texts of the notes (text annotations) of a PDF as LibreOffice writes them."""
+    data = path.read_bytes().decode("latin-1")
+    return [
+        bytes.fromhex(match).decode("utf-16-be")
+        for match in re.findall(r"/Subtype /Text .*?/Contents <FEFF([0-9A-F]*)>", data)
+    ]
+
+
+@pytest.fixture
+def draft(tmp_path: Path, livb) -> Path:
+    """A fresh folder: its declaration and protocol are drafts full of gaps (and comments)."""
+    root = tmp_path / "gemeente"
+    assert livb("init", root, "--gemeente", "Lommel").code == 0
+    return root
+
+
+@needs_libreoffice
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
+def test_a_draft_with_comments_becomes_a_pdf_with_its_notes(draft, livb):
+    result = livb("render", "alle", draft, "--pdf", "--datum", DAY)
+    assert result.code == 0, result.err
+    out = draft / "output"
+    for name in ("intentieverklaring", "protocolakkoord", "diagnostiek"):
+        document = out / f"{name}.pdf"
+        text = " ".join(pdftotext(document).split())  # wrapped lines joined
+        assert "[in te vullen: de naam van de burgemeester]" in text or name == "diagnostiek"
+        assert "[in te vullen:" in text, name
+        notes = pdf_notes(document)
+        assert len(notes) == text.count("[in te vullen:"), name  # every Word comment, as a note
+    notes = pdf_notes(out / "intentieverklaring.pdf")
+    assert "Vul de naam van de burgemeester in: 'actoren[0].naam' in actoren.yaml." in notes
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".~lock")]
+    manifest = json.loads((out / ".livb-manifest.json").read_text("utf-8"))
+    made = sorted(p.name for p in out.glob("*.docx"))
+    assert {"diagnostiek.docx", "intentieverklaring.docx", "protocolakkoord.docx"} <= set(made)
+    assert sorted(name for name in manifest if name.endswith(".docx")) == made
+    assert sorted(p.stem for p in out.glob("*.pdf")) == [Path(name).stem for name in made]
+    again = livb("render", "alle", draft, "--pdf", "--datum", DAY)
+    assert again.code == 0, again.err  # nothing 'changed by hand', no lock in the way
+
+
+@needs_libreoffice
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
+def test_the_contents_get_their_page_numbers(tmp_path, livb):
+    from helpers import EXAMPLE
+
+    root = tmp_path / "halle"
+    shutil.copytree(EXAMPLE, root)
+    result = livb("render", "plan", root, "--pdf", "--datum", DAY)
+    assert result.code == 0, result.err
+    text = pdftotext(root / "output" / "plan.pdf", "-layout")
+    contents = text[text.index("Inhoud") : text.index("Afkortingen") + 200]
+    numbered = [line for line in contents.splitlines() if line.rstrip()[-1:].isdigit()]
+    assert any(line.strip().startswith("Inleiding") for line in numbered), contents
+    assert len(numbered) >= 20
+
+
+def test_unwrapping_the_contents_keeps_the_entries_and_their_page_references():
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    plain = buffer.getvalue()
+    assert page_numbers_in_contents(plain) == plain  # no contents: unchanged
+    body = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Inleiding</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGEREF _t1 \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    source = zipfile.ZipFile(io.BytesIO(plain))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + body.encode())
+            target.writestr(info, data)
+    unwrapped = zipfile.ZipFile(io.BytesIO(page_numbers_in_contents(out.getvalue())))
+    document = unwrapped.read("word/document.xml").decode("utf-8")
+    assert " TOC " not in document and "Inleiding" in document
+    assert "PAGEREF _t1" in document
+    assert document.count('w:fldCharType="begin"') == 1
+    assert document.count('w:fldCharType="end"') == 1
+    assert sorted(unwrapped.namelist()) == sorted(source.namelist())
+
+
+def fake_soffice(tmp_path: Path, behaviour: str) -> Path:
+    """A stand-in for LibreOffice that starts a helper process and then misbehaves."""
+    script = tmp_path / "soffice"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"sleep 300 &\necho $! >> {tmp_path / 'pids'}\n"
+        'echo "Error: source file could not be loaded"\n' + behaviour + "\n",
+        "utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+def gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie waiting for init counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state == "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc and a POSIX shell")
+@pytest.mark.parametrize(
+    ("behaviour", "message"),
+    [("exit 0", "kon intentieverklaring.docx niet omzetten"), ("exec sleep 300", "langer dan")],
+)
+def test_a_failing_libreoffice_stops_with_its_processes_and_loses_no_word_file(
+    draft, livb, tmp_path, monkeypatch, behaviour, message
+):
+    script = fake_soffice(tmp_path, behaviour)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: str(script))
+    monkeypatch.setattr(pdf, "TIMEOUT", 2)
+    result = livb("render", "intentieverklaring", draft, "--pdf", "--datum", DAY)
+    assert result.code == 1
+    assert message in result.err and "Traceback" not in result.err
+    if behaviour == "exit 0":
+        assert "source file could not be loaded" in result.err  # LibreOffice's own last word
+    pids = [int(p) for p in (tmp_path / "pids").read_text().split()]
+    deadline = time.monotonic() + 10
+    while not all(gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(gone(pid) for pid in pids), "a process of the conversion outlived it"
+    out = draft / "output"
+    assert (out / "intentieverklaring.docx").is_file()
+    assert not (out / "intentieverklaring.pdf").exists()
+    manifest = json.loads((out / ".livb-manifest.json").read_text("utf-8"))
+    assert "intentieverklaring.docx" in manifest
+    assert livb("render", "intentieverklaring", draft, "--datum", DAY).code == 0  # not "by hand"
+
+
+def test_nothing_to_convert_starts_nothing(monkeypatch):
+    monkeypatch.setattr(pdf, "find_soffice", lambda: pytest.fail("LibreOffice was started"))
+    assert pdf.convert_to_pdf([]) == []

@@ -1,0 +1,505 @@
+"""What a reader sees is true: gaps survive every context, a final version has none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from livb.documents.render import RenderRequest, plan_jobs
+from livb.project import load_project
+from livb.word.docx import docx_text
+
+DAY = "2026-11-21"
+
+
+def xml(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read(part).decode("utf-8") if part in package.namelist() else ""
+
+
+def gap_runs_and_comments(path: Path) -> tuple[int, int]:
+    """The runs in the 'livb In te vullen' style, and the comments of the document."""
+    styles = xml(path, "word/styles.xml")
+    style_id = re.search(r'w:styleId="([^"]+)"><w:name w:val="livb In te vullen"/>', styles)
+    assert style_id, "the house style has no 'livb In te vullen'"
+    document = xml(path, "word/document.xml")
+    runs = document.count(f'<w:rStyle w:val="{style_id.group(1)}"/>')
+    comments = xml(path, "word/comments.xml").count("<w:comment ")
+    return runs, comments
+
+
+def assert_no_marker_left(path: Path) -> None:
+    document = xml(path, "word/document.xml")
+    for leftover in ("\u27e6", "\u27e7", "|livb.yaml|", "|actoren.yaml|", "|besluiten.yaml|"):
+        assert leftover not in document, (path.name, leftover)
+    runs, comments = gap_runs_and_comments(path)
+    assert runs == comments, (path.name, runs, comments)
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, livb) -> Path:
+    """A fresh ``livb init`` folder: every name still to fill in."""
+    root = tmp_path / "gemeente"
+    result = livb("init", root, "--gemeente", "Lommel")
+    assert result.code == 0, result.err
+    return root
+
+
+EVERY_CONTEXT = """\
+::: titelpagina
+# Titel {{ burgemeester.naam }}
+
+Onder {{ burgemeester.naam }}
+:::
+
+# Kop met {{ burgemeester.naam }}
+
+## **Vet {{ burgemeester.naam }}** en *schuin {{ burgemeester.naam }}*
+
+- lijst {{ burgemeester.naam }}
+  - dieper {{ persoon(burgemeester) }}
+
+1. genummerd {{ personen([burgemeester, coordinator]) }}
+
+{breedtes="30,70"}
+| Kop {{ burgemeester.naam }} | Tweede |
+|---|---|
+| {{ burgemeester.naam }} | {{ burgemeester.naam | cel }} en **{{ burgemeester.naam }}** |
+
+{{ tabel(["Wie", "Wat"], [[burgemeester.naam, "x"], [coordinator, "y"]]) }}
+
+Geplakt: {{ "de heer " ~ burgemeester.naam ~ " | * _ # " }}, {{ [burgemeester.naam, "b"] | join(", ") }}, {{ burgemeester.naam | upper }} en {{ burgemeester.naam | capitalize }}.
+
+[een link]({{ burgemeester.naam }}) en `{{ burgemeester.naam }}`
+
+::: kader
+In een kader: {{ burgemeester.naam }}
+:::
+
+::: handtekeningen
+| Voor {{ gemeente.de_gemeente }} | Voor {{ burgemeester.naam }} |
+|---|---|
+| {{ burgemeester.naam }} | {{ coordinator.naam }} |
+| burgemeester | {{ burgemeester.naam }} |
+:::
+"""
+
+
+def test_a_gap_survives_every_markdown_context(fresh, livb):
+    (fresh / "templates").mkdir()
+    (fresh / "templates" / "intentieverklaring.md.j2").write_text(EVERY_CONTEXT, "utf-8")
+    result = livb("render", "intentieverklaring", fresh, "--datum", DAY)
+    assert result.code == 0, result.err
+    path = fresh / "output" / "intentieverklaring.docx"
+    assert_no_marker_left(path)
+    text = "\n".join(docx_text(path.read_bytes()))
+    gap = "[in te vullen: de naam van de burgemeester]"
+    for line in (
+        f"Title | Titel {gap}",
+        f"Subtitle | Onder {gap}",
+        f"Heading 1 | Kop met {gap}",
+        f"Heading 2 | Vet {gap} en schuin {gap}",
+        f"List Bullet | lijst {gap}",
+        f"List Bullet 2 | dieper {gap} (burgemeester)",
+        f"table | Kop {gap} | Tweede",
+        f"table | {gap} | {gap} en {gap}",
+        f"table | Wie | Wat\ntable | {gap} | x\ntable | [in te vullen: de naam van de coördinator integrale veiligheid] | y",
+        f"Normal | Geplakt: de heer {gap} | * _ # , {gap}, b, {gap} en {gap}.",
+        f"Normal | {gap}een link en {gap}",
+        f"livb Kader | In een kader: {gap}",
+        f"table | Voor de gemeente Lommel | Voor {gap}",
+        f"table | …………………………………{gap} | …………………………………[in te vullen: de naam van de",
+    ):
+        assert line in text, line
+    runs, _ = gap_runs_and_comments(path)
+    assert runs == text.count("[in te vullen:") - text.count("toc ")  # no TOC in this template
+    comments = xml(path, "word/comments.xml")
+    assert comments.count("actoren.yaml") == runs and "actoren[0].naam" in comments
+
+
+def test_data_cannot_forge_a_gap(fresh, livb):
+    actoren = fresh / "actoren.yaml"
+    forged = "\u27e6" + "00" * 6 + "5b2261222c2262222c2263225d" + "\u27e7"  # ["a","b","c"]
+    actoren.write_text(
+        actoren.read_text("utf-8").replace("naam:   # in te vullen", f"naam: 'Jan {forged}'", 1),
+        "utf-8",
+    )
+    result = livb("render", "intentieverklaring", fresh, "--datum", DAY)
+    assert result.code == 0, result.err
+    path = fresh / "output" / "intentieverklaring.docx"
+    text = "\n".join(docx_text(path.read_bytes()))
+    # the brackets are data here: shown as written, never read as a gap
+    assert f"Jan {forged}" in text and "[in te vullen: a]" not in text
+    runs, comments = gap_runs_and_comments(path)
+    assert runs == comments
+
+
+def almost_empty(root: Path, livb) -> Path:
+    """A fresh folder plus the least each document needs to be made: a meeting, a priority."""
+    for args in (
+        ("new", "vergadering", "--map", root, "--stap", "1.6", "--datum", "2026-12-01"),
+        ("new", "prioriteit", "--map", root, "--id", "overlast", "--titel", "Overlast"),
+        ("new", "doelstelling", "--map", root, "--prioriteit", "overlast"),
+    ):
+        result = livb(*args)
+        assert result.code == 0, (args, result.err)
+    return root
+
+
+def test_every_document_of_an_almost_empty_folder_shows_its_gaps(fresh, livb):
+    root = almost_empty(fresh, livb)
+    result = livb("render", "alle", root, "--datum", DAY)
+    assert result.code == 0, result.err
+    made = sorted(p.name for p in (root / "output").glob("*.docx"))
+    project = load_project(root).project
+    assert project is not None
+    request = RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY))
+    assert made == sorted(job.filename for job in plan_jobs(request, project))
+    assert {
+        "diagnostiek.docx",
+        "intentieverklaring.docx",
+        "plan.docx",
+        "protocolakkoord.docx",
+        "verslag-2026-12-01-kerngroep.docx",
+        "agenda-2026-12-01-kerngroep.docx",
+        "profiel-coordinator.docx",
+    } <= set(made)
+    for name in made:
+        path = root / "output" / name
+        assert_no_marker_left(path)
+        runs, _ = gap_runs_and_comments(path)
+        # a fresh folder lacks names and dates in every document that names people or dates
+        if not name.startswith(("voortgangsrapport", "brainstorm")):
+            assert runs > 0, name
+    signature = docx_text((root / "output" / "intentieverklaring.docx").read_bytes())
+    assert "table | …………………………………[in te vullen: de naam van de burgemeester]" in signature
+
+
+# -- documents say only what the folder holds -------------------------------------------------
+
+ONTWERP = Path(__file__).parent / "projects" / "ontwerp"
+
+
+@pytest.fixture
+def ontwerp(tmp_path: Path) -> Path:
+    """A copy of the sparse draft folder: a gemeente early in the process, off the method."""
+    import shutil
+
+    root = tmp_path / "ontwerp"
+    shutil.copytree(ONTWERP, root, ignore=shutil.ignore_patterns("output"))
+    return root
+
+
+def rendered_text(root: Path, livb, *args: str) -> dict[str, str]:
+    result = livb("render", "alle", root, "--datum", DAY, *args)
+    assert result.code == 0, result.err
+    return {
+        path.name: "\n".join(docx_text(path.read_bytes()))
+        for path in sorted((root / "output").glob("*.docx"))
+    }
+
+
+def test_no_sentence_claims_what_a_sparse_folder_lacks(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    everything = "\n".join(texts.values())
+    # a gemeente, not a stad
+    assert "stadsdiensten" not in everything and "gemeentediensten" in texts["plan.docx"]
+    # rules the gemeente switched off: no five-priority limit, no three kinds of data, no SWOT
+    assert "hoogstens vijf" not in everything
+    assert "met cijfers, waarnemingen en context" not in texts["intentieverklaring.docx"]
+    assert "drie soorten" not in texts["diagnostiek.docx"]
+    assert "context (de socio-economische" not in texts["diagnostiek.docx"]
+    assert "Sterktes, zwaktes" not in texts["plan.docx"] and "sterkte-zwakte" not in everything
+    # no protocol with the FOD: no claim that the method of the FOD was followed
+    assert "methode van de FOD" not in texts["plan.docx"]
+    # the actions cover no link of the chain yet
+    assert "hele veiligheidsketen" not in texts["plan.docx"]
+    # the council has not approved the declaration yet
+    assert "Ze wordt gedragen door" not in texts["intentieverklaring.docx"]
+    assert "ze wordt nog voorgelegd aan de gemeenteraad" in texts["intentieverklaring.docx"]
+    # a link to another plan without a priority
+    assert "bij  in het" not in everything and "Ze sluit aan bij:" in texts["plan.docx"]
+    assert "List Bullet | Zonaal veiligheidsplan PZ Hageland 2026-2031\n" in texts["plan.docx"]
+    # a meeting still to come has no minutes, no homework, no approved minutes
+    future = texts["verslag-2026-12-08-kerngroep.docx"]
+    assert "Deze vergadering moet nog plaatsvinden: dit is haar agenda." in future
+    assert "werd goedgekeurd" not in future and "Huiswerk" not in future
+
+
+def test_titles_keep_the_capitals_the_coordinator_wrote(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    plan = texts["plan.docx"]
+    assert plan.startswith("Title | Integraal Veiligheidsplan Kortenaken (IVK²)\n")
+    assert "Uitwerking: Werkgroep Inbraakpreventie, onder leiding van" in plan
+    path = ontwerp / "output" / "plan.docx"
+    assert "<dc:title>Integraal Veiligheidsplan Kortenaken (IVK²)</dc:title>" in xml(
+        path, "docProps/core.xml"
+    )
+    header = xml(path, "word/header1.xml")
+    assert " TITLE " in header and ">Integraal Veiligheidsplan Kortenaken (IVK²)<" in header
+    assert "Orgaan | De kerngroep" in texts["verslag-2026-10-06-kerngroep.docx"]
+
+
+def test_findings_and_swot_points_are_listed_not_pasted_into_a_sentence(halle, livb):
+    texts = rendered_text(halle, livb)
+    plan = texts["plan.docx"]
+    assert "de vaststellingen Woninginbraken" not in plan
+    assert (
+        "Normal | De keuze steunt op deze bevindingen van de diagnostiek:\n"
+        "List Bullet | Woninginbraken stijgen al vier jaar\n" in plan
+    )
+    assert "Normal | En op deze punten uit de sterkte-zwakteanalyse:\n" in plan
+    assert "table | Sterktes (intern) | Zwaktes (intern)\ntable | Sterke betrokkenheid" in plan
+
+
+def test_a_stad_and_a_gemeente_name_their_own_services(halle, livb):
+    assert "stadsdiensten samen met hun partners" in rendered_text(halle, livb)["plan.docx"]
+    settings = halle / "livb.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("bestuursvorm: stad", "bestuursvorm: gemeente"),
+        "utf-8",
+    )
+    texts = rendered_text(halle, livb, "--force")
+    assert "gemeentediensten samen met hun partners" in texts["plan.docx"]
+    assert "gemeentediensten, politie, justitie" in texts["intentieverklaring.docx"]
+    assert "stadsdiensten, politie" not in texts["intentieverklaring.docx"]
+
+
+# -- --definitief refuses every gap -----------------------------------------------------------
+
+
+def refusal(root: Path, livb, *documents: str) -> list[str]:
+    result = livb("render", *(documents or ("alle",)), root, "--definitief", "--datum", DAY)
+    assert result.code == 1, result.out
+    lines = result.err.splitlines()
+    assert lines[0].startswith("definitief: nog geen definitieve versie (")
+    assert lines[-1].startswith("    hulp: ")
+    reasons = [line.strip() for line in lines[1:-1]]
+    assert lines[0] == f"definitief: nog geen definitieve versie ({len(reasons)} reden(en)):"
+    assert not (root / "output").exists() or not list((root / "output").glob("*.docx"))
+    return reasons
+
+
+def test_definitief_lists_every_reason_of_every_document_at_once(ontwerp, livb):
+    reasons = refusal(ontwerp, livb)
+    for expected in (
+        "intentieverklaring.docx: besluiten.yaml: gemeenteraad / intentieverklaring: "
+        "in te vullen: de datum van goedkeuring door de gemeenteraad",
+        "verslag-2026-10-06-kerngroep.docx: vergaderingen/2026-10-06-kerngroep.yaml: "
+        "agenda[1].verslag: in te vullen: het verslag bij 'Het lokaal integraal "
+        "veiligheidsbeleid: begrippen en aanpak'",
+        "verslag-2026-12-08-kerngroep.docx: vergaderingen/2026-12-08-kerngroep.yaml: datum: "
+        "de vergadering van 8 december 2026 moet nog plaatsvinden",
+        "diagnostiek.docx: diagnostiek/bevindingen.yaml: conclusies: de conclusies ontbreken",
+        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0].titel: "
+        "in te vullen: de strategische doelstelling",
+        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0]."
+        "operationele_doelstellingen[0].acties[0].titel: in te vullen: de actie",
+        "plan.docx: doelstellingen/verkeer.yaml: strategische_doelstellingen: "
+        "de prioriteit 'Veilig naar school' heeft nog geen doelstellingen",
+        "plan.docx: plan.yaml: budget: het plan zegt niets over het budget: geen tekst en geen "
+        "actie met een bedrag",
+        "plan.docx: plan.yaml: doelen_extern: in te vullen: de externe doelen",
+    ):
+        assert expected in reasons, expected
+    assert len(reasons) == len(set(reasons))  # each reason once
+    # the SWOT is switched off (LIVB210): no reason about it
+    assert not [r for r in reasons if "swot.yaml" in r]
+
+
+def test_definitief_refuses_an_empty_swot_and_a_plan_without_goals(halle, livb):
+    (halle / "swot.yaml").write_text("sterktes: []\n", "utf-8")
+    for goals in (halle / "doelstellingen").glob("*.yaml"):
+        goals.unlink()
+    reasons = refusal(halle, livb, "plan")
+    assert "plan.docx: swot.yaml: sterktes: de SWOT is leeg" in reasons
+    assert (
+        "plan.docx: doelstellingen/inbraken.yaml: strategische_doelstellingen: "
+        "de prioriteit 'Woninginbraken' heeft nog geen doelstellingen" in reasons
+    )
+    assert len([r for r in reasons if "heeft nog geen doelstellingen" in r]) == 3
+
+
+def test_definitief_refuses_skeleton_texts_wherever_they_stand(halle, livb):
+    plan = halle / "plan.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "  - Acties systematisch evalueren.", "  - '(in te vullen: een intern doel)'"
+        ),
+        "utf-8",
+    )
+    reasons = refusal(halle, livb, "plan")
+    assert reasons == [
+        "plan.docx: plan.yaml: doelen_intern[2]: '(in te vullen: een intern doel)' is nog de "
+        "voorlopige tekst van livb new"
+    ]
+
+
+def test_definitief_refuses_a_plan_without_priorities(fresh, livb):
+    reasons = refusal(fresh, livb, "plan")
+    assert "plan.docx: prioriteiten.yaml: prioriteiten: het plan heeft geen prioriteiten" in reasons
+    assert "plan.docx: organen.yaml: kerngroep.leden: de kerngroep heeft geen leden" not in reasons
+
+
+def test_definitief_makes_a_complete_folder(halle, livb):
+    result = livb("render", "alle", halle, "--definitief", "--datum", DAY)
+    assert result.code == 0, result.err
+    assert len(list((halle / "output").glob("*.docx"))) >= 5
+
+
+# -- every field of the model reaches a document, or is known not to -------------------------
+
+# Text fields no document shows, and why. A new field must be shown or added here (with the
+# model's docstring saying so): the test below finds every text field of the model.
+NOT_SHOWN = {
+    "Instellingen.taal": "the language of the documents, not a text in them",
+    "UitgeschakeldeRegel.reden": "internal: why a rule is off; the documents follow the choice",
+    "Actor.telefoon": "contact data for the coordinator, not for a council document",
+    "Besluit.toelichting": "internal note on a decision",
+    "Reeks.bestand": "where the figures are stored (a CSV file), not a text",
+    "Reeks.kolom": "where the figures are stored (a CSV column), not a text",
+    "VraagAntwoord.vraag": "orientation interviews are confidential",
+    "VraagAntwoord.antwoord": "orientation interviews are confidential",
+    "Gesprek.samenvatting": "orientation interviews are confidential",
+    "Gesprek.aandachtspunten": "orientation interviews are confidential",
+}
+# Texts the test leaves as they are: the folder's identity (the NIS check), where figures are
+# stored, and theme ids (shown through their titles, Thema.titel).
+KEEP = {"Gemeente.naam", "Reeks.bestand", "Reeks.kolom", "Prioriteit.themas", "Bevinding.thema"}
+HALLE_THEMES = (
+    "overlast",
+    "eigendomscriminaliteit",
+    "verkeersveiligheid",
+)  # the folder's identity: changing it changes the NIS check, not a text
+
+
+def _is_text(field) -> bool:
+    """Free text: str (or a list/dict of it), not an id, code, hour or other pattern."""
+    import typing
+
+    def plain_str(annotation) -> bool:
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is typing.Annotated:
+            return False  # ids, references, codes: constrained strings
+        if args and type(None) in args:
+            return all(plain_str(a) for a in args if a is not type(None))
+        return annotation is str
+
+    if any(getattr(m, "pattern", None) for m in field.metadata):
+        return False
+    annotation = field.annotation
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list:
+        return plain_str(args[0])
+    if origin is dict:
+        return plain_str(args[0]) and plain_str(args[1])
+    return plain_str(annotation)
+
+
+def _nested(field):
+    """The model inside a field (its own, in a list, or optional), or None."""
+    import typing
+
+    from pydantic import BaseModel
+
+    candidates = [field.annotation, *typing.get_args(field.annotation)]
+    for candidate in candidates:
+        for inner in [candidate, *typing.get_args(candidate)]:
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def _fill(model, data, sentinels: dict[str, str], seen: set[str]) -> None:
+    """Give every text field of the data (present or not) a sentinel naming its field."""
+    for name, field in model.model_fields.items():
+        where = f"{model.__name__}.{name}"
+        if _is_text(field):
+            seen.add(where)
+            if where in KEEP:
+                continue
+            token = f"Zq{len(sentinels):03d}q"
+            sentinels[token] = where
+            origin = getattr(field.annotation, "__origin__", None)
+            if origin is list:
+                data[name] = [token]
+            elif origin is dict:
+                data[name] = {token: token}
+            else:
+                data[name] = token
+        elif (inner := _nested(field)) is not None and name in data and data[name]:
+            items = data[name] if isinstance(data[name], list) else [data[name]]
+            for item in items:
+                if isinstance(item, dict):
+                    _fill(inner, item, sentinels, seen)
+
+
+def every_text_field() -> set[str]:
+    from livb.model import FILE_KINDS
+
+    fields: set[str] = set()
+
+    def walk(model) -> None:
+        for name, field in model.model_fields.items():
+            if _is_text(field):
+                fields.add(f"{model.__name__}.{name}")
+            elif (inner := _nested(field)) is not None:
+                walk(inner)
+
+    for kind in FILE_KINDS:
+        walk(kind.model)
+    return fields
+
+
+def test_every_text_field_reaches_a_document_or_is_known_not_to(halle, livb):
+    from ruamel.yaml import YAML
+
+    from livb.model import FILE_KINDS
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.width = 4096
+    yaml.default_flow_style = False
+    sentinels: dict[str, str] = {}
+    seen: set[str] = set()
+    for kind in FILE_KINDS:
+        for path in sorted(halle.glob(kind.pattern)):
+            data = yaml.load(path.read_text("utf-8")) or {}
+            if kind.name == "livb":  # Halle switches no rule off and uses the KIV's themes
+                data["regels"] = {"uitgeschakeld": [{"code": "LIVB212", "reden": "x"}]}
+                data["themas"] = [{"id": t, "titel": t} for t in HALLE_THEMES]
+            if kind.name == "organen":  # Halle held no hearing or forum
+                data["overleg"] = [{"id": "forum", "naam": "x", "soort": "forum"}]
+            _fill(kind.model, data, sentinels, seen)
+            with path.open("w", encoding="utf-8") as out:
+                yaml.dump(data, out)
+    assert every_text_field() <= seen, "Halle lacks an object with these fields: extend it"
+    check = livb("check", halle, "--datum", DAY)
+    assert "fout" not in check.out.replace("fouten", ""), check.out
+    # an interview's own report (gesprek-*.docx) is the one document that shows it
+    texts = "\n".join(
+        text for name, text in rendered_text(halle, livb).items() if not name.startswith("gesprek-")
+    )
+    shown = {field for token, field in sentinels.items() if token in texts}
+    missing = every_text_field() - shown - set(NOT_SHOWN) - KEEP
+    assert not missing, f"these fields reach no document: {sorted(missing)}"
+    wrongly = (shown & set(NOT_SHOWN)) - KEEP
+    assert not wrongly, f"listed as not shown, but shown: {sorted(wrongly)}"
+    confidential = {f for f in shown if f.startswith(("Gesprek.", "VraagAntwoord."))}
+    assert not confidential, "an orientation interview reached a document"
+
+
+def test_several_reporters_are_named_in_the_minutes(halle, livb):
+    meeting = halle / "vergaderingen" / "2009-04-21-kerngroep-opstart.yaml"
+    text = meeting.read_text("utf-8")
+    assert "verslaggever: " in text
+    line = next(line for line in text.splitlines() if line.startswith("verslaggever: "))
+    meeting.write_text(text.replace(line, "verslaggever: [els-janssens, sofie-claes]"), "utf-8")
+    result = livb("render", "verslag", halle, "--vergadering", "2009-04-21-kerngroep-opstart")
+    assert result.code == 0, result.err
+    lines = docx_text((halle / "output" / "verslag-2009-04-21-kerngroep-opstart.docx").read_bytes())
+    row = next(line for line in lines if line.startswith("table | Verslaggevers |"))
+    assert "Els Janssens" in row and "Sofie Claes" in row
