@@ -63,6 +63,7 @@ class Besluit(LivbModel):
     referentie: str | None = None
     """Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'."""
     toelichting: str | None = None
+    """Een interne notitie bij de beslissing; ze komt in geen document."""
 
 
 class BesluitenBestand(LivbModel):
