@@ -22,7 +22,16 @@ MONTHS = (
 
 
 def dutch_date(day: dt.date) -> str:
-    """A date in Dutch words: 21 november 2026."""
+    """A date in Dutch words: 21 november 2026 (a date known to the month: november 2007).
+
+    A date known only to the month or the year (``datum: 2007-11``, ``datum: 2007``) is written
+    as known: its first day stands in for it in comparisons, never in a text.
+    """
+    precision = getattr(day, "precisie", "dag")  # livb.model._tijd.VageDatum
+    if precision == "jaar":
+        return str(day.year)
+    if precision == "maand":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
