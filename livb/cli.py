@@ -378,7 +378,7 @@ def render(
             "--versie",
             metavar="VERSIE",
             help="Maak het document zoals het was in een versie in git (een tag, commit of "
-            "tak), in MAP/output/versie-<tag of commit>/.",
+            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
         ),
     ] = None,
     wijzigingen_sinds: Annotated[

@@ -183,6 +183,10 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     return [request.item]
 
 
+ANNEX_DOCUMENTS = ["plan"]
+"""The documents that take ``--wijzigingen-sinds``: their view shows the changes."""
+
+
 def render_documents(
     request: RenderRequest, progress: Callable[[str], None] | None = None
 ) -> list[Rendered]:
@@ -201,10 +205,6 @@ def render_documents(
         )
     with _open_source(request) as source:
         return _render(request, source, progress)
-
-
-ANNEX_DOCUMENTS = ["plan"]
-"""The documents that take ``--wijzigingen-sinds``: their view shows the changes."""
 
 
 @dataclass(frozen=True)
@@ -289,12 +289,11 @@ def _comparison(
     if request.wijzigingen_sinds is None:
         return None
     before = load_revision(request.root, request.wijzigingen_sinds)
+    assert before.revision is not None  # a revision's version always has one
     if before.result.project is None:
-        assert before.revision is not None
         raise _revision_errors(
             request.root, before.revision, before.result, "niet zeggen wat er sindsdien veranderde"
         )
-    assert before.revision is not None
     return Comparison(before.revision, revision, tuple(compare(before.result.project, project)))
 
 
