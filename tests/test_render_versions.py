@@ -185,6 +185,23 @@ def test_the_revisions_own_templates_and_house_style_are_used(repo, livb):
     assert livb("render", "intentieverklaring", folder).code == 1
 
 
+def test_an_error_in_a_revisions_own_template_names_the_version_and_the_folder(repo, livb):
+    top, folder, _ = repo
+    (folder / "templates").mkdir()
+    (folder / "templates" / "swot.md.j2").write_text(
+        "# SWOT\n\n{{ bestaat_niet }}\n", encoding="utf-8"
+    )
+    broken = commit(top, "Een sjabloon met een fout", tag="v1")
+    shutil.rmtree(folder / "templates")  # fixed since
+    result = livb("render", "swot", folder, "--versie", "v1")
+    assert result.code == 1
+    assert result.err.startswith(
+        f"sjabloon: in de versie v1 ({broken[:7]}): {folder}/templates/swot.md.j2:3: "
+        "'bestaat_niet' bestaat niet in de gegevens van dit document"
+    )
+    assert "livb-versie-" not in result.err  # not the temporary copy
+
+
 def test_a_revisions_document_keeps_its_hand_edits_like_any_other(repo, livb):
     _, folder, _ = repo
     assert livb("render", "plan", folder, "--versie", TAG).code == 0

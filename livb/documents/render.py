@@ -204,7 +204,12 @@ def render_documents(
             "livb render plan MAP --wijzigingen-sinds VERSIE",
         )
     with _open_source(request) as source:
-        return _render(request, source, progress)
+        try:
+            return _render(request, source, progress)
+        except LivbError as error:
+            if source.revision is not None and str(source.root) in error.message:
+                _name_revision(error, source.revision, source.root, request.root)
+            raise
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,12 @@ def _open_source(request: RenderRequest) -> Iterator[_Source]:
         return
     with open_revision(request.root, request.versie, _needed_for_rendering) as snapshot:
         yield _Source(snapshot.path, snapshot.revision)
+
+
+def _name_revision(error: LivbError, revision: Revision, copy: Path, root: Path) -> None:
+    """A message about a revision's file (its own template): the folder's path, not the copy's."""
+    error.message = f"in de versie {revision.label}: " + error.message.replace(str(copy), str(root))
+    error.args = (error.message,)
 
 
 def _needed_for_rendering(path: str) -> bool:
