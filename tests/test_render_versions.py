@@ -348,6 +348,24 @@ def test_the_annex_lists_every_change_with_old_and_new_values(repo, livb):
     assert text == GOLDEN.read_text(encoding="utf-8")
 
 
+def test_files_keep_their_names_and_an_interview_shows_nothing_of_its_content(repo, livb):
+    _, folder, _ = repo
+    edit(folder, "plan.yaml", "Veiligheid\n  is daarbij", "Veiligheid\n  is bovendien")
+    interview = folder / "gesprekken" / "2009-01-20-burgemeester.yaml"
+    edit(folder, "gesprekken/2009-01-20-burgemeester.yaml", "De burgemeester steunt", "GEHEIM")
+    result = livb("render", "plan", folder, "--wijzigingen-sinds", TAG, "--datum", DAY)
+    assert result.code == 0, result.err
+    lines = annex(folder / "output" / "plan.docx")
+    assert "Heading 2 | Het plan" in lines
+    assert (
+        "table | plan.yaml | visie … gaat. Veiligheid is [daarbij] geen taak van …"
+        " → … gaat. Veiligheid is [bovendien] geen taak van …"
+    ) in lines
+    assert "Heading 2 | Andere bestanden" in lines
+    assert f"table | gesprekken/{interview.name} | gewijzigd" in lines
+    assert not any("GEHEIM" in line for line in lines_of(folder / "output" / "plan.docx"))
+
+
 def test_no_changes_says_so(repo, livb):
     _, folder, _ = repo
     result = livb("render", "plan", folder, "--wijzigingen-sinds", TAG, "--datum", DAY)

@@ -152,7 +152,9 @@ def _changes(views: Views) -> Context:
             heading = f"Prioriteit \u2018{name}\u2019" if name else ""
             groups.append({"id": key, "titel": heading, "rijen": []})
         headline, lines = change_text(change)
-        label = upper_first(item_label(change.soort.value, change.id, change.titel))
+        label = item_label(change.soort.value, change.id, change.titel)
+        if change.soort not in (Soort.PLAN, Soort.BESTAND):  # those are file names
+            label = upper_first(label)
         texts = [headline, *lines] if headline else lines or ["gewijzigd"]
         groups[-1]["rijen"].extend([label if n == 0 else "", text] for n, text in enumerate(texts))
     return {
