@@ -372,12 +372,31 @@ def render(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
     ] = False,
+    versie: Annotated[
+        str | None,
+        typer.Option(
+            "--versie",
+            metavar="VERSIE",
+            help="Maak het document zoals het was in een versie in git (een tag, commit of "
+            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
+        ),
+    ] = None,
+    wijzigingen_sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--wijzigingen-sinds",
+            metavar="VERSIE",
+            help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
+        ),
+    ] = None,
     datum: Vandaag = None,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
     Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking in Word
     die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.
+    Met --versie komt het document uit een versie in git, bv. de goedgekeurde:
+    livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23.
     """
     from livb.documents import DOCUMENTS
     from livb.documents.render import RenderRequest, render_documents
@@ -425,7 +444,9 @@ def render(
         definitief,
         force,
         pdf,
-        _parse_day(datum) or dt.date.today(),
+        _parse_day(datum),  # None: the day of --versie's commit, or today
+        versie,
+        wijzigingen_sinds,
     )
     with render_progress() as progress:
         results = render_documents(request, progress)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from livb.diff import SECTIES, Plaats, Soort, change_text, item_label
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dutch_list, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
@@ -132,7 +133,48 @@ def build(views: Views, item: str | None) -> Context:
         },
         "datum": raad.datum if raad else (college.datum if college else views.today),
     }
-    return context | _charts(views, priorities)
+    return context | _charts(views, priorities) | _changes(views)
+
+
+def _changes(views: Views) -> Context:
+    """The annex of what changed since an earlier version (``--wijzigingen-sinds``), or None.
+
+    Grouped as ``livb diff`` groups it: by section in the order of the plan, in the section of
+    the priorities by priority; a row per changed field, with its old and new value.
+    """
+    comparison = views.options.wijzigingen
+    if comparison is None:
+        return {"wijzigingen": None}
+    sections: list[dict[str, Any]] = []
+    for change in sorted(comparison.changes):
+        title = SECTIES[change.soort.value]
+        if not sections or sections[-1]["titel"] != title:
+            sections.append({"titel": title, "groepen": []})
+        groups = sections[-1]["groepen"]
+        owner = change.binnen[0] if change.binnen else None
+        if owner is None and change.soort is Soort.PRIORITEIT:
+            owner = Plaats(change.soort, change.id, change.titel)
+        key = owner.id if owner is not None else None
+        if not groups or groups[-1]["id"] != key:
+            name = (owner.titel or owner.id) if owner is not None else ""
+            heading = f"Prioriteit \u2018{name}\u2019" if name else ""
+            groups.append({"id": key, "titel": heading, "rijen": []})
+        headline, lines = change_text(change)
+        label = item_label(change.soort.value, change.id, change.titel)
+        if change.soort not in (Soort.PLAN, Soort.BESTAND):  # those are file names
+            label = upper_first(label)
+        texts = [headline, *lines] if headline else lines or ["gewijzigd"]
+        groups[-1]["rijen"].extend([label if n == 0 else "", text] for n, text in enumerate(texts))
+    return {
+        "wijzigingen": {
+            "sinds": {"datum": comparison.sinds.datum, "naam": comparison.sinds.naam},
+            "tot": {"datum": comparison.tot.datum, "naam": comparison.tot.naam}
+            if comparison.tot
+            else None,
+            "aantal": len(comparison.changes),
+            "secties": sections,
+        }
+    }
 
 
 OVERLEGSOORTEN = {

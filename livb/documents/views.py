@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from livb.dates import dutch_date
+from livb.diff import Change
 from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
 from livb.model import Project
 from livb.model._tijd import Precisie, precisie
@@ -27,6 +29,7 @@ from livb.queries import (
     plan_approved,
 )
 from livb.themas import themes
+from livb.versions import Revision
 from livb.word.ir import Missing
 
 SOORT_TITELS = {
@@ -48,12 +51,41 @@ def has_mayor(project: Project) -> bool:
     return mayor(project) is not None
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What changed since an earlier version of the folder in git (``--wijzigingen-sinds``).
+
+    Attributes:
+        sinds: the earlier version.
+        tot: the version the document shows; None for the folder as it is now.
+        changes: the changes, in the order of the plan.
+    """
+
+    sinds: Revision
+    tot: Revision | None
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What a render request adds to the folder's data, for the documents that take it.
+
+    Attributes:
+        wijzigingen: the changes since an earlier version (the plan's annex).
+    """
+
+    wijzigingen: Comparison | None = None
+
+
 class Views:
     """Builds the plain data the templates get, from a validated project; one per render."""
 
-    def __init__(self, project: Project, today: dt.date) -> None:
+    def __init__(
+        self, project: Project, today: dt.date, options: DocumentOptions | None = None
+    ) -> None:
         self.project = project
         self.today = today
+        self.options = options or DocumentOptions()
         self.actors = {a.id: a for a in project.actoren.actoren}
         self._views = {
             a.id: self._actor_view(a, position)
