@@ -22,7 +22,15 @@ MONTHS = (
 
 
 def dutch_date(day: dt.date) -> str:
-    """A date in Dutch words: 21 november 2026."""
+    """A date in Dutch words: 21 november 2026; a date known to the month or year: juni 2011, 2011.
+
+    A vague date (``livb.model._tijd.VageDatum``) carries its precision as ``precisie``.
+    """
+    precision = str(getattr(day, "precisie", "dag"))
+    if precision == "jaar":
+        return str(day.year)
+    if precision == "maand":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
