@@ -985,7 +985,9 @@ def _s4_4(project: Project, today: dt.date) -> StepState:
 
 
 def _phase_5_waits(project: Project, today: dt.date, stap: Stap) -> StepState | None:
-    """Phase 5 begins once the plan period is over (or its end was evaluated)."""
+    """Phase 5 begins once the approved plan's period is over (or its end was evaluated)."""
+    if plan_approved(project, today) is None:
+        return _not_yet(stap, "begint na de goedkeuring en de uitvoering van het plan")
     if plan_ended(project, today) or final_evaluations(project, today):
         return None
     periode = project.instellingen.beleid.periode

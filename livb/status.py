@@ -11,7 +11,7 @@ from livb.check import CheckResult, check_loaded
 from livb.diagnostics import Severity
 from livb.process import FASEN, FollowUp, ProcessState, derive_state, follow_up
 from livb.project import load_project
-from livb.queries import chain_balance, implementation_start
+from livb.queries import chain_balance, implementation_start, monitoring_years
 
 
 @dataclass
@@ -77,6 +77,6 @@ def build_status(root: Path, today: dt.date | None = None) -> Status:
         check,
         chain_balance(project),
         follow_up(project, day)
-        if project.monitoring or implementation_start(project, day)
+        if monitoring_years(project, day) or implementation_start(project, day)
         else None,
     )

@@ -54,15 +54,10 @@ def build(views: Views, item: str | None) -> Context:
         and (state.actie.start is None or state.actie.start.year <= year + 1)
         and (state.actie.einde is None or state.actie.einde.year >= year + 1)
     ]
+    order = (Status.AFGEROND, Status.LOPEND, Status.VERTRAAGD, Status.GESCHRAPT, Status.GEPLAND)
     counts = [
         f"{n} {status.value}"
-        for status in (
-            Status.AFGEROND,
-            Status.LOPEND,
-            Status.VERTRAAGD,
-            Status.GESCHRAPT,
-            Status.GEPLAND,
-        )  # fmt: skip
+        for status in order
         if (n := sum(1 for e in entries if e.status is status))
     ]
     return views.common() | {

@@ -2,7 +2,8 @@
 
 Wat het controleert:
     Een jaar nadat de gemeenteraad het plan goedkeurde, heeft elke indicator minstens één
-    meting in monitoring/JJJJ.yaml (onder ``metingen``, met datum en bron).
+    meting in monitoring/JJJJ.yaml (onder ``metingen``, met datum en bron). Werd nog geen
+    enkele indicator gemeten, dan is er één melding voor het hele plan.
 
 Waarom:
     Een indicator die niemand meet, zegt niets over het plan. De methode vraagt in fase 4 en
@@ -28,6 +29,7 @@ from livb.model._tijd import eerste_dag
 from livb.model.walk import indicators
 from livb.queries import measurements, plan_approved
 from livb.rules._base import Finding, RuleContext
+from livb.words import count
 
 CODE = "LIVB223"
 NAME = "indicator-zonder-meting"
@@ -44,13 +46,30 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if context.today < due:
         return
     measured = measurements(context.project, context.today)
-    for path, loc, indicator in indicators(context.project):
-        if not measured.get(indicator.id):
-            yield Finding(
-                path,
-                (*loc, "id"),
-                f"de indicator '{indicator.id}' heeft geen enkele meting, meer dan een jaar na "
-                f"de goedkeuring van het plan ({approved.datum})",
-                "noteer de waarde in monitoring/JJJJ.yaml onder 'metingen' "
-                "(livb new monitoring --jaar JJJJ)",
-            )
+    unmeasured = [
+        (path, loc, indicator)
+        for path, loc, indicator in indicators(context.project)
+        if not measured.get(indicator.id)
+    ]
+    hint = (
+        "noteer de waarden in monitoring/JJJJ.yaml onder 'metingen' "
+        "(livb new monitoring --jaar JJJJ)"
+    )
+    if unmeasured and not any(measured.values()):
+        path, loc, _ = unmeasured[0]
+        yield Finding(
+            path,
+            (*loc, "id"),
+            f"geen enkele van de {count(len(unmeasured), 'indicator', 'indicatoren')} van het "
+            f"plan heeft een meting, meer dan een jaar na de goedkeuring ({approved.datum})",
+            hint,
+        )
+        return
+    for path, loc, indicator in unmeasured:
+        yield Finding(
+            path,
+            (*loc, "id"),
+            f"de indicator '{indicator.id}' heeft geen enkele meting, meer dan een jaar na "
+            f"de goedkeuring van het plan ({approved.datum})",
+            hint,
+        )
