@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from livb.documents import _process_view as pv
-from livb.documents._base import format_number, short_dutch_date
+from livb.documents._base import DRAFT_TEXT, format_number, short_dutch_date
 from livb.documents.charts import TrendChart
 from livb.documents.views import Views
 from livb.model.monitoring import Indicatormeting
@@ -86,11 +86,12 @@ class FollowUpView:
         latest = metingen[-1] if metingen else None
         judged = koers(indicator, latest.waarde, latest.datum.year) if latest else None
         unit = f" {view['eenheid']}" if view["eenheid"] else ""
+        named = indicator.id if DRAFT_TEXT.search(indicator.naam) else indicator.naam
         last: Any = (
             f"{format_number(latest.waarde)}{unit} ({short_dutch_date(latest.datum)})"
             if latest
             else Missing(
-                f"een meting van '{indicator.naam}'",
+                f"een meting van '{named}'",
                 f"monitoring/{self.day.year}.yaml",
                 "metingen",
             )
@@ -177,10 +178,11 @@ class FollowUpView:
             for m in metingen:
                 if m.opmerking:
                     judged = koers(indicator, m.waarde, m.datum.year)
-                    text = f"{indicator.naam} ({m.datum}): {m.opmerking}"
+                    naam = self.views.skeleton_gap(indicator, "naam")
+                    text = f"{naam} ({m.datum}): {m.opmerking}"
                     (worked if judged.goed or judged is Koers.ONBEKEND else failed).append(text)
         for state in self.states.values():
-            titel = state.actie.titel
+            titel = self.views.skeleton_gap(state.actie, "titel")
             if state.reden:
                 failed.append(f"{titel} ({state.status.value}): {state.reden}")
             if state.opmerking:

@@ -7,6 +7,7 @@ an evaluation of the process itself: the steps, the meetings held, who took part
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from livb.documents import _process_view as pv
@@ -14,15 +15,8 @@ from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import FollowUpView
 from livb.documents.views import Views
 from livb.model import Project
-from livb.model.walk import indicators
 from livb.process import derive_state, follow_up
-from livb.queries import (
-    implementation_start,
-    measurements,
-    monitoring_years,
-    plan_approved,
-    plan_ended,
-)
+from livb.queries import implementation_start, plan_approved, plan_ended
 from livb.word.ir import Missing
 
 
@@ -48,6 +42,7 @@ def build(views: Views, item: str | None) -> Context:
             "de goedkeuring van het plan door de gemeenteraad", "besluiten.yaml", "besluiten"
         ),
         "jaren": follow.years,
+        "zonder_opvolging": _years_without(project, follow.years, day) if follow.years else [],
         "opvolging": _years_text(follow.years)
         if follow.years
         else Missing("de opvolging van het plan", f"monitoring/{day.year}.yaml", "acties"),
@@ -58,6 +53,7 @@ def build(views: Views, item: str | None) -> Context:
         "werkte_niet": failed,
         "stappen": pv.steps(state, ("4", "5")),
         "vergaderingen": meetings,
+        "goedgekeurd": approved is not None,
         "sinds_goedkeuring": len(since),
         "deelnemers": _average(m["deelnemers"] for m in meetings),
         "huiswerk": tasks,
@@ -67,6 +63,13 @@ def build(views: Views, item: str | None) -> Context:
         "evaluatieplan": project.plan.evaluatie or "",
         "besluiten": follow.decisions_since_approval(),
     }
+
+
+def _years_without(project: Project, years: list[int], day: dt.date) -> list[str]:
+    """The plan's years up to today after the last one followed up, that have no monitoring."""
+    periode = project.instellingen.beleid.periode
+    last = min(periode.tot.year, day.year) if periode else day.year
+    return [str(y) for y in range(years[-1] + 1, last + 1)]
 
 
 def _years_text(years: list[int]) -> str:
@@ -79,22 +82,13 @@ def _average(values: Any) -> int:
 
 
 def final_gaps(project: Project, context: Context) -> list[str]:
-    """An evaluation the college can receive: the plan approved, every indicator measured."""
-    day = context["vandaag"]
-    reasons = []
-    if plan_approved(project, day) is None:
-        reasons.append(
-            gap("besluiten.yaml", "besluiten", "de gemeenteraad keurde het plan nog niet goed")
-        )
-    years = monitoring_years(project, day)
-    where = f"monitoring/{years[-1] if years else day.year}.yaml"
-    measured = measurements(project, day)
-    for _, _, indicator in indicators(project):
-        if not measured.get(indicator.id):
-            reasons.append(
-                gap(where, "metingen", f"de indicator '{indicator.id}' werd nog nooit gemeten")
-            )
-    return reasons
+    """What a final version lacks beyond the marked gaps: the approval of an ended plan.
+
+    An interim evaluation names the missing approval in its text; a final one does not.
+    """
+    if context["eind"] and not context["goedgekeurd"]:
+        return [gap("besluiten.yaml", "besluiten", "de gemeenteraad keurde het plan nooit goed")]
+    return []
 
 
 def _title(context: Context) -> str:

@@ -48,7 +48,11 @@ def build(views: Views, item: str | None) -> Context:
     money = _money(views, follow, year)
     priorities = follow.priorities()
     next_year = [
-        {"titel": state.actie.titel, "einde": state.actie.einde, "stand": state.status.value}
+        {
+            "titel": views.skeleton_gap(state.actie, "titel"),
+            "einde": state.actie.einde,
+            "stand": state.status.value,
+        }
         for state in follow.states.values()
         if not state.status.klaar
         and (state.actie.start is None or state.actie.start.year <= year + 1)
