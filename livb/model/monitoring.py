@@ -53,7 +53,9 @@ class Actiestand(LivbModel):
     @model_validator(mode="after")
     def _reason(self) -> Actiestand:
         if self.status in MET_REDEN and not (self.reden and self.reden.strip()):
-            raise ValueError(f"een actie die {self.status.value} is, heeft een 'reden': zeg waarom")
+            raise ValueError(
+                f"de actie '{self.actie}' is {self.status.value}, maar 'reden' zegt niet waarom"
+            )
         return self
 
 
