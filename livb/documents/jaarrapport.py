@@ -1,7 +1,7 @@
 """The annual report on the plan (step 4.4) for the college and the council.
 
-The year is the latest one followed up in monitoring/ up to the day of the render (``--datum``
-picks another): what was done that year, the money spent against the budget, where the
+The year is the latest completed one followed up in monitoring/ before the day of the render
+(``--datum`` picks another): what was done that year, the money spent against the budget, where the
 indicators stand, and what the next year brings.
 """
 
@@ -21,9 +21,15 @@ from livb.word.ir import Missing
 
 
 def report_year(project: Project, today: dt.date) -> int:
-    """The year reported on: the latest followed up in monitoring/ (up to today's year)."""
-    years = monitoring_years(project, today)
-    return years[-1] if years else today.year
+    """The year reported on: the latest completed year followed up in monitoring/.
+
+    An annual report looks back on a finished year (the report on 2010 goes to the college in
+    2011); only when no earlier year was followed up, it reports on the current one.
+    """
+    past = [y for y in monitoring_years(project, today) if y < today.year]
+    if past:
+        return past[-1]
+    return today.year if today.year in project.monitoring else today.year - 1
 
 
 def build(views: Views, item: str | None) -> Context:
