@@ -30,10 +30,6 @@ def codes(root, day=TODAY) -> list[str]:
     return [d.code for d in run_checks(root, today=day).diagnostics]
 
 
-def add(root, relative: str, text: str) -> None:
-    path = root / relative
-    path.write_text(path.read_text("utf-8") + text, "utf-8")
-
 
 # -- how an indicator stands --------------------------------------------------------------------
 
