@@ -30,7 +30,6 @@ def codes(root, day=TODAY) -> list[str]:
     return [d.code for d in run_checks(root, today=day).diagnostics]
 
 
-
 # -- how an indicator stands --------------------------------------------------------------------
 
 
