@@ -107,6 +107,7 @@ class FollowUpView:
                 }
                 for m in metingen
             ],
+            "bronnen": list(dict.fromkeys(m.bron for m in metingen)),
             "laatste": last,
             "koers": stand,
             "op_koers": bool(judged and judged.goed),
