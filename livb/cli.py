@@ -461,6 +461,7 @@ class Soort(StrEnum):
     ACTOR = "actor"
     PRIORITEIT = "prioriteit"
     DOELSTELLING = "doelstelling"
+    MONITORING = "monitoring"
 
 
 @app.command(cls=GemeenteCommand)
@@ -468,7 +469,8 @@ def new(
     soort: Annotated[
         Soort,
         typer.Argument(
-            metavar="SOORT", help="vergadering, gesprek, actor, prioriteit of doelstelling."
+            metavar="SOORT",
+            help="vergadering, gesprek, actor, prioriteit, doelstelling of monitoring.",
         ),
     ],
     map_: Annotated[
@@ -519,11 +521,16 @@ def new(
     prioriteit: Annotated[
         str | None, typer.Option("--prioriteit", help="doelstelling: voor welke prioriteit.")
     ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option("--jaar", help="monitoring: het jaar dat je opvolgt (standaard dit jaar)."),
+    ] = None,
 ) -> None:
     """Begin het volgende stuk van het proces vanuit een goed sjabloon.
 
-    Een vergadering of gesprek wordt een nieuw bestand; een actor, prioriteit of doelstelling
-    wordt toegevoegd aan het bestaande bestand, zonder iets anders te wijzigen. livb controleert
+    Een vergadering, gesprek of de opvolging van een jaar (monitoring) wordt een nieuw bestand;
+    een actor, prioriteit of doelstelling wordt toegevoegd aan het bestaande bestand, zonder
+    iets anders te wijzigen. livb controleert
     alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets.
     """
     from livb import new as starters
@@ -534,7 +541,7 @@ def new(
     given = {
         "--orgaan": orgaan, "--stap": stap, "--met": met, "--datum": datum, "--id": id_,
         "--naam": naam, "--rol": rol, "--functie": functie, "--organisatie": organisatie,
-        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit,
+        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit, "--jaar": jaar,
     }  # fmt: skip
     allowed = NEW_OPTIONS[soort]
     stray = [option for option, value in given.items() if value and option not in allowed]
@@ -567,6 +574,8 @@ def new(
         if not id_ or not titel:
             raise UsageError("geef een id en een titel: --id ID --titel TITEL")
         result = starters.new_prioriteit(root, id_, titel, today)
+    elif soort is Soort.MONITORING:
+        result = starters.new_monitoring(root, jaar or today.year, today)
     else:
         if not prioriteit:
             raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
@@ -584,6 +593,7 @@ NEW_OPTIONS: dict[Soort, tuple[str, ...]] = {
     Soort.ACTOR: ("--id", "--naam", "--rol", "--functie", "--organisatie", "--sector"),
     Soort.PRIORITEIT: ("--id", "--titel"),
     Soort.DOELSTELLING: ("--prioriteit",),
+    Soort.MONITORING: ("--jaar",),
 }
 
 

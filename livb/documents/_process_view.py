@@ -34,6 +34,7 @@ ONDERWERPEN = {
     Onderwerp.PRIORITEITEN: "de prioriteiten",
     Onderwerp.PLAN: "het plan",
     Onderwerp.EVALUATIE: "de evaluatie",
+    Onderwerp.JAARRAPPORT: "het jaarrapport",
     Onderwerp.ANDERE: "een ander onderwerp",
 }
 

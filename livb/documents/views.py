@@ -402,6 +402,7 @@ class Views:
             part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
         )
         return {
+            "id": indicator.id,
             "naam": self.skeleton_gap(indicator, "naam"),
             "eenheid": indicator.eenheid or "",
             "basis": base.waarde if base else None,

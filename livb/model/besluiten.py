@@ -34,6 +34,9 @@ class Onderwerp(StrEnum):
     PRIORITEITEN = "prioriteiten"
     PLAN = "plan"
     EVALUATIE = "evaluatie"
+    """Een evaluatie van het plan: na één jaar (protocolakkoord), tussentijds of op het einde."""
+    JAARRAPPORT = "jaarrapport"
+    """Het jaarrapport over de uitvoering van het plan, voor college en gemeenteraad."""
     ANDERE = "andere"
 
 
