@@ -750,6 +750,8 @@ class FollowUp:
             parts.append(f"{a['over tijd']} over tijd{delayed}")
         if a["op schema"]:
             parts.append(f"{a['op schema']} op schema")
+        if not total:
+            return "geen acties"
         return count(total, "actie", "acties") + (": " + ", ".join(parts) if parts else "")
 
     @property
@@ -758,6 +760,8 @@ class FollowUp:
         i = self.indicatoren
         total = sum(i.values())
         parts = [f"{i[k]} {k}" for k in i if i[k]]
+        if not total:
+            return "geen indicatoren"
         return count(total, "indicator", "indicatoren") + (": " + ", ".join(parts) if parts else "")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,8 @@ from livb.queries import Koers, action_states, koers, spent
 from livb.word.docx import docx_text
 
 from helpers import EXAMPLE
+
+PROJECTS = Path(__file__).parent / "projects"
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -287,7 +290,7 @@ def test_the_evaluation_is_interim_while_the_plan_runs_and_final_after(halle, li
     interim = render_text(livb, halle, "evaluatie", "2011-07-01")
     assert interim[0] == "Title | Tussentijdse evaluatie"
     assert interim[interim.index("Heading 1 | Samenvatting") + 1].startswith(
-        "Normal | Stad Halle voert het integraal plan levenskwaliteit uit sinds 1 juli 2010."
+        "Normal | De stad Halle voert het integraal plan levenskwaliteit uit sinds 1 juli 2010."
     )
     final = render_text(livb, halle, "evaluatie", "2026-11-21")
     assert final[0] == "Title | Eindevaluatie"
@@ -303,6 +306,30 @@ def test_the_annual_report_takes_the_year_of_the_date(halle, livb):
         in lines
     )
     assert any(line.startswith("Normal | In 2011 start de premie") for line in lines)
+
+
+def test_without_follow_up_the_annual_report_stays_inside_the_plan_period(tmp_path, livb):
+    mechelen = tmp_path / "mechelen"  # a plan of 2008-2013 and no monitoring/ at all
+    shutil.copytree(PROJECTS / "mechelen", mechelen, ignore=shutil.ignore_patterns("output"))
+    lines = render_text(livb, mechelen, "jaarrapport", "2026-11-21")
+    assert lines[0] == "Title | Jaarrapport 2013"
+    assert "Normal | Volgens het plan loopt er in 2014 geen actie meer." in lines
+
+
+def test_a_plan_without_actions_or_indicators_says_so_in_words(tmp_path, livb):
+    ontwerp = tmp_path / "ontwerp"
+    shutil.copytree(PROJECTS / "ontwerp", ontwerp, ignore=shutil.ignore_patterns("output"))
+    for goal in (ontwerp / "doelstellingen").glob("*.yaml"):
+        goal.unlink()
+    evaluation = render_text(livb, ontwerp, "evaluatie", "2026-11-21")
+    assert (
+        "Normal | Het plan telt nog geen acties en geen indicatoren: er is nog niets om op te volgen."
+        in evaluation
+    )
+    assert not any(" 0 acties" in line or "| 0 " in line for line in evaluation)
+    report = render_text(livb, ontwerp, "jaarrapport", "2026-11-21")
+    assert "Normal | Het plan heeft nog geen acties." in report
+    assert not any("geen actie meer" in line for line in report)
 
 
 def test_a_final_annual_report_needs_a_state_for_each_running_action(halle, livb):

@@ -24,12 +24,15 @@ def report_year(project: Project, today: dt.date) -> int:
     """The year reported on: the latest completed year followed up in monitoring/.
 
     An annual report looks back on a finished year (the report on 2010 goes to the college in
-    2011); only when no earlier year was followed up, it reports on the current one.
+    2011); only when no earlier year was followed up, it reports on the current one, and never on
+    a year after the plan period.
     """
     past = [y for y in monitoring_years(project, today) if y < today.year]
     if past:
         return past[-1]
-    return today.year if today.year in project.monitoring else today.year - 1
+    year = today.year if today.year in project.monitoring else today.year - 1
+    periode = project.instellingen.beleid.periode
+    return min(year, periode.tot.year) if periode is not None else year
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -96,6 +99,7 @@ def build(views: Views, item: str | None) -> Context:
         "huiswerk": follow.huiswerk(year),
         "communicatie": follow.told(year),
         "volgend": next_year,
+        "plan_acties": len(follow.states),
         "vooruitblik": (monitoring.vooruitblik if monitoring else None)
         or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
     }

@@ -63,9 +63,10 @@ def _one_more_besluit_with_the_text_as_given(root: Path) -> None:
     from livb.project import load_project
 
     project = load_project(root).project
-    assert project is not None
+    before = load_project(EXAMPLE).project
+    assert project is not None and before is not None
     besluiten = project.besluiten.besluiten
-    assert len(besluiten) == 12
+    assert len(besluiten) == len(before.besluiten.besluiten) + 1
     assert besluiten[-1].referentie == INJECTION
     assert "ingeschoven" not in {b.id for b in besluiten}
 
