@@ -381,6 +381,44 @@ def test_a_timeline_holds_the_dated_actions_of_a_goal_in_order():
     )
 
 
+def test_a_goal_with_more_actions_than_a_page_holds_gets_a_bar_per_operational_goal():
+    import struct
+
+    def action(n: int, year: int, status: str) -> dict:
+        start = dt.date(year, 1 + n % 12, 1)
+        return {"id": f"a{n}", "titel": f"Actie {n}", "start": start,
+                "einde": start + dt.timedelta(days=200), "status": status}  # fmt: skip
+
+    goal = {
+        "titel": "Een grote doelstelling",
+        "operationele": [
+            {"titel": "Eerste", "acties": [action(n, 2011, "gepland") for n in range(15)]},
+            {"titel": "Tweede", "acties": [action(n, 2010, "lopend") for n in range(12)]
+             + [action(99, 2010, "afgerond"), {**action(98, 2010, "gepland"), "einde": None}]},
+            {"titel": "Derde", "acties": [action(1, 2013, "afgerond")]},
+        ],
+    }  # fmt: skip
+    chart = timeline_chart(goal)
+    assert isinstance(chart, TimelineChart) and chart.per_doelstelling
+    assert [(b.label, b.detail, b.status) for b in chart.balken] == [
+        ("Tweede", "13 acties", "gemengd"),
+        ("Eerste", "15 acties", "gepland"),
+        ("Derde", "1 actie", "afgerond"),
+    ]
+    assert chart.balken[0].start == dt.date(2010, 1, 1)
+    assert chart.balken[0].einde == max(a["einde"] for a in goal["operationele"][1]["acties"][:13])
+    assert chart.zonder_periode == 1
+    assert chart.bijschrift.startswith("Tijdlijn van de operationele doelstellingen: Een grote")
+    # three rows: the picture is as small as a chart of three actions
+    width, height = struct.unpack(">II", chart.png()[16:24])
+    assert height < width
+
+    few = {"titel": "Klein", "operationele": [goal["operationele"][2]]}
+    small = timeline_chart(few)
+    assert small is not None and not small.per_doelstelling
+    assert [b.label for b in small.balken] == ["Actie 1"]
+
+
 def test_the_plan_and_the_diagnostiek_views_carry_their_charts():
     views = views_of(EXAMPLE)
     plan = DOCUMENTS["plan"].build(views, None)

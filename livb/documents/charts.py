@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from livb.model.actoren import Schakel
+from livb.words import count
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -107,20 +108,35 @@ class Bar:
     start: dt.date
     einde: dt.date
     status: str = "gepland"
+    detail: str = ""
+    """A second line under the label, never cut off (the number of actions of a goal's bar)."""
 
 
 @dataclass(frozen=True)
 class TimelineChart:
-    """The actions of one goal on a timeline, from start to end (a Gantt chart)."""
+    """The actions of one goal on a timeline, from start to end (a Gantt chart).
+
+    With ``per_doelstelling`` a bar stands for an operational goal: from the first start to the
+    last end of its dated actions (a goal with more actions than a page can show, see
+    :data:`MAX_BARS`).
+    """
 
     titel: str
     balken: tuple[Bar, ...]
     zonder_periode: int = 0
+    per_doelstelling: bool = False
 
     @property
     def bijschrift(self) -> str:
         """The caption under the chart."""
-        text = f"Tijdlijn van de acties: {self.titel}."
+        title = self.titel.rstrip(". ")  # a title may end in a full stop of its own
+        if self.per_doelstelling:
+            text = (
+                f"Tijdlijn van de operationele doelstellingen: {title}. Elke balk loopt van "
+                "de eerste tot de laatste actie van de doelstelling."
+            )
+        else:
+            text = f"Tijdlijn van de acties: {title}."
         if self.zonder_periode:
             text += f" {self.zonder_periode} actie(s) zonder begin- of einddatum staan er niet op."
         return text
@@ -162,17 +178,46 @@ def chain_chart(balance: dict[str, int]) -> BarChart | None:
     )
 
 
+MAX_BARS = 20
+"""The most actions a timeline shows one by one: 20 rows fill about half a page. A goal with
+more gets a bar per operational goal, so that the chart stays readable on a page (and small)."""
+
+
 def timeline_chart(goal: dict[str, Any]) -> TimelineChart | None:
     """The actions of a strategic goal view (``Views.goal``) in time (None: no actions)."""
     actions = [a for od in goal["operationele"] for a in od["acties"]]
     if not actions:
         return None
     dated = [a for a in actions if a["start"] and a["einde"]]
+    if len(dated) > MAX_BARS:
+        return TimelineChart(
+            str(goal["titel"]), _goal_bars(goal), len(actions) - len(dated), per_doelstelling=True
+        )
     bars = tuple(
         Bar(str(a["titel"]), a["start"], a["einde"], str(a["status"]))
         for a in sorted(dated, key=lambda a: (a["start"], a["einde"], a["id"]))
     )
     return TimelineChart(str(goal["titel"]), bars, len(actions) - len(dated))
+
+
+def _goal_bars(goal: dict[str, Any]) -> tuple[Bar, ...]:
+    """A bar per operational goal with dated actions; its state when all its actions share one."""
+    bars = []
+    for od in goal["operationele"]:
+        dated = [a for a in od["acties"] if a["start"] and a["einde"]]
+        if not dated:
+            continue
+        states = {str(a["status"]) for a in dated}
+        bars.append(
+            Bar(
+                str(od["titel"]),
+                min(a["start"] for a in dated),
+                max(a["einde"] for a in dated),
+                states.pop() if len(states) == 1 else "gemengd",
+                count(len(dated), "actie", "acties"),
+            )
+        )
+    return tuple(sorted(bars, key=lambda b: (b.start, b.einde, b.label)))
 
 
 # -- drawing -------------------------------------------------------------------------------------
@@ -279,6 +324,7 @@ _STATUS_HATCH = {
     "vertraagd": "\\\\",
     "afgerond": "xx",
     "geschrapt": "..",
+    "gemengd": "++",  # an operational goal whose actions stand differently (see _goal_bars)
 }
 
 
@@ -293,7 +339,11 @@ def _draw_timeline(axes: Axes, chart: Chart) -> None:
         length = mdates.date2num(bar.einde) - start + 1
         axes.barh(row, length, left=start, height=0.55, color="0.85", edgecolor="black",
                   hatch=_STATUS_HATCH.get(bar.status, ""))  # fmt: skip
-    axes.set_yticks(range(len(rows)), [_wrap(b.label, 38) for b in rows], fontsize=7.5)
+    labels = [
+        f"{_wrap(b.label, 38, lines=1)}\n{_literal(b.detail)}" if b.detail else _wrap(b.label, 38)
+        for b in rows
+    ]
+    axes.set_yticks(range(len(rows)), labels, fontsize=7.5)
     axes.invert_yaxis()
     axes.xaxis.set_major_locator(mdates.YearLocator())
     axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
@@ -329,12 +379,14 @@ def _literal(text: str) -> str:
     return _CONTROL.sub(" ", text).replace("$", r"\$")
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int, lines: int = 2) -> str:
+    """The text in lines of ``width`` characters, at most ``lines`` of them (the last one cut)."""
     text = _literal(text)
-    lines = textwrap.wrap(text, width) or [text]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
-    return "\n".join(lines)
+    wrapped = textwrap.wrap(text, width) or [text]
+    if len(wrapped) > lines:
+        rest = textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder=" …")
+        wrapped = [*wrapped[: lines - 1], rest]
+    return "\n".join(wrapped)
 
 
 _DRAW = {TrendChart: _draw_trend, BarChart: _draw_bars, TimelineChart: _draw_timeline}

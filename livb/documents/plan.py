@@ -227,7 +227,11 @@ def _drawable(goal: dict[str, Any]) -> dict[str, Any]:
     return goal | {
         "titel": _readable(goal["titel"]),
         "operationele": [
-            od | {"acties": [a | {"titel": _readable(a["titel"])} for a in od["acties"]]}
+            od
+            | {
+                "titel": _readable(od["titel"]),
+                "acties": [a | {"titel": _readable(a["titel"])} for a in od["acties"]],
+            }
             for od in goal["operationele"]
         ],
     }
