@@ -351,9 +351,8 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
             project.series[reeks.id] = dict(reeks.waarden)
             continue
         assert reeks.bestand is not None  # guaranteed by the model
-        where = result.locate("diagnostiek/cijfers.yaml", ("reeksen", index, "bestand"))
         relative = f"diagnostiek/{reeks.bestand}"
-        text = _read_csv(result, root, relative, reeks.bestand, where)
+        text = _read_csv(result, root, relative, reeks.bestand, ("reeksen", index, "bestand"))
         if text is None:
             continue
         values, problems = read_series(text, reeks.kolom)
@@ -382,9 +381,13 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
 
 
 def _read_csv(
-    result: LoadResult, root: Path, relative: str, bestand: str, where: Location
+    result: LoadResult, root: Path, relative: str, bestand: str, loc: tuple[Any, ...]
 ) -> str | None:
-    """The text of a series' CSV file, or None after reporting why it cannot be read."""
+    """The text of a series' CSV file, or None after reporting why it cannot be read.
+
+    ``loc`` is where cijfers.yaml names the file; it is located only for a problem (finding a
+    position parses the file a second time).
+    """
     refused = _csv_path_problem(bestand)
     if refused is None and not os.path.lexists(root / relative):
         refused = (
@@ -392,11 +395,13 @@ def _read_csv(
             "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
         )
     if refused is not None:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
         result.diagnostics.append(Diagnostic(where, CSV_MISSING, Severity.FOUT, *refused))
         return None
     try:
         text = read_source(root, relative)
     except UnreadableFileError as error:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
         result.diagnostics.append(
             Diagnostic(where, UNREADABLE, Severity.FOUT, error.message, error.hint)
         )
