@@ -374,12 +374,31 @@ def render(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
     ] = False,
+    versie: Annotated[
+        str | None,
+        typer.Option(
+            "--versie",
+            metavar="VERSIE",
+            help="Maak het document zoals het was in een versie in git (een tag, commit of "
+            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
+        ),
+    ] = None,
+    wijzigingen_sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--wijzigingen-sinds",
+            metavar="VERSIE",
+            help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
+        ),
+    ] = None,
     datum: Vandaag = None,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
     Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking in Word
     die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.
+    Met --versie komt het document uit een versie in git, bv. de goedgekeurde:
+    livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23.
     """
     from livb.documents import DOCUMENTS
     from livb.documents.render import RenderRequest, render_documents
@@ -427,7 +446,9 @@ def render(
         definitief,
         force,
         pdf,
-        _parse_day(datum) or dt.date.today(),
+        _parse_day(datum),  # None: the day of --versie's commit, or today
+        versie,
+        wijzigingen_sinds,
     )
     with render_progress() as progress:
         results = render_documents(request, progress)
@@ -442,6 +463,7 @@ class Soort(StrEnum):
     ACTOR = "actor"
     PRIORITEIT = "prioriteit"
     DOELSTELLING = "doelstelling"
+    MONITORING = "monitoring"
 
 
 @app.command(cls=GemeenteCommand)
@@ -449,7 +471,8 @@ def new(
     soort: Annotated[
         Soort,
         typer.Argument(
-            metavar="SOORT", help="vergadering, gesprek, actor, prioriteit of doelstelling."
+            metavar="SOORT",
+            help="vergadering, gesprek, actor, prioriteit, doelstelling of monitoring.",
         ),
     ],
     map_: Annotated[
@@ -500,11 +523,16 @@ def new(
     prioriteit: Annotated[
         str | None, typer.Option("--prioriteit", help="doelstelling: voor welke prioriteit.")
     ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option("--jaar", help="monitoring: het jaar dat je opvolgt (standaard dit jaar)."),
+    ] = None,
 ) -> None:
     """Begin het volgende stuk van het proces vanuit een goed sjabloon.
 
-    Een vergadering of gesprek wordt een nieuw bestand; een actor, prioriteit of doelstelling
-    wordt toegevoegd aan het bestaande bestand, zonder iets anders te wijzigen. livb controleert
+    Een vergadering, gesprek of de opvolging van een jaar (monitoring) wordt een nieuw bestand;
+    een actor, prioriteit of doelstelling wordt toegevoegd aan het bestaande bestand, zonder
+    iets anders te wijzigen. livb controleert
     alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets.
     """
     from livb import new as starters
@@ -515,7 +543,7 @@ def new(
     given = {
         "--orgaan": orgaan, "--stap": stap, "--met": met, "--datum": datum, "--id": id_,
         "--naam": naam, "--rol": rol, "--functie": functie, "--organisatie": organisatie,
-        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit,
+        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit, "--jaar": jaar,
     }  # fmt: skip
     allowed = NEW_OPTIONS[soort]
     stray = [option for option, value in given.items() if value and option not in allowed]
@@ -548,6 +576,8 @@ def new(
         if not id_ or not titel:
             raise UsageError("geef een id en een titel: --id ID --titel TITEL")
         result = starters.new_prioriteit(root, id_, titel, today)
+    elif soort is Soort.MONITORING:
+        result = starters.new_monitoring(root, jaar or today.year, today)
     else:
         if not prioriteit:
             raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
@@ -565,6 +595,7 @@ NEW_OPTIONS: dict[Soort, tuple[str, ...]] = {
     Soort.ACTOR: ("--id", "--naam", "--rol", "--functie", "--organisatie", "--sector"),
     Soort.PRIORITEIT: ("--id", "--titel"),
     Soort.DOELSTELLING: ("--prioriteit",),
+    Soort.MONITORING: ("--jaar",),
 }
 
 

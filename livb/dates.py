@@ -22,7 +22,17 @@ MONTHS = (
 
 
 def dutch_date(day: dt.date) -> str:
-    """A date in Dutch words: 21 november 2026."""
+    """A date in Dutch words: 21 november 2026; known to the month or year: november 2007, 2007.
+
+    A date known only to the month or the year (``datum: 2007-11``, ``datum: 2007``, a
+    ``livb.model._tijd.VageDatum``) carries its precision as ``precisie`` and is written as known:
+    its first day stands in for it in comparisons, never in a text.
+    """
+    precision = str(getattr(day, "precisie", "dag"))
+    if precision == "jaar":
+        return str(day.year)
+    if precision == "maand":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 

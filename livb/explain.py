@@ -93,6 +93,12 @@ _LOADING = {
         "Een cijferreeks verwijst naar een CSV-bestand dat niet "
         "bestaat.\n\nOplossing:\n    Zet het bestand in diagnostiek/ of verbeter de naam.",
     ),
+    "LIVB015": (
+        "monitoring-zonder-jaar",
+        "Een bestand in monitoring/ heet niet naar een jaar: livb weet niet welk jaar het "
+        "opvolgt.\n\nOplossing:\n    Noem het bestand naar zijn jaar, bv. monitoring/2011.yaml "
+        "(livb new monitoring --jaar 2011\n    begint er een).",
+    ),
 }
 
 

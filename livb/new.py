@@ -307,6 +307,39 @@ def new_doelstelling(root: Path, prioriteit: str, today: dt.date) -> NewResult:
     return _run(root, "livb new doelstelling", prepare)
 
 
+def new_monitoring(root: Path, jaar: int, today: dt.date) -> NewResult:
+    """Create monitoring/JAAR.yaml: every indicator (to fill in) and every action's state.
+
+    The indicators come as commented lines with their baseline and target, the actions with
+    their current state (the latest monitoring, else the plan's status), and the huiswerk due
+    that year or left undone before. An existing file is never touched.
+    """
+    from livb.model._base import JAAR_MAX, JAAR_MIN
+
+    if not JAAR_MIN <= jaar <= JAAR_MAX:
+        raise LivbError(
+            f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2011"
+        )
+    relative = f"monitoring/{jaar}.yaml"
+
+    def prepare(project: Project) -> Change:
+        if jaar in project.monitoring or (root / relative).exists():
+            raise LivbError(
+                f"{relative} bestaat al; livb new overschrijft het niet",
+                f"vul {relative} zelf aan, of kies een ander jaar met --jaar",
+            )
+        context = _monitoring_skeleton(project, jaar, today)
+        text = render("new/monitoring.yaml.j2", context)
+        indicatoren = count(len(context["indicatoren"]), "indicator", "indicatoren")
+        acties = count(len(context["acties"]), "actie", "acties")
+        summary = f"opvolging van {jaar}: {indicatoren} en {acties}"
+        return _new_file(
+            root, project, "monitoring", str(jaar), text, today, summary, renumber=False
+        )
+
+    return _run(root, "livb new monitoring", prepare)
+
+
 # --- reading the options --------------------------------------------------------------------
 
 
@@ -543,6 +576,8 @@ class Change:
         summary: one Dutch line on what it holds.
         created: whether the file did not exist yet.
         notes: how livb read the options.
+        renumber: for a new file, take ``stem-2.yaml`` when ``stem.yaml`` is taken (False:
+            the name is the content, as a monitoring file's year, and a taken name refuses).
     """
 
     relative: str
@@ -552,6 +587,7 @@ class Change:
     summary: str
     created: bool
     notes: list[str] = field(default_factory=list)
+    renumber: bool = True
 
 
 def _run(
@@ -597,13 +633,26 @@ def _edit(
 
 
 def _new_file(
-    root: Path, project: Project, folder: str, stem: str, text: str, today: dt.date, summary: str
+    root: Path,
+    project: Project,
+    folder: str,
+    stem: str,
+    text: str,
+    today: dt.date,
+    summary: str,
+    *,
+    renumber: bool = True,
 ) -> Change:
-    """A new file under the first free name (``stem.yaml``, ``stem-2.yaml``, ...), checked."""
+    """A new file under the first free name (``stem.yaml``, ``stem-2.yaml``, ...), checked.
+
+    With ``renumber=False`` the name itself is the content (a year): ``stem.yaml`` or nothing.
+    """
     planned = _numbered(root / folder, stem, lambda path: not path.exists())
+    if not renumber:
+        planned = root / folder / f"{stem}.yaml"
     relative = f"{folder}/{planned.name}"
     _refuse_what_check_rejects(root, project, relative, text, today)
-    return Change(relative, text.encode("utf-8"), None, stem, summary, True)
+    return Change(relative, text.encode("utf-8"), None, stem, summary, True, renumber=renumber)
 
 
 def _apply(root: Path, change: Change) -> Path:
@@ -612,7 +661,8 @@ def _apply(root: Path, change: Change) -> Path:
         path = root / change.relative
         _write(root, path, change.data, change.expected)
         return path
-    path = _reserve((root / change.relative).parent, change.stem)
+    folder = (root / change.relative).parent
+    path = _reserve(folder, change.stem) if change.renumber else _reserve_name(root, change)
     try:
         _write(root, path, change.data, b"")
     except BaseException:
@@ -651,6 +701,27 @@ def _reserve(folder: Path, stem: str) -> Path:
             f"kan geen nieuw bestand maken in '{folder.name}': {error.strerror or error}",
             "controleer of je in de map mag schrijven; er is niets gewijzigd",
         ) from None
+
+
+def _reserve_name(root: Path, change: Change) -> Path:
+    """Create the empty file of exactly this name, exclusively; refuse when it exists."""
+    import os
+
+    path = root / change.relative
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        raise LivbError(
+            f"{change.relative} bestaat al; livb new overschrijft het niet",
+            f"vul {change.relative} zelf aan",
+        ) from None
+    except OSError as error:
+        raise LivbError(
+            f"kan '{change.relative}' niet maken: {error.strerror or error}",
+            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+        ) from None
+    return path
 
 
 def _write(root: Path, path: Path, data: bytes, expected: bytes) -> None:
@@ -783,3 +854,85 @@ def _goal_skeleton(base: str, project: Project, today: dt.date) -> dict[str, Any
             }
         ],
     }
+
+
+def _one_line(text: str) -> str:
+    """A text for a YAML comment: on one line."""
+    return " ".join(text.split())
+
+
+def _monitoring_skeleton(project: Project, jaar: int, today: dt.date) -> dict[str, Any]:
+    """What monitoring/JAAR.yaml starts with: indicators, actions and huiswerk to follow up."""
+    from livb.queries import action_states, measurements
+
+    sources = {b.id: b.naam for b in project.bronnen.bronnen}
+    measured = measurements(project)
+    indicatoren = []
+    for _, _, indicator in indicators(project):
+        unit = f" {indicator.eenheid}" if indicator.eenheid else ""
+        parts = [indicator.naam]
+        for label, meting in (("basis", indicator.basiswaarde), ("doel", indicator.streefwaarde)):
+            if meting is not None:
+                year = f" ({meting.jaar})" if meting.jaar else ""
+                parts.append(f"{label} {meting.waarde:g}{unit}{year}")
+        earlier = [m for m in measured.get(indicator.id, []) if m.datum.year < jaar]
+        if earlier:
+            parts.append(f"laatst {earlier[-1].waarde:g}{unit} ({earlier[-1].datum})")
+        indicatoren.append(
+            {
+                "id": indicator.id,
+                "uitleg": _one_line("; ".join(parts)),
+                "bron": _one_line(sources.get(indicator.bron or "", "")) or "...",
+            }
+        )
+    before = dt.date(jaar - 1, 12, 31)
+    acties = []
+    for state in action_states(project, before).values():
+        actie = state.actie
+        details = [_one_line(actie.titel)]
+        if actie.start or actie.einde:
+            details.append(f"{actie.start or '?'} – {actie.einde or '?'}")
+        if actie.budget is not None:
+            details.append(f"budget {actie.budget:g} euro")
+        acties.append(
+            {
+                "id": actie.id,
+                "uitleg": "; ".join(details),
+                "status": state.status.value,
+                "reden": _one_line(state.reden) if state.reden else None,
+            }
+        )
+    return {
+        "kop": f"Opvolging van het {project.instellingen.beleid.plannaam} in {jaar} "
+        "(gemaakt met livb new).",
+        "jaar": jaar,
+        "indicatoren": indicatoren,
+        "acties": acties,
+        "huiswerk": _huiswerk_due(project, jaar),
+    }
+
+
+def _huiswerk_due(project: Project, jaar: int) -> list[dict[str, Any]]:
+    """The tasks due in a year (by 'tegen', else the meeting's date), and those left undone."""
+    done: dict[tuple[str, int], bool] = {}
+    for year in sorted(y for y in project.monitoring if y < jaar):
+        for opvolging in project.monitoring[year].huiswerk:
+            done[(opvolging.vergadering, opvolging.taak)] = opvolging.gedaan
+    found = []
+    meetings = sorted(project.vergaderingen.items(), key=lambda item: (item[1].datum, item[0]))
+    for id_, vergadering in meetings:
+        for number, taak in enumerate(vergadering.huiswerk, start=1):
+            due = (taak.tegen or vergadering.datum).year
+            state = done.get((id_, number))
+            if state is True or (state is None and due != jaar) or due > jaar:
+                continue
+            wie = ", ".join(taak.wie)
+            tegen = f" (tegen {taak.tegen})" if taak.tegen else ""
+            found.append(
+                {
+                    "vergadering": id_,
+                    "taak": number,
+                    "uitleg": _one_line(f"{wie}: {taak.wat}{tegen}"),
+                }
+            )
+    return found

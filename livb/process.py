@@ -14,22 +14,35 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from livb.dates import months_later
 from livb.model import Project
-from livb.model._tijd import laatste_dag
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.plan import Status
 from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.vergadering import Vergadering
+from livb.model.walk import indicators
 from livb.queries import (
+    Koers,
+    action_states,
     coordinator,
     decisions,
+    final_evaluations,
     fod_begeleiding,
     held,
+    implementation_start,
+    interim_evaluations,
     interviewed,
     kerngroep_to_interview,
+    koers,
+    measurements,
     meetings_for,
+    monitoring_years,
     orgaan_naam,
     orgaan_soort,
+    plan_approved,
+    plan_ended,
     protocol_period,
+    reports,
 )
 from livb.words import count
 
@@ -142,7 +155,8 @@ def derive_state(project: Project, today: dt.date) -> ProcessState:
 
 # -- the story: steps the process went past --------------------------------------------------------
 
-LAST_OF_PHASE = {"1": Stap.S1_6, "2": Stap.S2_7, "3": Stap.S3_6, "4": Stap.F4, "5": Stap.F5}
+LAST_OF_PHASE = {"1": Stap.S1_6, "2": Stap.S2_7, "3": Stap.S3_6}
+"""The step that closes a phase; the steps of phases 4 and 5 run side by side, none closes."""
 
 
 def _read_as_a_story(steps: list[StepState]) -> list[StepState]:
@@ -170,7 +184,7 @@ def _passed_by(step: StepState, later: Iterable[StepState]) -> StepState | None:
             for other in later
             if other.stand in (Stand.KLAAR, Stand.ANDERS)
             and other.datum is not None
-            and (other.fase > step.fase or other.stap is LAST_OF_PHASE[step.fase])
+            and (other.fase > step.fase or other.stap is LAST_OF_PHASE.get(step.fase))
         ),
         None,
     )
@@ -698,68 +712,395 @@ def _s3_6(project: Project, today: dt.date) -> StepState:
 
 
 # -- phases 4 and 5 --------------------------------------------------------------------------------
+#
+# The steps of phases 4 and 5 run side by side, not one after the other: while the actions
+# are carried out (4.1) the kerngroep evaluates (4.2), the results are told (4.3) and reported
+# (4.4). Phase 5 begins when the plan period is over. No step is done merely because time
+# passed: each needs its evidence (a monitoring file, a decision, a meeting).
 
-EVALUATED = (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN)
-EVALUATE = "evalueer het plan en noteer de beslissing in besluiten.yaml (onderwerp: evaluatie)"
+EVALUATE = (
+    "livb render evaluatie; leg de evaluatie voor aan college en gemeenteraad en noteer het "
+    "in besluiten.yaml (onderwerp: evaluatie)"
+)
 
 
-def _f4(project: Project, today: dt.date) -> StepState:
-    approved = decisions(project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), today=today)
-    files = tuple(sorted(project.doelstellingen))
-    if not approved:
-        return StepState(
-            Stap.F4,
-            Stand.TE_DOEN,
-            uitleg="begint na de goedkeuring van het plan",
-            volgende="laat het plan goedkeuren (stap 3.6)",
-        )
-    start = approved[-1].datum
-    evaluated = [
-        b
-        for b in decisions(project, Onderwerp.EVALUATIE, uitkomst=EVALUATED, today=today)
-        if b.datum >= start
-    ]
-    if evaluated:
-        return StepState(
-            Stap.F4,
-            Stand.KLAAR,
-            evaluated[0].datum,
-            ("besluiten.yaml", *files),
-            f"het plan werd uitgevoerd en geëvalueerd ({_decision_text(evaluated[0])})",
-        )
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up of the plan on a day: the actions and indicators counted.
+
+    Attributes:
+        jaren: the years followed up in monitoring/.
+        acties: how many actions are afgerond, geschrapt, over tijd (of which vertraagd) and
+            op schema (the rest).
+        indicatoren: how many indicators are on track, off track, not to judge, not measured.
+    """
+
+    jaren: tuple[int, ...]
+    acties: dict[str, int]
+    indicatoren: dict[str, int]
+
+    @property
+    def actions_text(self) -> str:
+        """'13 acties: 3 afgerond, 1 geschrapt, 2 over tijd (1 vertraagd), 7 op schema'."""
+        a = self.acties
+        total = sum(a[k] for k in ("afgerond", "geschrapt", "over tijd", "op schema"))
+        parts = [f"{a[k]} {k}" for k in ("afgerond", "geschrapt") if a[k]]
+        if a["over tijd"]:
+            delayed = f" (waarvan {a['vertraagd']} vertraagd)" if a["vertraagd"] else ""
+            parts.append(f"{a['over tijd']} over tijd{delayed}")
+        if a["op schema"]:
+            parts.append(f"{a['op schema']} op schema")
+        return count(total, "actie", "acties") + (": " + ", ".join(parts) if parts else "")
+
+    @property
+    def indicators_text(self) -> str:
+        """'7 indicatoren: 4 op koers, 2 niet op koers, 1 nog niet gemeten'."""
+        i = self.indicatoren
+        total = sum(i.values())
+        parts = [f"{i[k]} {k}" for k in i if i[k]]
+        return count(total, "indicator", "indicatoren") + (": " + ", ".join(parts) if parts else "")
+
+
+def follow_up(project: Project, today: dt.date) -> FollowUp:
+    """Count the actions and indicators of the plan as they stand on ``today``."""
+    states = action_states(project, today)
+    acties = dict.fromkeys(("afgerond", "geschrapt", "over tijd", "vertraagd", "op schema"), 0)
+    for state in states.values():
+        if state.status.klaar:
+            acties[state.status.value] += 1
+        elif state.late(today):
+            acties["over tijd"] += 1
+            acties["vertraagd"] += state.status is Status.VERTRAAGD
+        else:
+            acties["op schema"] += 1
+    measured = measurements(project, today)
+    indicatoren = dict.fromkeys(
+        ("op koers", "niet op koers", "niet te beoordelen", "nog niet gemeten"), 0
+    )
+    for _, _, indicator in indicators(project):
+        values = measured.get(indicator.id)
+        if not values:
+            indicatoren["nog niet gemeten"] += 1
+            continue
+        judged = koers(indicator, values[-1].waarde, values[-1].datum.year)
+        if judged is Koers.ONBEKEND:
+            indicatoren["niet te beoordelen"] += 1
+        else:
+            indicatoren["op koers" if judged.goed else "niet op koers"] += 1
+    return FollowUp(tuple(monitoring_years(project, today)), acties, indicatoren)
+
+
+def _not_yet(stap: Stap, uitleg: str) -> StepState:
+    """A step whose time has not come: nothing to do yet, so it is not the next step."""
+    return StepState(stap, Stand.TE_DOEN, uitleg=uitleg)
+
+
+def _monitoring_file(project: Project, today: dt.date) -> str:
+    """What to do to follow up the plan: start the first year without a file, or update one."""
+    start = implementation_start(project, today)
     periode = project.instellingen.beleid.periode
-    if periode and laatste_dag(periode.tot) < today:
+    last = min(periode.tot.year, today.year) if periode else today.year
+    first = start.year if start else last
+    missing = [y for y in range(first, last + 1) if y not in project.monitoring]
+    if missing:
+        return f"livb new monitoring --jaar {missing[0]}"
+    return f"werk monitoring/{last}.yaml bij"
+
+
+def _s4_1(project: Project, today: dt.date) -> StepState:
+    start = implementation_start(project, today)
+    years = monitoring_years(project, today)
+    if start is None and not years:
+        return _not_yet(Stap.S4_1, "begint na de goedkeuring van het plan door de gemeenteraad")
+    states = action_states(project, today)
+    files = tuple(f"monitoring/{y}.yaml" for y in years) or tuple(sorted(project.doelstellingen))
+    if not states:
         return StepState(
-            Stap.F4,
+            Stap.S4_1,
+            Stand.BEZIG,
+            start,
+            files,
+            "het plan heeft nog geen acties",
+            "voeg de acties toe in doelstellingen/ (livb new doelstelling)",
+        )
+    summary = follow_up(project, today).actions_text
+    source = f"stand uit monitoring/{years[-1]}.yaml" if years else "nog geen opvolging"
+    text = f"{summary}; {source}"
+    if start is None:
+        text += "; het plan is nog niet goedgekeurd door de gemeenteraad"
+    if all(state.status.klaar for state in states.values()):
+        last = max(state.jaar or 0 for state in states.values())
+        day = min(dt.date(last, 12, 31), today) if last else start
+        return StepState(Stap.S4_1, Stand.KLAAR, day, files, text)
+    periode = project.instellingen.beleid.periode
+    if plan_ended(project, today) and not final_evaluations(project, today):
+        assert periode is not None
+        return StepState(
+            Stap.S4_1,
             Stand.NIET_AFGESLOTEN,
             periode.tot,
             files,
-            f"de planperiode liep af op {periode.tot}, maar er is geen evaluatie of eindrapport",
-            EVALUATE,
+            f"de planperiode liep af op {periode.tot}, maar niet alle acties zijn afgerond en er "
+            f"is geen eindevaluatie; {text}",
+            f"vul de opvolging aan ({_monitoring_file(project, today)}) en evalueer het plan: "
+            + EVALUATE,
         )
     return StepState(
-        Stap.F4,
+        Stap.S4_1,
         Stand.BEZIG,
         start,
         files,
-        f"het plan wordt uitgevoerd sinds de goedkeuring op {start}"
-        + (f", tot {periode.tot}" if periode else ""),
-        "volg de acties op (status in doelstellingen/) en rapporteer aan de kerngroep",
+        text,
+        f"volg de acties en indicatoren op: {_monitoring_file(project, today)}",
     )
 
 
-def _f5(project: Project, today: dt.date) -> StepState:
-    found = decisions(project, Onderwerp.EVALUATIE, uitkomst=EVALUATED, today=today)
+def _due(project: Project, today: dt.date, stap: Stap, what: str) -> StepState | None:
+    """None once a step is due (a year of implementation), else why it waits."""
+    start = implementation_start(project, today)
+    if start is None:
+        return _not_yet(stap, "begint na de goedkeuring van het plan door de gemeenteraad")
+    due = months_later(start, 12)
+    if today < due:
+        return _not_yet(stap, f"{what} na ongeveer een jaar uitvoering, vanaf {due}")
+    return None
+
+
+def _s4_2(project: Project, today: dt.date) -> StepState:
+    decided = interim_evaluations(project, today)
+    meeting = _meeting_step(
+        project, Stap.S4_2, today, "", "", expected=("kerngroep", "projectgroep")
+    )
+    if decided:
+        last = decided[-1]
+        files = (
+            ("besluiten.yaml", *meeting.bewijs) if meeting.stand.afgerond else ("besluiten.yaml",)
+        )
+        return StepState(
+            Stap.S4_2,
+            Stand.KLAAR,
+            last.datum,
+            files,
+            f"tussentijdse evaluatie: {_decision_text(last)}"
+            + (f" ({count(len(decided), 'evaluatie', 'evaluaties')})" if len(decided) > 1 else ""),
+        )
+    if meeting.stand is not Stand.TE_DOEN:
+        return meeting
+    waiting = _due(project, today, Stap.S4_2, "de tussentijdse evaluatie volgt")
+    if waiting is not None:
+        return waiting
+    return StepState(
+        Stap.S4_2,
+        Stand.TE_DOEN,
+        uitleg="nog geen tussentijdse evaluatie",
+        volgende="livb render evaluatie; bespreek ze in de kerngroep "
+        "(livb new vergadering --orgaan kerngroep --stap 4.2) en leg ze voor aan het college",
+    )
+
+
+def _told(
+    project: Project, today: dt.date, after: dt.date, stap: Stap
+) -> list[tuple[dt.date, str]]:
+    """What was told to the public after a day: monitoring's communicatie and meetings of a step."""
+    found = [
+        (c.datum, f"monitoring/{year}.yaml")
+        for year in monitoring_years(project, today)
+        for c in project.monitoring[year].communicatie
+        if after <= c.datum <= today
+    ]
+    found += [
+        (v.datum, f"vergaderingen/{i}.yaml")
+        for i, v in meetings_for(project, stap)
+        if held(v, today) and v.datum >= after
+    ]
+    return sorted(found)
+
+
+def _s4_3(project: Project, today: dt.date) -> StepState:
+    approved = plan_approved(project, today)
+    if approved is None:
+        return _not_yet(Stap.S4_3, "begint na de goedkeuring van het plan door de gemeenteraad")
+    told = _told(project, today, approved.datum, Stap.S4_3)
+    has_plan = bool(project.plan.communicatie)
+    files = tuple(dict.fromkeys(["plan.yaml"] * has_plan + [f for _, f in told]))
+    if has_plan and told:
+        return StepState(
+            Stap.S4_3,
+            Stand.KLAAR,
+            told[-1][0],
+            files,
+            f"communicatieplan in plan.yaml; {count(len(told), 'keer', 'keer')} naar buiten "
+            f"gebracht, het laatst op {told[-1][0]}",
+        )
+    record = "noteer wat je naar buiten bracht onder 'communicatie' in monitoring/JJJJ.yaml"
+    if told:
+        return StepState(
+            Stap.S4_3,
+            Stand.BEZIG,
+            told[-1][0],
+            files,
+            f"{count(len(told), 'keer', 'keer')} naar buiten gebracht, maar plan.yaml heeft geen "
+            "communicatieplan",
+            "beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd worden",
+        )
+    if has_plan:
+        return StepState(
+            Stap.S4_3,
+            Stand.BEZIG,
+            None,
+            files,
+            "communicatieplan in plan.yaml, maar nog niets naar buiten gebracht",
+            record,
+        )
+    return StepState(
+        Stap.S4_3,
+        Stand.TE_DOEN,
+        uitleg="geen communicatieplan en nog niets naar buiten gebracht",
+        volgende="beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd "
+        f"worden; {record}",
+    )
+
+
+def _s4_4(project: Project, today: dt.date) -> StepState:
+    found = reports(project, today)
     if found:
         return StepState(
-            Stap.F5,
-            Stand.KLAAR if len(found) > 1 else Stand.BEZIG,
+            Stap.S4_4,
+            Stand.KLAAR,
             found[-1].datum,
             ("besluiten.yaml",),
-            count(len(found), "evaluatie", "evaluaties"),
-            "" if len(found) > 1 else "plan de volgende evaluatie",
+            f"{count(len(found), 'rapport', 'rapporten')} aan college of gemeenteraad, het "
+            f"laatste: {_decision_text(found[-1])}",
         )
-    return StepState(Stap.F5, Stand.TE_DOEN, uitleg="nog geen evaluatie", volgende=EVALUATE)
+    waiting = _due(project, today, Stap.S4_4, "het eerste jaarrapport volgt")
+    if waiting is not None:
+        return waiting
+    return StepState(
+        Stap.S4_4,
+        Stand.TE_DOEN,
+        uitleg="nog geen rapport aan college of gemeenteraad over de uitvoering",
+        volgende="livb render jaarrapport; leg het voor aan college en gemeenteraad "
+        "(besluiten.yaml, onderwerp: jaarrapport)",
+    )
+
+
+def _phase_5_waits(project: Project, today: dt.date, stap: Stap) -> StepState | None:
+    """Phase 5 begins once the approved plan's period is over (or its end was evaluated)."""
+    if plan_approved(project, today) is None:
+        return _not_yet(stap, "begint na de goedkeuring en de uitvoering van het plan")
+    if plan_ended(project, today) or final_evaluations(project, today):
+        return None
+    periode = project.instellingen.beleid.periode
+    return _not_yet(
+        stap,
+        f"begint na de planperiode (tot {periode.tot})"
+        if periode
+        else "begint na de planperiode ('beleid: periode' in livb.yaml)",
+    )
+
+
+def _plan_end(project: Project) -> dt.date:
+    periode = project.instellingen.beleid.periode
+    return periode.tot + dt.timedelta(days=1) if periode else dt.date.min
+
+
+def _s5_1(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_1)
+    if waiting is not None:
+        return waiting
+    after = _plan_end(project)
+    kerngroep = sorted(
+        (
+            (i, v)
+            for i, v in project.vergaderingen.items()
+            if v.orgaan == "kerngroep" and held(v, today) and v.datum >= after
+        ),
+        key=lambda meeting: (meeting[1].datum, meeting[0]),
+    )
+    years = [y for y in monitoring_years(project, today) if y >= after.year]
+    facts = []
+    if kerngroep:
+        facts.append(
+            f"de kerngroep kwam {count(len(kerngroep), 'keer', 'keer')} samen na de planperiode"
+        )
+    if years:
+        facts.append(f"opvolging in monitoring/{years[-1]}.yaml")
+    files = (*_files(kerngroep, "vergaderingen"), *(f"monitoring/{y}.yaml" for y in years))
+    last = max([v.datum for _, v in kerngroep] + [dt.date(y, 1, 1) for y in years], default=None)
+    if kerngroep and years:
+        return StepState(Stap.S5_1, Stand.KLAAR, last, files, "; ".join(facts))
+    todo = (
+        "laat de kerngroep als vast overleg samenkomen (livb new vergadering --orgaan kerngroep "
+        "--stap 5.1)"
+        if not kerngroep
+        else f"volg de indicatoren verder op: {_monitoring_file(project, today)}"
+    )
+    return StepState(
+        Stap.S5_1,
+        Stand.BEZIG if facts else Stand.TE_DOEN,
+        last,
+        files,
+        "; ".join(facts) if facts else "na de planperiode nog geen opvolging door de kerngroep",
+        todo,
+    )
+
+
+def _s5_2(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_2)
+    if waiting is not None:
+        return waiting
+    told = _told(project, today, _plan_end(project), Stap.S5_2)
+    if told:
+        return StepState(
+            Stap.S5_2,
+            Stand.KLAAR,
+            told[-1][0],
+            tuple(dict.fromkeys(f for _, f in told)),
+            f"de resultaten werden {count(len(told), 'keer', 'keer')} bekendgemaakt, het laatst "
+            f"op {told[-1][0]}",
+        )
+    return StepState(
+        Stap.S5_2,
+        Stand.TE_DOEN,
+        uitleg="de resultaten van het plan zijn nog niet bekendgemaakt",
+        volgende="maak de resultaten bekend volgens het communicatieplan en noteer het onder "
+        "'communicatie' in monitoring/JJJJ.yaml",
+    )
+
+
+def _s5_3(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_3)
+    if waiting is not None:
+        return waiting
+    found = final_evaluations(project, today)
+    if found:
+        return StepState(
+            Stap.S5_3,
+            Stand.KLAAR,
+            found[-1].datum,
+            ("besluiten.yaml",),
+            f"eindevaluatie: {_decision_text(found[-1])}",
+        )
+    return StepState(
+        Stap.S5_3,
+        Stand.TE_DOEN,
+        uitleg="nog geen eindevaluatie van het plan",
+        volgende=EVALUATE,
+    )
+
+
+def _s5_4(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_4)
+    if waiting is not None:
+        return waiting
+    return _meeting_step(
+        project,
+        Stap.S5_4,
+        today,
+        "het proces, de producten en de begeleiding zijn nog niet geëvalueerd",
+        "livb new vergadering --orgaan kerngroep --stap 5.4",
+        expected=("kerngroep",),
+    )
 
 
 def _derivers() -> dict[Stap, Deriver]:
@@ -824,6 +1165,12 @@ def _derivers() -> dict[Stap, Deriver]:
             p, Stap.S3_5, t, "het plan is nog niet voorgesteld", new_meeting.format("3.5")
         ),
         Stap.S3_6: _s3_6,
-        Stap.F4: _f4,
-        Stap.F5: _f5,
+        Stap.S4_1: _s4_1,
+        Stap.S4_2: _s4_2,
+        Stap.S4_3: _s4_3,
+        Stap.S4_4: _s4_4,
+        Stap.S5_1: _s5_1,
+        Stap.S5_2: _s5_2,
+        Stap.S5_3: _s5_3,
+        Stap.S5_4: _s5_4,
     }

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from livb.diagnostics import Diagnostic, Location, Severity
 from livb.errors import UsageError
 from livb.model import FILE_KINDS, FileKind, Project
+from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
 from livb.tabular import CsvProblem, read_series
@@ -35,6 +36,7 @@ UNKNOWN_FILE = "LIVB004"
 UNREADABLE = "LIVB007"
 CSV_PROBLEM = "LIVB013"
 CSV_MISSING = "LIVB014"
+PERIOD_NAME = "LIVB015"
 
 IGNORED_FOLDERS = {"output", "templates", ".livb", ".git", ".vscode"}
 
@@ -108,6 +110,7 @@ def load_project(root: Path) -> LoadResult:
         if gc_was_enabled:
             gc.enable()
     result.diagnostics.extend(_unknown_files(root))
+    result.diagnostics.extend(_period_names(models))
     if any(d.severity is Severity.FOUT for d in result.diagnostics):
         return result
     project = _assemble(models)
@@ -328,9 +331,38 @@ def _stem(path: str) -> str:
     return path.rpartition("/")[2].removesuffix(".yaml")
 
 
+def monitoring_year(path: str) -> int | None:
+    """The year a monitoring file is about (``monitoring/2011.yaml``), or None for another name."""
+    stem = _stem(path)
+    if not (len(stem) == 4 and stem.isascii() and stem.isdigit()):
+        return None
+    year = int(stem)
+    return year if JAAR_MIN <= year <= JAAR_MAX else None
+
+
+def _period_names(models: dict[str, BaseModel]) -> list[Diagnostic]:
+    """A monitoring file is named after its year: any other name is refused."""
+    return [
+        Diagnostic(
+            Location(path, 1, 1),
+            PERIOD_NAME,
+            Severity.FOUT,
+            f"'{path}' heeft geen jaar als naam; livb weet niet over welk jaar het gaat",
+            "noem het bestand naar het jaar dat het opvolgt, bv. monitoring/2011.yaml",
+        )
+        for path in models
+        if path.startswith("monitoring/") and monitoring_year(path) is None
+    ]
+
+
 def _assemble(models: dict[str, BaseModel]) -> Project:
     singles = {kind.pattern: kind.name for kind in FILE_KINDS if not kind.many}
-    fields: dict[str, Any] = {"gesprekken": {}, "vergaderingen": {}, "doelstellingen": {}}
+    fields: dict[str, Any] = {
+        "gesprekken": {},
+        "vergaderingen": {},
+        "doelstellingen": {},
+        "monitoring": {},
+    }
     names = {"livb": "instellingen"}
     for path, model in models.items():
         if path in singles:
@@ -341,6 +373,8 @@ def _assemble(models: dict[str, BaseModel]) -> Project:
             fields["vergaderingen"][_stem(path)] = model
         elif path.startswith("doelstellingen/"):
             fields["doelstellingen"][path] = model
+        elif path.startswith("monitoring/") and (year := monitoring_year(path)) is not None:
+            fields["monitoring"][year] = model
     return Project(files=models, **fields)
 
 

@@ -11,13 +11,17 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from livb.dates import months_later
 from livb.model import Project
 from livb.model._tijd import eerste_dag
 from livb.model.actoren import Actor, EigenSchakel, Rol, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.monitoring import Actiestand, Indicatormeting
 from livb.model.organen import OPEN_OVERLEG, Overleg
+from livb.model.plan import Actie, Indicator, Status
 from livb.model.stappen import Stap
 from livb.model.vergadering import Vergadering
 from livb.model.walk import actions
@@ -281,3 +285,203 @@ def chain_balance(project: Project) -> Counter[str]:
         schakel = link(project, actie.schakel)
         counts[schakel.value if schakel else actie.schakel.value] += 1
     return counts
+
+
+# -- the follow-up of the plan (monitoring/JJJJ.yaml) ---------------------------------------------
+
+EVALUATED = (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN)
+"""The outcomes with which a body takes up an evaluation or a report."""
+BESTUUR = (Instantie.COLLEGE, Instantie.GEMEENTERAAD)
+"""The bodies the method reports to: the college and the council."""
+
+
+def monitoring_years(project: Project, today: dt.date | None = None) -> list[int]:
+    """The years followed up in monitoring/, oldest first (none after ``today``'s year)."""
+    return sorted(y for y in project.monitoring if today is None or y <= today.year)
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """Where an action stands: its latest monitoring entry, or else the plan's status.
+
+    Attributes:
+        actie: the action as the plan describes it.
+        status: its state.
+        jaar: the year of the monitoring file that gives the state; None for the plan's status.
+        reden: why it is delayed or dropped (monitoring only).
+        opmerking: what happened (monitoring only).
+        plaats: the file and the path of the entry (monitoring only), for a rule's finding.
+    """
+
+    actie: Actie
+    status: Status
+    jaar: int | None = None
+    reden: str | None = None
+    opmerking: str | None = None
+    plaats: tuple[str, tuple[Any, ...]] | None = None
+
+    def late(self, day: dt.date) -> bool:
+        """Whether the action runs behind on ``day``: delayed, or past its end and not settled."""
+        if self.status is Status.VERTRAAGD:
+            return True
+        return not self.status.klaar and self.actie.einde is not None and self.actie.einde < day
+
+
+def action_states(project: Project, today: dt.date | None = None) -> dict[str, ActionState]:
+    """Every action's state by id, in the plan's order: the latest monitoring entry wins.
+
+    Within one monitoring file the last entry of an action counts; a later year goes before
+    an earlier one; an action no monitoring file (up to ``today``'s year) mentions keeps the
+    status of doelstellingen/*.yaml.
+    """
+    latest: dict[str, tuple[int, int, Actiestand]] = {}
+    for year in monitoring_years(project, today):
+        for index, stand in enumerate(project.monitoring[year].acties):
+            latest[stand.actie] = (year, index, stand)
+    found: dict[str, ActionState] = {}
+    for _, _, actie in actions(project):
+        if actie.id not in latest:
+            found[actie.id] = ActionState(actie, actie.status)
+            continue
+        year, index, stand = latest[actie.id]
+        found[actie.id] = ActionState(
+            actie,
+            stand.status,
+            year,
+            stand.reden,
+            stand.opmerking,
+            (f"monitoring/{year}.yaml", ("acties", index)),
+        )
+    return found
+
+
+def measurements(
+    project: Project, today: dt.date | None = None
+) -> dict[str, list[Indicatormeting]]:
+    """The measurements of each indicator by id, oldest first (none dated after ``today``)."""
+    found: dict[str, list[Indicatormeting]] = {}
+    for year in monitoring_years(project, today):
+        for meting in project.monitoring[year].metingen:
+            if today is None or meting.datum <= today:
+                found.setdefault(meting.indicator, []).append(meting)
+    for values in found.values():
+        values.sort(key=lambda m: m.datum)
+    return found
+
+
+def spent(project: Project, today: dt.date | None = None) -> dict[str, dict[int, float]]:
+    """What each action cost, by action id and year (the ``besteed`` of monitoring/)."""
+    found: dict[str, dict[int, float]] = {}
+    for year in monitoring_years(project, today):
+        for stand in project.monitoring[year].acties:
+            if stand.besteed is not None:
+                per_year = found.setdefault(stand.actie, {})
+                per_year[year] = per_year.get(year, 0.0) + stand.besteed
+    return found
+
+
+class Koers(StrEnum):
+    """How an indicator's latest value stands against its baseline and target."""
+
+    BEREIKT = "bereikt"
+    OP_KOERS = "op koers"
+    TRAAG = "trager dan gepland"
+    STIL = "geen vooruitgang"
+    VERKEERD = "de verkeerde kant op"
+    ONBEKEND = "niet te beoordelen"
+    """No baseline or target, or a target equal to the baseline that is not met."""
+
+    @property
+    def goed(self) -> bool:
+        """Whether the indicator is on track (reached, or moving fast enough)."""
+        return self in (Koers.BEREIKT, Koers.OP_KOERS)
+
+
+def koers(indicator: Indicator, waarde: float, jaar: int) -> Koers:
+    """Where a value of ``jaar`` stands on the way from the baseline to the target.
+
+    The direction follows the plan: a target lower than the baseline means that going down is
+    good. A value at or past the target is reached; one that moved towards it at least as far
+    as the time passed since the baseline year asks (a straight line to the target year) is on
+    track; one that moved less is slower than planned.
+    """
+    base, target = indicator.basiswaarde, indicator.streefwaarde
+    if base is None or target is None:
+        return Koers.ONBEKEND
+    if target.waarde == base.waarde:
+        return Koers.BEREIKT if waarde == target.waarde else Koers.ONBEKEND
+    direction = 1.0 if target.waarde > base.waarde else -1.0
+    if (waarde - target.waarde) * direction >= 0:
+        return Koers.BEREIKT
+    moved = (waarde - base.waarde) * direction
+    if moved < 0:
+        return Koers.VERKEERD
+    if moved == 0:
+        return Koers.STIL
+    expected = 0.0
+    if base.jaar is not None and target.jaar is not None and target.jaar > base.jaar:
+        expected = min(max((jaar - base.jaar) / (target.jaar - base.jaar), 0.0), 1.0)
+    share = moved / abs(target.waarde - base.waarde)
+    return Koers.OP_KOERS if share >= expected else Koers.TRAAG
+
+
+def implementation_start(project: Project, today: dt.date) -> dt.date | None:
+    """When the plan is carried out: the council's approval, or the plan period's start if later."""
+    approved = plan_approved(project, today)
+    if approved is None:
+        return None
+    start = eerste_dag(approved.datum)
+    periode = project.instellingen.beleid.periode
+    return max(start, periode.van) if periode else start
+
+
+def plan_ended(project: Project, today: dt.date) -> bool:
+    """Whether the plan period is over on ``today``."""
+    periode = project.instellingen.beleid.periode
+    return periode is not None and periode.tot < today
+
+
+def evaluations(project: Project, today: dt.date | None = None) -> list[Besluit]:
+    """Every evaluation the college or the council took up, oldest first."""
+    return decisions(project, Onderwerp.EVALUATIE, BESTUUR, EVALUATED, today=today)
+
+
+def interim_evaluations(project: Project, today: dt.date) -> list[Besluit]:
+    """The evaluations while the plan is carried out (step 4.2): from its start to its end."""
+    start = implementation_start(project, today)
+    if start is None:
+        return []
+    periode = project.instellingen.beleid.periode
+    return [
+        b
+        for b in evaluations(project, today)
+        if b.datum >= start and (periode is None or eerste_dag(b.datum) <= periode.tot)
+    ]
+
+
+def final_evaluations(project: Project, today: dt.date) -> list[Besluit]:
+    """The evaluations after the plan period (step 5.3): the end of the plan is evaluated."""
+    periode = project.instellingen.beleid.periode
+    if periode is None or plan_approved(project, today) is None:
+        return []
+    return [b for b in evaluations(project, today) if eerste_dag(b.datum) > periode.tot]
+
+
+def one_year_evaluation(project: Project, today: dt.date) -> Besluit | None:
+    """The evaluation the protocolakkoord asks after its year: the first since it was signed."""
+    periode = protocol_period(project, today)
+    if periode is None:
+        return None
+    return next((b for b in evaluations(project, today) if b.datum >= periode.start), None)
+
+
+def reports(project: Project, today: dt.date) -> list[Besluit]:
+    """The reports on the plan to the college or the council since its approval (step 4.4)."""
+    approved = plan_approved(project, today)
+    if approved is None:
+        return []
+    found = [
+        *decisions(project, Onderwerp.JAARRAPPORT, BESTUUR, EVALUATED, today=today),
+        *evaluations(project, today),
+    ]
+    return sorted((b for b in found if b.datum >= approved.datum), key=lambda b: b.datum)

@@ -239,9 +239,24 @@ def _status_lines(status: Status) -> list[str]:
     if status.keten:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         lines.append(f"Acties per schakel van de keten: {spread}")
+    if status.opvolging is not None:
+        lines.append(_follow_up_line(status))
     lines.append(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
     lines.extend(switched_off_lines([status.check]))
     return lines
+
+
+def _follow_up_line(status: Status) -> str:
+    """'Opvolging (monitoring 2010–2011): 13 acties: …; 7 indicatoren: …'."""
+    follow = status.opvolging
+    assert follow is not None
+    years = follow.jaren
+    where = (
+        f"monitoring {years[0]}–{years[-1]}"
+        if len(years) > 1
+        else (f"monitoring {years[0]}" if years else "nog geen monitoring")
+    )
+    return f"Opvolging ({where}): {follow.actions_text}; {follow.indicators_text}"
 
 
 def _status_row(status: Status) -> str:
@@ -307,6 +322,8 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
     if status.keten:
         spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
         console.print(f"Acties per schakel van de keten: {spread}")
+    if status.opvolging is not None:
+        console.print(escape(_follow_up_line(status)))
     console.print(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
     for line in switched_off_lines([status.check]):
         console.print(f"[dim]{escape(line)}[/]")
@@ -339,6 +356,13 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
                 ],
                 "volgende": following.stap.value if following else None,
                 "keten": dict(sorted(status.keten.items())),
+                "opvolging": {
+                    "jaren": list(status.opvolging.jaren),
+                    "acties": status.opvolging.acties,
+                    "indicatoren": status.opvolging.indicatoren,
+                }
+                if status.opvolging
+                else None,
                 "fouten": status.errors,
                 "waarschuwingen": status.warnings,
                 "uitgeschakeld": _switched_off_json(status.check),

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from livb.check import CheckResult, check_loaded
 from livb.diagnostics import Severity
-from livb.process import FASEN, ProcessState, derive_state
+from livb.process import FASEN, FollowUp, ProcessState, derive_state, follow_up
 from livb.project import load_project
-from livb.queries import chain_balance
+from livb.queries import chain_balance, implementation_start, monitoring_years
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Status:
         state: every step's state, or None when the folder has errors in its files.
         check: the findings of ``livb check``.
         keten: actions per link of the safety chain.
+        opvolging: the follow-up of the plan (actions and indicators counted), once the plan
+            is approved or followed up in monitoring/; None before.
     """
 
     root: Path
@@ -33,6 +35,7 @@ class Status:
     state: ProcessState | None
     check: CheckResult
     keten: Counter[str] = field(default_factory=Counter)
+    opvolging: FollowUp | None = None
 
     @property
     def fase(self) -> str:
@@ -73,4 +76,7 @@ def build_status(root: Path, today: dt.date | None = None) -> Status:
         derive_state(project, day),
         check,
         chain_balance(project),
+        follow_up(project, day)
+        if monitoring_years(project, day) or implementation_start(project, day)
+        else None,
     )

@@ -13,6 +13,7 @@ Later commands build on this: ``livb render DOC --versie REV`` renders from
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 import shutil
@@ -20,7 +21,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from livb.diff import Change, compare
@@ -76,16 +77,29 @@ class Revision:
     Attributes:
         spec: what the user wrote: a tag, a branch, a commit hash, ``HEAD~2``, ...
         commit: the full hash of the commit.
+        datum: the day the commit was made (set by :func:`open_revision`).
+        tag: the tag the user named, when ``spec`` names one (set by :func:`open_revision`).
     """
 
     spec: str
     commit: str
+    datum: dt.date | None = field(default=None, compare=False)
+    tag: str | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:
         """How messages name the revision: ``v1 (1a2b3c4)``, or just the short hash."""
         short = self.commit[:7]
         return short if self.commit.startswith(self.spec) else f"{self.spec} ({short})"
+
+    @property
+    def naam(self) -> str:
+        """How a document names it: ``tag v1, commit 1a2b3c4``, or ``commit 1a2b3c4``.
+
+        A branch or ``HEAD~2`` is not named: it points elsewhere tomorrow; the commit does not.
+        """
+        commit = f"commit {self.commit[:7]}"
+        return f"tag {self.tag}, {commit}" if self.tag else commit
 
 
 @dataclass
@@ -203,6 +217,21 @@ def resolve(repository: Repository, spec: str) -> Revision:
     if done.returncode != 0:
         raise LivbError(f"de versie '{spec}' bestaat niet in deze git-repository", REVISIONS_HINT)
     return Revision(spec, done.stdout.decode("ascii").strip())
+
+
+def describe(repository: Repository, revision: Revision) -> Revision:
+    """The revision with the day of its commit and, when the user named a tag, that tag."""
+    shown = repository.run("show", "-s", "--format=%cI", revision.commit, check=False)
+    stamp = shown.stdout.decode("ascii", "replace").strip()[:10]
+    try:
+        datum: dt.date | None = dt.date.fromisoformat(stamp)
+    except ValueError:
+        datum = None
+    # resolve() refused a spec that starts with '-': it cannot be read as an option here
+    named = repository.run("rev-parse", "--symbolic-full-name", revision.spec, check=False)
+    full = named.stdout.decode("utf-8", "replace").strip()
+    tag = full.removeprefix("refs/tags/") if full.startswith("refs/tags/") else None
+    return replace(revision, datum=datum, tag=tag)
 
 
 @dataclass(frozen=True)
@@ -363,7 +392,7 @@ def open_revision(
             exist, or the folder did not exist at that revision.
     """
     repository = find_repository(folder)
-    revision = resolve(repository, spec)
+    revision = describe(repository, resolve(repository, spec))
     with tempfile.TemporaryDirectory(prefix="livb-versie-") as temporary:
         path = Path(temporary) / (folder.resolve().name or "map")
         path.mkdir()

@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# LibreOffice (with its Python bridge, for the table of contents), poppler and the fonts with
-# Word's metrics: the tests open every rendered document in a real client.
+# LibreOffice, poppler and the fonts with Word's metrics: the tests open every rendered
+# document in a real client.
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
     || ! fc-list 2>/dev/null | grep -qi carlito; then
     if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            libreoffice-writer-nogui python3-uno poppler-utils fonts-crosextra-carlito \
+            libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito \
             fonts-liberation >/dev/null
     else
         echo "LibreOffice ontbreekt en kan hier niet geïnstalleerd worden; die tests worden overgeslagen" >&2

@@ -281,7 +281,7 @@ def test_render_alle_makes_the_decisions_taken_and_a_draft_on_request(halle, liv
 def test_reports_show_the_state_of_their_day(halle):
     early = render_all(halle, dt.date(2009, 10, 1))["voortgangsrapport.docx"]
     assert "Stand op 1 oktober 2009" in early
-    assert "table | 2.5 | SWOT-analyse | Inventariseren | bezig | 13 oktober 2009" in early
+    assert "table | 2.5 | SWOT-analyse | Inventariseren | bezig | 13\u00a0okt.\u00a02009" in early
     assert "List Bullet | 2.5 SWOT-analyse (gepland op 13 oktober 2009)" in early
     start = render_all(halle)["rapport-opstart.docx"]
     assert "livb Titelgegevens | 16 februari 2009" in start  # the day the college decided

@@ -74,6 +74,20 @@ def test_case_gives_its_answer(case: Case, tmp_path, livb):
         case.check(root)
 
 
+def test_the_corpus_is_large_and_covers_every_area():
+    import importlib
+    import pkgutil
+
+    import corpus
+
+    sizes = {
+        module.name: len(importlib.import_module(f"corpus.{module.name}").CASES)
+        for module in pkgutil.iter_modules(corpus.__path__)
+    }
+    assert sum(sizes.values()) == len(CASES) >= 80
+    assert all(sizes.values()), sizes  # no area without its hostile cases
+
+
 COMMANDS = (
     ("check", "{map}"),
     ("check", "{map}", "--format", "json"),

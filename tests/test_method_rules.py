@@ -73,6 +73,11 @@ CASES: dict[str, Edit] = {
         "vergaderingen/2009-05-19-kerngroep.yaml",
         lambda d: d.__setitem__("verontschuldigd", ["dirk-pieters"]),
     ),
+    "LIVB109": replace(
+        "monitoring/2010.yaml",
+        "2010-02-09-kerngroep-plan\n    taak: 1",
+        "2010-02-09-kerngroep-plan\n    taak: 2",
+    ),
     "LIVB201": edit("prioriteiten.yaml", six_priorities),
     "LIVB202": replace("actoren.yaml", "    naam: Peter Wouters\n", ""),
     # The mayor (and the coordinator) still claim nazorg; no partner in the kerngroep does.
@@ -121,6 +126,17 @@ CASES: dict[str, Edit] = {
         replace(f"doelstellingen/{name}.yaml", "schakel: nazorg", "schakel: preventie")(root)
         for name in ("samenleven", "inbraken")
     ],
+    "LIVB222": replace(
+        "monitoring/2011.yaml",
+        "a-vrijwilligers, status: afgerond",
+        "a-vrijwilligers, status: lopend",
+    ),
+    "LIVB223": edit("monitoring/2011.yaml", lambda d: d["metingen"].pop(4)),
+    "LIVB224": replace(
+        "monitoring/2011.yaml",
+        "status: afgerond, besteed: 14500",
+        "status: afgerond, besteed: 17500",
+    ),
     "LIVB221": edit("prioriteiten.yaml", lambda d: d["prioriteiten"][2].pop("aansluiting")),
     "LIVB301": replace(
         "vergaderingen/2009-05-19-kerngroep.yaml",
@@ -150,6 +166,7 @@ CASES: dict[str, Edit] = {
     ),
     "LIVB315": replace("besluiten.yaml", "    datum: 2010-03-23", "    datum: 2027-03-23"),
     "LIVB316": replace("besluiten.yaml", "    datum: 2009-01-12", "    datum: 2009-02-02"),
+    "LIVB317": replace("besluiten.yaml", "onderwerp: evaluatie", "onderwerp: andere", count=-1),
     "LIVB401": edit("plan.yaml", lambda d: d.pop("visie")),
     "LIVB402": edit(
         "prioriteiten.yaml",

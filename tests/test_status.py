@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from livb.model.stappen import Stap
+from livb.model.stappen import STAPPEN, Stap
 from livb.process import Stand, derive_state
 from livb.project import load_project
 
@@ -21,18 +21,25 @@ def state_of(root, day):
 def test_halle_today_has_an_approved_plan_but_never_closed_phase_4():
     state = state_of(EXAMPLE, dt.date(2026, 11, 21))
     stands = {s.stap: s.stand for s in state.steps}
-    assert all(stands[stap] is Stand.KLAAR for stap in Stap if stap.value[0] in "123")
-    # The plan period ended in 2012, but nothing in the folder evaluates it.
-    assert stands[Stap.F4] is Stand.NIET_AFGESLOTEN
-    assert "2012-12-31" in state.step(Stap.F4).uitleg
-    assert stands[Stap.F5] is Stand.TE_DOEN
+    assert all(stands[stap] is Stand.KLAAR for stap in STAPPEN if stap.fase in "123")
+    # The plan period ended in 2012; the follow-up stops in 2011 and nothing evaluates the end.
+    step = state.step(Stap.S4_1)
+    assert step.stand is Stand.NIET_AFGESLOTEN
+    assert "2012-12-31" in step.uitleg and "geen eindevaluatie" in step.uitleg
+    assert "13 acties: 3 afgerond, 1 geschrapt, 9 over tijd (waarvan 1 vertraagd)" in step.uitleg
+    assert step.bewijs == ("monitoring/2010.yaml", "monitoring/2011.yaml")
+    assert "livb new monitoring --jaar 2012" in step.volgende
+    assert (stands[Stap.S4_2], state.step(Stap.S4_2).datum) == (Stand.KLAAR, dt.date(2011, 6, 27))
+    assert (stands[Stap.S4_3], state.step(Stap.S4_3).datum) == (Stand.KLAAR, dt.date(2011, 10, 15))
+    assert (stands[Stap.S4_4], state.step(Stap.S4_4).datum) == (Stand.KLAAR, dt.date(2012, 3, 19))
+    assert all(stands[stap] is Stand.TE_DOEN for stap in STAPPEN if stap.fase == "5")
     assert state.step(Stap.S3_6).datum == dt.date(2010, 3, 23)
     assert state.step(Stap.S1_6).bewijs == ("vergaderingen/2009-04-21-kerngroep-opstart.yaml",)
-    assert state.next_step is not None and state.next_step.stap is Stap.F4
+    assert state.next_step is not None and state.next_step.stap is Stap.S4_1
     assert state.current_phase == "4"
 
 
-def test_phase_4_is_done_only_with_an_evaluation(halle):
+def test_a_final_evaluation_begins_phase_5_and_leaves_the_unfinished_actions_incomplete(halle):
     path = halle / "besluiten.yaml"
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -41,15 +48,28 @@ def test_phase_4_is_done_only_with_an_evaluation(halle):
         "utf-8",
     )
     state = state_of(halle, dt.date(2026, 11, 21))
-    assert state.step(Stap.F4).stand is Stand.KLAAR
-    assert state.step(Stap.F4).datum == dt.date(2013, 3, 18)
-    assert state.step(Stap.F5).stand is Stand.BEZIG
+    assert state.step(Stap.S5_3).stand is Stand.KLAAR
+    assert state.step(Stap.S5_3).datum == dt.date(2013, 3, 18)
+    # the plan was closed with actions still running: the process went on without them
+    assert state.step(Stap.S4_1).stand is Stand.ONVOLLEDIG
+    assert "5.3 klaar op 2013-03-18" in state.step(Stap.S4_1).uitleg
+    assert state.step(Stap.S4_2).stand is Stand.KLAAR  # the interim evaluation stays what it was
     assert state.current_phase == "5"
+    assert state.next_step is not None and state.next_step.stap is Stap.S5_1
 
 
 def test_phase_4_runs_while_the_plan_period_runs():
     state = state_of(EXAMPLE, dt.date(2011, 5, 1))
-    assert state.step(Stap.F4).stand is Stand.BEZIG
+    step = state.step(Stap.S4_1)
+    assert step.stand is Stand.BEZIG
+    # the 2011 follow-up counts from its year: one action delayed, one dropped, three done
+    assert step.uitleg.startswith("13 acties: 3 afgerond, 1 geschrapt, 1 over tijd")
+    assert step.volgende == "volg de acties en indicatoren op: werk monitoring/2011.yaml bij"
+    # the interim evaluation of June 2011 has not happened yet; it is not due either
+    assert state.step(Stap.S4_2).stand is Stand.TE_DOEN
+    assert state.step(Stap.S4_4).stand is Stand.KLAAR  # the annual report of March 2011
+    assert all(state.step(s).volgende == "" for s in STAPPEN if s.fase == "5")
+    assert "begint na de planperiode (tot 2012-12-31)" in state.step(Stap.S5_1).uitleg
     assert state.current_phase == "4"
 
 
@@ -83,7 +103,13 @@ def test_college_approval_without_council_is_in_progress(halle):
     )
     state = state_of(halle, dt.date(2026, 1, 1))
     assert state.step(Stap.S3_6).stand is Stand.BEZIG
-    assert state.step(Stap.F4).stand is Stand.TE_DOEN
+    # without the council's approval, the plan's end opens no phase 5
+    assert all(state.step(s).volgende == "" for s in STAPPEN if s.fase == "5")
+    state = state_of(halle, dt.date(2011, 9, 1))
+    # the follow-up runs, but the plan is not approved: implementation without a mandate
+    assert state.step(Stap.S4_1).stand is Stand.BEZIG
+    assert "nog niet goedgekeurd door de gemeenteraad" in state.step(Stap.S4_1).uitleg
+    assert state.step(Stap.S4_2).stand is Stand.TE_DOEN
 
 
 def test_fresh_folder_starts_at_step_1_1(tmp_path):
@@ -101,11 +127,17 @@ def test_status_command_shows_every_step_with_evidence(livb):
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0] == "Halle — integraal plan levenskwaliteit (fase 4 Realiseren)"
-    for stap in Stap:
+    for stap in STAPPEN:
         assert any(line.strip().split()[1:2] == [stap.value] for line in lines[1:]), stap
+    steps = [line for line in lines[1:] if not line.startswith("Fase")]
+    assert not any(line.strip().split()[1:2] in (["4"], ["5"]) for line in steps)
     assert any("1.6" in x and "vergaderingen/2009-04-21-kerngroep-opstart.yaml" in x for x in lines)
-    assert "Volgende stap: 4 Realiseren" in result.out
+    assert "Volgende stap: 4.1 Uitvoering van de acties en projecten" in result.out
     assert "niet afgesloten" in result.out
+    assert (
+        "Opvolging (monitoring 2010–2011): 13 acties: 3 afgerond, 1 geschrapt, 9 over tijd "
+        "(waarvan 1 vertraagd); 6 indicatoren: 3 op koers, 3 niet op koers"
+    ) in result.out
     assert (
         "Acties per schakel van de keten: nazorg 2, preventie 6, proactie 2, repressie 3"
         in result.out
@@ -117,6 +149,24 @@ def test_status_json(livb):
     assert payload["gemeente"] == "Halle" and payload["volgende"] == "2.2"
     step = next(s for s in payload["stappen"] if s["stap"] == "2.2")
     assert step["stand"] == "bezig" and step["bewijs"]
+    assert payload["opvolging"] is None  # 2009: no plan to follow up yet
+
+
+def test_status_json_carries_the_follow_up(livb):
+    result = livb("status", EXAMPLE, "--format", "json", "--datum", "2026-11-21")
+    payload = json.loads(result.out)
+    assert payload["volgende"] == "4.1"
+    assert [s["stap"] for s in payload["stappen"]][-8:] == [s.value for s in STAPPEN[-8:]]
+    assert payload["opvolging"] == {
+        "jaren": [2010, 2011],
+        "acties": {"afgerond": 3, "geschrapt": 1, "over tijd": 9, "vertraagd": 1, "op schema": 0},
+        "indicatoren": {
+            "op koers": 3,
+            "niet op koers": 3,
+            "niet te beoordelen": 0,
+            "nog niet gemeten": 0,
+        },
+    }
 
 
 def test_status_of_several_folders_is_one_line_each(livb, tmp_path):
@@ -127,7 +177,7 @@ def test_status_of_several_folders_is_one_line_each(livb, tmp_path):
     assert result.code == 0
     lines = result.out.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("Halle") and "fase 4" in lines[0] and "19/21 afgerond" in lines[0]
+    assert lines[0].startswith("Halle") and "fase 4" in lines[0] and "22/27 afgerond" in lines[0]
     assert lines[1].startswith("Lier") and "fase 1" in lines[1]
 
 

@@ -503,3 +503,238 @@ def test_several_reporters_are_named_in_the_minutes(halle, livb):
     lines = docx_text((halle / "output" / "verslag-2009-04-21-kerngroep-opstart.docx").read_bytes())
     row = next(line for line in lines if line.startswith("table | Verslaggevers |"))
     assert "Els Janssens" in row and "Sofie Claes" in row
+
+
+# -- every sentence true for the folder it came from (the review of all documents) -------------
+
+PROJECTS = Path(__file__).parent / "projects"
+
+
+def project_copy(tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    root = tmp_path / name
+    shutil.copytree(PROJECTS / name, root, ignore=shutil.ignore_patterns("output"))
+    return root
+
+
+def flat(text: str) -> str:
+    """A document's text with the no-break spaces of narrow cells as plain spaces."""
+    return text.replace("\u00a0", " ")
+
+
+def test_without_fod_support_no_sentence_promises_the_fod_or_a_protocol(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    start = texts["rapport-opstart.docx"]
+    assert (
+        "methode van de FOD" not in start
+        and "Het traject steunt op een protocolakkoord" not in start
+    )
+    assert "het protocolakkoord, eventueel aangepast" not in start
+    assert "De gemeente werkt het traject zelf uit, zonder begeleiding door de FOD" in start
+    assert "bij de evaluatie na één jaar" not in start  # the year is the protocol's
+    # the kerngroep met in October: the college is not asked to compose it
+    assert "de kerngroep samen te stellen" not in start
+    for name, text in texts.items():
+        if name.startswith("gegevensaanvraag-"):
+            assert "vastgelegd in het protocolakkoord" not in text, name
+            assert "vast in het protocolakkoord" not in text, name
+
+
+def test_a_letter_names_only_the_kinds_of_data_the_diagnostiek_holds(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    letter = texts["gegevensaanvraag-lokale-en-federale-politie.docx"]
+    # Kortenaken has facts and perceptions, no context (LIVB213 is off)
+    assert "wat de feiten zeggen en hoe inwoners de veiligheid beleven." in letter
+    assert "in welke context" not in letter and "Als eerste stap" not in letter
+    # the gemeente's own services get no letter from the gemeente
+    assert "gegevensaanvraag-gemeente.docx" not in texts
+
+
+def test_nobody_is_said_to_have_chosen_the_priorities_unless_the_folder_says_who(ontwerp, livb):
+    texts = rendered_text(ontwerp, livb)
+    report = texts["voortgangsrapport.docx"]
+    assert "De kerngroep koos" not in report and "Het traject telt 2 prioriteiten:" in report
+    assert "elk met een projectgroep" not in report  # 'Veilig naar school' has none
+    assert "table | Veilig naar school | nog geen | " in report
+    assert "<grafiek>\nCaption | Acties per schakel" not in report  # no action has a link
+    brainstorm = texts["brainstorm.docx"]
+    assert "De kerngroep koos eerder" not in brainstorm
+    assert "De prioriteiten tot nu toe zijn: Woninginbraken in de deelgemeenten" in brainstorm
+    # the frame names the plans the folder aligns with, not a fixed list
+    assert "zoals het zonaal veiligheidsplan PZ Hageland 2026-2031, en zo" in brainstorm
+
+
+def test_the_minutes_fill_the_standing_items_from_the_meeting_itself(ontwerp, livb):
+    minutes = rendered_text(ontwerp, livb)["verslag-2026-10-06-kerngroep.docx"]
+    assert "Normal | De volgende vergadering is op 8 december 2026 om 14:00 uur." in minutes
+    assert "Normal | De volgende stap en het huiswerk staan onderaan dit verslag." in minutes
+    assert "het verslag bij 'Datum van de volgende vergadering'" not in minutes
+    # a point nobody minuted stays a gap
+    assert "[in te vullen: het verslag bij 'De rol en de inbreng van elk lid']" in minutes
+
+
+def test_a_timeline_chart_draws_a_gap_as_text_never_as_its_token():
+    from livb.documents import DOCUMENTS
+    from livb.documents.views import Views
+
+    project = load_project(ONTWERP).project
+    assert project is not None
+    context = DOCUMENTS["plan"].build(Views(project, dt.date.fromisoformat(DAY)), None)
+    [chart] = [c for c in context["tijdlijnen"].values() if c is not None]
+    assert chart.titel == "[in te vullen: de strategische doelstelling]"
+    assert [bar for bar in chart.balken if "\u27e6" in bar.label] == []
+    assert chart.balken[0].label == "[in te vullen: de actie]"
+
+
+@pytest.fixture
+def klein(tmp_path: Path) -> Path:
+    """Zuienkerke: phase 1, no FOD, the coordinator's appointment postponed."""
+    return project_copy(tmp_path, "klein")
+
+
+def test_a_postponed_decision_is_redrafted_not_recorded_as_taken(klein, livb):
+    texts = rendered_text(klein, livb)
+    decision = texts["besluit-college-coordinator.docx"]
+    assert "table | Zitting | 2 februari 2026" not in decision
+    assert "table | Zitting | [in te vullen: de datum van de zitting]" in decision
+    assert "stelde de beslissing op 2 februari 2026 uit" in decision
+    assert "Overwegende dat het college de beslissing op 2 februari 2026 uitstelde;" in decision
+    assert "methode van de FOD" not in decision  # no FOD support here
+    assert "Aanstelling van de coördinator veilig en leefbaar" not in decision
+    start = texts["rapport-opstart.docx"]
+    assert "Het college stelde de aanstelling van de coördinator op 2 februari 2026 uit" in start
+    assert "gepland op 2 februari 2026" not in start  # a date in the past is no plan
+    assert "De gemeente werkt het traject zelf uit" in start
+
+
+def test_counts_agree_with_the_number(klein, livb):
+    texts = rendered_text(klein, livb)
+    start = texts["rapport-opstart.docx"]
+    assert "Er vond 1 oriëntatiegesprek plaats" in start and "1 gesprekken" not in start
+    assert "Het gesprek is vertrouwelijk" in start
+    # the talk was held by the schepen: no claim that the coordinator held it
+    assert "De coördinator verkende" not in start
+    result = livb("render", "besluit", klein, "--besluit", "college-opstart", "--datum", DAY)
+    assert result.code == 0, result.err
+    path = klein / "output" / "besluit-college-opstart.docx"
+    decision = "\n".join(docx_text(path.read_bytes()))
+    assert "er een oriëntatiegesprek met het bestuur plaatsvond (op 10 maart 2026)" in decision
+
+
+def test_the_coordinators_capitals_survive_a_sentence_start(klein, livb):
+    texts = rendered_text(klein, livb)
+    for name in ("gesprek-2026-03-10-burgemeester.docx", "profiel-coordinator.docx",
+                 "rapport-opstart.docx"):  # fmt: skip
+        assert "Veilig en leefbaar Zuienkerke" in texts[name], name
+        assert "zuienkerke" not in texts[name], name
+
+
+def test_a_guide_for_the_mayor_asks_the_mayor_not_a_service(klein, livb):
+    guide = rendered_text(klein, livb)["gesprek-2026-03-10-burgemeester.docx"]
+    assert "Heading 2 | 1. De verwachtingen van het bestuur" in guide
+    assert "Normal | Waarom wil het bestuur een integraal veiligheidsbeleid uitbouwen?" in guide
+    assert "hoe de dienst werkt" not in guide and "Waar staat de dienst" not in guide
+
+
+@pytest.fixture
+def mechelen(tmp_path: Path) -> Path:
+    """Mechelen: plan approved in 2008 out of hearings and a forum, no FOD, vague dates."""
+    return project_copy(tmp_path, "mechelen")
+
+
+def test_an_approved_plan_gets_no_proposals_to_start_again(mechelen, livb):
+    texts = rendered_text(mechelen, livb)
+    for name in ("rapport-opstart.docx", "intentieverklaring.docx", "protocolakkoord.docx",
+                 "diagnostiek.docx"):  # fmt: skip
+        assert name not in texts, name
+    assert not [n for n in texts if n.startswith("gegevensaanvraag-")]
+    plan = texts["plan.docx"]
+    assert "nog niet opgemaakt" not in plan and "nog niet gemaakt" not in plan
+    assert (
+        "Het budget is nog niet bepaald" not in plan and "Het plan legt geen budget vast." in plan
+    )
+    assert "Naast de kerngroep droegen ook deze vormen van overleg bij:" in plan  # no projectgroep
+    report = texts["voortgangsrapport.docx"]
+    assert "elk met een projectgroep" not in report and "goed te keuren" not in report
+    assert "Er vonden geen oriëntatiegesprekken plaats." in report
+
+
+def test_a_date_known_to_the_month_or_year_is_written_as_known(mechelen, livb):
+    texts = rendered_text(mechelen, livb)
+    assert (
+        "table | 1.6 | Opstartvergadering van de kerngroep | klaar | 2002\n" in texts["plan.docx"]
+    )
+    assert "1 jan. 2002" not in flat(texts["plan.docx"])
+    assert "table | Datum | november 2007" in texts["verslag-2007-11-hoorzitting-drugs.docx"]
+    assert (
+        "Het verslag van oktober 2007 werd goedgekeurd."
+        in texts["verslag-2007-12-19-kerngroep-eindredactie.docx"]
+    )
+    invitation = texts["agenda-2007-11-hoorzitting-drugs.docx"]
+    assert "op de hoorzitting over integrale veiligheid in november 2007." in invitation
+    assert "op november 2007" not in invitation and "heeft nog geen leden" not in invitation
+
+
+def test_a_hearing_or_a_meeting_switched_off_asks_no_closing(mechelen, livb):
+    texts = rendered_text(mechelen, livb)
+    hearing = texts["verslag-2007-11-hoorzitting-ruimte.docx"]
+    assert "table | Deelnemers | 12" in hearing
+    for heading in ("Volgende stap", "Huiswerk", "Volgende vergadering"):
+        assert f"Heading 2 | {heading}\n" not in hearing, heading
+    founding = texts["verslag-2002-kerngroep-oprichting.docx"]  # LIVB302 off for this meeting
+    assert "de datum van de volgende vergadering" not in founding
+    assert "Geen huiswerk afgesproken." not in founding  # not known, so not claimed
+    closing = texts["verslag-2007-12-19-kerngroep-eindredactie.docx"]
+    assert "Heading 2 | Volgende vergadering\nNormal | 15 april 2008." in closing
+
+
+def test_decisions_of_an_approved_plan_claim_only_what_happened(mechelen, livb):
+    texts = rendered_text(mechelen, livb)
+    college = texts["besluit-college-plan.docx"]
+    assert (
+        "livb Kader | Besluit van het college van burgemeester en schepenen van 1 februari 2008"
+        in college
+    )
+    assert "Directie Lokale Integrale Veiligheid" not in college  # no protocol with the FOD
+    assert "en de projectgroepen" not in college  # Mechelen had none
+    assert "die het college eerder goedkeurde" not in college  # no progress report approved
+    council = texts["besluit-gemeenteraad-plan.docx"]
+    assert "Gelet op de bespreking in de raadscommissie van maart 2008;" in council
+    coordinator = texts["besluit-college-coordinator.docx"]  # 15 March 2004
+    assert "gemeentedecreet" not in coordinator  # in force from 2007
+    assert "methode van de FOD" not in coordinator
+    assert "dicht bij de burgemeester en de stadssecretaris staat" in coordinator
+
+
+def test_a_rule_switched_off_for_one_item_stays_on_elsewhere(mechelen):
+    from livb.documents.views import Views
+
+    project = load_project(mechelen).project
+    assert project is not None
+    views = Views(project, dt.date.fromisoformat(DAY))
+    assert not views.rule_off("LIVB302")
+    assert views.rule_off("LIVB302", "2002-kerngroep-oprichting")
+    assert not views.rule_off("LIVB302", "2007-12-19-kerngroep-eindredactie")
+    assert views.rule_off("LIVB201")  # switched off for the whole folder
+
+
+def test_halle_is_not_asked_to_approve_again_what_it_approved(halle, livb):
+    texts = rendered_text(halle, livb)
+    report = texts["voortgangsrapport.docx"]
+    assert "de veiligheidsdiagnostiek goed te keuren" not in report
+    assert "Op 13 oktober 2009 koos de kerngroep 3 prioriteiten, elk met een projectgroep" in report
+    plan = texts["besluit-gemeenteraad-plan.docx"]
+    assert "aan de kerngroep werd voorgesteld" in plan and "en de projectgroepen werd" not in plan
+    assert "die het college op 9 november 2009 goedkeurde" in plan
+    agenda = texts["agenda-2009-12-15-kerngroep-ontwerp.docx"]
+    assert agenda.index("Met vriendelijke groeten") < agenda.index("Heading 1 | Brainstorm")
+
+
+def test_preparing_the_priorities_promises_no_limit_the_gemeente_switched_off(ontwerp, livb):
+    result = livb("new", "vergadering", "--map", ontwerp, "--stap", "2.6", "--datum", "2027-02-02")
+    assert result.code == 0, result.err
+    texts = rendered_text(ontwerp, livb)
+    agenda = texts["agenda-2027-02-02-kerngroep.docx"]
+    assert "Denk na over een beperkt aantal ruime prioriteiten" in agenda
+    assert "Denk na over hoogstens vijf" not in agenda

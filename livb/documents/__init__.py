@@ -12,9 +12,11 @@ from livb.documents import (
     besluit,
     brainstorm,
     diagnostiek,
+    evaluatie,
     gegevensaanvraag,
     gesprek,
     intentieverklaring,
+    jaarrapport,
     plan,
     profiel,
     protocol,
@@ -42,6 +44,8 @@ DOCUMENTS: dict[str, Document] = {
         voortgangsrapport.DOCUMENT,
         brainstorm.DOCUMENT,
         plan.DOCUMENT,
+        jaarrapport.DOCUMENT,
+        evaluatie.DOCUMENT,
     )
 }
 

@@ -30,7 +30,12 @@ _SHORT_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", 
 
 
 def short_dutch_date(day: dt.date) -> str:
-    """A date for a narrow table cell, with spaces that never break: 1 sep. 2010."""
+    """A date for a narrow table cell, with spaces that never break: 1 sep. 2010 (jun. 2011)."""
+    precision = str(getattr(day, "precisie", "dag"))  # a vague date: its month or year only
+    if precision == "jaar":
+        return str(day.year)
+    if precision == "maand":
+        return f"{_SHORT_MONTHS[day.month - 1]}\u00a0{day.year}"
     return f"{day.day}\u00a0{_SHORT_MONTHS[day.month - 1]}\u00a0{day.year}"
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 from livb.dates import dutch_date
-from livb.documents.views import Views
+from livb.documents._base import upper_first
+from livb.documents.views import Views, on_date, table_date
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS
 from livb.process import FASEN, ProcessState, Stand, derive_state
@@ -15,6 +16,7 @@ from livb.queries import ORGAAN_NAMEN, orgaan_naam
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
     Instantie.GEMEENTERAAD: "de gemeenteraad",
+    Instantie.RAADSCOMMISSIE: "de raadscommissie",
     Instantie.BURGEMEESTER: "de burgemeester",
     Instantie.FOD: "de FOD Binnenlandse Zaken",
     Instantie.PROVINCIE: "de provincie",
@@ -32,6 +34,7 @@ ONDERWERPEN = {
     Onderwerp.PRIORITEITEN: "de prioriteiten",
     Onderwerp.PLAN: "het plan",
     Onderwerp.EVALUATIE: "de evaluatie",
+    Onderwerp.JAARRAPPORT: "het jaarrapport",
     Onderwerp.ANDERE: "een ander onderwerp",
 }
 
@@ -39,7 +42,7 @@ ONDERWERPEN = {
 def orgaan_name(views: Views, orgaan: str) -> str:
     """The body of a meeting as a table names it: 'Kerngroep', 'Projectgroep woninginbraken'."""
     if orgaan in ORGAAN_NAMEN:
-        return ORGAAN_NAMEN[orgaan].split(" ", 1)[1].capitalize()
+        return upper_first(ORGAAN_NAMEN[orgaan].split(" ", 1)[1])
     return orgaan_naam(views.project, orgaan)
 
 
@@ -56,7 +59,7 @@ def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
             "titel": s.titel,
             "fase": FASEN[s.fase],
             "stand": s.stand.value,
-            "datum": s.datum,
+            "datum": table_date(s.datum),
             "uitleg": s.uitleg,
         }
         for s in state.steps
@@ -65,16 +68,22 @@ def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 def next_steps(
-    state: ProcessState, phases: tuple[str, ...], limit: int = 5
+    state: ProcessState, phases: tuple[str, ...], day: dt.date, limit: int = 5
 ) -> list[dict[str, Any]]:
-    """The steps not done yet, in the method's order (optional ones without an action left out)."""
+    """The steps not done yet, in the method's order (optional ones without an action left out).
+
+    A step under way with a date after ``day`` is planned then; a date on or before it is what
+    already happened (a postponed decision, a first meeting), not a plan.
+    """
     return [
         {
             "stap": s.stap.value,
             "titel": s.titel,
             "tekst": f"{s.stap.value} {s.titel}"
             + (
-                f" (gepland op {dutch_date(s.datum)})" if s.stand is Stand.BEZIG and s.datum else ""
+                f" (gepland op {dutch_date(s.datum)})"
+                if s.stand is Stand.BEZIG and s.datum and s.datum > day
+                else ""
             ),
         }
         for s in state.steps
@@ -128,6 +137,7 @@ def decision_view(besluit: Besluit) -> dict[str, Any]:
     return {
         "id": besluit.id,
         "datum": besluit.datum,
+        "op_datum": on_date(besluit.datum),
         "door": INSTANTIES[besluit.door],
         "onderwerp": ONDERWERPEN[besluit.onderwerp],
         "uitkomst": besluit.uitkomst.value,
@@ -159,6 +169,40 @@ def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) ->
         and b.datum <= day
     ]
     return max(found, key=lambda b: b.datum) if found else None
+
+
+def coordinator_appointment(views: Views, day: dt.date) -> dict[str, Any] | None:
+    """The college's latest decision on appointing the coordinator up to a day, any outcome.
+
+    A postponed or refused appointment is news for the reader: the coordinator's seat is empty.
+    """
+    found = [
+        b
+        for b in views.project.besluiten.besluiten
+        if b.onderwerp is Onderwerp.AANSTELLING_COORDINATOR
+        and b.door is Instantie.COLLEGE
+        and b.datum <= day
+    ]
+    return decision_view(max(found, key=lambda b: b.datum)) if found else None
+
+
+def meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:
+    """The meeting a piece was made in (its body and date), if the folder names it."""
+    if id_ is None or id_ not in views.project.vergaderingen:
+        return None
+    vergadering = views.project.vergaderingen[id_]
+    return {
+        "orgaan": orgaan_naam(views.project, vergadering.orgaan),
+        "datum": vergadering.datum,
+        "op_datum": on_date(vergadering.datum),
+        "gehouden": vergadering.datum <= views.today,
+    }
+
+
+def chosen_in(views: Views, day: dt.date) -> dict[str, Any] | None:
+    """The meeting that chose the priorities (prioriteiten.yaml, vergadering), held by a day."""
+    found = meeting_of(views, views.project.prioriteiten.vergadering)
+    return found if found and found["datum"] <= day else None
 
 
 STEP_TITLES = {s.value: t for s, t in STAP_TITELS.items()}

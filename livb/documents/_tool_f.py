@@ -6,6 +6,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from livb.documents._base import dutch_list
+from livb.documents._process_view import meeting_of
 from livb.documents.views import Views
 from livb.model.actoren import Rol
 from livb.model.plan import Plansoort
@@ -30,14 +32,19 @@ def terms(views: Views) -> dict[str, str]:
     coordinator = next(
         (a for a in project.actoren.actoren if a.id == config.coordinator), None
     ) or next((a for a in project.actoren.actoren if a.rol is Rol.COORDINATOR), None)
+    plans = [_the(p.titel) for p in project.plan.afstemming]
+    zvp_text = (
+        _the(zvp.titel) if zvp else f"het zonaal veiligheidsplan{f' van {zone}' if zone else ''}"
+    )
+    generic = [zvp_text, "het lokaal sociaal beleid", "het nood- en interventieplan",
+               "de meerjarenplanning"]  # fmt: skip
     return {
+        "plannen": dutch_list(plans or generic),
         "beleid": config.beleid.titel,
         "plan": config.beleid.plannaam,
         "de_gemeente": f"de {gemeente.bestuursvorm.value} {gemeente.naam}",
         "bestuursvorm": gemeente.bestuursvorm.value,
-        "zvp": _the(zvp.titel)
-        if zvp
-        else f"het zonaal veiligheidsplan{f' van {zone}' if zone else ''}",
+        "zvp": zvp_text,
         "coordinator": (coordinator.functie if coordinator and coordinator.functie else "")
         or "coördinator integrale veiligheid",
     }
@@ -46,13 +53,28 @@ def terms(views: Views) -> dict[str, str]:
 def brainstorm(views: Views) -> dict[str, Any]:
     """The frame, statements and questions filled in, and the priorities to keep at hand."""
     words = terms(views)
-    texts = {key: [_fill(text, words) for text in items] for key, items in defaults().items()}
+    texts = {
+        key: [_fill(_own_name(text, words["beleid"]), words) for text in items]
+        for key, items in defaults().items()
+    }
     zvp = next((p for p in views.project.plan.afstemming if p.soort is Plansoort.ZVP), None)
     return texts | {
         "prioriteiten": [p.titel for p in views.project.prioriteiten.prioriteiten],
+        "gekozen": meeting_of(views, views.project.prioriteiten.vergadering),
         "zvp": words["zvp"] if zvp else "",
         "zvp_prioriteiten": [i.titel for i in zvp.prioriteiten] if zvp else [],
     }
+
+
+ALTERNATIVES = ("integrale veiligheid", "integrale leefbaarheid")
+"""The two names question 3 weighs; a policy named after one of them needs no third option."""
+
+
+def _own_name(text: str, name: str) -> str:
+    """Question 3 without 'or does our own name fit best?' when the own name is one of the two."""
+    if name.strip().lower() in ALTERNATIVES:
+        return text.replace(", of past '{beleid}' het best?", "?")
+    return text
 
 
 def _the(title: str) -> str:

@@ -10,6 +10,8 @@ from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.model import Project
 from livb.model.stappen import Stap
+from livb.model.vergadering import Vergadering
+from livb.queries import is_open_session, overleg
 
 PREPARATION = {
     Stap.S2_3: "Breng de beleidsplannen van je dienst of organisatie mee die raken aan "
@@ -18,8 +20,8 @@ PREPARATION = {
     "niet klopt.",
     Stap.S2_5: "Denk na over de sterke en zwakke punten van de eigen werking en over de kansen "
     "en bedreigingen van buitenaf, elk in volgorde van belang.",
-    Stap.S2_6: "Denk na over hoogstens vijf ruime prioriteiten die een integrale aanpak vragen, "
-    "en over wie elke prioriteit kan trekken.",
+    Stap.S2_6: "Denk na over {aantal} ruime prioriteiten die een integrale aanpak vragen, en over "
+    "wie elke prioriteit kan trekken.",
     Stap.S3_2: "Lees het eerste ontwerp van het plan.",
     Stap.S3_5: "Lees het ontwerp van het plan en bereid je opmerkingen voor.",
 }
@@ -32,21 +34,50 @@ def build(views: Views, item: str | None) -> Context:
     vergadering = project.vergaderingen[item]
     meeting = views.meeting(item, vergadering, f"vergaderingen/{item}.yaml")
     previous = _previous(project, item)
-    preparation = [PREPARATION[s] for s in vergadering.stappen if s in PREPARATION]
+    limit = "hoogstens vijf" if views.method()["hoogstens_vijf"] else "een beperkt aantal"
+    preparation = [
+        PREPARATION[s].format(aantal=limit) for s in vergadering.stappen if s in PREPARATION
+    ]
+    open_session = is_open_session(project, vergadering)
+    # an open session invites the people and groups of the session itself, not the organisers
+    members = (
+        list(vergadering.aanwezig)
+        if open_session
+        else _members(project, vergadering.orgaan) or list(vergadering.aanwezig)
+    )
     return views.common() | {
         "vergadering": meeting,
-        "genodigden": views.people(_members(project, vergadering.orgaan)),
+        "genodigden": views.people(members),
+        "gasten": vergadering.gasten if open_session else [],
+        "aan": f"De deelnemers aan {meeting['orgaan']}"
+        if open_session
+        else f"De leden van {meeting['orgaan']}",
+        "bijeenkomst": OPEN_SESSIONS[meeting["soort"]]
+        if open_session and meeting["soort"] in OPEN_SESSIONS
+        else f"de vergadering van {meeting['orgaan']}",
         "vorige": views.meeting(
             previous, project.vergaderingen[previous], f"vergaderingen/{previous}.yaml"
         )
         if previous
         else None,
+        "vorige_ter_goedkeuring": previous is not None and _approves(vergadering, previous),
         "voorbereiding": preparation,
         "brainstorm": Stap.S3_3 in vergadering.stappen,
         "tool_f": _tool_f.brainstorm(views) if Stap.S3_3 in vergadering.stappen else None,
         "afzender": meeting["voorzitter"] or views.common()["coordinator"],
         "datum": vergadering.datum,
     }
+
+
+OPEN_SESSIONS = {"hoorzitting": "de hoorzitting", "forum": "het forum"}
+"""How the invitation names an open session."""
+
+
+def _approves(vergadering: Vergadering, previous: str) -> bool:
+    """Whether the meeting puts the previous minutes up for approval."""
+    return previous in vergadering.keurt_verslag_goed or any(
+        a.punt.strip().lower().startswith("goedkeuring van het verslag") for a in vergadering.agenda
+    )
 
 
 def _members(project: Project, orgaan: str) -> list[str]:
@@ -59,7 +90,10 @@ def _members(project: Project, orgaan: str) -> list[str]:
     if orgaan in fixed:
         return list(fixed[orgaan].leden)
     group = next((g for g in organen.projectgroepen if g.id == orgaan), None)
-    return list(group.leden) if group else []
+    if group is not None:
+        return list(group.leden)
+    found = overleg(project, orgaan)
+    return list(found.leden) if found else []
 
 
 def _previous(project: Project, item: str) -> str | None:

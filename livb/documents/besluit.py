@@ -9,8 +9,8 @@ from typing import Any
 
 from livb.dates import dutch_date
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated
-from livb.documents.views import Views
+from livb.documents._base import Context, Document, dated, dutch_list
+from livb.documents.views import Views, on_date
 from livb.model import Project
 from livb.model.actoren import Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
@@ -18,6 +18,7 @@ from livb.model.instellingen import Bestuursvorm
 from livb.model.stappen import Stap
 from livb.queries import decisions, mayor, meetings_for, protocol_period
 from livb.word.ir import Missing
+from livb.words import count
 
 FLEMISH_PROVINCES = {
     "Antwerpen",
@@ -27,6 +28,9 @@ FLEMISH_PROVINCES = {
     "West-Vlaanderen",
 }
 LOCAL_GOVERNMENT_DECREE = dt.date(2019, 1, 1)  # the decreet over het lokaal bestuur applies
+MUNICIPAL_DECREE = dt.date(2007, 1, 1)  # the gemeentedecreet of 15 July 2005 applies
+DECIDED = (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN)
+"""The outcomes that make the text a decision taken; a postponed or refused one is redrafted."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,9 @@ def build(views: Views, item: str | None) -> Context:
     soort = SOORTEN[item]
     common = views.common()
     recorded = _recorded(views.project, soort, views.today)
+    taken = recorded is not None and recorded.uitkomst in DECIDED
+    session = recorded.datum if taken and recorded else views.today
+    director = _secretary_title(views, session)
     context = common | {
         "soort": soort.id,
         "stap": soort.stap,
@@ -64,22 +71,34 @@ def build(views: Views, item: str | None) -> Context:
         if soort.door is Instantie.COLLEGE
         else "de gemeenteraad",
         "zitting": recorded.datum
-        if recorded
+        if taken and recorded
         else Missing(
             "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
         ),
-        "referentie": recorded.referentie or "" if recorded else "",
-        "uitkomst": recorded.uitkomst.value if recorded else "",
+        "referentie": recorded.referentie or "" if taken and recorded else "",
+        "genomen": taken,
+        "vorige_zitting": None
+        if taken or recorded is None
+        else {"datum": recorded.datum, "uitkomst": recorded.uitkomst.value},
         "directeur": _signatory(
             views,
             lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
-            "de algemeen directeur (een actor met rol: algemeen_directeur)",
+            f"de {director} (een actor met rol: algemeen_directeur)",
         ),
-        "directeur_titel": _secretary_title(views, recorded.datum if recorded else views.today),
+        "directeur_titel": director,
         "raadsvoorzitter": _council_chair(views),
+        "sessiedatum": session,
     }
     onderwerp, overwegingen, artikels = soort.text(views, context)
-    session = recorded.datum if recorded else views.today
+    if recorded is not None and not taken:
+        who = "het college" if soort.door is Instantie.COLLEGE else "de gemeenteraad"
+        when = on_date(recorded.datum)
+        overwegingen = [
+            *overwegingen,
+            f"{who} de beslissing {when} uitstelde"
+            if recorded.uitkomst is Uitkomst.UITGESTELD
+            else f"{who} een eerder voorstel {when} afwees",
+        ]
     subject = "Het college" if soort.door is Instantie.COLLEGE else "De gemeenteraad"
     return context | {
         "onderwerp": onderwerp,
@@ -149,12 +168,10 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
         "de Nieuwe Gemeentewet, inzonderheid artikel 135, § 2, dat de gemeente opdraagt te "
         "zorgen voor de veiligheid en de rust op haar grondgebied"
     ]
-    if province in FLEMISH_PROVINCES:
-        basis.append(
-            "het decreet over het lokaal bestuur van 22 december 2017"
-            if day >= LOCAL_GOVERNMENT_DECREE
-            else "het gemeentedecreet van 15 juli 2005"
-        )
+    if province in FLEMISH_PROVINCES and day >= LOCAL_GOVERNMENT_DECREE:
+        basis.append("het decreet over het lokaal bestuur van 22 december 2017")
+    elif province in FLEMISH_PROVINCES and day >= MUNICIPAL_DECREE:
+        basis.append("het gemeentedecreet van 15 juli 2005")
     period = protocol_period(views.project, views.today)
     signed = period.start if period else None
     if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
@@ -170,12 +187,28 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
             if college
             else "de beslissing van het college van burgemeester en schepenen"
         )
+        committee = [
+            b
+            for b in decisions(views.project, soort.onderwerp, (Instantie.RAADSCOMMISSIE,))
+            if b.datum <= day
+        ]
+        if committee:
+            when = dutch_date(committee[-1].datum)
+            basis.append(f"de bespreking in de raadscommissie van {when}")
     return basis
 
 
-def _meeting_date(views: Views, stap: Stap) -> dt.date | None:
-    held = [v for _, v in meetings_for(views.project, stap) if v.datum <= views.today]
-    return held[-1].datum if held else None
+def _held_meeting(views: Views, stap: Stap) -> dict[str, Any] | None:
+    """The last meeting held for a step: its body (as a sentence names it) and its date."""
+    held = [(i, v) for i, v in meetings_for(views.project, stap) if v.datum <= views.today]
+    return pv.meeting_of(views, held[-1][0]) if held else None
+
+
+def _kerngroep_met(views: Views, day: dt.date) -> bool:
+    """Whether the kerngroep had met by a day: it is composed, no need to ask for it."""
+    return any(
+        v.orgaan == "kerngroep" and v.datum < day for v in views.project.vergaderingen.values()
+    )
 
 
 def _coordinator(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
@@ -185,22 +218,30 @@ def _coordinator(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     function = (coordinator.get("functie") if isinstance(coordinator, dict) else "") or (
         "coördinator integrale veiligheid"
     )
+    who_asks = (
+        "de methode van de FOD Binnenlandse Zaken vraagt"
+        if c["begeleiding"]
+        else "een integraal veiligheidsbeleid vraagt"
+    )
+    secretary = views.project.organen.kerngroep.secretaris
+    tasks = (
+        "trekt het traject, is secretaris van de kerngroep"
+        if secretary in (None, views.project.instellingen.coordinator)
+        else "trekt het traject"
+    )
     return (
-        f"Aanstelling van de coördinator {title}",
+        f"Aanstelling van de {function}",
         [
             f"{c['gemeente']['de_gemeente']} een lokaal integraal veiligheidsbeleid wil uitbouwen "
             f"onder de naam '{title}'",
-            "de methode van de FOD Binnenlandse Zaken vraagt dat een coördinator met naam wordt "
-            "aangewezen, met een duidelijke titel en opdracht",
-            "de coördinator best dicht bij de burgemeester en de algemeen directeur staat, om "
-            "diensten en partners te kunnen samenbrengen",
+            f"{who_asks} dat een coördinator met naam wordt aangewezen, met een duidelijke titel "
+            "en opdracht",
+            f"de coördinator best dicht bij de burgemeester en de {c['directeur_titel']} staat, "
+            "om diensten en partners te kunnen samenbrengen",
         ],
         [
             ["stelt ", name, f" aan als {function}."],
-            [
-                "De coördinator trekt het traject, is secretaris van de kerngroep en legt bij "
-                "elke fase een rapport voor aan het college."
-            ],
+            [f"De coördinator {tasks} en legt bij elke fase een rapport voor aan het college."],
             ["De coördinator werkt onder het gezag van de burgemeester."],
         ],
     )
@@ -214,36 +255,41 @@ def _start(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         f"onder de naam '{title}'",
     ]
     if talks:
-        dates = ", ".join(dutch_date(t["datum"]) for t in talks)
+        dates = dutch_list([dutch_date(t["datum"]) for t in talks])
+        coordinator = views.project.instellingen.coordinator
+        by_coordinator = any(coordinator in views.project.gesprekken[t["id"]].door for t in talks)
+        talk = "een oriëntatiegesprek" if len(talks) == 1 else "oriëntatiegesprekken"
         considerations.append(
-            f"de coördinator oriëntatiegesprekken voerde met het bestuur (op {dates}) en daarover "
-            "een rapport opmaakte"
+            f"de coördinator {talk} voerde met het bestuur (op {dates}) en daarover een rapport "
+            "opmaakte"
+            if by_coordinator
+            else f"er {talk} met het bestuur {'plaatsvond' if len(talks) == 1 else 'plaatsvonden'} "
+            f"(op {dates}), waarover een rapport werd opgemaakt"
         )
-    considerations.append(
-        "de FOD Binnenlandse Zaken via een protocolakkoord een jaar lang procesbegeleiding en "
-        "methodologische steun aanbiedt"
-    )
-    return (
-        f"Opstart van het traject {title}",
-        considerations,
+    if c["begeleiding"]:
+        considerations.append(
+            "de FOD Binnenlandse Zaken via een protocolakkoord een jaar lang procesbegeleiding en "
+            "methodologische steun aanbiedt"
+        )
+    articles: list[Any] = [
+        ["neemt kennis van het rapport van de oriëntatiegesprekken."],
         [
-            ["neemt kennis van het rapport van de oriëntatiegesprekken."],
-            [
-                f"beslist het traject '{title}' te starten volgens de methode van de FOD "
-                "Binnenlandse Zaken, op basis van het protocolakkoord."
-            ],
-            ["vraagt de burgemeester de kerngroep samen te stellen."],
+            f"beslist het traject '{title}' te starten volgens de methode van de FOD "
+            "Binnenlandse Zaken, op basis van het protocolakkoord."
+            if c["begeleiding"]
+            else f"beslist het traject '{title}' te starten."
         ],
-    )
+    ]
+    if not _kerngroep_met(views, c["sessiedatum"]):
+        articles.append(["vraagt de burgemeester de kerngroep samen te stellen."])
+    return (f"Opstart van het traject '{title}'", considerations, articles)
 
 
 def _protocol(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     start = pv.latest(views, Onderwerp.RAPPORT, Instantie.COLLEGE, views.today)
     considerations: list[Any] = []
     if start:
-        considerations.append(
-            f"het college op {dutch_date(start.datum)} besliste het traject te starten"
-        )
+        considerations.append(f"het college {on_date(start.datum)} besliste het traject te starten")
     considerations += [
         "het protocolakkoord de verbintenissen van de FOD Binnenlandse Zaken en van "
         f"{c['gemeente']['de_gemeente']} vastlegt voor een jaar vanaf de ondertekening",
@@ -275,7 +321,7 @@ def _intent(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         else ["legt de intentieverklaring voor aan de gemeenteraad."]
     )
     return (
-        "Intentieverklaring " + views.project.instellingen.beleid.titel,
+        f"Intentieverklaring '{views.project.instellingen.beleid.titel}'",
         considerations,
         articles,
     )
@@ -284,19 +330,30 @@ def _intent(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
 def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     project = views.project
     considerations: list[Any] = []
-    presented = _meeting_date(views, Stap.S2_4)
+    presented = _held_meeting(views, Stap.S2_4)
     if presented:
         considerations.append(
-            f"de veiligheidsdiagnostiek op {dutch_date(presented)} aan de kerngroep werd "
-            "voorgesteld"
+            f"de veiligheidsdiagnostiek {presented['op_datum']} aan "
+            f"{presented['orgaan']} werd voorgesteld"
         )
-    swot = _meeting_date(views, Stap.S2_5)
+    swot = _held_meeting(views, Stap.S2_5)
     if swot:
-        considerations.append(f"de kerngroep op {dutch_date(swot)} een SWOT-analyse maakte")
+        considerations.append(f"{swot['orgaan']} {swot['op_datum']} een SWOT-analyse maakte")
     priorities = [p.titel for p in project.prioriteiten.prioriteiten]
+    groups = {g.prioriteit for g in project.organen.projectgroepen}
     if priorities:
+        chosen = pv.chosen_in(views, views.today)
+        each = (
+            ", elk met een projectgroep"
+            if all(p.id in groups for p in project.prioriteiten.prioriteiten)
+            else ""
+        )
+        number = count(len(priorities), "prioriteit", "prioriteiten")
         considerations.append(
-            f"de kerngroep {len(priorities)} prioriteiten koos, elk met een projectgroep"
+            f"{chosen['orgaan']} {number} koos {chosen['op_datum']}{each}"
+            if chosen
+            else f"er {'een prioriteit' if len(priorities) == 1 else number} "
+            f"{'voorligt' if len(priorities) == 1 else 'voorliggen'}{each}"
         )
     considerations.append(
         "de methode vraagt dat het college de diagnostiek, de prioriteiten en de projectgroepen "
@@ -305,7 +362,8 @@ def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     articles: list[Any] = [["keurt het voortgangsrapport en de veiligheidsdiagnostiek goed."]]
     if priorities:
         articles.append(["keurt de prioriteiten goed: " + "; ".join(priorities) + "."])
-        articles.append(["keurt de samenstelling van de projectgroepen goed."])
+        if groups:
+            articles.append(["keurt de samenstelling van de projectgroepen goed."])
     else:
         articles.append(
             [
@@ -325,18 +383,23 @@ def _plan(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     beleid = c["beleid"]
     council = c["orgaan"] == "gemeenteraad"
     considerations: list[Any] = []
-    presented = _meeting_date(views, Stap.S3_5)
+    presented = _held_meeting(views, Stap.S3_5)
     if presented:
         considerations.append(
-            f"het plan op {dutch_date(presented)} aan de kerngroep en de projectgroepen werd "
-            "voorgesteld"
+            f"het plan {presented['op_datum']} aan {presented['orgaan']} werd voorgesteld"
         )
-    considerations += [
-        "het plan steunt op de veiligheidsdiagnostiek en de prioriteiten die het college eerder "
-        "goedkeurde",
+    progress = pv.latest(views, Onderwerp.VOORTGANGSRAPPORT, Instantie.COLLEGE, c["sessiedatum"])
+    if progress:
+        considerations.append(
+            "het plan steunt op de veiligheidsdiagnostiek en de prioriteiten die het college "
+            f"{on_date(progress.datum)} goedkeurde"
+        )
+    elif views.project.bevindingen.bevindingen:
+        considerations.append("het plan steunt op de veiligheidsdiagnostiek")
+    considerations.append(
         "het plan de prioriteiten vertaalt in strategische en operationele doelstellingen, "
-        "indicatoren en acties",
-    ]
+        "indicatoren en acties"
+    )
     articles: list[Any] = [["keurt het ", beleid["plannaam"], " goed, voor de periode van ",
                             beleid["van"], " tot ", beleid["tot"], "."]]  # fmt: skip
     if council:
@@ -344,7 +407,8 @@ def _plan(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         articles.append(["vraagt het college elk jaar over de uitvoering te rapporteren."])
     else:
         articles.append(["legt het plan ter goedkeuring voor aan de gemeenteraad."])
-        articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
+        if c["begeleiding"]:
+            articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
     return (f"Goedkeuring van het {beleid['plannaam']}", considerations, articles)
 
 
@@ -352,20 +416,20 @@ def _evaluation(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     plan = pv.latest(views, Onderwerp.PLAN, Instantie.GEMEENTERAAD, views.today)
     considerations: list[Any] = []
     if plan:
-        considerations.append(f"de gemeenteraad het plan goedkeurde op {dutch_date(plan.datum)}")
+        considerations.append(f"de gemeenteraad het plan {on_date(plan.datum)} goedkeurde")
     considerations.append(
         "het protocolakkoord vraagt het programma na één jaar te evalueren en die evaluatie aan "
         "het college voor te leggen"
+        if c["protocol"]
+        else "een evaluatie toont wat het plan bereikte en waar het bijgestuurd moet worden"
     )
-    return (
-        f"Evaluatie van het {c['beleid']['plannaam']}",
-        considerations,
-        [
-            ["neemt kennis van de evaluatie van het plan."],
-            ["vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft."],
-            ["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."],
-        ],
-    )
+    articles: list[Any] = [
+        ["neemt kennis van de evaluatie van het plan."],
+        ["vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft."],
+    ]
+    if c["begeleiding"]:
+        articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
+    return (f"Evaluatie van het {c['beleid']['plannaam']}", considerations, articles)
 
 
 SOORTEN = {
@@ -418,7 +482,8 @@ def _choices(project: Project) -> list[str]:
 
 
 def _title(context: Context) -> str:
-    return f"Ontwerp van besluit: {context['onderwerp']}"
+    kind = "Besluit" if context["genomen"] else "Ontwerp van besluit"
+    return f"{kind}: {context['onderwerp']}"
 
 
 def _date(context: Context) -> dt.date | None:

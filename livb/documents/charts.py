@@ -57,11 +57,18 @@ class TrendChart:
     waarden: tuple[float, ...]
     onvolledig: int | None = None
     bron: str = ""
+    doel: tuple[int, float] | None = None
+    """The target (year, value) of an indicator: a dashed line and an open square."""
 
     @property
     def bijschrift(self) -> str:
         """The caption under the chart."""
-        parts = [f"{self.titel}, {self.jaren[0]}–{self.jaren[-1]}"]
+        span = f"{self.jaren[0]}–{self.jaren[-1]}" if len(self.jaren) > 1 else str(self.jaren[0])
+        parts = [f"{self.titel}, {span}"]
+        if self.doel is not None:
+            parts.append(
+                f"streefwaarde {_dutch_number(self.doel[1])} in {self.doel[0]} (stippellijn)"
+            )
         if self.bron:
             parts.append(f"bron: {self.bron}")
         if self.onvolledig in self.jaren:
@@ -231,7 +238,18 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
     for year, value in zip(years, values, strict=True):
         axes.annotate(_dutch_number(value), (year, value), textcoords="offset points",
                       xytext=(0, 6), ha="center", fontsize=8)  # fmt: skip
-    axes.set_xticks(years, [str(y) for y in years])
+    ticks = sorted(set(years) | ({chart.doel[0]} if chart.doel else set()))
+    if chart.doel is not None:
+        year, target = chart.doel
+        axes.axhline(target, color="black", linestyle=":", linewidth=1)
+        axes.plot([year], [target], linestyle="none", marker="s", markersize=6,
+                  markerfacecolor="white", markeredgecolor="black")  # fmt: skip
+        axes.annotate(f"doel {_dutch_number(target)}", (year, target), textcoords="offset points",
+                      xytext=(0, -12), ha="center", fontsize=8)  # fmt: skip
+        values = [*values, target]
+    axes.set_xticks(ticks, [str(y) for y in ticks])
+    if len(ticks) == 1:
+        axes.set_xlim(ticks[0] - 1, ticks[0] + 1)
     axes.set_xlabel("jaar")
     axes.set_ylabel(_literal(_axis_label(chart.eenheid)))
     low = min(0.0, min(values))
@@ -255,7 +273,13 @@ def _draw_bars(axes: Axes, chart: Chart) -> None:
     _title(axes, chart.titel)
 
 
-_STATUS_HATCH = {"gepland": "", "lopend": "//", "afgerond": "xx", "geschrapt": ".."}
+_STATUS_HATCH = {
+    "gepland": "",
+    "lopend": "//",
+    "vertraagd": "\\\\",
+    "afgerond": "xx",
+    "geschrapt": "..",
+}
 
 
 def _draw_timeline(axes: Axes, chart: Chart) -> None:

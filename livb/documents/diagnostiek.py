@@ -12,7 +12,7 @@ from livb.documents.views import SOORT_TITELS, Views, or_missing
 from livb.model import Project
 from livb.model.diagnostiek import Gegevenssoort
 from livb.model.stappen import Stap
-from livb.queries import meetings_for
+from livb.queries import meetings_for, plan_approved
 
 SOORT_UITLEG = {
     Gegevenssoort.FEIT: "feiten (zoals politiecijfers)",
@@ -101,7 +101,14 @@ def final_gaps(project: Project, context: Context) -> list[str]:
 
 
 def _available(project: Project) -> bool:
-    return bool(project.bevindingen.bevindingen or project.bronnen.bronnen)
+    """Findings, or sources while the plan is still to come.
+
+    A plan approved without a diagnostiek of its own gets no empty one afterwards.
+    """
+    return bool(
+        project.bevindingen.bevindingen
+        or (project.bronnen.bronnen and plan_approved(project) is None)
+    )
 
 
 DOCUMENT = Document(

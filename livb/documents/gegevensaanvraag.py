@@ -19,11 +19,17 @@ from livb.model import Project
 from livb.model.actoren import Actor
 from livb.model.diagnostiek import Bron, Gegevenssoort
 from livb.model.stappen import Stap
-from livb.queries import meetings_for
+from livb.queries import meetings_for, plan_approved
 from livb.word.ir import Missing
 
 KINDS = {Gegevenssoort.FEIT: "feiten", Gegevenssoort.WAARNEMING: "beleving",
          Gegevenssoort.CONTEXT: "context"}  # fmt: skip
+CONTENT = {
+    Gegevenssoort.FEIT: "wat de feiten zeggen",
+    Gegevenssoort.WAARNEMING: "hoe inwoners de veiligheid beleven",
+    Gegevenssoort.CONTEXT: "in welke context dat gebeurt",
+}
+"""What the diagnostiek shows of each kind of data it holds: the letter names only those."""
 
 
 def partners(project: Project) -> dict[str, list[Bron]]:
@@ -36,6 +42,24 @@ def partners(project: Project) -> dict[str, list[Bron]]:
         if key:
             found[key].append(bron)
     return dict(found)
+
+
+def _letters(project: Project) -> list[str]:
+    """The partners a letter goes to: not the gemeente itself (its own services need none)."""
+    gemeente = project.instellingen.gemeente
+    own = {
+        _slug(name)
+        for name in (
+            "gemeente",
+            "stad",
+            gemeente.naam,
+            f"gemeente {gemeente.naam}",
+            f"stad {gemeente.naam}",
+            "gemeentediensten",
+            "stadsdiensten",
+        )
+    }
+    return sorted(key for key in partners(project) if key not in own)
 
 
 SLUG_LENGTH = 60
@@ -87,6 +111,11 @@ def build(views: Views, item: str | None) -> Context:
         ],
         "redactiecomite": views.people(project.organen.redactiecomite.leden),
         "bespreking": min(presented) if presented else None,
+        "inhoud": [
+            text
+            for kind, text in CONTENT.items()
+            if any(b.soort is kind for b in project.bronnen.bronnen)
+        ],
         "datum": views.today,
     }
 
@@ -117,9 +146,13 @@ DOCUMENT = Document(
     template="gegevensaanvraag.md.j2",
     filename="gegevensaanvraag-{item}.docx",
     build=build,
-    available=lambda project: bool(partners(project)),
+    available=lambda project: (
+        bool(_letters(project))
+        and bool(project.bevindingen.bevindingen or plan_approved(project) is None)
+    ),
     per="partner",
-    items=lambda project: sorted(partners(project)),
+    items=_letters,
+    choices=lambda project: sorted(partners(project)),
     heading=_title,
     date=_date,
 )

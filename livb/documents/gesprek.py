@@ -8,18 +8,19 @@ other document quotes it.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from livb.dates import dutch_date
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.model import Project
 from livb.model.gesprek import Gesprek
+from livb.yamlio import parse_fast
 
-SECTIONS = (
-    ("werking_dienst", "De algemene werking van de dienst"),
-    ("livb_perspectief", "Het veiligheidsbeleid vanuit de dienst bekeken"),
-    ("organisatie", "Organisatie en samenwerking"),
-)
+SECTIONS = ("werking_dienst", "livb_perspectief", "organisatie")
+"""The three parts of a talk (Tool D), as its file names them."""
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -28,6 +29,7 @@ def build(views: Views, item: str | None) -> Context:
     gesprek = views.project.gesprekken[item]
     answered = _answered(gesprek)
     held = gesprek.datum <= views.today and answered
+    guide = tool_d()["bestuur" if gesprek.stap == "1.2" else "lid"]
     return views.common() | {
         "id": item,
         "stap": gesprek.stap,
@@ -38,12 +40,13 @@ def build(views: Views, item: str | None) -> Context:
         "verslag": held,
         "delen": [
             {
-                "titel": title,
+                "titel": guide[key]["titel"],
                 "vragen": [
                     {"vraag": q.vraag, "antwoord": q.antwoord or ""} for q in getattr(gesprek, key)
-                ],
+                ]
+                or ([] if held else [{"vraag": q, "antwoord": ""} for q in guide[key]["vragen"]]),
             }
-            for key, title in SECTIONS
+            for key in SECTIONS
             if getattr(gesprek, key) or not held
         ],
         "samenvatting": gesprek.samenvatting or "",
@@ -51,9 +54,26 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
+@cache
+def tool_d() -> dict[str, dict[str, dict[str, Any]]]:
+    """Per kind of talk ('lid', 'bestuur'), the title and questions of each part (Tool D)."""
+    text = resources.files("livb").joinpath("data", "tool_d.yaml").read_text(encoding="utf-8")
+    data = parse_fast(text)
+    return {
+        kind: {
+            key: {
+                "titel": str(parts[key]["titel"]),
+                "vragen": [str(q) for q in parts[key]["vragen"]],
+            }
+            for key in SECTIONS
+        }
+        for kind, parts in data.items()
+    }
+
+
 def _answered(gesprek: Gesprek) -> bool:
     answers: list[Any] = [
-        q.antwoord for key, _ in SECTIONS for q in getattr(gesprek, key) if q.antwoord
+        q.antwoord for key in SECTIONS for q in getattr(gesprek, key) if q.antwoord
     ]
     return bool(answers or gesprek.samenvatting or gesprek.aandachtspunten)
 
@@ -64,7 +84,7 @@ def _talks(project: Project) -> list[str]:
 
 def _title(context: Context) -> str:
     kind = "Verslag" if context["verslag"] else "Gespreksleidraad"
-    return f"{kind}: oriëntatiegesprek van {context['datum'].isoformat()}"
+    return f"{kind}: oriëntatiegesprek van {dutch_date(context['datum'])}"
 
 
 def _date(context: Context) -> dt.date | None:

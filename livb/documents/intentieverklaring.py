@@ -6,7 +6,9 @@ import datetime as dt
 
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, has_mayor
+from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
+from livb.queries import plan_approved
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -39,6 +41,12 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
+def _available(project: Project) -> bool:
+    """A draft before the plan is approved, or the record of a declaration the folder holds."""
+    recorded = any(b.onderwerp is Onderwerp.INTENTIEVERKLARING for b in project.besluiten.besluiten)
+    return has_mayor(project) and (recorded or plan_approved(project) is None)
+
+
 def _date(context: Context) -> dt.date | None:
     return dated(context["ondertekend"])
 
@@ -50,6 +58,6 @@ DOCUMENT = Document(
     template="intentieverklaring.md.j2",
     filename="intentieverklaring.docx",
     build=build,
-    available=has_mayor,
+    available=_available,
     date=_date,
 )

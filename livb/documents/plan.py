@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.documents._base import Context, Document, gap, key_of, upper_first
+from livb.diff import SECTIES, Plaats, Soort, change_text, item_label
+from livb.documents import _process_view as pv
+from livb.documents._base import Context, Document, dutch_list, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
-from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
+from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing, table_date
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.organen import Overlegsoort
@@ -15,6 +17,7 @@ from livb.process import FASEN, derive_state
 from livb.queries import chain_balance
 from livb.themas import themes
 from livb.word.ir import Missing
+from livb.words import count
 
 SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 CONFRONTATIE = {
@@ -85,8 +88,10 @@ def build(views: Views, item: str | None) -> Context:
             }
             for a in plan.afstemming
         ],
+        "afstemming_met_prioriteiten": any(a.prioriteiten for a in plan.afstemming),
+        "kerngroep_tekst": count(len(kerngroep.leden), "lid", "leden"),
         "prioriteiten": priorities,
-        "gekozen": _meeting_of(views, project.prioriteiten.vergadering),
+        "gekozen": pv.meeting_of(views, project.prioriteiten.vergadering),
         "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
         "zonder_doelstellingen": sum(1 for p in priorities if not p["doelstellingen"]),
         "planning_rijen": [[a["titel"], a["trekker"], a["periode"]] for a in actions],
@@ -94,7 +99,11 @@ def build(views: Views, item: str | None) -> Context:
         "budget": budget_per_priority,
         "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
         "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
+        "keten_tekst": dutch_list(
+            [f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]
+        ),
         "zonder_schakel": balance["onbekend"],
+        "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
         "keten_volledig": all(balance[schakel] for schakel in KETEN),
         "stappen": [
             {
@@ -102,7 +111,7 @@ def build(views: Views, item: str | None) -> Context:
                 "titel": s.titel,
                 "fase": FASEN[s.fase],
                 "stand": s.stand.value,
-                "datum": s.datum,
+                "datum": table_date(s.datum),
             }
             for s in state.steps
             if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
@@ -124,7 +133,48 @@ def build(views: Views, item: str | None) -> Context:
         },
         "datum": raad.datum if raad else (college.datum if college else views.today),
     }
-    return context | _charts(views, priorities)
+    return context | _charts(views, priorities) | _changes(views)
+
+
+def _changes(views: Views) -> Context:
+    """The annex of what changed since an earlier version (``--wijzigingen-sinds``), or None.
+
+    Grouped as ``livb diff`` groups it: by section in the order of the plan, in the section of
+    the priorities by priority; a row per changed field, with its old and new value.
+    """
+    comparison = views.options.wijzigingen
+    if comparison is None:
+        return {"wijzigingen": None}
+    sections: list[dict[str, Any]] = []
+    for change in sorted(comparison.changes):
+        title = SECTIES[change.soort.value]
+        if not sections or sections[-1]["titel"] != title:
+            sections.append({"titel": title, "groepen": []})
+        groups = sections[-1]["groepen"]
+        owner = change.binnen[0] if change.binnen else None
+        if owner is None and change.soort is Soort.PRIORITEIT:
+            owner = Plaats(change.soort, change.id, change.titel)
+        key = owner.id if owner is not None else None
+        if not groups or groups[-1]["id"] != key:
+            name = (owner.titel or owner.id) if owner is not None else ""
+            heading = f"Prioriteit \u2018{name}\u2019" if name else ""
+            groups.append({"id": key, "titel": heading, "rijen": []})
+        headline, lines = change_text(change)
+        label = item_label(change.soort.value, change.id, change.titel)
+        if change.soort not in (Soort.PLAN, Soort.BESTAND):  # those are file names
+            label = upper_first(label)
+        texts = [headline, *lines] if headline else lines or ["gewijzigd"]
+        groups[-1]["rijen"].extend([label if n == 0 else "", text] for n, text in enumerate(texts))
+    return {
+        "wijzigingen": {
+            "sinds": {"datum": comparison.sinds.datum, "naam": comparison.sinds.naam},
+            "tot": {"datum": comparison.tot.datum, "naam": comparison.tot.naam}
+            if comparison.tot
+            else None,
+            "aantal": len(comparison.changes),
+            "secties": sections,
+        }
+    }
 
 
 OVERLEGSOORTEN = {
@@ -161,9 +211,30 @@ def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
     return {
         "keten_grafiek": chain_chart(dict(chain_balance(views.project))),
         "tijdlijnen": {
-            sd["id"]: timeline_chart(sd) for p in priorities for sd in p["doelstellingen"]
+            sd["id"]: timeline_chart(_drawable(sd))
+            for p in priorities
+            for sd in p["doelstellingen"]
         },
     }
+
+
+def _drawable(goal: dict[str, Any]) -> dict[str, Any]:
+    """A goal view whose titles a picture can show: a gap as its text, '[in te vullen: …]'.
+
+    A chart is drawn as an image: a gap in it cannot be highlighted or carry a comment, and
+    its token must not be printed. The heading above the chart keeps the marked gap.
+    """
+    return goal | {
+        "titel": _readable(goal["titel"]),
+        "operationele": [
+            od | {"acties": [a | {"titel": _readable(a["titel"])} for a in od["acties"]]}
+            for od in goal["operationele"]
+        ],
+    }
+
+
+def _readable(value: Any) -> Any:
+    return value.text if isinstance(value, Missing) else value
 
 
 def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
@@ -216,18 +287,6 @@ def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
     return {"plan": plan.titel if plan else aansluiting.plan, "prioriteit": titel}
 
 
-def _meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:
-    """The meeting a piece was made in (its body and date), if the folder names it."""
-    if id_ is None or id_ not in views.project.vergaderingen:
-        return None
-    meeting = views.meeting(id_, views.project.vergaderingen[id_], f"vergaderingen/{id_}.yaml")
-    return {
-        "orgaan": meeting["orgaan"],
-        "datum": meeting["datum"],
-        "gehouden": meeting["datum"] <= views.today,
-    }
-
-
 def _swot(views: Views) -> dict[str, Any]:
     """The SWOT in order of importance, row by row, with its confrontation matrix."""
     swot = views.project.swot
@@ -244,7 +303,7 @@ def _swot(views: Views) -> dict[str, Any]:
             if getattr(swot.confrontatie, key)
         ],
         "conclusies": swot.conclusies,
-        "gemaakt": _meeting_of(views, swot.vergadering),
+        "gemaakt": pv.meeting_of(views, swot.vergadering),
     }
 
 

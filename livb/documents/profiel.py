@@ -20,6 +20,7 @@ def build(views: Views, item: str | None) -> Context:
         or "coördinator integrale veiligheid",
         "plaats": coordinator.organisatie if coordinator and coordinator.organisatie else "",
         "politie": police,
+        "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
         "datum": views.today,
     }
 

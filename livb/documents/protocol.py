@@ -7,8 +7,9 @@ from typing import Any
 
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, has_mayor
+from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.queries import protocol_period
+from livb.queries import fod_begeleiding, plan_approved, protocol_period
 from livb.word.ir import Missing
 
 
@@ -36,9 +37,17 @@ def build(views: Views, item: str | None) -> Context:
             Onderwerp.PROTOCOLAKKOORD,
             Instantie.COLLEGE,
             Uitkomst.GOEDGEKEURD,
-            "de goedkeuring door het college",
+            "de datum van goedkeuring door het college",
         ),
     }
+
+
+def _available(project: Project) -> bool:
+    """A draft while the gemeente may still ask the FOD for support, or the record of one.
+
+    Once the plan is approved without the FOD, a protocol is no longer part of the story.
+    """
+    return has_mayor(project) and (fod_begeleiding(project) or plan_approved(project) is None)
 
 
 def _date(context: Context) -> dt.date | None:
@@ -52,6 +61,6 @@ DOCUMENT = Document(
     template="protocol.md.j2",
     filename="protocolakkoord.docx",
     build=build,
-    available=has_mayor,
+    available=_available,
     date=_date,
 )

@@ -10,6 +10,10 @@ from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
+from livb.model.stappen import Stap
+from livb.process import Stand
+from livb.queries import decisions, plan_approved
+from livb.words import count
 
 PHASE = ("1",)
 
@@ -19,19 +23,23 @@ def build(views: Views, item: str | None) -> Context:
     decision = pv.latest(views, Onderwerp.RAPPORT, Instantie.COLLEGE, views.today)
     day = decision.datum if decision else views.today
     state = pv.state_as_of(views, day)
-    coordinator = pv.latest(views, Onderwerp.AANSTELLING_COORDINATOR, Instantie.COLLEGE, day)
     talks = pv.talks(views, day, ("1.2",))
     return views.common() | {
         "datum": day,
         "stappen": pv.steps(state, PHASE),
-        "volgende": pv.next_steps(state, ("1", "2")),
+        "volgende": pv.next_steps(state, ("1", "2"), day),
         "gesprekken": talks,
-        "vertrouwelijk": any(t["vertrouwelijk"] for t in talks),
-        "aanstelling": coordinator.datum if coordinator else None,
+        "gesprekken_tekst": count(len(talks), "oriëntatiegesprek", "oriëntatiegesprekken"),
+        "gesprekken_overgeslagen": state.step(Stap.S1_2).stand is Stand.OVERGESLAGEN,
+        "vertrouwelijk": sum(1 for t in talks if t["vertrouwelijk"]),
+        "aanstelling": pv.coordinator_appointment(views, day),
         "besluiten": pv.decisions_up_to(views, day),
         "beslissing": pv.decision_view(decision) if decision else None,
         "protocol_goedgekeurd": _approved(views, day),
         "adviseurs_genoemd": bool(views.project.instellingen.begeleiding.lokaal_adviseurs),
+        "kerngroep_vergaderd": any(
+            v.orgaan == "kerngroep" and v.datum <= day for v in views.project.vergaderingen.values()
+        ),
     }
 
 
@@ -41,9 +49,16 @@ def _approved(views: Views, day: dt.date) -> Any:
 
 
 def _available(project: Project) -> bool:
-    return project.instellingen.coordinator is not None or any(
+    """A folder early in the process, or one that records the college's decision to start.
+
+    Once the plan is approved, a proposal to start is history: ``render alle`` makes it only
+    when the folder records that decision (the report then shows phase 1 as it stood then).
+    """
+    early = project.instellingen.coordinator is not None or any(
         g.stap == "1.2" for g in project.gesprekken.values()
     )
+    started = bool(decisions(project, Onderwerp.RAPPORT, (Instantie.COLLEGE,)))
+    return started or (early and plan_approved(project) is None)
 
 
 def _final_gaps(project: Project, context: Context) -> list[str]:

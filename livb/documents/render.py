@@ -6,13 +6,16 @@ import datetime as dt
 import os
 import re
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from livb.check import check_loaded
+from livb.dates import dutch_date
 from livb.diagnostics import Severity
+from livb.diff import compare
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, draft_texts, gap
 from livb.documents.environment import (
@@ -31,14 +34,15 @@ from livb.documents.manifest import (
     output_lock,
     remove_leftovers,
 )
-from livb.documents.views import Views
-from livb.errors import LivbError
+from livb.documents.views import Comparison, DocumentOptions, Views
+from livb.errors import LivbError, UsageError
 from livb.model import FILE_KINDS, Project
-from livb.project import load_project
+from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
 from livb.schema_errors import suggest
+from livb.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.word.docx import DocumentMeta, write_docx
-from livb.word.ir import DocumentIR
+from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
 from livb.word.markdown import MarkdownError, parse
 from livb.words import count
 from livb.yamlio import write_atomic
@@ -87,7 +91,16 @@ def final_gaps(project: Project, job: Job, ir: DocumentIR) -> list[str]:
 
 @dataclass
 class RenderRequest:
-    """What to render, where, and how strictly."""
+    """What to render, where, and how strictly.
+
+    Attributes:
+        today: the day the documents are made on; None: the day of ``versie``'s commit (or
+            today for the folder as it is now).
+        versie: render the folder as it was at this revision in git (a tag, commit, branch),
+            with that revision's data, templates and house style, into ``versie-<tag or
+            commit>/`` of the output folder.
+        wijzigingen_sinds: the plan gets an annex of what changed since this revision.
+    """
 
     root: Path
     documents: list[str]
@@ -96,7 +109,9 @@ class RenderRequest:
     definitief: bool = False
     force: bool = False
     pdf: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date | None = field(default_factory=dt.date.today)
+    versie: str | None = None
+    wijzigingen_sinds: str | None = None
 
 
 @dataclass
@@ -127,9 +142,11 @@ class Job:
         return self.document.template
 
 
-def plan_jobs(request: RenderRequest, project: Project) -> list[Job]:
+def plan_jobs(
+    request: RenderRequest, project: Project, options: DocumentOptions | None = None
+) -> list[Job]:
     """The documents to render: the ones asked for (``alle``: every one the folder allows)."""
-    views = Views(project, request.today)
+    views = Views(project, request.today or dt.date.today(), options)
     if request.documents == ["alle"]:
         chosen = [d for d in DOCUMENTS.values() if d.available(project)]
     else:
@@ -166,45 +183,182 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     return [request.item]
 
 
+ANNEX_DOCUMENTS = ["plan"]
+"""The documents that take ``--wijzigingen-sinds``: their view shows the changes."""
+
+
 def render_documents(
     request: RenderRequest, progress: Callable[[str], None] | None = None
 ) -> list[Rendered]:
-    """Render the requested documents of a gemeente folder.
+    """Render the requested documents of a gemeente folder, as it is or as it was in git.
 
     Raises:
         LivbError: the folder has errors, a template fails, a final version is incomplete, or a
-            file in the output folder was changed by hand (without ``force``).
+            file in the output folder was changed by hand (without ``force``); with a revision:
+            git is missing, the folder is not in a repository, the revision does not exist, or
+            the folder did not exist or had errors at that revision.
     """
-    loaded = load_project(request.root)
+    if request.wijzigingen_sinds is not None and request.documents != ANNEX_DOCUMENTS:
+        raise UsageError(
+            "--wijzigingen-sinds past alleen bij het plan",
+            "livb render plan MAP --wijzigingen-sinds VERSIE",
+        )
+    with _open_source(request) as source:
+        try:
+            return _render(request, source, progress)
+        except LivbError as error:
+            if source.revision is not None and str(source.root) in error.message:
+                _name_revision(error, source.revision, source.root, request.root)
+            raise
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where the folder's files are read: the folder itself, or a revision's temporary copy."""
+
+    root: Path
+    revision: Revision | None = None
+
+
+@contextmanager
+def _open_source(request: RenderRequest) -> Iterator[_Source]:
+    if request.versie is None:
+        yield _Source(request.root)
+        return
+    with open_revision(request.root, request.versie, _needed_for_rendering) as snapshot:
+        yield _Source(snapshot.path, snapshot.revision)
+
+
+def _name_revision(error: LivbError, revision: Revision, copy: Path, root: Path) -> None:
+    """A message about a revision's file (its own template): the folder's path, not the copy's."""
+    error.message = f"in de versie {revision.label}: " + error.message.replace(str(copy), str(root))
+    error.args = (error.message,)
+
+
+def _needed_for_rendering(path: str) -> bool:
+    """What a render reads of a revision: the data, the own templates and the house style."""
+    return needed_for_loading(path) or path.startswith("templates/") or path == "huisstijl.docx"
+
+
+def _render(
+    request: RenderRequest, source: _Source, progress: Callable[[str], None] | None
+) -> list[Rendered]:
+    loaded = load_project(source.root)
     if loaded.project is None:
+        if source.revision is not None:
+            raise _revision_errors(
+                request.root, source.revision, loaded, "er geen documenten van maken"
+            )
         raise LivbError(
             f"de map '{request.root}' heeft fouten; zo kan livb geen documenten maken",
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
     project = loaded.project
+    request = replace(request, today=_day(request, source.revision))
+    options = DocumentOptions(_comparison(request, project, source.revision))
     reasons: list[str] = []
     if request.definitief:
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
             reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
-    out = _output_folder(request)
-    reference = _reference(request.root)
-    environment = build_environment(_template_folders(request.root))
-    jobs = plan_jobs(request, project)
+    out = _output_folder(request, source.revision)
+    reference = _reference(source.root)
+    environment = build_environment(_template_folders(source.root))
+    jobs = plan_jobs(request, project, options)
     built: list[tuple[Job, bytes, DocumentIR]] = []
     for job in jobs:
         if progress:
             progress(job.filename)
         ir = _build_ir(environment, job)
+        _check_annex(options, job, ir)
+        if source.revision is not None:
+            _mark_version(ir, source.revision)
         if request.definitief:
             reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
             if reasons:
                 continue  # refused anyway: no need to write this one
-        meta = _meta(project, job, request)
+        meta = _meta(project, job, request, source.revision)
         built.append((job, write_docx(ir, reference, meta), ir))
     if reasons:
         raise NotFinal(reasons)
     return _write_all(out, built, request)
+
+
+def _day(request: RenderRequest, revision: Revision | None) -> dt.date:
+    """The day the documents are made on: as asked, else the version's day, else today."""
+    if request.today is not None:
+        return request.today
+    if revision is not None and revision.datum is not None:
+        return revision.datum
+    return dt.date.today()
+
+
+def _comparison(
+    request: RenderRequest, project: Project, revision: Revision | None
+) -> Comparison | None:
+    """What changed since ``wijzigingen_sinds`` up to the version rendered, as ``livb diff``."""
+    if request.wijzigingen_sinds is None:
+        return None
+    before = load_revision(request.root, request.wijzigingen_sinds)
+    assert before.revision is not None  # a revision's version always has one
+    if before.result.project is None:
+        raise _revision_errors(
+            request.root, before.revision, before.result, "niet zeggen wat er sindsdien veranderde"
+        )
+    return Comparison(before.revision, revision, tuple(compare(before.result.project, project)))
+
+
+_SHOWN_ERRORS = 20
+
+
+def _revision_errors(root: Path, revision: Revision, loaded: LoadResult, what: str) -> LivbError:
+    """The folder had errors at a revision: every error (up to a limit), with its place."""
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.FOUT]
+    lines = [
+        f"  {d.location}: {d.severity.label} {d.code} {d.message}" for d in errors[:_SHOWN_ERRORS]
+    ]
+    if len(errors) > _SHOWN_ERRORS:
+        lines.append(f"  … en nog {count(len(errors) - _SHOWN_ERRORS, 'fout', 'fouten')}")
+    return LivbError(
+        f"de map '{root}' had fouten in de versie {revision.label}; zo kan livb {what}:\n"
+        + "\n".join(lines),
+        "kies een andere versie (zie 'git log --oneline' en 'git tag')",
+    )
+
+
+def _check_annex(options: DocumentOptions, job: Job, ir: DocumentIR) -> None:
+    """A gemeente's own plan template that does not show the asked annex: say so."""
+    comparison = options.wijzigingen
+    if comparison is None or job.document.name not in ANNEX_DOCUMENTS:
+        return
+    if comparison.sinds.commit[:7] not in ir.text:
+        raise TemplateError(
+            f"het sjabloon {job.template} toont de bijlage met de wijzigingen niet",
+            "neem het einde van templates/nl/plan.md.j2 van livb over in het eigen sjabloon "
+            "({% if wijzigingen %} … {% endif %}), of laat --wijzigingen-sinds weg",
+        )
+
+
+def version_text(revision: Revision) -> str:
+    """How a document made from a revision says so: 'Versie van 23 maart 2010 (tag …)'."""
+    day = f" van {dutch_date(revision.datum)}" if revision.datum else ""
+    return f"Versie{day} ({revision.naam})"
+
+
+def _mark_version(ir: DocumentIR, revision: Revision) -> None:
+    """Say which version the document shows: on its title page, else in a box at the top."""
+    blocks = ir.blocks
+    title = next(
+        (n for n, b in enumerate(blocks) if isinstance(b, Paragraph) and b.style == "Title"), None
+    )
+    text = [Span(version_text(revision), bold=True)]
+    if title is None:
+        blocks.insert(0, Paragraph(text, "livb Kader"))
+        return
+    end = next(
+        (n for n in range(title, len(blocks)) if isinstance(blocks[n], PageBreak)), len(blocks)
+    )
+    blocks.insert(end, Paragraph(text, "livb Titelgegevens"))
 
 
 def _template_folders(root: Path) -> list[Path]:
@@ -228,9 +382,15 @@ _OWN_FOLDERS = frozenset(
 )
 
 
-def _output_folder(request: RenderRequest) -> Path:
-    """Where the documents go: not the gemeente folder itself, nor a folder livb reads."""
+def _output_folder(request: RenderRequest, revision: Revision | None = None) -> Path:
+    """Where the documents go: not the gemeente folder itself, nor a folder livb reads.
+
+    A revision's documents go to a subfolder of their own, ``versie-<tag or short commit>``:
+    they never replace the current ones, and their own manifest guards them.
+    """
     out = request.out or request.root / "output"
+    if revision is not None:
+        out = out / version_folder(revision)
     if out.exists() and not out.is_dir():
         raise LivbError(
             f"'{out}' is een bestand, geen map",
@@ -252,27 +412,44 @@ def _output_folder(request: RenderRequest) -> Path:
     return out
 
 
+def version_folder(revision: Revision) -> str:
+    """The subfolder of a revision's documents: versie-<tag>, else versie-<short commit>."""
+    name = _UNSAFE_NAME.sub("-", revision.tag).strip("-.")[:80] if revision.tag else ""
+    return f"versie-{name or revision.commit[:7]}"
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
 def _reference(root: Path) -> Path:
     own = root / "huisstijl.docx"
     return own if own.is_file() else templates_dir() / "nl" / "huisstijl.docx"
 
 
-def _meta(project: Project, job: Job, request: RenderRequest) -> DocumentMeta:
+def _meta(
+    project: Project, job: Job, request: RenderRequest, revision: Revision | None = None
+) -> DocumentMeta:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     else:
-        day = job.document.date(job.context) or request.today
+        day = job.document.date(job.context) or request.today or dt.date.today()
         stamp = dt.datetime.combine(day, dt.time(12, 0))
     gemeente = project.instellingen.gemeente
     author = f"{gemeente.bestuursvorm.value.capitalize()} {gemeente.naam}"
+    title = job.document.document_title(job.context)
+    keywords = "LIVB; integrale veiligheid; " + project.instellingen.beleid.titel
+    if revision is not None:  # the header shows the title: every printed page names the version
+        which = f"van {dutch_date(revision.datum)}" if revision.datum else revision.commit[:7]
+        title = f"{title}, versie {which}"
+        keywords += f"; versie: {revision.naam}"
     return DocumentMeta(
-        title=_property(job.document.document_title(job.context)),
+        title=_property(title),
         subject=_property(
             f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}"
         ),
         author=_property(author),
-        keywords=_property("LIVB; integrale veiligheid; " + project.instellingen.beleid.titel),
+        keywords=_property(keywords),
         date=stamp,
     )
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
+from livb.dates import dutch_date
+from livb.diff import Change
 from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
 from livb.model import Project
+from livb.model._tijd import Precisie, precisie
 from livb.model.actoren import Actor, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.diagnostiek import Gegevenssoort
@@ -15,8 +19,17 @@ from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
 from livb.model.walk import actions, indicators, operational_goals, strategic_goals
-from livb.queries import decisions, mayor, orgaan_naam
+from livb.queries import (
+    decisions,
+    fod_begeleiding,
+    is_open_session,
+    mayor,
+    orgaan_naam,
+    orgaan_soort,
+    plan_approved,
+)
 from livb.themas import themes
+from livb.versions import Revision
 from livb.word.ir import Missing
 
 SOORT_TITELS = {
@@ -38,12 +51,41 @@ def has_mayor(project: Project) -> bool:
     return mayor(project) is not None
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What changed since an earlier version of the folder in git (``--wijzigingen-sinds``).
+
+    Attributes:
+        sinds: the earlier version.
+        tot: the version the document shows; None for the folder as it is now.
+        changes: the changes, in the order of the plan.
+    """
+
+    sinds: Revision
+    tot: Revision | None
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What a render request adds to the folder's data, for the documents that take it.
+
+    Attributes:
+        wijzigingen: the changes since an earlier version (the plan's annex).
+    """
+
+    wijzigingen: Comparison | None = None
+
+
 class Views:
     """Builds the plain data the templates get, from a validated project; one per render."""
 
-    def __init__(self, project: Project, today: dt.date) -> None:
+    def __init__(
+        self, project: Project, today: dt.date, options: DocumentOptions | None = None
+    ) -> None:
         self.project = project
         self.today = today
+        self.options = options or DocumentOptions()
         self.actors = {a.id: a for a in project.actoren.actoren}
         self._views = {
             a.id: self._actor_view(a, position)
@@ -124,6 +166,8 @@ class Views:
             },
             "methode": self.method(),
             "protocol": self.has_protocol(),
+            "begeleiding": fod_begeleiding(self.project),
+            "plan_goedgekeurd": plan_approved(self.project, self.today) is not None,
             "pilootcomite": self.people(self.project.organen.pilootcomite.leden),
             "beleid": {
                 "titel": config.beleid.titel,
@@ -154,9 +198,16 @@ class Views:
             "vandaag": self.today,
         }
 
-    def rule_off(self, code: str) -> bool:
-        """Whether the gemeente switched a rule of the method off (livb.yaml, regels)."""
-        return any(r.code == code for r in self.project.instellingen.regels.uitgeschakeld)
+    def rule_off(self, code: str, *subjects: str) -> bool:
+        """Whether the gemeente switched a rule of the method off (livb.yaml, regels).
+
+        Without subjects: off for the whole folder (an entry without ``voor``). With subjects
+        (an id, a file): also off when an entry names one of them under ``voor``.
+        """
+        return any(
+            r.code == code and (not r.voor or bool(set(r.voor).intersection(subjects)))
+            for r in self.project.instellingen.regels.uitgeschakeld
+        )
 
     def method(self) -> dict[str, bool]:
         """Which of the method's demands the gemeente follows: a text claims only those.
@@ -200,12 +251,16 @@ class Views:
             for i in v.keurt_verslag_goed
             if i in self.project.vergaderingen
         ]
+        closing = self.closing_expected(id_, v)
         return {
             "id": id_,
             "orgaan": orgaan,
+            "soort": orgaan_soort(self.project, v.orgaan) or "",
+            "afronding": closing,
             "titel": v.titel or f"Vergadering van {orgaan}",
             "stappen": [{"stap": s.value, "titel": STAP_TITELS[s]} for s in v.stappen],
             "datum": v.datum,
+            "op_datum": on_date(v.datum),
             "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
             "plaats": or_missing(v.plaats, "de plaats", file, "plaats"),
             "voorzitter": self.actor(v.voorzitter) if v.voorzitter else None,
@@ -213,19 +268,22 @@ class Views:
             "aanwezig": self.people(v.aanwezig),
             "verontschuldigd": self.people(v.verontschuldigd),
             "gasten": v.gasten,
+            "deelnemers": v.deelnemers,
             "goedgekeurd": [{"id": i, "datum": d} for i, d in approved],
             "agenda": [
                 {
                     "punt": a.punt,
                     "toelichting": a.toelichting or "",
                     "verslag": a.verslag
-                    if a.verslag
-                    else Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
+                    or _standing_item(a.punt, v, approved)
+                    or Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
                     "besluiten": a.besluiten,
                 }
                 for n, a in enumerate(v.agenda)
             ],
-            "volgende_stap": or_missing(v.volgende_stap, "de volgende stap", file, "volgende_stap"),
+            "volgende_stap": or_missing(v.volgende_stap, "de volgende stap", file, "volgende_stap")
+            if closing
+            else v.volgende_stap or "",
             "huiswerk": [
                 {"wie": self.people(h.wie), "wat": h.wat, "tegen": h.tegen} for h in v.huiswerk
             ],
@@ -235,8 +293,23 @@ class Views:
                 "plaats": v.volgende_vergadering.plaats or "",
             }
             if v.volgende_vergadering
-            else Missing("de datum van de volgende vergadering", file, "volgende_vergadering"),
+            else (
+                Missing("de datum van de volgende vergadering", file, "volgende_vergadering")
+                if closing
+                else None
+            ),
         }
+
+    def closing_expected(self, id_: str, v: Vergadering) -> bool:
+        """Whether the minutes close with the next step, homework and the next date.
+
+        The method asks it of every meeting of the kerngroep, a projectgroep or a comité; an
+        open session (a hearing, a forum) has no members to give homework to, and the gemeente
+        may switch the rule off for a meeting whose closing is not known (LIVB302).
+        """
+        if is_open_session(self.project, v):
+            return False
+        return not self.rule_off("LIVB302", id_, f"vergaderingen/{id_}.yaml")
 
     def findings(self) -> list[dict[str, Any]]:
         """The findings of the diagnostiek, each with its series and other sources."""
@@ -329,6 +402,7 @@ class Views:
             part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
         )
         return {
+            "id": indicator.id,
             "naam": self.skeleton_gap(indicator, "naam"),
             "eenheid": indicator.eenheid or "",
             "basis": base.waarde if base else None,
@@ -372,6 +446,44 @@ class Views:
             "schakel": actie.schakel.value if actie.schakel else "",
             "status": actie.status.value,
         }
+
+
+def _standing_item(punt: str, v: Vergadering, approved: list[tuple[str, dt.date]]) -> str:
+    """The minutes of an agenda item whose content the meeting's file holds elsewhere.
+
+    ``livb new vergadering`` puts the approval of the previous minutes, the next step and the
+    homework, and the date of the next meeting on every agenda; the file notes them in their
+    own keys. The minutes then say what those keys hold instead of asking for a text.
+    """
+    item = punt.strip().lower()
+    if item.startswith("goedkeuring van het verslag") and approved:
+        dates = dutch_list([dutch_date(day) for _, day in approved])
+        return f"Het verslag van {dates} werd goedgekeurd."
+    if item == "volgende stap en huiswerk" and (v.volgende_stap or v.huiswerk):
+        return "De volgende stap en het huiswerk staan onderaan dit verslag."
+    if item == "datum van de volgende vergadering" and v.volgende_vergadering:
+        nxt = v.volgende_vergadering
+        hour = f" om {nxt.uur} uur" if nxt.uur else ""
+        return f"De volgende vergadering is op {dutch_date(nxt.datum)}{hour}."
+    return ""
+
+
+def on_date(day: dt.date) -> str:
+    """When, as a sentence says it: 'op 8 december 2026', but 'in november 2007', 'in 2002'."""
+    return f"{'op' if precisie(day) is Precisie.DAG else 'in'} {dutch_date(day)}"
+
+
+def table_date(day: dt.date | None) -> Any:
+    """A date for a narrow table cell: as known, so a month or a year stays a month or a year.
+
+    An exact day passes on (the template's ``korte_datum`` writes it); a date known only to the
+    month or the year becomes its short text: 'okt. 2007', '2002'.
+    """
+    if day is None or precisie(day) is Precisie.DAG:
+        return day
+    if precisie(day) is Precisie.JAAR:
+        return str(day.year)
+    return short_dutch_date(day).split("\u00a0", 1)[1]
 
 
 def _article(noun: str) -> str:

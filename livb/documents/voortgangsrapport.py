@@ -8,11 +8,12 @@ from typing import Any
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated
 from livb.documents.charts import chain_chart, series_chart
-from livb.documents.views import Views
+from livb.documents.views import SCHAKEL_VOLGORDE, Views
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp
-from livb.process import FASEN
+from livb.process import FASEN, Stand
 from livb.queries import chain_balance
+from livb.words import count
 
 ALL_PHASES = ("1", "2", "3", "4", "5")
 
@@ -24,15 +25,23 @@ def build(views: Views, item: str | None) -> Context:
     state = pv.state_as_of(views, day)
     groups = {g.prioriteit: g for g in project.organen.projectgroepen}
     findings = views.findings()
-    done = [s for s in state.steps if s.stand.value == "klaar"]
+    done = sum(1 for s in state.steps if s.stand in (Stand.KLAAR, Stand.ANDERS))
+    otherwise = sum(1 for s in state.steps if s.stand is Stand.ANDERS)
+    balance = chain_balance(project)
+    priorities = [_priority(views, p, groups.get(p.id)) for p in project.prioriteiten.prioriteiten]
+    following = pv.next_steps(state, ALL_PHASES, day)
+    approved = _approval(views, day)
+    settled = approved is not None or views.common()["plan_goedgekeurd"]
     return views.common() | {
         "datum": day,
         "fase": FASEN[state.current_phase],
         "fasenummer": state.current_phase,
-        "klaar": len(done),
+        "klaar": done,
+        "anders": otherwise,
         "totaal": len(state.steps),
         "stappen": pv.steps(state, ALL_PHASES),
-        "volgende": pv.next_steps(state, ALL_PHASES),
+        "volgende": following,
+        "eerstvolgende": _lower_first(following[0]["titel"]) if following else "",
         "vergaderingen": pv.meetings(views, day),
         "gesprekken": pv.talks(views, day, ("1.2", "2.2")),
         "besluiten": pv.decisions_up_to(views, day),
@@ -44,12 +53,21 @@ def build(views: Views, item: str | None) -> Context:
             }
             for f in findings
         ],
-        "prioriteiten": [
-            _priority(views, p, groups.get(p.id)) for p in project.prioriteiten.prioriteiten
-        ],
-        "keten": chain_chart(dict(chain_balance(project))),
-        "goedgekeurd": _approval(views, day),
+        "prioriteiten": priorities,
+        "prioriteiten_tekst": count(len(priorities), "prioriteit", "prioriteiten"),
+        "gekozen": pv.chosen_in(views, day),
+        "met_projectgroep": sum(1 for p in priorities if p["projectgroep"]),
+        "keten": chain_chart(dict(balance))
+        if any(balance[schakel] for schakel in SCHAKEL_VOLGORDE)
+        else None,
+        "goedgekeurd": approved,
+        "ter_goedkeuring": not settled,
     }
+
+
+def _lower_first(title: str) -> str:
+    """A step's title inside a sentence: 'aanpak van …', but 'SWOT-analyse' stays."""
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:

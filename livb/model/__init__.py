@@ -12,6 +12,7 @@ from livb.model.besluiten import BesluitenBestand
 from livb.model.diagnostiek import BevindingenBestand, BronnenBestand, CijfersBestand
 from livb.model.gesprek import Gesprek
 from livb.model.instellingen import Instellingen
+from livb.model.monitoring import Monitoring
 from livb.model.organen import OrganenBestand
 from livb.model.plan import DoelstellingenBestand, Plan
 from livb.model.prioriteiten import PrioriteitenBestand
@@ -67,6 +68,12 @@ FILE_KINDS: tuple[FileKind, ...] = (
         DoelstellingenBestand,
         "de doelstellingen van één prioriteit per bestand",
     ),
+    FileKind(
+        "monitoring",
+        "monitoring/*.yaml",
+        Monitoring,
+        "de opvolging van het plan in één jaar: monitoring/JJJJ.yaml",
+    ),
 )
 
 KINDS_BY_NAME = {kind.name: kind for kind in FILE_KINDS}
@@ -79,6 +86,7 @@ class Project:
     Attributes:
         files: every file's model, by its path relative to the folder (POSIX form).
         series: the figures of each series of diagnostiek/cijfers.yaml, by series id.
+        monitoring: the follow-up of each year (monitoring/JJJJ.yaml), by year.
     """
 
     instellingen: Instellingen
@@ -94,5 +102,6 @@ class Project:
     prioriteiten: PrioriteitenBestand = field(default_factory=PrioriteitenBestand)
     plan: Plan = field(default_factory=Plan)
     doelstellingen: dict[str, DoelstellingenBestand] = field(default_factory=dict)
+    monitoring: dict[int, Monitoring] = field(default_factory=dict)
     files: dict[str, BaseModel] = field(default_factory=dict)
     series: dict[str, dict[int, float]] = field(default_factory=dict)

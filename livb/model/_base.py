@@ -197,6 +197,14 @@ SwotId = Annotated[Id, Ref("swot"), Field(description="De id van een punt uit sw
 AnderPlanId = Annotated[
     Id, Ref("ander plan"), Field(description="De id van een plan onder 'afstemming' in plan.yaml.")
 ]
+IndicatorId = Annotated[
+    Id,
+    Ref("indicator"),
+    Field(description="De id van een indicator uit doelstellingen/*.yaml."),
+]
+ActieId = Annotated[
+    Id, Ref("actie"), Field(description="De id van een actie uit doelstellingen/*.yaml.")
+]
 BewijsId = Annotated[
     Id,
     Ref("bewijs"),

@@ -140,7 +140,9 @@ class Actor(LivbModel):
     schakels: list[SchakelTerm] = []
     """De schakels van de veiligheidsketen die deze actor dekt (of de eigen woorden ervoor)."""
     email: str | None = None
+    """E-mailadres; dat van de coördinator staat als contact in een gegevensaanvraag."""
     telefoon: str | None = None
+    """Telefoonnummer; intern, voor de coördinator: het komt in geen document."""
 
 
 class ActorenBestand(LivbModel):

@@ -34,6 +34,9 @@ class Onderwerp(StrEnum):
     PRIORITEITEN = "prioriteiten"
     PLAN = "plan"
     EVALUATIE = "evaluatie"
+    """Een evaluatie van het plan: na één jaar (protocolakkoord), tussentijds of op het einde."""
+    JAARRAPPORT = "jaarrapport"
+    """Het jaarrapport over de uitvoering van het plan, voor college en gemeenteraad."""
     ANDERE = "andere"
 
 
@@ -63,6 +66,7 @@ class Besluit(LivbModel):
     referentie: str | None = None
     """Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'."""
     toelichting: str | None = None
+    """Een interne notitie bij de beslissing; ze komt in geen document."""
 
 
 class BesluitenBestand(LivbModel):

@@ -68,9 +68,10 @@ class Reeks(LivbModel):
     waarden: dict[Jaar, Getal] | None = None
     """Jaar: waarde, bv. 2007: 112."""
     bestand: str | None = None
-    """Een CSV-bestand in diagnostiek/ met een kolom 'jaar' en een kolom met de waarden."""
+    """Een CSV-bestand in diagnostiek/ met een kolom 'jaar' en een kolom met de waarden (intern:
+    waar de cijfers staan, de documenten tonen de cijfers zelf)."""
     kolom: str | None = None
-    """De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede kolom)."""
+    """De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede); intern."""
     onvolledig_jaar: Jaar | None = None
     """Een jaar waarvan de cijfers nog niet volledig zijn."""
     toelichting: str | None = None

@@ -14,7 +14,9 @@ class VraagAntwoord(LivbModel):
     """A question of the checklist and the answer given."""
 
     vraag: Tekst
+    """De vraag; vertrouwelijk zoals het hele gesprek."""
     antwoord: str | None = None
+    """Het antwoord; komt enkel in het eigen verslag van het gesprek (livb render gesprek)."""
 
 
 class Gesprek(LivbModel):
@@ -36,4 +38,6 @@ class Gesprek(LivbModel):
     organisatie: list[VraagAntwoord] = []
     """Tool D, deel 3: partners, overlegstructuren, knelpunten."""
     samenvatting: str | None = None
+    """Komt enkel in het eigen verslag van het gesprek, tenzij 'vertrouwelijk: false'."""
     aandachtspunten: list[str] = []
+    """Komen enkel in het eigen verslag van het gesprek, tenzij 'vertrouwelijk: false'."""

@@ -86,7 +86,8 @@ class UitgeschakeldeRegel(LivbModel):
     voor: Annotated[list[IdOfBestand], BeforeValidator(as_list), ONE_OR_MANY] = []
     """Alleen voor deze id('s) of bestand(en), bv. 2009-11-24-pg-samenleven; leeg: overal."""
     reden: Tekst
-    """Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze)."""
+    """Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze); intern:
+    livb check en livb status tonen ze, de documenten volgen gewoon de keuze."""
 
 
 class Regels(LivbModel):
@@ -110,7 +111,7 @@ class Instellingen(LivbModel):
     gemeente: Gemeente
     beleid: Beleid = Beleid()
     taal: Literal["nl"] = "nl"
-    """Taal van de documenten; voorlopig enkel 'nl'."""
+    """Taal van de documenten; voorlopig enkel 'nl'. Een instelling (intern), geen tekst."""
     coordinator: ActorId | None = None
     """De coördinator integrale veiligheid (id uit actoren.yaml)."""
     begeleiding: Begeleiding = Begeleiding()

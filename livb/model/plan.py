@@ -97,12 +97,24 @@ class Indicator(LivbModel):
 
 
 class Status(StrEnum):
-    """Where an action stands."""
+    """Where an action stands.
+
+    In doelstellingen/*.yaml it is the status the plan gives the action (usually ``gepland``);
+    monitoring/*.yaml follows it up over time, and there the latest entry wins (see
+    :mod:`livb.model.monitoring`).
+    """
 
     GEPLAND = "gepland"
     LOPEND = "lopend"
     AFGEROND = "afgerond"
+    VERTRAAGD = "vertraagd"
+    """Running behind its plan; monitoring asks for the reason."""
     GESCHRAPT = "geschrapt"
+
+    @property
+    def klaar(self) -> bool:
+        """Whether the action is settled: finished or dropped."""
+        return self in (Status.AFGEROND, Status.GESCHRAPT)
 
 
 class Actie(LivbModel):
@@ -122,6 +134,8 @@ class Actie(LivbModel):
     """De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg
     (of een eigen woord uit 'keten' in livb.yaml)."""
     status: Status = Status.GEPLAND
+    """De status in het plan (gepland, lopend, afgerond, vertraagd, geschrapt); de opvolging
+    in monitoring/JJJJ.yaml gaat voor: daar telt de recentste stand."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Actie:

@@ -6,7 +6,11 @@ from enum import StrEnum
 
 
 class Stap(StrEnum):
-    """A step of the method: 1.1 ... 3.6, and the phases 4 and 5 as a whole."""
+    """A step of the method: 1.1 ... 5.4.
+
+    ``4`` and ``5`` name the phases 4 and 5 as a whole: a meeting of an older folder tagged
+    ``stappen: ["4"]`` stays valid. ``livb status`` shows the numbered steps only.
+    """
 
     S1_1 = "1.1"
     S1_2 = "1.2"
@@ -27,8 +31,26 @@ class Stap(StrEnum):
     S3_4 = "3.4"
     S3_5 = "3.5"
     S3_6 = "3.6"
+    S4_1 = "4.1"
+    S4_2 = "4.2"
+    S4_3 = "4.3"
+    S4_4 = "4.4"
+    S5_1 = "5.1"
+    S5_2 = "5.2"
+    S5_3 = "5.3"
+    S5_4 = "5.4"
     F4 = "4"
     F5 = "5"
+
+    @property
+    def fase(self) -> str:
+        """The phase of the step ('1' ... '5')."""
+        return self.value.split(".")[0]
+
+    @property
+    def is_fase(self) -> bool:
+        """Whether this names a whole phase (``4``, ``5``) rather than one numbered step."""
+        return "." not in self.value
 
 
 STAP_TITELS: dict[Stap, str] = {
@@ -51,6 +73,17 @@ STAP_TITELS: dict[Stap, str] = {
     Stap.S3_4: "Doelstellingen door de projectgroepen",
     Stap.S3_5: "Voorstelling van het plan",
     Stap.S3_6: "Goedkeuring door college en gemeenteraad",
-    Stap.F4: "Realiseren",
-    Stap.F5: "Gebruiken en evalueren",
+    Stap.S4_1: "Uitvoering van de acties en projecten",
+    Stap.S4_2: "Tussentijdse evaluatie",
+    Stap.S4_3: "Communicatie over de resultaten",
+    Stap.S4_4: "Rapportering over de stand van zaken",
+    Stap.S5_1: "Opvolging op lange termijn",
+    Stap.S5_2: "Bekendmaking van de resultaten",
+    Stap.S5_3: "Rapport over de resultaten",
+    Stap.S5_4: "Evaluatie van proces, producten en begeleiding",
+    Stap.F4: "Realiseren (de hele fase)",
+    Stap.F5: "Gebruiken en evalueren (de hele fase)",
 }
+
+STAPPEN: tuple[Stap, ...] = tuple(stap for stap in Stap if not stap.is_fase)
+"""The numbered steps, in the order of the method (what ``livb status`` shows)."""

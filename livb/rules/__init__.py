@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from livb.rules import (
     aanwezig_en_verontschuldigd,
+    actie_over_tijd,
     actie_smart,
     actor_zonder_naam,
     besluit_in_toekomst,
+    besteed_boven_budget,
     bevinding_zonder_bron,
     college_voor_raad,
     coordinator_na_gesprekken,
@@ -17,8 +19,11 @@ from livb.rules import (
     diagnostiek_soorten,
     doelstelling_zonder_uitwerking,
     duplicate_id,
+    evaluatie_na_een_jaar,
+    huiswerk_onbekende_taak,
     indicator_bron,
     indicator_smart,
+    indicator_zonder_meting,
     intentieverklaring_volledig,
     kerngroep_breed,
     kerngroep_burgemeester,
@@ -109,6 +114,11 @@ RULES: dict[str, RuleModule] = {
             onvolledig_jaar,
             planperiode_cycli,
             thema_onbekend,
+            huiswerk_onbekende_taak,
+            actie_over_tijd,
+            indicator_zonder_meting,
+            besteed_boven_budget,
+            evaluatie_na_een_jaar,
         ),
     )
 }

@@ -41,6 +41,8 @@ _WHERE = {
     "swot": "swot.yaml",
     "ander plan": "plan.yaml onder 'afstemming'",
     "bewijs": "de diagnostiek of de map gesprekken/",
+    "indicator": "de doelstellingen (doelstellingen/*.yaml)",
+    "actie": "de doelstellingen (doelstellingen/*.yaml)",
 }
 
 

@@ -8,7 +8,9 @@ ends in a Python traceback.
 
 Add a case where its subject lives: ``loader.py`` (files, YAML, CSV, values), ``new.py``
 (``livb new``), ``render.py`` (documents, manifest, output folder), ``templates.py`` (a
-gemeente's own templates), ``cli.py`` (options and the environment).
+gemeente's own templates), ``truth.py`` (gaps and ``--definitief``), ``story.py`` (a folder
+that tells a real municipality's story), ``versions.py`` (git revisions, ``livb diff`` and
+``livb besluit``), ``cli.py`` (options and the environment).
 """
 
 from __future__ import annotations

@@ -1,0 +1,168 @@
+"""The annual report on the plan (step 4.4) for the college and the council.
+
+The year is the latest completed one followed up in monitoring/ before the day of the render
+(``--datum`` picks another): what was done that year, the money spent against the budget, where the
+indicators stand, and what the next year brings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from livb.documents._base import Context, Document, gap
+from livb.documents._follow_up_view import STANDEN, FollowUpView
+from livb.documents.views import Views
+from livb.model import Project
+from livb.model.plan import Status
+from livb.model.walk import actions
+from livb.queries import action_states, monitoring_years
+from livb.word.ir import Missing
+
+
+def report_year(project: Project, today: dt.date) -> int:
+    """The year reported on: the latest completed year followed up in monitoring/.
+
+    An annual report looks back on a finished year (the report on 2010 goes to the college in
+    2011); only when no earlier year was followed up, it reports on the current one.
+    """
+    past = [y for y in monitoring_years(project, today) if y < today.year]
+    if past:
+        return past[-1]
+    return today.year if today.year in project.monitoring else today.year - 1
+
+
+def build(views: Views, item: str | None) -> Context:
+    """What happened in the year, what it cost, where the indicators stand, what comes next."""
+    project = views.project
+    year = report_year(project, views.today)
+    day = min(views.today, dt.date(year, 12, 31))
+    follow = FollowUpView(views, day)
+    file = f"monitoring/{year}.yaml"
+    monitoring = project.monitoring.get(year)
+    entries = monitoring.acties if monitoring else []
+    titles = {action_id: state.actie for action_id, state in follow.states.items()}
+    done = [
+        {
+            "titel": views.skeleton_gap(titles[e.actie], "titel") if e.actie in titles else e.actie,
+            "stand": STANDEN[e.status],
+            "reden": e.reden or "",
+            "opmerking": e.opmerking or "",
+        }
+        for e in entries
+    ]
+    money = _money(views, follow, year)
+    priorities = follow.priorities()
+    next_year = [
+        {
+            "titel": views.skeleton_gap(state.actie, "titel"),
+            "einde": state.actie.einde,
+            "stand": state.status.value,
+        }
+        for state in follow.states.values()
+        if not state.status.klaar
+        and (state.actie.start is None or state.actie.start.year <= year + 1)
+        and (state.actie.einde is None or state.actie.einde.year >= year + 1)
+    ]
+    order = (Status.AFGEROND, Status.LOPEND, Status.VERTRAAGD, Status.GESCHRAPT, Status.GEPLAND)
+    counts = [
+        f"{n} {status.value}"
+        for status in order
+        if (n := sum(1 for e in entries if e.status is status))
+    ]
+    return views.common() | {
+        "jaar": year,
+        "volgend_jaar": year + 1,
+        "datum": views.today,
+        "opgevolgd": monitoring is not None,
+        "bestand": file,
+        "acties": done,
+        "aantallen": counts,
+        "vertraagd": [a for a in done if a["reden"]],
+        "geld": money["rijen"],
+        "budget": money["budget"],
+        "besteed_jaar": money["jaar"],
+        "besteed_totaal": money["totaal"],
+        "budgettekst": project.plan.budget or "",
+        "indicatoren": [
+            i
+            for p in priorities
+            for sd in p["doelstellingen"]
+            for od in sd["operationele"]
+            for i in od["indicatoren"]
+        ],
+        "vergaderingen": follow.meetings(year),
+        "besluiten": [d for d in follow.decisions_since_approval() if d["datum"].year == year],
+        "huiswerk": follow.huiswerk(year),
+        "communicatie": follow.told(year),
+        "volgend": next_year,
+        "vooruitblik": (monitoring.vooruitblik if monitoring else None)
+        or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
+    }
+
+
+def _money(views: Views, follow: FollowUpView, year: int) -> dict[str, Any]:
+    """Per action with a budget or costs: budget, spent this year, spent so far, left."""
+    rows = []
+    totals = {"budget": 0.0, "jaar": 0.0, "totaal": 0.0}
+    for action_id, state in follow.states.items():
+        costs = follow.costs.get(action_id, {})
+        budget = state.actie.budget
+        if budget is None and not costs:
+            continue
+        this_year = costs.get(year, 0.0)
+        so_far = sum(v for y, v in costs.items() if y <= year)
+        rows.append(
+            {
+                "titel": views.skeleton_gap(state.actie, "titel"),
+                "budget": budget,
+                "jaar": this_year,
+                "totaal": so_far,
+                "over": budget - so_far if budget is not None else None,
+            }
+        )
+        totals["budget"] += budget or 0.0
+        totals["jaar"] += this_year
+        totals["totaal"] += so_far
+    return {"rijen": rows, **totals}
+
+
+def final_gaps(project: Project, context: Context) -> list[str]:
+    """A report on a year needs that year's follow-up, with a state for each running action.
+
+    An action runs in the year when its period touches it and it was not settled (done or
+    dropped) in an earlier year.
+    """
+    year = context["jaar"]
+    file = context["bestand"]
+    monitoring = project.monitoring.get(year)
+    if monitoring is None:
+        return [gap(file, "acties", f"er is geen opvolging van {year} (livb new monitoring)")]
+    followed = {e.actie for e in monitoring.acties}
+    before = action_states(project, dt.date(year - 1, 12, 31))
+    reasons = []
+    for _, _, actie in actions(project):
+        running = (actie.start is None or actie.start.year <= year) and (
+            actie.einde is None or actie.einde.year >= year
+        )
+        settled = actie.id in before and before[actie.id].status.klaar
+        if running and not settled and actie.id not in followed:
+            reasons.append(gap(file, "acties", f"de actie '{actie.id}' heeft geen stand in {year}"))
+    return reasons
+
+
+def _title(context: Context) -> str:
+    return f"Jaarrapport {context['jaar']}"
+
+
+DOCUMENT = Document(
+    name="jaarrapport",
+    title="Jaarrapport over de uitvoering van het plan",
+    stap="4.4",
+    template="jaarrapport.md.j2",
+    filename="jaarrapport.docx",
+    build=build,
+    available=lambda project: bool(project.monitoring),
+    heading=_title,
+    final_gaps=final_gaps,
+)

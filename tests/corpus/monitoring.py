@@ -1,0 +1,135 @@
+"""Hostile scenarios for the follow-up of the plan: monitoring/JJJJ.yaml and livb new monitoring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from corpus import Case
+from corpus.new import untouched
+
+
+def _edit(file: str, old: str, new: str) -> Callable[[Path], None]:
+    def setup(root: Path) -> None:
+        path = root / "monitoring" / file
+        text = path.read_text("utf-8")
+        assert old in text, (file, old)
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return setup
+
+
+def _write(name: str, text: str) -> Callable[[Path], None]:
+    def setup(root: Path) -> None:
+        (root / "monitoring" / name).write_text(text, "utf-8")
+
+    return setup
+
+
+def _same_bytes(name: str, data: bytes) -> Callable[[Path], None]:
+    def check(root: Path) -> None:
+        assert (root / "monitoring" / name).read_bytes() == data
+
+    return check
+
+
+def _monitoring_2011() -> bytes:
+    from helpers import EXAMPLE
+
+    return (EXAMPLE / "monitoring" / "2011.yaml").read_bytes()
+
+
+CASES = [
+    Case(
+        "monitoring-meting-zonder-datum",
+        _edit("2010.yaml", "    waarde: 82\n    datum: 2010\n", "    waarde: 82\n"),
+        expect=("monitoring/2010.yaml:6:5: fout LIVB011 de verplichte sleutel 'datum' ontbreekt",),
+    ),
+    Case(
+        "monitoring-meting-zonder-bron",
+        _edit("2010.yaml", "    bron: jaarverslag buurtbemiddeling\n", ""),
+        expect=("monitoring/2010.yaml:15:5: fout LIVB011 de verplichte sleutel 'bron' ontbreekt",),
+    ),
+    Case(
+        "monitoring-vertraagd-zonder-reden",
+        _edit(
+            "2010.yaml",
+            "{actie: a-premie, status: gepland}",
+            "{actie: a-premie, status: vertraagd}",
+        ),
+        expect=(
+            "monitoring/2010.yaml:30:5: fout LIVB012 de actie 'a-premie' is vertraagd, maar "
+            "'reden' zegt niet waarom",
+        ),
+    ),
+    Case(
+        "monitoring-onbekende-status",
+        _edit(
+            "2010.yaml",
+            "{actie: a-controles, status: lopend}",
+            "{actie: a-controles, status: klaar}",
+        ),
+        expect=(
+            "monitoring/2010.yaml:31:34: fout LIVB012 ongeldige waarde tekst ('klaar') voor 'status'",
+            "kies uit: 'gepland', 'lopend', 'afgerond', 'vertraagd' of 'geschrapt'",
+        ),
+    ),
+    Case(
+        "monitoring-negatief-bedrag",
+        _edit("2010.yaml", "status: lopend, besteed: 2000}", "status: lopend, besteed: -2000}"),
+        expect=("monitoring/2010.yaml:36:56: fout LIVB012 'besteed' is te klein (-2000)",),
+    ),
+    Case(
+        "monitoring-bestand-zonder-jaar",
+        _write("2012-extra.yaml", "metingen: []\n"),
+        expect=(
+            "monitoring/2012-extra.yaml:1:1: fout LIVB015 'monitoring/2012-extra.yaml' heeft geen "
+            "jaar als naam",
+            "noem het bestand naar het jaar dat het opvolgt, bv. monitoring/2011.yaml",
+        ),
+    ),
+    Case(
+        "monitoring-lijst-in-plaats-van-sleutels",
+        _write("2012.yaml", "- a\n- b\n"),
+        expect=("monitoring/2012.yaml:1:1: fout LIVB002",),
+    ),
+    Case(
+        "monitoring-onbekende-indicator",
+        _edit("2011.yaml", "indicator: i-adviezen", "indicator: i-adviezn"),
+        expect=(
+            "monitoring/2011.yaml:5:16: fout LIVB101 onbekende indicator 'i-adviezn'; bedoelde "
+            "je 'i-adviezen'?",
+            "voeg 'i-adviezn' toe in de doelstellingen (doelstellingen/*.yaml)",
+        ),
+    ),
+    Case(
+        "monitoring-huiswerk-zonder-die-taak",
+        _edit("2011.yaml", "    taak: 1\n", "    taak: 4\n"),
+        expect=(
+            "monitoring/2011.yaml:60:11: fout LIVB109 de vergadering '2009-12-01-pg-verkeer' gaf "
+            "1 taak huiswerk, geen taak 4",
+        ),
+    ),
+    Case(
+        "monitoring-new-bestaat-al",
+        command=("new", "monitoring", "{map}", "--jaar", "2011"),
+        expect=(
+            "fout: monitoring/2011.yaml bestaat al; livb new overschrijft het niet",
+            "vul monitoring/2011.yaml zelf aan, of kies een ander jaar met --jaar",
+        ),
+        check=untouched(),
+    ),
+    Case(
+        "monitoring-new-geen-jaar",
+        command=("new", "monitoring", "{map}", "--jaar", "elf"),
+        code=2,
+        expect=("--jaar",),
+        check=untouched(),
+    ),
+    Case(
+        "monitoring-new-jaar-buiten-bereik",
+        command=("new", "monitoring", "{map}", "--jaar", "20111"),
+        expect=("fout: 20111 is geen jaar voor de opvolging",),
+        check=untouched(),
+    ),
+]
