@@ -18,6 +18,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "functie": "De functie in eigen woorden, bv. 'schepen van integrale veiligheid'.",
         "organisatie": "De organisatie of dienst, bv. 'Lokale politie Zennevallei'.",
         "schakels": "De schakels van de veiligheidsketen die deze actor dekt (of de eigen woorden ervoor).",
+        "email": "E-mailadres; dat van de coördinator staat als contact in een gegevensaanvraag.",
+        "telefoon": "Telefoonnummer; intern, voor de coördinator: het komt in geen document.",
     },
     "livb.model.actoren.ActorenBestand": {},
     "livb.model.besluiten.Besluit": {
@@ -26,6 +28,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "uitkomst": "goedgekeurd, ondertekend, kennisgenomen, uitgesteld of afgewezen.",
         "ondertekenaar": "Bij een ondertekening: wie tekende.",
         "referentie": "Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'.",
+        "toelichting": "Een interne notitie bij de beslissing; ze komt in geen document.",
     },
     "livb.model.besluiten.BesluitenBestand": {},
     "livb.model.diagnostiek.Bevinding": {
@@ -46,8 +49,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "eenheid": "bv. 'feiten', 'per 1000 inwoners', '%'.",
         "soort": "Standaard de soort van de bron.",
         "waarden": "Jaar: waarde, bv. 2007: 112.",
-        "bestand": "Een CSV-bestand in diagnostiek/ met een kolom 'jaar' en een kolom met de waarden.",
-        "kolom": "De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede kolom).",
+        "bestand": "Een CSV-bestand in diagnostiek/ met een kolom 'jaar' en een kolom met de waarden (intern:\nwaar de cijfers staan, de documenten tonen de cijfers zelf).",
+        "kolom": "De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede); intern.",
         "onvolledig_jaar": "Een jaar waarvan de cijfers nog niet volledig zijn.",
         "toelichting": "Het verhaal achter de cijfers.",
     },
@@ -59,8 +62,13 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "werking_dienst": "Tool D, deel 1: de algemene werking van de dienst.",
         "livb_perspectief": "Tool D, deel 2: het veiligheidsbeleid vanuit het perspectief van de dienst.",
         "organisatie": "Tool D, deel 3: partners, overlegstructuren, knelpunten.",
+        "samenvatting": "Komt enkel in het eigen verslag van het gesprek, tenzij 'vertrouwelijk: false'.",
+        "aandachtspunten": "Komen enkel in het eigen verslag van het gesprek, tenzij 'vertrouwelijk: false'.",
     },
-    "livb.model.gesprek.VraagAntwoord": {},
+    "livb.model.gesprek.VraagAntwoord": {
+        "vraag": "De vraag; vertrouwelijk zoals het hele gesprek.",
+        "antwoord": "Het antwoord; komt enkel in het eigen verslag van het gesprek (livb render gesprek).",
+    },
     "livb.model.instellingen.Begeleiding": {
         "fod_vertegenwoordiger": "Wie de FOD Binnenlandse Zaken vertegenwoordigt bij het protocolakkoord.",
         "lokaal_adviseurs": "De lokaal adviseur(s) van de FOD die het proces begeleiden.",
@@ -80,7 +88,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "livb.model.instellingen.Instellingen": {
         "formaat": "Versie van het mapformaat; laat op 1 staan.",
-        "taal": "Taal van de documenten; voorlopig enkel 'nl'.",
+        "taal": "Taal van de documenten; voorlopig enkel 'nl'. Een instelling (intern), geen tekst.",
         "coordinator": "De coördinator integrale veiligheid (id uit actoren.yaml).",
         "themas": "Een eigen lijst van thema's; standaard de clusters van de Kadernota Integrale Veiligheid.",
         "keten": "Eigen woorden voor de schakels van de veiligheidsketen, bv. {reactie: repressie}.",
@@ -94,7 +102,31 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.instellingen.UitgeschakeldeRegel": {
         "code": "De code van de regel, bv. LIVB301.",
         "voor": "Alleen voor deze id('s) of bestand(en), bv. 2009-11-24-pg-samenleven; leeg: overal.",
-        "reden": "Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze).",
+        "reden": "Waarom deze regel hier niet van toepassing is (een bewuste lokale keuze); intern:\nlivb check en livb status tonen ze, de documenten volgen gewoon de keuze.",
+    },
+    "livb.model.monitoring.Actiestand": {
+        "status": "gepland, lopend, afgerond, vertraagd of geschrapt.",
+        "reden": "Waarom de actie vertraagd of geschrapt is (verplicht bij die twee).",
+        "besteed": "Wat de actie dit jaar kostte, in euro.",
+        "opmerking": "Wat er gebeurde, wat werkte en wat niet (komt in de evaluatie en het jaarrapport).",
+    },
+    "livb.model.monitoring.Communicatie": {
+        "wat": "Wat en via welk kanaal, bv. 'Artikel in het stadsmagazine over het eerste jaar'.",
+    },
+    "livb.model.monitoring.HuiswerkOpvolging": {
+        "taak": "Het nummer van de taak in het huiswerk van die vergadering: 1 is de eerste.",
+    },
+    "livb.model.monitoring.Indicatormeting": {
+        "datum": "Wanneer gemeten (of de dag waarop het cijfer afgesloten werd); JJJJ-MM of JJJJ mag.",
+        "bron": "Waar het cijfer vandaan komt, bv. 'politiestatistiek, afgesloten op 2011-04-30'.",
+        "opmerking": "Wat het cijfer verklaart, of wat werkte en wat niet (komt in de evaluatie).",
+    },
+    "livb.model.monitoring.Monitoring": {
+        "metingen": "De waarden van de indicatoren (id uit doelstellingen/), met datum en bron.",
+        "acties": "De stand van elke actie in dit jaar; de recentste stand gaat voor die in het plan.",
+        "huiswerk": "De opvolging van het huiswerk van de vergaderingen.",
+        "communicatie": "Wat er naar buiten gebracht werd: persbericht, stadsmagazine, website, ...",
+        "vooruitblik": "Wat het volgende jaar brengt (komt in het jaarrapport).",
     },
     "livb.model.organen.Comite": {},
     "livb.model.organen.Kerngroep": {},
@@ -117,6 +149,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.plan.Actie": {
         "budget": "Bedrag in euro.",
         "schakel": "De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg\n(of een eigen woord uit 'keten' in livb.yaml).",
+        "status": "De status in het plan (gepland, lopend, afgerond, vertraagd, geschrapt); de opvolging\nin monitoring/JJJJ.yaml gaat voor: daar telt de recentste stand.",
     },
     "livb.model.plan.AnderPlan": {
         "prioriteiten": "De prioriteiten van dat plan; het integraal plan hoort erop te antwoorden.",
