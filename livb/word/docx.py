@@ -614,23 +614,6 @@ class _ZipWriter:
         self.zip.close()
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps and attributes, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    original = source.namelist()
-    order = {name: position for position, name in enumerate(original)}
-    names = sorted(original, key=lambda name: (name != "[Content_Types].xml", order[name]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name))
-    return out.getvalue()
-
-
 def docx_text(data: bytes) -> list[str]:
     """The paragraphs of a .docx as 'style | text' lines, tables cell by cell (for tests)."""
     document = docx.Document(io.BytesIO(data))
