@@ -1,11 +1,12 @@
 """One render of a city's plan in its own process, for bench/run.py: livb, docxtpl or the floor.
 
-    python render_runner.py MODE FOLDER OUT.docx   (MODE: livb | livb-grafieken | docxtpl | floor)
+    python render_runner.py MODE FOLDER OUT.docx   (MODE: livb | docxtpl | floor | livb-grafieken | livb-gc)
 
 Prints, as JSON on the last line, the phases in seconds (``start``: imports and setup,
 ``load``: reading the folder, ``render``: from the loaded folder to the .docx on disk) and the
 peak memory of the process in MiB. The three modes write the same plan: livb's own pipeline
-(Jinja → Markdown → WordprocessingML; its charts left out, ``livb-grafieken`` draws them), docxtpl (a Word template with
+(Jinja → Markdown → WordprocessingML; its charts left out, ``livb-grafieken`` draws them,
+``livb-gc`` leaves the cyclic GC on while rendering), docxtpl (a Word template with
 ``{%tr %}`` loops) and the floor (the same WordprocessingML, with the table grid, widths and
 styles livb writes, as strings zipped into the house style; no template engine, no charts).
 """
@@ -39,7 +40,11 @@ def load(folder: Path) -> Any:
     return loaded
 
 
-def run_livb(folder: Path, out: Path, charts: bool = False) -> dict[str, float]:
+def run_livb(
+    folder: Path, out: Path, charts: bool = False, pause_gc: bool = True
+) -> dict[str, float]:
+    import contextlib
+
     import livb.documents.environment as environment
     import livb.documents.render as render
     from livb.documents.charts import _matplotlib
@@ -47,6 +52,8 @@ def run_livb(folder: Path, out: Path, charts: bool = False) -> dict[str, float]:
     _matplotlib()  # the import of matplotlib is start-up, not rendering
     if not charts:  # the same content as docxtpl and the floor, which draw no charts
         environment.chart_block = lambda chart: environment.Markdown("")
+    if not pause_gc:  # to measure what pausing the cyclic GC (livb/nogc.py) saves
+        render.paused_gc = contextlib.nullcontext
     started = time.perf_counter()
     loaded = load(folder)
     loaded_at = time.perf_counter()
@@ -217,6 +224,7 @@ if __name__ == "__main__":
     mode, folder, target = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     modes: dict[str, Any] = {"livb": run_livb, "docxtpl": run_docxtpl, "floor": run_floor}
     modes["livb-grafieken"] = lambda folder, out: run_livb(folder, out, charts=True)
+    modes["livb-gc"] = lambda folder, out: run_livb(folder, out, pause_gc=False)
     result = modes[mode](folder, target)
     result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
