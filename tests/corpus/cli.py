@@ -210,7 +210,7 @@ CASES: list[Case] = [
         command=("status", "{map}"),
         code=0,
         env=CP1252,
-        expect=("Halle ? ? ? ", "  ? 1.1  Kennismaking", "  ? evalueer het plan"),
+        expect=("Halle ? ? ? ", "  ? 1.1  Kennismaking", "  ? vul de opvolging aan"),
         absent=("UnicodeEncodeError",),
     ),
     Case(
