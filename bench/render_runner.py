@@ -1,8 +1,14 @@
-"""One render in its own process, for bench_render.py: livb, docxtpl or the lxml floor.
+"""One render of a city's plan in its own process, for bench/run.py: livb, docxtpl or the floor.
 
-    python render_runner.py MODE FOLDER OUT.docx      (MODE: livb | docxtpl | floor)
+    python render_runner.py MODE FOLDER OUT.docx   (MODE: livb | docxtpl | floor | livb-grafieken | livb-gc)
 
-Prints the peak memory (MiB) of the process as JSON on the last line.
+Prints, as JSON on the last line, the phases in seconds (``start``: imports and setup,
+``load``: reading the folder, ``render``: from the loaded folder to the .docx on disk) and the
+peak memory of the process in MiB. The three modes write the same plan: livb's own pipeline
+(Jinja → Markdown → WordprocessingML; its charts left out, ``livb-grafieken`` draws them,
+``livb-gc`` leaves the cyclic GC on while rendering), docxtpl (a Word template with
+``{%tr %}`` loops) and the floor (the same WordprocessingML, with the table grid, widths and
+styles livb writes, as strings zipped into the house style; no template engine, no charts).
 """
 
 from __future__ import annotations
@@ -11,25 +17,51 @@ import datetime as dt
 import json
 import resource
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 TODAY = dt.date(2026, 11, 21)
+BEGIN = time.perf_counter()
 
 
-def plan_context(folder: Path) -> dict:
+def plan_context(project: Any) -> dict:
     from livb.documents import DOCUMENTS
     from livb.documents.views import Views
-    from livb.project import load_project
 
-    project = load_project(folder).project
-    assert project is not None
     return DOCUMENTS["plan"].build(Views(project, TODAY), None)
 
 
-def run_livb(folder: Path, out: Path) -> None:
-    from livb.documents.render import RenderRequest, render_documents
+def load(folder: Path) -> Any:
+    from livb.project import load_project
 
-    render_documents(RenderRequest(folder, ["plan"], out=out.parent, force=True, today=TODAY))
+    loaded = load_project(folder)
+    assert loaded.project is not None, "the synthetic city must load"
+    return loaded
+
+
+def run_livb(
+    folder: Path, out: Path, charts: bool = False, pause_gc: bool = True
+) -> dict[str, float]:
+    import contextlib
+
+    import livb.documents.environment as environment
+    import livb.documents.render as render
+    from livb.documents.charts import _matplotlib
+
+    _matplotlib()  # the import of matplotlib is start-up, not rendering
+    if not charts:  # the same content as docxtpl and the floor, which draw no charts
+        environment.chart_block = lambda chart: environment.Markdown("")
+    if not pause_gc:  # to measure what pausing the cyclic GC (livb/nogc.py) saves
+        render.paused_gc = contextlib.nullcontext
+    started = time.perf_counter()
+    loaded = load(folder)
+    loaded_at = time.perf_counter()
+    render.load_project = lambda root: loaded  # rendering alone: the folder is loaded already
+    render.render_documents(
+        render.RenderRequest(folder, ["plan"], out=out.parent, force=True, today=TODAY)
+    )
+    return phases(started, loaded_at)
 
 
 def docxtpl_template(path: Path) -> None:
@@ -71,14 +103,17 @@ def docxtpl_template(path: Path) -> None:
     document.save(str(path))
 
 
-def run_docxtpl(folder: Path, out: Path) -> None:
+def run_docxtpl(folder: Path, out: Path) -> dict[str, float]:
     from docxtpl import DocxTemplate
 
     from livb.documents.environment import plain
 
-    context = plan_context(folder)
     template_path = out.with_suffix(".template.docx")
-    docxtpl_template(template_path)
+    docxtpl_template(template_path)  # setup: the template exists before a render
+    started = time.perf_counter()
+    project = load(folder).project
+    loaded_at = time.perf_counter()
+    context = plan_context(project)
     rows = lambda rows: [[plain(c) for c in row] for row in rows]  # noqa: E731
     data = {
         "titel": context["beleid"]["plannaam"],
@@ -97,26 +132,54 @@ def run_docxtpl(folder: Path, out: Path) -> None:
     template = DocxTemplate(str(template_path))
     template.render(data, autoescape=True)
     template.save(str(out))
+    return phases(started, loaded_at)
 
 
-def run_floor(folder: Path, out: Path) -> None:
-    """The same content written as WordprocessingML strings and zipped: no Jinja, no docx library."""
+TEXT_WIDTH = 9638  # twips: A4 less 2 cm margins, as the house style
+
+
+def run_floor(folder: Path, out: Path) -> dict[str, float]:
+    """The plan's WordprocessingML as strings (grid, widths, styles as livb), zipped."""
     import zipfile
     from xml.sax.saxutils import escape
 
     from livb.documents.environment import plain
     from livb.resources import templates_dir
 
-    context = plan_context(folder)
+    started = time.perf_counter()
+    project = load(folder).project
+    loaded_at = time.perf_counter()
+    context = plan_context(project)
 
     def p(text: str, style: str = "") -> str:
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
-    def table(header: list[str], rows: list[list[object]]) -> str:
-        cells = lambda row: "".join(f"<w:tc>{p(plain(c))}</w:tc>" for c in row)  # noqa: E731
-        body = "".join(f"<w:tr>{cells(row)}</w:tr>" for row in [header, *rows])
-        return f'<w:tbl><w:tblPr><w:tblStyle w:val="livbTabel"/></w:tblPr>{body}</w:tbl><w:p/>'
+    def table(header: list[str], rows: list[list[object]], widths: list[float]) -> str:
+        twips = [int(TEXT_WIDTH * w / sum(widths)) for w in widths]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+        parts = [
+            '<w:tbl><w:tblPr><w:tblStyle w:val="livbTabel"/>'
+            f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        ]
+        for position, row in enumerate([header, *rows]):
+            head = position == 0
+            parts.append(
+                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                if head
+                else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            )
+            for width, cell in zip(twips, row, strict=False):
+                style = "livbTabelkop" if head else "livbTabeltekst"
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    f"{p(plain(cell), style)}</w:tc>"
+                )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl><w:p/>")
+        return "".join(parts)
 
     parts = [p(str(context["beleid"]["plannaam"]), "Title")]
     for priority in context["prioriteiten"]:
@@ -126,12 +189,21 @@ def run_floor(folder: Path, out: Path) -> None:
             for od in sd["operationele"]:
                 parts.append(p(od["titel"], "Heading3"))
                 parts.append(
-                    table(["Indicator", "Vertrek", "Doel", "Tegen", "Bron"], od["indicator_rijen"])
+                    table(
+                        ["Indicator", "Vertrek", "Doel", "Tegen", "Bron"],
+                        od["indicator_rijen"],
+                        [3, 1, 1, 1, 2],
+                    )
                 )
                 parts.append(
-                    table(["Actie", "Trekker", "Van", "Tot", "Schakel"], od["actie_rijen"])
+                    table(
+                        ["Actie", "Trekker", "Van", "Tot", "Schakel"],
+                        od["actie_rijen"],
+                        [4, 2, 1, 1, 1],
+                    )
                 )
-    parts.append(table(["Actie", "Trekker", "Van", "Tot"], context["planning_rijen"]))
+    parts.append(p("Planning", "Heading1"))
+    parts.append(table(["Actie", "Trekker", "Van", "Tot"], context["planning_rijen"], [4, 2, 1, 1]))
     namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{namespace}">'
                 f"<w:body>{''.join(parts)}</w:body></w:document>")  # fmt: skip
@@ -140,9 +212,19 @@ def run_floor(folder: Path, out: Path) -> None:
         for name in reference.namelist():
             data = document.encode() if name == "word/document.xml" else reference.read(name)
             package.writestr(name, data)
+    return phases(started, loaded_at)
+
+
+def phases(started: float, loaded_at: float) -> dict[str, float]:
+    done = time.perf_counter()
+    return {"start": started - BEGIN, "load": loaded_at - started, "render": done - loaded_at}
 
 
 if __name__ == "__main__":
     mode, folder, target = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    {"livb": run_livb, "docxtpl": run_docxtpl, "floor": run_floor}[mode](folder, target)
-    print(json.dumps({"rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    modes: dict[str, Any] = {"livb": run_livb, "docxtpl": run_docxtpl, "floor": run_floor}
+    modes["livb-grafieken"] = lambda folder, out: run_livb(folder, out, charts=True)
+    modes["livb-gc"] = lambda folder, out: run_livb(folder, out, pause_gc=False)
+    result = modes[mode](folder, target)
+    result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))

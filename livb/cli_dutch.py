@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +14,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer >= 0.29 vendors click
+    from typer._click import Context, HelpFormatter
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer uses click itself
     import click.exceptions as click_exceptions  # type: ignore[no-redef]
+    from click import Context, HelpFormatter  # type: ignore[assignment]
 
 HELP_TEXT = "Toon deze hulp en stop."
 
@@ -65,8 +69,53 @@ def _dutch_params(command: Any, ctx: Any) -> None:
             param.show_default = False  # the help says "standaard de huidige map"
 
 
+_HEADINGS = {"Arguments": "Argumenten", "Options": "Opties", "Commands": "Commando's"}
+
+
+def _dutch_extra(text: str) -> str:
+    """The ``[default: x; required]`` at the end of an option's help, in Dutch."""
+    help_text, bracket, extra = text.rpartition("[")
+    if not bracket or not extra.endswith("]"):
+        return text
+    parts = [
+        f"standaard: {part.removeprefix('default: ')}"
+        if part.startswith("default: ")
+        else {"required": "verplicht"}.get(part, part)
+        for part in extra[:-1].split("; ")
+    ]
+    return f"{help_text}[{'; '.join(parts)}]"
+
+
+class DutchFormatter(HelpFormatter):
+    """click's plain help layout (help that is not shown on a terminal), in Dutch."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line: ``Gebruik: livb check [OPTIES] [MAP …]``."""
+        super().write_usage(prog, _dutch_usage(args), "Gebruik: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """A section title: Argumenten, Opties, Commando's."""
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        """The options and their help, with [standaard: ...] and [verplicht]."""
+        super().write_dl([(term, _dutch_extra(text)) for term, text in rows], *args, **kwargs)
+
+
+class DutchContext(Context):
+    """A command's context, whose help is laid out by :class:`DutchFormatter`."""
+
+    formatter_class = DutchFormatter
+
+
 class _DutchHelp:
-    """Dutch help option, usage line and panel titles, for a command and for the group."""
+    """Dutch help option, usage line and panel titles, for a command and for the group.
+
+    On a terminal the help is typer's rich panels; otherwise (a pipe, a file, a test) it is
+    click's plain layout, which spares the import of rich (~0.1 s). ``livb.cli.main`` chooses.
+    """
+
+    context_class: type[Context] = DutchContext
 
     def get_help_option(self, ctx: Any) -> Any:
         """The --help option, with a Dutch description."""
@@ -75,13 +124,19 @@ class _DutchHelp:
             option.help = HELP_TEXT
         return option
 
-    def get_usage(self, ctx: Any) -> str:
-        """The usage line, in Dutch."""
-        return _dutch_usage(super().get_usage(ctx))  # type: ignore[misc]
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's line in the list of commands: its first paragraph, whole.
+
+        click would cut it at ``limit`` characters; the rich panels show all of it.
+        """
+        if self.short_help or not self.help:  # type: ignore[attr-defined]
+            return str(super().get_short_help_str(limit))  # type: ignore[misc]
+        return str(inspect.cleandoc(self.help).split("\n\n")[0].replace("\n", " ").strip())  # type: ignore[attr-defined]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help page, with Dutch panel titles."""
-        _dutch_help_panels()
+        if getattr(self, "rich_markup_mode", None) is not None:
+            _dutch_help_panels()
         _dutch_params(self, ctx)
         super().format_help(ctx, formatter)  # type: ignore[misc]
 

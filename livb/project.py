@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -15,6 +14,7 @@ from livb.errors import UsageError
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
+from livb.nogc import paused_gc
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
 from livb.tabular import CsvProblem, read_series
 from livb.yamlio import (
@@ -96,19 +96,13 @@ def load_project(root: Path) -> LoadResult:
         return result
 
     models: dict[str, BaseModel] = {}
-    # Loading builds many small objects and no cycles; the cyclic GC only slows it (~30 %).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():  # many small objects and no cycles: see livb/nogc.py
         unreadable = _unreadable_folders(result, root)
         for kind in FILE_KINDS:
             for path in _files_of(root, kind, unreadable):
                 model = _load_file(result, root, path, kind)
                 if model is not None:
                     models[path] = model
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     result.diagnostics.extend(_unknown_files(root))
     result.diagnostics.extend(_period_names(models))
     if any(d.severity is Severity.FOUT for d in result.diagnostics):
@@ -385,9 +379,8 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
             project.series[reeks.id] = dict(reeks.waarden)
             continue
         assert reeks.bestand is not None  # guaranteed by the model
-        where = result.locate("diagnostiek/cijfers.yaml", ("reeksen", index, "bestand"))
         relative = f"diagnostiek/{reeks.bestand}"
-        text = _read_csv(result, root, relative, reeks.bestand, where)
+        text = _read_csv(result, root, relative, reeks.bestand, ("reeksen", index, "bestand"))
         if text is None:
             continue
         values, problems = read_series(text, reeks.kolom)
@@ -416,9 +409,13 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
 
 
 def _read_csv(
-    result: LoadResult, root: Path, relative: str, bestand: str, where: Location
+    result: LoadResult, root: Path, relative: str, bestand: str, loc: tuple[Any, ...]
 ) -> str | None:
-    """The text of a series' CSV file, or None after reporting why it cannot be read."""
+    """The text of a series' CSV file, or None after reporting why it cannot be read.
+
+    ``loc`` is where cijfers.yaml names the file; it is located only for a problem (finding a
+    position parses the file a second time).
+    """
     refused = _csv_path_problem(bestand)
     if refused is None and not os.path.lexists(root / relative):
         refused = (
@@ -426,11 +423,13 @@ def _read_csv(
             "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
         )
     if refused is not None:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
         result.diagnostics.append(Diagnostic(where, CSV_MISSING, Severity.FOUT, *refused))
         return None
     try:
         text = read_source(root, relative)
     except UnreadableFileError as error:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
         result.diagnostics.append(
             Diagnostic(where, UNREADABLE, Severity.FOUT, error.message, error.hint)
         )

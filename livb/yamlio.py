@@ -1,9 +1,12 @@
-"""Reading YAML: a fast C loader for the data, the round-trip tree only to find positions.
+"""Reading YAML: one pass of the C parser for the data, a second one only for positions.
 
-ruamel.yaml's round-trip loader is pure Python and about ten times slower than its safe
-loader with the C extension, so every file is read with the fast loader and only the files a
-message must point into are parsed a second time to find line and column. This module is the
-one place where ruamel's 0-based positions become 1-based.
+ruamel.yaml's round-trip loader is pure Python and about forty times slower than its C
+parser, and even its safe loader builds every value in Python from a tree of nodes. A plain
+YAML file (nearly every file of a folder) is therefore loaded in one pass over the C parser's
+events (:func:`parse_fast`), and only a file a message must point into is parsed once more,
+the same way, to find every line and column (:class:`SourceFile`); anything out of the
+ordinary takes ruamel's own loaders, with the same result. This module is the one place
+where ruamel's 0-based positions become 1-based.
 
 Before a text reaches the loader it is read as a regular file inside the folder
 (:func:`read_source`) and checked for what livb refuses (:func:`find_problems`): control
@@ -29,14 +32,22 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     CollectionStartEvent,
+    DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
+
+try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - without it every text takes the careful way
+    CParser = None
 
 _TRANSLATIONS = (
     ("found duplicate key", "deze sleutel staat twee keer in dezelfde mapping"),
@@ -156,6 +167,7 @@ MAX_PROBLEMS = 10
 """At most this many problems of one kind are reported per file; the rest are counted."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029\ufeff]")
 # C0 controls except tab, LF and CR; DEL and C1; lone surrogates; the two non-characters.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BIG_NUMBER = re.compile(rf"[-+]?[0-9_]{{{MAX_DIGITS + 1},}}(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
@@ -542,14 +554,237 @@ def _safe_loader() -> YAML:
     return yaml
 
 
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTED = {
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+}
+"""The plain scalars the one-pass loader hands to ruamel's constructor; other tags fall back."""
+
+
+class _Fallback(Exception):
+    """The text holds something the one-pass loader leaves to ruamel's own loader."""
+
+
+def _load_plain(text: str, marks: _Marks | None = None) -> Any:
+    """Load a text of plain YAML in one pass over the C parser's events, or raise _Fallback.
+
+    This is what ruamel's safe loader does for the YAML livb writes (mappings, lists and
+    scalars, no tags, aliases, merge keys, duplicate keys or collections as keys), without
+    composing a node tree first and with each distinct scalar resolved once: about three
+    times faster, and the same values (a plain scalar that is not text is made by ruamel's
+    own constructor). The same pass looks for what :func:`find_problems` looks for; anything
+    out of the ordinary (and any error) raises _Fallback, and :func:`parse_fast` takes the
+    careful way. With ``marks``, the position of every collection, key and value is noted.
+    """
+    loader = _safe_loader()
+    resolvers = loader.resolver.versioned_resolver
+    construct = loader.constructor.yaml_constructors
+    constructor = loader.constructor
+    escapes = "\\" in text  # only an escape puts a control character in a parsed string
+    long_digits = _LONG_DIGITS.search(text) is not None
+    resolved: dict[str, str] = {}
+    no_key = object()
+    containers: list[Any] = []
+    keys: list[Any] = []
+    root: Any = None
+    documents = 0
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if marks is not None:
+                marks.before(event)
+            if kind is ScalarEvent:
+                value = event.value
+                if (
+                    event.tag is not None
+                    or (escapes and _FORBIDDEN.search(value))
+                    or (long_digits and _BIG_NUMBER.fullmatch(value))
+                ):
+                    raise _Fallback
+                if event.implicit[0]:
+                    tag = resolved.get(value)
+                    if tag is None:
+                        tag = _STR  # as ruamel's Resolver.resolve, keyed on the first character
+                        for candidate, pattern in (
+                            *resolvers.get(value[:1], ()),
+                            *resolvers.get(None, ()),
+                        ):
+                            if pattern.match(value):
+                                tag = candidate
+                                break
+                        resolved[value] = tag
+                    if tag != _STR:
+                        if tag not in _CONSTRUCTED:
+                            raise _Fallback
+                        node = ScalarNode(tag, value, event.start_mark, event.end_mark)
+                        value = construct[tag](constructor, node)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.tag is not None or len(containers) >= MAX_DEPTH:
+                    raise _Fallback
+                container: Any = {} if kind is MappingStartEvent else []
+                containers.append(container)
+                keys.append(no_key)
+                if marks is not None:
+                    marks.start(container, event)
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                keys.pop()
+                value = containers.pop()
+                if marks is not None:
+                    marks.end()
+            elif kind is AliasEvent:
+                raise _Fallback
+            else:
+                if kind is DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _Fallback  # ruamel says what is wrong with a second document
+                elif kind is StreamEndEvent:
+                    return root
+                continue
+            if not containers:
+                root = value
+            elif type(parent := containers[-1]) is list:
+                parent.append(value)
+                if marks is not None:
+                    marks.item(parent, event, value)
+            elif (key := keys[-1]) is no_key:
+                if type(value) is dict or type(value) is list:
+                    raise _Fallback
+                keys[-1] = value
+                if marks is not None:
+                    marks.key(event)
+            else:
+                if key in parent:
+                    raise _Fallback
+                parent[key] = value
+                keys[-1] = no_key
+                if marks is not None:
+                    marks.value(parent, key, event, value)
+    except (YAMLError, ValueError, OverflowError, TypeError):
+        raise _Fallback from None
+    finally:
+        parser.dispose()
+
+
+class _Marks:
+    """Where each collection, key and value of a plain YAML text starts (0-based).
+
+    Noted by :func:`_load_plain` from the C parser's events, as ruamel's round-trip loader
+    puts them.
+
+    The two parsers agree on every position but one: an empty value in a block mapping
+    (``plaats:``), which the round-trip loader puts at the next key or the end of the mapping
+    (see :meth:`value`). Texts where they may disagree otherwise (an empty value in [ ] or
+    { }, an empty key, an anchor) raise _Fallback.
+
+    Attributes:
+        at: by the ``id`` of each dict and list: ``[(line, column), {key: (key at, value at)}]``
+            for a mapping, ``[(line, column), [item at, ...]]`` for a list.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[int, Any] = {}
+        self._lines: list[str] | None = None
+        self._key_at: list[tuple[int, int] | None] = []
+        self._flow: list[bool] = []
+        self._pending: tuple[dict[Any, Any], Any, tuple[int, int], Any] | None = None
+
+    def before(self, event: Any) -> None:
+        """An empty value waiting for the next event takes its position (see :meth:`value`)."""
+        if getattr(event, "anchor", None) is not None:
+            raise _Fallback
+        if self._pending is not None:
+            noted, key, key_at, empty = self._pending
+            if type(event) is ScalarEvent and self._comment_follows(empty):
+                noted[key] = (key_at, (empty.start_mark.line, empty.start_mark.column))
+            else:
+                noted[key] = (key_at, (event.start_mark.line, event.start_mark.column))
+            self._pending = None
+
+    def start(self, container: Any, event: Any) -> None:
+        """A mapping or list begins."""
+        self.at[id(container)] = [
+            (event.start_mark.line, event.start_mark.column),
+            type(container)(),
+        ]
+        self._key_at.append(None)
+        self._flow.append(bool(event.flow_style))
+
+    def end(self) -> None:
+        """The innermost mapping or list ends."""
+        self._key_at.pop()
+        self._flow.pop()
+
+    def key(self, event: Any) -> None:
+        """A key of the innermost mapping."""
+        if self._empty(event):
+            raise _Fallback
+        self._key_at[-1] = (event.start_mark.line, event.start_mark.column)
+
+    def item(self, parent: list[Any], event: Any, value: Any) -> None:
+        """An item of the innermost list."""
+        if self._empty(event) and self._flow[-1]:
+            raise _Fallback
+        self.at[id(parent)][1].append(self._start_of(event, value))
+
+    def value(self, parent: dict[Any, Any], key: Any, event: Any, value: Any) -> None:
+        """The value of a key of the innermost mapping."""
+        key_at = self._key_at[-1]
+        assert key_at is not None
+        noted = self.at[id(parent)][1]
+        if not self._empty(event):
+            noted[key] = (key_at, self._start_of(event, value))
+        elif self._flow[-1]:
+            raise _Fallback
+        else:
+            # ruamel puts an empty value where the next token starts, or right after its
+            # ':' when a comment follows on that line and another key comes next.
+            self._pending = (noted, key, key_at, event)
+
+    def _start_of(self, event: Any, value: Any) -> tuple[int, int]:
+        if type(value) is dict or type(value) is list:
+            return self.at[id(value)][0]  # type: ignore[no-any-return]
+        return event.start_mark.line, event.start_mark.column
+
+    @staticmethod
+    def _empty(event: Any) -> bool:
+        return type(event) is ScalarEvent and event.value == "" and event.implicit[0]
+
+    def _comment_follows(self, event: Any) -> bool:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        line: str = self._lines[event.start_mark.line]
+        return line[event.start_mark.column :].lstrip(" ").startswith("#")
+
+
 def parse_fast(text: str) -> Any:
     """Parse YAML text into plain Python values with the C loader.
 
-    The text is first checked for what livb refuses (see :func:`find_problems`).
+    The text is first checked for what livb refuses (see :func:`find_problems`). Plain YAML,
+    which is nearly every file, is loaded in one pass (:func:`_load_plain`); the rest takes
+    the careful way (:func:`parse_careful`), with the same result.
 
     Raises:
         YamlSyntaxError: the text is not valid YAML or holds what livb refuses; further
             problems of the text are in its ``more``.
+    """
+    if CParser is not None and not _FORBIDDEN.search(text):
+        try:
+            return _load_plain(text)
+        except _Fallback:
+            pass
+    return parse_careful(text)
+
+
+def parse_careful(text: str) -> Any:
+    """:func:`parse_fast` the careful way: :func:`find_problems`, then ruamel's safe loader.
+
+    Raises:
+        YamlSyntaxError: as :func:`parse_fast`.
     """
     problems = find_problems(text)
     if problems:
@@ -562,6 +797,30 @@ def parse_fast(text: str) -> Any:
         raise _yaml_error(error, text) from None
     except (ValueError, OverflowError):  # a date that does not exist, e.g. 2026-02-30
         raise _bad_timestamp(text) from None
+    except TypeError:  # a key ruamel cannot hash: a list holding a list (``? - -``)
+        raise _collection_key(text) from None
+
+
+def _collection_key(text: str) -> YamlSyntaxError:
+    """The first list or mapping written as a key, where the loader failed on one."""
+    stack: list[_Level] = []
+    line, column = 1, 1
+    for event in _safe_loader().parse(text):
+        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        parent = stack[-1] if stack else None
+        is_key = parent is not None and parent.mapping and parent.expect_key
+        if parent is not None and parent.mapping:
+            parent.expect_key = not is_key
+        if is_key and isinstance(event, CollectionStartEvent):
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            break
+        if isinstance(event, CollectionStartEvent):
+            stack.append(_Level(isinstance(event, MappingStartEvent)))
+    return YamlSyntaxError(_dutch_problem(YAMLError("found unhashable key")), line, column)
 
 
 def _bad_timestamp(text: str) -> YamlSyntaxError:
@@ -655,9 +914,16 @@ class SourceFile:
     _tree: Any = field(default=None, repr=False)
 
     def position(self, loc: Sequence[object], *, at_key: bool = False) -> tuple[int, int]:
-        """The 1-based line and column of ``loc`` in this file (see :func:`position_in`)."""
+        """The 1-based line and column of ``loc`` in this file (see :func:`position_in`).
+
+        The positions of a file are found once, for all its findings: in one more pass of
+        the C parser (:class:`_PlainPositions`), or for YAML out of the ordinary in ruamel's
+        round-trip tree (pure Python, about forty times slower).
+        """
         if not loc:
             return 1, 1  # the file as a whole: no need to parse it again
+        if self._tree is None:
+            self._tree = _PlainPositions.of(self.text)
         if self._tree is None:
             try:
                 self._tree = parse_roundtrip(self.text)
@@ -667,7 +933,60 @@ class SourceFile:
                 self._tree = False
         if self._tree is False:
             return _search_key(self.text, loc)
+        if isinstance(self._tree, _PlainPositions):
+            return self._tree.find(loc, at_key=at_key)
         return position_in(self._tree, loc, at_key=at_key)
+
+
+@dataclass(frozen=True)
+class _PlainPositions:
+    """The positions of a plain YAML text, as the C parser gives them (see :class:`_Marks`).
+
+    Attributes:
+        data: the text's data.
+        at: the 0-based positions in it, by the ``id`` of each dict and list of ``data``.
+    """
+
+    data: Any
+    at: dict[int, Any]
+
+    @classmethod
+    def of(cls, text: str) -> _PlainPositions | None:
+        """The positions of ``text``, or None when they are left to the round-trip parser.
+
+        That is a text that is not plain YAML, and one where the C parser and the round-trip
+        parser may count otherwise: with a tab (which only the C parser accepts inside [ ]),
+        a line break other than CR and LF, a byte order mark, or no line break at the end.
+        """
+        if CParser is None or "\t" in text or _UNUSUAL_BREAK.search(text):
+            return None
+        if not text.endswith(("\n", "\r")):
+            return None
+        marks = _Marks(text)
+        try:
+            return cls(_load_plain(text, marks), marks.at)
+        except _Fallback:
+            return None
+
+    def find(self, loc: Sequence[object], *, at_key: bool = False) -> tuple[int, int]:
+        """The 1-based line and column of ``loc``, exactly as :func:`position_in` finds it."""
+        node = self.data
+        line, column = 0, 0
+        if type(node) is dict or type(node) is list:
+            line, column = self.at[id(node)][0]
+        for index, part in enumerate(loc):
+            last = index == len(loc) - 1
+            if type(node) is dict:
+                found, key = _child(node, part)
+                if not found:
+                    continue
+                key_at, value_at = self.at[id(node)][1][key]
+                line, column = key_at if (last and at_key) else value_at
+                node = node[key]
+            elif type(node) is list and isinstance(part, int) and 0 <= part < len(node):
+                line, column = self.at[id(node)][1][part]
+                node = node[part]
+        return line + 1, column + 1
 
 
 def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:

@@ -37,6 +37,7 @@ from livb.documents.manifest import (
 from livb.documents.views import Comparison, DocumentOptions, Views
 from livb.errors import LivbError, UsageError
 from livb.model import FILE_KINDS, Project
+from livb.nogc import paused_gc
 from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
 from livb.schema_errors import suggest
@@ -464,15 +465,16 @@ def _property(text: str) -> str:
 
 
 def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
-    clean, origins = split_marks(_render_text(environment, job))
-    try:
-        return parse(clean)
-    except MarkdownError as error:
-        where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
-        raise TemplateError(
-            f"{where}: {error.message}",
-            "pas het sjabloon aan: zie de README voor wat een document kan bevatten",
-        ) from None
+    with paused_gc():  # the template's text and its Markdown tokens: see livb/nogc.py
+        clean, origins = split_marks(_render_text(environment, job))
+        try:
+            return parse(clean)
+        except MarkdownError as error:
+            where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
+            raise TemplateError(
+                f"{where}: {error.message}",
+                "pas het sjabloon aan: zie de README voor wat een document kan bevatten",
+            ) from None
 
 
 def _render_text(environment: LimitedEnvironment, job: Job) -> str:

@@ -16,16 +16,74 @@ from pydantic import (
     model_validator,
 )
 
+from livb.model._field_docs import FIELD_DOCS
+
 
 class LivbModel(BaseModel):
-    """Base of every schema: unknown keys are errors, numbers are accepted where text is asked."""
+    """Base of every schema: unknown keys are errors, numbers are accepted where text is asked.
+
+    The docstring under a field is its description (in the JSON Schema and the editor). pydantic
+    can read those from the source itself (``use_attribute_docstrings``), but parsing the source
+    of every model was half of livb's start-up; they are read once, into
+    :mod:`livb.model._field_docs` (``python scripts/make_field_docs.py``). A model's validator is
+    built when it first validates (``defer_build``): `livb --help` or `livb schema` builds none.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         coerce_numbers_to_str=True,
-        use_attribute_docstrings=True,
+        defer_build=True,
     )
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Give the fields of a new model their descriptions, before its schema is built."""
+        super().__pydantic_init_subclass__(**kwargs)
+        docs = FIELD_DOCS.get(model_key(cls))
+        if docs is None:  # a model added since the table was made: read its source (slower)
+            docs = attribute_docstrings(cls)
+        for name, text in docs.items():
+            field = cls.__pydantic_fields__.get(name)
+            if field is not None and field.description is None:
+                field.description = text
+
+
+def model_key(cls: type) -> str:
+    """The name of a model in :data:`~livb.model._field_docs.FIELD_DOCS`."""
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """The docstring under each annotated attribute in the source of a class.
+
+    The same rule as pydantic's ``use_attribute_docstrings``: a string right after
+    ``name: type`` (or ``name: type = value``), cleaned like any docstring; nested classes and
+    functions are skipped.
+    """
+    import ast
+    import inspect
+    import textwrap
+
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):  # no source (a frozen application): no descriptions
+        return {}
+    found: dict[str, str] = {}
+    body = ast.parse(source).body[0]
+    assert isinstance(body, ast.ClassDef)
+    previous: ast.stmt | None = None
+    for statement in body.body:
+        if (
+            isinstance(statement, ast.Expr)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)
+            and isinstance(previous, ast.AnnAssign)
+            and isinstance(previous.target, ast.Name)
+        ):
+            found[previous.target.id] = inspect.cleandoc(statement.value.value)
+        previous = statement
+    return found
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"

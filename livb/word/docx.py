@@ -1,8 +1,11 @@
 """The Word writer: blocks and spans into the house-style reference document, named styles only.
 
-This is the only module that imports python-docx. Paragraphs and tables are built as XML
-elements and placed before the final section properties one by one: python-docx's high-level
-``add_paragraph`` rescans the body for every call and grows quadratically with the document.
+This is the only module that imports python-docx. The body is written as WordprocessingML
+text, in the form lxml would serialize it, and goes into the package as it is: python-docx's
+high-level ``add_paragraph`` rescans the body for every call and grows quadratically, and even
+one parse of a large body into lxml elements takes ~15 times its size in memory. python-docx
+keeps the rest of the reference document (styles, numbering, headers, comments, properties)
+and the package is zipped once, with fixed timestamps (:class:`_ZipWriter`).
 """
 
 from __future__ import annotations
@@ -18,15 +21,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import docx
-from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
 from lxml import etree
 
 from livb.errors import LivbError
@@ -72,12 +73,18 @@ REQUIRED_STYLES = (
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_LINE_END = re.compile(r"\r\n?")
+_ATTRIBUTE_SPACE = re.compile(r"\r\n|[\t\n\r]")
+
+
 def _text(text: str) -> str:
-    return escape(_INVALID_XML.sub("", text))
+    """Text as lxml writes it after parsing: line ends as LF (XML reads CR LF and CR as LF)."""
+    return escape(_LINE_END.sub("\n", _INVALID_XML.sub("", text)))
 
 
 def _attr(text: str) -> str:
-    return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
+    """An attribute value as lxml writes it after parsing: tabs and line ends become spaces."""
+    return escape(_ATTRIBUTE_SPACE.sub(" ", _INVALID_XML.sub("", text)), {'"': "&quot;"})
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -136,7 +143,7 @@ class _Writer:
         self.text_width = self._text_width()
         self.bookmark = 0
         self.numbering: dict[int, str] = {}
-        self.pending_comments: list[str] = []
+        self.comments: list[str] = []
         self.pictures = 0
 
     # -- setup ----------------------------------------------------------------------------------
@@ -190,29 +197,36 @@ class _Writer:
                 parts.append(self._toc(block, headings))
             elif isinstance(block, Image):
                 parts.append(self._image(block))
-        self._replace_body("".join(parts))
-        self._attach_comments()
+        if self.comments:
+            parts = self._add_comments(parts)
+        document_xml = self._document_xml(parts)
         self._properties()
         self._title_fields()
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return deterministic_zip(buffer.getvalue())
+        return self._package(document_xml)
 
-    def _replace_body(self, content: str) -> None:
-        """Parse the new body in one go, in the document's own namespaces.
+    def _document_xml(self, body: list[str]) -> list[str]:
+        """document.xml, in pieces: the reference's root and section around the new body.
 
-        Moving thousands of parsed elements from one lxml document into another costs far
-        more than parsing the whole part again, so document.xml is rebuilt as text.
+        The pieces go into the zip one by one (:class:`_ZipWriter`): a large body is never
+        copied into one string, let alone into bytes.
         """
-        part = self.document.part
-        root = part.element
+        root = self.document.part.element
         head = etree.tostring(root, encoding="unicode").split("<w:body", 1)[0]
         section = etree.tostring(self.sect_pr, encoding="unicode")
         section = re.sub(r' xmlns(:\w+)?="[^"]*"', "", section)
-        new_root = parse_xml(f"{head}<w:body>{content}{section}</w:body></w:document>")
-        part._element = new_root
-        self.document = DocxDocument(new_root, part)
-        self.sect_pr = new_root.body.find(qn("w:sectPr"))
+        return [f"{head}<w:body>", *body, f"{section}</w:body></w:document>"]
+
+    def _package(self, document_xml: list[str]) -> bytes:
+        """The .docx: every part of the package, document.xml as written (see the module)."""
+        package = self.document.part.package
+        parts = list(package.iter_parts())
+        buffer = io.BytesIO()
+        writer: Any  # python-docx types its writer as its own zip writer
+        with _ZipWriter(buffer, {self.document.part.partname: document_xml}) as writer:
+            PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
+            PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
+            PackageWriter._write_parts(writer, parts)
+        return buffer.getvalue()
 
     def _ppr(self, style: str | None, extra: str = "") -> str:
         if (not style or style == "Normal") and not extra:
@@ -233,7 +247,8 @@ class _Writer:
         if list_info is not None and list_info.numbered:
             num_id = self._num_id(list_info.list_id, style or "List Number")
             extra += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-        return f"<w:p>{self._ppr(style, extra)}{self._spans(spans)}</w:p>"
+        content = f"{self._ppr(style, extra)}{self._spans(spans)}"
+        return f"<w:p>{content}</w:p>" if content else "<w:p/>"
 
     def _heading(self, heading: Heading) -> str:
         self.bookmark += 1
@@ -253,9 +268,6 @@ class _Writer:
             style = None
             if span.missing:
                 style = "livb In te vullen"
-                self.pending_comments.append(
-                    f"Vul {span.missing.label} in: '{span.missing.key}' in {span.missing.file}."
-                )
             elif span.link:
                 style = "Hyperlink"
             elif span.bold:
@@ -263,6 +275,8 @@ class _Writer:
             elif span.italic:
                 style = "Emphasis"
             run = self._run(span.text, style)
+            if span.missing:
+                run = self._commented(run, span.missing)
             if span.link and span.link.startswith("#"):
                 run = f'<w:hyperlink w:anchor="{_attr(span.link[1:])}">{run}</w:hyperlink>'
             elif span.link:
@@ -273,7 +287,42 @@ class _Writer:
 
     def _run(self, text: str, style: str | None) -> str:
         rpr = f'<w:rPr><w:rStyle w:val="{self.styles[style]}"/></w:rPr>' if style else ""
-        return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
+        shown = _text(text)
+        if not shown:
+            return f'<w:r>{rpr}<w:t xml:space="preserve"/></w:r>'
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+
+    def _commented(self, run: str, missing: Any) -> str:
+        """A run with a comment in Word that says where the missing value belongs.
+
+        The anchors around the run are written as python-docx's ``Run.mark_comment_range``
+        writes them; the comment's id is known once the body is done (:meth:`_add_comments`).
+        """
+        self.comments.append(f"Vul {missing.label} in: '{missing.key}' in {missing.file}.")
+        number = f"\x00{len(self.comments) - 1}\x00"  # no text holds a NUL (see _text)
+        return (
+            f'<w:commentRangeStart w:id="{number}"/>{run}<w:commentRangeEnd w:id="{number}"/>'
+            f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{number}"/></w:r>'
+        )
+
+    def _add_comments(self, body: list[str]) -> list[str]:
+        """The comments in comments.xml (python-docx's), and their ids in the body.
+
+        They are added after the body, as python-docx would to a finished document: the
+        relationships of pictures and links come first.
+        """
+        ids = []
+        for note in self.comments:
+            comment = self.document.comments.add_comment(text=note, author="livb", initials="livb")
+            comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
+            ids.append(str(comment.comment_id))
+        self._ensure_comment_style()
+
+        def number(match: re.Match[str]) -> str:
+            return ids[int(match[1])]
+
+        return [_COMMENT_ID.sub(number, piece) if "\x00" in piece else piece for piece in body]
 
     def _toc(self, toc: TableOfContents, headings: list[Heading]) -> str:
         begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
@@ -414,24 +463,6 @@ class _Writer:
 
     # -- comments and properties ----------------------------------------------------------------
 
-    def _attach_comments(self) -> None:
-        if not self.pending_comments:
-            return
-        missing_style = self.styles["livb In te vullen"]
-        runs = [
-            r
-            for r in self.document.element.body.iter(qn("w:r"))
-            if (style := r.find(f"{_W}rPr/{_W}rStyle")) is not None
-            and style.get(qn("w:val")) == missing_style
-        ]
-        for run, note in zip(runs, self.pending_comments, strict=True):
-            proxy = DocxParagraph(run.getparent(), self.document.part)
-            comment = self.document.add_comment(
-                Run(run, proxy), text=note, author="livb", initials="livb"
-            )
-            comment._comment_elm.date = self.meta.date  # deterministic, not the time of rendering
-        self._ensure_comment_style()
-
     def _ensure_comment_style(self) -> None:
         """python-docx marks a comment with the 'CommentReference' style: define it if missing."""
         styles = self.document.styles.element
@@ -543,21 +574,44 @@ def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:
     return _Writer(reference, meta).write(ir)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps and attributes, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    original = source.namelist()
-    order = {name: position for position, name in enumerate(original)}
-    names = sorted(original, key=lambda name: (name != "[Content_Types].xml", order[name]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+_COMMENT_ID = re.compile("\x00([0-9]+)\x00")
+_XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+"""What python-docx (lxml) writes before the root element of an XML part."""
+
+
+class _ZipWriter:
+    """python-docx's package writer, into a zip with fixed timestamps and attributes.
+
+    The same package, written twice, is the same bytes; python-docx's own writer stamps the
+    time. ``replaced`` gives the parts livb wrote itself (document.xml), as pieces of text
+    that are compressed one after the other (deflate gives the same bytes however its input
+    is cut).
+    """
+
+    def __init__(self, target: io.BytesIO, replaced: dict[Any, list[str]]) -> None:
+        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+        self.replaced = replaced
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        """One member of the package."""
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 0
+        info.external_attr = 0
+        pieces = self.replaced.get(pack_uri)
+        if pieces is None:
+            self.zip.writestr(info, blob)
+            return
+        with self.zip.open(info, "w") as member:
+            member.write(_XML_DECLARATION)
+            for start in range(0, len(pieces), 512):
+                member.write("".join(pieces[start : start + 512]).encode("utf-8"))
+
+    def __enter__(self) -> _ZipWriter:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.zip.close()
 
 
 def docx_text(data: bytes) -> list[str]:
