@@ -368,7 +368,8 @@ def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
             if part not in known:
                 raise LivbError(
                     f"onbekende stap '{_shown(part)}'",
-                    f"de stappen van de methode: {', '.join(known)}; bv. --stap 2.5 "
+                    f"de stappen van de methode: {', '.join(k for k in known if '.' in k)}; "
+                    "bv. --stap 2.5 "
                     "(met een punt; meer stappen: --stap 2.5,2.6)",
                 )
             if part not in steps:
