@@ -264,12 +264,10 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
             lines.append(f"- ×{scale:g}: render {r['render']:.2f} s, peak {r['rss_mib']:.0f} MiB.")
     lines += [
         "",
-        "A timeline has a row per action of its strategic goal (1.2 + 0.42 inch per action, at",
-        "200 dpi): at ×1, with 50 actions per goal, each is a PNG of about 430 KB, 22 inches tall",
-        "(taller than a page), drawn in about 0.9 s. The PNG travels base64-encoded through the",
-        "Markdown, so twenty of them pass a template's limit of 10 million characters; drawing",
-        "them would also pass the limit of 15 s per document. Open: the plan of a realistic",
-        "large city cannot be rendered with its charts.",
+        "A timeline shows up to 20 actions one by one (1.2 + 0.42 inch per row, 200 dpi); a",
+        "strategic goal with more (50 at ×1) gets a bar per operational goal, so a chart stays",
+        "smaller than half a page and its PNG (base64 in the Markdown) far from a template's limit",
+        "of 10 million characters.",
     ]
     return lines, {f"{m} ×{s:g}": r for (m, s), r in results.items()}
 
