@@ -20,7 +20,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -398,6 +398,34 @@ class _Level:
     key: str | None = None
 
 
+def _node_events(text: str) -> Iterator[tuple[Any, _Level | None, bool, int]]:
+    """The parser's node events, each with its level (None at the top), key or not, and depth.
+
+    A list or mapping counts itself in its depth. While a node is handled, its level's ``key``
+    is the key of the node's own entry.
+
+    Raises:
+        YAMLError: the text is not valid YAML (from the parser, when the walk reaches the fault).
+    """
+    stack: list[_Level] = []
+    for event in _safe_loader().parse(text):
+        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        parent = stack[-1] if stack else None
+        is_key = parent is not None and parent.mapping and parent.expect_key
+        collection = isinstance(event, CollectionStartEvent)
+        yield event, parent, is_key, len(stack) + collection
+        if parent is not None and parent.mapping:
+            if is_key:
+                parent.key = event.value if isinstance(event, ScalarEvent) else None
+            parent.expect_key = not is_key
+        if collection:
+            stack.append(_Level(isinstance(event, MappingStartEvent)))
+
+
 def _node_problems(event: Any, where: str) -> list[YamlSyntaxError]:
     line, column = event.start_mark.line + 1, event.start_mark.column + 1
     if isinstance(event, AliasEvent):
@@ -451,34 +479,20 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
         YamlSyntaxError: the text is not valid YAML.
     """
     problems = _Problems("een verboden teken of constructie")
-    stack: list[_Level] = []
     try:
-        for event in _safe_loader().parse(text):
-            if isinstance(event, MappingEndEvent | SequenceEndEvent):
-                stack.pop()
-                continue
-            if not isinstance(event, NodeEvent):
-                continue
-            parent = stack[-1] if stack else None
-            is_key = parent is not None and parent.mapping and parent.expect_key
+        for event, parent, is_key, depth in _node_events(text):
             where = f"'{parent.key}'" if parent and parent.mapping and parent.key else "de waarde"
             problems.extend(_node_problems(event, "de sleutel" if is_key else where))
-            if parent is not None and parent.mapping:
-                if is_key:
-                    parent.key = event.value if isinstance(event, ScalarEvent) else None
-                parent.expect_key = not is_key
-            if isinstance(event, CollectionStartEvent):
-                stack.append(_Level(isinstance(event, MappingStartEvent)))
-                if len(stack) > MAX_DEPTH:
-                    return [
-                        YamlSyntaxError(
-                            f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                            event.start_mark.line + 1,
-                            event.start_mark.column + 1,
-                            "een bestand van livb heeft hoogstens een tiental niveaus; "
-                            "kijk na of haakjes [ ] en { } goed gesloten zijn",
-                        )
-                    ]
+            if depth > MAX_DEPTH:
+                return [
+                    YamlSyntaxError(
+                        f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                        event.start_mark.line + 1,
+                        event.start_mark.column + 1,
+                        "een bestand van livb heeft hoogstens een tiental niveaus; "
+                        "kijk na of haakjes [ ] en { } goed gesloten zijn",
+                    )
+                ]
     except YAMLError as error:
         if problems.found:
             # Report what was found so far; the syntax error shows once these are fixed.
@@ -803,23 +817,11 @@ def parse_careful(text: str) -> Any:
 
 def _collection_key(text: str) -> YamlSyntaxError:
     """The first list or mapping written as a key, where the loader failed on one."""
-    stack: list[_Level] = []
     line, column = 1, 1
-    for event in _safe_loader().parse(text):
-        if isinstance(event, MappingEndEvent | SequenceEndEvent):
-            stack.pop()
-            continue
-        if not isinstance(event, NodeEvent):
-            continue
-        parent = stack[-1] if stack else None
-        is_key = parent is not None and parent.mapping and parent.expect_key
-        if parent is not None and parent.mapping:
-            parent.expect_key = not is_key
+    for event, _, is_key, _ in _node_events(text):
         if is_key and isinstance(event, CollectionStartEvent):
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
             break
-        if isinstance(event, CollectionStartEvent):
-            stack.append(_Level(isinstance(event, MappingStartEvent)))
     return YamlSyntaxError(_dutch_problem(YAMLError("found unhashable key")), line, column)
 
 
