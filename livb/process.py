@@ -740,10 +740,20 @@ class FollowUp:
     indicatoren: dict[str, int]
 
     @property
+    def action_count(self) -> int:
+        """How many actions the plan has (``vertraagd`` counts among ``over tijd``)."""
+        return sum(self.acties[k] for k in ("afgerond", "geschrapt", "over tijd", "op schema"))
+
+    @property
+    def indicator_count(self) -> int:
+        """How many indicators the plan has."""
+        return sum(self.indicatoren.values())
+
+    @property
     def actions_text(self) -> str:
         """'13 acties: 3 afgerond, 1 geschrapt, 2 over tijd (1 vertraagd), 7 op schema'."""
         a = self.acties
-        total = sum(a[k] for k in ("afgerond", "geschrapt", "over tijd", "op schema"))
+        total = self.action_count
         parts = [f"{a[k]} {k}" for k in ("afgerond", "geschrapt") if a[k]]
         if a["over tijd"]:
             delayed = f" (waarvan {a['vertraagd']} vertraagd)" if a["vertraagd"] else ""
@@ -758,7 +768,7 @@ class FollowUp:
     def indicators_text(self) -> str:
         """'7 indicatoren: 4 op koers, 2 niet op koers, 1 nog niet gemeten'."""
         i = self.indicatoren
-        total = sum(i.values())
+        total = self.indicator_count
         parts = [f"{i[k]} {k}" for k in i if i[k]]
         if not total:
             return "geen indicatoren"

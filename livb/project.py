@@ -396,16 +396,19 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
                 ),
             ]
         for problem in problems:
-            result.diagnostics.append(
-                Diagnostic(
-                    Location(relative, problem.line, problem.column),
-                    CSV_PROBLEM,
-                    Severity.FOUT,
-                    problem.message,
-                    problem.hint,
-                )
-            )
+            result.diagnostics.append(_csv_problem(relative, problem))
         project.series[reeks.id] = values
+
+
+def _csv_problem(relative: str, problem: CsvProblem | YamlSyntaxError) -> Diagnostic:
+    """A problem in a series' CSV file, at its line and column."""
+    return Diagnostic(
+        Location(relative, problem.line, problem.column),
+        CSV_PROBLEM,
+        Severity.FOUT,
+        problem.message,
+        problem.hint,
+    )
 
 
 def _read_csv(
@@ -439,15 +442,7 @@ def _read_csv(
     else:
         problems = forbidden_characters(text)
     for problem in problems[:1]:
-        result.diagnostics.append(
-            Diagnostic(
-                Location(relative, problem.line, problem.column),
-                CSV_PROBLEM,
-                Severity.FOUT,
-                problem.message,
-                problem.hint,
-            )
-        )
+        result.diagnostics.append(_csv_problem(relative, problem))
     return None if problems else text
 
 

@@ -48,6 +48,7 @@ def build(views: Views, item: str | None) -> Context:
         else Missing("de opvolging van het plan", f"monitoring/{day.year}.yaml", "acties"),
         "acties_tekst": summary.actions_text,
         "indicatoren_tekst": summary.indicators_text,
+        "niets_op_te_volgen": not summary.action_count and not summary.indicator_count,
         "prioriteiten": follow.priorities(),
         "werkte": worked,
         "werkte_niet": failed,
