@@ -49,6 +49,20 @@ class LivbModel(BaseModel):
                 field.description = text
 
 
+def empty_part(model: type[LivbModel]) -> Any:
+    """The default of a nested part that may be left out: the part with its own defaults.
+
+    Made when a file leaves the part out, not when the schemas are defined: an instance as
+    the default would build the part's validator at import, for every command. The JSON
+    Schema still shows the default, for the editor.
+    """
+
+    def show_default(schema: dict[str, Any]) -> None:
+        schema.setdefault("default", model().model_dump(mode="json"))
+
+    return Field(default_factory=model, json_schema_extra=show_default)
+
+
 def model_key(cls: type) -> str:
     """The name of a model in :data:`~livb.model._field_docs.FIELD_DOCS`."""
     return f"{cls.__module__}.{cls.__qualname__}"

@@ -7,7 +7,16 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 
-from livb.model._base import ONE_OR_MANY, ActorId, Id, LivbModel, Periode, Tekst, as_list
+from livb.model._base import (
+    ONE_OR_MANY,
+    ActorId,
+    Id,
+    LivbModel,
+    Periode,
+    Tekst,
+    as_list,
+    empty_part,
+)
 from livb.model.actoren import METHODE_SCHAKELS, Schakel
 
 NisCode = Annotated[
@@ -109,13 +118,13 @@ class Instellingen(LivbModel):
     formaat: int = 1
     """Versie van het mapformaat; laat op 1 staan."""
     gemeente: Gemeente
-    beleid: Beleid = Beleid()
+    beleid: Beleid = empty_part(Beleid)
     taal: Literal["nl"] = "nl"
     """Taal van de documenten; voorlopig enkel 'nl'. Een instelling (intern), geen tekst."""
     coordinator: ActorId | None = None
     """De coördinator integrale veiligheid (id uit actoren.yaml)."""
-    begeleiding: Begeleiding = Begeleiding()
-    regels: Regels = Regels()
+    begeleiding: Begeleiding = empty_part(Begeleiding)
+    regels: Regels = empty_part(Regels)
     themas: list[Thema] | None = None
     """Een eigen lijst van thema's; standaard de clusters van de Kadernota Integrale Veiligheid."""
     keten: dict[Id, Schakel] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from livb.model._base import ActorId, Id, LivbModel, PrioriteitId, Tekst
+from livb.model._base import ActorId, Id, LivbModel, PrioriteitId, Tekst, empty_part
 
 VASTE_ORGANEN = ("kerngroep", "redactiecomite", "pilootcomite")
 
@@ -79,11 +79,11 @@ class Comite(LivbModel):
 class OrganenBestand(LivbModel):
     """The content of organen.yaml."""
 
-    kerngroep: Kerngroep = Kerngroep()
+    kerngroep: Kerngroep = empty_part(Kerngroep)
     projectgroepen: list[Projectgroep] = []
-    redactiecomite: Comite = Comite()
+    redactiecomite: Comite = empty_part(Comite)
     """Schrijft de veiligheidsdiagnostiek (stap 2.1)."""
-    pilootcomite: Comite = Comite()
+    pilootcomite: Comite = empty_part(Comite)
     """Burgemeester en/of projectleider met de lokaal adviseur (protocolakkoord)."""
     overleg: list[Overleg] = []
     """Ander overleg: themahoorzittingen, een forum, een werkgroep, ..."""

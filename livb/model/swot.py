@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livb.model._base import BewijsId, Id, LivbModel, SwotId, Tekst, VergaderingId
+from livb.model._base import BewijsId, Id, LivbModel, SwotId, Tekst, VergaderingId, empty_part
 
 
 class SwotPunt(LivbModel):
@@ -48,6 +48,6 @@ class Swot(LivbModel):
     """Externe kansen, de belangrijkste eerst."""
     bedreigingen: list[SwotPunt] = []
     """Externe bedreigingen, de belangrijkste eerst."""
-    confrontatie: Confrontatie = Confrontatie()
+    confrontatie: Confrontatie = empty_part(Confrontatie)
     conclusies: list[str] = []
     """Strategische conclusies en aanbevelingen."""
