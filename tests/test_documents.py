@@ -13,7 +13,7 @@ from livb.resources import templates_dir
 from helpers import REPO, halle_snapshots
 
 # The modules of livb/documents that are the pipeline's own, not documents (and every _module).
-INFRASTRUCTURE = {"charts", "environment", "manifest", "render", "views"}
+INFRASTRUCTURE = {"charts", "compiled", "environment", "manifest", "render", "views"}
 
 
 def document_modules() -> list[str]:

@@ -35,6 +35,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from livb.dates import dutch_date
 from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
+from livb.documents.compiled import own_template_cache
+from livb.resources import templates_dir
 from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
@@ -856,6 +858,7 @@ def build_environment(folders: list[Path]) -> LimitedEnvironment:
     """
     environment = LimitedEnvironment(
         loader=MarkedLoader(folders),
+        bytecode_cache=own_template_cache(templates_dir()),
         undefined=StrictUndefined,
         finalize=finalize,
         autoescape=False,

@@ -1,0 +1,176 @@
+"""livb's own templates are compiled once and kept (livb/documents/compiled.py); nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from livb.documents import compiled
+from livb.documents.compiled import OwnTemplateCache, own_template_cache
+from livb.documents.environment import LimitedEnvironment, build_environment
+from livb.documents.render import RenderRequest, render_documents
+from livb.resources import templates_dir
+
+TODAY = dt.date(2026, 11, 21)
+FINGERPRINT = "test"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+def _stored(home: Path) -> list[Path]:
+    return sorted((home / "livb" / "sjablonen").glob("*.jinja"))
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates the environment compiles from source from now on."""
+    names: list[str] = []
+    original = LimitedEnvironment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        names.append(str(name))
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(LimitedEnvironment, "compile", counting)
+    return names
+
+
+def _render(folder: Path, out: Path) -> bytes:
+    render_documents(RenderRequest(folder, ["plan"], out=out, force=True, today=TODAY))
+    (document,) = out.glob("*plan*.docx")
+    return document.read_bytes()
+
+
+def test_a_second_render_uses_the_compiled_template_and_writes_the_same_bytes(
+    halle: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    compiled_names = _compiles(monkeypatch)
+    first = _render(halle, tmp_path / "een")
+    assert "plan.md.j2" in compiled_names
+    assert _stored(cache_home), "the first render keeps the compiled template"
+
+    compiled_names.clear()
+    second = _render(halle, tmp_path / "twee")  # a new environment, as in a new process
+    assert compiled_names == []
+    assert second == first
+
+
+def test_a_gemeente_template_is_compiled_each_time_and_never_stored(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "brief.md.j2").write_text("Beste {{ naam }}\n", encoding="utf-8")
+    compiled_names = _compiles(monkeypatch)
+    for _ in range(2):
+        environment = build_environment([own, templates_dir() / "nl"])
+        assert environment.get_template("brief.md.j2").render(naam="Ann").endswith("Beste Ann\n")
+    assert compiled_names == ["brief.md.j2", "brief.md.j2"]
+    assert _stored(cache_home) == []
+
+
+def _cache(tmp_path: Path, fingerprint: str = FINGERPRINT) -> tuple[OwnTemplateCache, Path]:
+    """A cache that counts the templates of ``tmp_path/own`` as livb's own."""
+    own, directory = tmp_path / "own", tmp_path / "bewaard"
+    own.mkdir(exist_ok=True)
+    directory.mkdir(exist_ok=True)
+    return OwnTemplateCache(directory, own, fingerprint), own
+
+
+def _environment(cache: OwnTemplateCache, own: Path) -> LimitedEnvironment:
+    environment = build_environment([own])
+    environment.bytecode_cache = cache
+    return environment
+
+
+def test_an_edited_template_compiles_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, own = _cache(tmp_path)
+    template = own / "t.md.j2"
+    template.write_text("oud {{ 1 + 1 }}\n", encoding="utf-8")
+    assert _environment(cache, own).get_template("t.md.j2").render().endswith("oud 2\n")
+    template.write_text("nieuw {{ 2 + 2 }}\n", encoding="utf-8")
+    compiled_names = _compiles(monkeypatch)
+    assert _environment(cache, own).get_template("t.md.j2").render().endswith("nieuw 4\n")
+    assert compiled_names == ["t.md.j2"]
+
+
+def test_another_livb_or_generator_does_not_reuse_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, own = _cache(tmp_path)
+    (own / "t.md.j2").write_text("{{ 3 }}\n", encoding="utf-8")
+    _environment(cache, own).get_template("t.md.j2")
+    other, _ = _cache(tmp_path, fingerprint="een andere versie")
+    compiled_names = _compiles(monkeypatch)
+    _environment(other, own).get_template("t.md.j2")
+    assert compiled_names == ["t.md.j2"]
+    assert len(list(cache.directory.glob("*.jinja"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"j2 rommel", os.urandom(64)])
+def test_a_damaged_file_is_compiled_again_and_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    cache, own = _cache(tmp_path)
+    (own / "t.md.j2").write_text("{{ 6 * 7 }}\n", encoding="utf-8")
+    _environment(cache, own).get_template("t.md.j2")
+    (stored,) = cache.directory.glob("*.jinja")
+    stored.write_bytes(damage)
+    compiled_names = _compiles(monkeypatch)
+    assert _environment(cache, own).get_template("t.md.j2").render().endswith("42\n")
+    assert compiled_names == ["t.md.j2"]
+    assert stored.read_bytes() != damage
+
+
+def test_the_folder_is_made_private(cache_home: Path) -> None:
+    cache = own_template_cache(templates_dir())
+    assert cache is not None
+    assert stat.S_IMODE(cache.directory.stat().st_mode) == 0o700
+    assert cache.directory == cache_home / "livb" / "sjablonen"
+
+
+def test_a_folder_others_can_write_to_is_not_used(cache_home: Path) -> None:
+    folder = cache_home / "livb" / "sjablonen"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    assert own_template_cache(templates_dir()) is None
+
+
+def test_a_link_in_place_of_the_folder_is_not_used(cache_home: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir(mode=0o700)
+    (cache_home / "livb").mkdir(parents=True)
+    (cache_home / "livb" / "sjablonen").symlink_to(elsewhere)
+    assert own_template_cache(templates_dir()) is None
+
+
+def test_a_render_without_a_usable_cache_folder_still_works(
+    halle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "een-bestand"
+    blocked.write_text("geen map\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert own_template_cache(templates_dir()) is None
+    assert _render(halle, tmp_path / "uit").startswith(b"PK")
+
+
+def test_a_cache_folder_that_refuses_writing_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, own = _cache(tmp_path)
+    (own / "t.md.j2").write_text("{{ 5 }}\n", encoding="utf-8")
+    monkeypatch.setattr(compiled.tempfile, "mkstemp", _refuse)
+    assert _environment(cache, own).get_template("t.md.j2").render().endswith("5\n")
+    assert list(cache.directory.iterdir()) == []
+
+
+def _refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+    raise PermissionError(13, "geen toegang")
