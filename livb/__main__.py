@@ -1,5 +1,5 @@
 """Allow ``python -m livb``."""
 
-from livb.cli import run
+from livb.cli import main
 
-run()
+main()

@@ -6,7 +6,6 @@ import calendar
 import contextlib
 import copy
 import datetime as dt
-import gc
 import os
 import re
 import sys
@@ -840,19 +839,6 @@ def _app_for(arguments: list[str]) -> typer.Typer:
     only = copy.copy(app)
     only.registered_commands = chosen
     return only
-
-
-def run() -> None:
-    """The console script (and ``python -m livb``): :func:`main` in a process of its own.
-
-    The process ends with the command, so the cyclic garbage collector stays off: livb builds
-    many objects and few cycles (see :mod:`livb.nogc`), and the collector's passes over
-    pydantic's and typer's start-up cost about a tenth of `livb check` without freeing memory
-    (bench/RESULTS.md). :func:`main` itself leaves the collector alone, for callers in a
-    long-lived process such as the tests.
-    """
-    gc.disable()
-    main()
 
 
 def main() -> None:
