@@ -37,7 +37,7 @@ from livb.documents.manifest import (
 from livb.documents.views import Comparison, DocumentOptions, Views
 from livb.errors import LivbError, UsageError
 from livb.model import FILE_KINDS, Project
-from livb.nogc import paused_gc
+from livb.nogc import frozen_heap, paused_gc
 from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
 from livb.schema_errors import suggest
@@ -255,6 +255,17 @@ def _render(
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
     project = loaded.project
+    with frozen_heap():  # the loaded folder: see livb/nogc.py
+        return _render_loaded(request, source, loaded, project, progress)
+
+
+def _render_loaded(
+    request: RenderRequest,
+    source: _Source,
+    loaded: LoadResult,
+    project: Project,
+    progress: Callable[[str], None] | None,
+) -> list[Rendered]:
     request = replace(request, today=_day(request, source.revision))
     options = DocumentOptions(_comparison(request, project, source.revision))
     reasons: list[str] = []
@@ -265,21 +276,25 @@ def _render(
     out = _output_folder(request, source.revision)
     reference = _reference(source.root)
     environment = build_environment(_template_folders(source.root))
-    jobs = plan_jobs(request, project, options)
+    # The collector is paused per step, not for the whole render: a step makes many objects
+    # and no cycles, but matplotlib's figures are cycles, freed between documents.
+    with paused_gc():  # every document's view
+        jobs = plan_jobs(request, project, options)
     built: list[tuple[Job, bytes, DocumentIR]] = []
     for job in jobs:
         if progress:
             progress(job.filename)
-        ir = _build_ir(environment, job)
-        _check_annex(options, job, ir)
-        if source.revision is not None:
-            _mark_version(ir, source.revision)
-        if request.definitief:
-            reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
-            if reasons:
-                continue  # refused anyway: no need to write this one
-        meta = _meta(project, job, request, source.revision)
-        built.append((job, write_docx(ir, reference, meta), ir))
+        with paused_gc():  # the template's text, its Markdown tokens, the WordprocessingML
+            ir = _build_ir(environment, job)
+            _check_annex(options, job, ir)
+            if source.revision is not None:
+                _mark_version(ir, source.revision)
+            if request.definitief:
+                reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
+                if reasons:
+                    continue  # refused anyway: no need to write this one
+            meta = _meta(project, job, request, source.revision)
+            built.append((job, write_docx(ir, reference, meta), ir))
     if reasons:
         raise NotFinal(reasons)
     return _write_all(out, built, request)
@@ -465,16 +480,15 @@ def _property(text: str) -> str:
 
 
 def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
-    with paused_gc():  # the template's text and its Markdown tokens: see livb/nogc.py
-        clean, origins = split_marks(_render_text(environment, job))
-        try:
-            return parse(clean)
-        except MarkdownError as error:
-            where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
-            raise TemplateError(
-                f"{where}: {error.message}",
-                "pas het sjabloon aan: zie de README voor wat een document kan bevatten",
-            ) from None
+    clean, origins = split_marks(_render_text(environment, job))
+    try:
+        return parse(clean)
+    except MarkdownError as error:
+        where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
+        raise TemplateError(
+            f"{where}: {error.message}",
+            "pas het sjabloon aan: zie de README voor wat een document kan bevatten",
+        ) from None
 
 
 def _render_text(environment: LimitedEnvironment, job: Job) -> str:
