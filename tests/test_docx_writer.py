@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from livb.resources import templates_dir
-from livb.word.docx import DocumentMeta, write_docx
+from livb.word.docx import DocumentMeta, _Writer, write_docx
 from livb.word.ir import (
     DocumentIR,
     Heading,
@@ -80,6 +80,14 @@ BLOCK = st.one_of(
     st.just(PageBreak()),
     st.just(TableOfContents()),
 )
+
+
+@REPEATABLE
+@given(cell=SPANS, style=st.sampled_from(["livb Tabelkop", "livb Tabeltekst"]))
+def test_a_table_cell_is_written_as_a_paragraph_in_its_style(cell, style):
+    """The writer's shortcut for plain cells writes what the general path writes."""
+    shortcut, general = _Writer(REFERENCE, META), _Writer(REFERENCE, META)
+    assert shortcut._cell(cell, shortcut._ppr(style)) == general._paragraph(cell, style)
 
 
 def document_xml(data: bytes) -> bytes:

@@ -178,6 +178,8 @@ _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 def plain(value: Any) -> str:
     """A value as plain text for a data table (no Markdown): names, dates, numbers, gaps."""
+    if type(value) is str:  # most cells: the other cases below cannot apply
+        return _around_gaps(value, _strip_control)
     if isinstance(value, Missing):
         return value.token
     if isinstance(value, Markdown):

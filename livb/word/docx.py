@@ -372,6 +372,7 @@ class _Writer:
             "</w:tblGrid>",
         ]
         signature = table.kind == "handtekeningen"
+        head_ppr, body_ppr = self._ppr("livb Tabelkop"), self._ppr("livb Tabeltekst")
         for position, row in enumerate(table.rows):
             header = position < table.header_rows and not signature
             row_pr = (
@@ -387,13 +388,25 @@ class _Writer:
                     last = position == len(table.rows) - 1
                     parts.append(self._signature_cell(cell, position, keep=not last))
                 else:
-                    parts.append(
-                        self._paragraph(cell, "livb Tabelkop" if header else "livb Tabeltekst")
-                    )
+                    parts.append(self._cell(cell, head_ppr if header else body_ppr))
                 parts.append("</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         return "".join(parts)
+
+    def _cell(self, cell: list[Span], ppr: str) -> str:
+        """A cell's paragraph (``ppr``: its style); as :meth:`_paragraph` writes it.
+
+        A data table of a large plan has tens of thousands of cells, nearly all one run of
+        plain text: those are written here directly.
+        """
+        if len(cell) == 1:
+            span = cell[0]
+            if not (span.bold or span.italic or span.link or span.missing or span.line_break):
+                shown = _text(span.text)
+                if shown:
+                    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{shown}</w:t></w:r></w:p>'
+        return f"<w:p>{ppr}{self._spans(cell)}</w:p>"
 
     def _signature_cell(self, cell: list[Span], position: int, keep: bool) -> str:
         """A cell of a signature table; ``keep`` holds it on the page of the next row."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 # it. The process's own nonce keeps data from forging one (the data's brackets are stripped
 # anyway). Case-insensitive: a template's ``| upper`` or ``| capitalize`` must not break it.
 _OPEN, _CLOSE = "\u27e6", "\u27e7"
+GAP_OPEN = _OPEN  # a text without it holds no gap
 _NONCE = secrets.token_hex(6)
 _TOKEN = re.compile(f"{_OPEN}{_NONCE}([0-9a-f]+){_CLOSE}", re.IGNORECASE)
 

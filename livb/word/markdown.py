@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from urllib.parse import unquote
@@ -22,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from livb.word.ir import (
+    GAP_OPEN,
     Block,
     DocumentIR,
     Heading,
@@ -41,6 +43,8 @@ CONTAINERS = ("titelpagina", "inhoudstafel", "paginaeinde", "kader", "handtekeni
 # text; a line break inside data that could not become one (in a cell) becomes a space.
 LITERAL_OPEN, LITERAL_CLOSE, DATA_BREAK = "\x0e", "\x0f", "\x1e"
 _LITERAL_TEXT = str.maketrans({LITERAL_OPEN: "\u27e6", LITERAL_CLOSE: "\u27e7", DATA_BREAK: " "})
+# Rare in data: the text is translated only when it holds one.
+_LITERAL_CHARS = re.compile(f"[{LITERAL_OPEN}{LITERAL_CLOSE}{DATA_BREAK}]")
 
 
 class MarkdownError(Exception):
@@ -104,6 +108,8 @@ def inline_spans(token: Token) -> list[Span]:
 
 
 def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> list[Span]:
+    if GAP_OPEN not in text:  # nearly every text: one span (none when empty)
+        return [Span(_literal(text), bold, italic, link)] if text else []
     return [
         Span(part.text, missing=part)
         if isinstance(part, Missing)
@@ -113,7 +119,7 @@ def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> lis
 
 
 def _literal(text: str) -> str:
-    return text.translate(_LITERAL_TEXT)
+    return text.translate(_LITERAL_TEXT) if _LITERAL_CHARS.search(text) else text
 
 
 def _merge(spans: list[Span]) -> list[Span]:
