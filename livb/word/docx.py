@@ -77,9 +77,14 @@ _LINE_END = re.compile(r"\r\n?")
 _ATTRIBUTE_SPACE = re.compile(r"\r\n|[\t\n\r]")
 
 
+_TEXT_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\r]")
+
+
 def _text(text: str) -> str:
     """Text as lxml writes it after parsing: line ends as LF (XML reads CR LF and CR as LF)."""
-    return escape(_LINE_END.sub("\n", _INVALID_XML.sub("", text)))
+    if _TEXT_CLEANING.search(text):  # rare: most text only needs escaping
+        text = _LINE_END.sub("\n", _INVALID_XML.sub("", text))
+    return escape(text)
 
 
 def _attr(text: str) -> str:
@@ -373,6 +378,7 @@ class _Writer:
         ]
         signature = table.kind == "handtekeningen"
         head_ppr, body_ppr = self._ppr("livb Tabelkop"), self._ppr("livb Tabeltekst")
+        cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in twips]
         for position, row in enumerate(table.rows):
             header = position < table.header_rows and not signature
             row_pr = (
@@ -383,7 +389,7 @@ class _Writer:
             parts.append(f"<w:tr>{row_pr}")
             for column in range(columns):
                 cell = row[column] if column < len(row) else []
-                parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips[column]}" w:type="dxa"/></w:tcPr>')
+                parts.append(cell_open[column])
                 if signature:
                     last = position == len(table.rows) - 1
                     parts.append(self._signature_cell(cell, position, keep=not last))
