@@ -6,7 +6,7 @@ Prints, as JSON on the last line, the phases in seconds (``start``: imports and 
 ``load``: reading the folder, ``render``: from the loaded folder to the .docx on disk) and the
 peak memory of the process in MiB. The three modes write the same plan: livb's own pipeline
 (Jinja → Markdown → WordprocessingML; its charts left out, ``livb-grafieken`` draws them,
-``livb-gc`` leaves the cyclic GC on while rendering), docxtpl (a Word template with
+``livb-gc`` leaves the cyclic GC as usual while rendering), docxtpl (a Word template with
 ``{%tr %}`` loops) and the floor (the same WordprocessingML, with the table grid, widths and
 styles livb writes, as strings zipped into the house style; no template engine, no charts).
 """
@@ -52,8 +52,9 @@ def run_livb(
     _matplotlib()  # the import of matplotlib is start-up, not rendering
     if not charts:  # the same content as docxtpl and the floor, which draw no charts
         environment.chart_block = lambda chart: environment.Markdown("")
-    if not pause_gc:  # to measure what pausing the cyclic GC (livb/nogc.py) saves
+    if not pause_gc:  # to measure what livb's handling of the cyclic GC (livb/nogc.py) saves
         render.paused_gc = contextlib.nullcontext
+        render.frozen_heap = contextlib.nullcontext
     started = time.perf_counter()
     loaded = load(folder)
     loaded_at = time.perf_counter()
