@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "halle"
 
@@ -42,6 +44,20 @@ MINIMAL = {
 }
 
 
+def repeatable(max_examples: int, *allowed: HealthCheck) -> settings:
+    """Hypothesis settings for the normal run: the same examples every time, no database.
+
+    ``allowed``: health checks that do not apply (slow or large examples are expected).
+    """
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(allowed),
+    )
+
+
 def write_tree(root: Path, files: dict[str, str | None]) -> Path:
     """Write files (dedented) under root; a value of None deletes the file."""
     root.mkdir(parents=True, exist_ok=True)
@@ -53,6 +69,14 @@ def write_tree(root: Path, files: dict[str, str | None]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    """Replace a text that occurs exactly once in a file of the folder."""
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def halle_snapshots() -> list[str]:

@@ -13,20 +13,13 @@ from livb.model import Project
 from livb.project import load_project
 from livb.report import change_as_dict, diff_lines
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, edit
 
 
 def load(root: Path) -> Project:
     result = load_project(root)
     assert result.project is not None, result.diagnostics
     return result.project
-
-
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import zipfile
 
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from livb.resources import templates_dir
@@ -33,15 +33,11 @@ from livb.word.ir import (
     TableOfContents,
 )
 
+from helpers import repeatable
+
 REFERENCE = templates_dir() / "nl" / "huisstijl.docx"
 META = DocumentMeta("Titel", "Onderwerp", "Stad Halle", "LIVB", dt.datetime(2026, 3, 14, 12))
-REPEATABLE = settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+REPEATABLE = repeatable(150, HealthCheck.too_slow, HealthCheck.data_too_large)
 
 TEXT = st.text(
     st.one_of(

@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 from fuzzing import EXAMPLE, check_property, generated_file, mutation, reset, write_file
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
-from helpers import MINIMAL, write_tree
+from helpers import MINIMAL, repeatable, write_tree
 
-REPEATABLE = settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+REPEATABLE = repeatable(150, HealthCheck.function_scoped_fixture, HealthCheck.too_slow)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from livb.word.docx import docx_text
 
 from gitrepo import commit, git, init, needs_git
-from helpers import EXAMPLE
+from helpers import EXAMPLE, edit
 
 pytestmark = needs_git
 
@@ -20,13 +20,6 @@ TAG = "plan-goedgekeurd-gemeenteraad-2010-03-23"
 VERSION_DAY = "2010-03-24T10:00:00+01:00"
 DAY = "2026-11-21"
 GOLDEN = Path(__file__).parent / "golden" / "plan-bijlage-wijzigingen.txt"
-
-
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def commit_on(top: Path, day: str, message: str, tag: str | None, monkeypatch) -> str:

@@ -14,16 +14,9 @@ from livb.project import load_project
 from livb.versions import diff_versions, load_revision, needed_for_loading, open_revision
 
 from gitrepo import commit, git, init, needs_git
-from helpers import EXAMPLE
+from helpers import EXAMPLE, edit
 
 pytestmark = needs_git
-
-
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture

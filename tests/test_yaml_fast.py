@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from fuzzing import NASTY, generated_file, mutation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
@@ -30,7 +30,7 @@ from livb.yamlio import (
     position_in,
 )
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, repeatable
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted(
@@ -39,13 +39,7 @@ TEXTS = sorted(
     for path in folder.rglob("*.yaml")
     if "output" not in path.parts
 )
-REPEATABLE = settings(
-    max_examples=300,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+REPEATABLE = repeatable(300, HealthCheck.too_slow, HealthCheck.data_too_large)
 
 
 def same(a: Any, b: Any) -> bool:

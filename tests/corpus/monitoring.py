@@ -6,24 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus import Case
+from corpus.loader import replace, write
 from corpus.new import untouched
-
-
-def _edit(file: str, old: str, new: str) -> Callable[[Path], None]:
-    def setup(root: Path) -> None:
-        path = root / "monitoring" / file
-        text = path.read_text("utf-8")
-        assert old in text, (file, old)
-        path.write_text(text.replace(old, new, 1), "utf-8")
-
-    return setup
-
-
-def _write(name: str, text: str) -> Callable[[Path], None]:
-    def setup(root: Path) -> None:
-        (root / "monitoring" / name).write_text(text, "utf-8")
-
-    return setup
 
 
 def _same_bytes(name: str, data: bytes) -> Callable[[Path], None]:
@@ -42,18 +26,18 @@ def _monitoring_2011() -> bytes:
 CASES = [
     Case(
         "monitoring-meting-zonder-datum",
-        _edit("2010.yaml", "    waarde: 82\n    datum: 2010\n", "    waarde: 82\n"),
+        replace("monitoring/2010.yaml", "    waarde: 82\n    datum: 2010\n", "    waarde: 82\n"),
         expect=("monitoring/2010.yaml:6:5: fout LIVB011 de verplichte sleutel 'datum' ontbreekt",),
     ),
     Case(
         "monitoring-meting-zonder-bron",
-        _edit("2010.yaml", "    bron: jaarverslag buurtbemiddeling\n", ""),
+        replace("monitoring/2010.yaml", "    bron: jaarverslag buurtbemiddeling\n", ""),
         expect=("monitoring/2010.yaml:15:5: fout LIVB011 de verplichte sleutel 'bron' ontbreekt",),
     ),
     Case(
         "monitoring-vertraagd-zonder-reden",
-        _edit(
-            "2010.yaml",
+        replace(
+            "monitoring/2010.yaml",
             "{actie: a-premie, status: gepland}",
             "{actie: a-premie, status: vertraagd}",
         ),
@@ -64,8 +48,8 @@ CASES = [
     ),
     Case(
         "monitoring-onbekende-status",
-        _edit(
-            "2010.yaml",
+        replace(
+            "monitoring/2010.yaml",
             "{actie: a-controles, status: lopend}",
             "{actie: a-controles, status: klaar}",
         ),
@@ -76,12 +60,16 @@ CASES = [
     ),
     Case(
         "monitoring-negatief-bedrag",
-        _edit("2010.yaml", "status: lopend, besteed: 2000}", "status: lopend, besteed: -2000}"),
+        replace(
+            "monitoring/2010.yaml",
+            "status: lopend, besteed: 2000}",
+            "status: lopend, besteed: -2000}",
+        ),
         expect=("monitoring/2010.yaml:36:56: fout LIVB012 'besteed' is te klein (-2000)",),
     ),
     Case(
         "monitoring-bestand-zonder-jaar",
-        _write("2012-extra.yaml", "metingen: []\n"),
+        write("monitoring/2012-extra.yaml", "metingen: []\n"),
         expect=(
             "monitoring/2012-extra.yaml:1:1: fout LIVB015 'monitoring/2012-extra.yaml' heeft geen "
             "jaar als naam",
@@ -90,12 +78,12 @@ CASES = [
     ),
     Case(
         "monitoring-lijst-in-plaats-van-sleutels",
-        _write("2012.yaml", "- a\n- b\n"),
+        write("monitoring/2012.yaml", "- a\n- b\n"),
         expect=("monitoring/2012.yaml:1:1: fout LIVB002",),
     ),
     Case(
         "monitoring-onbekende-indicator",
-        _edit("2011.yaml", "indicator: i-adviezen", "indicator: i-adviezn"),
+        replace("monitoring/2011.yaml", "indicator: i-adviezen", "indicator: i-adviezn"),
         expect=(
             "monitoring/2011.yaml:5:16: fout LIVB101 onbekende indicator 'i-adviezn'; bedoelde "
             "je 'i-adviezen'?",
@@ -104,7 +92,7 @@ CASES = [
     ),
     Case(
         "monitoring-huiswerk-zonder-die-taak",
-        _edit("2011.yaml", "    taak: 1\n", "    taak: 4\n"),
+        replace("monitoring/2011.yaml", "    taak: 1\n", "    taak: 4\n"),
         expect=(
             "monitoring/2011.yaml:60:11: fout LIVB109 de vergadering '2009-12-01-pg-verkeer' gaf "
             "1 taak huiswerk, geen taak 4",
