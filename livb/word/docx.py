@@ -70,14 +70,15 @@ REQUIRED_STYLES = (
     "livb Kader",
     "Normal Table",
 )
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_IN_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"  # characters XML 1.0 cannot hold
+_INVALID_XML = re.compile(f"[{_NOT_IN_XML}]")
 
 
 _LINE_END = re.compile(r"\r\n?")
 _ATTRIBUTE_SPACE = re.compile(r"\r\n|[\t\n\r]")
 
 
-_TEXT_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\r]")
+_TEXT_CLEANING = re.compile(f"[{_NOT_IN_XML}\r]")  # what _text removes or changes
 
 
 def _text(text: str) -> str:
@@ -404,14 +405,12 @@ class _Writer:
         """A cell's paragraph (``ppr``: its style); as :meth:`_paragraph` writes it.
 
         A data table of a large plan has tens of thousands of cells, nearly all one run of
-        plain text: those are written here directly.
+        plain text: those skip the general loop over spans.
         """
         if len(cell) == 1:
             span = cell[0]
             if not (span.bold or span.italic or span.link or span.missing or span.line_break):
-                shown = _text(span.text)
-                if shown:
-                    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{shown}</w:t></w:r></w:p>'
+                return f"<w:p>{ppr}{self._run(span.text, None)}</w:p>"
         return f"<w:p>{ppr}{self._spans(cell)}</w:p>"
 
     def _signature_cell(self, cell: list[Span], position: int, keep: bool) -> str:
