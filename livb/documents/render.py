@@ -254,18 +254,19 @@ def _render(
             f"de map '{request.root}' heeft fouten; zo kan livb geen documenten maken",
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
-    project = loaded.project
     with frozen_heap():  # the loaded folder: see livb/nogc.py
-        return _render_loaded(request, source, loaded, project, progress)
+        return _render_loaded(request, source, loaded, progress)
 
 
 def _render_loaded(
     request: RenderRequest,
     source: _Source,
     loaded: LoadResult,
-    project: Project,
     progress: Callable[[str], None] | None,
 ) -> list[Rendered]:
+    """The documents of a folder that loaded without errors (:func:`_render` checked)."""
+    project = loaded.project
+    assert project is not None
     request = replace(request, today=_day(request, source.revision))
     options = DocumentOptions(_comparison(request, project, source.revision))
     reasons: list[str] = []
