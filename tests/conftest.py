@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLE, MINIMAL, write_tree
+from helpers import MINIMAL, copy_example, write_tree
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -43,7 +42,7 @@ def minimal(tmp_path: Path) -> Callable[..., Path]:
 def halle(tmp_path: Path) -> Path:
     """A fresh copy of examples/halle."""
     target = tmp_path / "halle"
-    shutil.copytree(EXAMPLE, target)
+    copy_example(target)
     return target
 
 

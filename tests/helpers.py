@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,27 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "halle"
+
+# What a user's run leaves in a folder and a test must never copy: rendered documents, locks and
+# their holder notes, editor and office lock files, Python's caches.
+LEFT_BEHIND = (
+    "output",
+    "*.lock",
+    "*.lock.houder",
+    "*~",
+    "*.swp",
+    ".#*",
+    ".~lock.*#",
+    "~$*",
+    "__pycache__",
+)
+
+
+def copy_example(target: Path, source: Path = EXAMPLE, *, symlinks: bool = False) -> Path:
+    """Copy a sample folder as git holds it: without what a user's run left behind."""
+    shutil.copytree(source, target, symlinks=symlinks, ignore=shutil.ignore_patterns(*LEFT_BEHIND))
+    return target
+
 
 # The minimal folder's two actors without their names: only LIVB202 (actor zonder naam).
 UNNAMED = """\

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from livb.project import load_project
 
 from gitrepo import commit, git, init, isolate, needs_git
-from helpers import EXAMPLE
+from helpers import copy_example
 
 APPROVAL = ("--door", "gemeenteraad", "--onderwerp", "plan", "--datum", "2010-06-22")
 TAG = "plan-goedgekeurd-gemeenteraad-2010-06-22"
@@ -27,7 +26,7 @@ def no_user_git_config(tmp_path, monkeypatch):
 def repo(tmp_path: Path) -> tuple[Path, Path]:
     top = init(tmp_path / "repo")
     folder = top / "beleid" / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     commit(top, "Eerste versie")
     return top, folder
 

@@ -13,7 +13,7 @@ from livb.model import Project
 from livb.project import load_project
 from livb.report import change_as_dict, diff_lines
 
-from helpers import EXAMPLE, edit
+from helpers import copy_example, edit
 
 
 def load(root: Path) -> Project:
@@ -25,8 +25,8 @@ def load(root: Path) -> Project:
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Path, Path]:
     old, new = tmp_path / "oud", tmp_path / "nieuw"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    copy_example(old)
+    copy_example(new)
     return old, new
 
 

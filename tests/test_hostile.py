@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Case, all_cases
-from helpers import EXAMPLE, MINIMAL, write_tree
+from helpers import MINIMAL, copy_example, write_tree
 
 CASES = all_cases()
 TRACEBACK = "Traceback (most recent call last)"
@@ -20,7 +20,7 @@ TRACEBACK = "Traceback (most recent call last)"
 def make_base(case: Case, tmp_path: Path) -> Path:
     root = tmp_path / "gemeente"
     if case.base == "halle":
-        shutil.copytree(EXAMPLE, root, symlinks=True)
+        copy_example(root, symlinks=True)
         shutil.rmtree(root / "output", ignore_errors=True)
     elif case.base == "minimal":
         write_tree(root, MINIMAL)

@@ -12,7 +12,7 @@ import pytest
 from livb import yamlio
 from livb.check import run_checks
 
-from helpers import EXAMPLE
+from helpers import copy_example
 
 NOBODY = 65534
 
@@ -157,7 +157,7 @@ def test_chmod_000_as_a_normal_user(request):
     base = Path(tempfile.mkdtemp(prefix="livb-rechten-"))
     request.addfinalizer(lambda: shutil.rmtree(base, ignore_errors=True))
     root = base / "gemeente"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     for path in [base, root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     (root / "actoren.yaml").chmod(0o000)

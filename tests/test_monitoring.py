@@ -16,7 +16,7 @@ from livb.project import load_project
 from livb.queries import Koers, action_states, koers, spent
 from livb.word.docx import docx_text
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, copy_example
 
 PROJECTS = Path(__file__).parent / "projects"
 
@@ -310,7 +310,7 @@ def test_the_annual_report_takes_the_year_of_the_date(halle, livb):
 
 def test_without_follow_up_the_annual_report_stays_inside_the_plan_period(tmp_path, livb):
     mechelen = tmp_path / "mechelen"  # a plan of 2008-2013 and no monitoring/ at all
-    shutil.copytree(PROJECTS / "mechelen", mechelen, ignore=shutil.ignore_patterns("output"))
+    copy_example(mechelen, PROJECTS / "mechelen")
     lines = render_text(livb, mechelen, "jaarrapport", "2026-11-21")
     assert lines[0] == "Title | Jaarrapport 2013"
     assert "Normal | Volgens het plan loopt er in 2014 geen actie meer." in lines
@@ -318,7 +318,7 @@ def test_without_follow_up_the_annual_report_stays_inside_the_plan_period(tmp_pa
 
 def test_a_plan_without_actions_or_indicators_says_so_in_words(tmp_path, livb):
     ontwerp = tmp_path / "ontwerp"
-    shutil.copytree(PROJECTS / "ontwerp", ontwerp, ignore=shutil.ignore_patterns("output"))
+    copy_example(ontwerp, PROJECTS / "ontwerp")
     for goal in (ontwerp / "doelstellingen").glob("*.yaml"):
         goal.unlink()
     evaluation = render_text(livb, ontwerp, "evaluatie", "2026-11-21")

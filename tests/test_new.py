@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from livb.diagnostics import Severity
 from livb.new import LOCK
 from livb.yamlio import FileChangedError, write_atomic
 
-from helpers import REPO
+from helpers import REPO, copy_example
 
 
 def snapshot(root: Path, *, lock: bool = True) -> dict[str, bytes]:
@@ -451,7 +450,7 @@ def test_a_missing_list_file_is_created(halle, livb):
 
 def test_a_meeting_of_an_overleg_body_gets_its_name(tmp_path, livb):
     root = tmp_path / "mechelen"
-    shutil.copytree(REPO / "tests" / "projects" / "mechelen", root)
+    copy_example(root, REPO / "tests" / "projects" / "mechelen")
     result = livb(
         "new", "vergadering", root, "--orgaan", "sinterklaasforum", "--datum", "2008-12-06"
     )

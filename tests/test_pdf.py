@@ -17,6 +17,8 @@ import pytest
 from livb.word import pdf
 from livb.word.pdf import page_numbers_in_contents
 
+from helpers import copy_example
+
 DAY = "2026-11-21"
 HAS_LIBREOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 needs_libreoffice = pytest.mark.skipif(
@@ -77,10 +79,9 @@ def test_a_draft_with_comments_becomes_a_pdf_with_its_notes(draft, livb):
 @needs_libreoffice
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
 def test_the_contents_get_their_page_numbers(tmp_path, livb):
-    from helpers import EXAMPLE
 
     root = tmp_path / "halle"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     result = livb("render", "plan", root, "--pdf", "--datum", DAY)
     assert result.code == 0, result.err
     text = pdftotext(root / "output" / "plan.pdf", "-layout")

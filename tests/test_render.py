@@ -16,7 +16,7 @@ import pytest
 
 from livb.word.docx import docx_text
 
-from helpers import EXAMPLE, REPO, halle_snapshots
+from helpers import EXAMPLE, REPO, copy_example, halle_snapshots
 
 DAY = "2026-11-21"
 GOLDEN = Path(__file__).parent / "golden"
@@ -38,7 +38,7 @@ def rendered(tmp_path_factory) -> Path:
     from livb.documents.render import RenderRequest, render_documents
 
     root = tmp_path_factory.mktemp("render") / "halle"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     render_documents(RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY)))
     return root / "output"
 
@@ -86,7 +86,7 @@ def ontwerp(tmp_path_factory) -> Path:
     from livb.documents.render import RenderRequest, render_documents
 
     root = tmp_path_factory.mktemp("render") / "ontwerp"
-    shutil.copytree(ONTWERP, root, ignore=shutil.ignore_patterns("output"))
+    copy_example(root, ONTWERP)
     render_documents(RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY)))
     return root / "output"
 

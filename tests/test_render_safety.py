@@ -9,7 +9,6 @@ import io
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import time
@@ -32,7 +31,7 @@ from livb.word.docx import docx_text
 from livb.word.ir import Paragraph
 from livb.word.markdown import parse
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, copy_example
 
 DAY = dt.date(2026, 11, 21)
 
@@ -79,7 +78,7 @@ CONSTRUCTS = [
 
 
 def copy_halle(target: Path) -> Path:
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("output"))
+    copy_example(target)
     return target
 
 

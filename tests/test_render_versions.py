@@ -12,7 +12,7 @@ import pytest
 from livb.word.docx import docx_text
 
 from gitrepo import commit, git, init, needs_git
-from helpers import EXAMPLE, edit
+from helpers import copy_example, edit
 
 pytestmark = needs_git
 
@@ -40,7 +40,7 @@ def repo(tmp_path: Path, monkeypatch) -> tuple[Path, Path, str]:
     top = init(tmp_path / "repo")
     (top / ".gitignore").write_text("output/\n", encoding="utf-8")
     folder = top / "beleid" / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     head = commit_on(
         top, VERSION_DAY, "Het plan zoals de gemeenteraad het goedkeurde", TAG, monkeypatch
     )
@@ -218,7 +218,7 @@ def test_a_revision_is_rendered_on_the_day_of_its_commit_unless_told_otherwise(
 ):
     top = init(tmp_path / "repo")
     folder = top / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     for decision in ("cbs-2010-02-22-plan", "gr-2010-03-23-plan"):  # a draft: not approved yet
         text = (folder / "besluiten.yaml").read_text(encoding="utf-8")
         start = text.index(f"  - id: {decision}\n")
@@ -460,7 +460,7 @@ def test_the_folder_did_not_exist_at_that_revision(tmp_path, livb):
     (top / "README.md").write_text("leeg\n", encoding="utf-8")
     commit(top, "Begin", tag="begin")
     folder = top / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     commit(top, "De gemeentemap")
     result = livb("render", "plan", folder, "--versie", "begin")
     assert result.code == 1

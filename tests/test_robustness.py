@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 
 import pytest
 
 from livb.check import run_checks
 from livb.diagnostics import Severity
 
-from helpers import EXAMPLE
+from helpers import copy_example
 
 # More runs locally: LIVB_FUZZ=1000 pytest tests/test_robustness.py
 FUZZ_RUNS = int(os.environ.get("LIVB_FUZZ", "40"))
@@ -47,7 +46,7 @@ NASTY = [
 def test_mutated_example_gives_findings_not_exceptions(tmp_path, seed):
     rng = random.Random(seed)
     root = tmp_path / "halle"
-    shutil.copytree(EXAMPLE, root)
+    copy_example(root)
     files = sorted(p for p in root.rglob("*.yaml") if ".livb" not in p.parts)
     for path in rng.sample(files, 3):
         text = path.read_text(encoding="utf-8")

@@ -13,6 +13,8 @@ from livb.documents.render import RenderRequest, plan_jobs
 from livb.project import load_project
 from livb.word.docx import docx_text
 
+from helpers import copy_example
+
 DAY = "2026-11-21"
 
 
@@ -187,10 +189,8 @@ ONTWERP = Path(__file__).parent / "projects" / "ontwerp"
 @pytest.fixture
 def ontwerp(tmp_path: Path) -> Path:
     """A copy of the sparse draft folder: a gemeente early in the process, off the method."""
-    import shutil
-
     root = tmp_path / "ontwerp"
-    shutil.copytree(ONTWERP, root, ignore=shutil.ignore_patterns("output"))
+    copy_example(root, ONTWERP)
     return root
 
 
@@ -511,10 +511,8 @@ PROJECTS = Path(__file__).parent / "projects"
 
 
 def project_copy(tmp_path: Path, name: str) -> Path:
-    import shutil
-
     root = tmp_path / name
-    shutil.copytree(PROJECTS / name, root, ignore=shutil.ignore_patterns("output"))
+    copy_example(root, PROJECTS / name)
     return root
 
 

@@ -14,7 +14,7 @@ from livb.project import load_project
 from livb.versions import diff_versions, load_revision, needed_for_loading, open_revision
 
 from gitrepo import commit, git, init, needs_git
-from helpers import EXAMPLE, edit
+from helpers import EXAMPLE, copy_example, edit
 
 pytestmark = needs_git
 
@@ -25,7 +25,7 @@ def repo(tmp_path: Path) -> tuple[Path, Path]:
     top = init(tmp_path / "repo")
     (top / "README.md").write_text("Beleidsplannen van de stad\n", encoding="utf-8")
     folder = top / "beleid" / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     commit(top, "Eerste versie", tag="v1")
     return top, folder
 
@@ -79,7 +79,7 @@ def test_the_temporary_folder_lives_for_the_with_only(repo):
 
 def test_the_folder_at_the_top_of_the_repository(tmp_path):
     folder = tmp_path / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     init(folder)
     commit(folder, "Eerste versie", tag="goedgekeurd")
     edit(folder, "besluiten.yaml", "referentie: GR 2010/071", "referentie: GR 2010/072")
@@ -91,7 +91,7 @@ def test_the_folder_at_the_top_of_the_repository(tmp_path):
 
 def test_not_in_a_repository(tmp_path, livb):
     folder = tmp_path / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     with pytest.raises(LivbError) as error:
         load_revision(folder, "HEAD")
     assert error.value.message == f"de map '{folder}' staat niet in een git-repository"
@@ -129,7 +129,7 @@ def test_the_folder_did_not_exist_at_that_revision(tmp_path, livb):
     (top / "README.md").write_text("leeg\n", encoding="utf-8")
     commit(top, "Begin", tag="begin")
     folder = top / "halle"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     commit(top, "De gemeentemap")
     result = livb("diff", "begin", folder)
     assert result.code == 1

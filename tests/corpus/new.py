@@ -10,7 +10,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from corpus import Case, Setup, _nothing
-from helpers import EXAMPLE, MINIMAL, write_tree
+from helpers import EXAMPLE, MINIMAL, copy_example, write_tree
 
 LOCK = ".livb/new.lock"
 BOM = b"\xef\xbb\xbf"
@@ -31,7 +31,7 @@ def untouched(setup: Setup = _nothing, base: str = "halle") -> Callable[[Path], 
         with tempfile.TemporaryDirectory() as temporary:
             fresh = Path(temporary) / "gemeente"
             if base == "halle":
-                shutil.copytree(EXAMPLE, fresh, symlinks=True)
+                copy_example(fresh, symlinks=True)
                 shutil.rmtree(fresh / "output", ignore_errors=True)
             elif base == "minimal":
                 write_tree(fresh, MINIMAL)

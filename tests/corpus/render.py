@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from livb.word.docx import docx_text
 
 from corpus import Case
-from helpers import EXAMPLE
+from helpers import copy_example
 
 MEETING = "vergaderingen/2009-05-19-kerngroep.yaml"
 APPROVAL = "    verslag: Het verslag wordt zonder opmerkingen goedgekeurd."
@@ -68,7 +67,7 @@ def literal(*lines: str) -> Callable[[Path], None]:
     def check(root: Path) -> None:
         shows(*lines)(root)
         clean = root.parent / "schoon"
-        shutil.copytree(EXAMPLE, clean, ignore=shutil.ignore_patterns("output"))
+        copy_example(clean)
         _render(clean, ["verslag"], "2009-05-19-kerngroep")
         assert structure_of_the_minutes(root) == structure_of_the_minutes(clean)
 
@@ -106,7 +105,7 @@ def _killed_after_the_rename(root: Path) -> None:
     out = _render(root, ["plan"])
     _rename_person(root, "Dirk Pieters", "Dirk Peeters")
     elsewhere = root.parent / "elders"
-    shutil.copytree(root, elsewhere, ignore=shutil.ignore_patterns("output"))
+    copy_example(elsewhere, root)
     new = (_render(elsewhere, ["plan"]) / "plan.docx").read_bytes()
     Manifest.read(out).begin([("plan.docx", new)])
     (out / "plan.docx").write_bytes(new)
