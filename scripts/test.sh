@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # LibreOffice, poppler and the fonts with Word's metrics: the tests open every rendered
-# document in a real client.
+# document in a real client. As root, the script installs what is missing with apt-get (and
+# says so first); LIVB_NO_APT=1 keeps it from touching the system.
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
     || ! fc-list 2>/dev/null | grep -qi carlito; then
-    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    if [ "${LIVB_NO_APT:-0}" != 1 ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        echo "== apt-get: LibreOffice, poppler en de lettertypen installeren (overslaan: LIVB_NO_APT=1)"
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
             libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito \
@@ -39,5 +41,8 @@ echo "== import-linter"
 lint-imports
 echo "== pytest (installed wheel)"
 # Run from tests/ so that the source tree is not on sys.path: `import livb` finds the wheel.
+# One worker per core (LIVB_TEST_WORKERS=1 for one process); the 15 slowest tests are listed
+# at the end, so a test that grows slow is seen.
 cd tests
-LIVB_TEST_INSTALLED=1 pytest -c ../pyproject.toml --rootdir .. "$@"
+LIVB_TEST_INSTALLED=1 pytest -c ../pyproject.toml --rootdir .. \
+    -n "${LIVB_TEST_WORKERS:-auto}" --dist worksteal --durations=15 "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -10,7 +11,41 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL, copy_example, write_tree
+from helpers import MINIMAL, SWEEP_FULL, SWEEP_SEED, copy_example, write_tree
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("livb")
+    group.addoption(
+        "--volledig",
+        action="store_true",
+        help="run every sweep in full (every hostile case through every command, every kill)",
+    )
+    group.addoption(
+        "--sweep-seed",
+        type=int,
+        help="the seed that picks the sampled part of each sweep (printed at the top of a run)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Pick the sweeps' seed once, in the main process: xdist's workers inherit the environment,
+    so every worker collects the same sample."""
+    if hasattr(config, "workerinput"):
+        return
+    seed = config.getoption("sweep_seed") or os.environ.get(SWEEP_SEED)
+    os.environ[SWEEP_SEED] = str(seed if seed is not None else random.randrange(1, 10**6))
+    if config.getoption("volledig"):
+        os.environ[SWEEP_FULL] = "1"
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    seed = os.environ[SWEEP_SEED]
+    if os.environ.get(SWEEP_FULL) == "1":
+        return f"livb sweeps: in full (--volledig), seed {seed}"
+    return (
+        f"livb sweeps: sampled with seed {seed} (same sample: --sweep-seed {seed}; all: --volledig)"
+    )
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import random
 import shutil
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from hypothesis import HealthCheck, settings
 
@@ -24,6 +28,34 @@ LEFT_BEHIND = (
     "~$*",
     "__pycache__",
 )
+
+
+# The sweeps (every hostile case through every command, a render killed at any moment) are
+# sampled in a normal run: tests/conftest.py picks the seed once and prints it; `--sweep-seed N`
+# repeats a run's sample, `--volledig` runs everything.
+SWEEP_SEED = "LIVB_SWEEP_SEED"
+SWEEP_FULL = "LIVB_SWEEP_VOLLEDIG"
+
+
+def sweep_is_full() -> bool:
+    return os.environ.get(SWEEP_FULL) == "1"
+
+
+T = TypeVar("T")
+
+
+def sweep_sample(items: Sequence[T], size: int, salt: str) -> list[T]:
+    """`size` of the items, the same for a seed and a salt, in their order; all with --volledig."""
+    if sweep_is_full() or size >= len(items):
+        return list(items)
+    rng = random.Random(f"{os.environ.get(SWEEP_SEED, '0')}:{salt}")
+    chosen = set(rng.sample(range(len(items)), size))
+    return [item for index, item in enumerate(items) if index in chosen]
+
+
+def sweep_rng(salt: str) -> random.Random:
+    """A random source for a sampled sweep, repeatable from the printed seed."""
+    return random.Random(f"{os.environ.get(SWEEP_SEED, '0')}:{salt}")
 
 
 def copy_example(target: Path, source: Path = EXAMPLE, *, symlinks: bool = False) -> Path:

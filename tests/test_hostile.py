@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Case, all_cases
-from helpers import MINIMAL, copy_example, write_tree
+from helpers import MINIMAL, copy_example, sweep_sample, write_tree
 
 CASES = all_cases()
 TRACEBACK = "Traceback (most recent call last)"
@@ -92,17 +92,18 @@ COMMANDS = (
     ("check", "{map}"),
     ("check", "{map}", "--format", "json"),
     ("status", "{map}"),
-    ("render", "alle", "{map}", "--uit", "{out}"),
     ("render", "plan", "{map}", "--uit", "{out}", "--definitief"),
 )
+# Rendering every document takes a second a case: a sample of the cases per run (the seed is
+# printed at the top; --volledig runs every case).
+RENDER_ALL = (("render", "alle", "{map}", "--uit", "{out}"),)
+RENDER_SAMPLE = sweep_sample(CASES, 30, "hostile-render-alle")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_no_command_ends_in_a_traceback(case: Case, tmp_path, livb):
-    """Every command over every case's folder: a message and an exit code, never a traceback."""
+def _never_a_traceback(case: Case, tmp_path: Path, livb, commands: tuple[tuple[str, ...], ...]):
     root = make_base(case, tmp_path)
     case.setup(root)
-    for command in COMMANDS:
+    for command in commands:
         args = arguments(command, root, tmp_path / "uit")
         if case.env:
             code, text = run_livb(args, case.env, tmp_path)
@@ -111,3 +112,29 @@ def test_no_command_ends_in_a_traceback(case: Case, tmp_path, livb):
             code, text = result.code, result.out + result.err
         assert TRACEBACK not in text, f"livb {' '.join(args)}:\n{text}"
         assert code in (0, 1, 2), f"livb {' '.join(args)} exited {code}:\n{text}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_no_command_ends_in_a_traceback(case: Case, tmp_path, livb):
+    """Every command over every case's folder: a message and an exit code, never a traceback."""
+    _never_a_traceback(case, tmp_path, livb, COMMANDS)
+
+
+@pytest.mark.parametrize("case", RENDER_SAMPLE, ids=[case.name for case in RENDER_SAMPLE])
+def test_rendering_every_document_ends_in_no_traceback(case: Case, tmp_path, livb):
+    """`render alle` over a sample of the cases' folders (all of them with --volledig)."""
+    _never_a_traceback(case, tmp_path, livb, RENDER_ALL)
+
+
+def test_the_render_sample_is_repeatable_and_full_on_request(monkeypatch):
+    from helpers import SWEEP_FULL, SWEEP_SEED
+
+    monkeypatch.setenv(SWEEP_SEED, "4711")
+    monkeypatch.delenv(SWEEP_FULL, raising=False)
+    first = sweep_sample(CASES, 30, "hostile-render-alle")
+    assert first == sweep_sample(CASES, 30, "hostile-render-alle")
+    assert len(first) == 30 and len({case.name for case in first}) == 30
+    monkeypatch.setenv(SWEEP_SEED, "4712")
+    assert sweep_sample(CASES, 30, "hostile-render-alle") != first
+    monkeypatch.setenv(SWEEP_FULL, "1")
+    assert sweep_sample(CASES, 30, "hostile-render-alle") == CASES

@@ -31,7 +31,7 @@ from livb.word.docx import docx_text
 from livb.word.ir import Paragraph
 from livb.word.markdown import parse
 
-from helpers import EXAMPLE, copy_example
+from helpers import EXAMPLE, copy_example, sweep_is_full, sweep_rng
 
 DAY = dt.date(2026, 11, 21)
 
@@ -440,10 +440,12 @@ def test_a_render_killed_at_any_moment_never_blocks_the_next(tmp_path):
     out = root / "output"
     _rename(root, people[0])
     render_documents(RenderRequest(root, ["alle"], today=DAY))
-    rng = random.Random(20261121)
+    # 24 kills with --volledig, 6 in a normal run; the moments come from the printed seed.
+    rng = sweep_rng("render-killed")
+    attempts = 24 if sweep_is_full() else 6
     state, killed_while_writing = 0, 0
     command = [sys.executable, "-m", "livb", "render", "alle", str(root), "--datum", "2026-11-21"]
-    for attempt in range(24):
+    for attempt in range(attempts):
         doing, after = (state + 1) % 3, (state + 2) % 3
         _rename(root, people[doing])
         before = (out / ".livb-manifest.json").stat().st_mtime_ns
@@ -467,7 +469,7 @@ def test_a_render_killed_at_any_moment_never_blocks_the_next(tmp_path):
         assert {p.name: p.read_bytes() for p in out.glob("*.docx")} == clean[after]
         assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
         state = after
-    assert killed_while_writing >= 3
+    assert killed_while_writing >= max(1, attempts // 8)  # half the kills aim at the writing
 
 
 def test_two_renders_at_once_into_one_folder_stay_consistent(tmp_path):
