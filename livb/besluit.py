@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from livb.dates import dutch_date
-from livb.errors import LivbError
+from livb.errors import LivbError, UsageError
 from livb.model.besluiten import Besluit, BesluitenBestand
 from livb.schema_errors import translate
 from livb.versions import Repository, find_repository
@@ -194,9 +194,10 @@ def _validate(request: BesluitRequest, existing: set[str]) -> Besluit:
         details = error.errors()
         if request.id is None:  # a derived id is only wrong because of a wrong --door etc.
             details.sort(key=lambda detail: detail["loc"][:1] == ("id",))
-        problem = translate(details[0], Besluit)
-        option = next((str(p) for p in problem.loc if isinstance(p, str)), "")
-        raise LivbError(f"--{option}: {problem.message}", problem.hint) from None
+        problem = translate(details[0], Besluit, as_option=True)
+        option = "--" + next((str(p) for p in problem.loc if isinstance(p, str)), "")
+        message = problem.message if option in problem.message else f"{option}: {problem.message}"
+        raise UsageError(message, problem.hint) from None
 
 
 def _repository(request: BesluitRequest, result: BesluitResult) -> Repository | None:

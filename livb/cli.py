@@ -107,11 +107,27 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
     raise UsageError(message, hint)
 
 
+def find_gemeentemap(start: Path = Path()) -> Path:
+    """The gemeente folder of a command run in ``start`` without a MAP: like git's root.
+
+    ``start`` itself when it holds a livb.yaml, else the nearest folder above it that does
+    (as a path relative to ``start`` when that is relative: ``..``); without one, ``start``,
+    which :func:`_gemeentemap` then refuses with what to do.
+    """
+    if os.path.lexists(start / "livb.yaml"):
+        return start
+    for above in start.resolve().parents:
+        if (above / "livb.yaml").is_file():
+            return above if start.is_absolute() else Path(os.path.relpath(above, start.resolve()))
+    return start
+
+
 class GemeenteCommand(DutchCommand):
     """A command that works on a gemeente folder: every MAP is checked before it runs.
 
-    MAP (an argument) or --map (an option) always names an existing gemeente folder; an
-    argument left out means the current folder, an option left out means none.
+    MAP (an argument) or --map (an option) always names an existing gemeente folder. Left
+    out, MAP is the gemeente folder the current folder is in (:func:`find_gemeentemap`); an
+    option without a default (``schema --map``) left out means none.
     """
 
     def invoke(self, ctx: Any) -> Any:
@@ -133,9 +149,13 @@ class GemeenteCommand(DutchCommand):
             value = ctx.params.get(param.name)
             source = ctx.get_parameter_source(param.name)
             given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+            if not given and not option_given and (is_argument or value is not None):
+                # Left out: the gemeente folder the current folder is in, as git finds its root.
+                found = find_gemeentemap()
+                value = [found] if param.nargs == -1 else found
+                ctx.params[param.name] = value
             if not value:
-                # The current folder is the default, unless --map named the folder instead.
-                folders = [Path()] if is_argument and not option_given else []
+                folders = []
             else:
                 folders = list(value) if isinstance(value, list | tuple) else [value]
             for folder in folders:
@@ -737,7 +757,7 @@ def diff(
 
     if map_ is None and versie2 is not None and Path(versie2).is_dir():
         map_, versie2 = Path(versie2), None
-    result = diff_versions(map_ or Path(), versie, versie2)
+    result = diff_versions(map_ or find_gemeentemap(), versie, versie2)
     (write_diff_json if formaat is Formaat.JSON else write_diff)(result)
     raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
 

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from livb.dates import dutch_date, months_later
-from livb.errors import LivbError
+from livb.errors import LivbError, UsageError
 from livb.model import FILE_KINDS, Project
 from livb.model._base import ID_PATTERN
 from livb.model.actoren import Actor, Rol, Sector
@@ -179,12 +179,12 @@ def new_gesprek(
 
     steps, notes = parse_stappen(stappen)
     if len(steps) > 1:
-        raise LivbError(
+        raise UsageError(
             f"een oriëntatiegesprek hoort bij één stap, niet bij {', '.join(steps)}",
             "geef --stap 1.2 of --stap 2.2, of laat --stap weg",
         )
     if steps and steps[0] not in INTERVIEW_STEPS:
-        raise LivbError(
+        raise UsageError(
             f"een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij {steps[0]}",
             "1.2: met de burgemeester, in de voorbereiding; 2.2: met de leden van de kerngroep",
         )
@@ -280,7 +280,7 @@ def new_doelstelling(root: Path, prioriteit: str, today: dt.date) -> NewResult:
         ids = [p.id for p in project.prioriteiten.prioriteiten]
         if prioriteit not in ids:
             guess = suggest(prioriteit, ids)
-            raise LivbError(
+            raise UsageError(
                 f"onbekende prioriteit '{_shown(prioriteit)}'"
                 + (f"; bedoelde je '{guess}'?" if guess else ""),
                 f"kies uit: {', '.join(ids)}" if ids else "voeg ze eerst toe: livb new prioriteit",
@@ -317,7 +317,7 @@ def new_monitoring(root: Path, jaar: int, today: dt.date) -> NewResult:
     from livb.model._base import JAAR_MAX, JAAR_MIN
 
     if not JAAR_MIN <= jaar <= JAAR_MAX:
-        raise LivbError(
+        raise UsageError(
             f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2011"
         )
     relative = f"monitoring/{jaar}.yaml"
@@ -366,7 +366,7 @@ def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
                 parts = [value.strip()]
         for part in parts:
             if part not in known:
-                raise LivbError(
+                raise UsageError(
                     f"onbekende stap '{_shown(part)}'",
                     f"de stappen van de methode: {', '.join(k for k in known if '.' in k)}; "
                     "bv. --stap 2.5 "
@@ -395,7 +395,7 @@ def _interviewees(project: Project, met: Iterable[str]) -> tuple[list[str], list
         if actor_id not in people:
             people.append(actor_id)
     if not people:
-        raise LivbError("zeg met wie het gesprek is", "--met ID (of een rol: --met burgemeester)")
+        raise UsageError("zeg met wie het gesprek is", "--met ID (of een rol: --met burgemeester)")
     return people, notes
 
 
@@ -407,12 +407,12 @@ def _by_role_or_name(project: Project, value: str) -> str:
         if len(holders) == 1:
             return holders[0].id
         if not holders:
-            raise LivbError(
+            raise UsageError(
                 f"geen enkele actor heeft de rol '{role}'",
                 f"voeg die actor eerst toe: livb new actor --id ID --naam NAAM --rol {role}",
             )
         listing = ", ".join(f"{a.id} ({a.naam})" if a.naam else a.id for a in holders)
-        raise LivbError(
+        raise UsageError(
             f"{len(holders)} actoren hebben de rol '{role}': {listing}",
             "kies er één met --met ID",
         )
@@ -421,7 +421,7 @@ def _by_role_or_name(project: Project, value: str) -> str:
         return named[0].id
     ids = [a.id for a in actors]
     guess = suggest(value, ids)
-    raise LivbError(
+    raise UsageError(
         f"onbekende actor '{_shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else ""),
         "geef de id van een actor uit actoren.yaml of een rol (--met burgemeester); "
         "een nieuwe actor voeg je toe met livb new actor",
@@ -435,14 +435,14 @@ def _choice(value: str, options: list[str], unknown: str) -> str:
         return folded[value.casefold()]
     guess = suggest(value, options)
     message = f"{unknown} '{_shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else "")
-    raise LivbError(message, f"kies uit: {', '.join(options)}")
+    raise UsageError(message, f"kies uit: {', '.join(options)}")
 
 
 def _check_id(value: str, what: str) -> None:
     if not re.fullmatch(ID_PATTERN, value):
         slug = _slug(value)
         example = f", bv. '{slug}'" if slug else ""
-        raise LivbError(
+        raise UsageError(
             f"'{_shown(value)}' is geen geldige id voor {what}",
             f"gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties{example}",
         )
@@ -457,7 +457,7 @@ def _slug(value: str) -> str:
 def _check_text(value: str, option: str) -> None:
     bad = next((c for c in value if _invisible(c)), None)
     if bad is not None:
-        raise LivbError(
+        raise UsageError(
             f"{option} bevat een stuurteken ({ascii(bad)[1:-1]}): '{_shown(value)}'",
             "typ de tekst opnieuw, op één regel, zonder tabs of onzichtbare tekens",
         )
@@ -478,8 +478,8 @@ def _validate(model: type[BaseModel], item: dict[str, Any]) -> None:
     try:
         model.model_validate(item)
     except ValidationError as error:
-        problem = translate(error.errors()[0], model)
-        raise LivbError(problem.message, problem.hint) from None
+        problem = translate(error.errors()[0], model, as_option=True)
+        raise UsageError(problem.message, problem.hint) from None
 
 
 # --- the folder -----------------------------------------------------------------------------

@@ -98,12 +98,16 @@ def suggest(word: str, options: list[str]) -> str | None:
     return folded[matches[0]] if matches else None
 
 
-def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
+def translate(
+    error: ErrorDetails, model: type[BaseModel], *, as_option: bool = False
+) -> SchemaProblem:
     """One pydantic error as a Dutch problem, pointing at the right key or value.
 
     Args:
         error: an entry of ``ValidationError.errors()``.
         model: the model of the whole file, to find the keys allowed where a key is unknown.
+        as_option: the value came from a command-line option: the message names it as
+            ``--key`` rather than as a key of a file.
     """
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -138,13 +142,15 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> SchemaProblem:
             f"voeg '{loc[-1]}: …' toe",
             key=str(loc[-1]),
         )
-    return SchemaProblem(INVALID_VALUE, loc, at_key, *_value_message(kind, key, value, ctx, error))
+    where = (f"--{key}" if as_option else f"'{key}'") if key else "de waarde"
+    return SchemaProblem(
+        INVALID_VALUE, loc, at_key, *_value_message(kind, where, value, ctx, error)
+    )
 
 
 def _value_message(
-    kind: str, key: str, value: object, ctx: dict[str, Any], error: ErrorDetails
+    kind: str, where: str, value: object, ctx: dict[str, Any], error: ErrorDetails
 ) -> tuple[str, str | None]:
-    where = f"'{key}'" if key else "de waarde"
     if value is None and kind.endswith("_type"):
         return f"{where} is leeg", "vul een waarde in of laat de sleutel weg"
     if kind in (
@@ -171,7 +177,9 @@ def _value_message(
         expected = str(ctx.get("expected", "")).replace(" or ", " of ")
         options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
         guess = suggest(str(value), options) if isinstance(value, str) else None
-        message = f"ongeldige waarde {_type_word(value)} voor {where}"
+        # A word is shown as it was written; another kind of value says what it is.
+        shown = f"'{_short(value)}'" if isinstance(value, str) else _type_word(value)
+        message = f"ongeldige waarde {shown} voor {where}"
         if guess:
             message += f"; bedoelde je '{guess}'?"
         return message, f"kies uit: {expected}"

@@ -111,11 +111,41 @@ def test_a_folder_without_livb_yaml_is_refused_by_every_command(tmp_path, livb, 
     assert list(folder.iterdir()) == []  # schema --map wrote nothing
 
 
-def test_a_subfolder_points_to_its_gemeente_folder(halle, livb, monkeypatch):
-    monkeypatch.chdir(halle / "vergaderingen")
+def test_in_a_subfolder_a_command_works_on_the_gemeente_folder_above(halle, livb, monkeypatch):
+    """Like git: without MAP, the nearest folder upward with a livb.yaml."""
+    expected = livb("status", halle, "--datum", "2026-11-21")
+    deep = halle / "vergaderingen" / "bijlagen"
+    deep.mkdir()
+    monkeypatch.chdir(deep)
+    result = livb("status", "--datum", "2026-11-21")
+    assert result.code == 0, result.err
+    assert result.out == expected.out
+    assert livb("check").code == 0
+    assert livb("render", "plan", "--datum", "2026-11-21").code == 0
+    assert (halle / "output" / "plan.docx").is_file()
+    assert not (deep / "output").exists()
+    added = livb("new", "actor", "--id", "an-claes", "--naam", "An Claes", "--rol", "partner")
+    assert added.code == 0, added.err
+    assert "an-claes" in (halle / "actoren.yaml").read_text(encoding="utf-8")
+    assert list(deep.iterdir()) == []
+
+
+def test_outside_any_gemeente_folder_a_command_says_what_to_do(tmp_path, livb, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = livb("status")
     assert result.code == 2
-    assert "    hulp: de gemeentemap is '..': geef die op als MAP\n" in result.err
+    assert result.err == (
+        "gebruik: hier staat geen livb.yaml: de huidige map is geen gemeentemap\n"
+        "    hulp: geef de gemeentemap op als MAP, of maak er een met "
+        "'livb init MAP --gemeente NAAM'\n"
+    )
+
+
+def test_a_named_subfolder_points_to_its_gemeente_folder(halle, livb, monkeypatch):
+    monkeypatch.chdir(halle)
+    result = livb("status", "vergaderingen")
+    assert result.code == 2
+    assert "    hulp: de gemeentemap is '.': geef die op als MAP\n" in result.err
 
 
 def test_a_file_as_map_names_the_folder_it_is_in(halle, livb):

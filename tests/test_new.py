@@ -126,7 +126,7 @@ def test_a_second_meeting_on_the_same_day_gets_its_own_file(halle, livb):
 
 def test_new_meeting_of_an_unknown_body(halle, livb):
     result = livb("new", "vergadering", "--orgaan", "pg-onbekend", "--map", halle)
-    assert result.code == 1 and "onbekend orgaan 'pg-onbekend'" in result.err
+    assert result.code == 2 and "onbekend orgaan 'pg-onbekend'" in result.err
 
 
 def test_new_actor_only_inserts_lines(halle, livb):
@@ -152,7 +152,7 @@ def test_new_actor_refuses_a_duplicate_or_invalid_id(halle, livb):
     duplicate = livb("new", "actor", "--map", halle, "--id", "els-janssens")
     assert duplicate.code == 1 and "bestaat al" in duplicate.err
     invalid = livb("new", "actor", "--map", halle, "--id", "Els Janssens")
-    assert invalid.code == 1 and "geen geldige id" in invalid.err
+    assert invalid.code == 2 and "geen geldige id" in invalid.err
     assert snapshot(halle) == before
 
 
@@ -189,7 +189,7 @@ def test_new_goals_create_then_extend_the_file(halle, livb):
 
 def test_new_goals_for_an_unknown_priority(halle, livb):
     result = livb("new", "doelstelling", "--map", halle, "--prioriteit", "drug")
-    assert result.code == 1 and "onbekende prioriteit 'drug'" in result.err
+    assert result.code == 2 and "onbekende prioriteit 'drug'" in result.err
 
 
 def test_new_interview_has_the_tool_d_questions(halle, livb):
@@ -210,7 +210,7 @@ def test_new_interview_has_the_tool_d_questions(halle, livb):
 
 def test_new_interview_with_an_unknown_actor(halle, livb):
     result = livb("new", "gesprek", "--map", halle, "--met", "nobody")
-    assert result.code == 1 and "onbekende actor 'nobody'" in result.err
+    assert result.code == 2 and "onbekende actor 'nobody'" in result.err
 
 
 def test_new_in_a_broken_folder_changes_nothing(halle, livb):
@@ -383,15 +383,15 @@ def test_reserving_a_name_never_hands_it_out_twice(tmp_path):
 
 def test_a_refused_new_touches_nothing_not_even_the_lock(halle, livb):
     before = snapshot(halle)
-    for args in (
-        ("actor", "--id", "els-janssens"),
-        ("actor", "--id", "x", "--rol", "schepn"),
-        ("vergadering", "--orgaan", "pg-onbekend"),
-        ("gesprek", "--met", "politie"),
-        ("doelstelling", "--prioriteit", "drug"),
+    for code, *args in (
+        (1, "actor", "--id", "els-janssens"),  # the id exists
+        (2, "actor", "--id", "x", "--rol", "schepn"),  # option values
+        (2, "vergadering", "--orgaan", "pg-onbekend"),
+        (2, "gesprek", "--met", "politie"),
+        (2, "doelstelling", "--prioriteit", "drug"),
     ):
         result = livb("new", args[0], halle, *args[1:])
-        assert result.code == 1, result.out
+        assert result.code == code, result.out
     assert snapshot(halle) == before
     assert not (halle / LOCK).exists()
 

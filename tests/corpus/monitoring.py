@@ -54,7 +54,7 @@ CASES = [
             "{actie: a-controles, status: klaar}",
         ),
         expect=(
-            "monitoring/2010.yaml:31:34: fout LIVB012 ongeldige waarde tekst ('klaar') voor 'status'",
+            "monitoring/2010.yaml:31:34: fout LIVB012 ongeldige waarde 'klaar' voor 'status'",
             "kies uit: 'gepland', 'lopend', 'afgerond', 'vertraagd' of 'geschrapt'",
         ),
     ),
@@ -116,8 +116,9 @@ CASES = [
     ),
     Case(
         "monitoring-new-jaar-buiten-bereik",
+        code=2,
         command=("new", "monitoring", "{map}", "--jaar", "20111"),
-        expect=("fout: 20111 is geen jaar voor de opvolging",),
+        expect=("gebruik: 20111 is geen jaar voor de opvolging",),
         check=untouched(),
     ),
 ]

@@ -133,18 +133,20 @@ def _flow_actors(root: Path) -> None:
 CASES: list[Case] = [
     Case(
         "new-rol-typo",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jan-peeters", "--rol", "schepn"),
         expect=(
-            "fout: onbekende rol 'schepn'; bedoelde je 'schepen'?",
+            "gebruik: onbekende rol 'schepn'; bedoelde je 'schepen'?",
             "hulp: kies uit: burgemeester, schepen, gemeenteraadslid, algemeen_directeur,",
         ),
         check=untouched(),
     ),
     Case(
         "new-sector-typo",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jan-peeters", "--sector", "welzyn"),
         expect=(
-            "fout: onbekende sector 'welzyn'; bedoelde je 'welzijn'?",
+            "gebruik: onbekende sector 'welzyn'; bedoelde je 'welzijn'?",
             "hulp: kies uit: bestuur, gemeentediensten, politie,",
         ),
         check=untouched(),
@@ -158,9 +160,10 @@ CASES: list[Case] = [
     ),
     Case(
         "new-id-with-newline",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jan\npeeters"),
         expect=(
-            "fout: 'jan\\npeeters' is geen geldige id voor een actor",
+            "gebruik: 'jan\\npeeters' is geen geldige id voor een actor",
             "hulp: gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties, "
             "bv. 'jan-peeters'",
         ),
@@ -168,24 +171,27 @@ CASES: list[Case] = [
     ),
     Case(
         "new-id-with-trailing-newline",
+        code=2,
         command=("new", "prioriteit", "{map}", "--id", "drugs\n", "--titel", "Drugs"),
-        expect=("fout: 'drugs\\n' is geen geldige id voor een prioriteit",),
+        expect=("gebruik: 'drugs\\n' is geen geldige id voor een prioriteit",),
         check=untouched(),
     ),
     Case(
         "new-id-with-space",
+        code=2,
         command=("new", "actor", "{map}", "--id", "José Peeters"),
         expect=(
-            "fout: 'José Peeters' is geen geldige id voor een actor",
+            "gebruik: 'José Peeters' is geen geldige id voor een actor",
             "bv. 'jose-peeters'",
         ),
         check=untouched(),
     ),
     Case(
         "new-naam-with-escape-sequence",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jp", "--naam", "Jan\x1b[31m Peeters"),
         expect=(
-            "fout: --naam bevat een stuurteken (\\x1b): 'Jan\\x1b[31m Peeters'",
+            "gebruik: --naam bevat een stuurteken (\\x1b): 'Jan\\x1b[31m Peeters'",
             "hulp: typ de tekst opnieuw, op één regel, zonder tabs of onzichtbare tekens",
         ),
         absent=("\x1b",),
@@ -193,28 +199,32 @@ CASES: list[Case] = [
     ),
     Case(
         "new-naam-with-bidi-override",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jp", "--naam", "Jan \u202eznaP"),
-        expect=("fout: --naam bevat een stuurteken (\\u202e): 'Jan \\u202eznaP'",),
+        expect=("gebruik: --naam bevat een stuurteken (\\u202e): 'Jan \\u202eznaP'",),
         check=untouched(),
     ),
     Case(
         "new-naam-not-utf8",
+        code=2,
         command=("new", "actor", "{map}", "--id", "jp", "--naam", "Jan \udcff"),
-        expect=("fout: --naam bevat een stuurteken (\\udcff): 'Jan \\udcff'",),
+        expect=("gebruik: --naam bevat een stuurteken (\\udcff): 'Jan \\udcff'",),
         subprocess=True,
         check=untouched(),
     ),
     Case(
         "new-titel-with-newline",
+        code=2,
         command=("new", "prioriteit", "{map}", "--id", "drugs", "--titel", "Drugs\nen alcohol"),
-        expect=("fout: --titel bevat een stuurteken (\\n): 'Drugs\\nen alcohol'",),
+        expect=("gebruik: --titel bevat een stuurteken (\\n): 'Drugs\\nen alcohol'",),
         check=untouched(),
     ),
     Case(
         "new-stap-that-does-not-exist",
+        code=2,
         command=("new", "vergadering", "{map}", "--stap", "9.9", "--datum", "2030-06-15"),
         expect=(
-            "fout: onbekende stap '9.9'",
+            "gebruik: onbekende stap '9.9'",
             "hulp: de stappen van de methode: 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 2.1, 2.2, 2.3, 2.4, "
             "2.5, 2.6, 2.7, 3.1, 3.2, 3.3, 3.4, 3.5, 3.6, 4.1, 4.2, 4.3, 4.4, 5.1, 5.2, 5.3, 5.4; "
             "bv. --stap 2.5",
@@ -234,8 +244,9 @@ CASES: list[Case] = [
     ),
     Case(
         "new-stap-comma-that-is-no-step",
+        code=2,
         command=("new", "vergadering", "{map}", "--stap", "2,9", "--datum", "2030-06-15"),
-        expect=("fout: onbekende stap '2,9'",),
+        expect=("gebruik: onbekende stap '2,9'",),
         check=untouched(),
     ),
     Case(
@@ -267,9 +278,10 @@ CASES: list[Case] = [
     ),
     Case(
         "new-orgaan-typo",
+        code=2,
         command=("new", "vergadering", "{map}", "--orgaan", "kerngroup", "--datum", "2030-06-15"),
         expect=(
-            "fout: onbekend orgaan 'kerngroup'; bedoelde je 'kerngroep'?",
+            "gebruik: onbekend orgaan 'kerngroup'; bedoelde je 'kerngroep'?",
             "hulp: kies uit: kerngroep, redactiecomite, pilootcomite, pg-samenleven, "
             "pg-inbraken, pg-verkeer",
         ),
@@ -332,9 +344,10 @@ CASES: list[Case] = [
     ),
     Case(
         "new-met-role-of-two-actors",
+        code=2,
         command=("new", "gesprek", "{map}", "--met", "politie", "--datum", "2010-06-20"),
         expect=(
-            "fout: 2 actoren hebben de rol 'politie': koen-deprez (Koen Deprez), "
+            "gebruik: 2 actoren hebben de rol 'politie': koen-deprez (Koen Deprez), "
             "bart-segers (Bart Segers)",
             "hulp: kies er één met --met ID",
         ),
@@ -342,24 +355,27 @@ CASES: list[Case] = [
     ),
     Case(
         "new-met-role-of-no-actor",
+        code=2,
         base="minimal",
         command=("new", "gesprek", "{map}", "--met", "schepen", "--datum", "2030-01-10"),
         expect=(
-            "fout: geen enkele actor heeft de rol 'schepen'",
+            "gebruik: geen enkele actor heeft de rol 'schepen'",
             "hulp: voeg die actor eerst toe: livb new actor --id ID --naam NAAM --rol schepen",
         ),
         check=untouched(base="minimal"),
     ),
     Case(
         "new-met-typo",
+        code=2,
         command=("new", "gesprek", "{map}", "--met", "ann-merten", "--datum", "2010-06-20"),
-        expect=("fout: onbekende actor 'ann-merten'; bedoelde je 'ann-mertens'?",),
+        expect=("gebruik: onbekende actor 'ann-merten'; bedoelde je 'ann-mertens'?",),
         check=untouched(),
     ),
     Case(
         "new-interview-in-step-3",
+        code=2,
         command=("new", "gesprek", "{map}", "--met", "ann-mertens", "--stap", "3.1"),
-        expect=("fout: een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij 3.1",),
+        expect=("gebruik: een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij 3.1",),
         check=untouched(),
     ),
     Case(
@@ -381,8 +397,9 @@ CASES: list[Case] = [
     ),
     Case(
         "new-goals-for-a-priority-typo",
+        code=2,
         command=("new", "doelstelling", "{map}", "--prioriteit", "inbraak"),
-        expect=("fout: onbekende prioriteit 'inbraak'; bedoelde je 'inbraken'?",),
+        expect=("gebruik: onbekende prioriteit 'inbraak'; bedoelde je 'inbraken'?",),
         check=untouched(),
     ),
     Case(

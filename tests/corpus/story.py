@@ -138,7 +138,7 @@ CASES: list[Case] = [
         change("organen.yaml", lambda t: t + HEARINGS.replace("soort: hoorzitting", "soort: x")),
         CHECK,
         expect=(
-            "organen.yaml:46:53: fout LIVB012 ongeldige waarde tekst ('x') voor 'soort'",
+            "organen.yaml:46:53: fout LIVB012 ongeldige waarde 'x' voor 'soort'",
             "hulp: kies uit: 'hoorzitting', 'forum', 'werkgroep' of 'andere'",
         ),
     ),

@@ -119,9 +119,10 @@ CASES: list[Case] = [
     ),
     Case(
         "besluit-ongeldige-instantie",
+        code=2,
         command=("besluit", "--door", "raad", "--onderwerp", "plan", "--map", "{map}", "--no-git"),
         expect=(
-            "fout: --door: ongeldige waarde tekst ('raad') voor 'door'",
+            "gebruik: ongeldige waarde 'raad' voor --door",
             "hulp: kies uit: 'college', 'gemeenteraad'",
         ),
         check=_besluiten_unchanged,
