@@ -10,6 +10,7 @@ import os
 import re
 import sys
 import types
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,7 +32,7 @@ from livb.words import count
 app = typer.Typer(
     name="livb",
     cls=DutchGroup,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -212,6 +213,32 @@ def _day_option(text: str | None) -> str | None:
     return text
 
 
+def _completes(module: str, name: str) -> Callable[[str], list[str]]:
+    """Tab completion of an option from a StrEnum of the model, imported only when asked."""
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        values = [member.value for member in getattr(importlib.import_module(module), name)]
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
+def _complete_document(incomplete: str) -> list[str]:
+    """Tab completion of ``livb render DOCUMENT``: the documents of the registry, and alle."""
+    from livb.documents import DOCUMENTS
+
+    return [name for name in [*DOCUMENTS, "alle"] if name.startswith(incomplete)]
+
+
+def _complete_code(incomplete: str) -> list[str]:
+    """Tab completion of a rule code (--uitleg, --alleen, --negeer)."""
+    from livb.explain import all_codes
+
+    return [info.code for info in all_codes() if info.code.startswith(incomplete.upper())]
+
+
 Vandaag = Annotated[
     str | None,
     typer.Option(
@@ -221,6 +248,12 @@ Vandaag = Annotated[
         callback=_day_option,
     ),
 ]
+
+
+def _typed(param: typer.CallbackParam) -> str:
+    """The name of an option as the user typed it (--select or --alleen), for a message."""
+    typed = {argument.partition("=")[0] for argument in sys.argv[1:]}
+    return next((name for name in param.opts if name in typed), param.opts[0])
 
 
 def _codes(param: typer.CallbackParam, values: list[str] | None) -> list[str]:
@@ -233,7 +266,7 @@ def _codes(param: typer.CallbackParam, values: list[str] | None) -> list[str]:
     for value in values or []:
         for part in (part.strip() for part in value.split(",")):
             if part and part.upper() not in known:
-                raise unknown_code(part, f" in {param.opts[0]}")
+                raise unknown_code(part, f" in {_typed(param)}")
             codes.extend([part.upper()] if part else [])
     return codes
 
@@ -265,28 +298,34 @@ def check(
     select: Annotated[
         list[str] | None,
         typer.Option(
+            "--alleen",
             "--select",
             metavar="CODES",
             help="Enkel deze regels, bv. LIVB101,LIVB103.",
+            autocompletion=_complete_code,
             callback=_codes,
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option(
+            "--negeer",
             "--ignore",
             metavar="CODES",
             help="Deze regels overslaan, bv. LIVB202.",
+            autocompletion=_complete_code,
             callback=_codes,
         ),
     ] = None,
     explain: Annotated[
         str | None,
         typer.Option(
+            "--uitleg",
             "--explain",
             metavar="CODE",
             help="Leg een code uit, bv. LIVB203, en stop.",
             is_eager=True,
+            autocompletion=_complete_code,
             callback=_show_explanation,
         ),
     ] = None,
@@ -351,6 +390,7 @@ def render(
         str,
         typer.Argument(
             metavar="DOCUMENT",
+            autocompletion=_complete_document,
             help="Welk document (zie onderaan), of alle.",
             show_default=False,
         ),
@@ -388,7 +428,9 @@ def render(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Overschrijf ook documenten die met de hand gewijzigd werden."
+            "--overschrijf",
+            "--force",
+            help="Overschrijf ook documenten die met de hand gewijzigd werden.",
         ),
     ] = False,
     pdf: Annotated[
@@ -531,13 +573,25 @@ def new(
         str | None, typer.Option("--id", help="actor, prioriteit: de nieuwe id.")
     ] = None,
     naam: Annotated[str | None, typer.Option("--naam", help="actor: de naam.")] = None,
-    rol: Annotated[str | None, typer.Option("--rol", help="actor: de rol, bv. schepen.")] = None,
+    rol: Annotated[
+        str | None,
+        typer.Option(
+            "--rol",
+            help="actor: de rol, bv. schepen.",
+            autocompletion=_completes("livb.model.actoren", "Rol"),
+        ),
+    ] = None,
     functie: Annotated[str | None, typer.Option("--functie", help="actor: de functie.")] = None,
     organisatie: Annotated[
         str | None, typer.Option("--organisatie", help="actor: de organisatie.")
     ] = None,
     sector: Annotated[
-        str | None, typer.Option("--sector", help="actor: de sector, bv. welzijn.")
+        str | None,
+        typer.Option(
+            "--sector",
+            help="actor: de sector, bv. welzijn.",
+            autocompletion=_completes("livb.model.actoren", "Sector"),
+        ),
     ] = None,
     titel: Annotated[str | None, typer.Option("--titel", help="prioriteit: de titel.")] = None,
     prioriteit: Annotated[
@@ -651,7 +705,7 @@ def init(
         ),
     ] = True,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Stel geen vragen (voor scripts).")
+        bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
     ] = False,
     huisstijl: Annotated[
         bool,
@@ -765,16 +819,31 @@ def diff(
 @app.command(cls=GemeenteCommand)
 def besluit(
     door: Annotated[
-        str, typer.Option("--door", help="Wie besliste of tekende: college, gemeenteraad, ...")
+        str,
+        typer.Option(
+            "--door",
+            help="Wie besliste of tekende: college, gemeenteraad, ...",
+            autocompletion=_completes("livb.model.besluiten", "Instantie"),
+        ),
     ],
     onderwerp: Annotated[
-        str, typer.Option("--onderwerp", help="Waarover: plan, protocolakkoord, diagnostiek, ...")
+        str,
+        typer.Option(
+            "--onderwerp",
+            help="Waarover: plan, protocolakkoord, diagnostiek, ...",
+            autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
+        ),
     ],
     datum: Annotated[
         str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
     ] = None,
     uitkomst: Annotated[
-        str, typer.Option("--uitkomst", help="goedgekeurd, ondertekend, kennisgenomen, ...")
+        str,
+        typer.Option(
+            "--uitkomst",
+            help="goedgekeurd, ondertekend, kennisgenomen, ...",
+            autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
+        ),
     ] = "goedgekeurd",
     referentie: Annotated[
         str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")

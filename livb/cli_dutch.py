@@ -62,8 +62,18 @@ def _value_word(param: Any, ctx: Any) -> str | None:
     return str(param.opts[0]).lstrip("-").upper()
 
 
+# typer's own options for shell completion, whose help is English.
+_COMPLETION_HELP = {
+    "install_completion": "Laat je shell (bash, zsh, fish of PowerShell) livb aanvullen met Tab: "
+    "commando's, opties, documenten en waarden.",
+    "show_completion": "Toon het aanvulscript voor je shell, om het zelf te installeren.",
+}
+
+
 def _dutch_params(command: Any, ctx: Any) -> None:
     for param in command.get_params(ctx):
+        if param.name in _COMPLETION_HELP:
+            param.help = _COMPLETION_HELP[param.name]
         param.display_type_rich = functools.partial(_value_word, param)
         if isinstance(param.default, Path) and param.default == Path():
             param.show_default = False  # the help says "standaard de huidige map"
@@ -145,8 +155,39 @@ class DutchCommand(_DutchHelp, TyperCommand):
     """A typer command whose help option and usage line are Dutch."""
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``livb --install-completion``: typer's installation for the shell it runs in, in Dutch."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import _get_shell_name, install
+
+    from livb.errors import UsageError
+
+    shell = _get_shell_name()
+    if shell not in SHELLS:
+        raise UsageError(
+            f"livb kan je shell ({shell or 'onbekend'}) niet laten aanvullen met Tab",
+            f"dat kan in {', '.join(SHELLS[:-1])} en {SHELLS[-1]}",
+        )
+    shell, path = install(shell=shell)
+    typer.echo(f"Aanvullen met Tab is geïnstalleerd voor {shell}, in {path}.")
+    typer.echo("Het werkt in elke nieuwe terminal.")
+    raise typer.Exit(0)
+
+
 class DutchGroup(_DutchHelp, TyperGroup):
-    """The typer group of all commands, with Dutch help."""
+    """The typer group of all commands, with Dutch help and Dutch completion messages."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Typer's parameters, with --install-completion speaking Dutch."""
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name == "install_completion":
+                param.callback = _install_completion
+        return params
 
 
 USAGE_ERRORS: tuple[type[BaseException], ...] = (click_exceptions.ClickException,)

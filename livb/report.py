@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -136,7 +137,12 @@ def write_explanation(code: str, out: TextIO | None = None) -> None:
     if info is None:
         raise unknown_code(code)
     out.write(f"{info.code} {info.name} ({info.severity.label})\n")
-    out.write(f"Bron: {info.methode}\n\n{info.text}\n")
+    out.write(f"Bron: {info.methode}\n\n{_plain(info.text)}\n")
+
+
+def _plain(text: str) -> str:
+    """A rule's docstring as a terminal shows it: ``sleutel`` (reStructuredText) as 'sleutel'."""
+    return re.sub(r"``(.+?)``", r"'\1'", text)
 
 
 def unknown_code(code: str, where: str = "") -> UsageError:

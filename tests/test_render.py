@@ -254,9 +254,12 @@ def test_hand_edits_are_never_overwritten_without_force(halle, livb):
     edited = out / "plan.docx"
     edited.write_bytes(edited.read_bytes() + b"hand")
     result = livb("render", "plan", halle)
-    assert result.code == 1 and "plan.docx" in result.err and "--force" in result.err
+    assert result.code == 1 and "plan.docx" in result.err and "met --overschrijf\n" in result.err
     assert edited.read_bytes().endswith(b"hand")
     assert livb("render", "plan", halle, "--force").code == 0
+    assert not edited.read_bytes().endswith(b"hand")
+    edited.write_bytes(edited.read_bytes() + b"hand")
+    assert livb("render", "plan", halle, "--overschrijf").code == 0
     assert not edited.read_bytes().endswith(b"hand")
 
 

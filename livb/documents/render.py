@@ -630,7 +630,7 @@ def _write_all(
             raise LivbError(
                 f"{', '.join(changed)}: met de hand gewijzigd sinds livb het maakte; "
                 "niet overschreven",
-                "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
+                "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --overschrijf",
             )
         try:
             manifest.begin((job.filename, data) for job, data, _ in built)

@@ -338,7 +338,7 @@ CASES: list[Case] = [
         1,
         (
             "fout: plan.docx: met de hand gewijzigd sinds livb het maakte; niet overschreven",
-            "hulp: bewaar je aanpassingen onder een andere naam, of overschrijf ze met --force",
+            "hulp: bewaar je aanpassingen onder een andere naam, of overschrijf ze met --overschrijf",
         ),
         check=_kept_by_hand,
     ),
