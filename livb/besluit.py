@@ -86,8 +86,8 @@ def tag_name(besluit: Besluit) -> str:
 def describe(besluit: Besluit) -> str:
     """A decision in a Dutch sentence: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
     words = (
-        f"{besluit.onderwerp.value.replace('_', ' ')} {besluit.uitkomst.value} "
-        f"door {besluit.door.value.replace('_', ' ')} op {dutch_date(besluit.datum)}"
+        f"{besluit.onderwerp.label} {besluit.uitkomst.value} "
+        f"door {besluit.door.label} op {dutch_date(besluit.datum)}"
     )
     return words + (f" ({besluit.referentie})" if besluit.referentie else "")
 

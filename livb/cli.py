@@ -834,6 +834,10 @@ def besluit(
             autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
         ),
     ],
+    map_: Annotated[
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
     datum: Annotated[
         str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
     ] = None,
@@ -852,9 +856,10 @@ def besluit(
         str | None, typer.Option("--toelichting", help="Een toelichting.")
     ] = None,
     id_: Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")] = None,
-    map_: Annotated[
-        Path, typer.Option("--map", "-m", help="De gemeentemap; standaard de huidige map.")
-    ] = Path(),
+    map_optie: Annotated[
+        Path | None,
+        typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+    ] = None,
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
     ] = True,
@@ -865,9 +870,12 @@ def besluit(
     """
     from livb.besluit import BesluitRequest, record_besluit
 
+    if map_ is not None and map_optie is not None and map_ != map_optie:
+        raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
     day = _parse_day(datum) or dt.date.today()
+    root = map_ or map_optie or Path()
     request = BesluitRequest(
-        map_, door, onderwerp, day, uitkomst, referentie, toelichting, id_, git
+        root, door, onderwerp, day, uitkomst, referentie, toelichting, id_, git
     )
     result = record_besluit(request)
     typer.echo(f"Besluit '{result.besluit.id}' toegevoegd aan {result.path}: {result.description}.")

@@ -199,7 +199,7 @@ def _tree(project: Project) -> _Node:
         root.children.append(_Node(Soort.ACTOR, actor.id, title, _fields(actor)))
     for besluit in project.besluiten.besluiten:
         title = (
-            f"{besluit.onderwerp.value} {besluit.uitkomst.value} door {besluit.door.value}"
+            f"{besluit.onderwerp.label} {besluit.uitkomst.value} door {besluit.door.label}"
             f" op {dutch_date(besluit.datum)}"
         )
         root.children.append(_Node(Soort.BESLUIT, besluit.id, title, _fields(besluit)))

@@ -198,7 +198,7 @@ def _files(items: Iterable[tuple[str, object]], folder: str) -> tuple[str, ...]:
 
 
 def _decision_text(besluit: Besluit) -> str:
-    return f"{besluit.door.value} {besluit.datum}"
+    return f"{besluit.door.label} {besluit.datum}"
 
 
 def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:

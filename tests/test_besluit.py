@@ -211,6 +211,34 @@ def test_the_tag_name_follows_onderwerp_uitkomst_door_datum(repo, livb):
     ]
 
 
+def test_every_subject_and_body_reads_as_dutch_words():
+    """No identifier with an underscore reaches a sentence, and the diaeresis of coördinator stays."""
+    from livb.besluit import describe
+    from livb.model.besluiten import Besluit, Instantie, Onderwerp
+
+    for onderwerp in Onderwerp:
+        for door in Instantie:
+            besluit = Besluit(id="b", datum="2011-01-05", door=door, onderwerp=onderwerp)
+            sentence = describe(besluit)
+            assert "_" not in sentence, sentence
+            assert sentence.startswith(f"{onderwerp.label} goedgekeurd door {door.label} op 5 ")
+    assert Onderwerp.AANSTELLING_COORDINATOR.label == "aanstelling coördinator"
+    assert Instantie.ZONALE_VEILIGHEIDSRAAD.label == "zonale veiligheidsraad"
+
+
+@needs_git
+def test_the_commit_and_the_tag_keep_the_diacritics(repo, livb):
+    _, folder = repo
+    args = ("--onderwerp", "aanstelling_coordinator", "--datum", "2011-01-05")
+    result = livb("besluit", folder, "--door", "college", *args)
+    assert result.code == 0, result.err
+    expected = "Besluit: aanstelling coördinator goedgekeurd door college op 5 januari 2011"
+    assert git(folder, "log", "-1", "--format=%B").strip() == expected
+    tag = "aanstelling-coordinator-goedgekeurd-college-2011-01-05"
+    assert git(folder, "tag", "-l", "--format=%(contents)", tag).strip() == expected
+    assert "coördinator" in result.out
+
+
 @needs_git
 def test_an_existing_tag_is_an_error_and_nothing_changes(repo, livb):
     top, folder = repo

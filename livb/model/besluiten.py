@@ -20,6 +20,13 @@ class Instantie(StrEnum):
     KERNGROEP = "kerngroep"
     ZONALE_VEILIGHEIDSRAAD = "zonale_veiligheidsraad"
 
+    @property
+    def label(self) -> str:
+        """The body as a sentence or a table names it: 'zonale veiligheidsraad', 'FOD'."""
+        return {"fod": "FOD", "zonale_veiligheidsraad": "zonale veiligheidsraad"}.get(
+            self.value, self.value
+        )
+
 
 class Onderwerp(StrEnum):
     """What was decided on: the documents and milestones of the method."""
@@ -38,6 +45,14 @@ class Onderwerp(StrEnum):
     JAARRAPPORT = "jaarrapport"
     """Het jaarrapport over de uitvoering van het plan, voor college en gemeenteraad."""
     ANDERE = "andere"
+
+    @property
+    def label(self) -> str:
+        """The subject as a sentence names it, with its diacritics: 'aanstelling coördinator'."""
+        return {
+            "aanstelling_coordinator": "aanstelling coördinator",
+            "andere": "ander onderwerp",
+        }.get(self.value, self.value)
 
 
 class Uitkomst(StrEnum):
