@@ -192,7 +192,8 @@ def test_every_new_document_renders_from_a_fresh_folder(sparse):
 def test_definitief_refuses_a_decision_without_its_session(sparse, livb):
     result = livb("render", "besluit", sparse, "--besluit", "college-plan", "--definitief")
     assert result.code == 1
-    assert "besluit-college-plan.docx: besluiten.yaml: college / plan: " in result.err
+    assert "  besluiten.yaml: college / plan: " in result.err
+    assert "(in besluit-college-plan.docx)" in result.err
     assert "de datum van de zitting" in result.err
 
 

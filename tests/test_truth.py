@@ -285,28 +285,32 @@ def refusal(root: Path, livb, *documents: str) -> list[str]:
 
 
 def test_definitief_lists_every_reason_of_every_document_at_once(ontwerp, livb):
+    """Each reason once, at its file:line:column as check gives them, with the documents it holds up."""
     reasons = refusal(ontwerp, livb)
     for expected in (
-        "intentieverklaring.docx: besluiten.yaml: gemeenteraad / intentieverklaring: "
-        "in te vullen: de datum van goedkeuring door de gemeenteraad",
-        "verslag-2026-10-06-kerngroep.docx: vergaderingen/2026-10-06-kerngroep.yaml: "
-        "agenda[1].verslag: in te vullen: het verslag bij 'Het lokaal integraal "
-        "veiligheidsbeleid: begrippen en aanpak'",
-        "verslag-2026-12-08-kerngroep.docx: vergaderingen/2026-12-08-kerngroep.yaml: datum: "
-        "de vergadering van 8 december 2026 moet nog plaatsvinden",
-        "diagnostiek.docx: diagnostiek/bevindingen.yaml: conclusies: de conclusies ontbreken",
-        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0].titel: "
-        "in te vullen: de strategische doelstelling",
-        "plan.docx: doelstellingen/woninginbraken.yaml: strategische_doelstellingen[0]."
-        "operationele_doelstellingen[0].acties[0].titel: in te vullen: de actie",
-        "plan.docx: doelstellingen/verkeer.yaml: strategische_doelstellingen: "
-        "de prioriteit 'Veilig naar school' heeft nog geen doelstellingen",
-        "plan.docx: plan.yaml: budget: het plan zegt niets over het budget: geen tekst en geen "
-        "actie met een bedrag",
-        "plan.docx: plan.yaml: doelen_extern: in te vullen: de externe doelen",
+        "besluiten.yaml: gemeenteraad / intentieverklaring: in te vullen: de datum van "
+        "goedkeuring door de gemeenteraad (in intentieverklaring.docx)",
+        "vergaderingen/2026-10-06-kerngroep.yaml:35:5: in te vullen: het verslag bij 'Het lokaal "
+        "integraal veiligheidsbeleid: begrippen en aanpak' (in verslag-2026-10-06-kerngroep.docx)",
+        "vergaderingen/2026-12-08-kerngroep.yaml:11:8: de vergadering van 8 december 2026 moet "
+        "nog plaatsvinden (in verslag-2026-12-08-kerngroep.docx)",
+        "diagnostiek/bevindingen.yaml:28:13: de conclusies ontbreken (in diagnostiek.docx)",
+        "doelstellingen/woninginbraken.yaml:11:12: in te vullen: de strategische doelstelling "
+        "(in plan.docx)",
+        "doelstellingen/woninginbraken.yaml:27:20: in te vullen: de actie (in plan.docx)",
+        "doelstellingen/verkeer.yaml: strategische_doelstellingen: de prioriteit 'Veilig naar "
+        "school' heeft nog geen doelstellingen (in plan.docx)",
+        "plan.yaml:38:1: het plan zegt niets over het budget: geen tekst en geen actie met een "
+        "bedrag (in plan.docx)",
+        "plan.yaml:15:16: in te vullen: de externe doelen (in plan.docx)",
     ):
         assert expected in reasons, expected
     assert len(reasons) == len(set(reasons))  # each reason once
+    # a name every kerngroep document prints is one reason, naming each document it holds up
+    [schepen] = [r for r in reasons if "de naam van de schepen van mobiliteit" in r]
+    held_up = schepen.rsplit(" (in ", 1)[1].rstrip(")").split(", ")
+    assert {"plan.docx", "verslag-2026-10-06-kerngroep.docx"} <= set(held_up)
+    assert len(held_up) == len(set(held_up)) > 2
     # the SWOT is switched off (LIVB210): no reason about it
     assert not [r for r in reasons if "swot.yaml" in r]
 
@@ -316,10 +320,10 @@ def test_definitief_refuses_an_empty_swot_and_a_plan_without_goals(halle, livb):
     for goals in (halle / "doelstellingen").glob("*.yaml"):
         goals.unlink()
     reasons = refusal(halle, livb, "plan")
-    assert "plan.docx: swot.yaml: sterktes: de SWOT is leeg" in reasons
+    assert "swot.yaml:1:11: de SWOT is leeg (in plan.docx)" in reasons
     assert (
-        "plan.docx: doelstellingen/inbraken.yaml: strategische_doelstellingen: "
-        "de prioriteit 'Woninginbraken' heeft nog geen doelstellingen" in reasons
+        "doelstellingen/inbraken.yaml: strategische_doelstellingen: "
+        "de prioriteit 'Woninginbraken' heeft nog geen doelstellingen (in plan.docx)" in reasons
     )
     assert len([r for r in reasons if "heeft nog geen doelstellingen" in r]) == 3
 
@@ -334,15 +338,20 @@ def test_definitief_refuses_skeleton_texts_wherever_they_stand(halle, livb):
     )
     reasons = refusal(halle, livb, "plan")
     assert reasons == [
-        "plan.docx: plan.yaml: doelen_intern[2]: '(in te vullen: een intern doel)' is nog de "
-        "voorlopige tekst van livb new"
+        "plan.yaml:22:5: '(in te vullen: een intern doel)' is nog de voorlopige tekst van "
+        "livb new (in plan.docx)"
     ]
 
 
 def test_definitief_refuses_a_plan_without_priorities(fresh, livb):
     reasons = refusal(fresh, livb, "plan")
-    assert "plan.docx: prioriteiten.yaml: prioriteiten: het plan heeft geen prioriteiten" in reasons
-    assert "plan.docx: organen.yaml: kerngroep.leden: de kerngroep heeft geen leden" not in reasons
+    [reason] = [r for r in reasons if "het plan heeft geen prioriteiten" in r]
+    position, text = reason.split(": ", 1)
+    assert text == "het plan heeft geen prioriteiten (in plan.docx)"
+    name, line, column = position.split(":")
+    written = (fresh / name).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert written[int(column) - 1 :] == "[]"  # at the empty list after 'prioriteiten:'
+    assert not [r for r in reasons if "de kerngroep heeft geen leden" in r]
 
 
 def test_definitief_makes_a_complete_folder(halle, livb):

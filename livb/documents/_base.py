@@ -66,9 +66,42 @@ def key_of(loc: Sequence[Any]) -> str:
     return key
 
 
+class Reason(str):
+    """One reason a final version is refused, as text ('file: key: reason'), knowing its place.
+
+    ``livb render --definitief`` turns the file and the key into a line and column, as
+    ``livb check`` gives them.
+    """
+
+    file: str
+    key: str
+    reason: str
+
+    def __new__(cls, file: str, key: str, reason: str) -> Reason:
+        made = super().__new__(cls, f"{file}: {key}: {reason}")
+        made.file, made.key, made.reason = file, key, reason
+        return made
+
+    @property
+    def is_path(self) -> bool:
+        """The key is a path into the file ('actoren[2].naam'), not a description of one."""
+        return re.fullmatch(r"[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*", self.key) is not None
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The key as a path into the file: 'actoren[2].naam' is ('actoren', 2, 'naam')."""
+        parts: list[str | int] = []
+        for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", self.key):
+            parts.append(int(index) if index else name)
+        return tuple(parts)
+
+
 def gap(file: str, key: str, reason: str) -> str:
-    """One reason a final version is refused: where it belongs and what is wrong."""
-    return f"{file}: {key}: {reason}"
+    """One reason a final version is refused: where it belongs and what is wrong.
+
+    A :class:`Reason`, typed as the text it is: the documents' reasons are lists of str.
+    """
+    return Reason(file, key, reason)
 
 
 DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from livb.check import check_loaded
 from livb.dates import dutch_date
 from livb.diagnostics import Severity
 from livb.diff import compare
 from livb.documents import DOCUMENTS, Document
-from livb.documents._base import DRAFT_TEXT, draft_texts, gap
+from livb.documents._base import DRAFT_TEXT, Reason, draft_texts, gap
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -270,6 +272,7 @@ def _render_loaded(
     request = replace(request, today=_day(request, source.revision))
     options = DocumentOptions(_comparison(request, project, source.revision))
     reasons: list[str] = []
+    located: dict[str, list[str]] = {}  # a reason, and the documents it keeps from being final
     if request.definitief:
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
@@ -291,14 +294,50 @@ def _render_loaded(
             if source.revision is not None:
                 _mark_version(ir, source.revision)
             if request.definitief:
-                reasons.extend(f"{job.filename}: {r}" for r in final_gaps(project, job, ir))
-                if reasons:
+                for reason in final_gaps(project, job, ir):
+                    located.setdefault(_located(loaded, reason), []).append(job.filename)
+                if reasons or located:
                     continue  # refused anyway: no need to write this one
             meta = _meta(project, job, request, source.revision)
             built.append((job, write_docx(ir, reference, meta), ir))
+    reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
     if reasons:
         raise NotFinal(reasons)
     return _write_all(out, built, request)
+
+
+_ABSENT = object()
+
+
+def _value_at(node: object, loc: tuple[str | int, ...]) -> object:
+    """The value ``loc`` names in a file's model (None for a field not filled in), or _ABSENT."""
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(node, list) or not 0 <= part < len(node):
+                return _ABSENT
+            node = node[part]
+        elif isinstance(node, BaseModel) and part in type(node).model_fields:
+            node = getattr(node, part)
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return _ABSENT
+    return node
+
+
+def _located(loaded: LoadResult, reason: str) -> str:
+    """A reason of --definitief as check gives a finding: 'actoren.yaml:12:11: in te vullen: …'."""
+    if not isinstance(reason, Reason) or not reason.is_path:
+        return reason
+    model = loaded.project.files.get(reason.file) if loaded.project else None
+    value = _value_at(model, reason.loc)
+    if value is _ABSENT:
+        return reason  # not a key of the file: its name says where
+    # An empty value ('plaats:') is shown at its key, where the user writes it.
+    where = loaded.locate(reason.file, reason.loc, at_key=value is None)
+    if not where.line:
+        return f"{reason.file}: {reason.reason}"
+    return f"{reason.file}:{where.line}:{where.column}: {reason.reason}"
 
 
 def _day(request: RenderRequest, revision: Revision | None) -> dt.date:

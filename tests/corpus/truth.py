@@ -43,7 +43,7 @@ CASES: list[Case] = [
         command=("render", "plan", "{map}", "--definitief", "--datum", DAY),
         expect=(
             "definitief: nog geen definitieve versie (1 reden(en)):",
-            "  plan.docx: swot.yaml: sterktes: de SWOT is leeg",
+            "  swot.yaml:1:11: de SWOT is leeg (in plan.docx)",
         ),
     ),
     Case(
@@ -54,10 +54,7 @@ CASES: list[Case] = [
             "titel: '(in te vullen: de actie)'",
         ),
         command=("render", "plan", "{map}", "--definitief", "--datum", DAY),
-        expect=(
-            "  plan.docx: doelstellingen/inbraken.yaml: strategische_doelstellingen[0]."
-            "operationele_doelstellingen[0].acties[0].titel: in te vullen: de actie",
-        ),
+        expect=("  doelstellingen/inbraken.yaml:20:20: in te vullen: de actie (in plan.docx)",),
     ),
     Case(
         "definitief-verslag-van-een-vergadering-die-nog-komt",
@@ -73,8 +70,8 @@ CASES: list[Case] = [
         ),
         expect=(
             "livb check: de map heeft",
-            "  verslag-2010-02-09-kerngroep-plan.docx: vergaderingen/2010-02-09-kerngroep-plan"
-            ".yaml: datum: de vergadering van 9 februari 2010 moet nog plaatsvinden",
+            "  vergaderingen/2010-02-09-kerngroep-plan.yaml:6:8: de vergadering van 9 februari 2010"
+            " moet nog plaatsvinden (in verslag-2010-02-09-kerngroep-plan.docx)",
         ),
     ),
     Case(
