@@ -375,26 +375,67 @@ def status(
 class RenderCommand(GemeenteCommand):
     """``livb render``: its help lists the documents of the registry."""
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The help page, ending with every document livb can make and its step."""
-        from livb.documents import DOCUMENTS
+    def invoke(self, ctx: Any) -> Any:
+        """``render --lijst MAP``: the one argument given is the folder, not a document."""
+        if ctx.params.get("lijst") and ctx.params.get("document") is not None:
+            source = ctx.get_parameter_source("map_")  # typer's own click: compared by name
+            if source is not None and source.name != "DEFAULT":
+                raise UsageError(
+                    "--lijst toont alle documenten: geef geen DOCUMENT op",
+                    "livb render --lijst [MAP]",
+                )
+            ctx.params["map_"] = Path(ctx.params.pop("document"))
+            ctx.params["document"] = None
+            ctx.set_parameter_source("map_", type(source).COMMANDLINE)
+        return super().invoke(ctx)
 
-        rows = [f"{d.name}: {d.title.lower()} (stap {d.stap})" for d in DOCUMENTS.values()]
-        self.epilog = "Documenten: " + "; ".join(rows) + "; alle: alles wat de map toelaat."
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help page, ending with a table of every document livb can make and its step."""
         super().format_help(ctx, formatter)
+        if getattr(self, "rich_markup_mode", None) is None:
+            return  # click's layout: the table is its epilog (format_epilog)
+        from rich.table import Table
+        from typer.rich_utils import _get_rich_console
+
+        table = Table(title="Documenten", title_justify="left", box=None, padding=(0, 2, 0, 1))
+        for heading in ("document", "wat", "stap"):
+            table.add_column(heading, style="bold" if heading == "document" else None)
+        for name, title, step in _document_rows():
+            table.add_row(name, title, "elke" if step == "alle" else step)
+        _get_rich_console().print(table)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The documents as a table of two columns, in click's plain layout."""
+        with formatter.section("Documenten"):
+            formatter.write_dl(
+                [(name, _with_step(title, step)) for name, title, step in _document_rows()]
+            )
+
+
+def _with_step(title: str, step: str) -> str:
+    if not step:
+        return title
+    return f"{title} (elke stap)" if step == "alle" else f"{title} (stap {step})"
+
+
+def _document_rows() -> list[tuple[str, str, str]]:
+    from livb.documents import DOCUMENTS
+
+    rows = [(d.name, d.title, d.stap) for d in DOCUMENTS.values()]
+    return [*rows, ("alle", "alles wat de map nu toelaat (zie --lijst)", "")]
 
 
 @app.command(cls=RenderCommand)
 def render(
     document: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="DOCUMENT",
             autocompletion=_complete_document,
             help="Welk document (zie onderaan), of alle.",
             show_default=False,
         ),
-    ],
+    ] = None,
     map_: Annotated[
         Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
     ] = Path(),
@@ -454,6 +495,14 @@ def render(
         ),
     ] = None,
     datum: Vandaag = None,
+    lijst: Annotated[
+        bool,
+        typer.Option(
+            "--lijst",
+            help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
+            "(en waarom niet); maak er geen.",
+        ),
+    ] = False,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
@@ -466,6 +515,17 @@ def render(
     from livb.documents.render import RenderRequest, render_documents
     from livb.report import render_progress, write_render_summary
 
+    if lijst:
+        from livb.documents.render import availability
+        from livb.report import write_document_list
+
+        write_document_list(availability(map_))
+        return
+    if document is None:
+        raise UsageError(
+            "zeg welk document",
+            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
+        )
     if document != "alle" and document not in DOCUMENTS:
         from livb.schema_errors import suggest
 

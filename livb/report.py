@@ -7,6 +7,7 @@ import difflib
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
@@ -19,7 +20,7 @@ from livb.status import Status
 from livb.words import count
 
 if TYPE_CHECKING:
-    from livb.documents.render import Rendered
+    from livb.documents.render import Availability, Rendered, Step
 
 
 def format_line(diagnostic: Diagnostic) -> str:
@@ -378,12 +379,44 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
     out.write("\n")
 
 
+def write_document_list(found: Sequence[Availability], out: TextIO | None = None) -> None:
+    """``livb render --lijst``: each document, its step, and whether render alle makes it now."""
+    out = out or sys.stdout
+    rows = [("document", "stap", "nu")]
+    for entry in found:
+        document = entry.document
+        if entry.why_not is not None:
+            now = f"nee: {entry.why_not}"
+        elif document.per is not None:
+            now = f"ja, {entry.items}× (--{document.per} ID of --alle)"
+        else:
+            now = "ja"
+        rows.append((document.name, "elke" if document.stap == "alle" else document.stap, now))
+    name_width = max(len(row[0]) for row in rows) + 2
+    step_width = max(len(row[1]) for row in rows) + 2
+    for name, step, now in rows:
+        out.write(f"{name:<{name_width}}{step:<{step_width}}{now}\n".rstrip(" "))
+    made = sum(1 for entry in found if entry.why_not is None)
+    out.write(
+        f"\nlivb render alle maakt de {made} met 'ja'. livb render DOCUMENT maakt er een, ook "
+        "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
+        "te maken.\n"
+    )
+
+
+_STAGES = {"document": "documenten maken", "pdf": "PDF's maken met LibreOffice"}
+
+
 @contextmanager
-def render_progress(out: TextIO | None = None) -> Iterator[Callable[[str], None]]:
-    """A progress line per document: a bar on a terminal, plain lines otherwise."""
+def render_progress(out: TextIO | None = None) -> Iterator[Callable[[Step], None]]:
+    """The progress of a render: a spinner on a terminal; otherwise a line per finished file.
+
+    Off a terminal (a log, a pipe, CI), each stage says how many files it makes, and each file
+    gets its line as soon as it is made, so a long run shows where it is.
+    """
     out = out or sys.stderr
     if not out.isatty():
-        yield lambda name: None
+        yield _ProgressLines(out)
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -391,26 +424,87 @@ def render_progress(out: TextIO | None = None) -> Iterator[Callable[[str], None]
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), console=Console(file=out), transient=True
     ) as progress:
-        task = progress.add_task("documenten maken")
-        yield lambda name: progress.update(task, description=f"bezig met {name}")
+        task = progress.add_task(_STAGES["document"])
+
+        def show(step: Step) -> None:
+            stage = _STAGES[step.stage]
+            if step.finished or not step.name:
+                where = f"{step.done}/{step.total}"
+            else:
+                where = f"{step.done + 1}/{step.total}: {step.name}"
+            progress.update(task, description=f"{stage} ({where})")
+
+        yield show
+
+
+class _ProgressLines:
+    """Progress as plain lines: a stage's title with its first file, then a line per file.
+
+    One document alone is no progress worth a line (its summary follows at once); LibreOffice
+    is slow even for one, so its stage is always shown.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.titled: set[str] = set()
+
+    def __call__(self, step: Step) -> None:
+        if not step.finished or (step.stage == "document" and step.total == 1):
+            return
+        if step.stage not in self.titled:
+            self.titled.add(step.stage)
+            self.out.write(f"{_STAGES[step.stage]} ({step.total}):\n")
+        self.out.write(f"  {step.done}/{step.total} {step.name}\n")
+        self.out.flush()
 
 
 def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None) -> None:
-    """What was written where, and what is still to fill in."""
+    """What was written where, what was already so, and what is still to fill in."""
     out = out or sys.stdout
     if not results:
         out.write("Er was niets om te maken.\n")
         return
     folder = results[0].path.parent
-    out.write(f"{count(len(results), 'document', 'documenten')} in {folder}:\n")
-    for result in results:
-        note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
-        pdf = f" + {result.pdf.name}" if result.pdf else ""
-        out.write(f"  {result.path.name}{pdf}{note}\n")
+    written = [r for r in results if not (r.unchanged and (r.pdf is None or r.pdf_unchanged))]
+    kept = [r for r in results if r not in written]
+    # What stayed as it was comes first and short; what was written last, where the eye is.
+    if kept and not written:
+        if len(kept) == 1:
+            name = kept[0].path.name
+            out.write(f"{name} in {folder} is ongewijzigd: al zoals livb het nu maakt.\n")
+        else:
+            out.write(
+                f"Alle {len(kept)} documenten in {folder} zijn ongewijzigd: al zoals livb ze nu "
+                "maakt.\n"
+            )
+    elif kept:
+        names = ", ".join(r.path.name for r in kept)
+        out.write(f"{count(len(kept), 'document', 'documenten')} ongewijzigd:\n")
+        out.write(
+            textwrap.fill(
+                names,
+                100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            + "\n"
+        )
+    if written:
+        out.write(f"{count(len(written), 'document', 'documenten')} in {folder}:\n")
+        for result in written:
+            out.write(_summary_line(result))
     missing = sum(r.missing for r in results)
     if missing:
         hint = "zie de opmerkingen in Word"
         out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
+
+
+def _summary_line(result: Rendered) -> str:
+    note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
+    pdf = f" + {result.pdf.name}" if result.pdf else ""
+    return f"  {result.path.name}{pdf}{note}\n"
 
 
 def _data_text(number: int) -> str:

@@ -10,7 +10,7 @@ import livb.documents
 from livb.documents import DOCUMENTS
 from livb.resources import templates_dir
 
-from helpers import REPO, halle_snapshots
+from helpers import REPO, copy_example, halle_snapshots
 
 # The modules of livb/documents that are the pipeline's own, not documents (and every _module).
 INFRASTRUCTURE = {"charts", "compiled", "environment", "manifest", "render", "views"}
@@ -56,13 +56,103 @@ def test_the_readme_lists_every_document_with_its_step():
         assert rows.get(name, "").strip() == document.stap, f"README: no row for {name}"
 
 
-def test_render_help_lists_the_registry(livb):
+def test_render_help_lists_the_registry_as_a_table(livb):
     result = livb("render", "--help")
     assert result.code == 0
+    lines = result.out.splitlines()
+    start = lines.index("Documenten:")
+    rows: dict[str, str] = {}
+    for line in lines[start + 1 :]:
+        if line.startswith("    "):  # a title wrapped onto the next line
+            last = list(rows)[-1]
+            rows[last] += " " + line.strip()
+            continue
+        name, _, text = line.strip().partition("  ")
+        rows[name] = text.strip()
     for name, document in DOCUMENTS.items():
-        assert f"{name}: {document.title.lower()} (stap {document.stap})" in " ".join(
-            result.out.split()
+        step = "elke stap" if document.stap == "alle" else f"stap {document.stap}"
+        assert rows[name] == f"{document.title} ({step})", name
+    assert list(rows) == [*DOCUMENTS, "alle"]  # one row each, in the order of the method
+
+
+def test_render_help_on_a_terminal_is_a_rich_table(livb, monkeypatch):
+    import sys
+
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    result = livb("render", "--help")
+    assert result.code == 0
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", result.out)  # without the terminal's colours
+    assert "╭" in shown  # typer's panels: this is the terminal's help
+    table = shown[shown.index("Documenten") :]
+    for name, document in DOCUMENTS.items():
+        row = next(line for line in table.splitlines() if line.split()[:1] == [name])
+        assert document.title in row and row.rstrip().endswith(
+            "elke" if document.stap == "alle" else document.stap
+        ), row
+
+
+def _listed(livb, root) -> dict[str, tuple[str, str]]:
+    result = livb("render", "--lijst", root)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["document", "stap", "nu"]
+    step_at = lines[0].index("stap")
+    now_at = lines[0].index("nu")
+    rows = {}
+    for line in lines[1 : lines.index("")]:
+        rows[line[:step_at].strip()] = (line[step_at:now_at].strip(), line[now_at:])
+    assert list(rows) == list(DOCUMENTS)
+    return rows
+
+
+def test_render_lijst_says_what_render_alle_makes_now_and_why_not(tmp_path, livb):
+    fresh = tmp_path / "gemeente"
+    assert livb("init", fresh, "--gemeente", "Lommel", "--no-git").code == 0
+    rows = _listed(livb, fresh)
+    assert rows["plan"] == ("3.6", "nee: nog geen prioriteiten in prioriteiten.yaml (stap 2.6)")
+    assert rows["verslag"][1] == "nee: nog geen vergadering in vergaderingen/"
+    assert rows["profiel"] == ("1.1", "ja")
+    made = render_alle(livb, fresh)
+    assert {name for name, (_, now) in rows.items() if now.startswith("ja")} == made
+    # a folder in a later phase: what the list says, render alle makes, item by item
+    halle = copy_example(tmp_path / "halle")
+    rows = _listed(livb, halle)
+    meetings = len(list((halle / "vergaderingen").glob("[0-9]*.yaml")))
+    assert rows["verslag"] == ("elke", f"ja, {meetings}× (--vergadering ID of --alle)")
+    made = render_alle(livb, halle)
+    assert {name for name, (_, now) in rows.items() if now.startswith("ja")} == made
+
+
+def render_alle(livb, root) -> set[str]:
+    """The documents render alle made, by their registry name."""
+    result = livb("render", "alle", root, "--datum", "2026-12-06")
+    assert result.code == 0, result.err
+    files = {p.name for p in (root / "output").glob("*.docx")}
+    return {
+        name
+        for name, document in DOCUMENTS.items()
+        if any(
+            re.fullmatch(re.escape(document.filename).replace(r"\{item\}", ".+"), f) for f in files
         )
+    }
+
+
+def test_render_lijst_takes_its_folder_like_every_command(halle, livb, monkeypatch):
+    monkeypatch.chdir(halle / "vergaderingen")
+    found = livb("render", "--lijst")
+    assert found.code == 0 and found.out == livb("render", "--lijst", halle).out
+    both = livb("render", "--lijst", "plan", halle)
+    assert both.code == 2 and "geef geen DOCUMENT op" in both.err
+    nothing = livb("render", halle)  # a folder where a document belongs
+    assert nothing.code == 2
+
+
+def test_render_without_a_document_says_how_to_list_them(halle, livb, monkeypatch):
+    monkeypatch.chdir(halle)
+    result = livb("render")
+    assert result.code == 2
+    assert "zeg welk document" in result.err and "livb render --lijst" in result.err
 
 
 def test_an_unknown_document_is_refused_with_the_choices(halle, livb):

@@ -72,8 +72,19 @@ def test_a_draft_with_comments_becomes_a_pdf_with_its_notes(draft, livb):
     assert {"diagnostiek.docx", "intentieverklaring.docx", "protocolakkoord.docx"} <= set(made)
     assert sorted(name for name in manifest if name.endswith(".docx")) == made
     assert sorted(p.stem for p in out.glob("*.pdf")) == [Path(name).stem for name in made]
+    # LibreOffice's stage is shown, each PDF as it is made, in the order of the documents
+    written = [line.split()[0] for line in result.out.splitlines()[1:] if ".docx + " in line]
+    pdfs = [Path(name).with_suffix(".pdf").name for name in written]
+    stage = result.err.splitlines()
+    start = stage.index(f"PDF's maken met LibreOffice ({len(pdfs)}):")
+    assert stage[start + 1 : start + 1 + len(pdfs)] == [
+        f"  {number}/{len(pdfs)} {name}" for number, name in enumerate(pdfs, 1)
+    ]
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     again = livb("render", "alle", draft, "--pdf", "--datum", DAY)
     assert again.code == 0, again.err  # nothing 'changed by hand', no lock in the way
+    assert "zijn ongewijzigd" in again.out and "LibreOffice" not in again.err  # not started
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
 
 
 @needs_libreoffice
@@ -173,6 +184,21 @@ def test_a_failing_libreoffice_stops_with_its_processes_and_loses_no_word_file(
     manifest = json.loads((out / ".livb-manifest.json").read_text("utf-8"))
     assert "intentieverklaring.docx" in manifest
     assert livb("render", "intentieverklaring", draft, "--datum", DAY).code == 0  # not "by hand"
+
+
+def test_a_document_is_told_converted_once_the_next_one_appears(tmp_path):
+    produced = [tmp_path / f"{n}.pdf" for n in range(3)]
+    told: list[int] = []
+    reported = pdf._Reported(produced, told.append)
+    reported.poll()
+    produced[0].write_bytes(b"%PDF")
+    reported.poll()
+    assert told == []  # the first may still be being written
+    produced[1].write_bytes(b"%PDF")
+    reported.poll()
+    assert told == [0]
+    reported.poll(finished=True)  # the third never came: LibreOffice failed on it
+    assert told == [0, 1]
 
 
 def test_nothing_to_convert_starts_nothing(monkeypatch):

@@ -123,6 +123,102 @@ def test_rendering_twice_gives_identical_bytes(halle, livb):
     assert {p.name: p.read_bytes() for p in second.glob("*.docx")} == before
 
 
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.suffix in (".docx", ".pdf")}
+
+
+def test_a_second_render_writes_nothing_and_says_so(halle, livb):
+    out = render(livb, halle, "alle")
+    made = sorted(p.name for p in out.glob("*.docx"))
+    before = _stamps(out)
+    again = livb("render", "alle", halle, "--datum", DAY)
+    assert again.code == 0, again.err
+    assert again.out.startswith(
+        f"Alle {len(made)} documenten in {out} zijn ongewijzigd: al zoals livb ze nu maakt.\n"
+    )
+    assert _stamps(out) == before  # not one file rewritten
+    single = livb("render", "swot", halle, "--datum", DAY)
+    assert single.out.startswith(f"swot.docx in {out} is ongewijzigd")
+
+
+def test_after_an_edit_only_the_documents_it_touches_are_written(halle, livb):
+    out = render(livb, halle, "alle")
+    before = _stamps(out)
+    path = halle / "swot.yaml"
+    text = path.read_text("utf-8")
+    first = re.search(r"^  - id: \S+\n    tekst: (.+)$", text, re.MULTILINE)
+    assert first is not None
+    path.write_text(text.replace(first[1], first[1] + " (herzien)", 1), "utf-8")
+    result = livb("render", "alle", halle, "--datum", DAY)
+    assert result.code == 0, result.err
+    rewritten = {name for name, stamp in _stamps(out).items() if stamp != before[name]}
+    assert "swot.docx" in rewritten and "intentieverklaring.docx" not in rewritten
+    # the unchanged ones first, named in one paragraph; then the written ones, one per line
+    lines = result.out.splitlines()
+    kept = set(before) - rewritten
+    assert lines[0] == f"{len(kept)} documenten ongewijzigd:"
+    title = lines.index(f"{len(rewritten)} documenten in {out}:")
+    assert set(" ".join(lines[1:title]).replace(",", " ").split()) == kept
+    assert {line.split()[0] for line in lines[title + 1 :]} == rewritten
+
+
+def test_off_a_terminal_each_document_gets_its_line_as_it_is_made(halle, livb):
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, Step, render_documents
+
+    result = livb("render", "alle", halle, "--datum", DAY)
+    assert result.code == 0, result.err
+    made = [line.split()[0] for line in result.out.splitlines()[1:]]
+    lines = result.err.splitlines()
+    assert lines == [f"documenten maken ({len(made)}):"] + [
+        f"  {number}/{len(made)} {name}" for number, name in enumerate(made, 1)
+    ]
+    # each line as its document is made, before the next one is begun
+    steps: list[Step] = []
+    request = RenderRequest(halle, ["alle"], today=dt.date.fromisoformat(DAY))
+    render_documents(request, steps.append)
+    assert [(s.name, s.finished) for s in steps] == [
+        (name, finished) for name in made for finished in (False, True)
+    ]
+    assert not livb("render", "swot", halle, "--datum", DAY).err  # one document: no progress
+
+
+def test_a_pdf_is_made_again_only_when_its_document_changed(halle, monkeypatch):
+    import datetime as dt
+
+    import livb.word.pdf
+    from livb.documents.render import RenderRequest, Step, render_documents
+
+    asked: list[list[str]] = []
+
+    def convert(documents, converted=None):
+        asked.append([d.name for d in documents])
+        for position, document in enumerate(documents):
+            document.with_suffix(".pdf").write_bytes(b"%PDF-1.7 " + document.read_bytes()[:64])
+            if converted:
+                converted(position)
+        return [d.with_suffix(".pdf") for d in documents]
+
+    monkeypatch.setattr(livb.word.pdf, "convert_to_pdf", convert)
+    request = RenderRequest(halle, ["alle"], today=dt.date.fromisoformat(DAY), pdf=True)
+    steps: list[Step] = []
+    first = render_documents(request, steps.append)
+    names = [r.path.name for r in first]
+    assert asked == [names] and all(r.pdf and r.pdf.is_file() for r in first)
+    converted = [s.name for s in steps if s.stage == "pdf" and s.finished]
+    assert converted == [Path(n).with_suffix(".pdf").name for n in names]
+    again = render_documents(request)
+    assert len(asked) == 1  # LibreOffice not started: every PDF is as its document
+    assert all(r.unchanged and r.pdf_unchanged for r in again)
+    # a PDF older than its document (a conversion that failed after the Word file was written)
+    out = halle / "output"
+    stale = out / "swot.pdf"
+    os.utime(stale, ns=(0, 0))
+    render_documents(request)
+    assert asked[-1] == ["swot.docx"]
+
+
 def test_source_date_epoch_sets_the_document_date(halle, livb, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     out = render(livb, halle, "plan")

@@ -414,7 +414,7 @@ def test_a_libreoffice_failure_does_not_block_the_next_render(tmp_path, monkeypa
 
     root = copy_halle(tmp_path / "halle")
 
-    def failing(documents: list[Path]) -> list[Path]:
+    def failing(documents: list[Path], converted: object = None) -> list[Path]:
         documents[1].with_suffix(".pdf").write_bytes(b"%PDF")  # one made, then it fails
         raise LivbError(f"LibreOffice kon {documents[2].name} niet omzetten naar PDF")
 

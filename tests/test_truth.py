@@ -275,8 +275,13 @@ def test_a_stad_and_a_gemeente_name_their_own_services(halle, livb):
 def refusal(root: Path, livb, *documents: str) -> list[str]:
     result = livb("render", *(documents or ("alle",)), root, "--definitief", "--datum", DAY)
     assert result.code == 1, result.out
-    lines = result.err.splitlines()
-    assert lines[0].startswith("definitief: nog geen definitieve versie (")
+    progress, _, refused = result.err.partition("definitief: nog geen definitieve versie (")
+    # what came before are the lines of the documents made before the first reason was found
+    assert all(
+        re.fullmatch(r"documenten maken \(\d+\):|  \d+/\d+ \S+\.docx", line)
+        for line in progress.splitlines()
+    ), progress
+    lines = ("definitief: nog geen definitieve versie (" + refused).splitlines()
     assert lines[-1].startswith("    hulp: ")
     reasons = [line.strip() for line in lines[1:-1]]
     assert lines[0] == f"definitief: nog geen definitieve versie ({len(reasons)} reden(en)):"

@@ -154,7 +154,9 @@ class Document:
         template: the template under ``templates/nl/`` (or the gemeente's ``templates/``).
         filename: the output file; ``{item}`` stands for the item of a per-item document.
         build: the view the template gets, from the shared views and the item (or None).
-        available: whether ``render alle`` makes it: the folder holds what it needs.
+        why_not: why ``render alle`` leaves it out (None: the folder holds what it needs), in
+            Dutch for ``livb render --lijst``: what is missing and where, or that its moment
+            has passed.
         per: for a document per item (``vergadering``): the option that names the item.
         items: the items a per-item document is made for (``--alle``, ``render alle``).
         choices: the items that may be asked for by name, when more than ``items`` (a draft
@@ -173,13 +175,17 @@ class Document:
     template: str
     filename: str
     build: Callable[[Views, str | None], Context]
-    available: Callable[[Project], bool]
+    why_not: Callable[[Project], str | None]
     per: str | None = None
     items: Callable[[Project], Sequence[str | None]] = _one
     choices: Callable[[Project], Sequence[str | None]] | None = None
     heading: Callable[[Context], str] | None = None
     date: Callable[[Context], dt.date | None] = _dated
     final_gaps: Callable[[Project, Context], list[str]] = _no_gaps
+
+    def available(self, project: Project) -> bool:
+        """Whether ``render alle`` makes it: the folder holds what it needs."""
+        return self.why_not(project) is None
 
     def output_name(self, item: str | None) -> str:
         """The file name of the document (of one item)."""

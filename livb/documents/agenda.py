@@ -126,7 +126,9 @@ DOCUMENT = Document(
     template="agenda.md.j2",
     filename="agenda-{item}.docx",
     build=build,
-    available=lambda project: bool(project.vergaderingen),
+    why_not=lambda project: (
+        None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
+    ),
     per="vergadering",
     items=_meetings,
     heading=_title,

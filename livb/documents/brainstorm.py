@@ -38,6 +38,6 @@ DOCUMENT = Document(
     template="brainstorm.md.j2",
     filename="brainstorm.docx",
     build=build,
-    available=lambda project: True,
+    why_not=lambda project: None,
     date=_date,
 )

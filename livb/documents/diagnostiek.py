@@ -100,15 +100,18 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     return reasons
 
 
-def _available(project: Project) -> bool:
+def _why_not(project: Project) -> str | None:
     """Findings, or sources while the plan is still to come.
 
     A plan approved without a diagnostiek of its own gets no empty one afterwards.
     """
-    return bool(
-        project.bevindingen.bevindingen
-        or (project.bronnen.bronnen and plan_approved(project) is None)
-    )
+    if project.bevindingen.bevindingen:
+        return None
+    if not project.bronnen.bronnen:
+        return "nog geen bronnen of bevindingen in diagnostiek/ (stap 2.1)"
+    if plan_approved(project) is None:
+        return None
+    return "het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml"
 
 
 DOCUMENT = Document(
@@ -118,6 +121,6 @@ DOCUMENT = Document(
     template="diagnostiek.md.j2",
     filename="diagnostiek.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     final_gaps=final_gaps,
 )

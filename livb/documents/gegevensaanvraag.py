@@ -44,6 +44,14 @@ def partners(project: Project) -> dict[str, list[Bron]]:
     return dict(found)
 
 
+def _why_not(project: Project) -> str | None:
+    if not _letters(project):
+        return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
+    if project.bevindingen.bevindingen or plan_approved(project) is None:
+        return None
+    return "het plan is al goedgekeurd zonder bevindingen in de diagnostiek"
+
+
 def _letters(project: Project) -> list[str]:
     """The partners a letter goes to: not the gemeente itself (its own services need none)."""
     gemeente = project.instellingen.gemeente
@@ -146,10 +154,7 @@ DOCUMENT = Document(
     template="gegevensaanvraag.md.j2",
     filename="gegevensaanvraag-{item}.docx",
     build=build,
-    available=lambda project: (
-        bool(_letters(project))
-        and bool(project.bevindingen.bevindingen or plan_approved(project) is None)
-    ),
+    why_not=_why_not,
     per="partner",
     items=_letters,
     choices=lambda project: sorted(partners(project)),

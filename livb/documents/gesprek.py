@@ -98,7 +98,9 @@ DOCUMENT = Document(
     template="gesprek.md.j2",
     filename="gesprek-{item}.docx",
     build=build,
-    available=lambda project: bool(project.gesprekken),
+    why_not=lambda project: (
+        None if project.gesprekken else "nog geen oriëntatiegesprek in gesprekken/ (stap 1.2)"
+    ),
     per="gesprek",
     items=_talks,
     heading=_title,

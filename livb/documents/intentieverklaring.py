@@ -41,10 +41,14 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-def _available(project: Project) -> bool:
+def _why_not(project: Project) -> str | None:
     """A draft before the plan is approved, or the record of a declaration the folder holds."""
+    if not has_mayor(project):
+        return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"
     recorded = any(b.onderwerp is Onderwerp.INTENTIEVERKLARING for b in project.besluiten.besluiten)
-    return has_mayor(project) and (recorded or plan_approved(project) is None)
+    if recorded or plan_approved(project) is None:
+        return None
+    return "het plan is al goedgekeurd en besluiten.yaml noteert geen intentieverklaring"
 
 
 def _date(context: Context) -> dt.date | None:
@@ -58,6 +62,6 @@ DOCUMENT = Document(
     template="intentieverklaring.md.j2",
     filename="intentieverklaring.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     date=_date,
 )

@@ -166,7 +166,9 @@ DOCUMENT = Document(
     template="jaarrapport.md.j2",
     filename="jaarrapport.docx",
     build=build,
-    available=lambda project: bool(project.monitoring),
+    why_not=lambda project: (
+        None if project.monitoring else "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
+    ),
     heading=_title,
     final_gaps=final_gaps,
 )

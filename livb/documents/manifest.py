@@ -94,11 +94,14 @@ class Manifest:
 
     def begin(self, files: Iterable[tuple[str, bytes]]) -> None:
         """Record that these files are about to be replaced by these bytes (one write)."""
+        grown = False
         for name, new in files:
             accepted = self.accepted.get(name, [])
             if digest(new) not in accepted:
                 self.accepted[name] = [*accepted, digest(new)]
-        self.save()
+                grown = True
+        if grown:
+            self.save()
 
     def finish(self, name: str, new: bytes) -> None:
         """Record that ``name`` now is ``new``."""

@@ -387,7 +387,11 @@ DOCUMENT = Document(
     template="plan.md.j2",
     filename="plan.docx",
     build=build,
-    available=lambda project: bool(project.prioriteiten.prioriteiten),
+    why_not=lambda project: (
+        None
+        if project.prioriteiten.prioriteiten
+        else "nog geen prioriteiten in prioriteiten.yaml (stap 2.6)"
+    ),
     heading=_title,
     final_gaps=final_gaps,
 )

@@ -32,5 +32,5 @@ DOCUMENT = Document(
     template="profiel.md.j2",
     filename="profiel-coordinator.docx",
     build=build,
-    available=lambda project: True,
+    why_not=lambda project: None,
 )

@@ -42,12 +42,16 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-def _available(project: Project) -> bool:
+def _why_not(project: Project) -> str | None:
     """A draft while the gemeente may still ask the FOD for support, or the record of one.
 
     Once the plan is approved without the FOD, a protocol is no longer part of the story.
     """
-    return has_mayor(project) and (fod_begeleiding(project) or plan_approved(project) is None)
+    if not has_mayor(project):
+        return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"
+    if fod_begeleiding(project) or plan_approved(project) is None:
+        return None
+    return "het plan is al goedgekeurd zonder begeleiding door de FOD"
 
 
 def _date(context: Context) -> dt.date | None:
@@ -61,6 +65,6 @@ DOCUMENT = Document(
     template="protocol.md.j2",
     filename="protocolakkoord.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     date=_date,
 )

@@ -48,7 +48,7 @@ def _approved(views: Views, day: dt.date) -> Any:
     return found.datum if found and found.datum <= day else None
 
 
-def _available(project: Project) -> bool:
+def _why_not(project: Project) -> str | None:
     """A folder early in the process, or one that records the college's decision to start.
 
     Once the plan is approved, a proposal to start is history: ``render alle`` makes it only
@@ -57,8 +57,13 @@ def _available(project: Project) -> bool:
     early = project.instellingen.coordinator is not None or any(
         g.stap == "1.2" for g in project.gesprekken.values()
     )
-    started = bool(decisions(project, Onderwerp.RAPPORT, (Instantie.COLLEGE,)))
-    return started or (early and plan_approved(project) is None)
+    if decisions(project, Onderwerp.RAPPORT, (Instantie.COLLEGE,)):
+        return None
+    if plan_approved(project) is not None:
+        return "het plan is al goedgekeurd en besluiten.yaml noteert geen opstart"
+    if early:
+        return None
+    return "nog geen coördinator in livb.yaml en geen oriëntatiegesprek van stap 1.2"
 
 
 def _final_gaps(project: Project, context: Context) -> list[str]:
@@ -78,7 +83,7 @@ DOCUMENT = Document(
     template="rapport-opstart.md.j2",
     filename="rapport-opstart.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     date=_date,
     final_gaps=_final_gaps,
 )

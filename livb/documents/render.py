@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -32,6 +32,7 @@ from livb.documents.environment import (
 from livb.documents.manifest import (
     MANIFEST,
     Manifest,
+    digest,
     os_reason,
     output_lock,
     remove_leftovers,
@@ -119,11 +120,30 @@ class RenderRequest:
 
 @dataclass
 class Rendered:
-    """One document written."""
+    """One document written, or found as it would be written (``unchanged``)."""
 
     path: Path
     missing: int
     pdf: Path | None = None
+    unchanged: bool = False
+    """The file already held these bytes: livb left it as it was."""
+    pdf_unchanged: bool = False
+    """The PDF was made from this very file before: LibreOffice did not run for it."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """How far a render is, for a progress display: a stage, and the file it is at."""
+
+    stage: Literal["document", "pdf"]
+    name: str
+    """The file being made, or just made (``finished``); empty when a stage starts."""
+    done: int
+    total: int
+    finished: bool = False
+
+
+Progress = Callable[[Step], None]
 
 
 @dataclass
@@ -186,13 +206,44 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     return [request.item]
 
 
+@dataclass(frozen=True)
+class Availability:
+    """Whether ``render alle`` makes a document for this folder now, how many, or why not."""
+
+    document: Document
+    why_not: str | None
+    items: int
+    """How many ``render alle`` makes: 1, or one per item (a meeting, a partner …)."""
+
+
+def availability(root: Path) -> list[Availability]:
+    """Every document of the registry, with what ``render alle`` would make of it now.
+
+    Raises:
+        LivbError: the folder has errors (as ``render`` itself).
+    """
+    loaded = load_project(root)
+    if loaded.project is None:
+        raise LivbError(
+            f"de map '{root}' heeft fouten; zo kan livb niet zeggen welke documenten ze toelaat",
+            f"los eerst de fouten op die 'livb check {root}' toont",
+        )
+    project = loaded.project
+    found = []
+    for document in DOCUMENTS.values():
+        why_not = document.why_not(project)
+        items = len(document.items(project)) if why_not is None else 0
+        if why_not is None and not items:
+            why_not = f"de map heeft nog geen {document.per} om het voor te maken"
+        found.append(Availability(document, why_not, items))
+    return found
+
+
 ANNEX_DOCUMENTS = ["plan"]
 """The documents that take ``--wijzigingen-sinds``: their view shows the changes."""
 
 
-def render_documents(
-    request: RenderRequest, progress: Callable[[str], None] | None = None
-) -> list[Rendered]:
+def render_documents(request: RenderRequest, progress: Progress | None = None) -> list[Rendered]:
     """Render the requested documents of a gemeente folder, as it is or as it was in git.
 
     Raises:
@@ -243,9 +294,7 @@ def _needed_for_rendering(path: str) -> bool:
     return needed_for_loading(path) or path.startswith("templates/") or path == "huisstijl.docx"
 
 
-def _render(
-    request: RenderRequest, source: _Source, progress: Callable[[str], None] | None
-) -> list[Rendered]:
+def _render(request: RenderRequest, source: _Source, progress: Progress | None) -> list[Rendered]:
     loaded = load_project(source.root)
     if loaded.project is None:
         if source.revision is not None:
@@ -264,7 +313,7 @@ def _render_loaded(
     request: RenderRequest,
     source: _Source,
     loaded: LoadResult,
-    progress: Callable[[str], None] | None,
+    progress: Progress | None,
 ) -> list[Rendered]:
     """The documents of a folder that loaded without errors (:func:`_render` checked)."""
     project = loaded.project
@@ -285,9 +334,9 @@ def _render_loaded(
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
     built: list[tuple[Job, bytes, DocumentIR]] = []
-    for job in jobs:
+    for position, job in enumerate(jobs):
         if progress:
-            progress(job.filename)
+            progress(Step("document", job.filename, position, len(jobs)))
         with paused_gc():  # the template's text, its Markdown tokens, the WordprocessingML
             ir = _build_ir(environment, job)
             _check_annex(options, job, ir)
@@ -300,10 +349,12 @@ def _render_loaded(
                     continue  # refused anyway: no need to write this one
             meta = _meta(project, job, request, source.revision)
             built.append((job, write_docx(ir, reference, meta), ir))
+        if progress:
+            progress(Step("document", job.filename, position + 1, len(jobs), finished=True))
     reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
     if reasons:
         raise NotFinal(reasons)
-    return _write_all(out, built, request)
+    return _write_all(out, built, request, progress)
 
 
 _ABSENT = object()
@@ -647,9 +698,16 @@ def _undefined_message(text: str) -> str:
 
 
 def _write_all(
-    out: Path, built: list[tuple[Job, bytes, DocumentIR]], request: RenderRequest
+    out: Path,
+    built: list[tuple[Job, bytes, DocumentIR]],
+    request: RenderRequest,
+    progress: Progress | None = None,
 ) -> list[Rendered]:
-    """Write the documents, one at a time, each recorded in the manifest right after it."""
+    """Write the documents that changed, one at a time, each recorded in the manifest after it.
+
+    A file that already holds what livb makes now is left as it was (its date too), and so is
+    its PDF when that was made from it.
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -671,22 +729,71 @@ def _write_all(
                 "niet overschreven",
                 "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --overschrijf",
             )
+        same = {name for name, data in _files(built) if _holds(out / name, data)}
         try:
-            manifest.begin((job.filename, data) for job, data, _ in built)
+            manifest.begin((name, data) for name, data in _files(built) if name not in same)
         except OSError as error:
             raise LivbError(
                 f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
                 "maak plaats vrij of kies met --uit een andere map",
             ) from None
-        rendered = [_write_one(out, manifest, job, data, ir) for job, data, ir in built]
+        rendered = [
+            _keep_one(out, manifest, job, data, ir)
+            if job.filename in same
+            else _write_one(out, manifest, job, data, ir)
+            for job, data, ir in built
+        ]
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
-            from livb.word.pdf import convert_to_pdf
-
-            for result, pdf in zip(
-                rendered, convert_to_pdf([r.path for r in rendered]), strict=True
-            ):
-                result.pdf = pdf
+            _write_pdfs(rendered, progress)
         return rendered
+
+
+def _files(built: list[tuple[Job, bytes, DocumentIR]]) -> Iterator[tuple[str, bytes]]:
+    return ((job.filename, data) for job, data, _ in built)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` is exactly ``data`` (a folder or a link is not)."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_pdfs(rendered: list[Rendered], progress: Progress | None) -> None:
+    """The PDF of every document: LibreOffice converts those without an up-to-date one."""
+    from livb.word.pdf import convert_to_pdf
+
+    stale: list[Rendered] = []
+    for result in rendered:
+        pdf = result.path.with_suffix(".pdf")
+        if result.unchanged and _newer(pdf, result.path):
+            result.pdf, result.pdf_unchanged = pdf, True
+        else:
+            stale.append(result)
+    if not stale:
+        return
+    if progress:
+        progress(Step("pdf", "", 0, len(stale)))
+
+    def converted(position: int) -> None:
+        if progress:
+            name = stale[position].path.with_suffix(".pdf").name
+            progress(Step("pdf", name, position + 1, len(stale), finished=True))
+
+    pdfs = convert_to_pdf([r.path for r in stale], converted)
+    for result, pdf in zip(stale, pdfs, strict=True):
+        result.pdf = pdf
+
+
+def _newer(pdf: Path, document: Path) -> bool:
+    """Whether ``pdf`` was written after ``document``: LibreOffice made it from this file."""
+    try:
+        return pdf.is_file() and pdf.stat().st_mtime_ns >= document.stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def _check_targets(out: Path, names: list[str]) -> None:
@@ -715,4 +822,26 @@ def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Documen
     return Rendered(path, len(ir.missing))
 
 
-__all__ = ["RenderRequest", "Rendered", "render_documents"]
+def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
+    """A document whose file already holds ``data``: only the manifest may need to say so."""
+    path = out / job.filename
+    if manifest.accepted.get(job.filename) != [digest(data)]:
+        try:
+            manifest.finish(job.filename, data)
+        except OSError as error:
+            raise LivbError(
+                f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
+                "maak plaats vrij of kies met --uit een andere map",
+            ) from None
+    return Rendered(path, len(ir.missing), unchanged=True)
+
+
+__all__ = [
+    "Availability",
+    "Progress",
+    "RenderRequest",
+    "Rendered",
+    "Step",
+    "availability",
+    "render_documents",
+]

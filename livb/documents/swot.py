@@ -87,9 +87,11 @@ def _evidence_names(project: Project) -> dict[str, str]:
     return names
 
 
-def _available(project: Project) -> bool:
+def _why_not(project: Project) -> str | None:
     swot = project.swot
-    return bool(swot.sterktes or swot.zwaktes or swot.kansen or swot.bedreigingen)
+    if swot.sterktes or swot.zwaktes or swot.kansen or swot.bedreigingen:
+        return None
+    return "swot.yaml is nog leeg (stap 2.5)"
 
 
 def _date(context: Context) -> dt.date | None:
@@ -109,7 +111,7 @@ DOCUMENT = Document(
     template="swot.md.j2",
     filename="swot.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     date=_date,
     final_gaps=_final_gaps,
 )

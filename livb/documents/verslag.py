@@ -60,7 +60,9 @@ DOCUMENT = Document(
     template="verslag.md.j2",
     filename="verslag-{item}.docx",
     build=build,
-    available=lambda project: bool(project.vergaderingen),
+    why_not=lambda project: (
+        None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
+    ),
     per="vergadering",
     items=_meetings,
     heading=_title,

@@ -86,8 +86,8 @@ def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
     return pv.decision_view(found) if found else None
 
 
-def _available(project: Project) -> bool:
-    return bool(project.vergaderingen)
+def _why_not(project: Project) -> str | None:
+    return None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
 
 
 def _date(context: Context) -> dt.date | None:
@@ -101,6 +101,6 @@ DOCUMENT = Document(
     template="voortgangsrapport.md.j2",
     filename="voortgangsrapport.docx",
     build=build,
-    available=_available,
+    why_not=_why_not,
     date=_date,
 )

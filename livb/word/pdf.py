@@ -19,8 +19,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -46,8 +47,13 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
+def convert_to_pdf(
+    documents: Sequence[Path], converted: Callable[[int], None] | None = None
+) -> list[Path]:
     """Convert .docx files to PDF, each next to its document, in one LibreOffice run.
+
+    ``converted(i)`` is called as LibreOffice finishes the i-th document (it takes them in
+    order: when the next one's PDF appears, this one is done), for a progress display.
 
     Returns:
         the PDF of every document, in the order given.
@@ -83,11 +89,13 @@ def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
             *map(str, copies),
         ]
         log = Path(work, "soffice.log")
-        _run(command, log, TIMEOUT + TIMEOUT_PER_DOCUMENT * (len(documents) - 1))
+        produced = [outputs / copy.with_suffix(".pdf").name for copy in copies]
+        reported = _Reported(produced, converted)
+        _run(command, log, TIMEOUT + TIMEOUT_PER_DOCUMENT * (len(documents) - 1), reported.poll)
+        reported.poll(finished=True)
         written, failed = [], []
-        for document, copy in zip(documents, copies, strict=True):
-            produced = outputs / copy.with_suffix(".pdf").name
-            data = produced.read_bytes() if produced.is_file() else b""
+        for document, result in zip(documents, produced, strict=True):
+            data = result.read_bytes() if result.is_file() else b""
             if not data.startswith(b"%PDF"):
                 failed.append(document.name)
                 continue
@@ -108,7 +116,36 @@ def convert_to_pdf(documents: Sequence[Path]) -> list[Path]:
     return written
 
 
-def _run(command: list[str], log: Path, timeout: float) -> None:
+class _Reported:
+    """Which documents of a batch LibreOffice has finished, each told once, in order."""
+
+    def __init__(self, produced: list[Path], converted: Callable[[int], None] | None) -> None:
+        self.produced, self.converted, self.told = produced, converted, 0
+
+    def poll(self, finished: bool = False) -> None:
+        """Tell what is done: a document whose successor's PDF exists (all, once finished)."""
+        if self.converted is None:
+            return
+        while self.told < len(self.produced):
+            following = self.told + 1
+            if not finished and (
+                following >= len(self.produced) or not self.produced[following].exists()
+            ):
+                return
+            if finished and not self.produced[self.told].exists():
+                self.told += 1  # not converted: the caller names it
+                continue
+            self.converted(self.told)
+            self.told += 1
+
+
+POLL_SECONDS = 0.2
+"""How often a conversion in progress is looked at, for its progress display."""
+
+
+def _run(
+    command: list[str], log: Path, timeout: float, poll: Callable[[], None] | None = None
+) -> None:
     """Run LibreOffice in its own process group; whatever happens, stop the whole group."""
     with log.open("wb") as output:
         process = subprocess.Popen(
@@ -118,8 +155,17 @@ def _run(command: list[str], log: Path, timeout: float) -> None:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        deadline = time.monotonic() + timeout
         try:
-            process.wait(timeout=timeout)
+            while True:
+                try:
+                    process.wait(timeout=min(POLL_SECONDS, max(0, deadline - time.monotonic())))
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() >= deadline:
+                        raise
+                    if poll is not None:
+                        poll()
         except subprocess.TimeoutExpired:
             raise LivbError(
                 f"LibreOffice deed er langer dan {timeout:.0f} s over om de PDF's te maken",
