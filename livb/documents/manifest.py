@@ -79,18 +79,12 @@ class Manifest:
         }
         return cls(folder, accepted)
 
-    def changed_by_hand(self, name: str, new: bytes) -> bool:
-        """Whether the file ``name`` holds something livb did not write (a hand edit).
+    def changed_by_hand(self, name: str, current: bytes | None) -> bool:
+        """Whether ``current``, what the file ``name`` holds (None: no file), is a hand edit.
 
-        A file equal to what livb writes now has nothing to lose either.
+        The caller compares it with what livb writes now first: equal, it has nothing to lose.
         """
-        try:
-            current = (self.folder / name).read_bytes()
-        except FileNotFoundError:
-            return False
-        if current == new:
-            return False
-        return digest(current) not in self.accepted.get(name, [])
+        return current is not None and digest(current) not in self.accepted.get(name, [])
 
     def begin(self, files: Iterable[tuple[str, bytes]]) -> None:
         """Record that these files are about to be replaced by these bytes (one write)."""

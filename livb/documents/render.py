@@ -720,8 +720,12 @@ def _write_all(
         manifest = Manifest.read(out)
         remove_leftovers(out, [*names, *(Path(n).with_suffix(".pdf").name for n in names)])
         _check_targets(out, names)
+        current = {name: _contents(out / name) for name in names}
+        same = {name for name, data in _files(built) if current[name] == data}
         changed = [
-            job.filename for job, data, _ in built if manifest.changed_by_hand(job.filename, data)
+            name
+            for name in names
+            if name not in same and manifest.changed_by_hand(name, current[name])
         ]
         if changed and not request.force:
             raise LivbError(
@@ -729,7 +733,6 @@ def _write_all(
                 "niet overschreven",
                 "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --overschrijf",
             )
-        same = {name for name, data in _files(built) if _holds(out / name, data)}
         try:
             manifest.begin((name, data) for name, data in _files(built) if name not in same)
         except OSError as error:
@@ -752,14 +755,18 @@ def _files(built: list[tuple[Job, bytes, DocumentIR]]) -> Iterator[tuple[str, by
     return ((job.filename, data) for job, data, _ in built)
 
 
-def _holds(path: Path, data: bytes) -> bool:
-    """Whether the file at ``path`` is exactly ``data`` (a folder or a link is not)."""
-    if path.is_symlink() or not path.is_file():
-        return False
+def _contents(path: Path) -> bytes | None:
+    """What the file at ``path`` holds now (None: no file; _check_targets refused a folder)."""
     try:
-        return path.read_bytes() == data
-    except OSError:
-        return False
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise LivbError(
+            f"kan '{path}' niet lezen om te zien of het met de hand gewijzigd werd: "
+            f"{os_reason(error)}",
+            "geef livb leesrecht op het bestand, of kies met --uit een andere map",
+        ) from None
 
 
 def _write_pdfs(rendered: list[Rendered], progress: Progress | None) -> None:
