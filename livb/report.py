@@ -498,6 +498,8 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
     missing = sum(r.missing for r in results)
     if missing:
         hint = "zie de opmerkingen in Word"
+        if any(r.pdf for r in results):
+            hint += " en de voetnoten in de PDF"
         out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
 
 

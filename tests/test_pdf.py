@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -34,13 +35,19 @@ def pdftotext(path: Path, *options: str) -> str:
     return done.stdout
 
 
-def pdf_notes(path: Path) -> list[str]:
-    """The texts of the notes (text annotations) of a PDF as LibreOffice writes them."""
-    data = path.read_bytes().decode("latin-1")
+def word_comments(path: Path) -> list[str]:
+    """The texts of a Word document's comments, one per comment."""
+    with zipfile.ZipFile(path) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
     return [
-        bytes.fromhex(match).decode("utf-16-be")
-        for match in re.findall(r"/Subtype /Text .*?/Contents <FEFF([0-9A-F]*)>", data)
+        "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", comment))
+        for comment in re.findall(r"<w:comment .*?</w:comment>", comments, re.DOTALL)
     ]
+
+
+def pdf_annotations(path: Path) -> int:
+    """How many text annotations (note icons) a PDF holds."""
+    return path.read_bytes().count(b"/Subtype /Text")
 
 
 @pytest.fixture
@@ -53,19 +60,25 @@ def draft(tmp_path: Path, livb) -> Path:
 
 @needs_libreoffice
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
-def test_a_draft_with_comments_becomes_a_pdf_with_its_notes(draft, livb):
+def test_a_draft_with_comments_becomes_a_pdf_with_its_notes_as_footnotes(draft, livb):
     result = livb("render", "alle", draft, "--pdf", "--datum", DAY)
     assert result.code == 0, result.err
+    assert "zie de opmerkingen in Word en de voetnoten in de PDF" in result.out
     out = draft / "output"
     for name in ("intentieverklaring", "protocolakkoord", "diagnostiek"):
         document = out / f"{name}.pdf"
         text = " ".join(pdftotext(document).split())  # wrapped lines joined
-        assert "[in te vullen: de naam van de burgemeester]" in text or name == "diagnostiek"
-        assert "[in te vullen:" in text, name
-        notes = pdf_notes(document)
-        assert len(notes) == text.count("[in te vullen:"), name  # every Word comment, as a note
-    notes = pdf_notes(out / "intentieverklaring.pdf")
-    assert "Vul de naam van de burgemeester in: 'actoren[0].naam' in actoren.yaml." in notes
+        assert "[in te vullen: de naam van de burgemeester]" in text or name != "intentieverklaring"
+        gaps = text.count("[in te vullen:")
+        assert gaps, name
+        # every Word comment is a numbered footnote, none an icon over the words after it
+        assert pdf_annotations(document) == 0, name
+        notes = Counter(word_comments(out / f"{document.stem}.docx"))
+        assert sum(notes.values()) == gaps, name  # one comment per gap in Word
+        for note, times in notes.items():
+            assert text.count(note) == times, (name, note)  # each once per gap, as a footnote
+    text = " ".join(pdftotext(out / "intentieverklaring.pdf").split())
+    assert "Vul de naam van de burgemeester in: 'actoren[0].naam' in actoren.yaml." in text
     assert not [p.name for p in out.iterdir() if p.name.startswith(".~lock")]
     manifest = json.loads((out / ".livb-manifest.json").read_text("utf-8"))
     made = sorted(p.name for p in out.glob("*.docx"))
@@ -199,6 +212,32 @@ def test_a_document_is_told_converted_once_the_next_one_appears(tmp_path):
     assert told == [0]
     reported.poll(finished=True)  # the third never came: LibreOffice failed on it
     assert told == [0, 1]
+
+
+def test_the_copy_for_pdf_has_footnotes_for_comments_and_an_unwrapped_contents(draft, livb):
+    assert livb("render", "plan", draft, "--datum", DAY).code == 0
+    original = (draft / "output" / "plan.docx").read_bytes()
+    notes = word_comments(draft / "output" / "plan.docx")
+    copy = zipfile.ZipFile(io.BytesIO(pdf.pdf_copy(original)))
+    document = copy.read("word/document.xml").decode("utf-8")
+    assert "commentReference" not in document and "commentRange" not in document
+    assert "word/comments.xml" not in copy.namelist()
+    references = re.findall(r'<w:footnoteReference w:id="(\d+)"/>', document)
+    assert [int(n) for n in references] == list(range(1, len(notes) + 1))
+    footnotes = copy.read("word/footnotes.xml").decode("utf-8")
+    for number, note in enumerate(notes, 1):  # in the order of the gaps, each its own text
+        assert re.search(
+            rf'w:id="{number}">.*?<w:t xml:space="preserve"> {re.escape(note)}</w:t>', footnotes
+        )
+    rels = copy.read("word/_rels/document.xml.rels").decode("utf-8")
+    assert 'Target="footnotes.xml"' in rels and "comments.xml" not in rels
+    types = copy.read("[Content_Types].xml").decode("utf-8")
+    assert "/word/footnotes.xml" in types and "/word/comments.xml" not in types
+    styles = copy.read("word/styles.xml").decode("utf-8")
+    assert 'w:styleId="FootnoteText"' in styles and 'w:styleId="FootnoteReference"' in styles
+    assert not re.search(r"instrText[^>]*>\s*TOC", document)  # the contents field unwrapped
+    # the Word file itself keeps its comments
+    assert b"commentReference" in zipfile.ZipFile(io.BytesIO(original)).read("word/document.xml")
 
 
 def test_nothing_to_convert_starts_nothing(monkeypatch):

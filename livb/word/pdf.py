@@ -2,13 +2,17 @@
 
 One ``soffice --convert-to`` converts the whole batch (one start, not one per document) in a
 temporary folder with its own profile: LibreOffice's ``.~lock`` files and profile never reach
-the output folder. Word comments become PDF annotations (the filter's ``ExportNotes``), so a
-draft keeps its notes on what to fill in. A run that fails or takes too long is stopped with
-its whole process group: no ``soffice.bin`` outlives it.
+the output folder. A run that fails or takes too long is stopped with its whole process group:
+no ``soffice.bin`` outlives it.
 
-LibreOffice keeps the cached text of a table-of-contents field on import, but it computes
-``PAGEREF`` fields while laying out; the copy it converts therefore has its contents field
-unwrapped, so the page numbers in each entry's ``PAGEREF`` are computed.
+LibreOffice converts a copy of each document (:func:`pdf_copy`), changed in two ways:
+
+- A draft's Word comments (what to fill in, and where) become numbered footnotes. As PDF
+  annotations their icons covered the words after each gap; as footnotes a draft sent round
+  as PDF reads, on screen and printed.
+- LibreOffice keeps the cached text of a table-of-contents field on import, but it computes
+  ``PAGEREF`` fields while laying out; the contents field is unwrapped, so the page numbers in
+  each entry's ``PAGEREF`` are computed.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ INSTALL_HINT = (
     "PDF maken vraagt LibreOffice: installeer het (Debian/Ubuntu: "
     "sudo apt-get install libreoffice-writer-nogui; anders libreoffice.org)"
 )
-# The PDF filter with Word comments as PDF annotations (JSON filter options: LibreOffice 7.4+).
-EXPORT = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+# The PDF filter, without annotations: the comments are footnotes of the copy (pdf_copy).
+EXPORT = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"false"}}'
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -73,7 +77,7 @@ def convert_to_pdf(
         copies = []
         for position, document in enumerate(documents):
             copy = inputs / f"{position:04d}.docx"  # unique, and no name LibreOffice trips on
-            copy.write_bytes(page_numbers_in_contents(document.read_bytes()))
+            copy.write_bytes(pdf_copy(document.read_bytes()))
             copies.append(copy)
         command = [
             soffice,
@@ -193,6 +197,56 @@ def _last_line(log: Path) -> str | None:
     return lines[-1].strip() if lines else None
 
 
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_NOTE_STYLES = {  # Word's built-in footnote styles, for a house style that lacks them
+    "FootnoteText": f"""<w:style xmlns:w="{_W[1:-1]}" w:type="paragraph" w:styleId="FootnoteText">
+        <w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
+        <w:pPr><w:spacing w:before="0" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>
+        <w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>""",
+    "FootnoteReference": f"""<w:style xmlns:w="{_W[1:-1]}" w:type="character"
+        w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>
+        <w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>""",
+}
+
+
+def pdf_copy(data: bytes) -> bytes:
+    """The .docx LibreOffice converts: comments as footnotes, the contents field unwrapped.
+
+    A document with neither comes back unchanged.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    document = source.read("word/document.xml")
+    has_notes = b"commentReference" in document
+    if b"TOC" not in document and not has_notes:
+        return data
+    root = etree.fromstring(document)
+    changed = _unwrap_contents(root)
+    parts: dict[str, bytes] = {}
+    if has_notes and "word/comments.xml" in source.namelist():
+        notes = _comment_texts(etree.fromstring(source.read("word/comments.xml")))
+        footnotes = _comments_as_footnotes(root, notes)
+        parts = _footnote_parts(source, footnotes)
+        changed = True
+    if not changed:
+        return data
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename == "word/comments.xml" and parts:
+                continue  # every comment is a footnote now
+            content = parts.pop(info.filename) if info.filename in parts else None
+            target.writestr(info, content if content is not None else source.read(info.filename))
+        for name, content in parts.items():  # new: word/footnotes.xml
+            target.writestr(name, content)
+    return out.getvalue()
+
+
 def page_numbers_in_contents(data: bytes) -> bytes:
     """The .docx with its table-of-contents fields unwrapped, for LibreOffice to number.
 
@@ -205,6 +259,20 @@ def page_numbers_in_contents(data: bytes) -> bytes:
     if b"TOC" not in document:
         return data
     root = etree.fromstring(document)
+    if not _unwrap_contents(root):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _unwrap_contents(root: etree._Element) -> bool:
+    """Remove the outer ``TOC`` field's markers from the body; whether there was one."""
     fields: list[tuple[list[etree._Element], list[str]]] = []  # the open fields, innermost last
     unwrap: list[etree._Element] = []
     for element in root.iter(f"{_W}fldChar", f"{_W}instrText"):
@@ -222,17 +290,105 @@ def page_numbers_in_contents(data: bytes) -> bytes:
             markers, instruction = fields.pop()
             if "".join(instruction).strip().upper().startswith("TOC"):
                 unwrap.extend([*markers, element])
-    if not unwrap:
-        return data
     for element in unwrap:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-            target.writestr(info, content)
-    return out.getvalue()
+    return bool(unwrap)
+
+
+def _comment_texts(comments: etree._Element) -> dict[str, str]:
+    """Each comment's text by its id (its paragraphs joined by a space)."""
+    texts = {}
+    for comment in comments.iter(f"{_W}comment"):
+        paragraphs = [
+            "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+            for paragraph in comment.iter(f"{_W}p")
+        ]
+        texts[comment.get(f"{_W}id", "")] = " ".join(p.strip() for p in paragraphs if p.strip())
+    return texts
+
+
+def _comments_as_footnotes(root: etree._Element, notes: dict[str, str]) -> list[str]:
+    """Replace each comment's reference by a footnote reference; the footnotes' texts, in order.
+
+    The ranges a comment spans go (their text stays, marked as it is); footnote ids start at 1
+    (-1 and 0 are the separators).
+    """
+    for marker in list(root.iter(f"{_W}commentRangeStart", f"{_W}commentRangeEnd")):
+        parent = marker.getparent()
+        if parent is not None:
+            parent.remove(marker)
+    footnotes: list[str] = []
+    for reference in list(root.iter(f"{_W}commentReference")):
+        run = reference.getparent()
+        if run is None:
+            continue
+        footnotes.append(notes.get(reference.get(f"{_W}id", ""), ""))
+        for child in list(run):
+            run.remove(child)
+        properties = etree.SubElement(run, f"{_W}rPr")
+        etree.SubElement(properties, f"{_W}rStyle").set(f"{_W}val", "FootnoteReference")
+        etree.SubElement(run, f"{_W}footnoteReference").set(f"{_W}id", str(len(footnotes)))
+    return footnotes
+
+
+def _footnote_parts(source: zipfile.ZipFile, footnotes: list[str]) -> dict[str, bytes]:
+    """word/footnotes.xml, and the relationships and content types that name it, not comments."""
+    body = etree.Element(f"{_W}footnotes", nsmap={"w": _W[1:-1]})
+    for kind, separator in (("separator", "-1"), ("continuationSeparator", "0")):
+        note = etree.SubElement(body, f"{_W}footnote")
+        note.set(f"{_W}type", kind)
+        note.set(f"{_W}id", separator)
+        run = etree.SubElement(etree.SubElement(note, f"{_W}p"), f"{_W}r")
+        etree.SubElement(run, f"{_W}{kind}")
+    for number, text in enumerate(footnotes, 1):
+        note = etree.SubElement(body, f"{_W}footnote")
+        note.set(f"{_W}id", str(number))
+        paragraph = etree.SubElement(note, f"{_W}p")
+        style = etree.SubElement(etree.SubElement(paragraph, f"{_W}pPr"), f"{_W}pStyle")
+        style.set(f"{_W}val", "FootnoteText")
+        mark = etree.SubElement(paragraph, f"{_W}r")
+        mark_style = etree.SubElement(etree.SubElement(mark, f"{_W}rPr"), f"{_W}rStyle")
+        mark_style.set(f"{_W}val", "FootnoteReference")
+        etree.SubElement(mark, f"{_W}footnoteRef")
+        words = etree.SubElement(paragraph, f"{_W}r")
+        element = etree.SubElement(words, f"{_W}t")
+        element.text = f" {text}"
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    rels = etree.fromstring(source.read("word/_rels/document.xml.rels"))
+    for relation in list(rels):
+        if relation.get("Type") == _COMMENTS_REL:
+            rels.remove(relation)
+    taken = {relation.get("Id") for relation in rels}
+    free = next(
+        f"rIdFootnotes{n}" for n in range(1, len(taken) + 2) if f"rIdFootnotes{n}" not in taken
+    )
+    relation = etree.SubElement(rels, f"{_RELS}Relationship")
+    relation.set("Id", free)
+    relation.set("Type", _FOOTNOTES_REL)
+    relation.set("Target", "footnotes.xml")
+    types = etree.fromstring(source.read("[Content_Types].xml"))
+    for override in list(types):
+        if override.get("PartName") in ("/word/comments.xml", "/word/footnotes.xml"):
+            types.remove(override)
+    override = etree.SubElement(types, f"{_TYPES}Override")
+    override.set("PartName", "/word/footnotes.xml")
+    override.set("ContentType", _FOOTNOTES_TYPE)
+
+    def xml(element: etree._Element) -> bytes:
+        return bytes(
+            etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
+
+    styles = etree.fromstring(source.read("word/styles.xml"))
+    known = {style.get(f"{_W}styleId") for style in styles.iter(f"{_W}style")}
+    for style_id, definition in _NOTE_STYLES.items():
+        if style_id not in known:
+            styles.append(etree.fromstring(definition))
+    return {
+        "word/styles.xml": xml(styles),
+        "word/footnotes.xml": xml(body),
+        "word/_rels/document.xml.rels": xml(rels),
+        "[Content_Types].xml": xml(types),
+    }
