@@ -51,7 +51,9 @@ def run_livb(
 
     _matplotlib()  # the import of matplotlib is start-up, not rendering
     if not charts:  # the same content as docxtpl and the floor, which draw no charts
-        environment.chart_block = lambda chart: environment.Markdown("")
+        environment.LimitedEnvironment.chart_block = (  # type: ignore[method-assign]
+            lambda self, chart: environment.Markdown("")
+        )
     if not pause_gc:  # to measure what livb's handling of the cyclic GC (livb/nogc.py) saves
         render.paused_gc = contextlib.nullcontext
         render.frozen_heap = contextlib.nullcontext

@@ -485,6 +485,44 @@ def test_the_grafiek_block_is_checked():
     assert "".join(s.text for s in block.caption) == "Een titel"
 
 
+def test_a_chart_is_named_by_number_and_drawn_only_when_parsed():
+    png = chain_chart({"preventie": 1}).png()
+    drawn: list[int] = []
+
+    def draw() -> bytes:
+        drawn.append(1)
+        return png
+
+    ir = parse('```grafiek\n{"bijschrift": "Keten", "grafiek": 0}\n```\n', [draw])
+    [block] = ir.blocks
+    assert isinstance(block, Image) and block.data == png and drawn == [1]
+    for wrong in ("1", "-1", '"0"', "true"):  # only a chart the document asked for
+        with pytest.raises(MarkdownError, match="geen geldige afbeelding"):
+            parse(f'```grafiek\n{{"grafiek": {wrong}}}\n```\n', [draw])
+
+
+def test_charts_count_toward_neither_the_size_nor_the_time_of_the_template(halle, monkeypatch):
+    """A big city's plan has hundreds of charts: the limits are for what the template writes."""
+    import livb.documents.environment as environment
+    from livb.documents.environment import build_environment
+    from livb.documents.render import _render_text, _template_folders, plan_jobs
+
+    request = RenderRequest(halle, ["voortgangsrapport"], today=DAY)
+    project = load_project(halle).project
+    assert project is not None
+    [job] = plan_jobs(request, project)
+    built = build_environment(_template_folders(halle))
+    text = _render_text(built, job)
+    assert '"grafiek": 7' in text and '"png"' not in text  # eight charts, by number only
+    pictures = sum(len(chart.png()) for chart in built.livb_charts)
+    assert pictures > len(text)  # as base64 the pictures alone would pass a limit set here
+    monkeypatch.setattr(environment, "MAX_OUTPUT", len(text) + 1000)
+    monkeypatch.setattr("livb.documents.render.MAX_OUTPUT", len(text) + 1000)
+    render_documents(RenderRequest(halle, ["voortgangsrapport"], today=DAY))
+    with zipfile.ZipFile(halle / "output" / "voortgangsrapport.docx") as package:
+        assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 8
+
+
 def test_every_new_document_is_registered_with_its_step():
     steps = {name: DOCUMENTS[name].stap for name in NEW}
     assert steps == {

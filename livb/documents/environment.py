@@ -15,7 +15,6 @@ and so is a ``templates/`` folder that leads to (or contains) the gemeente folde
 
 from __future__ import annotations
 
-import base64
 import copy
 import datetime as dt
 import json
@@ -624,6 +623,8 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.livb_budget = Budget()
+        self.livb_charts: list[Any] = []
+        """The charts the current document asked for (``grafiek()``), drawn after its text."""
         self.template_text: Callable[[str], str] = str
         self.livb_own: set[int] = set()
         self.globals["range"] = self.livb_range
@@ -631,8 +632,26 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.concat = self.livb_concat  # type: ignore[method-assign]
 
     def start_document(self, seconds: float = DOCUMENT_SECONDS) -> None:
-        """Reset the budget for the next document."""
+        """Reset the budget and the charts for the next document."""
         self.livb_budget.start(seconds)
+        self.livb_charts = []
+
+    def chart_block(self, chart: Any) -> Markdown:
+        """A chart as a ```grafiek block naming it by number (nothing for a chart without data).
+
+        In a template: ``{{ grafiek(r.grafiek) }}``. The picture is drawn when the Markdown is
+        parsed (:meth:`chart_pictures`): neither its time nor its size counts toward the
+        template's limits, which are meant for what the template writes.
+        """
+        if chart is None or isinstance(chart, Missing):
+            return Markdown("")
+        self.livb_charts.append(chart)
+        payload = {"bijschrift": plain(chart.bijschrift), "grafiek": len(self.livb_charts) - 1}
+        return Markdown("```grafiek\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")
+
+    def chart_pictures(self) -> list[Callable[[], bytes]]:
+        """What draws each chart of the current document, in the order it was asked for."""
+        return [chart.png for chart in self.livb_charts]
 
     def trust(self, functions: Iterable[Callable[..., Any]]) -> None:
         """Trust livb's own helpers: bounded by the data, so their arguments are not measured."""
@@ -892,7 +911,7 @@ def build_environment(folders: list[Path]) -> LimitedEnvironment:
     environment.tests["ontbrekend"] = is_missing
     environment.template_text = Markdown  # a macro's output is Markdown already
     environment.finalize = _counted_finalize(environment)
-    environment.globals["grafiek"] = chart_block
+    environment.globals["grafiek"] = environment.chart_block
     return environment
 
 
@@ -906,14 +925,3 @@ def _counted_finalize(environment: LimitedEnvironment) -> Callable[[Any], Any]:
         return text
 
     return counted
-
-
-def chart_block(chart: Any) -> Markdown:
-    """A chart drawn as PNG in a ```grafiek block (nothing for a chart without data).
-
-    In a template: ``{{ grafiek(r.grafiek) }}``.
-    """
-    if chart is None or isinstance(chart, Missing):
-        return Markdown("")
-    payload = {"bijschrift": plain(chart.bijschrift), "png": base64.b64encode(chart.png()).decode()}
-    return Markdown("```grafiek\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")

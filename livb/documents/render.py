@@ -573,7 +573,7 @@ def _property(text: str) -> str:
 def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
     clean, origins = split_marks(_render_text(environment, job))
     try:
-        return parse(clean)
+        return parse(clean, environment.chart_pictures())
     except MarkdownError as error:
         where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
         raise TemplateError(

@@ -4,9 +4,10 @@ Supported: headings (# to ####; the table of contents shows # and ##), paragraph
 *italic*, links, bullet and numbered lists (two levels), and pipe tables (with
 ``{breedtes="20,80"}`` on the line before). Containers: ``::: titelpagina``,
 ``::: inhoudstafel``, ``::: paginaeinde``, ``::: kader`` and ``::: handtekeningen``.
-Fenced blocks: ```` ```tabel ```` (a data table as JSON) and ```` ```grafiek ```` (a PNG picture
-as JSON: ``{"bijschrift": ..., "png": <base64>}``). Anything else is an error that names the
-template's line.
+Fenced blocks: ```` ```tabel ```` (a data table as JSON) and ```` ```grafiek ```` (a picture as
+JSON: ``{"bijschrift": ..., "grafiek": N}``, the N-th chart the template asked for, drawn only
+now and never part of the Markdown; or ``{"bijschrift": ..., "png": <base64>}``). Anything else
+is an error that names the template's line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from urllib.parse import unquote
 
@@ -67,13 +68,15 @@ def _parser() -> MarkdownIt:
     return parser.use(attrs_block_plugin)
 
 
-def parse(text: str) -> DocumentIR:
+def parse(text: str, charts: Sequence[Callable[[], bytes]] = ()) -> DocumentIR:
     """Parse the rendered Markdown of a template into the document's blocks.
+
+    ``charts`` draw the pictures a ```grafiek block names by number (their PNG).
 
     Raises:
         MarkdownError: an unsupported construct (the line is 1-based in ``text``).
     """
-    return _Builder(_parser().parse(text)).build()
+    return _Builder(_parser().parse(text), charts).build()
 
 
 def inline_spans(token: Token) -> list[Span]:
@@ -143,8 +146,9 @@ def _merge(spans: list[Span]) -> list[Span]:
 class _Builder:
     """Walks the token stream once; each block type has its own small handler."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], charts: Sequence[Callable[[], bytes]] = ()) -> None:
         self.tokens = tokens
+        self.charts = charts
         self.position = 0
         self.blocks: list[Block] = []
         self.lists: list[ListInfo] = []
@@ -314,7 +318,13 @@ class _Builder:
     def _picture(self, token: Token) -> None:
         try:
             payload = json.loads(token.content)
-            data = base64.b64decode(payload["png"], validate=True)
+            if "grafiek" in payload:
+                number = payload["grafiek"]
+                if not isinstance(number, int) or not 0 <= number < len(self.charts):
+                    raise ValueError(number)
+                data = self.charts[number]()
+            else:
+                data = base64.b64decode(payload["png"], validate=True)
             caption = _split_missing(str(payload.get("bijschrift", "")), False, False, None)
         except (ValueError, KeyError, TypeError, binascii.Error):
             raise MarkdownError(
