@@ -118,9 +118,19 @@ class StepState:
 
 @dataclass
 class ProcessState:
-    """Every step's state, in the order of the method."""
+    """Every step's state, in the order of the method, and what they add up to.
+
+    Everything that states a count, a phase or a next step (``livb status``, every document)
+    reads it here, so that no two places count differently.
+
+    Attributes:
+        steps: every step's state, in the order of the method.
+        plan_over: the approved plan's period is over (or its end was evaluated): phase 5 has
+            begun, whatever phase 4 left open.
+    """
 
     steps: list[StepState] = field(default_factory=list)
+    plan_over: bool = False
 
     def step(self, stap: Stap) -> StepState:
         """The state of one step."""
@@ -131,15 +141,59 @@ class ProcessState:
         return self.step(stap).stand.afgerond
 
     @property
+    def settled(self) -> list[StepState]:
+        """The steps that are settled: done, done otherwise, or not applicable."""
+        return [s for s in self.steps if s.stand.afgerond]
+
+    def counted(self, stand: Stand) -> int:
+        """How many steps stand so."""
+        return sum(1 for s in self.steps if s.stand is stand)
+
+    @property
+    def last_settled(self) -> StepState | None:
+        """The settled step with the latest date (a step without a date is never the last)."""
+        dated = [s for s in self.settled if s.datum is not None]
+        return max(reversed(dated), key=lambda s: s.datum or dt.date.min) if dated else None
+
+    @property
     def next_step(self) -> StepState | None:
-        """The first step that still asks for action, or None."""
-        return next((s for s in self.steps if s.stand.open and s.volgende), None)
+        """The first step that still asks for action, from the current phase on; or None.
+
+        Once the plan period is over, phase 5 comes first: a plan never closed is evaluated,
+        not carried out for ever. A step of an earlier phase left open comes after it.
+        """
+        waiting = [s for s in self.steps if s.stand.open and s.volgende]
+        floor = "5" if self.plan_over else "1"
+        return next((s for s in waiting if s.fase >= floor), waiting[0] if waiting else None)
 
     @property
     def current_phase(self) -> str:
-        """The phase of the next step, or '5' when nothing asks for action."""
+        """The phase of the next step ('5' once the plan is over or nothing asks for action)."""
         following = self.next_step
-        return following.fase if following else "5"
+        if self.plan_over or following is None:
+            return "5"
+        return following.fase
+
+    def upcoming(self, phases: tuple[str, ...] | None = None) -> list[StepState]:
+        """The steps with an action still to take: the next step first, then from its phase on.
+
+        An optional step nobody started comes in the list, never first; a step an earlier
+        phase left open comes after the current phase's.
+        """
+        following = self.next_step
+        floor = "5" if self.plan_over else "1"
+        rest = sorted(
+            (
+                s
+                for s in self.steps
+                if s is not following
+                and s.volgende
+                and (s.stand.open or s.stand is Stand.FACULTATIEF)
+            ),
+            key=lambda s: s.fase < floor,
+        )
+        found = ([following] if following else []) + rest
+        return [s for s in found if phases is None or s.fase in phases]
 
 
 def derive_state(project: Project, today: dt.date) -> ProcessState:
@@ -150,7 +204,10 @@ def derive_state(project: Project, today: dt.date) -> ProcessState:
         today: the day to judge against (meetings after it have not taken place).
     """
     steps = [derive(project, today) for derive in _derivers().values()]
-    return ProcessState(_read_as_a_story(steps))
+    over = plan_approved(project, today) is not None and (
+        plan_ended(project, today) or bool(final_evaluations(project, today))
+    )
+    return ProcessState(_read_as_a_story(steps), plan_over=over)
 
 
 # -- the story: steps the process went past --------------------------------------------------------
