@@ -36,6 +36,7 @@ from livb.queries import (
     koers,
     measurements,
     meetings_for,
+    minuted,
     monitoring_years,
     orgaan_naam,
     orgaan_soort,
@@ -296,7 +297,7 @@ def _meeting_step(
         {**dict(meetings_for(project, stap)), **dict(extra)}.items(),
         key=lambda item: (item[1].datum, item[0]),
     )
-    done = [(i, v) for i, v in meetings if held(v, today)]
+    done = [(i, v) for i, v in meetings if minuted(v, today)]
     if done:
         last = done[-1][1]
         textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
@@ -314,6 +315,17 @@ def _meeting_step(
             last.datum,
             _files(done, "vergaderingen"),
             _filled_in_otherwise(project, done),
+        )
+    unreported = [(i, v) for i, v in meetings if held(v, today)]
+    if unreported:
+        id_, first = unreported[0]
+        return StepState(
+            stap,
+            Stand.BEZIG,
+            first.datum,
+            _files(meetings, "vergaderingen"),
+            f"vergadering van {first.datum}, maar het verslag is nog niet ingevuld",
+            f"vul het verslag per agendapunt in, in vergaderingen/{id_}.yaml",
         )
     if meetings:
         first = meetings[0][1]
@@ -669,7 +681,7 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
 def _s3_1(project: Project, today: dt.date) -> StepState:
     groups = [g.id for g in project.organen.projectgroepen]
     meetings = meetings_for(project, Stap.S3_1)
-    started = {v.orgaan for _, v in meetings if held(v, today)}
+    started = {v.orgaan for _, v in meetings if minuted(v, today)}
     missing = [g for g in groups if g not in started]
     if not groups:
         otherwise = _meeting_step(project, Stap.S3_1, today, "", "", expected=())
@@ -720,7 +732,7 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     held_by = {
         v.orgaan
         for _, v in meetings_for(project, Stap.S3_4)
-        if held(v, today) and v.orgaan in groups
+        if minuted(v, today) and v.orgaan in groups
     }
     silent = [g for g in groups if g not in held_by]
     if meeting.stand.afgerond and not silent:
@@ -982,7 +994,7 @@ def _told(
     found += [
         (v.datum, f"vergaderingen/{i}.yaml")
         for i, v in meetings_for(project, stap)
-        if held(v, today) and v.datum >= after
+        if minuted(v, today) and v.datum >= after
     ]
     return sorted(found)
 
@@ -1084,7 +1096,7 @@ def _s5_1(project: Project, today: dt.date) -> StepState:
         (
             (i, v)
             for i, v in project.vergaderingen.items()
-            if v.orgaan == "kerngroep" and held(v, today) and v.datum >= after
+            if v.orgaan == "kerngroep" and minuted(v, today) and v.datum >= after
         ),
         key=lambda meeting: (meeting[1].datum, meeting[0]),
     )

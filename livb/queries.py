@@ -8,6 +8,7 @@ needs an answer asks here, so that a rule, ``livb status`` and a document never 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,9 +106,33 @@ def is_open_session(project: Project, vergadering: Vergadering) -> bool:
 # -- meetings and interviews ----------------------------------------------------------------------
 
 
+DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)
+"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)'."""
+
+
 def held(vergadering: Vergadering, today: dt.date) -> bool:
     """Whether a meeting has taken place: its date (a vague date's first day) is not after today."""
     return vergadering.datum <= today
+
+
+def written(text: str | None) -> bool:
+    """Whether a text of the folder is written: not empty, not a skeleton's '(in te vullen: …)'."""
+    return bool(text and text.strip()) and not DRAFT_TEXT.search(text or "")
+
+
+def minuted(vergadering: Vergadering, today: dt.date) -> bool:
+    """Whether a meeting counts as held for the process: it took place and its minutes say so.
+
+    A meeting with an agenda needs a written ``verslag`` or a decision under one of its items;
+    the skeleton of ``livb new`` with its empty items is a meeting still to report. A meeting
+    recorded without an agenda (an old hearing known only by its date) counts by its date.
+    """
+    if not held(vergadering, today):
+        return False
+    return not vergadering.agenda or any(
+        written(punt.verslag) or any(written(b) for b in punt.besluiten)
+        for punt in vergadering.agenda
+    )
 
 
 def meetings_for(project: Project, stap: Stap) -> list[tuple[str, Vergadering]]:

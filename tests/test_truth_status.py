@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from livb.model.stappen import Stap
 from livb.process import Stand, derive_state
 from livb.project import load_project
 from livb.word.docx import docx_text
@@ -254,3 +255,30 @@ def test_thirteen_years_after_the_plan_period_the_folder_is_in_phase_5(tmp_path,
     assert status["volgende"].startswith("5.")
     # during the plan period, phase 4 it is
     assert status_json(livb, root, "2011-09-01")["fase"].startswith("4")
+
+
+def test_a_past_meeting_with_empty_minutes_is_not_held(tmp_path, livb):
+    root = fresh_with_skeletons(tmp_path, livb)
+    state = state_of(root, DAY)
+    for stap in (Stap.S1_6, Stap.S2_1):
+        step = state.step(stap)
+        assert step.stand is Stand.BEZIG, step
+        assert "verslag" in step.uitleg and "verslag" in step.volgende
+    assert state.current_phase == "1"
+    # once its minutes are written, the meeting counts
+    meeting = next((root / "vergaderingen").glob("2026-11-03-*.yaml"))
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(
+        text.replace("verslag:\n", "verslag: Iedereen stelde zich voor.\n", 1), "utf-8"
+    )
+    assert state_of(root, DAY).step(Stap.S1_6).stand is Stand.KLAAR
+
+
+def test_a_skeleton_text_in_the_minutes_is_not_a_record(tmp_path, livb):
+    root = fresh_with_skeletons(tmp_path, livb)
+    meeting = next((root / "vergaderingen").glob("2026-11-03-*.yaml"))
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(
+        text.replace("verslag:\n", 'verslag: "(in te vullen: wat er besproken werd)"\n'), "utf-8"
+    )
+    assert state_of(root, DAY).step(Stap.S1_6).stand is Stand.BEZIG
