@@ -38,12 +38,14 @@ from livb.queries import (
     meetings_for,
     minuted,
     monitoring_years,
+    named_priorities,
     orgaan_naam,
     orgaan_soort,
     plan_approved,
     plan_ended,
     protocol_period,
     reports,
+    switched_off,
 )
 from livb.words import count
 
@@ -260,6 +262,11 @@ def _decision_text(besluit: Besluit) -> str:
 
 
 def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
+    """'ingevuld door Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)'."""
+    return "ingevuld door " + _bodies(project, meetings)
+
+
+def _bodies(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
     """'Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)': who filled in a step instead."""
     by_body: dict[str, list[Vergadering]] = defaultdict(list)
     for _, vergadering in meetings:
@@ -273,7 +280,7 @@ def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering
         if counted:
             details.append(f"{sum(counted)} deelnemers")
         parts.append(f"{orgaan_naam(project, orgaan)} ({', '.join(details)})")
-    return "ingevuld door " + " en ".join(parts)
+    return " en ".join(parts)
 
 
 def _meeting_step(
@@ -645,19 +652,32 @@ def _s2_5(project: Project, today: dt.date) -> StepState:
 def _s2_6(project: Project, today: dt.date) -> StepState:
     priorities = project.prioriteiten.prioriteiten
     groups = {g.prioriteit for g in project.organen.projectgroepen}
-    missing = [p.id for p in priorities if p.id not in groups]
+    without = [p.id for p in priorities if p.id not in groups]
+    waived = [p for p in without if _without_group_on_purpose(project, p)]
+    missing = [p for p in without if p not in waived]
     chosen_at = [project.prioriteiten.vergadering] if project.prioriteiten.vergadering else []
     meeting = _meeting_step(project, Stap.S2_6, today, "", "", also=chosen_at)
     if not priorities:
         return StepState(
             Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
         )
+    counted = count(len(priorities), "prioriteit", "prioriteiten")
+    if waived:
+        on_purpose = "bewust zonder projectgroep (LIVB208 staat uit in livb.yaml)"
+        counted += (
+            f", {on_purpose}"
+            if len(waived) == len(priorities)
+            else f": {len(priorities) - len(waived)} met projectgroep, {len(waived)} {on_purpose}"
+        )
     if not missing and meeting.stand.afgerond:
-        text = count(len(priorities), "prioriteit", "prioriteiten") + " met projectgroep"
+        text = counted if waived else f"{counted} met projectgroep"
         if meeting.stand is Stand.ANDERS:
             text += f", gekozen: {meeting.uitleg}"
         return replace(
-            meeting, bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs), uitleg=text
+            meeting,
+            stand=Stand.ANDERS if waived else meeting.stand,
+            bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs),
+            uitleg=text,
         )
     gaps = [f"nog geen projectgroep voor: {', '.join(missing)}"] if missing else []
     if not meeting.stand.afgerond:
@@ -667,12 +687,17 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
         Stand.BEZIG,
         meeting.datum,
         ("prioriteiten.yaml", *meeting.bewijs),
-        count(len(priorities), "prioriteit", "prioriteiten") + "; " + "; ".join(gaps),
+        counted + "; " + "; ".join(gaps),
         "voeg de projectgroepen toe in organen.yaml"
         if missing
         else "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
         "prioriteiten.yaml",
     )
+
+
+def _without_group_on_purpose(project: Project, prioriteit: str) -> bool:
+    """Whether livb.yaml switches LIVB208 off for a priority: no projectgroep, by choice."""
+    return switched_off(project, "LIVB208", prioriteit, "prioriteiten.yaml", "prioriteiten")
 
 
 # -- phase 3 ---------------------------------------------------------------------------------------
@@ -687,6 +712,14 @@ def _s3_1(project: Project, today: dt.date) -> StepState:
         otherwise = _meeting_step(project, Stap.S3_1, today, "", "", expected=())
         if otherwise.stand is Stand.ANDERS:
             return otherwise
+        priorities = [p.id for p in project.prioriteiten.prioriteiten]
+        if priorities and all(_without_group_on_purpose(project, p) for p in priorities):
+            return StepState(
+                Stap.S3_1,
+                Stand.NVT,
+                bewijs=("livb.yaml",),
+                uitleg="geen projectgroepen, bewust (LIVB208 staat uit in livb.yaml)",
+            )
     if groups and not missing:
         return StepState(
             Stap.S3_1,
@@ -738,7 +771,7 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     if meeting.stand.afgerond and not silent:
         text = "doelstellingen voor elke prioriteit"
         if meeting.stand is Stand.ANDERS:
-            text += f", {meeting.uitleg}"
+            text += f", {_goals_filled_in_by(project, today, priorities)}"
         return replace(meeting, bewijs=(*files, *meeting.bewijs), uitleg=text)
     return StepState(
         Stap.S3_4,
@@ -751,6 +784,26 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
         f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
         if silent
         else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
+    )
+
+
+def _goals_filled_in_by(project: Project, today: dt.date, priorities: list[str]) -> str:
+    """Who filled in the goals instead of projectgroepen, and for which priorities.
+
+    A hearing per theme fills in its own priority, not every one: the text names those that
+    had no meeting of their own.
+    """
+    meetings = [(i, v) for i, v in meetings_for(project, Stap.S3_4) if minuted(v, today)]
+    named = {p for i, v in meetings for p in named_priorities(project, i, v)}
+    bodies = _bodies(project, meetings)
+    if not named:
+        return f"met {bodies}"
+    rest = [p for p in priorities if p not in named]
+    if not rest:
+        return f"ingevuld door {bodies}"
+    return (
+        f"ingevuld door {bodies} voor {len(priorities) - len(rest)} van de "
+        f"{len(priorities)} prioriteiten; geen bijeenkomst over: {', '.join(rest)}"
     )
 
 

@@ -103,6 +103,34 @@ def is_open_session(project: Project, vergadering: Vergadering) -> bool:
     return found is not None and found.soort in OPEN_OVERLEG
 
 
+def switched_off(project: Project, code: str, *subjects: str) -> bool:
+    """Whether livb.yaml switches a rule off on purpose, everywhere or for one of ``subjects``.
+
+    ``subjects`` are what a finding would be about: ids and files, as ``voor`` names them.
+    """
+    return any(
+        entry.code == code and (not entry.voor or bool(set(subjects) & set(entry.voor)))
+        for entry in project.instellingen.regels.uitgeschakeld
+    )
+
+
+def named_priorities(project: Project, id_: str, vergadering: Vergadering) -> list[str]:
+    """The priorities a meeting was about: its projectgroep's, or the ones its id or title names.
+
+    A hearing per theme is named after it ('2007-11-hoorzitting-drugs'); nothing else in the
+    folder ties an open session to a priority.
+    """
+    group = next((g for g in project.organen.projectgroepen if g.id == vergadering.orgaan), None)
+    if group is not None:
+        return [group.prioriteit]
+    title = (vergadering.titel or "").casefold()
+    return [
+        p.id
+        for p in project.prioriteiten.prioriteiten
+        if re.search(rf"(^|-){re.escape(p.id)}(-|$)", id_) or p.titel.casefold() in title
+    ]
+
+
 # -- meetings and interviews ----------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from livb.process import Stand, derive_state
 from livb.project import load_project
 from livb.word.docx import docx_text
 
-from helpers import REPO, copy_example, edit
+from helpers import REPO, copy_example, edit, write_tree
 
 DAY = "2026-12-06"
 STANDS = {stand.value for stand in Stand}
@@ -282,3 +282,45 @@ def test_a_skeleton_text_in_the_minutes_is_not_a_record(tmp_path, livb):
         text.replace("verslag:\n", 'verslag: "(in te vullen: wat er besproken werd)"\n'), "utf-8"
     )
     assert state_of(root, DAY).step(Stap.S1_6).stand is Stand.BEZIG
+
+
+def test_a_rule_switched_off_with_a_reason_is_not_reported_as_a_gap(tmp_path, livb):
+    root = project("mechelen")(tmp_path, livb)
+    step = state_of(root, DAY).step(Stap.S2_6)
+    assert "nog geen projectgroep" not in step.uitleg
+    assert "LIVB208" in step.uitleg
+    # with the meeting that chose them, the step is done, the method's way or not
+    edit(
+        root,
+        "prioriteiten.yaml",
+        "prioriteiten:\n",
+        "vergadering: 2007-12-19-kerngroep-eindredactie\nprioriteiten:\n",
+    )
+    step = state_of(root, DAY).step(Stap.S2_6)
+    assert step.stand is Stand.ANDERS, step
+    # switched on again, the gap is back
+    edit(root, "livb.yaml", "    - code: LIVB208\n", "    - code: LIVB999\n")
+    assert "nog geen projectgroep" in state_of(root, DAY).step(Stap.S2_6).uitleg
+
+
+def test_hearings_fill_in_only_the_priorities_they_were_about(tmp_path, livb):
+    root = project("mechelen")(tmp_path, livb)
+    step = state_of(root, DAY).step(Stap.S3_4)
+    assert "voor 5 van de 6 prioriteiten; geen bijeenkomst over: jeugd" in step.uitleg, step.uitleg
+    # a hearing on every priority fills in all of them
+    write_tree(
+        root,
+        {
+            "vergaderingen/2007-11-hoorzitting-jeugd.yaml": """\
+                orgaan: themahoorzittingen
+                stappen: ["3.4"]
+                datum: 2007-11
+                deelnemers: 14
+                agenda:
+                  - punt: Open vraagstelling rond het thema
+                    verslag: Spijbelen en overlast door jongeren, samen aan te pakken.
+                """
+        },
+    )
+    step = state_of(root, DAY).step(Stap.S3_4)
+    assert step.uitleg.endswith("door Themahoorzittingen MIVP² (6 bijeenkomsten, 107 deelnemers)")
