@@ -128,6 +128,7 @@ class Claims:
     fase: str | None = None
     volgende: str | None = None
     lijst: list[str] = field(default_factory=list)
+    opvolging: dict[str, int] = field(default_factory=dict)
 
 
 def claims(lines: list[str]) -> Claims:
@@ -151,6 +152,13 @@ def claims(lines: list[str]) -> Claims:
             found.fase = match.group(1)
         if match := re.search(r"wat nu volgt, is stap ([1-5]\.[1-7])", text):
             found.volgende = match.group(1)
+        if style == "List Bullet" and re.match(r"\d+ (acties|actie|indicatoren|indicator):", text):
+            for number, what in re.findall(
+                r"(\d+) (afgerond|geschrapt|over tijd|op schema|vertraagd|op koers|niet op koers"
+                r"|niet te beoordelen|nog niet gemeten)\b",
+                text.replace("waarvan ", ""),
+            ):
+                found.opvolging[what] = int(number)
         if section == "Volgende stappen" and style == "List Bullet":
             found.lijst.append(text.split(" ")[0])
     return found
@@ -200,6 +208,12 @@ def test_every_document_states_what_status_says(name, tmp_path, livb):
             assert stated.fase == status["fase"].split()[0], where
         if stated.volgende is not None or (stated.afgerond is not None and status["volgende"]):
             assert stated.volgende == status["volgende"], where
+        # status counts the follow-up once the plan is approved or followed up; an evaluation
+        # rendered before that (render alle still makes it) has no status figure to agree with
+        if stated.opvolging and status["opvolging"] is not None:
+            counted = status["opvolging"]["acties"] | status["opvolging"]["indicatoren"]
+            for what, number in stated.opvolging.items():
+                assert number == counted[what], f"{where}: {number} {what}, status: {counted}"
         if stated.lijst and status["volgende"] and status["volgende"] in stated.lijst:
             assert stated.lijst[0] == status["volgende"], where
     assert checked, f"{name}: no document states a step"
