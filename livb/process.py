@@ -36,13 +36,16 @@ from livb.queries import (
     koers,
     measurements,
     meetings_for,
+    minuted,
     monitoring_years,
+    named_priorities,
     orgaan_naam,
     orgaan_soort,
     plan_approved,
     plan_ended,
     protocol_period,
     reports,
+    switched_off,
 )
 from livb.words import count
 
@@ -118,9 +121,19 @@ class StepState:
 
 @dataclass
 class ProcessState:
-    """Every step's state, in the order of the method."""
+    """Every step's state, in the order of the method, and what they add up to.
+
+    Everything that states a count, a phase or a next step (``livb status``, every document)
+    reads it here, so that no two places count differently.
+
+    Attributes:
+        steps: every step's state, in the order of the method.
+        plan_over: the approved plan's period is over (or its end was evaluated): phase 5 has
+            begun, whatever phase 4 left open.
+    """
 
     steps: list[StepState] = field(default_factory=list)
+    plan_over: bool = False
 
     def step(self, stap: Stap) -> StepState:
         """The state of one step."""
@@ -131,15 +144,59 @@ class ProcessState:
         return self.step(stap).stand.afgerond
 
     @property
+    def settled(self) -> list[StepState]:
+        """The steps that are settled: done, done otherwise, or not applicable."""
+        return [s for s in self.steps if s.stand.afgerond]
+
+    def counted(self, stand: Stand) -> int:
+        """How many steps stand so."""
+        return sum(1 for s in self.steps if s.stand is stand)
+
+    @property
+    def last_settled(self) -> StepState | None:
+        """The settled step with the latest date (a step without a date is never the last)."""
+        dated = [s for s in self.settled if s.datum is not None]
+        return max(reversed(dated), key=lambda s: s.datum or dt.date.min) if dated else None
+
+    @property
     def next_step(self) -> StepState | None:
-        """The first step that still asks for action, or None."""
-        return next((s for s in self.steps if s.stand.open and s.volgende), None)
+        """The first step that still asks for action, from the current phase on; or None.
+
+        Once the plan period is over, phase 5 comes first: a plan never closed is evaluated,
+        not carried out for ever. A step of an earlier phase left open comes after it.
+        """
+        waiting = [s for s in self.steps if s.stand.open and s.volgende]
+        floor = "5" if self.plan_over else "1"
+        return next((s for s in waiting if s.fase >= floor), waiting[0] if waiting else None)
 
     @property
     def current_phase(self) -> str:
-        """The phase of the next step, or '5' when nothing asks for action."""
+        """The phase of the next step ('5' once the plan is over or nothing asks for action)."""
         following = self.next_step
-        return following.fase if following else "5"
+        if self.plan_over or following is None:
+            return "5"
+        return following.fase
+
+    def upcoming(self, phases: tuple[str, ...] | None = None) -> list[StepState]:
+        """The steps with an action still to take: the next step first, then from its phase on.
+
+        An optional step nobody started comes in the list, never first; a step an earlier
+        phase left open comes after the current phase's.
+        """
+        following = self.next_step
+        floor = "5" if self.plan_over else "1"
+        rest = sorted(
+            (
+                s
+                for s in self.steps
+                if s is not following
+                and s.volgende
+                and (s.stand.open or s.stand is Stand.FACULTATIEF)
+            ),
+            key=lambda s: s.fase < floor,
+        )
+        found = ([following] if following else []) + rest
+        return [s for s in found if phases is None or s.fase in phases]
 
 
 def derive_state(project: Project, today: dt.date) -> ProcessState:
@@ -150,7 +207,10 @@ def derive_state(project: Project, today: dt.date) -> ProcessState:
         today: the day to judge against (meetings after it have not taken place).
     """
     steps = [derive(project, today) for derive in _derivers().values()]
-    return ProcessState(_read_as_a_story(steps))
+    over = plan_approved(project, today) is not None and (
+        plan_ended(project, today) or bool(final_evaluations(project, today))
+    )
+    return ProcessState(_read_as_a_story(steps), plan_over=over)
 
 
 # -- the story: steps the process went past --------------------------------------------------------
@@ -202,6 +262,11 @@ def _decision_text(besluit: Besluit) -> str:
 
 
 def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
+    """'ingevuld door Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)'."""
+    return "ingevuld door " + _bodies(project, meetings)
+
+
+def _bodies(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
     """'Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)': who filled in a step instead."""
     by_body: dict[str, list[Vergadering]] = defaultdict(list)
     for _, vergadering in meetings:
@@ -215,7 +280,7 @@ def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering
         if counted:
             details.append(f"{sum(counted)} deelnemers")
         parts.append(f"{orgaan_naam(project, orgaan)} ({', '.join(details)})")
-    return "ingevuld door " + " en ".join(parts)
+    return " en ".join(parts)
 
 
 def _meeting_step(
@@ -239,7 +304,7 @@ def _meeting_step(
         {**dict(meetings_for(project, stap)), **dict(extra)}.items(),
         key=lambda item: (item[1].datum, item[0]),
     )
-    done = [(i, v) for i, v in meetings if held(v, today)]
+    done = [(i, v) for i, v in meetings if minuted(v, today)]
     if done:
         last = done[-1][1]
         textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
@@ -257,6 +322,17 @@ def _meeting_step(
             last.datum,
             _files(done, "vergaderingen"),
             _filled_in_otherwise(project, done),
+        )
+    unreported = [(i, v) for i, v in meetings if held(v, today)]
+    if unreported:
+        id_, first = unreported[0]
+        return StepState(
+            stap,
+            Stand.BEZIG,
+            first.datum,
+            _files(meetings, "vergaderingen"),
+            f"vergadering van {first.datum}, maar het verslag is nog niet ingevuld",
+            f"vul het verslag per agendapunt in, in vergaderingen/{id_}.yaml",
         )
     if meetings:
         first = meetings[0][1]
@@ -576,19 +652,32 @@ def _s2_5(project: Project, today: dt.date) -> StepState:
 def _s2_6(project: Project, today: dt.date) -> StepState:
     priorities = project.prioriteiten.prioriteiten
     groups = {g.prioriteit for g in project.organen.projectgroepen}
-    missing = [p.id for p in priorities if p.id not in groups]
+    without = [p.id for p in priorities if p.id not in groups]
+    waived = [p for p in without if _without_group_on_purpose(project, p)]
+    missing = [p for p in without if p not in waived]
     chosen_at = [project.prioriteiten.vergadering] if project.prioriteiten.vergadering else []
     meeting = _meeting_step(project, Stap.S2_6, today, "", "", also=chosen_at)
     if not priorities:
         return StepState(
             Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
         )
+    counted = count(len(priorities), "prioriteit", "prioriteiten")
+    if waived:
+        on_purpose = "bewust zonder projectgroep (LIVB208 staat uit in livb.yaml)"
+        counted += (
+            f", {on_purpose}"
+            if len(waived) == len(priorities)
+            else f": {len(priorities) - len(waived)} met projectgroep, {len(waived)} {on_purpose}"
+        )
     if not missing and meeting.stand.afgerond:
-        text = count(len(priorities), "prioriteit", "prioriteiten") + " met projectgroep"
+        text = counted if waived else f"{counted} met projectgroep"
         if meeting.stand is Stand.ANDERS:
             text += f", gekozen: {meeting.uitleg}"
         return replace(
-            meeting, bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs), uitleg=text
+            meeting,
+            stand=Stand.ANDERS if waived else meeting.stand,
+            bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs),
+            uitleg=text,
         )
     gaps = [f"nog geen projectgroep voor: {', '.join(missing)}"] if missing else []
     if not meeting.stand.afgerond:
@@ -598,12 +687,17 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
         Stand.BEZIG,
         meeting.datum,
         ("prioriteiten.yaml", *meeting.bewijs),
-        count(len(priorities), "prioriteit", "prioriteiten") + "; " + "; ".join(gaps),
+        counted + "; " + "; ".join(gaps),
         "voeg de projectgroepen toe in organen.yaml"
         if missing
         else "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
         "prioriteiten.yaml",
     )
+
+
+def _without_group_on_purpose(project: Project, prioriteit: str) -> bool:
+    """Whether livb.yaml switches LIVB208 off for a priority: no projectgroep, by choice."""
+    return switched_off(project, "LIVB208", prioriteit, "prioriteiten.yaml", "prioriteiten")
 
 
 # -- phase 3 ---------------------------------------------------------------------------------------
@@ -612,12 +706,20 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
 def _s3_1(project: Project, today: dt.date) -> StepState:
     groups = [g.id for g in project.organen.projectgroepen]
     meetings = meetings_for(project, Stap.S3_1)
-    started = {v.orgaan for _, v in meetings if held(v, today)}
+    started = {v.orgaan for _, v in meetings if minuted(v, today)}
     missing = [g for g in groups if g not in started]
     if not groups:
         otherwise = _meeting_step(project, Stap.S3_1, today, "", "", expected=())
         if otherwise.stand is Stand.ANDERS:
             return otherwise
+        priorities = [p.id for p in project.prioriteiten.prioriteiten]
+        if priorities and all(_without_group_on_purpose(project, p) for p in priorities):
+            return StepState(
+                Stap.S3_1,
+                Stand.NVT,
+                bewijs=("livb.yaml",),
+                uitleg="geen projectgroepen, bewust (LIVB208 staat uit in livb.yaml)",
+            )
     if groups and not missing:
         return StepState(
             Stap.S3_1,
@@ -663,13 +765,13 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     held_by = {
         v.orgaan
         for _, v in meetings_for(project, Stap.S3_4)
-        if held(v, today) and v.orgaan in groups
+        if minuted(v, today) and v.orgaan in groups
     }
     silent = [g for g in groups if g not in held_by]
     if meeting.stand.afgerond and not silent:
         text = "doelstellingen voor elke prioriteit"
         if meeting.stand is Stand.ANDERS:
-            text += f", {meeting.uitleg}"
+            text += f", {_goals_filled_in_by(project, today, priorities)}"
         return replace(meeting, bewijs=(*files, *meeting.bewijs), uitleg=text)
     return StepState(
         Stap.S3_4,
@@ -682,6 +784,26 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
         f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
         if silent
         else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
+    )
+
+
+def _goals_filled_in_by(project: Project, today: dt.date, priorities: list[str]) -> str:
+    """Who filled in the goals instead of projectgroepen, and for which priorities.
+
+    A hearing per theme fills in its own priority, not every one: the text names those that
+    had no meeting of their own.
+    """
+    meetings = [(i, v) for i, v in meetings_for(project, Stap.S3_4) if minuted(v, today)]
+    named = {p for i, v in meetings for p in named_priorities(project, i, v)}
+    bodies = _bodies(project, meetings)
+    if not named:
+        return f"met {bodies}"
+    rest = [p for p in priorities if p not in named]
+    if not rest:
+        return f"ingevuld door {bodies}"
+    return (
+        f"ingevuld door {bodies} voor {len(priorities) - len(rest)} van de "
+        f"{len(priorities)} prioriteiten; geen bijeenkomst over: {', '.join(rest)}"
     )
 
 
@@ -925,7 +1047,7 @@ def _told(
     found += [
         (v.datum, f"vergaderingen/{i}.yaml")
         for i, v in meetings_for(project, stap)
-        if held(v, today) and v.datum >= after
+        if minuted(v, today) and v.datum >= after
     ]
     return sorted(found)
 
@@ -1027,7 +1149,7 @@ def _s5_1(project: Project, today: dt.date) -> StepState:
         (
             (i, v)
             for i, v in project.vergaderingen.items()
-            if v.orgaan == "kerngroep" and held(v, today) and v.datum >= after
+            if v.orgaan == "kerngroep" and minuted(v, today) and v.datum >= after
         ),
         key=lambda meeting: (meeting[1].datum, meeting[0]),
     )

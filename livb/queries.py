@@ -8,6 +8,7 @@ needs an answer asks here, so that a rule, ``livb status`` and a document never 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,12 +103,64 @@ def is_open_session(project: Project, vergadering: Vergadering) -> bool:
     return found is not None and found.soort in OPEN_OVERLEG
 
 
+def switched_off(project: Project, code: str, *subjects: str) -> bool:
+    """Whether livb.yaml switches a rule off on purpose, everywhere or for one of ``subjects``.
+
+    ``subjects`` are what a finding would be about: ids and files, as ``voor`` names them.
+    """
+    return any(
+        entry.code == code and (not entry.voor or bool(set(subjects) & set(entry.voor)))
+        for entry in project.instellingen.regels.uitgeschakeld
+    )
+
+
+def named_priorities(project: Project, id_: str, vergadering: Vergadering) -> list[str]:
+    """The priorities a meeting was about: its projectgroep's, or the ones its id or title names.
+
+    A hearing per theme is named after it ('2007-11-hoorzitting-drugs'); nothing else in the
+    folder ties an open session to a priority.
+    """
+    group = next((g for g in project.organen.projectgroepen if g.id == vergadering.orgaan), None)
+    if group is not None:
+        return [group.prioriteit]
+    title = (vergadering.titel or "").casefold()
+    return [
+        p.id
+        for p in project.prioriteiten.prioriteiten
+        if re.search(rf"(^|-){re.escape(p.id)}(-|$)", id_) or p.titel.casefold() in title
+    ]
+
+
 # -- meetings and interviews ----------------------------------------------------------------------
+
+
+DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)
+"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)'."""
 
 
 def held(vergadering: Vergadering, today: dt.date) -> bool:
     """Whether a meeting has taken place: its date (a vague date's first day) is not after today."""
     return vergadering.datum <= today
+
+
+def written(text: str | None) -> bool:
+    """Whether a text of the folder is written: not empty, not a skeleton's '(in te vullen: …)'."""
+    return bool(text and text.strip()) and not DRAFT_TEXT.search(text or "")
+
+
+def minuted(vergadering: Vergadering, today: dt.date) -> bool:
+    """Whether a meeting counts as held for the process: it took place and its minutes say so.
+
+    A meeting with an agenda needs a written ``verslag`` or a decision under one of its items;
+    the skeleton of ``livb new`` with its empty items is a meeting still to report. A meeting
+    recorded without an agenda (an old hearing known only by its date) counts by its date.
+    """
+    if not held(vergadering, today):
+        return False
+    return not vergadering.agenda or any(
+        written(punt.verslag) or any(written(b) for b in punt.besluiten)
+        for punt in vergadering.agenda
+    )
 
 
 def meetings_for(project: Project, stap: Stap) -> list[tuple[str, Vergadering]]:

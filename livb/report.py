@@ -269,13 +269,11 @@ def _follow_up_line(status: Status) -> str:
 def _status_row(status: Status) -> str:
     if status.state is None:
         return f"{status.naam:<24} map met {errors_text(status.errors)}"
-    done = [s for s in status.state.steps if s.stand.afgerond]
-    dated = sorted((s for s in done if s.datum), key=lambda s: s.datum or dt.date.min)
-    latest = dated[-1] if dated else (done[-1] if done else None)
-    last = f"{latest.stap.value} ({latest.datum or '?'})" if latest else "-"
+    latest = status.state.last_settled
+    last = f"{latest.stap.value} ({latest.datum})" if latest else "-"
     following = status.state.next_step
     nxt = f"{following.stap.value} {following.titel}" if following else "alles gedaan"
-    count = f"{len(done):>2}/{len(status.state.steps)}"
+    count = f"{len(status.state.settled):>2}/{len(status.state.steps)}"
     return (
         f"{status.naam:<24} fase {status.fase:<26} {count} afgerond"
         f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
@@ -343,6 +341,7 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
     for status in statuses:
         steps = status.state.steps if status.state else []
         following = status.state.next_step if status.state else None
+        last = status.state.last_settled if status.state else None
         payload.append(
             {
                 "map": str(status.root),
@@ -361,6 +360,8 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
                     }
                     for s in steps
                 ],
+                "afgerond": len(status.state.settled) if status.state else None,
+                "laatste": last.stap.value if last else None,
                 "volgende": following.stap.value if following else None,
                 "keten": dict(sorted(status.keten.items())),
                 "opvolging": {

@@ -18,7 +18,7 @@ def state_of(root, day):
     return derive_state(loaded.project, day)
 
 
-def test_halle_today_has_an_approved_plan_but_never_closed_phase_4():
+def test_halle_today_never_closed_phase_4_and_is_in_phase_5_since_the_plan_period_ended():
     state = state_of(EXAMPLE, dt.date(2026, 11, 21))
     stands = {s.stap: s.stand for s in state.steps}
     assert all(stands[stap] is Stand.KLAAR for stap in STAPPEN if stap.fase in "123")
@@ -35,8 +35,9 @@ def test_halle_today_has_an_approved_plan_but_never_closed_phase_4():
     assert all(stands[stap] is Stand.TE_DOEN for stap in STAPPEN if stap.fase == "5")
     assert state.step(Stap.S3_6).datum == dt.date(2010, 3, 23)
     assert state.step(Stap.S1_6).bewijs == ("vergaderingen/2009-04-21-kerngroep-opstart.yaml",)
-    assert state.next_step is not None and state.next_step.stap is Stap.S4_1
-    assert state.current_phase == "4"
+    # thirteen years after the plan period, phase 5 comes first; 4.1 says what it left open
+    assert state.next_step is not None and state.next_step.stap is Stap.S5_1
+    assert state.current_phase == "5"
 
 
 def test_a_final_evaluation_begins_phase_5_and_leaves_the_unfinished_actions_incomplete(halle):
@@ -126,13 +127,13 @@ def test_status_command_shows_every_step_with_evidence(livb):
     result = livb("status", EXAMPLE, "--datum", "2026-11-21")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0] == "Halle — integraal plan levenskwaliteit (fase 4 Realiseren)"
+    assert lines[0] == "Halle — integraal plan levenskwaliteit (fase 5 Gebruiken en evalueren)"
     for stap in STAPPEN:
         assert any(line.strip().split()[1:2] == [stap.value] for line in lines[1:]), stap
     steps = [line for line in lines[1:] if not line.startswith("Fase")]
     assert not any(line.strip().split()[1:2] in (["4"], ["5"]) for line in steps)
     assert any("1.6" in x and "vergaderingen/2009-04-21-kerngroep-opstart.yaml" in x for x in lines)
-    assert "Volgende stap: 4.1 Uitvoering van de acties en projecten" in result.out
+    assert "Volgende stap: 5.1 Opvolging op lange termijn" in result.out
     assert "niet afgesloten" in result.out
     assert (
         "Opvolging (monitoring 2010–2011): 13 acties: 3 afgerond, 1 geschrapt, 9 over tijd "
@@ -155,7 +156,7 @@ def test_status_json(livb):
 def test_status_json_carries_the_follow_up(livb):
     result = livb("status", EXAMPLE, "--format", "json", "--datum", "2026-11-21")
     payload = json.loads(result.out)
-    assert payload["volgende"] == "4.1"
+    assert (payload["volgende"], payload["afgerond"], payload["laatste"]) == ("5.1", 22, "4.4")
     assert [s["stap"] for s in payload["stappen"]][-8:] == [s.value for s in STAPPEN[-8:]]
     assert payload["opvolging"] == {
         "jaren": [2010, 2011],
@@ -177,7 +178,7 @@ def test_status_of_several_folders_is_one_line_each(livb, tmp_path):
     assert result.code == 0
     lines = result.out.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("Halle") and "fase 4" in lines[0] and "22/27 afgerond" in lines[0]
+    assert lines[0].startswith("Halle") and "fase 5" in lines[0] and "22/27 afgerond" in lines[0]
     assert lines[1].startswith("Lier") and "fase 1" in lines[1]
 
 

@@ -58,16 +58,19 @@ def test_mechelen_shows_what_it_did_otherwise_and_what_it_skipped():
     state = state_of(MECHELEN, COLLOQUIUM)
     stands = {s.stap: s.stand for s in state.steps}
     assert stands[Stap.S1_4] is Stand.NVT
+    # no projectgroepen, by choice (LIVB208 is switched off): their kick-off does not apply
+    assert stands[Stap.S3_1] is Stand.NVT
     for stap in (Stap.S2_2, Stap.S2_3, Stap.S3_2, Stap.S3_3, Stap.S3_4):
         assert stands[stap] is Stand.ANDERS, stap
-    for stap in (Stap.S1_2, Stap.S2_4, Stap.S2_5, Stap.S2_7, Stap.S3_1):
+    for stap in (Stap.S1_2, Stap.S2_4, Stap.S2_5, Stap.S2_7):
         assert stands[stap] is Stand.OVERGESLAGEN, stap
-    assert stands[Stap.S2_6] is Stand.ONVOLLEDIG  # six domains, but no projectgroep, no meeting
+    assert stands[Stap.S2_6] is Stand.ONVOLLEDIG  # six domains, no meeting that chose them
+    assert "nog geen projectgroep" not in state.step(Stap.S2_6).uitleg
     hearings = state.step(Stap.S2_2).uitleg
     assert hearings == "ingevuld door Themahoorzittingen MIVP² (5 bijeenkomsten, 93 deelnemers)"
     assert str(state.step(Stap.S2_2).datum) == "2007-11"
     assert "Sinterklaasforum (2007-12-06, 110 deelnemers)" in state.step(Stap.S3_3).uitleg
-    assert "het proces ging verder: 3.6 klaar op 2008-03-18" in state.step(Stap.S3_1).uitleg
+    assert "LIVB208 staat uit" in state.step(Stap.S3_1).uitleg
     assert not any(s.stand in (Stand.TE_DOEN, Stand.BEZIG) for s in state.steps[:19])
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from livb.queries import DRAFT_TEXT as DRAFT_TEXT
+
 if TYPE_CHECKING:
     from livb.documents.views import Views
     from livb.model import Project
@@ -102,10 +104,6 @@ def gap(file: str, key: str, reason: str) -> str:
     A :class:`Reason`, typed as the text it is: the documents' reasons are lists of str.
     """
     return Reason(file, key, reason)
-
-
-DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)
-"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)'."""
 
 
 def draft_texts(project: Project) -> list[tuple[str, str, str]]:

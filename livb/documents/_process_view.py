@@ -70,7 +70,7 @@ def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
 def next_steps(
     state: ProcessState, phases: tuple[str, ...], day: dt.date, limit: int = 5
 ) -> list[dict[str, Any]]:
-    """The steps not done yet, in the method's order (optional ones without an action left out).
+    """The steps with an action left, the next step of ``livb status`` first (of some phases).
 
     A step under way with a date after ``day`` is planned then; a date on or before it is what
     already happened (a postponed decision, a first meeting), not a plan.
@@ -86,8 +86,7 @@ def next_steps(
                 else ""
             ),
         }
-        for s in state.steps
-        if s.fase in phases and s.stand is not Stand.KLAAR and s.volgende
+        for s in state.upcoming(phases)
     ][:limit]
 
 

@@ -25,23 +25,25 @@ def build(views: Views, item: str | None) -> Context:
     state = pv.state_as_of(views, day)
     groups = {g.prioriteit: g for g in project.organen.projectgroepen}
     findings = views.findings()
-    done = sum(1 for s in state.steps if s.stand in (Stand.KLAAR, Stand.ANDERS))
-    otherwise = sum(1 for s in state.steps if s.stand is Stand.ANDERS)
     balance = chain_balance(project)
     priorities = [_priority(views, p, groups.get(p.id)) for p in project.prioriteiten.prioriteiten]
     following = pv.next_steps(state, ALL_PHASES, day)
+    next_step = state.next_step
     approved = _approval(views, day)
     settled = approved is not None or views.common()["plan_goedgekeurd"]
     return views.common() | {
         "datum": day,
         "fase": FASEN[state.current_phase],
         "fasenummer": state.current_phase,
-        "klaar": done,
-        "anders": otherwise,
+        "klaar": len(state.settled),
+        "anders": state.counted(Stand.ANDERS),
+        "nvt": state.counted(Stand.NVT),
         "totaal": len(state.steps),
         "stappen": pv.steps(state, ALL_PHASES),
         "volgende": following,
-        "eerstvolgende": _lower_first(following[0]["titel"]) if following else "",
+        "eerstvolgende": {"stap": next_step.stap.value, "titel": _lower_first(next_step.titel)}
+        if next_step
+        else None,
         "vergaderingen": pv.meetings(views, day),
         "gesprekken": pv.talks(views, day, ("1.2", "2.2")),
         "besluiten": pv.decisions_up_to(views, day),

@@ -210,7 +210,11 @@ CASES: list[Case] = [
         command=("status", "{map}"),
         code=0,
         env=CP1252,
-        expect=("Halle ? ? ? ", "  ? 1.1  Kennismaking", "  ? vul de opvolging aan"),
+        expect=(
+            "Halle ? ? ? ",
+            "  ? 1.1  Kennismaking",
+            "  ? laat de kerngroep als vast overleg samenkomen",
+        ),
         absent=("UnicodeEncodeError",),
     ),
     Case(
