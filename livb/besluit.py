@@ -129,7 +129,7 @@ def record_besluit(request: BesluitRequest) -> BesluitResult:
     except ValueError as error:
         raise LivbError(f"{FILE}: {error}", "voeg het besluit met de hand toe") from None
     try:
-        write_atomic(path, updated)
+        write_atomic(path, updated, inside=root)
     except OSError as error:
         raise LivbError(
             f"kan '{path}' niet schrijven: {error.strerror or error}",

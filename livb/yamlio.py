@@ -44,6 +44,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from livb.safepaths import refuse_links
+
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - without it every text takes the careful way
@@ -1003,7 +1005,9 @@ def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
     return 1, 1
 
 
-def write_atomic(path: Path, content: str | bytes, *, expected: bytes | None = None) -> None:
+def write_atomic(
+    path: Path, content: str | bytes, *, inside: Path, expected: bytes | None = None
+) -> None:
     """Write a file so that it is either the old or the new content, never half of it.
 
     Text is written as UTF-8, exactly as given (no newline translation). A new file gets the
@@ -1013,16 +1017,18 @@ def write_atomic(path: Path, content: str | bytes, *, expected: bytes | None = N
     Args:
         path: the file to write.
         content: the new content.
+        inside: the folder known to be safe (the gemeente folder, a checked output folder):
+            neither ``path`` nor a folder between it and ``path`` may be a symbolic link.
         expected: compare-and-swap: the bytes the file held when it was read (``b""`` for a
             file that did not exist). Right before the rename the file is read again; if it
             changed, nothing is written.
 
     Raises:
+        LinkedPathError: the path goes through a symbolic link (see :mod:`livb.safepaths`).
         FileChangedError: the file no longer holds ``expected``.
         OSError: the file could not be written; the old one is untouched.
     """
-    import os
-
+    refuse_links(inside, path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     temporary = _create_temporary(path)
     try:

@@ -37,6 +37,7 @@ from livb.dates import dutch_date
 from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
 from livb.documents.compiled import own_template_cache
 from livb.resources import templates_dir
+from livb.safepaths import LinkedPathError, check_template
 from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
@@ -285,7 +286,7 @@ class TemplateFolder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.real = path.resolve()
+        self.own = not path.resolve().is_relative_to(templates_dir().resolve())
 
     def find(self, pieces: list[str]) -> Path | None:
         """The path of a template in this folder, or None when it has no such file."""
@@ -299,26 +300,23 @@ class TemplateFolder:
         return path
 
     def read(self, path: Path) -> str:
-        """The template's text, when it is a regular UTF-8 file inside this folder.
+        """The template's text, when it is a regular UTF-8 file of this folder.
+
+        A gemeente's own template must be a regular file with one name, reached without links
+        (:func:`livb.safepaths.check_template`); livb's own are read as installed.
 
         Raises:
-            TemplateProblem: a link out of the folder, not a regular file, too large, not UTF-8.
+            TemplateProblem: a link, a hard link, not a regular file, too large, not UTF-8.
         """
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError) as error:
-            if isinstance(error, FileNotFoundError):
-                raise TemplateProblem(
-                    f"{path}: een symbolische koppeling naar een bestand dat niet bestaat",
-                    "verwijder de koppeling of zet er een gewoon bestand in de plaats",
-                ) from None
-            raise _unreadable(path, error) from None
-        if not target.is_relative_to(self.real):
-            raise TemplateProblem(
-                f"{path}: een symbolische koppeling naar '{target}', buiten de map met sjablonen",
-                "een sjabloon moet een gewoon bestand in templates/ zijn: kopieer de tekst erin",
-            )
-        data = self._read_bytes(path, target)
+        expected = None
+        if self.own:
+            try:
+                expected = check_template(self.path.parent, path)
+            except LinkedPathError as error:
+                raise TemplateProblem(error.message, error.hint or "") from None
+            except OSError as error:
+                raise _unreadable(path, error) from None
+        data = self._read_bytes(path, expected)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -330,10 +328,12 @@ class TemplateFolder:
             ) from None
 
     @staticmethod
-    def _read_bytes(path: Path, target: Path) -> bytes:
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    def _read_bytes(path: Path, expected: os.stat_result | None) -> bytes:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        if expected is not None:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
         try:
-            handle = os.open(target, flags)
+            handle = os.open(path, flags)
         except OSError as error:
             raise _unreadable(path, error) from None
         with os.fdopen(handle, "rb") as stream:
@@ -342,6 +342,14 @@ class TemplateFolder:
                 raise TemplateProblem(
                     f"{path}: geen gewoon bestand",
                     "een sjabloon moet een gewoon tekstbestand in templates/ zijn",
+                )
+            if expected is not None and (
+                (status.st_ino, status.st_dev) != (expected.st_ino, expected.st_dev)
+                or status.st_nlink > 1
+            ):
+                raise TemplateProblem(
+                    f"{path}: het bestand veranderde terwijl livb het las",
+                    "voer het commando opnieuw uit",
                 )
             data = stream.read(MAX_TEMPLATE_BYTES + 1)
         if len(data) > MAX_TEMPLATE_BYTES:

@@ -30,6 +30,7 @@ from livb.documents.environment import (
     thousands,
 )
 from livb.documents.manifest import (
+    LOCK,
     MANIFEST,
     Manifest,
     digest,
@@ -43,6 +44,7 @@ from livb.model import FILE_KINDS, Project
 from livb.nogc import frozen_heap, paused_gc
 from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
+from livb.safepaths import first_link, refuse_links
 from livb.schema_errors import suggest
 from livb.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.word.docx import DocumentMeta, write_docx
@@ -471,16 +473,14 @@ def _mark_version(ir: DocumentIR, revision: Revision) -> None:
 def _template_folders(root: Path) -> list[Path]:
     own = root / "templates"
     builtin = templates_dir() / "nl"
-    if not own.is_dir():
-        return [builtin]
-    real, data = own.resolve(), root.resolve()
-    if data.is_relative_to(real) or (real.is_relative_to(data) and real != data / "templates"):
+    linked = first_link(root, own)
+    if linked is not None:
         raise TemplateError(
-            f"de map '{own}' leidt naar '{real}': zo zouden sjablonen de gegevens van de "
-            "gemeentemap kunnen lezen",
+            f"de map '{own}' is een koppeling (symlink) naar '{linked[1]}': zo zouden "
+            "sjablonen de gegevens van de gemeentemap kunnen lezen",
             "maak van templates/ een gewone map met enkel sjablonen",
         )
-    return [own, builtin]
+    return [own, builtin] if own.is_dir() else [builtin]
 
 
 _OWN_FOLDERS = frozenset(
@@ -495,9 +495,12 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
     A revision's documents go to a subfolder of their own, ``versie-<tag or short commit>``:
     they never replace the current ones, and their own manifest guards them.
     """
-    out = request.out or request.root / "output"
-    if revision is not None:
-        out = out / version_folder(revision)
+    named = request.out or request.root / "output"
+    out = named / version_folder(revision) if revision is not None else named
+    if out.absolute().is_relative_to(request.root.absolute()):
+        refuse_links(request.root, out, _OTHER_FOLDER)
+    elif revision is not None:
+        refuse_links(named, out, _OTHER_FOLDER)
     if out.exists() and not out.is_dir():
         raise LivbError(
             f"'{out}' is een bestand, geen map",
@@ -517,6 +520,9 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
             "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
         )
     return out
+
+
+_OTHER_FOLDER = "kies met --uit een andere map"
 
 
 def version_folder(revision: Revision) -> str:
@@ -716,10 +722,12 @@ def _write_all(
             "kies met --uit een andere map",
         ) from None
     names = [job.filename for job, _, _ in built]
+    pdfs = [Path(name).with_suffix(".pdf").name for name in names]
+    inside = request.root if out.absolute().is_relative_to(request.root.absolute()) else out
+    _check_targets(inside, out, [*names, *pdfs])
     with output_lock(out):
         manifest = Manifest.read(out)
-        remove_leftovers(out, [*names, *(Path(n).with_suffix(".pdf").name for n in names)])
-        _check_targets(out, names)
+        remove_leftovers(out, [*names, *pdfs])
         changed = [
             job.filename for job, data, _ in built if manifest.changed_by_hand(job.filename, data)
         ]
@@ -753,8 +761,8 @@ def _files(built: list[tuple[Job, bytes, DocumentIR]]) -> Iterator[tuple[str, by
 
 
 def _holds(path: Path, data: bytes) -> bool:
-    """Whether the file at ``path`` is exactly ``data`` (a folder or a link is not)."""
-    if path.is_symlink() or not path.is_file():
+    """Whether the file at ``path`` is exactly ``data`` (a folder is not)."""
+    if not path.is_file():
         return False
     try:
         return path.read_bytes() == data
@@ -796,10 +804,12 @@ def _newer(pdf: Path, document: Path) -> bool:
         return False
 
 
-def _check_targets(out: Path, names: list[str]) -> None:
-    for name in [MANIFEST, *names]:
+def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
+    """Refuse to write when a file livb writes here is a link, a folder or anything but a file."""
+    for name in [LOCK, MANIFEST, *names]:
         path = out / name
-        if path.is_symlink() or not path.exists() or path.is_file():
+        refuse_links(inside, path, _OTHER_FOLDER)
+        if not path.exists() or path.is_file():
             continue
         raise LivbError(
             f"kan '{path}' niet schrijven: er staat een map (of iets anders dan een bestand) "
@@ -811,7 +821,7 @@ def _check_targets(out: Path, names: list[str]) -> None:
 def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
     path = out / job.filename
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, inside=out)
         manifest.finish(job.filename, data)
     except OSError as error:
         raise LivbError(

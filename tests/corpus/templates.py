@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from corpus import Case
 
@@ -15,6 +18,11 @@ OUTSIDE = "ligt buiten de map met sjablonen"
 # A confidential interview of examples/halle: its words must never reach a document.
 SECRET_FILE = "gesprekken/2009-01-20-burgemeester.yaml"
 SECRET = "Draagvlak bij het hele college zoeken"
+LINK_HINT = (
+    "hulp: een sjabloon moet een gewoon bestand in templates/ zijn, zonder koppelingen: "
+    "kopieer de tekst erin"
+)
+PLAN = ("render", "plan", "{map}")
 
 
 def template(text: str, name: str = "intentieverklaring.md.j2") -> Callable[[Path], None]:
@@ -43,8 +51,8 @@ def link(
     return setup
 
 
-def no_document(root: Path) -> None:
-    assert not (root / "output" / "intentieverklaring.docx").exists()
+def no_document(root: Path, name: str = "intentieverklaring.docx") -> None:
+    assert not (root / "output" / name).exists()
 
 
 def limited(name: str, text: str, message: str) -> Case:
@@ -84,9 +92,29 @@ def _inner_link(root: Path) -> None:
     (root / "templates" / "intentieverklaring.md.j2").symlink_to("eigen.md.j2")
 
 
-def _inner_link_made_the_document(root: Path) -> None:
-    text = (root / "output" / "intentieverklaring.docx").read_bytes()
-    assert text[:2] == b"PK"
+def _hard_link(root: Path) -> None:
+    template('{% include "g.md.j2" %}\n', "plan.md.j2")(root)
+    os.link(root / SECRET_FILE, root / "templates" / "g.md.j2")
+
+
+def _hard_link_outside(root: Path) -> None:
+    elsewhere = root.parent / "elders.md.j2"
+    elsewhere.write_text("# Van elders\n", encoding="utf-8")
+    (root / "templates").mkdir()
+    os.link(elsewhere, root / OWN)
+
+
+def _linked_subfolder(root: Path) -> None:
+    template('{% include "delen/2009-01-20-burgemeester.yaml" %}\n')(root)
+    (root / "templates" / "delen").symlink_to("../gesprekken", target_is_directory=True)
+
+
+def _device(root: Path) -> None:
+    template('{% include "nul.md.j2" %}\n')(root)
+    try:  # a device node like /dev/null; making one needs privileges
+        os.mknod(root / "templates" / "nul.md.j2", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("no privilege to make a device node")
 
 
 CASES: list[Case] = [
@@ -97,8 +125,8 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            f"{OWN}: een symbolische koppeling naar '/etc/passwd', buiten de map met sjablonen",
-            "hulp: een sjabloon moet een gewoon bestand in templates/ zijn: kopieer de tekst erin",
+            f"{OWN}: een symbolische koppeling naar '/etc/passwd'\n",
+            LINK_HINT,
         ),
         absent=("root:x:0:0",),
         check=no_document,
@@ -110,8 +138,7 @@ CASES: list[Case] = [
         1,
         (
             f"{OWN}:1: ",
-            "templates/geheim.md.j2: een symbolische koppeling naar '",
-            f"/{SECRET_FILE}', buiten de map met sjablonen",
+            f"templates/geheim.md.j2: een symbolische koppeling naar '../{SECRET_FILE}'\n",
         ),
         absent=("vertrouwelijk: true", SECRET),
         check=no_document,
@@ -121,7 +148,7 @@ CASES: list[Case] = [
         link("../livb.yaml", "instellingen.md.j2", '{% include "instellingen.md.j2" %}\n'),
         RENDER,
         1,
-        ("/livb.yaml', buiten de map met sjablonen",),
+        ("templates/instellingen.md.j2: een symbolische koppeling naar '../livb.yaml'\n",),
         absent=("nis_code",),
         check=no_document,
     ),
@@ -131,17 +158,64 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            f"{OWN}: een symbolische koppeling naar een bestand dat niet bestaat",
-            "hulp: verwijder de koppeling of zet er een gewoon bestand in de plaats",
+            f"{OWN}: een symbolische koppeling naar 'bestaat-niet.md.j2'\n",
+            LINK_HINT,
         ),
     ),
     Case(
-        "template-symlink-inside-templates-is-allowed",
+        "template-symlink-inside-templates-is-refused-too",
         _inner_link,
         RENDER,
-        0,
-        ("intentieverklaring.docx",),
-        check=_inner_link_made_the_document,
+        1,
+        (f"{OWN}: een symbolische koppeling naar 'eigen.md.j2'\n", LINK_HINT),
+        check=no_document,
+    ),
+    Case(
+        "template-hard-link-to-a-confidential-interview",
+        _hard_link,
+        PLAN,
+        1,
+        (
+            "templates/plan.md.j2:1: ",
+            f"templates/g.md.j2: een harde koppeling naar '{SECRET_FILE}' (het bestand heeft 2 "
+            "namen); een sjabloon mag geen bestand met gegevens zijn",
+            LINK_HINT,
+        ),
+        absent=("vertrouwelijk: true", SECRET),
+        check=lambda root: no_document(root, "plan.docx"),
+    ),
+    Case(
+        "template-hard-link-to-a-file-outside-the-folder",
+        _hard_link_outside,
+        RENDER,
+        1,
+        (
+            f"{OWN}: een harde koppeling naar een bestand buiten de gemeentemap (het bestand "
+            "heeft 2 namen); een sjabloon mag geen bestand met gegevens zijn",
+        ),
+        check=no_document,
+    ),
+    Case(
+        "template-in-a-linked-subfolder",
+        _linked_subfolder,
+        RENDER,
+        1,
+        (
+            f"{OWN}:1: ",
+            "templates/delen/2009-01-20-burgemeester.yaml: 'templates/delen' is een symbolische "
+            "koppeling naar '../gesprekken'\n",
+            LINK_HINT,
+        ),
+        absent=(SECRET,),
+        check=no_document,
+    ),
+    Case(
+        "template-that-is-a-device",
+        _device,
+        RENDER,
+        1,
+        (f"{OWN}:1: ", "templates/nul.md.j2: een apparaat, geen gewoon bestand\n", LINK_HINT),
+        check=no_document,
     ),
     Case(
         "templates-folder-linked-to-gesprekken",
@@ -149,8 +223,8 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            "/templates' leidt naar '",
-            "/gesprekken': zo zouden sjablonen de gegevens van de gemeentemap kunnen lezen",
+            "/templates' is een koppeling (symlink) naar 'gesprekken': zo zouden sjablonen de "
+            "gegevens van de gemeentemap kunnen lezen",
             "hulp: maak van templates/ een gewone map met enkel sjablonen",
         ),
     ),
@@ -220,7 +294,7 @@ CASES: list[Case] = [
         _fifo,
         RENDER,
         1,
-        (f"{OWN}:1: ", "templates/pijp.md.j2: geen gewoon bestand"),
+        (f"{OWN}:1: ", "templates/pijp.md.j2: een pijp (FIFO), geen gewoon bestand\n", LINK_HINT),
     ),
     Case(
         "template-too-large",
