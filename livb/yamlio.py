@@ -97,7 +97,23 @@ _TRANSLATIONS = (
         "but found another document",
         "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",
     ),
+    (
+        "invalid Unicode character escape",
+        "een escape (\\u of \\U) die geen teken is: de helft van een tekenpaar (\\ud800 tot "
+        "\\udfff) of een code boven \\U0010FFFF",
+    ),
+    ("expected hexdecimal number", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
+    ("expected escape sequence of", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
 )
+_ESCAPE_HINT = (
+    "schrijf het teken zelf in de tekst (het bestand is UTF-8), of een volledige escape zoals "
+    "\\u00e9 of \\U0001F600"
+)
+_HINTS = {
+    "invalid Unicode character escape": _ESCAPE_HINT,
+    "expected hexdecimal number": _ESCAPE_HINT,
+    "expected escape sequence of": _ESCAPE_HINT,
+}
 
 
 class YamlSyntaxError(Exception):
@@ -153,7 +169,9 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
             column,
             "vervang de tab door spaties (twee per niveau)",
         )
-    return YamlSyntaxError(_dutch_problem(error), line, column)
+    problem = str(getattr(error, "problem", None) or error)
+    hint = next((hint for needle, hint in _HINTS.items() if needle in problem), None)
+    return YamlSyntaxError(_dutch_problem(error), line, column, hint)
 
 
 MAX_FILE_BYTES = 20_000_000
