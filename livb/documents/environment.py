@@ -427,6 +427,7 @@ class Budget:
         self.steps = 0
         self.output = 0
         self.depth = 0
+        self.chain: list[str] = []
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
 
@@ -451,18 +452,32 @@ class Budget:
         if self.output > MAX_OUTPUT:
             raise _too_big_document()
 
-    def enter(self) -> None:
-        """One include deeper."""
+    def enter(self, name: str | None = None) -> None:
+        """One include deeper, from the template ``name``."""
         self.depth += 1
+        self.chain.append(name or "?")
         if self.depth > MAX_INCLUDE_DEPTH:
-            raise _limit(
-                f"sjablonen nemen elkaar te diep op (meer dan {MAX_INCLUDE_DEPTH} niveaus); "
-                "neemt een sjabloon zichzelf op?"
-            )
+            raise _limit(_too_deep(self.chain))
 
     def leave(self) -> None:
         """One include less deep."""
         self.depth -= 1
+        self.chain.pop()
+
+
+def _too_deep(chain: list[str]) -> str:
+    """Which template started the includes, and the one that includes itself, if one does."""
+    first = chain[0]
+    again = next((name for position, name in enumerate(chain) if name in chain[:position]), None)
+    shown = [*chain[:3], "…", chain[-1]] if len(chain) > 5 else chain
+    path = " → ".join(f"'{name}'" if name != "…" else name for name in shown)
+    message = (
+        f"sjablonen nemen elkaar te diep op (meer dan {MAX_INCLUDE_DEPTH} niveaus), begonnen in "
+        f"'{first}': {path}"
+    )
+    if again is not None:
+        return f"{message}; '{again}' neemt zichzelf op"
+    return f"{message}; neem minder sjablonen in elkaar op"
 
 
 def _too_big_document() -> TemplateProblem:
@@ -604,7 +619,7 @@ class GuardedCodeGenerator(CodeGenerator):
 
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         """An include counts one level deeper while it renders."""
-        self.writeline("environment.livb_budget.enter()", node)
+        self.writeline(f"environment.livb_budget.enter({self.name!r})", node)
         self.writeline("try:")
         self.indent()
         super().visit_Include(node, frame)

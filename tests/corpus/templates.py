@@ -92,6 +92,19 @@ def _inner_link(root: Path) -> None:
     (root / "templates" / "intentieverklaring.md.j2").symlink_to("eigen.md.j2")
 
 
+def _nested(levels: int) -> Callable[[Path], None]:
+    """The document's template includes deel0, which includes deel1, ... down to LEVELS."""
+
+    def setup(root: Path) -> None:
+        template('# Verklaring\n\n{% include "deel0.md.j2" %}\n')(root)
+        for level in range(levels):
+            text = f'Niveau {level}. {{% include "deel{level + 1}.md.j2" %}}\n'
+            template(text, f"deel{level}.md.j2")(root)
+        template("Het einde.\n", f"deel{levels}.md.j2")(root)
+
+    return setup
+
+
 def _hard_link(root: Path) -> None:
     template('{% include "g.md.j2" %}\n', "plan.md.j2")(root)
     os.link(root / SECRET_FILE, root / "templates" / "g.md.j2")
@@ -344,7 +357,23 @@ CASES: list[Case] = [
     limited(
         "template-includes-itself",
         '{% include "intentieverklaring.md.j2" %}\n',
-        "sjablonen nemen elkaar te diep op (meer dan 20 niveaus); neemt een sjabloon zichzelf op?",
+        "sjablonen nemen elkaar te diep op (meer dan 20 niveaus), begonnen in "
+        "'intentieverklaring.md.j2': 'intentieverklaring.md.j2' → 'intentieverklaring.md.j2' → "
+        "'intentieverklaring.md.j2' → … → 'intentieverklaring.md.j2'; "
+        "'intentieverklaring.md.j2' neemt zichzelf op",
+    ),
+    Case(
+        "template-25-nested-includes-name-the-first",
+        _nested(25),
+        RENDER,
+        1,
+        (
+            "templates/deel19.md.j2:1: sjablonen nemen elkaar te diep op (meer dan 20 niveaus), "
+            "begonnen in 'intentieverklaring.md.j2': 'intentieverklaring.md.j2' → 'deel0.md.j2' "
+            "→ 'deel1.md.j2' → … → 'deel19.md.j2'; neem minder sjablonen in elkaar op\n",
+            LIMIT_HINT,
+        ),
+        check=no_document,
     ),
     Case(
         "template-macro-recursion",
