@@ -509,17 +509,28 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
     real, root = out.resolve(), request.root.resolve()
     if real == root:
         raise LivbError(
-            "de documenten kunnen niet in de gemeentemap zelf komen",
-            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+            f"de documenten kunnen niet in de gemeentemap zelf komen ('{root}'): daar leest "
+            "livb de YAML-bestanden, en een Word-bestand of het manifest van livb hoort daar "
+            "niet tussen",
+            _elsewhere_hint(root),
         )
     if real.is_relative_to(root) and real.relative_to(root).parts[0] in _OWN_FOLDERS:
         first = real.relative_to(root).parts[0]
         raise LivbError(
             f"de documenten kunnen niet in '{first}/' komen: daar staan gegevens of sjablonen "
             "die livb leest",
-            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+            _elsewhere_hint(root),
         )
     return out
+
+
+def _elsewhere_hint(root: Path) -> str:
+    """What to do instead: the default output folder, or one next to the gemeente folder."""
+    beside = root.with_name(f"{root.name}-documenten")
+    return (
+        f"laat --uit weg, dan komen ze in '{root / 'output'}'; of kies een map buiten de "
+        f"gemeentemap, bv. --uit '{beside}'"
+    )
 
 
 _OTHER_FOLDER = "kies met --uit een andere map"
