@@ -15,6 +15,7 @@ from livb.model import FILE_KINDS, FileKind, Project
 from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
 from livb.nogc import paused_gc
+from livb.safepaths import outside_reason
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
 from livb.tabular import CsvProblem, read_series
 from livb.yamlio import (
@@ -24,7 +25,6 @@ from livb.yamlio import (
     YamlSyntaxError,
     describe_os_error,
     forbidden_characters,
-    outside_reason,
     parse_fast,
     read_source,
 )

@@ -6,6 +6,8 @@ a template that is a hard link to a confidential interview would print it in a d
 
 - livb writes nothing through a symbolic link: neither the path itself nor any folder between
   the gemeente folder and it may be one (:func:`refuse_links`);
+- a data file may be a link that stays inside the folder; one that leads out of it is
+  refused (:func:`outside_reason`, used when the loader reads);
 - a gemeente's own template is a regular file with one name, reached without links
   (:func:`check_template`): no symbolic link, no hard link (``st_nlink > 1``), no FIFO or
   device, which are refused from ``lstat`` before anything is opened, so reading never blocks.
@@ -92,6 +94,21 @@ def check_template(root: Path, path: Path) -> os.stat_result:
     return status
 
 
+def outside_reason(root: Path, relative: str) -> str | None:
+    """Why ``root/relative`` leads outside the folder ``root``, or None when it stays inside.
+
+    A symbolic link that stays inside the folder is fine; one that points outside it, or
+    through a folder that does, is not.
+    """
+    path = root / relative
+    real = Path(os.path.realpath(path))
+    if real.is_relative_to(Path(os.path.realpath(root))):
+        return None
+    if path.is_symlink():
+        return "is een koppeling (symlink) naar een bestand buiten de gemeentemap"
+    return "ligt via een koppeling (symlink) buiten de gemeentemap"
+
+
 def first_link(base: Path, path: Path) -> tuple[Path, str] | None:
     """The first symbolic link from below ``base`` down to ``path``, and where it points."""
     for component in _components(base, path):
@@ -160,4 +177,10 @@ def _same_file(root: Path, path: Path, status: os.stat_result) -> str | None:
     return None
 
 
-__all__ = ["LinkedPathError", "check_template", "first_link", "refuse_links"]
+__all__ = [
+    "LinkedPathError",
+    "check_template",
+    "first_link",
+    "outside_reason",
+    "refuse_links",
+]

@@ -44,7 +44,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from livb.safepaths import refuse_links
+from livb.safepaths import outside_reason, refuse_links
 
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -214,21 +214,6 @@ def _kind_of(path: Path) -> str | None:
     if stat.S_ISSOCK(mode):
         return "is een socket, geen gewoon bestand"
     return "is een apparaat, geen gewoon bestand"
-
-
-def outside_reason(root: Path, relative: str) -> str | None:
-    """Why ``root/relative`` leads outside the folder ``root``, or None when it stays inside.
-
-    A symbolic link that stays inside the folder is fine; one that points outside it, or
-    through a folder that does, is not.
-    """
-    path = root / relative
-    real = Path(os.path.realpath(path))
-    if real.is_relative_to(Path(os.path.realpath(root))):
-        return None
-    if path.is_symlink():
-        return "is een koppeling (symlink) naar een bestand buiten de gemeentemap"
-    return "ligt via een koppeling (symlink) buiten de gemeentemap"
 
 
 def read_source(root: Path, relative: str) -> str:
