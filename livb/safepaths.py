@@ -61,11 +61,12 @@ def refuse_links(base: Path, path: Path, other: str | None = None) -> None:
         )
 
 
-def check_template(root: Path, path: Path) -> os.stat_result:
+def check_template(root: Path, path: Path, hint: str = _TEMPLATE_HINT) -> os.stat_result:
     """Refuse a gemeente's template unless it is a regular file with one name, without links.
 
     Every component from the gemeente folder ``root`` down to the file is looked at with
     ``lstat``; nothing is opened. Returns the file's status, to compare with the opened file's.
+    The house style (huisstijl.docx) is checked the same way, with its own ``hint``.
 
     Raises:
         LinkedPathError: a symbolic link, a hard link, or not a regular file.
@@ -75,21 +76,17 @@ def check_template(root: Path, path: Path) -> os.stat_result:
     if found is not None:
         component, target = found
         where = "" if component == path.absolute() else f"'{_shown(root, component)}' is "
-        raise LinkedPathError(
-            f"{path}: {where}een symbolische koppeling naar '{target}'", _TEMPLATE_HINT
-        )
+        raise LinkedPathError(f"{path}: {where}een symbolische koppeling naar '{target}'", hint)
     status = path.lstat()
     if not stat.S_ISREG(status.st_mode):
-        raise LinkedPathError(
-            f"{path}: {_kind(status.st_mode)}, geen gewoon bestand", _TEMPLATE_HINT
-        )
+        raise LinkedPathError(f"{path}: {_kind(status.st_mode)}, geen gewoon bestand", hint)
     if status.st_nlink > 1:
         twin = _same_file(root, path, status)
         other = f"'{twin}'" if twin else "een bestand buiten de gemeentemap"
         raise LinkedPathError(
             f"{path}: een harde koppeling naar {other} (het bestand heeft "
             f"{status.st_nlink} namen); een sjabloon mag geen bestand met gegevens zijn",
-            _TEMPLATE_HINT,
+            hint,
         )
     return status
 

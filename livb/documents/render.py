@@ -44,10 +44,10 @@ from livb.model import FILE_KINDS, Project
 from livb.nogc import frozen_heap, paused_gc
 from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
-from livb.safepaths import first_link, refuse_links
+from livb.safepaths import LinkedPathError, check_template, first_link, refuse_links
 from livb.schema_errors import suggest
 from livb.versions import Revision, load_revision, needed_for_loading, open_revision
-from livb.word.docx import DocumentMeta, write_docx
+from livb.word.docx import DocumentMeta, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
 from livb.word.markdown import MarkdownError, parse
 from livb.words import count
@@ -546,8 +546,25 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _reference(root: Path) -> Path:
+    """The gemeente's huisstijl.docx (a regular file with one name, no link), else livb's."""
     own = root / "huisstijl.docx"
-    return own if own.is_file() else templates_dir() / "nl" / "huisstijl.docx"
+    if not os.path.lexists(own):
+        return templates_dir() / "nl" / "huisstijl.docx"
+    try:
+        check_template(root, own, _STYLE_HINT)
+    except LinkedPathError as error:
+        raise StyleError(error.message, error.hint) from None
+    except OSError as error:
+        raise StyleError(
+            f"{own}: kan niet gelezen worden ({os_reason(error)})", _STYLE_HINT
+        ) from None
+    return own
+
+
+_STYLE_HINT = (
+    "huisstijl.docx moet een gewoon Word-bestand in de gemeentemap zijn, zonder koppelingen: "
+    "kopieer het erin (of verwijder het: dan gebruikt livb zijn eigen huisstijl)"
+)
 
 
 def _meta(

@@ -105,6 +105,25 @@ def _nested(levels: int) -> Callable[[Path], None]:
     return setup
 
 
+STYLE_HINT = (
+    "hulp: huisstijl.docx moet een gewoon Word-bestand in de gemeentemap zijn, zonder "
+    "koppelingen: kopieer het erin (of verwijder het: dan gebruikt livb zijn eigen huisstijl)"
+)
+
+
+def _style_linked_out(root: Path) -> None:
+    """huisstijl.docx a link to a Word file outside the folder (its headers would be copied)."""
+    from livb.resources import templates_dir
+
+    elsewhere = root.parent / "vertrouwelijk.docx"
+    elsewhere.write_bytes((templates_dir() / "nl" / "huisstijl.docx").read_bytes())
+    (root / "huisstijl.docx").symlink_to(elsewhere)
+
+
+def _style_fifo(root: Path) -> None:
+    os.mkfifo(root / "huisstijl.docx")
+
+
 def _hard_link(root: Path) -> None:
     template('{% include "g.md.j2" %}\n', "plan.md.j2")(root)
     os.link(root / SECRET_FILE, root / "templates" / "g.md.j2")
@@ -220,6 +239,27 @@ CASES: list[Case] = [
             LINK_HINT,
         ),
         absent=(SECRET,),
+        check=no_document,
+    ),
+    Case(
+        "house-style-linked-to-a-document-elsewhere",
+        _style_linked_out,
+        RENDER,
+        1,
+        (
+            "huisstijl: ",
+            "/huisstijl.docx: een symbolische koppeling naar '",
+            "/vertrouwelijk.docx'\n",
+            STYLE_HINT,
+        ),
+        check=no_document,
+    ),
+    Case(
+        "house-style-that-is-a-fifo",
+        _style_fifo,
+        RENDER,
+        1,
+        ("huisstijl: ", "/huisstijl.docx: een pijp (FIFO), geen gewoon bestand\n", STYLE_HINT),
         check=no_document,
     ),
     Case(
