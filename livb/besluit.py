@@ -129,7 +129,7 @@ def record_besluit(request: BesluitRequest) -> BesluitResult:
     except ValueError as error:
         raise LivbError(f"{FILE}: {error}", "voeg het besluit met de hand toe") from None
     try:
-        write_atomic(path, updated)
+        write_atomic(path, updated, inside=root)
     except OSError as error:
         raise LivbError(
             f"kan '{path}' niet schrijven: {error.strerror or error}",
@@ -225,7 +225,15 @@ def _preflight(repository: Repository, tag: str, result: BesluitResult) -> None:
             "stel het eenmalig in: git config --global user.name 'Voornaam Naam' en "
             "git config --global user.email naam@gemeente.be (of gebruik --no-git)",
         )
-    status = repository.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
+    status = repository.run(
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--ignore-submodules=all",
+        "--",
+        ".",
+    )
     own = f"{repository.prefix}/{FILE}" if repository.prefix else FILE
     changed = _changed_paths(status.stdout.decode("utf-8", "surrogateescape"))
     if own in changed:

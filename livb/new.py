@@ -33,6 +33,7 @@ from livb.model.stappen import STAP_TITELS, Stap
 from livb.model.walk import actions, indicators, operational_goals, strategic_goals
 from livb.project import load_project
 from livb.queries import orgaan_naam, overleg
+from livb.safepaths import refuse_links
 from livb.schema_errors import suggest, translate
 from livb.skeleton import render
 from livb.words import count
@@ -498,6 +499,8 @@ def folder_lock(root: Path, command: str) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     lock_path = root / LOCK
+    refuse_links(root, lock_path)
+    refuse_links(root, root / HOLDER)
     try:
         lock_path.parent.mkdir(exist_ok=True)
         lock = FileLock(lock_path, timeout=LOCK_TIMEOUT)
@@ -658,6 +661,7 @@ def _new_file(
 
 def _apply(root: Path, change: Change) -> Path:
     """Write a change: compare-and-swap for an edit, an exclusive new name for a new file."""
+    refuse_links(root, root / change.relative)
     if change.expected is not None:
         path = root / change.relative
         _write(root, path, change.data, change.expected)
@@ -728,7 +732,7 @@ def _reserve_name(root: Path, change: Change) -> Path:
 def _write(root: Path, path: Path, data: bytes, expected: bytes) -> None:
     relative = path.relative_to(root).as_posix()
     try:
-        write_atomic(path, data, expected=expected)
+        write_atomic(path, data, inside=root, expected=expected)
     except FileChangedError:
         raise _changed(relative) from None
     except OSError as error:

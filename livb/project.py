@@ -15,6 +15,7 @@ from livb.model import FILE_KINDS, FileKind, Project
 from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
 from livb.nogc import paused_gc
+from livb.safepaths import outside_reason
 from livb.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
 from livb.tabular import CsvProblem, read_series
 from livb.yamlio import (
@@ -24,7 +25,6 @@ from livb.yamlio import (
     YamlSyntaxError,
     describe_os_error,
     forbidden_characters,
-    outside_reason,
     parse_fast,
     read_source,
 )
@@ -204,7 +204,7 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
     try:
         return kind.model.model_validate(data)
     except ValidationError as error:
-        for problem in _problems(error, kind.model):
+        for problem in _problems(error, kind.model, _confidential(kind, data)):
             line, column = source.position(problem.loc, at_key=problem.at_key)
             result.diagnostics.append(
                 Diagnostic(
@@ -218,9 +218,16 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
         return None
 
 
-def _problems(error: ValidationError, model: type[BaseModel]) -> list[SchemaProblem]:
+def _confidential(kind: FileKind, data: dict[Any, Any]) -> bool:
+    """Whether the file's values stay out of messages: an interview, unless marked otherwise."""
+    return kind.folder == "gesprekken" and data.get("vertrouwelijk") is not False
+
+
+def _problems(
+    error: ValidationError, model: type[BaseModel], confidential: bool = False
+) -> list[SchemaProblem]:
     """The Dutch problems, without 'missing key' where a misspelt key already explains it."""
-    problems = [translate(detail, model) for detail in error.errors()]
+    problems = [translate(detail, model, confidential=confidential) for detail in error.errors()]
     misspelt = {
         (problem.loc[:-1], problem.suggestion) for problem in problems if problem.suggestion
     }

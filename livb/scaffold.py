@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from livb.errors import InitError, UsageError
 from livb.resources import templates_dir
 from livb.schema import vscode_settings, write_schemas
 from livb.skeleton import render
+from livb.versions import hardened_environment
 
 
 @dataclass
@@ -187,9 +187,14 @@ def _git_commit(target: Path, result: InitResult) -> bool:
     if git is None:
         result.warnings.append("git is niet geïnstalleerd: de map staat niet onder versiebeheer")
         return False
-    environment = dict(os.environ)
+    environment = hardened_environment(git, target)
     identity = subprocess.run(
-        [git, "config", "user.email"], cwd=target, capture_output=True, text=True, check=False
+        [git, "config", "user.email"],
+        cwd=target,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
     )
     if not identity.stdout.strip():
         environment.update(

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
+from livb.safepaths import refuse_links
+from livb.yamlio import write_atomic
 
 SCHEMA_FOLDER = ".livb/schema"
 
@@ -68,10 +70,11 @@ def vscode_settings() -> dict[str, Any]:
 def write_schemas(root: Path) -> list[Path]:
     """Write the schema of every kind into ``root/.livb/schema``; return the files written."""
     folder = root / SCHEMA_FOLDER
+    refuse_links(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in FILE_KINDS:
         path = folder / f"{kind.name}.json"
-        path.write_text(schema_text(kind), encoding="utf-8")
+        write_atomic(path, schema_text(kind), inside=root)
         written.append(path)
     return written

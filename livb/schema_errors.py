@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -34,17 +35,18 @@ class SchemaProblem:
     """For an unknown key: the allowed key it probably meant."""
 
 
-def _type_word(value: object) -> str:
+def _type_word(value: object, hidden: bool = False) -> str:
+    """What kind of value it is, with the value itself unless it is ``hidden``."""
     if value is None:
         return "niets (de waarde is leeg)"
     if isinstance(value, bool):
-        return f"ja/nee ({str(value).lower()})"
+        return "ja/nee" if hidden else f"ja/nee ({str(value).lower()})"
     if isinstance(value, int | float):
-        return f"een getal ({_short(str(value))})"
+        return "een getal" if hidden else f"een getal ({_short(str(value))})"
     if isinstance(value, str):
-        return f"tekst ('{_short(value)}')"
+        return "tekst" if hidden else f"tekst ('{_short(value)}')"
     if isinstance(value, dt.date):
-        return f"een datum ({value.isoformat()})"
+        return "een datum" if hidden else f"een datum ({value.isoformat()})"
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, dict):
@@ -99,7 +101,11 @@ def suggest(word: str, options: list[str]) -> str | None:
 
 
 def translate(
-    error: ErrorDetails, model: type[BaseModel], *, as_option: bool = False
+    error: ErrorDetails,
+    model: type[BaseModel],
+    *,
+    as_option: bool = False,
+    confidential: bool = False,
 ) -> SchemaProblem:
     """One pydantic error as a Dutch problem, pointing at the right key or value.
 
@@ -108,6 +114,9 @@ def translate(
         model: the model of the whole file, to find the keys allowed where a key is unknown.
         as_option: the value came from a command-line option: the message names it as
             ``--key`` rather than as a key of a file.
+        confidential: the file is confidential (an interview): the message names the place
+            and the kind of value expected, never the value (check output lands in CI logs
+            and mails); an unknown key is named only when it looks like a key.
     """
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -121,7 +130,8 @@ def translate(
     if kind == "extra_forbidden":
         options = allowed_keys(model, loc[:-1])
         guess = suggest(str(loc[-1]), options)
-        message = f"onbekende sleutel '{loc[-1]}'"
+        shown = not confidential or _KEY_LIKE.fullmatch(str(loc[-1]))
+        message = f"onbekende sleutel '{loc[-1]}'" if shown else "onbekende sleutel"
         if guess:
             return SchemaProblem(
                 UNKNOWN_KEY,
@@ -143,14 +153,40 @@ def translate(
             key=str(loc[-1]),
         )
     where = (f"--{key}" if as_option else f"'{key}'") if key else "de waarde"
-    return SchemaProblem(
-        INVALID_VALUE, loc, at_key, *_value_message(kind, where, value, ctx, error)
-    )
+    message, hint = _value_message(kind, where, value, ctx, error, confidential)
+    if confidential:
+        message = _without(message, value)
+    return SchemaProblem(INVALID_VALUE, loc, at_key, message, hint)
+
+
+_KEY_LIKE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _without(message: str, value: object) -> str:
+    """The message with the value left out, should a model's own message quote it."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = str(value).strip()
+        if len(text) >= 2:  # a single character is no secret, and would eat the message
+            message = message.replace(text, "…")
+    return message
 
 
 def _value_message(
-    kind: str, where: str, value: object, ctx: dict[str, Any], error: ErrorDetails
+    kind: str,
+    where: str,
+    value: object,
+    ctx: dict[str, Any],
+    error: ErrorDetails,
+    hidden: bool = False,
 ) -> tuple[str, str | None]:
+    """The message and hint for an invalid value; a ``hidden`` value is never shown."""
+
+    def word(value: object) -> str:
+        return _type_word(value, hidden)
+
+    def told(text: object) -> str:
+        return "" if hidden else f" ({text})"
+
     if value is None and kind.endswith("_type"):
         return f"{where} is leeg", "vul een waarde in of laat de sleutel weg"
     if kind in (
@@ -160,95 +196,101 @@ def _value_message(
         "date_from_datetime_inexact",
     ):
         return (
-            f"{where} is geen geldige datum: {_type_word(value)}",
+            f"{where} is geen geldige datum: {word(value)}",
             "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
         )
     if kind == "value_error" and DATUM_BUITEN_BEREIK in str(ctx.get("error", "")):
         return (
-            f"{where}: {value} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
+            f"{where}: {'de datum' if hidden else value} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
             "verbeter het jaar; schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
         )
     if kind == "value_error" and "geen geldige datum" in str(ctx.get("error", "")):
         return (
-            f"{where} is geen geldige datum: {_type_word(value)}",
+            f"{where} is geen geldige datum: {word(value)}",
             "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
         )
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " of ")
         options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
-        guess = suggest(str(value), options) if isinstance(value, str) else None
+        guess = suggest(str(value), options) if isinstance(value, str) and not hidden else None
         # A word is shown as it was written; another kind of value says what it is.
-        shown = f"'{_short(value)}'" if isinstance(value, str) else _type_word(value)
-        message = f"ongeldige waarde {shown} voor {where}"
+        shown = f"'{_short(value)}'" if isinstance(value, str) else word(value)
+        message = (
+            f"ongeldige waarde {shown} voor {where}"
+            if not hidden
+            else (f"ongeldige waarde ({word(value)}) voor {where}")
+        )
         if guess:
             message += f"; bedoelde je '{guess}'?"
         return message, f"kies uit: {expected}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
+        subject = where if hidden else f"'{_short(str(value))}'"
         if "A-Za-z0-9" in pattern:
             return (
-                f"'{_short(str(value))}' is geen geldige id",
+                f"{subject} is geen geldige id",
                 "gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties",
             )
         if pattern == r"^\d{5}$":
-            return f"'{value}' is geen NIS-code", "een NIS-code heeft vijf cijfers, bv. 23027"
+            return f"{subject} is geen NIS-code", "een NIS-code heeft vijf cijfers, bv. 23027"
         if "LIVB" in pattern:
-            return f"'{value}' is geen regelcode", "een regelcode ziet eruit als LIVB301"
+            return f"{subject} is geen regelcode", "een regelcode ziet eruit als LIVB301"
         if "[0-5]" in pattern:
-            return f"'{value}' is geen uur", "schrijf een uur als UU:MM, bv. 14:00"
-        return f"{where} heeft niet de verwachte vorm ({value})", None
+            return f"{subject} is geen uur", "schrijf een uur als UU:MM, bv. 14:00"
+        return f"{where} heeft niet de verwachte vorm{told(value)}", None
     if kind == "string_too_short":
         return f"{where} is leeg", "vul een tekst in"
     if kind == "string_too_long":
         return f"{where} is te lang", f"hoogstens {ctx.get('max_length')} tekens"
     if kind == "string_type":
-        return f"{where} moet tekst zijn, maar is {_type_word(value)}", None
+        return f"{where} moet tekst zijn, maar is {word(value)}", None
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{where} moet een geheel getal zijn, maar is {_type_word(value)}", None
+        return f"{where} moet een geheel getal zijn, maar is {word(value)}", None
     if kind in ("float_type", "float_parsing"):
         return (
-            f"{where} moet een getal zijn, maar is {_type_word(value)}",
+            f"{where} moet een getal zijn, maar is {word(value)}",
             "schrijf een decimaal getal met een punt, bv. 12.5",
         )
     if kind in ("bool_type", "bool_parsing"):
-        return f"{where} moet true of false zijn, maar is {_type_word(value)}", None
+        return f"{where} moet true of false zijn, maar is {word(value)}", None
     if kind == "list_type":
         return (
-            f"{where} moet een lijst zijn, maar is {_type_word(value)}",
+            f"{where} moet een lijst zijn, maar is {word(value)}",
             "zet elk element op een eigen regel die begint met '- '",
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (
-            f"{where} moet een mapping met sleutels zijn, maar is {_type_word(value)}",
+            f"{where} moet een mapping met sleutels zijn, maar is {word(value)}",
             "schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'",
         )
     if kind in ("greater_than_equal", "less_than_equal") and (
         ctx.get("ge") == JAAR_MIN or ctx.get("le") == JAAR_MAX
     ):
         return (
-            f"{where}: {_short(str(value))} is geen jaartal tussen {JAAR_MIN} en {JAAR_MAX}",
+            f"{where}: {'de waarde' if hidden else _short(str(value))} is geen jaartal tussen "
+            f"{JAAR_MIN} en {JAAR_MAX}",
             "schrijf het jaar met vier cijfers, bv. 2024",
         )
     if kind == "finite_number":
         return (
-            f"{where} is geen gewoon getal ({value})",
+            f"{where} is geen gewoon getal{told(value)}",
             "schrijf een getal, bv. 12.5; laat de sleutel weg als de waarde (nog) onbekend is",
         )
     too_big = kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL
     if too_big or (kind == "float_type" and isinstance(value, int)):
         return (
-            f"{where} is te groot ({_type_word(value)})",
+            f"{where} is te groot ({word(value)})",
             f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
         )
     if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
         return (
-            f"{where} is te klein ({_type_word(value)})",
+            f"{where} is te klein ({word(value)})",
             f"minstens -{GROOTSTE_GETAL:,.0f}".replace(",", " "),
         )
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{where} is te klein ({value})", f"minstens {ctx.get('ge', ctx.get('gt'))}"
+        return f"{where} is te klein{told(value)}", f"minstens {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"{where} is te groot ({value})", f"hoogstens {ctx.get('le', ctx.get('lt'))}"
+        return f"{where} is te groot{told(value)}", f"hoogstens {ctx.get('le', ctx.get('lt'))}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
-    return f"ongeldige waarde voor {where}: {_type_word(value)}", None
+    return f"ongeldige waarde voor {where}: {word(value)}", None

@@ -46,12 +46,15 @@ class Repository:
         folder: the gemeente folder, as the user named it.
         top: the repository's top level.
         prefix: the folder relative to the top level, in POSIX form ('' at the top).
+        environment: the environment git runs with, nothing from a configuration executed.
     """
 
     git: str
     folder: Path
     top: Path
     prefix: str
+    environment: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """What git runs with: see :func:`hardened_environment`."""
 
     def run(
         self, *args: str, stdin: bytes | None = None, check: bool = True
@@ -61,7 +64,7 @@ class Repository:
         Raises:
             LivbError: git failed and ``check`` is set.
         """
-        done = _run_git(self.git, self.folder, args, stdin)
+        done = _run_git(self.git, self.folder, args, stdin, self.environment)
         if check and done.returncode != 0:
             raise LivbError(
                 f"git gaf een fout ({' '.join(args[:2])}): {_message(done.stderr)}",
@@ -156,10 +159,86 @@ def _git_executable() -> str:
     return git
 
 
+_NOTHING_RUNS = (
+    ("core.fsmonitor", "false"),
+    ("core.hooksPath", "/dev/null"),
+    ("diff.external", ""),
+    ("protocol.allow", "never"),
+    ("commit.gpgSign", "false"),
+    ("tag.gpgSign", "false"),
+    ("tag.forceSignAnnotated", "false"),
+)
+"""Configuration that makes git run a program: switched off for every git command livb runs.
+
+A gemeente folder comes from someone else (a clone, a copied share with its .git): its
+.git/config may name a file-system monitor, hooks, a signing program. The system's
+configuration is not read at all (GIT_CONFIG_NOSYSTEM); the user's own and the folder's are,
+with these settings on top, as ``git -c`` would put them.
+"""
+
+_DRIVERS = r"^(filter|diff|merge)\..*\.(clean|smudge|process|textconv|command|driver)$"
+"""The programs a .gitattributes line can make git run (filter=, diff=, merge=)."""
+
+
+def hardened_environment(git: str, cwd: Path) -> dict[str, str]:
+    """The environment for git in ``cwd``: nothing from a configuration is executed.
+
+    Besides :data:`_NOTHING_RUNS`, every filter, diff or merge driver any configuration
+    defines gets an empty command (a filter ``required`` no longer), so that a
+    ``.gitattributes`` in the folder cannot run one either.
+    """
+    environment = _with_config(_base_environment(), _NOTHING_RUNS)
+    try:
+        found = subprocess.run(
+            [git, "config", "-z", "--name-only", "--get-regexp", _DRIVERS],
+            cwd=cwd,
+            capture_output=True,
+            env=environment,
+            check=False,
+        )
+    except OSError:
+        return environment
+    drivers = [key for key in found.stdout.decode("utf-8", "surrogateescape").split("\0") if key]
+    emptied = [(key, "") for key in drivers]
+    required = sorted({key.rpartition(".")[0] + ".required" for key in drivers})
+    return _with_config(environment, [*emptied, *((key, "false") for key in required)])
+
+
+def _base_environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_ATTR_NOSYSTEM": "1",
+    }
+
+
+def _with_config(
+    environment: dict[str, str], settings: Sequence[tuple[str, str]]
+) -> dict[str, str]:
+    """``environment`` with ``settings`` added after any GIT_CONFIG_* already there."""
+    try:
+        count = int(environment.get("GIT_CONFIG_COUNT", "0"))
+    except ValueError:
+        count = 0
+    added = dict(environment)
+    for position, (key, value) in enumerate(settings, start=count):
+        added[f"GIT_CONFIG_KEY_{position}"] = key
+        added[f"GIT_CONFIG_VALUE_{position}"] = value
+    added["GIT_CONFIG_COUNT"] = str(count + len(settings))
+    return added
+
+
 def _run_git(
-    git: str, cwd: Path, args: Sequence[str], stdin: bytes | None = None
+    git: str,
+    cwd: Path,
+    args: Sequence[str],
+    stdin: bytes | None = None,
+    environment: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
+    if environment is None:
+        environment = _with_config(_base_environment(), _NOTHING_RUNS)
     try:
         return subprocess.run(
             [git, *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False
@@ -200,7 +279,8 @@ def find_repository(folder: Path) -> Repository:
             f"de map '{folder}' kan niet in git gelezen worden: {detail}",
             "livb werkt in de werkmap van een git-repository, niet in de map .git zelf",
         )
-    return Repository(git, folder, Path(lines[0]), lines[1].rstrip("/"))
+    environment = hardened_environment(git, folder)
+    return Repository(git, folder, Path(lines[0]), lines[1].rstrip("/"), environment)
 
 
 def resolve(repository: Repository, spec: str) -> Revision:
@@ -221,7 +301,15 @@ def resolve(repository: Repository, spec: str) -> Revision:
 
 def describe(repository: Repository, revision: Revision) -> Revision:
     """The revision with the day of its commit and, when the user named a tag, that tag."""
-    shown = repository.run("show", "-s", "--format=%cI", revision.commit, check=False)
+    shown = repository.run(
+        "show",
+        "-s",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--format=%cI",
+        revision.commit,
+        check=False,
+    )
     stamp = shown.stdout.decode("ascii", "replace").strip()[:10]
     try:
         datum: dt.date | None = dt.date.fromisoformat(stamp)

@@ -44,6 +44,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from livb.safepaths import outside_reason, refuse_links
+
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - without it every text takes the careful way
@@ -95,7 +97,23 @@ _TRANSLATIONS = (
         "but found another document",
         "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",
     ),
+    (
+        "invalid Unicode character escape",
+        "een escape (\\u of \\U) die geen teken is: de helft van een tekenpaar (\\ud800 tot "
+        "\\udfff) of een code boven \\U0010FFFF",
+    ),
+    ("expected hexdecimal number", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
+    ("expected escape sequence of", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
 )
+_ESCAPE_HINT = (
+    "schrijf het teken zelf in de tekst (het bestand is UTF-8), of een volledige escape zoals "
+    "\\u00e9 of \\U0001F600"
+)
+_HINTS = {
+    "invalid Unicode character escape": _ESCAPE_HINT,
+    "expected hexdecimal number": _ESCAPE_HINT,
+    "expected escape sequence of": _ESCAPE_HINT,
+}
 
 
 class YamlSyntaxError(Exception):
@@ -151,7 +169,9 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
             column,
             "vervang de tab door spaties (twee per niveau)",
         )
-    return YamlSyntaxError(_dutch_problem(error), line, column)
+    problem = str(getattr(error, "problem", None) or error)
+    hint = next((hint for needle, hint in _HINTS.items() if needle in problem), None)
+    return YamlSyntaxError(_dutch_problem(error), line, column, hint)
 
 
 MAX_FILE_BYTES = 20_000_000
@@ -194,21 +214,6 @@ def _kind_of(path: Path) -> str | None:
     if stat.S_ISSOCK(mode):
         return "is een socket, geen gewoon bestand"
     return "is een apparaat, geen gewoon bestand"
-
-
-def outside_reason(root: Path, relative: str) -> str | None:
-    """Why ``root/relative`` leads outside the folder ``root``, or None when it stays inside.
-
-    A symbolic link that stays inside the folder is fine; one that points outside it, or
-    through a folder that does, is not.
-    """
-    path = root / relative
-    real = Path(os.path.realpath(path))
-    if real.is_relative_to(Path(os.path.realpath(root))):
-        return None
-    if path.is_symlink():
-        return "is een koppeling (symlink) naar een bestand buiten de gemeentemap"
-    return "ligt via een koppeling (symlink) buiten de gemeentemap"
 
 
 def read_source(root: Path, relative: str) -> str:
@@ -1003,7 +1008,9 @@ def _search_key(text: str, loc: Sequence[object]) -> tuple[int, int]:
     return 1, 1
 
 
-def write_atomic(path: Path, content: str | bytes, *, expected: bytes | None = None) -> None:
+def write_atomic(
+    path: Path, content: str | bytes, *, inside: Path, expected: bytes | None = None
+) -> None:
     """Write a file so that it is either the old or the new content, never half of it.
 
     Text is written as UTF-8, exactly as given (no newline translation). A new file gets the
@@ -1013,16 +1020,18 @@ def write_atomic(path: Path, content: str | bytes, *, expected: bytes | None = N
     Args:
         path: the file to write.
         content: the new content.
+        inside: the folder known to be safe (the gemeente folder, a checked output folder):
+            neither ``path`` nor a folder between it and ``path`` may be a symbolic link.
         expected: compare-and-swap: the bytes the file held when it was read (``b""`` for a
             file that did not exist). Right before the rename the file is read again; if it
             changed, nothing is written.
 
     Raises:
+        LinkedPathError: the path goes through a symbolic link (see :mod:`livb.safepaths`).
         FileChangedError: the file no longer holds ``expected``.
         OSError: the file could not be written; the old one is untouched.
     """
-    import os
-
+    refuse_links(inside, path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     temporary = _create_temporary(path)
     try:

@@ -175,3 +175,66 @@ def test_a_cache_folder_that_refuses_writing_loses_nothing(
 
 def _refuse(*args: object, **kwargs: object) -> tuple[int, str]:
     raise PermissionError(13, "geen toegang")
+
+
+def _seed(folder: Path) -> None:
+    """A private folder holding a file where compiled code would be, planted by someone else."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
+    (folder / "seeded.jinja").write_bytes(b"j2\x00not really code")
+
+
+def test_a_linked_parent_of_the_folder_is_not_used(cache_home: Path, tmp_path: Path) -> None:
+    """The issue's case: XDG_CACHE_HOME/livb a link to a private folder of the same user."""
+    elsewhere = tmp_path / "elders"
+    _seed(elsewhere / "sjablonen")
+    elsewhere.chmod(0o700)
+    cache_home.mkdir()
+    (cache_home / "livb").symlink_to(elsewhere, target_is_directory=True)
+    assert own_template_cache(templates_dir()) is None
+
+
+def test_a_linked_cache_home_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "echt"
+    _seed(real / "livb" / "sjablonen")
+    (tmp_path / "koppeling").symlink_to(real, target_is_directory=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "koppeling"))
+    assert own_template_cache(templates_dir()) is None
+
+
+def test_a_parent_others_can_write_to_is_not_used(cache_home: Path) -> None:
+    (cache_home / "livb" / "sjablonen").mkdir(parents=True, mode=0o700)
+    cache_home.chmod(0o775)
+    assert own_template_cache(templates_dir()) is None
+
+
+def test_a_sticky_parent_above_the_users_own_folder_is_used(tmp_path: Path) -> None:
+    sticky = tmp_path / "gedeeld"
+    sticky.mkdir()
+    sticky.chmod(0o1777)
+    (sticky / "mijn" / "sjablonen").mkdir(parents=True, mode=0o700)
+    assert compiled._trusted(sticky / "mijn" / "sjablonen")
+    assert not compiled._trusted(sticky)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hardlink", "writable"])
+def test_a_stored_file_not_written_by_livb_is_not_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    cache, own = _cache(tmp_path)
+    (own / "t.md.j2").write_text("{{ 6 * 7 }}\n", encoding="utf-8")
+    _environment(cache, own).get_template("t.md.j2")
+    (stored,) = cache.directory.glob("*.jinja")
+    planted = tmp_path / "geplant.jinja"
+    planted.write_bytes(stored.read_bytes())
+    stored.unlink()
+    if kind == "symlink":
+        stored.symlink_to(planted)
+    elif kind == "hardlink":
+        stored.hardlink_to(planted)
+    else:
+        stored.write_bytes(planted.read_bytes())
+        stored.chmod(0o666)
+    compiled_names = _compiles(monkeypatch)
+    assert _environment(cache, own).get_template("t.md.j2").render().endswith("42\n")
+    assert compiled_names == ["t.md.j2"]

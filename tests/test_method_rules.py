@@ -167,6 +167,10 @@ CASES: dict[str, Edit] = {
     "LIVB315": replace("besluiten.yaml", "    datum: 2010-03-23", "    datum: 2027-03-23"),
     "LIVB316": replace("besluiten.yaml", "    datum: 2009-01-12", "    datum: 2009-02-02"),
     "LIVB317": replace("besluiten.yaml", "onderwerp: evaluatie", "onderwerp: andere", count=-1),
+    "LIVB318": lambda root: (root / "monitoring/2099.yaml").write_bytes(
+        (root / "monitoring/2010.yaml").read_bytes().replace(b"datum: 2010", b"datum: 2099")
+    ),
+    "LIVB319": replace("monitoring/2010.yaml", "    datum: 2010\n", "    datum: 2014-03-01\n"),
     "LIVB401": edit("plan.yaml", lambda d: d.pop("visie")),
     "LIVB402": edit(
         "prioriteiten.yaml",

@@ -290,7 +290,9 @@ def test_new_files_get_the_mode_of_the_umask(halle, livb, umask, mask, mode):
     assert stat.S_IMODE((halle / "doelstellingen/drugs.yaml").stat().st_mode) == mode
     document = halle / "output" / "plan.docx"
     document.parent.mkdir()
-    write_atomic(document, b"PK\x03\x04")  # what livb render writes goes through the same
+    write_atomic(
+        document, b"PK\x03\x04", inside=halle
+    )  # what livb render writes goes through the same
     assert stat.S_IMODE(document.stat().st_mode) == mode
 
 
@@ -337,9 +339,9 @@ def test_a_hand_edit_while_new_runs_is_never_overwritten(halle, livb, monkeypatc
     edited = path.read_text("utf-8") + "  - id: door-de-editor\n"
     real = starters.write_atomic
 
-    def editor_saves_first(target, content, *, expected=None):
+    def editor_saves_first(target, content, *, inside, expected=None):
         path.write_text(edited, "utf-8")  # the colleague's editor saves at this very moment
-        real(target, content, expected=expected)
+        real(target, content, inside=inside, expected=expected)
 
     monkeypatch.setattr(starters, "write_atomic", editor_saves_first)
     result = livb("new", "actor", halle, "--id", "jan-peeters")
@@ -357,12 +359,12 @@ def test_write_atomic_refuses_when_the_file_changed(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_bytes(b"x: 1\n")
     with pytest.raises(FileChangedError):
-        write_atomic(path, "x: 2\n", expected=b"x: 0\n")
+        write_atomic(path, "x: 2\n", inside=tmp_path, expected=b"x: 0\n")
     assert path.read_bytes() == b"x: 1\n"
-    write_atomic(path, "x: 2\n", expected=b"x: 1\n")
+    write_atomic(path, "x: 2\n", inside=tmp_path, expected=b"x: 1\n")
     assert path.read_bytes() == b"x: 2\n"
     new = tmp_path / "b.yaml"
-    write_atomic(new, "y: 1\n", expected=b"")  # b"" is what a missing file holds
+    write_atomic(new, "y: 1\n", inside=tmp_path, expected=b"")  # b"" is what a missing file holds
     assert new.read_bytes() == b"y: 1\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
 

@@ -293,15 +293,17 @@ def test_confidential_interviews_never_reach_a_template(tmp_path):
             assert not any(SECRET in line for line in text), name
 
 
-def test_a_link_inside_templates_to_another_template_is_allowed(tmp_path, livb):
+def test_a_link_inside_templates_to_another_template_is_refused(tmp_path, livb):
+    """Even a link that stays in templates/: a template is a regular file, reached without links."""
     root = copy_halle(tmp_path / "halle")
     (root / "templates").mkdir()
     (root / "templates" / "_kop.md.j2").write_text("# Verklaring van {{ gemeente.naam }}\n")
     (root / "templates" / "kop.md.j2").symlink_to("_kop.md.j2")
     (root / "templates" / "intentieverklaring.md.j2").write_text('{% include "kop.md.j2" %}\n')
-    assert livb("render", "intentieverklaring", root).code == 0
-    text = docx_text((root / "output/intentieverklaring.docx").read_bytes())
-    assert text == ["Heading 1 | Verklaring van Halle"]
+    result = livb("render", "intentieverklaring", root)
+    assert result.code == 1
+    assert "templates/kop.md.j2: een symbolische koppeling naar '_kop.md.j2'\n" in result.err
+    assert not (root / "output/intentieverklaring.docx").exists()
 
 
 def test_includes_may_nest_within_the_limit(tmp_path, livb):
@@ -346,11 +348,11 @@ def _disk_full_at(monkeypatch, module: str, call: int, code: int = errno.ENOSPC)
     real = target.write_atomic
     calls = {"n": 0}
 
-    def write(path: Path, content: str | bytes) -> None:
+    def write(path: Path, content: str | bytes, *, inside: Path) -> None:
         calls["n"] += 1
         if calls["n"] >= call:
             raise OSError(code, os.strerror(code))
-        real(path, content)
+        real(path, content, inside=inside)
 
     monkeypatch.setattr(target, "write_atomic", write)
 

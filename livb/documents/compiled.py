@@ -13,9 +13,12 @@ What makes a cached template safe to reuse:
 - its name holds a fingerprint of everything else the code depends on: the versions of livb,
   Jinja and Python and the source of :mod:`livb.documents.environment` (the sandbox's code
   generator, the environment's settings);
-- the folder is the user's own (``$XDG_CACHE_HOME/livb`` or ``~/.cache/livb``): livb makes it
-  private (0700) and uses it only if it is a real folder owned by the user that no one else can
-  write to, because whoever writes there chooses the code a render runs;
+- bytecode is code, so the cache must be impossible to seed from anywhere but livb itself.
+  The folder is the user's own (``$XDG_CACHE_HOME/livb`` or ``~/.cache/livb``): livb makes it
+  private (0700) and uses it only when every component of its path, from ``/`` down, is a real
+  folder (no symbolic link) owned by the user or by root that no one else can write to (a
+  sticky folder such as ``/tmp`` only above one of the user's own); a stored file is used only
+  when it is a regular file of the user with one name that no one else can write to;
 - the cache is an optimisation, never a condition: a folder that cannot be made, read or
   written, or a damaged file, means compiling as without a cache. Nothing is ever reported.
 """
@@ -65,11 +68,16 @@ class OwnTemplateCache(BytecodeCache):
         """The compiled code of the bucket's template, if a current one is stored."""
         if not bucket.key:
             return
+        path = self.directory / f"{bucket.key}{_SUFFIX}"
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            with (self.directory / f"{bucket.key}{_SUFFIX}").open("rb") as stored:
-                bucket.load_bytecode(stored)
-        except FileNotFoundError:
+            handle = os.open(path, flags)
+        except OSError:  # not there, or a link: compile
             return
+        try:
+            with os.fdopen(handle, "rb") as stored:
+                if _own_file(os.fstat(stored.fileno())):
+                    bucket.load_bytecode(stored)
         except Exception:  # a damaged or unreadable file: compile as without a cache
             bucket.reset()
 
@@ -128,11 +136,49 @@ def _private_folder() -> Path | None:
         return None
     if not stat.S_ISDIR(status.st_mode):  # a link or a file where the folder should be
         return None
-    if hasattr(os, "getuid") and status.st_uid != os.getuid():
-        return None
-    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return None
-    return directory
+    return directory if _trusted(directory) else None
+
+
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+def _trusted(directory: Path) -> bool:
+    """Whether only the user (or root) can change what ``directory`` holds, on its whole path.
+
+    Every component from ``/`` down is a real folder, not a link, owned by the user or by root
+    and writable by no one else. A sticky folder others may write to (``/tmp``) is allowed
+    only when the next component is the user's own: no one else can rename or replace it.
+    """
+    if not hasattr(os, "getuid"):  # no owners to compare (Windows): the last folder alone
+        return not Path(directory).is_symlink()
+    user = os.getuid()
+    path = Path(directory).absolute()
+    owners: list[int] = []
+    sticky_above = False
+    for component in [*reversed(path.parents), path]:
+        try:
+            status = component.lstat()
+        except OSError:
+            return False
+        if not stat.S_ISDIR(status.st_mode) or status.st_uid not in (user, 0):
+            return False
+        if sticky_above and status.st_uid != user:
+            return False
+        open_to_others = bool(status.st_mode & _OTHERS_WRITE)
+        if open_to_others and not status.st_mode & stat.S_ISVTX:
+            return False
+        sticky_above = open_to_others
+        owners.append(status.st_uid)
+    return not sticky_above and owners[-1] == user
+
+
+def _own_file(status: os.stat_result) -> bool:
+    """Whether a stored file is one only livb, run by this user, can have written."""
+    if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1:
+        return False
+    if status.st_mode & _OTHERS_WRITE:
+        return False
+    return not hasattr(os, "getuid") or status.st_uid == os.getuid()
 
 
 def _fingerprint() -> str | None:

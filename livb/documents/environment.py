@@ -36,6 +36,7 @@ from livb.dates import dutch_date
 from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
 from livb.documents.compiled import own_template_cache
 from livb.resources import templates_dir
+from livb.safepaths import LinkedPathError, check_template
 from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
@@ -284,7 +285,7 @@ class TemplateFolder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.real = path.resolve()
+        self.own = not path.resolve().is_relative_to(templates_dir().resolve())
 
     def find(self, pieces: list[str]) -> Path | None:
         """The path of a template in this folder, or None when it has no such file."""
@@ -298,26 +299,23 @@ class TemplateFolder:
         return path
 
     def read(self, path: Path) -> str:
-        """The template's text, when it is a regular UTF-8 file inside this folder.
+        """The template's text, when it is a regular UTF-8 file of this folder.
+
+        A gemeente's own template must be a regular file with one name, reached without links
+        (:func:`livb.safepaths.check_template`); livb's own are read as installed.
 
         Raises:
-            TemplateProblem: a link out of the folder, not a regular file, too large, not UTF-8.
+            TemplateProblem: a link, a hard link, not a regular file, too large, not UTF-8.
         """
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError) as error:
-            if isinstance(error, FileNotFoundError):
-                raise TemplateProblem(
-                    f"{path}: een symbolische koppeling naar een bestand dat niet bestaat",
-                    "verwijder de koppeling of zet er een gewoon bestand in de plaats",
-                ) from None
-            raise _unreadable(path, error) from None
-        if not target.is_relative_to(self.real):
-            raise TemplateProblem(
-                f"{path}: een symbolische koppeling naar '{target}', buiten de map met sjablonen",
-                "een sjabloon moet een gewoon bestand in templates/ zijn: kopieer de tekst erin",
-            )
-        data = self._read_bytes(path, target)
+        expected = None
+        if self.own:
+            try:
+                expected = check_template(self.path.parent, path)
+            except LinkedPathError as error:
+                raise TemplateProblem(error.message, error.hint or "") from None
+            except OSError as error:
+                raise _unreadable(path, error) from None
+        data = self._read_bytes(path, expected)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -329,10 +327,12 @@ class TemplateFolder:
             ) from None
 
     @staticmethod
-    def _read_bytes(path: Path, target: Path) -> bytes:
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    def _read_bytes(path: Path, expected: os.stat_result | None) -> bytes:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        if expected is not None:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
         try:
-            handle = os.open(target, flags)
+            handle = os.open(path, flags)
         except OSError as error:
             raise _unreadable(path, error) from None
         with os.fdopen(handle, "rb") as stream:
@@ -341,6 +341,14 @@ class TemplateFolder:
                 raise TemplateProblem(
                     f"{path}: geen gewoon bestand",
                     "een sjabloon moet een gewoon tekstbestand in templates/ zijn",
+                )
+            if expected is not None and (
+                (status.st_ino, status.st_dev) != (expected.st_ino, expected.st_dev)
+                or status.st_nlink > 1
+            ):
+                raise TemplateProblem(
+                    f"{path}: het bestand veranderde terwijl livb het las",
+                    "voer het commando opnieuw uit",
                 )
             data = stream.read(MAX_TEMPLATE_BYTES + 1)
         if len(data) > MAX_TEMPLATE_BYTES:
@@ -418,6 +426,7 @@ class Budget:
         self.steps = 0
         self.output = 0
         self.depth = 0
+        self.chain: list[str] = []
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
 
@@ -442,18 +451,32 @@ class Budget:
         if self.output > MAX_OUTPUT:
             raise _too_big_document()
 
-    def enter(self) -> None:
-        """One include deeper."""
+    def enter(self, name: str | None = None) -> None:
+        """One include deeper, from the template ``name``."""
         self.depth += 1
+        self.chain.append(name or "?")
         if self.depth > MAX_INCLUDE_DEPTH:
-            raise _limit(
-                f"sjablonen nemen elkaar te diep op (meer dan {MAX_INCLUDE_DEPTH} niveaus); "
-                "neemt een sjabloon zichzelf op?"
-            )
+            raise _limit(_too_deep(self.chain))
 
     def leave(self) -> None:
         """One include less deep."""
         self.depth -= 1
+        self.chain.pop()
+
+
+def _too_deep(chain: list[str]) -> str:
+    """Which template started the includes, and the one that includes itself, if one does."""
+    first = chain[0]
+    again = next((name for position, name in enumerate(chain) if name in chain[:position]), None)
+    shown = [*chain[:3], "…", chain[-1]] if len(chain) > 5 else chain
+    path = " → ".join(f"'{name}'" if name != "…" else name for name in shown)
+    message = (
+        f"sjablonen nemen elkaar te diep op (meer dan {MAX_INCLUDE_DEPTH} niveaus), begonnen in "
+        f"'{first}': {path}"
+    )
+    if again is not None:
+        return f"{message}; '{again}' neemt zichzelf op"
+    return f"{message}; neem minder sjablonen in elkaar op"
 
 
 def _too_big_document() -> TemplateProblem:
@@ -595,7 +618,7 @@ class GuardedCodeGenerator(CodeGenerator):
 
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         """An include counts one level deeper while it renders."""
-        self.writeline("environment.livb_budget.enter()", node)
+        self.writeline(f"environment.livb_budget.enter({self.name!r})", node)
         self.writeline("try:")
         self.indent()
         super().visit_Include(node, frame)

@@ -108,7 +108,7 @@ class Manifest:
             name: hashes[0] if len(hashes) == 1 else hashes
             for name, hashes in sorted(self.accepted.items())
         }
-        write_atomic(self.path, json.dumps(data, indent=2) + "\n")
+        write_atomic(self.path, json.dumps(data, indent=2) + "\n", inside=self.folder)
 
 
 @contextmanager

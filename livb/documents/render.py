@@ -30,6 +30,7 @@ from livb.documents.environment import (
     thousands,
 )
 from livb.documents.manifest import (
+    LOCK,
     MANIFEST,
     Manifest,
     digest,
@@ -43,9 +44,10 @@ from livb.model import FILE_KINDS, Project
 from livb.nogc import frozen_heap, paused_gc
 from livb.project import LoadResult, load_project
 from livb.resources import templates_dir
+from livb.safepaths import LinkedPathError, check_template, first_link, refuse_links
 from livb.schema_errors import suggest
 from livb.versions import Revision, load_revision, needed_for_loading, open_revision
-from livb.word.docx import DocumentMeta, write_docx
+from livb.word.docx import DocumentMeta, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
 from livb.word.markdown import MarkdownError, parse
 from livb.words import count
@@ -471,16 +473,14 @@ def _mark_version(ir: DocumentIR, revision: Revision) -> None:
 def _template_folders(root: Path) -> list[Path]:
     own = root / "templates"
     builtin = templates_dir() / "nl"
-    if not own.is_dir():
-        return [builtin]
-    real, data = own.resolve(), root.resolve()
-    if data.is_relative_to(real) or (real.is_relative_to(data) and real != data / "templates"):
+    linked = first_link(root, own)
+    if linked is not None:
         raise TemplateError(
-            f"de map '{own}' leidt naar '{real}': zo zouden sjablonen de gegevens van de "
-            "gemeentemap kunnen lezen",
+            f"de map '{own}' is een koppeling (symlink) naar '{linked[1]}': zo zouden "
+            "sjablonen de gegevens van de gemeentemap kunnen lezen",
             "maak van templates/ een gewone map met enkel sjablonen",
         )
-    return [own, builtin]
+    return [own, builtin] if own.is_dir() else [builtin]
 
 
 _OWN_FOLDERS = frozenset(
@@ -495,9 +495,12 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
     A revision's documents go to a subfolder of their own, ``versie-<tag or short commit>``:
     they never replace the current ones, and their own manifest guards them.
     """
-    out = request.out or request.root / "output"
-    if revision is not None:
-        out = out / version_folder(revision)
+    named = request.out or request.root / "output"
+    out = named / version_folder(revision) if revision is not None else named
+    if out.absolute().is_relative_to(request.root.absolute()):
+        refuse_links(request.root, out, _OTHER_FOLDER)
+    elif revision is not None:
+        refuse_links(named, out, _OTHER_FOLDER)
     if out.exists() and not out.is_dir():
         raise LivbError(
             f"'{out}' is een bestand, geen map",
@@ -506,17 +509,31 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
     real, root = out.resolve(), request.root.resolve()
     if real == root:
         raise LivbError(
-            "de documenten kunnen niet in de gemeentemap zelf komen",
-            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+            f"de documenten kunnen niet in de gemeentemap zelf komen ('{root}'): daar leest "
+            "livb de YAML-bestanden, en een Word-bestand of het manifest van livb hoort daar "
+            "niet tussen",
+            _elsewhere_hint(root),
         )
     if real.is_relative_to(root) and real.relative_to(root).parts[0] in _OWN_FOLDERS:
         first = real.relative_to(root).parts[0]
         raise LivbError(
             f"de documenten kunnen niet in '{first}/' komen: daar staan gegevens of sjablonen "
             "die livb leest",
-            "laat --uit weg (dan komen ze in MAP/output) of kies een andere map",
+            _elsewhere_hint(root),
         )
     return out
+
+
+def _elsewhere_hint(root: Path) -> str:
+    """What to do instead: the default output folder, or one next to the gemeente folder."""
+    beside = root.with_name(f"{root.name}-documenten")
+    return (
+        f"laat --uit weg, dan komen ze in '{root / 'output'}'; of kies een map buiten de "
+        f"gemeentemap, bv. --uit '{beside}'"
+    )
+
+
+_OTHER_FOLDER = "kies met --uit een andere map"
 
 
 def version_folder(revision: Revision) -> str:
@@ -529,8 +546,25 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _reference(root: Path) -> Path:
+    """The gemeente's huisstijl.docx (a regular file with one name, no link), else livb's."""
     own = root / "huisstijl.docx"
-    return own if own.is_file() else templates_dir() / "nl" / "huisstijl.docx"
+    if not os.path.lexists(own):
+        return templates_dir() / "nl" / "huisstijl.docx"
+    try:
+        check_template(root, own, _STYLE_HINT)
+    except LinkedPathError as error:
+        raise StyleError(error.message, error.hint) from None
+    except OSError as error:
+        raise StyleError(
+            f"{own}: kan niet gelezen worden ({os_reason(error)})", _STYLE_HINT
+        ) from None
+    return own
+
+
+_STYLE_HINT = (
+    "huisstijl.docx moet een gewoon Word-bestand in de gemeentemap zijn, zonder koppelingen: "
+    "kopieer het erin (of verwijder het: dan gebruikt livb zijn eigen huisstijl)"
+)
 
 
 def _meta(
@@ -716,10 +750,12 @@ def _write_all(
             "kies met --uit een andere map",
         ) from None
     names = [job.filename for job, _, _ in built]
+    pdfs = [Path(name).with_suffix(".pdf").name for name in names]
+    inside = request.root if out.absolute().is_relative_to(request.root.absolute()) else out
+    _check_targets(inside, out, [*names, *pdfs])
     with output_lock(out):
         manifest = Manifest.read(out)
-        remove_leftovers(out, [*names, *(Path(n).with_suffix(".pdf").name for n in names)])
-        _check_targets(out, names)
+        remove_leftovers(out, [*names, *pdfs])
         current = {name: _contents(out / name) for name in names}
         same = {name for name, data in _files(built) if current[name] == data}
         changed = [
@@ -803,10 +839,12 @@ def _newer(pdf: Path, document: Path) -> bool:
         return False
 
 
-def _check_targets(out: Path, names: list[str]) -> None:
-    for name in [MANIFEST, *names]:
+def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
+    """Refuse to write when a file livb writes here is a link, a folder or anything but a file."""
+    for name in [LOCK, MANIFEST, *names]:
         path = out / name
-        if path.is_symlink() or not path.exists() or path.is_file():
+        refuse_links(inside, path, _OTHER_FOLDER)
+        if not path.exists() or path.is_file():
             continue
         raise LivbError(
             f"kan '{path}' niet schrijven: er staat een map (of iets anders dan een bestand) "
@@ -818,7 +856,7 @@ def _check_targets(out: Path, names: list[str]) -> None:
 def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
     path = out / job.filename
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, inside=out)
         manifest.finish(job.filename, data)
     except OSError as error:
         raise LivbError(

@@ -31,6 +31,8 @@ from livb.rules import (
     kerngroep_keten,
     keten_evenwicht,
     max_vijf_prioriteiten,
+    meting_in_ander_jaar,
+    monitoring_in_toekomst,
     nis_code,
     nis_naam,
     nis_ontbreekt,
@@ -119,6 +121,8 @@ RULES: dict[str, RuleModule] = {
             indicator_zonder_meting,
             besteed_boven_budget,
             evaluatie_na_een_jaar,
+            monitoring_in_toekomst,
+            meting_in_ander_jaar,
         ),
     )
 }

@@ -105,7 +105,7 @@ def convert_to_pdf(
                 continue
             target = document.with_suffix(".pdf")
             try:
-                write_atomic(target, data)
+                write_atomic(target, data, inside=document.parent)
             except OSError as error:
                 raise LivbError(
                     f"kan '{target}' niet schrijven: {error.strerror}",

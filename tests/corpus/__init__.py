@@ -10,7 +10,8 @@ Add a case where its subject lives: ``loader.py`` (files, YAML, CSV, values), ``
 (``livb new``), ``render.py`` (documents, manifest, output folder), ``templates.py`` (a
 gemeente's own templates), ``truth.py`` (gaps and ``--definitief``), ``story.py`` (a folder
 that tells a real municipality's story), ``versions.py`` (git revisions, ``livb diff`` and
-``livb besluit``), ``cli.py`` (options and the environment).
+``livb besluit``), ``cli.py`` (options and the environment), ``links.py`` (links in a cloned
+folder that would make livb write outside it).
 """
 
 from __future__ import annotations

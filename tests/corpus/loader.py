@@ -694,4 +694,25 @@ CASES: list[Case] = [
             "hulp: bedoelde je 'plan.yaml'? Hernoem het bestand.",
         ),
     ),
+    Case(
+        "yaml-lone-surrogate-escape",
+        replace("plan.yaml", "visie: |", 'visie: "a \\ud800 b"\nvroeger: |'),
+        expect=(
+            "plan.yaml:3:13: fout LIVB001 YAML-fout: een escape (\\u of \\U) die geen teken "
+            "is: de helft van een tekenpaar (\\ud800 tot \\udfff) of een code boven "
+            "\\U0010FFFF\n",
+            "hulp: schrijf het teken zelf in de tekst (het bestand is UTF-8), of een volledige "
+            "escape zoals \\u00e9 of \\U0001F600",
+        ),
+        absent=("found invalid", "Unicode character"),
+    ),
+    Case(
+        "yaml-escape-without-hex-digits",
+        replace("plan.yaml", "visie: |", 'visie: "a \\xZZ b"\nvroeger: |'),
+        expect=(
+            "plan.yaml:3:13: fout LIVB001 YAML-fout: na \\x, \\u of \\U horen hexadecimale "
+            "cijfers (0-9, a-f)\n",
+        ),
+        absent=("hexdecimal",),
+    ),
 ]

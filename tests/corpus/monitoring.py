@@ -23,7 +23,59 @@ def _monitoring_2011() -> bytes:
     return (EXAMPLE / "monitoring" / "2011.yaml").read_bytes()
 
 
+def _year_2099(root: Path) -> None:
+    text = (root / "monitoring" / "2010.yaml").read_text("utf-8")
+    (root / "monitoring" / "2099.yaml").write_text(text.replace("datum: 2010", "datum: 2099"))
+
+
+CHECK_ON = ("check", "{map}", "--datum", "2026-11-21")
+
 CASES = [
+    Case(
+        "monitoring-for-the-year-2099",
+        _year_2099,
+        CHECK_ON,
+        0,
+        (
+            "monitoring/2099.yaml:5:1: waarschuwing LIVB318 monitoring/2099.yaml volgt het jaar "
+            "2099 op, dat nog moet beginnen (vandaag is 2026-11-21); livb telt het niet mee\n",
+            "hulp: hernoem het bestand naar het jaar dat het opvolgt, of laat het leeg tot dat "
+            "jaar begonnen is",
+        ),
+    ),
+    Case(
+        "monitoring-for-the-year-2099-fails-a-strict-check",
+        _year_2099,
+        (*CHECK_ON, "--strikt"),
+        1,
+        ("LIVB318",),
+    ),
+    Case(
+        "monitoring-measurement-dated-in-another-year",
+        replace(
+            "monitoring/2010.yaml",
+            "    waarde: 188\n    datum: 2010\n",
+            "    waarde: 188\n    datum: 2014-03-01\n",
+        ),
+        CHECK_ON,
+        0,
+        (
+            "monitoring/2010.yaml:13:12: waarschuwing LIVB319 de meting van 'i-inbraken' is "
+            "gedateerd in 2014, maar staat in de opvolging van 2010\n",
+            "hulp: verbeter de datum, of verplaats de meting naar monitoring/2014.yaml",
+        ),
+    ),
+    Case(
+        "monitoring-measurement-closed-the-next-year-is-fine",
+        replace(
+            "monitoring/2010.yaml",
+            "    waarde: 188\n    datum: 2010\n",
+            "    waarde: 188\n    datum: 2011-04-30\n",
+        ),
+        CHECK_ON,
+        0,
+        absent=("LIVB319",),
+    ),
     Case(
         "monitoring-meting-zonder-datum",
         replace("monitoring/2010.yaml", "    waarde: 82\n    datum: 2010\n", "    waarde: 82\n"),

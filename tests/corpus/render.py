@@ -26,7 +26,7 @@ VERSLAG = (
 VERSLAG_DOCX = "output/verslag-2009-05-19-kerngroep.docx"
 PLAN = ("render", "plan", "{map}", "--datum", "2026-11-21")
 DAY = dt.date(2026, 11, 21)
-NEW_FOLDER_HINT = "hulp: laat --uit weg (dan komen ze in MAP/output) of kies een andere map"
+NEW_FOLDER_HINT = "/gemeente/output'; of kies een map buiten de gemeentemap, bv. --uit '"
 
 
 def edit(file: str, old: str, new: str) -> Callable[[Path], None]:
@@ -272,7 +272,14 @@ CASES: list[Case] = [
     Case(
         "output-folder-is-the-gemeente-folder",
         command=("render", "plan", "{map}", "--uit", "{map}"),
-        expect=("fout: de documenten kunnen niet in de gemeentemap zelf komen", NEW_FOLDER_HINT),
+        expect=(
+            "fout: de documenten kunnen niet in de gemeentemap zelf komen ('",
+            "/gemeente'): daar leest livb de YAML-bestanden, en een Word-bestand of het "
+            "manifest van livb hoort daar niet tussen\n",
+            "hulp: laat --uit weg, dan komen ze in '",
+            NEW_FOLDER_HINT,
+            "/gemeente-documenten'\n",
+        ),
     ),
     Case(
         "output-folder-in-templates",

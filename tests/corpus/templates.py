@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from corpus import Case
 
@@ -15,6 +18,11 @@ OUTSIDE = "ligt buiten de map met sjablonen"
 # A confidential interview of examples/halle: its words must never reach a document.
 SECRET_FILE = "gesprekken/2009-01-20-burgemeester.yaml"
 SECRET = "Draagvlak bij het hele college zoeken"
+LINK_HINT = (
+    "hulp: een sjabloon moet een gewoon bestand in templates/ zijn, zonder koppelingen: "
+    "kopieer de tekst erin"
+)
+PLAN = ("render", "plan", "{map}")
 
 
 def template(text: str, name: str = "intentieverklaring.md.j2") -> Callable[[Path], None]:
@@ -43,8 +51,8 @@ def link(
     return setup
 
 
-def no_document(root: Path) -> None:
-    assert not (root / "output" / "intentieverklaring.docx").exists()
+def no_document(root: Path, name: str = "intentieverklaring.docx") -> None:
+    assert not (root / "output" / name).exists()
 
 
 def limited(name: str, text: str, message: str) -> Case:
@@ -84,9 +92,61 @@ def _inner_link(root: Path) -> None:
     (root / "templates" / "intentieverklaring.md.j2").symlink_to("eigen.md.j2")
 
 
-def _inner_link_made_the_document(root: Path) -> None:
-    text = (root / "output" / "intentieverklaring.docx").read_bytes()
-    assert text[:2] == b"PK"
+def _nested(levels: int) -> Callable[[Path], None]:
+    """The document's template includes deel0, which includes deel1, ... down to LEVELS."""
+
+    def setup(root: Path) -> None:
+        template('# Verklaring\n\n{% include "deel0.md.j2" %}\n')(root)
+        for level in range(levels):
+            text = f'Niveau {level}. {{% include "deel{level + 1}.md.j2" %}}\n'
+            template(text, f"deel{level}.md.j2")(root)
+        template("Het einde.\n", f"deel{levels}.md.j2")(root)
+
+    return setup
+
+
+STYLE_HINT = (
+    "hulp: huisstijl.docx moet een gewoon Word-bestand in de gemeentemap zijn, zonder "
+    "koppelingen: kopieer het erin (of verwijder het: dan gebruikt livb zijn eigen huisstijl)"
+)
+
+
+def _style_linked_out(root: Path) -> None:
+    """huisstijl.docx a link to a Word file outside the folder (its headers would be copied)."""
+    from livb.resources import templates_dir
+
+    elsewhere = root.parent / "vertrouwelijk.docx"
+    elsewhere.write_bytes((templates_dir() / "nl" / "huisstijl.docx").read_bytes())
+    (root / "huisstijl.docx").symlink_to(elsewhere)
+
+
+def _style_fifo(root: Path) -> None:
+    os.mkfifo(root / "huisstijl.docx")
+
+
+def _hard_link(root: Path) -> None:
+    template('{% include "g.md.j2" %}\n', "plan.md.j2")(root)
+    os.link(root / SECRET_FILE, root / "templates" / "g.md.j2")
+
+
+def _hard_link_outside(root: Path) -> None:
+    elsewhere = root.parent / "elders.md.j2"
+    elsewhere.write_text("# Van elders\n", encoding="utf-8")
+    (root / "templates").mkdir()
+    os.link(elsewhere, root / OWN)
+
+
+def _linked_subfolder(root: Path) -> None:
+    template('{% include "delen/2009-01-20-burgemeester.yaml" %}\n')(root)
+    (root / "templates" / "delen").symlink_to("../gesprekken", target_is_directory=True)
+
+
+def _device(root: Path) -> None:
+    template('{% include "nul.md.j2" %}\n')(root)
+    try:  # a device node like /dev/null; making one needs privileges
+        os.mknod(root / "templates" / "nul.md.j2", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("no privilege to make a device node")
 
 
 CASES: list[Case] = [
@@ -97,8 +157,8 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            f"{OWN}: een symbolische koppeling naar '/etc/passwd', buiten de map met sjablonen",
-            "hulp: een sjabloon moet een gewoon bestand in templates/ zijn: kopieer de tekst erin",
+            f"{OWN}: een symbolische koppeling naar '/etc/passwd'\n",
+            LINK_HINT,
         ),
         absent=("root:x:0:0",),
         check=no_document,
@@ -110,8 +170,7 @@ CASES: list[Case] = [
         1,
         (
             f"{OWN}:1: ",
-            "templates/geheim.md.j2: een symbolische koppeling naar '",
-            f"/{SECRET_FILE}', buiten de map met sjablonen",
+            f"templates/geheim.md.j2: een symbolische koppeling naar '../{SECRET_FILE}'\n",
         ),
         absent=("vertrouwelijk: true", SECRET),
         check=no_document,
@@ -121,7 +180,7 @@ CASES: list[Case] = [
         link("../livb.yaml", "instellingen.md.j2", '{% include "instellingen.md.j2" %}\n'),
         RENDER,
         1,
-        ("/livb.yaml', buiten de map met sjablonen",),
+        ("templates/instellingen.md.j2: een symbolische koppeling naar '../livb.yaml'\n",),
         absent=("nis_code",),
         check=no_document,
     ),
@@ -131,17 +190,85 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            f"{OWN}: een symbolische koppeling naar een bestand dat niet bestaat",
-            "hulp: verwijder de koppeling of zet er een gewoon bestand in de plaats",
+            f"{OWN}: een symbolische koppeling naar 'bestaat-niet.md.j2'\n",
+            LINK_HINT,
         ),
     ),
     Case(
-        "template-symlink-inside-templates-is-allowed",
+        "template-symlink-inside-templates-is-refused-too",
         _inner_link,
         RENDER,
-        0,
-        ("intentieverklaring.docx",),
-        check=_inner_link_made_the_document,
+        1,
+        (f"{OWN}: een symbolische koppeling naar 'eigen.md.j2'\n", LINK_HINT),
+        check=no_document,
+    ),
+    Case(
+        "template-hard-link-to-a-confidential-interview",
+        _hard_link,
+        PLAN,
+        1,
+        (
+            "templates/plan.md.j2:1: ",
+            f"templates/g.md.j2: een harde koppeling naar '{SECRET_FILE}' (het bestand heeft 2 "
+            "namen); een sjabloon mag geen bestand met gegevens zijn",
+            LINK_HINT,
+        ),
+        absent=("vertrouwelijk: true", SECRET),
+        check=lambda root: no_document(root, "plan.docx"),
+    ),
+    Case(
+        "template-hard-link-to-a-file-outside-the-folder",
+        _hard_link_outside,
+        RENDER,
+        1,
+        (
+            f"{OWN}: een harde koppeling naar een bestand buiten de gemeentemap (het bestand "
+            "heeft 2 namen); een sjabloon mag geen bestand met gegevens zijn",
+        ),
+        check=no_document,
+    ),
+    Case(
+        "template-in-a-linked-subfolder",
+        _linked_subfolder,
+        RENDER,
+        1,
+        (
+            f"{OWN}:1: ",
+            "templates/delen/2009-01-20-burgemeester.yaml: 'templates/delen' is een symbolische "
+            "koppeling naar '../gesprekken'\n",
+            LINK_HINT,
+        ),
+        absent=(SECRET,),
+        check=no_document,
+    ),
+    Case(
+        "house-style-linked-to-a-document-elsewhere",
+        _style_linked_out,
+        RENDER,
+        1,
+        (
+            "huisstijl: ",
+            "/huisstijl.docx: een symbolische koppeling naar '",
+            "/vertrouwelijk.docx'\n",
+            STYLE_HINT,
+        ),
+        check=no_document,
+    ),
+    Case(
+        "house-style-that-is-a-fifo",
+        _style_fifo,
+        RENDER,
+        1,
+        ("huisstijl: ", "/huisstijl.docx: een pijp (FIFO), geen gewoon bestand\n", STYLE_HINT),
+        check=no_document,
+    ),
+    Case(
+        "template-that-is-a-device",
+        _device,
+        RENDER,
+        1,
+        (f"{OWN}:1: ", "templates/nul.md.j2: een apparaat, geen gewoon bestand\n", LINK_HINT),
+        check=no_document,
     ),
     Case(
         "templates-folder-linked-to-gesprekken",
@@ -149,8 +276,8 @@ CASES: list[Case] = [
         RENDER,
         1,
         (
-            "/templates' leidt naar '",
-            "/gesprekken': zo zouden sjablonen de gegevens van de gemeentemap kunnen lezen",
+            "/templates' is een koppeling (symlink) naar 'gesprekken': zo zouden sjablonen de "
+            "gegevens van de gemeentemap kunnen lezen",
             "hulp: maak van templates/ een gewone map met enkel sjablonen",
         ),
     ),
@@ -220,7 +347,7 @@ CASES: list[Case] = [
         _fifo,
         RENDER,
         1,
-        (f"{OWN}:1: ", "templates/pijp.md.j2: geen gewoon bestand"),
+        (f"{OWN}:1: ", "templates/pijp.md.j2: een pijp (FIFO), geen gewoon bestand\n", LINK_HINT),
     ),
     Case(
         "template-too-large",
@@ -270,7 +397,23 @@ CASES: list[Case] = [
     limited(
         "template-includes-itself",
         '{% include "intentieverklaring.md.j2" %}\n',
-        "sjablonen nemen elkaar te diep op (meer dan 20 niveaus); neemt een sjabloon zichzelf op?",
+        "sjablonen nemen elkaar te diep op (meer dan 20 niveaus), begonnen in "
+        "'intentieverklaring.md.j2': 'intentieverklaring.md.j2' → 'intentieverklaring.md.j2' → "
+        "'intentieverklaring.md.j2' → … → 'intentieverklaring.md.j2'; "
+        "'intentieverklaring.md.j2' neemt zichzelf op",
+    ),
+    Case(
+        "template-25-nested-includes-name-the-first",
+        _nested(25),
+        RENDER,
+        1,
+        (
+            "templates/deel19.md.j2:1: sjablonen nemen elkaar te diep op (meer dan 20 niveaus), "
+            "begonnen in 'intentieverklaring.md.j2': 'intentieverklaring.md.j2' → 'deel0.md.j2' "
+            "→ 'deel1.md.j2' → … → 'deel19.md.j2'; neem minder sjablonen in elkaar op\n",
+            LIMIT_HINT,
+        ),
+        check=no_document,
     ),
     Case(
         "template-macro-recursion",

@@ -48,6 +48,36 @@ def _broken_revision(root: Path) -> None:
     (root / "actoren.yaml").write_text(good, encoding="utf-8")
 
 
+def _hostile_git_config(root: Path) -> None:
+    """A repository whose .git/config runs a program from every hook git offers for it."""
+    _repository(root, "v1")
+    marker = root.parent / "GELOPEN"
+    trap = root.parent / "val.sh"
+    trap.write_text(f'#!/bin/sh\necho "$0 $*" >> "{marker}"\ncat\n', encoding="utf-8")
+    trap.chmod(0o755)
+    hooks = root.parent / "hooks"
+    hooks.mkdir()
+    for hook in ("pre-commit", "post-commit", "reference-transaction"):
+        (hooks / hook).symlink_to(trap)
+    for key, value in {
+        "core.fsmonitor": str(trap),
+        "core.hooksPath": str(hooks),
+        "filter.kwaad.clean": str(trap),
+        "filter.kwaad.smudge": str(trap),
+        "filter.kwaad.process": str(trap),
+        "diff.kwaad.textconv": str(trap),
+        "tag.gpgSign": "true",
+        "gpg.program": str(trap),
+    }.items():
+        git(root, "config", key, value)
+    (root / ".gitattributes").write_text("* filter=kwaad diff=kwaad\n", encoding="utf-8")
+
+
+def _nothing_ran(root: Path) -> None:
+    marker = root.parent / "GELOPEN"
+    assert not marker.exists(), marker.read_text("utf-8")
+
+
 def _tagged(root: Path) -> None:
     _repository(root, "plan-goedgekeurd-gemeenteraad-2010-03-23")
 
@@ -72,6 +102,35 @@ def _one_more_besluit_with_the_text_as_given(root: Path) -> None:
 
 
 CASES: list[Case] = [
+    Case(
+        "diff-in-a-repository-whose-config-runs-programs",
+        setup=_hostile_git_config,
+        command=("diff", "v1", "{map}"),
+        code=0,
+        expect=("Geen wijzigingen in ", " tussen v1 (", ") en de werkmap.\n"),
+        check=_nothing_ran,
+    ),
+    Case(
+        "besluit-in-a-repository-whose-config-runs-programs",
+        setup=_hostile_git_config,
+        command=(
+            "besluit",
+            "{map}",
+            "--door",
+            "gemeenteraad",
+            "--onderwerp",
+            "plan",
+            "--datum",
+            "2010-06-22",
+        ),
+        code=0,
+        expect=(
+            "Besluit 'gemeenteraad-2010-06-22-plan' toegevoegd aan ",
+            "Vastgelegd in git: commit ",
+            ", tag plan-goedgekeurd-gemeenteraad-2010-06-22.\n",
+        ),
+        check=_nothing_ran,
+    ),
     Case(
         "diff-buiten-git",
         command=("diff", "HEAD", "{map}"),
