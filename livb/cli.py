@@ -80,7 +80,8 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
         given: the user named it (otherwise it is the current folder, by default).
 
     Raises:
-        UsageError: the folder does not exist, is a file, or has no livb.yaml.
+        UsageError: the folder does not exist, is a file, or has no livb.yaml and none of a
+            gemeente folder's other files either.
     """
     if not folder.exists():
         raise UsageError(
@@ -95,6 +96,10 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
         raise UsageError(f"'{folder}' is een bestand, geen map", hint)
     if os.path.lexists(folder / "livb.yaml"):
         return  # a livb.yaml that is a folder or a broken link: the loader says what is wrong
+    from livb.project import holds_gemeente_files
+
+    if holds_gemeente_files(folder):
+        return  # a gemeente folder that lost its livb.yaml: a finding (exit 1), not a usage error
     if given:
         message = f"'{folder}' is geen gemeentemap: er staat geen livb.yaml in"
     else:

@@ -66,6 +66,19 @@ class LoadResult:
         return Location(path, line, column)
 
 
+def holds_gemeente_files(root: Path) -> bool:
+    """Whether ``root`` holds a gemeente folder's files besides livb.yaml (it lost only that)."""
+    for kind in FILE_KINDS:
+        if kind.name == "livb":
+            continue
+        if kind.many:
+            if any((root / kind.folder).glob("*.yaml")):
+                return True
+        elif (root / kind.pattern).is_file():
+            return True
+    return False
+
+
 def load_project(root: Path) -> LoadResult:
     """Read and validate every file of a gemeente folder.
 
@@ -84,13 +97,20 @@ def load_project(root: Path) -> LoadResult:
         )
     result = LoadResult(root, None)
     if not os.path.lexists(root / "livb.yaml"):
+        hint = "maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map op"
+        if holds_gemeente_files(root):
+            hint = (
+                "de andere bestanden van een gemeentemap staan er wel: zet livb.yaml terug "
+                "(bv. 'git restore livb.yaml'), of maak er een met 'livb init' in een lege map "
+                "en kopieer het hierheen"
+            )
         result.diagnostics.append(
             Diagnostic(
                 Location("livb.yaml"),
                 NOT_A_FOLDER,
                 Severity.FOUT,
                 f"'{root}' is geen gemeentemap: livb.yaml ontbreekt",
-                "maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map op",
+                hint,
             )
         )
         return result

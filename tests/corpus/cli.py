@@ -135,6 +135,18 @@ CASES: list[Case] = [
         check=_still_empty,
     ),
     Case(
+        "gemeentemap-die-livb-yaml-kwijt-is",
+        setup=lambda root: (root / "livb.yaml").unlink(),
+        command=("check", "{map}"),
+        code=1,  # a folder with a gemeente's files is rejected, not misnamed
+        expect=(
+            "livb.yaml: fout LIVB003 '",
+            "' is geen gemeentemap: livb.yaml ontbreekt\n",
+            "    hulp: de andere bestanden van een gemeentemap staan er wel: zet livb.yaml terug "
+            "(bv. 'git restore livb.yaml')",
+        ),
+    ),
+    Case(
         "submap-van-de-gemeentemap",
         command=("render", "plan", "{map}/vergaderingen"),
         code=2,
