@@ -128,13 +128,24 @@ def _el(tag: str, parent: Any = None, **attributes: str) -> Any:
     return oxml_parser.makeelement(_name(tag), attrib)
 
 
+def _package_problem(error: Exception) -> str:
+    """What is wrong with a house style python-docx cannot open, in Dutch."""
+    if isinstance(error, zipfile.BadZipFile):
+        return "het is geen .docx-pakket (geen zip-bestand)"
+    if isinstance(error, KeyError):
+        return "een deel van het pakket ontbreekt"
+    if type(error).__name__ == "PackageNotFoundError":
+        return "het bestand is leeg of geen .docx-pakket"
+    return "Word-inhoud die livb niet kan lezen"
+
+
 class _Writer:
     def __init__(self, reference: Path, meta: DocumentMeta) -> None:
         try:
             self.document = docx.Document(str(reference))
         except Exception as error:  # python-docx raises several kinds for a bad package
             raise StyleError(
-                f"'{reference.name}' is geen geldig Word-document ({type(error).__name__})",
+                f"'{reference.name}' is geen geldig Word-document: {_package_problem(error)}",
                 "vervang het door een document dat in Word als .docx bewaard werd",
             ) from None
         self.meta = meta

@@ -151,6 +151,17 @@ def _folder(name: str) -> Callable[[Path], None]:
 
 
 CASES: list[Case] = [
+    Case(
+        "huisstijl-die-geen-word-bestand-is",
+        setup=lambda root: (root / "huisstijl.docx").write_text("geen docx\n", "utf-8"),
+        command=("render", "swot", "{map}"),
+        code=1,
+        expect=(
+            "huisstijl: 'huisstijl.docx' is geen geldig Word-document: het bestand is leeg of geen "
+            ".docx-pakket\n",
+            "    hulp: vervang het door een document dat in Word als .docx bewaard werd\n",
+        ),
+    ),
     # -- data never becomes structure -------------------------------------------------------
     Case(
         "data-container-lines",
