@@ -137,6 +137,7 @@ CASES: dict[str, Edit] = {
         "status: afgerond, besteed: 14500",
         "status: afgerond, besteed: 17500",
     ),
+    "LIVB225": replace("doelstellingen/samenleven.yaml", "            budget: 12000\n", ""),
     "LIVB221": edit("prioriteiten.yaml", lambda d: d["prioriteiten"][2].pop("aansluiting")),
     "LIVB301": replace(
         "vergaderingen/2009-05-19-kerngroep.yaml",

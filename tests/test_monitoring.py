@@ -294,7 +294,9 @@ def test_the_evaluation_is_interim_while_the_plan_runs_and_final_after(halle, li
     )
     final = render_text(livb, halle, "evaluatie", "2026-11-21")
     assert final[0] == "Title | Eindevaluatie"
-    assert any("voor 2012 staat er nog geen opvolging in de map" in line for line in final)
+    assert any(
+        "2012 is nog niet opgevolgd, dus de stand is die van eind 2011" in line for line in final
+    )
     assert sum(line == "Normal | <grafiek>" for line in final) == 6  # one chart per indicator
 
 

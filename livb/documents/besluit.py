@@ -12,6 +12,7 @@ from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated, dutch_list
 from livb.documents.views import Views, on_date
 from livb.model import Project
+from livb.model._tijd import eerste_dag
 from livb.model.actoren import Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.instellingen import Bestuursvorm
@@ -63,7 +64,8 @@ def build(views: Views, item: str | None) -> Context:
     director = _secretary_title(views, session)
     context = common | {
         "soort": soort.id,
-        "stap": soort.stap,
+        "stap": _step(views.project, soort, session),
+        "uitkomst": recorded.uitkomst.value if taken and recorded else None,
         "orgaan": "college van burgemeester en schepenen"
         if soort.door is Instantie.COLLEGE
         else "gemeenteraad",
@@ -423,8 +425,13 @@ def _evaluation(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         if c["protocol"]
         else "een evaluatie toont wat het plan bereikte en waar het bijgestuurd moet worden"
     )
+    approves = c["uitkomst"] == Uitkomst.GOEDGEKEURD.value
     articles: list[Any] = [
-        ["neemt kennis van de evaluatie van het plan."],
+        [
+            "keurt de evaluatie van het plan goed."
+            if approves
+            else "neemt kennis van de evaluatie van het plan."
+        ],
         ["vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft."],
     ]
     if c["begeleiding"]:
@@ -467,9 +474,18 @@ SOORTEN = {
         ),
         Soort("college-plan", Instantie.COLLEGE, Onderwerp.PLAN, "3.6", _plan),
         Soort("gemeenteraad-plan", Instantie.GEMEENTERAAD, Onderwerp.PLAN, "3.6", _plan),
-        Soort("college-evaluatie", Instantie.COLLEGE, Onderwerp.EVALUATIE, "5", _evaluation),
+        Soort("college-evaluatie", Instantie.COLLEGE, Onderwerp.EVALUATIE, "4.2, 5.3", _evaluation),
     )
 }
+
+
+def _step(project: Project, soort: Soort, session: Any) -> str:
+    """The step of the decision; an evaluation is 4.2 in the plan period and 5.3 after it."""
+    if soort.onderwerp is not Onderwerp.EVALUATIE:
+        return soort.stap
+    periode = project.instellingen.beleid.periode
+    after = periode is not None and eerste_dag(session) > periode.tot
+    return "5.3" if after else "4.2"
 
 
 def _items(project: Project) -> list[str]:

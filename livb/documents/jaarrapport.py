@@ -84,8 +84,12 @@ def build(views: Views, item: str | None) -> Context:
         "vertraagd": [a for a in done if a["reden"]],
         "geld": money["rijen"],
         "budget": money["budget"],
+        "met_budget": money["met_budget"],
         "besteed_jaar": money["jaar"],
         "besteed_totaal": money["totaal"],
+        "besteed_met_budget": money["besteed_met_budget"],
+        "nog_beschikbaar": money["over"],
+        "zonder_budget": money["zonder_budget"],
         "budgettekst": project.plan.budget or "",
         "indicatoren": [
             i
@@ -106,9 +110,13 @@ def build(views: Views, item: str | None) -> Context:
 
 
 def _money(views: Views, follow: FollowUpView, year: int) -> dict[str, Any]:
-    """Per action with a budget or costs: budget, spent this year, spent so far, left."""
+    """Per action with a budget or costs: budget, spent this year, spent so far, left.
+
+    Only an action with a budget has money left, and a dropped (geschrapt) action has none: its
+    budget is no longer there to spend. The totals of budget and left count only those actions.
+    """
     rows = []
-    totals = {"budget": 0.0, "jaar": 0.0, "totaal": 0.0}
+    totals = {"budget": 0.0, "jaar": 0.0, "totaal": 0.0, "over": 0.0}
     for action_id, state in follow.states.items():
         costs = follow.costs.get(action_id, {})
         budget = state.actie.budget
@@ -116,19 +124,30 @@ def _money(views: Views, follow: FollowUpView, year: int) -> dict[str, Any]:
             continue
         this_year = costs.get(year, 0.0)
         so_far = sum(v for y, v in costs.items() if y <= year)
+        dropped = state.status is Status.GESCHRAPT
+        left = None if budget is None or dropped else budget - so_far
         rows.append(
             {
                 "titel": views.skeleton_gap(state.actie, "titel"),
                 "budget": budget,
                 "jaar": this_year,
                 "totaal": so_far,
-                "over": budget - so_far if budget is not None else None,
+                "over": left,
+                "geschrapt": dropped,
             }
         )
         totals["budget"] += budget or 0.0
         totals["jaar"] += this_year
         totals["totaal"] += so_far
-    return {"rijen": rows, **totals}
+        totals["over"] += left or 0.0
+    with_budget = [r for r in rows if r["budget"] is not None]
+    return {
+        "rijen": rows,
+        **totals,
+        "met_budget": len(with_budget),
+        "besteed_met_budget": sum(r["totaal"] for r in with_budget),
+        "zonder_budget": [r for r in rows if r["budget"] is None and r["totaal"]],
+    }
 
 
 def final_gaps(project: Project, context: Context) -> list[str]:

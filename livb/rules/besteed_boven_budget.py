@@ -34,7 +34,8 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel"
 
 
-def _euro(amount: float) -> str:
+def euro(amount: float) -> str:
+    """An amount as the documents write it: € 6.000."""
     return "€ " + f"{round(amount):,}".replace(",", ".")
 
 
@@ -56,10 +57,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"monitoring/{year}.yaml",
             ("acties", index, "besteed"),
-            f"de actie '{actie.id}' kostte {_euro(sum(per_year.values()))} "
-            f"({years[0]}–{years[-1]}), meer dan haar budget van {_euro(actie.budget)}"
+            f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))} "
+            f"({years[0]}–{years[-1]}), meer dan haar budget van {euro(actie.budget)}"
             if len(years) > 1
-            else f"de actie '{actie.id}' kostte {_euro(sum(per_year.values()))} in {years[0]}, "
-            f"meer dan haar budget van {_euro(actie.budget)}",
+            else f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))} in {years[0]}, "
+            f"meer dan haar budget van {euro(actie.budget)}",
             "verbeter het bedrag, of pas het budget aan na een beslissing van het college",
         )
