@@ -1,0 +1,76 @@
+"""Sentences true to the folder's own words: who was there, which data, which chain (issue 17)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from livb.word.docx import docx_text
+
+from helpers import REPO, copy_example
+
+DAY = "2026-12-06"
+MECHELEN = REPO / "tests" / "projects" / "mechelen"
+HEARING = "2007-11-hoorzitting-drugs"
+FORUM = "2007-12-06-sinterklaasforum"
+
+
+@pytest.fixture
+def mechelen(tmp_path: Path) -> Path:
+    """Mechelen: hearings and a forum, rules switched off, its own chain words."""
+    return copy_example(tmp_path / "mechelen", MECHELEN)
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text("utf-8")
+    changed, count = re.subn(pattern, replacement, text, flags=re.MULTILINE | re.DOTALL)
+    assert count == 1, (path.name, pattern)
+    path.write_text(changed, "utf-8")
+
+
+def render(livb, root: Path, document: str, *options: str) -> str:
+    result = livb("render", document, root, "--datum", DAY, *options)
+    assert result.code == 0, result.err
+    name = next(line.split()[0] for line in result.out.splitlines() if ".docx" in line)
+    return "\n".join(docx_text((root / "output" / name).read_bytes()))
+
+
+def section(text: str, heading: str) -> str:
+    """The lines under a heading, up to the next heading of any level."""
+    lines = text.splitlines()
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("Heading")), len(lines))
+    return "\n".join(lines[start:end])
+
+
+# -- 1. who was at a meeting ----------------------------------------------------------------------
+
+
+def test_a_hearing_with_only_a_count_says_the_count_not_nobody(mechelen, livb):
+    edit(mechelen / "vergaderingen" / f"{HEARING}.yaml", r"^aanwezig:.*?\ngasten:.*?\n", "")
+    text = render(livb, mechelen, "verslag", "--vergadering", HEARING)
+    assert "table | Deelnemers | 21" in text
+    present = section(text, "Heading 2 | Aanwezig")
+    assert "iemand" not in present.lower()
+    assert "21 deelnemers" in present
+
+
+def test_a_forum_with_only_guests_lists_the_guests(mechelen, livb):
+    guests = "".join(f"  - gast {n}\n" for n in range(1, 7))
+    forum = mechelen / "vergaderingen" / f"{FORUM}.yaml"
+    edit(forum, r"^aanwezig:.*?\ngasten:\n(  - .*?\n)+", f"gasten:\n{guests}")
+    edit(forum, r"^deelnemers: 110\n", "")
+    text = render(livb, mechelen, "verslag", "--vergadering", FORUM)
+    present = section(text, "Heading 2 | Aanwezig")
+    assert "iemand" not in present.lower()
+    for n in range(1, 7):
+        assert f"List Bullet | gast {n} (gast)" in present
+
+
+def test_names_below_a_larger_count_are_some_of_the_participants(mechelen, livb):
+    text = render(livb, mechelen, "verslag", "--vergadering", FORUM)
+    present = section(text, "Heading 2 | Aanwezig")
+    assert present.startswith("Normal | 110 deelnemers, onder wie:")
+    assert "List Bullet | voormalig docent stedenbouw (gast)" in present
