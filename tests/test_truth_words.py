@@ -74,3 +74,56 @@ def test_names_below_a_larger_count_are_some_of_the_participants(mechelen, livb)
     present = section(text, "Heading 2 | Aanwezig")
     assert present.startswith("Normal | 110 deelnemers, onder wie:")
     assert "List Bullet | voormalig docent stedenbouw (gast)" in present
+
+
+# -- 2. the diagnostiek: figures, suppliers, kinds ------------------------------------------------
+
+FINDINGS = """\
+bevindingen:
+  - id: b-drugs
+    titel: Drugsoverlast rond het station
+    onveiligheid: objectief
+    tekst: Meer meldingen van dealen rond het station.
+    bronnen: [politie]
+{extra}"""
+
+CONTEXT_FINDING = """\
+  - id: b-bevolking
+    titel: Een jonge en groeiende bevolking
+    onveiligheid: objectief
+    tekst: De stad groeit, vooral bij de jongeren.
+    reeksen: [bevolking]
+"""
+
+FIGURES = """\
+reeksen:
+  - id: bevolking
+    naam: Bevolkingscijfers
+    bron: bevolking
+    eenheid: inwoners
+    waarden: {2005: 78000, 2006: 79000, 2007: 80500}
+"""
+
+
+def test_a_diagnostiek_without_figures_does_not_cite_figures(mechelen, livb):
+    (mechelen / "diagnostiek" / "bevindingen.yaml").write_text(FINDINGS.format(extra=""), "utf-8")
+    text = render(livb, mechelen, "diagnostiek")
+    objective = section(text, "Heading 1 | Objectieve onveiligheid")
+    assert "cijfers" not in objective
+    assert "zoals de bronnen hierboven het beschrijven" in objective
+
+
+def test_a_context_finding_stands_under_the_context_and_credits_the_supplier(mechelen, livb):
+    findings = FINDINGS.format(extra=CONTEXT_FINDING)
+    (mechelen / "diagnostiek" / "bevindingen.yaml").write_text(findings, "utf-8")
+    (mechelen / "diagnostiek" / "cijfers.yaml").write_text(FIGURES, "utf-8")
+    text = render(livb, mechelen, "diagnostiek")
+    lines = text.splitlines()
+    assert "volgens de cijfers van de bronnen hierboven" in text
+    start = lines.index("Heading 1 | Objectieve onveiligheid")
+    context = lines.index("Heading 1 | De context")
+    finding = lines.index("Heading 2 | Een jonge en groeiende bevolking")
+    assert start < lines.index("Heading 2 | Drugsoverlast rond het station") < context < finding
+    assert "Normal | Bron: Stad Mechelen." in lines[finding:]
+    assert "Bron: Bevolkingscijfers" not in text
+    assert "bron: Bevolkingscijfers" not in text
