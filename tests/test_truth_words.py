@@ -127,3 +127,52 @@ def test_a_context_finding_stands_under_the_context_and_credits_the_supplier(mec
     assert "Normal | Bron: Stad Mechelen." in lines[finding:]
     assert "Bron: Bevolkingscijfers" not in text
     assert "bron: Bevolkingscijfers" not in text
+
+
+# -- 3. the chain in the folder's own words -------------------------------------------------------
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, livb) -> Path:
+    """A fresh ``livb init`` folder (no plan yet: the protocol and the declaration are drafts)."""
+    root = tmp_path / "lommel"
+    result = livb("init", root, "--gemeente", "Lommel")
+    assert result.code == 0, result.err
+    return root
+
+
+def own_chain(root: Path, words: dict[str, str]) -> None:
+    lines = "".join(f"  {word}: {link}\n" for word, link in words.items())
+    with (root / "livb.yaml").open("a", encoding="utf-8") as config:
+        config.write(f"\nketen:\n{lines}")
+
+
+MECHELEN_CHAIN = {
+    "proactief": "proactie",
+    "preventief": "preventie",
+    "sanctionerend": "repressie",
+    "constructief": "nazorg",
+    "herstellend": "nazorg",
+}
+
+
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+def test_the_chain_is_named_in_the_folders_own_words(fresh, livb, document):
+    own_chain(fresh, MECHELEN_CHAIN)
+    text = render(livb, fresh, document)
+    assert "proactief, preventief, sanctionerend, constructief en herstellend" in text
+    assert "repressie" not in text
+    assert "nazorg" not in text
+
+
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+def test_one_own_word_takes_the_place_of_its_link_only(fresh, livb, document):
+    own_chain(fresh, {"reactie": "repressie"})
+    text = render(livb, fresh, document)
+    assert "veiligheidsketen: preventie, reactie en nazorg." in text
+
+
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+def test_without_own_words_the_chain_is_the_guides(fresh, livb, document):
+    text = render(livb, fresh, document)
+    assert "veiligheidsketen: preventie, repressie en nazorg." in text
