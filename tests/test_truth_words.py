@@ -176,3 +176,34 @@ def test_one_own_word_takes_the_place_of_its_link_only(fresh, livb, document):
 def test_without_own_words_the_chain_is_the_guides(fresh, livb, document):
     text = render(livb, fresh, document)
     assert "veiligheidsketen: preventie, repressie en nazorg." in text
+
+
+# -- 4. the protocol holds every clause of the guide's standard protocol (Tool B) -----------------
+
+CLAUSES = {
+    "the trajectory with this municipality": "start de federale overheid met de gemeente Lommel "
+    "een traject van advies en ondersteuning",
+    "the mayor follows the whole process": "ondersteunt het volledige proces en volgt het van "
+    "begin tot eind op, werkt actief mee aan de werkzaamheden van de kerngroep",
+    "constant attention to the chain": "voortdurend oog voor elke schakel",
+    "each partner shares the responsibility": "draagt elk een eigen deel van de "
+    "verantwoordelijkheid voor de doelstellingen",
+    "the mayor's keys": "op gang te brengen, aan te moedigen, uit te bouwen en te coördineren",
+    "safety as a federal core task": "een kernopdracht van de federale overheid",
+    "the adviser's role bounded": "blijft beperkt tot deze drie opdrachten en hangt af van "
+    "diens beschikbaarheid",
+    "the coordinator coordinates": "die het lokaal integraal veiligheidsbeleid in de gemeente "
+    "coördineert",
+    "the mayor's two roles": "in een dubbele rol",
+    "the kerngroep as a condition": "zonder dat overleg- en denkforum kan het beleid niet",
+    "measurable goals": "specifieke en meetbare doelstellingen",
+    "all means, access eased": "komt zo nodig tussen bij de bevoegde overheid",
+    "for approval at each phase": "bij elke fase ter goedkeuring voor aan het college",
+    "a commitment to share practice": "verbinden zich ertoe bij te dragen",
+}
+
+
+def test_the_protocol_keeps_the_clauses_of_the_standard_protocol(fresh, livb):
+    text = " ".join(render(livb, fresh, "protocol").split())
+    missing = [what for what, words in CLAUSES.items() if words not in text]
+    assert not missing, missing
