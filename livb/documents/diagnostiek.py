@@ -10,7 +10,7 @@ from livb.documents._base import Context, Document, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
 from livb.model import Project
-from livb.model.diagnostiek import Gegevenssoort
+from livb.model.diagnostiek import Bron, Gegevenssoort
 from livb.model.stappen import Stap
 from livb.queries import meetings_for, plan_approved
 
@@ -42,10 +42,12 @@ def build(views: Views, item: str | None) -> Context:
             }
         )
     kinds = [k for k in Gegevenssoort if any(b.soort is k for b in project.bronnen.bronnen)]
-    findings = views.findings()
-    objective = [f for f in findings if f["onveiligheid"] == "objectief"]
-    subjective = [f for f in findings if f["onveiligheid"] == "subjectief"]
-    both = [f for f in findings if f["onveiligheid"] == "beide"]
+    findings = _with_suppliers(project, views.findings())
+    context_only = _context_findings(project)
+    by_insecurity = [f for f in findings if f["id"] not in context_only]
+    objective = [f for f in by_insecurity if f["onveiligheid"] == "objectief"]
+    subjective = [f for f in by_insecurity if f["onveiligheid"] == "subjectief"]
+    both = [f for f in by_insecurity if f["onveiligheid"] == "beide"]
     bev = project.bevindingen
     context = views.common() | {
         "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
@@ -58,6 +60,8 @@ def build(views: Views, item: str | None) -> Context:
         "objectief": objective,
         "subjectief": subjective,
         "beide": both,
+        "context": [f for f in findings if f["id"] in context_only],
+        "feiten_uit": "cijfers" if project.cijfers.reeksen else "bronnen" if by_kind else "",
         "bevindingen": findings,
         "conclusies": bev.conclusies,
         "redactiecomite": views.people(project.organen.redactiecomite.leden),
@@ -66,17 +70,58 @@ def build(views: Views, item: str | None) -> Context:
     return context | _charts(views)
 
 
+def _context_findings(project: Project) -> set[str]:
+    """The findings that rest on context data alone (income, housing, population).
+
+    Such a finding describes the setting of insecurity, not insecurity itself; the kind of its
+    series (or of their source) and of its other sources says so, whatever its `onveiligheid`.
+    """
+    sources = {b.id: b.soort for b in project.bronnen.bronnen}
+    series = {r.id: r.soort or sources.get(r.bron) for r in project.cijfers.reeksen}
+    found = set()
+    for finding in project.bevindingen.bevindingen:
+        kinds = {series.get(r) for r in finding.reeksen} | {sources.get(b) for b in finding.bronnen}
+        if kinds == {Gegevenssoort.CONTEXT}:
+            found.add(finding.id)
+    return found
+
+
+def _with_suppliers(project: Project, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each series credits who supplies it, not its own name again."""
+    sources = {b.id: b for b in project.bronnen.bronnen}
+    series = {r.id: r for r in project.cijfers.reeksen}
+    for finding in findings:
+        for shown in finding["reeksen"]:
+            reeks = series[shown["id"]]
+            bron = sources.get(reeks.bron)
+            if bron is not None:
+                shown["bron"] = _credit(project, reeks.naam, bron)
+    return findings
+
+
+def _credit(project: Project, series_name: str, bron: Bron) -> str:
+    """'Steunpunt WSE' for a series named after its source, else 'Politiestatistiek (PZ …)'."""
+    actor = next((a for a in project.actoren.actoren if a.id == bron.actor), None)
+    supplier = bron.leverancier or (actor.organisatie or actor.naam if actor else None) or ""
+    if bron.naam.casefold() == series_name.casefold():
+        return supplier or bron.naam
+    return f"{bron.naam} ({supplier})" if supplier else bron.naam
+
+
 def _charts(views: Views) -> Context:
     """Per series: its trend chart and what its figures are (the row label of its table)."""
-    return {
-        "cijferreeksen": {
-            reeks.id: {
-                "grafiek": series_chart(views.series(reeks)),
-                "label": value_label(reeks.eenheid or ""),
-            }
-            for reeks in views.project.cijfers.reeksen
+    project = views.project
+    sources = {b.id: b for b in project.bronnen.bronnen}
+    charts = {}
+    for reeks in project.cijfers.reeksen:
+        shown = views.series(reeks)
+        if reeks.bron in sources:
+            shown["bron"] = _credit(project, reeks.naam, sources[reeks.bron])
+        charts[reeks.id] = {
+            "grafiek": series_chart(shown),
+            "label": value_label(reeks.eenheid or ""),
         }
-    }
+    return {"cijferreeksen": charts}
 
 
 def _presented(views: Views) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from livb.documents._base import Context, Document, dated
+from livb.documents.protocol import chain_words
 from livb.documents.views import Views, has_mayor
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
@@ -15,6 +16,7 @@ def build(views: Views, item: str | None) -> Context:
     """The declaration's parties and the dates of its approval and signature."""
     onderwerp = Onderwerp.INTENTIEVERKLARING
     return views.common() | {
+        "keten": chain_words(views.project),
         "college": views.decision_date(
             onderwerp,
             Instantie.COLLEGE,

@@ -32,7 +32,7 @@ def final_gaps(project: Project, context: Context) -> list[str]:
         reasons.append(
             gap(file, "datum", f"de vergadering van {dutch_date(v['datum'])} moet nog plaatsvinden")
         )
-    if not v["aanwezig"] and not v["gasten"]:
+    if not v["aanwezig"] and not v["gasten"] and not v["deelnemers"]:
         reasons.append(gap(file, "aanwezig", "niemand staat als aanwezig genoteerd"))
     if not v["agenda"]:
         reasons.append(gap(file, "agenda", "de agenda is leeg"))
