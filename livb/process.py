@@ -888,7 +888,7 @@ class FollowUp:
 
     @property
     def indicators_text(self) -> str:
-        """'7 indicatoren: 4 op koers, 2 niet op koers, 1 nog niet gemeten'."""
+        """'7 indicatoren: 1 bereikt, 3 op koers, 2 niet op koers, 1 nog niet gemeten'."""
         i = self.indicatoren
         total = self.indicator_count
         parts = [f"{i[k]} {k}" for k in i if i[k]]
@@ -911,7 +911,7 @@ def follow_up(project: Project, today: dt.date) -> FollowUp:
             acties["op schema"] += 1
     measured = measurements(project, today)
     indicatoren = dict.fromkeys(
-        ("op koers", "niet op koers", "niet te beoordelen", "nog niet gemeten"), 0
+        ("bereikt", "op koers", "niet op koers", "niet te beoordelen", "nog niet gemeten"), 0
     )
     for _, _, indicator in indicators(project):
         values = measured.get(indicator.id)
@@ -922,7 +922,7 @@ def follow_up(project: Project, today: dt.date) -> FollowUp:
         if judged is Koers.ONBEKEND:
             indicatoren["niet te beoordelen"] += 1
         else:
-            indicatoren["op koers" if judged.goed else "niet op koers"] += 1
+            indicatoren[judged.value if judged.goed else "niet op koers"] += 1
     return FollowUp(tuple(monitoring_years(project, today)), acties, indicatoren)
 
 

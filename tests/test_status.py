@@ -137,7 +137,7 @@ def test_status_command_shows_every_step_with_evidence(livb):
     assert "niet afgesloten" in result.out
     assert (
         "Opvolging (monitoring 2010–2011): 13 acties: 3 afgerond, 1 geschrapt, 9 over tijd "
-        "(waarvan 1 vertraagd); 6 indicatoren: 3 op koers, 3 niet op koers"
+        "(waarvan 1 vertraagd); 6 indicatoren: 1 bereikt, 2 op koers, 3 niet op koers"
     ) in result.out
     assert (
         "Acties per schakel van de keten: nazorg 2, preventie 6, proactie 2, repressie 3"
@@ -162,7 +162,8 @@ def test_status_json_carries_the_follow_up(livb):
         "jaren": [2010, 2011],
         "acties": {"afgerond": 3, "geschrapt": 1, "over tijd": 9, "vertraagd": 1, "op schema": 0},
         "indicatoren": {
-            "op koers": 3,
+            "bereikt": 1,
+            "op koers": 2,
             "niet op koers": 3,
             "niet te beoordelen": 0,
             "nog niet gemeten": 0,

@@ -154,7 +154,7 @@ def claims(lines: list[str]) -> Claims:
             found.volgende = match.group(1)
         if style == "List Bullet" and re.match(r"\d+ (acties|actie|indicatoren|indicator):", text):
             for number, what in re.findall(
-                r"(\d+) (afgerond|geschrapt|over tijd|op schema|vertraagd|op koers|niet op koers"
+                r"(\d+) (afgerond|geschrapt|over tijd|op schema|vertraagd|bereikt|op koers|niet op koers"
                 r"|niet te beoordelen|nog niet gemeten)\b",
                 text.replace("waarvan ", ""),
             ):
