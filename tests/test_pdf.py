@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from livb.word import pdf
-from livb.word.pdf import page_numbers_in_contents
+from livb.word.pdf import pdf_copy
 
 from helpers import copy_example
 
@@ -121,7 +121,7 @@ def test_unwrapping_the_contents_keeps_the_entries_and_their_page_references():
     buffer = io.BytesIO()
     Document().save(buffer)
     plain = buffer.getvalue()
-    assert page_numbers_in_contents(plain) == plain  # no contents: unchanged
+    assert pdf_copy(plain) == plain  # no contents: unchanged
     body = (
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" </w:instrText></w:r>'
@@ -139,7 +139,7 @@ def test_unwrapping_the_contents_keeps_the_entries_and_their_page_references():
             if info.filename == "word/document.xml":
                 data = data.replace(b"<w:body>", b"<w:body>" + body.encode())
             target.writestr(info, data)
-    unwrapped = zipfile.ZipFile(io.BytesIO(page_numbers_in_contents(out.getvalue())))
+    unwrapped = zipfile.ZipFile(io.BytesIO(pdf_copy(out.getvalue())))
     document = unwrapped.read("word/document.xml").decode("utf-8")
     assert " TOC " not in document and "Inleiding" in document
     assert "PAGEREF _t1" in document

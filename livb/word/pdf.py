@@ -247,30 +247,6 @@ def pdf_copy(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def page_numbers_in_contents(data: bytes) -> bytes:
-    """The .docx with its table-of-contents fields unwrapped, for LibreOffice to number.
-
-    The entries stay (with their ``PAGEREF`` fields, which LibreOffice computes); only the
-    outer ``TOC`` field's begin, instruction, separator and end go. A document without a
-    table of contents comes back unchanged.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    document = source.read("word/document.xml")
-    if b"TOC" not in document:
-        return data
-    root = etree.fromstring(document)
-    if not _unwrap_contents(root):
-        return data
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-            target.writestr(info, content)
-    return out.getvalue()
-
-
 def _unwrap_contents(root: etree._Element) -> bool:
     """Remove the outer ``TOC`` field's markers from the body; whether there was one."""
     fields: list[tuple[list[etree._Element], list[str]]] = []  # the open fields, innermost last
