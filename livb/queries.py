@@ -318,6 +318,27 @@ def link(project: Project, term: Schakel | EigenSchakel) -> Schakel | None:
     return project.instellingen.keten.get(str(term))
 
 
+GUIDE_CHAIN = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
+"""The links the guide's protocol and declaration name: prevention, repression, aftercare."""
+
+
+def chain_words(project: Project) -> list[str]:
+    """The safety chain as the folder names it, in the method's order of the links.
+
+    The guide's three links, plus any other link the folder's own words (``keten`` in
+    livb.yaml) stand for; each link in the folder's own word(s) when it has them.
+    """
+    own = project.instellingen.keten
+    words: list[str] = []
+    for schakel in Schakel:
+        mine = [word for word, mapped in own.items() if mapped is schakel]
+        if mine:
+            words.extend(mine)
+        elif schakel in GUIDE_CHAIN:
+            words.append(schakel.value)
+    return words
+
+
 def links(project: Project, terms: Iterable[Schakel | EigenSchakel]) -> set[Schakel]:
     """The links of the method several words stand for (unknown words left out)."""
     found = (link(project, term) for term in terms)

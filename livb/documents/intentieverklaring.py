@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from livb.documents._base import Context, Document, dated
-from livb.documents.protocol import chain_words
 from livb.documents.views import Views, has_mayor
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.queries import plan_approved
+from livb.queries import chain_words, plan_approved
 
 
 def build(views: Views, item: str | None) -> Context:

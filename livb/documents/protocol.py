@@ -8,30 +8,9 @@ from typing import Any
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, has_mayor
 from livb.model import Project
-from livb.model.actoren import Schakel
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.queries import fod_begeleiding, plan_approved, protocol_period
+from livb.queries import chain_words, fod_begeleiding, plan_approved, protocol_period
 from livb.word.ir import Missing
-
-GUIDE_CHAIN = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
-"""The links the guide's protocol names: prevention, repression, aftercare."""
-
-
-def chain_words(project: Project) -> list[str]:
-    """The safety chain as the folder names it, in the method's order of the links.
-
-    The guide's three links, plus any other link the folder's own words (``keten`` in
-    livb.yaml) stand for; each link in the folder's own word(s) when it has them.
-    """
-    own = project.instellingen.keten
-    words: list[str] = []
-    for schakel in Schakel:
-        mine = [word for word, mapped in own.items() if mapped is schakel]
-        if mine:
-            words.extend(mine)
-        elif schakel in GUIDE_CHAIN:
-            words.append(schakel.value)
-    return words
 
 
 def build(views: Views, item: str | None) -> Context:
