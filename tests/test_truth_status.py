@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from livb.dates import MONTHS
 from livb.model.stappen import Stap
 from livb.process import Stand, derive_state
 from livb.project import load_project
@@ -21,20 +22,6 @@ from helpers import REPO, copy_example, edit, write_tree
 
 DAY = "2026-12-06"
 STANDS = {stand.value for stand in Stand}
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 # -- the folders ------------------------------------------------------------------------------------
