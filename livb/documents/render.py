@@ -772,10 +772,7 @@ def _write_all(
         try:
             manifest.begin((name, data) for name, data in _files(built) if name not in same)
         except OSError as error:
-            raise LivbError(
-                f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
-                "maak plaats vrij of kies met --uit een andere map",
-            ) from None
+            raise _unwritable_manifest(manifest, error) from None
         rendered = [
             _keep_one(out, manifest, job, data, ir)
             if job.filename in same
@@ -874,11 +871,15 @@ def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Document
         try:
             manifest.finish(job.filename, data)
         except OSError as error:
-            raise LivbError(
-                f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
-                "maak plaats vrij of kies met --uit een andere map",
-            ) from None
+            raise _unwritable_manifest(manifest, error) from None
     return Rendered(path, len(ir.missing), unchanged=True)
+
+
+def _unwritable_manifest(manifest: Manifest, error: OSError) -> LivbError:
+    return LivbError(
+        f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
+        "maak plaats vrij of kies met --uit een andere map",
+    )
 
 
 __all__ = [
