@@ -33,7 +33,7 @@ def plan_context(project: Any) -> dict:
 
 
 def load(folder: Path) -> Any:
-    from livb.project import load_project
+    from livb.folder.project import load_project
 
     loaded = load_project(folder)
     assert loaded.project is not None, "the synthetic city must load"
@@ -54,7 +54,7 @@ def run_livb(
         environment.LimitedEnvironment.chart_block = (  # type: ignore[method-assign]
             lambda self, chart: environment.Markdown("")
         )
-    if not pause_gc:  # to measure what livb's handling of the cyclic GC (livb/nogc.py) saves
+    if not pause_gc:  # to measure what livb's handling of the cyclic GC (livb/core/nogc.py) saves
         render.paused_gc = contextlib.nullcontext
         render.frozen_heap = contextlib.nullcontext
     started = time.perf_counter()
@@ -146,8 +146,8 @@ def run_floor(folder: Path, out: Path) -> dict[str, float]:
     import zipfile
     from xml.sax.saxutils import escape
 
+    from livb.core.resources import templates_dir
     from livb.documents.environment import plain
-    from livb.resources import templates_dir
 
     started = time.perf_counter()
     project = load(folder).project

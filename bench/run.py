@@ -57,7 +57,7 @@ LOAD_ONLY = "loading examples/halle alone (no CLI, no rules)"
 LOAD_ONLY_CODE = """
 import sys
 from pathlib import Path
-from livb.project import load_project
+from livb.folder.project import load_project
 assert load_project(Path(sys.argv[1])).project is not None
 """
 
@@ -122,12 +122,12 @@ from pathlib import Path
 t0 = time.perf_counter()
 import typer, pydantic, ruamel.yaml
 t1 = time.perf_counter()
-import livb.cli, livb.model, livb.check
+import livb.cli.app, livb.model, livb.method.check
 t2 = time.perf_counter()
-from livb.project import load_project
+from livb.folder.project import load_project
 loaded = load_project(Path(sys.argv[1]))
 t3 = time.perf_counter()
-livb.check.check_loaded(loaded, today=dt.date.today())
+livb.method.check.check_loaded(loaded, today=dt.date.today())
 t4 = time.perf_counter()
 print(json.dumps({"floor imports": t1 - t0, "livb's imports (cli, models, rules)": t2 - t1,
                   "loading (YAML, pydantic's validators built, validation)": t3 - t2,
@@ -272,7 +272,7 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
         f"- peak memory at ×{large:g}: {peak:.0f} MiB (aim < 300: "
         f"{verdict(peak, 300, below=True)}).",
         "- the cyclic GC: the loaded folder frozen out of its passes and each step paused "
-        "(livb/nogc.py): "
+        "(livb/core/nogc.py): "
         + "; ".join(
             f"×{scale:g}: {results[('livb-gc', scale)]['render']:.2f} s with the GC as usual, "
             f"{results[('livb', scale)]['render']:.2f} s as livb runs"

@@ -1,5 +1,5 @@
 """Allow ``python -m livb``."""
 
-from livb.cli import main
+from livb.cli.app import main
 
 main()

@@ -91,7 +91,7 @@ class Run:
 @pytest.fixture
 def livb(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run the livb command in-process, as the console script does."""
-    from livb.cli import main
+    from livb.cli.app import main
 
     def run(*args: str | Path) -> Run:
         monkeypatch.setattr(sys, "argv", ["livb", *map(str, args)])

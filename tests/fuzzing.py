@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from livb.check import run_checks
-from livb.diagnostics import Diagnostic
+from livb.core.diagnostics import Diagnostic
+from livb.folder.schema_errors import allowed_keys
+from livb.folder.yamlio import line_count
+from livb.method.check import run_checks
 from livb.model import FILE_KINDS, FileKind
-from livb.schema_errors import allowed_keys
-from livb.yamlio import line_count
 
 from helpers import EXAMPLE
 

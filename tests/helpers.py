@@ -139,7 +139,7 @@ def halle_snapshots() -> list[str]:
     Each has a reviewed snapshot in tests/golden/ with the same name and ``.txt``.
     """
     from livb.documents import DOCUMENTS
-    from livb.project import load_project
+    from livb.folder.project import load_project
 
     project = load_project(EXAMPLE).project
     assert project is not None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from livb.project import load_project
+from livb.folder.project import load_project
 
 from gitrepo import commit, git, init, isolate, needs_git
 from helpers import copy_example
@@ -213,7 +213,7 @@ def test_the_tag_name_follows_onderwerp_uitkomst_door_datum(repo, livb):
 
 def test_every_subject_and_body_reads_as_dutch_words():
     """No identifier with an underscore reaches a sentence, and the diaeresis of coördinator stays."""
-    from livb.besluit import describe
+    from livb.history.besluit import describe
     from livb.model.besluiten import Besluit, Instantie, Onderwerp
 
     for onderwerp in Onderwerp:

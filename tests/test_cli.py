@@ -189,7 +189,7 @@ def test_console_script_runs_without_traceback(tmp_path):
 
 def test_check_does_not_load_the_rendering_libraries(minimal):
     code = (
-        "import sys; from livb.cli import main; sys.argv=['livb','check',sys.argv[1]]\n"
+        "import sys; from livb.cli.app import main; sys.argv=['livb','check',sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('docx','jinja2','rich.console','lxml') if m in sys.modules))"
     )
@@ -338,7 +338,7 @@ def test_wrong_option_values_name_the_value_and_the_nearest_choice(minimal, livb
 
 
 def test_counts_are_singular_or_plural(minimal, livb):
-    from livb.words import count
+    from livb.core.words import count
 
     assert [count(n, "fout", "fouten") for n in (0, 1, 2)] == ["0 fouten", "1 fout", "2 fouten"]
     root = minimal(

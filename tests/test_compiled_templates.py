@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from livb.core.resources import templates_dir
 from livb.documents import compiled
 from livb.documents.compiled import OwnTemplateCache, own_template_cache
 from livb.documents.environment import LimitedEnvironment, build_environment
 from livb.documents.render import RenderRequest, render_documents
-from livb.resources import templates_dir
 
 TODAY = dt.date(2026, 11, 21)
 FINGERPRINT = "test"

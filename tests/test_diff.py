@@ -1,4 +1,4 @@
-"""livb.diff.compare: what changed between two loaded projects, in the order of the plan (no git)."""
+"""livb.history.diff.compare: what changed between two loaded projects, in the order of the plan (no git)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from livb.diff import MOVED, Aard, Change, Soort, compare
+from livb.cli.report import change_as_dict, diff_lines
+from livb.folder.project import load_project
+from livb.history.diff import MOVED, Aard, Change, Soort, compare
 from livb.model import Project
-from livb.project import load_project
-from livb.report import change_as_dict, diff_lines
 
 from helpers import copy_example, edit
 
@@ -559,6 +559,6 @@ def test_duplicate_ids_are_compared_one_by_one(pair):
     ],
 )
 def test_values_in_dutch(name, value, text):
-    from livb.diff import value_text
+    from livb.history.diff import value_text
 
     assert value_text(name, value) == text

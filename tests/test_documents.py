@@ -7,8 +7,8 @@ import pkgutil
 import re
 
 import livb.documents
+from livb.core.resources import templates_dir
 from livb.documents import DOCUMENTS
-from livb.resources import templates_dir
 
 from helpers import REPO, copy_example, halle_snapshots
 

@@ -23,7 +23,7 @@ from livb.documents.charts import (
 )
 from livb.documents.render import RenderRequest, render_documents
 from livb.documents.views import Views
-from livb.project import load_project
+from livb.folder.project import load_project
 from livb.word.docx import docx_text
 from livb.word.ir import Image
 from livb.word.markdown import MarkdownError, parse
@@ -119,7 +119,7 @@ def test_a_talk_before_its_date_is_a_guide_with_room_to_write(halle):
 
 @pytest.fixture
 def sparse(tmp_path: Path) -> Path:
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "gemeente"
     create_folder(InitRequest(root, "Halle", git=False))

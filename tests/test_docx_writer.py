@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
-from livb.resources import templates_dir
+from livb.core.resources import templates_dir
 from livb.word.docx import DocumentMeta, _Writer, write_docx
 from livb.word.ir import (
     DocumentIR,

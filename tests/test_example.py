@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from livb.check import run_checks
-from livb.project import load_project
+from livb.folder.project import load_project
+from livb.method.check import run_checks
 
 from helpers import EXAMPLE
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from livb.versions import hardened_environment
+from livb.history.versions import hardened_environment
 
 from gitrepo import GIT, commit, git, init, isolate, needs_git
 from helpers import copy_example

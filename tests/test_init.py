@@ -8,10 +8,10 @@ import subprocess
 
 import pytest
 
-from livb.check import run_checks
+from livb.folder.project import load_project
+from livb.method.check import run_checks
+from livb.method.rules import RULES
 from livb.model import FILE_KINDS
-from livb.project import load_project
-from livb.rules import RULES
 
 
 def test_init_then_check_passes(tmp_path, livb):
@@ -26,7 +26,7 @@ def test_init_then_check_passes(tmp_path, livb):
 
 
 def test_init_fills_nis_code_and_province_from_statbel(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     result = create_folder(InitRequest(tmp_path / "h", "hal", git=False))
     assert (result.naam, result.nis) == ("Halle", "23027")
@@ -41,7 +41,7 @@ def test_init_fills_nis_code_and_province_from_statbel(tmp_path):
 
 
 def test_init_in_brussels_has_no_province(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "a", "Anderlecht", git=False))
     loaded = load_project(tmp_path / "a")
@@ -196,7 +196,7 @@ def test_init_no_git(tmp_path, livb):
 
 
 def test_every_file_has_a_modeline_to_an_existing_schema(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "x"
     create_folder(InitRequest(root, "Halle", git=False))
@@ -211,7 +211,7 @@ def test_every_file_has_a_modeline_to_an_existing_schema(tmp_path):
 
 
 def test_vscode_settings_map_every_kind(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
     settings = json.loads((tmp_path / "x/.vscode/settings.json").read_text(encoding="utf-8"))
@@ -222,7 +222,7 @@ def test_vscode_settings_map_every_kind(tmp_path):
 
 
 def test_fresh_folder_prefills_the_kerngroep_and_tool_c(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Halle", beleid="levenskwaliteit", git=False))
     loaded = load_project(tmp_path / "x")
@@ -237,7 +237,7 @@ def test_fresh_folder_prefills_the_kerngroep_and_tool_c(tmp_path):
 
 
 def test_fresh_folder_warns_only_about_what_is_still_to_fill_in(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
     found = {d.code for d in run_checks(tmp_path / "x").diagnostics}

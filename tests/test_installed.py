@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import livb
-from livb.resources import templates_dir
+from livb.core.resources import templates_dir
 
 from helpers import REPO
 

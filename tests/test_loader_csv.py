@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from livb.tabular import read_series
+from livb.folder.tabular import read_series
 
 
 def problems(text: str, column: str | None = None) -> list[tuple[int, int, str]]:

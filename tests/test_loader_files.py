@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from livb import yamlio
-from livb.check import run_checks
+from livb.folder import yamlio
+from livb.method.check import run_checks
 
 from helpers import copy_example
 

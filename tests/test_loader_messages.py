@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livb.check import run_checks
-from livb.project import load_project
+from livb.folder.project import load_project
+from livb.method.check import run_checks
 
 
 def found(root: Path) -> list[tuple[str, str, int, int]]:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from livb.check import run_checks
-from livb.rules import RULES
+from livb.method.check import run_checks
+from livb.method.rules import RULES
 
 TODAY = dt.date(2026, 11, 21)
 Edit = Callable[[Path], None]
@@ -224,7 +224,7 @@ def test_rule_triggers(halle, code):
 
 
 def test_a_fresh_folder_triggers_only_what_is_still_to_fill_in(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
     assert codes(tmp_path / "x") == {"LIVB202"}

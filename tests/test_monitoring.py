@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from livb.check import run_checks
+from livb.folder.project import load_project
+from livb.method.check import run_checks
+from livb.method.process import Stand, derive_state
+from livb.method.queries import Koers, action_states, koers, spent
 from livb.model.plan import Indicator, Meting, Status
 from livb.model.stappen import Stap
-from livb.process import Stand, derive_state
-from livb.project import load_project
-from livb.queries import Koers, action_states, koers, spent
 from livb.word.docx import docx_text
 
 from helpers import EXAMPLE, copy_example
@@ -349,7 +349,7 @@ def test_a_final_annual_report_needs_a_state_for_each_running_action(halle, livb
 
 
 def test_vague_dates_are_written_as_their_month_or_year():
-    from livb.dates import dutch_date
+    from livb.core.dates import dutch_date
     from livb.model._tijd import VageDatum
 
     assert dutch_date(VageDatum(2011, 6)) == "juni 2011"

@@ -10,20 +10,21 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from livb.check import run_checks
-from livb.diagnostics import Severity
-from livb.new import LOCK
-from livb.yamlio import FileChangedError, write_atomic
+from livb.core.diagnostics import Severity
+from livb.core.transaction import FileChangedError, write_atomic
+from livb.method.check import run_checks
+from livb.starters.new import LOCK
 
 from helpers import REPO, copy_example
 
 
 def snapshot(root: Path, *, lock: bool = True) -> dict[str, bytes]:
-    """Every file's bytes; ``lock=False`` leaves out the lock file a successful new leaves."""
+    """Every file's bytes; ``lock=False`` leaves out the lock file a new leaves, and its ignore."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and (lock or p.relative_to(root).as_posix() != LOCK)
+        if p.is_file()
+        and (lock or p.relative_to(root).as_posix() not in (LOCK, ".livb/.gitignore"))
     }
 
 
@@ -86,7 +87,7 @@ def test_new_meeting_is_prefilled_per_the_methods_habits(halle, livb):
 
 
 def test_new_meeting_takes_the_date_set_at_the_previous_one(tmp_path, livb):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "x"
     create_folder(InitRequest(root, "Halle", git=False))
@@ -157,7 +158,7 @@ def test_new_actor_refuses_a_duplicate_or_invalid_id(halle, livb):
 
 
 def test_new_priority_in_a_fresh_folder_replaces_the_empty_list(tmp_path, livb):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "x"
     create_folder(InitRequest(root, "Halle", git=False))
@@ -333,7 +334,7 @@ def test_a_notepad_file_keeps_its_bom_and_crlf(halle, livb, name):
 
 
 def test_a_hand_edit_while_new_runs_is_never_overwritten(halle, livb, monkeypatch):
-    import livb.new as starters
+    import livb.starters.new as starters
 
     path = halle / "actoren.yaml"
     edited = path.read_text("utf-8") + "  - id: door-de-editor\n"
@@ -372,7 +373,7 @@ def test_write_atomic_refuses_when_the_file_changed(tmp_path):
 def test_reserving_a_name_never_hands_it_out_twice(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    from livb.new import _reserve
+    from livb.starters.new import _reserve
 
     (tmp_path / "2030-01-08-kerngroep.yaml").write_text("met de hand\n", "utf-8")
     with ThreadPoolExecutor(8) as pool:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from livb.check import run_checks
-from livb.diagnostics import Severity
-from livb.new import LOCK
+from livb.core.diagnostics import Severity
+from livb.method.check import run_checks
+from livb.starters.new import LOCK
 
 
 def start(*args: str | Path, cwd: Path) -> subprocess.Popen[bytes]:
@@ -99,7 +99,7 @@ def test_goals_added_at_once_get_their_own_numbers(halle, livb, tmp_path):
 HOLD = """
 import sys, time
 from pathlib import Path
-from livb.new import folder_lock
+from livb.starters.new import folder_lock
 with folder_lock(Path(sys.argv[1]), "livb new actor"):
     print("vast", flush=True)
     time.sleep(60)
@@ -107,14 +107,14 @@ with folder_lock(Path(sys.argv[1]), "livb new actor"):
 
 
 def test_a_held_lock_times_out_with_who_holds_it(halle, livb, monkeypatch, tmp_path):
-    import livb.new as starters
+    import livb.core.transaction as transaction
 
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(halle)], stdout=subprocess.PIPE, cwd=tmp_path
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"vast\n"
-        monkeypatch.setattr(starters, "LOCK_TIMEOUT", 0.5)
+        monkeypatch.setattr(transaction, "LOCK_TIMEOUT", 0.5)
         before = (halle / "actoren.yaml").read_bytes()
         result = livb("new", "actor", halle, "--id", "jan-peeters")
     finally:

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from livb.nogc import frozen_heap, paused_gc
+from livb.core.nogc import frozen_heap, paused_gc
 
 
 def test_the_collector_is_off_inside_and_on_again_after_an_error():

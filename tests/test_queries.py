@@ -1,4 +1,4 @@
-"""livb.queries: the domain questions rules, status and documents share, answered once."""
+"""livb.method.queries: the domain questions rules, status and documents share, answered once."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from livb.check import run_checks
-from livb.model.actoren import EigenSchakel, Schakel
-from livb.model.stappen import Stap
-from livb.process import derive_state
-from livb.project import load_project
-from livb.queries import (
+from livb.folder.project import load_project
+from livb.method.check import run_checks
+from livb.method.process import derive_state
+from livb.method.queries import (
     chain_balance,
     fod_begeleiding,
     kerngroep_to_interview,
@@ -23,6 +21,8 @@ from livb.queries import (
     protocol_parties,
     protocol_period,
 )
+from livb.model.actoren import EigenSchakel, Schakel
+from livb.model.stappen import Stap
 
 from helpers import EXAMPLE, REPO
 

@@ -67,7 +67,7 @@ def _ontwerp_documents() -> list[str]:
     import datetime as dt
 
     from livb.documents.render import RenderRequest, plan_jobs
-    from livb.project import load_project
+    from livb.folder.project import load_project
 
     project = load_project(ONTWERP).project
     assert project is not None
@@ -303,7 +303,7 @@ def test_special_characters_come_through_intact(halle, livb):
 
 
 def test_a_draft_marks_missing_data_and_says_where_to_fill_it(tmp_path, livb):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "x"
     create_folder(InitRequest(root, "Halle", git=False))
@@ -320,7 +320,7 @@ def test_a_draft_marks_missing_data_and_says_where_to_fill_it(tmp_path, livb):
 
 
 def test_definitief_refuses_an_incomplete_document(tmp_path, livb):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     root = tmp_path / "x"
     create_folder(InitRequest(root, "Halle", git=False))

@@ -24,11 +24,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from livb.diagnostics import Severity
+from livb.core.diagnostics import Severity
+from livb.core.errors import LivbError
 from livb.documents.environment import md_escape, split_marks
 from livb.documents.render import RenderRequest, plan_jobs, render_documents
-from livb.errors import LivbError
-from livb.project import load_project
+from livb.folder.project import load_project
 from livb.word.docx import docx_text
 from livb.word.ir import Paragraph
 from livb.word.markdown import parse

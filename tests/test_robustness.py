@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from livb.check import run_checks
-from livb.diagnostics import Severity
+from livb.core.diagnostics import Severity
+from livb.method.check import run_checks
 
 from helpers import copy_example
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from livb.check import run_checks
-from livb.rules import RULES
+from livb.method.check import run_checks
+from livb.method.rules import RULES
 
 from helpers import UNNAMED
 

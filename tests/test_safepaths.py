@@ -1,4 +1,4 @@
-"""The one path guard (livb/safepaths.py): links on the way to what livb writes or reads."""
+"""The one path guard (livb/core/safepaths.py): links on the way to what livb writes or reads."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from livb.safepaths import LinkedPathError, check_template, first_link, refuse_links
+from livb.core.safepaths import LinkedPathError, check_template, first_link, refuse_links
 
 from helpers import copy_example
 

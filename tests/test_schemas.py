@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
+from livb.folder.schema import build_schema
 from livb.model import FILE_KINDS
-from livb.schema import build_schema
 
 from helpers import EXAMPLE
 

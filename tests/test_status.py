@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from livb.folder.project import load_project
+from livb.method.process import Stand, derive_state
 from livb.model.stappen import STAPPEN, Stap
-from livb.process import Stand, derive_state
-from livb.project import load_project
 
 from helpers import EXAMPLE
 
@@ -114,7 +114,7 @@ def test_college_approval_without_council_is_in_progress(halle):
 
 
 def test_fresh_folder_starts_at_step_1_1(tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Halle", git=False))
     state = state_of(tmp_path / "x", dt.date(2026, 1, 1))
@@ -172,7 +172,7 @@ def test_status_json_carries_the_follow_up(livb):
 
 
 def test_status_of_several_folders_is_one_line_each(livb, tmp_path):
-    from livb.scaffold import InitRequest, create_folder
+    from livb.starters.scaffold import InitRequest, create_folder
 
     create_folder(InitRequest(tmp_path / "x", "Lier", git=False))
     result = livb("status", EXAMPLE, tmp_path / "x", "--datum", "2026-11-21")

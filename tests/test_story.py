@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from livb.check import run_checks
+from livb.folder.project import load_project
+from livb.method.check import run_checks
+from livb.method.process import Stand, derive_state
+from livb.method.status import build_status
 from livb.model._tijd import Precisie, VageDatum, kan_voor, laatste_dag, precisie, zeker_voor
 from livb.model.besluiten import Besluit
 from livb.model.stappen import Stap
 from livb.model.vergadering import Vergadering
-from livb.process import Stand, derive_state
-from livb.project import load_project
-from livb.status import build_status
 
 from helpers import REPO
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from livb.documents.render import RenderRequest, plan_jobs
-from livb.project import load_project
+from livb.folder.project import load_project
 from livb.word.docx import docx_text
 
 from helpers import copy_example

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from livb.check import run_checks
+from livb.method.check import run_checks
 from livb.word.docx import docx_text
 
 DAY = "2012-03-01"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from livb.dates import MONTHS
+from livb.core.dates import MONTHS
+from livb.folder.project import load_project
+from livb.method.process import Stand, derive_state
 from livb.model.stappen import Stap
-from livb.process import Stand, derive_state
-from livb.project import load_project
 from livb.word.docx import docx_text
 
 from helpers import REPO, copy_example, edit, write_tree

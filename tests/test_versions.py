@@ -1,4 +1,4 @@
-"""livb.versions and livb diff: a revision's folder read from git, never by checking it out."""
+"""livb.history.versions and livb diff: a revision's folder read from git, never by checking it out."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from livb.errors import LivbError
+from livb.core.errors import LivbError
+from livb.folder.project import load_project
+from livb.history.versions import diff_versions, load_revision, needed_for_loading, open_revision
 from livb.model.plan import Plan
-from livb.project import load_project
-from livb.versions import diff_versions, load_revision, needed_for_loading, open_revision
 
 from gitrepo import commit, git, init, needs_git
 from helpers import EXAMPLE, copy_example, edit

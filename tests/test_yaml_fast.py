@@ -1,6 +1,6 @@
 """The one-pass loader and its positions give exactly what ruamel's own loaders give.
 
-livb.yamlio loads plain YAML in one pass over the C parser's events (parse_fast) and finds
+livb.folder.yamlio loads plain YAML in one pass over the C parser's events (parse_fast) and finds
 positions in a second such pass, where it used ruamel's safe loader (parse_careful) and its
 pure-Python round-trip tree (position_in). These tests compare the two ways on the example
 folders and on fuzzed texts: the same values of the same types, the same errors at the same
@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
-from livb.yamlio import (
+from livb.folder.yamlio import (
     SourceFile,
     YamlSyntaxError,
     _PlainPositions,

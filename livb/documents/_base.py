@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from livb.queries import DRAFT_TEXT as DRAFT_TEXT
+from livb.method.queries import DRAFT_TEXT as DRAFT_TEXT
 
 if TYPE_CHECKING:
     from livb.documents.views import Views

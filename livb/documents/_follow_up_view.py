@@ -15,10 +15,7 @@ from livb.documents import _process_view as pv
 from livb.documents._base import DRAFT_TEXT, format_number, short_dutch_date
 from livb.documents.charts import TrendChart
 from livb.documents.views import Views
-from livb.model.monitoring import Indicatormeting
-from livb.model.plan import Indicator, Status
-from livb.model.walk import indicators
-from livb.queries import (
+from livb.method.queries import (
     ActionState,
     Koers,
     action_states,
@@ -28,6 +25,9 @@ from livb.queries import (
     plan_approved,
     spent,
 )
+from livb.model.monitoring import Indicatormeting
+from livb.model.plan import Indicator, Status
+from livb.model.walk import indicators
 from livb.word.ir import Missing
 
 STANDEN = {

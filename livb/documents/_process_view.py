@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
 from livb.documents._base import upper_first
 from livb.documents.views import Views, on_date, table_date
+from livb.method.process import FASEN, ProcessState, Stand, derive_state
+from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS
-from livb.process import FASEN, ProcessState, Stand, derive_state
-from livb.queries import ORGAAN_NAMEN, orgaan_naam
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",

@@ -9,9 +9,9 @@ from typing import Any
 from livb.documents._base import dutch_list
 from livb.documents._process_view import meeting_of
 from livb.documents.views import Views
+from livb.folder.yamlio import parse_fast
 from livb.model.actoren import Rol
 from livb.model.plan import Plansoort
-from livb.yamlio import parse_fast
 
 
 @cache

@@ -8,10 +8,10 @@ from typing import Any
 from livb.documents import _tool_f
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.method.queries import is_open_session, overleg
 from livb.model import Project
 from livb.model.stappen import Stap
 from livb.model.vergadering import Vergadering
-from livb.queries import is_open_session, overleg
 
 PREPARATION = {
     Stap.S2_3: "Breng de beleidsplannen van je dienst of organisatie mee die raken aan "

@@ -7,19 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
+from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated, dutch_list
 from livb.documents.views import Views, on_date
+from livb.method.queries import decisions, mayor, meetings_for, protocol_period
 from livb.model import Project
 from livb.model._tijd import eerste_dag
 from livb.model.actoren import Rol
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.instellingen import Bestuursvorm
 from livb.model.stappen import Stap
-from livb.queries import decisions, mayor, meetings_for, protocol_period
 from livb.word.ir import Missing
-from livb.words import count
 
 FLEMISH_PROVINCES = {
     "Antwerpen",

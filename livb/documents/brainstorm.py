@@ -7,8 +7,8 @@ import datetime as dt
 from livb.documents import _tool_f
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.method.queries import meetings_for
 from livb.model.stappen import Stap
-from livb.queries import meetings_for
 
 
 def build(views: Views, item: str | None) -> Context:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from livb.core.words import count
 from livb.model.actoren import Schakel
-from livb.words import count
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

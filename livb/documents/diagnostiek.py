@@ -9,10 +9,10 @@ from typing import Any
 from livb.documents._base import Context, Document, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
+from livb.method.queries import meetings_for, plan_approved
 from livb.model import Project
 from livb.model.diagnostiek import Bron, Gegevenssoort
 from livb.model.stappen import Stap
-from livb.queries import meetings_for, plan_approved
 
 SOORT_UITLEG = {
     Gegevenssoort.FEIT: "feiten (zoals politiecijfers)",

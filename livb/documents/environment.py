@@ -32,11 +32,11 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
+from livb.core.resources import templates_dir
+from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
 from livb.documents.compiled import own_template_cache
-from livb.resources import templates_dir
-from livb.safepaths import LinkedPathError, check_template
 from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
@@ -302,7 +302,7 @@ class TemplateFolder:
         """The template's text, when it is a regular UTF-8 file of this folder.
 
         A gemeente's own template must be a regular file with one name, reached without links
-        (:func:`livb.safepaths.check_template`); livb's own are read as installed.
+        (:func:`livb.core.safepaths.check_template`); livb's own are read as installed.
 
         Raises:
             TemplateProblem: a link, a hard link, not a regular file, too large, not UTF-8.

@@ -14,9 +14,9 @@ from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import FollowUpView
 from livb.documents.views import Views
+from livb.method.process import derive_state, follow_up
+from livb.method.queries import implementation_start, plan_approved, plan_ended
 from livb.model import Project
-from livb.process import derive_state, follow_up
-from livb.queries import implementation_start, plan_approved, plan_ended
 from livb.word.ir import Missing
 
 

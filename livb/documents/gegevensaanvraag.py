@@ -15,11 +15,11 @@ from typing import Any
 
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.method.queries import meetings_for, plan_approved
 from livb.model import Project
 from livb.model.actoren import Actor
 from livb.model.diagnostiek import Bron, Gegevenssoort
 from livb.model.stappen import Stap
-from livb.queries import meetings_for, plan_approved
 from livb.word.ir import Missing
 
 KINDS = {Gegevenssoort.FEIT: "feiten", Gegevenssoort.WAARNEMING: "beleving",

@@ -12,12 +12,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.folder.yamlio import parse_fast
 from livb.model import Project
 from livb.model.gesprek import Gesprek
-from livb.yamlio import parse_fast
 
 SECTIONS = ("werking_dienst", "livb_perspectief", "organisatie")
 """The three parts of a talk (Tool D), as its file names them."""

@@ -6,9 +6,9 @@ import datetime as dt
 
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, has_mayor
+from livb.method.queries import chain_words, plan_approved
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.queries import chain_words, plan_approved
 
 
 def build(views: Views, item: str | None) -> Context:

@@ -13,10 +13,10 @@ from typing import Any
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView
 from livb.documents.views import Views
+from livb.method.queries import action_states, monitoring_years
 from livb.model import Project
 from livb.model.plan import Status
 from livb.model.walk import actions
-from livb.queries import action_states, monitoring_years
 from livb.word.ir import Missing
 
 

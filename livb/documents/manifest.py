@@ -9,42 +9,17 @@ folder is either one the manifest knows or a hand edit. One render at a time wri
 
 from __future__ import annotations
 
-import errno
 import glob
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from livb.errors import LivbError
-from livb.yamlio import write_atomic
+from livb.core.transaction import write_atomic
 
 MANIFEST = ".livb-manifest.json"
-LOCK = ".livb-render.lock"
-LOCK_SECONDS = 300.0
-
-_REASONS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (het quotum) is op",
-    errno.EACCES: "geen toelating om daar te schrijven",
-    errno.EPERM: "geen toelating om daar te schrijven",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EISDIR: "er staat een map met die naam",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.EEXIST: "er staat al een bestand met die naam",
-    errno.EFBIG: "het bestand is te groot voor de schijf",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EBUSY: "het bestand is in gebruik",
-}
-
-
-def os_reason(error: OSError) -> str:
-    """Why a file operation failed, in Dutch."""
-    if error.errno in _REASONS:
-        return _REASONS[error.errno]
-    return error.strerror or str(error)
 
 
 def digest(data: bytes) -> str:
@@ -109,34 +84,6 @@ class Manifest:
             for name, hashes in sorted(self.accepted.items())
         }
         write_atomic(self.path, json.dumps(data, indent=2) + "\n", inside=self.folder)
-
-
-@contextmanager
-def output_lock(folder: Path) -> Iterator[None]:
-    """Hold the folder's lock: one render writes at a time (another waits, up to a limit).
-
-    Raises:
-        LivbError: the lock cannot be made, or another render holds it too long.
-    """
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(folder / LOCK, timeout=LOCK_SECONDS)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LivbError(
-            f"een andere 'livb render' schrijft al {LOCK_SECONDS:.0f} seconden in '{folder}'",
-            "wacht tot die klaar is en probeer opnieuw",
-        ) from None
-    except OSError as error:
-        raise LivbError(
-            f"kan niet schrijven in '{folder}': {os_reason(error)}",
-            "kies met --uit een map waarin je mag schrijven",
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def remove_leftovers(folder: Path, names: Iterable[str]) -> None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.diff import SECTIES, Plaats, Soort, change_text, item_label
+from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dutch_list, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing, table_date
+from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
+from livb.method.process import FASEN, derive_state
+from livb.method.queries import chain_balance
+from livb.method.themas import themes
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.organen import Overlegsoort
 from livb.model.walk import operational_goals, strategic_goals
-from livb.process import FASEN, derive_state
-from livb.queries import chain_balance
-from livb.themas import themes
 from livb.word.ir import Missing
-from livb.words import count
 
 SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 CONFRONTATIE = {

@@ -7,9 +7,9 @@ from typing import Any
 
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, has_mayor
+from livb.method.queries import chain_words, fod_begeleiding, plan_approved, protocol_period
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
-from livb.queries import chain_words, fod_begeleiding, plan_approved, protocol_period
 from livb.word.ir import Missing
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.method.process import Stand
+from livb.method.queries import decisions, plan_approved
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import Stap
-from livb.process import Stand
-from livb.queries import decisions, plan_approved
-from livb.words import count
 
 PHASE = ("1",)
 

@@ -14,10 +14,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from livb.check import check_loaded
-from livb.dates import dutch_date
-from livb.diagnostics import Severity
-from livb.diff import compare
+from livb.core.dates import dutch_date
+from livb.core.diagnostics import Severity
+from livb.core.errors import LivbError, UsageError
+from livb.core.nogc import frozen_heap, paused_gc
+from livb.core.resources import templates_dir
+from livb.core.safepaths import LinkedPathError, check_template, first_link, refuse_links
+from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_atomic
+from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, Reason, draft_texts, gap
 from livb.documents.environment import (
@@ -30,28 +34,21 @@ from livb.documents.environment import (
     thousands,
 )
 from livb.documents.manifest import (
-    LOCK,
     MANIFEST,
     Manifest,
     digest,
-    os_reason,
-    output_lock,
     remove_leftovers,
 )
 from livb.documents.views import Comparison, DocumentOptions, Views
-from livb.errors import LivbError, UsageError
+from livb.folder.project import LoadResult, load_project
+from livb.folder.schema_errors import suggest
+from livb.history.diff import compare
+from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
+from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
-from livb.nogc import frozen_heap, paused_gc
-from livb.project import LoadResult, load_project
-from livb.resources import templates_dir
-from livb.safepaths import LinkedPathError, check_template, first_link, refuse_links
-from livb.schema_errors import suggest
-from livb.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.word.docx import DocumentMeta, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
 from livb.word.markdown import MarkdownError, parse
-from livb.words import count
-from livb.yamlio import write_atomic
 
 
 class TemplateError(LivbError):
@@ -307,7 +304,7 @@ def _render(request: RenderRequest, source: _Source, progress: Progress | None) 
             f"de map '{request.root}' heeft fouten; zo kan livb geen documenten maken",
             f"los eerst de fouten op die 'livb check {request.root}' toont",
         )
-    with frozen_heap():  # the loaded folder: see livb/nogc.py
+    with frozen_heap():  # the loaded folder: see livb/core/nogc.py
         return _render_loaded(request, source, loaded, progress)
 
 
@@ -838,7 +835,7 @@ def _newer(pdf: Path, document: Path) -> bool:
 
 def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
     """Refuse to write when a file livb writes here is a link, a folder or anything but a file."""
-    for name in [LOCK, MANIFEST, *names]:
+    for name in [RENDER_LOCK, MANIFEST, *names]:
         path = out / name
         refuse_links(inside, path, _OTHER_FOLDER)
         if not path.exists() or path.is_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.model import Project

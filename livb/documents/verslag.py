@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from livb.dates import dutch_date
+from livb.core.dates import dutch_date
 from livb.documents._base import Context, Document, dated, gap
 from livb.documents.views import Views
 from livb.model import Project

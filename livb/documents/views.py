@@ -6,9 +6,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from livb.dates import dutch_date
-from livb.diff import Change
+from livb.core.dates import dutch_date
 from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
+from livb.history.diff import Change
+from livb.history.versions import Revision
+from livb.method.queries import (
+    decisions,
+    fod_begeleiding,
+    is_open_session,
+    mayor,
+    orgaan_naam,
+    orgaan_soort,
+    plan_approved,
+)
+from livb.method.themas import themes
 from livb.model import Project
 from livb.model._tijd import Precisie, precisie
 from livb.model.actoren import Actor, Schakel
@@ -19,17 +30,6 @@ from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
 from livb.model.walk import actions, indicators, operational_goals, strategic_goals
-from livb.queries import (
-    decisions,
-    fod_begeleiding,
-    is_open_session,
-    mayor,
-    orgaan_naam,
-    orgaan_soort,
-    plan_approved,
-)
-from livb.themas import themes
-from livb.versions import Revision
 from livb.word.ir import Missing
 
 SOORT_TITELS = {

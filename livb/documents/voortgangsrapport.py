@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated
 from livb.documents.charts import chain_chart, series_chart
 from livb.documents.views import SCHAKEL_VOLGORDE, Views
+from livb.method.process import FASEN, Stand
+from livb.method.queries import chain_balance
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp
-from livb.process import FASEN, Stand
-from livb.queries import chain_balance
-from livb.words import count
 
 ALL_PHASES = ("1", "2", "3", "4", "5")
 

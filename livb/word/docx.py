@@ -30,7 +30,7 @@ from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
 from lxml import etree
 
-from livb.errors import LivbError
+from livb.core.errors import LivbError
 from livb.word.ir import (
     DocumentIR,
     Heading,

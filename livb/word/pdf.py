@@ -30,8 +30,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from livb.errors import LivbError
-from livb.yamlio import write_atomic
+from livb.core.errors import LivbError
+from livb.core.transaction import write_atomic
 
 TIMEOUT = 120
 """Seconds for LibreOffice to start and convert the first document."""

@@ -113,7 +113,7 @@ STYLE_HINT = (
 
 def _style_linked_out(root: Path) -> None:
     """huisstijl.docx a link to a Word file outside the folder (its headers would be copied)."""
-    from livb.resources import templates_dir
+    from livb.core.resources import templates_dir
 
     elsewhere = root.parent / "vertrouwelijk.docx"
     elsewhere.write_bytes((templates_dir() / "nl" / "huisstijl.docx").read_bytes())

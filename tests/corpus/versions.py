@@ -90,7 +90,7 @@ INJECTION = "GR 1\n  - id: ingeschoven\nbesluiten: []"
 
 
 def _one_more_besluit_with_the_text_as_given(root: Path) -> None:
-    from livb.project import load_project
+    from livb.folder.project import load_project
 
     project = load_project(root).project
     before = load_project(EXAMPLE).project

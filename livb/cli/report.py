@@ -1,0 +1,638 @@
+"""Reporting findings: `pad:regel:kolom: ernst CODE boodschap`, in colour on a terminal, or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import sys
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+from livb.core.diagnostics import Diagnostic, Severity
+from livb.core.errors import UsageError
+from livb.core.words import count
+from livb.method.check import CheckResult
+from livb.method.process import FASEN, Stand
+from livb.method.status import Status
+
+if TYPE_CHECKING:
+    from livb.documents.render import Availability, Rendered, Step
+
+
+def format_line(diagnostic: Diagnostic) -> str:
+    """One finding as a line a terminal and an editor understand."""
+    return (
+        f"{diagnostic.location}: {diagnostic.severity.label} {diagnostic.code} {diagnostic.message}"
+    )
+
+
+def summary(results: Sequence[CheckResult]) -> str:
+    """A Dutch sentence counting errors and warnings."""
+    errors = sum(r.count(Severity.FOUT) for r in results)
+    warnings = sum(r.count(Severity.WAARSCHUWING) for r in results)
+    notes = sum(r.count(Severity.INFO) for r in results)
+    extra = f" ({count(notes, 'opmerking', 'opmerkingen')})" if notes else ""
+    if not errors and not warnings:
+        return f"Geen fouten of waarschuwingen{extra}."
+    parts = []
+    if errors:
+        parts.append(errors_text(errors))
+    if warnings:
+        parts.append(warnings_text(warnings))
+    return " en ".join(parts) + f" gevonden{extra}."
+
+
+def errors_text(number: int) -> str:
+    """'1 fout', '2 fouten'."""
+    return count(number, "fout", "fouten")
+
+
+def warnings_text(number: int) -> str:
+    """'1 waarschuwing', '2 waarschuwingen'."""
+    return count(number, "waarschuwing", "waarschuwingen")
+
+
+def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
+    """Write the findings as text, with colour when ``out`` is a terminal."""
+    out = out or sys.stdout
+    if out.isatty():
+        _write_rich(results, out)
+        return
+    for result in results:
+        prefix = _prefix(result, len(results))
+        for diagnostic in result.diagnostics:
+            out.write(prefix + format_line(diagnostic) + "\n")
+            if diagnostic.hint:
+                out.write(f"    hulp: {diagnostic.hint}\n")
+    out.write(summary(results) + "\n")
+    for line in switched_off_lines(results):
+        out.write(line + "\n")
+
+
+def switched_off_lines(results: Sequence[CheckResult]) -> list[str]:
+    """The findings livb.yaml switches off on purpose: a count, then each entry with its reason."""
+    total = sum(len(r.uitgeschakeld) for r in results)
+    if not total:
+        return []
+    lines = [
+        f"{total} {'melding' if total == 1 else 'meldingen'} bewust uitgeschakeld in livb.yaml:"
+    ]
+    for result in results:
+        prefix = _prefix(result, len(results))
+        for regel, silenced in result.switched_off():
+            voor = f" voor {', '.join(regel.voor)}" if regel.voor else ""
+            lines.append(f"  {prefix}{regel.code}{voor} ({len(silenced)}×): {regel.reden}")
+    return lines
+
+
+def _prefix(result: CheckResult, count: int) -> str:
+    return f"{result.root}/" if count > 1 else ""
+
+
+def _write_rich(results: Sequence[CheckResult], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, highlight=False)
+    styles = {Severity.FOUT: "bold red", Severity.WAARSCHUWING: "yellow", Severity.INFO: "cyan"}
+    for result in results:
+        prefix = _prefix(result, len(results))
+        for diagnostic in result.diagnostics:
+            style = styles[diagnostic.severity]
+            console.print(
+                f"[bold]{escape(prefix + str(diagnostic.location))}[/]: "
+                f"[{style}]{diagnostic.severity.label}[/] [dim]{diagnostic.code}[/] "
+                f"{escape(diagnostic.message)}"
+            )
+            if diagnostic.hint:
+                console.print(f"    [green]hulp:[/] {escape(diagnostic.hint)}")
+    errors = any(r.count(Severity.FOUT) for r in results)
+    console.print(f"[{'bold red' if errors else 'green'}]{escape(summary(results))}[/]")
+    for line in switched_off_lines(results):
+        console.print(f"[dim]{escape(line)}[/]")
+
+
+def write_code_list(out: TextIO | None = None) -> None:
+    """Write every code with its severity and name."""
+    from livb.method.explain import all_codes
+
+    out = out or sys.stdout
+    for info in all_codes():
+        out.write(f"{info.code}  {info.severity.label:<12} {info.name}\n")
+
+
+def write_explanation(code: str, out: TextIO | None = None) -> None:
+    """Write what a code checks, why, and how to fix it.
+
+    Raises:
+        UsageError: the code does not exist.
+    """
+    from livb.method.explain import explain
+
+    out = out or sys.stdout
+    info = explain(code)
+    if info is None:
+        raise unknown_code(code)
+    out.write(f"{info.code} {info.name} ({info.severity.label})\n")
+    out.write(f"Bron: {info.methode}\n\n{_plain(info.text)}\n")
+
+
+def _plain(text: str) -> str:
+    """A rule's docstring as a terminal shows it: ``sleutel`` (reStructuredText) as 'sleutel'."""
+    return re.sub(r"``(.+?)``", r"'\1'", text)
+
+
+def unknown_code(code: str, where: str = "") -> UsageError:
+    """The usage error for a code that does not exist, naming the nearest real code.
+
+    Args:
+        code: the code as typed.
+        where: where it was typed, e.g. " in --select".
+    """
+    from livb.method.explain import all_codes, explain
+
+    meant = explain(code)  # LIVB2O3 typed for LIVB203
+    known = [info.code for info in all_codes()]
+    close = [meant.code] if meant else difflib.get_close_matches(code.upper(), known, n=1)
+    message = f"onbekende code '{code}'{where}"
+    if close:
+        message += f"; bedoelde je {close[0]}?"
+    return UsageError(message, "'livb check --regels' toont alle codes")
+
+
+def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
+    """Write the findings as JSON for scripts and CI."""
+    out = out or sys.stdout
+    payload = [
+        {
+            "map": str(result.root),
+            "fouten": result.count(Severity.FOUT),
+            "waarschuwingen": result.count(Severity.WAARSCHUWING),
+            "bevindingen": [d.as_dict() for d in result.diagnostics],
+            "uitgeschakeld": _switched_off_json(result),
+        }
+        for result in results
+    ]
+    json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _switched_off_json(result: CheckResult) -> list[dict[str, object]]:
+    return [
+        {
+            "code": regel.code,
+            "voor": regel.voor,
+            "reden": regel.reden,
+            "bevindingen": [d.as_dict() for d in silenced],
+        }
+        for regel, silenced in result.switched_off()
+    ]
+
+
+_MARKS = {
+    Stand.KLAAR: "✔",
+    Stand.ANDERS: "✔",
+    Stand.NVT: "–",
+    Stand.BEZIG: "◐",
+    Stand.TE_DOEN: "○",
+    Stand.NIET_AFGESLOTEN: "◑",
+    Stand.FACULTATIEF: "·",
+    Stand.OVERGESLAGEN: "↷",
+    Stand.ONVOLLEDIG: "↷",
+}
+_STYLES = {
+    Stand.KLAAR: "green",
+    Stand.ANDERS: "green",
+    Stand.NVT: "dim",
+    Stand.BEZIG: "yellow",
+    Stand.TE_DOEN: "dim",
+    Stand.NIET_AFGESLOTEN: "yellow",
+    Stand.FACULTATIEF: "dim",
+    Stand.OVERGESLAGEN: "magenta",
+    Stand.ONVOLLEDIG: "magenta",
+}
+_SAY_WHY = {Stand.KLAAR, Stand.TE_DOEN, Stand.FACULTATIEF}
+"""Stands that speak for themselves; every other stand shows its reason under the step."""
+
+
+def _status_lines(status: Status) -> list[str]:
+    lines = [f"{status.naam} — {status.titel} (fase {status.fase})"]
+    if status.state is None:
+        lines.append(
+            f"  de map heeft {errors_text(status.errors)}; 'livb check {status.root}' toont waar"
+        )
+        return lines
+    phase = ""
+    for step in status.state.steps:
+        if step.fase != phase:
+            phase = step.fase
+            lines.append(f"Fase {phase}  {FASEN[phase]}")
+        day = str(step.datum) if step.datum else ""
+        evidence = ", ".join(step.bewijs[:2]) + (" …" if len(step.bewijs) > 2 else "")
+        lines.append(
+            f"  {_MARKS[step.stand]} {step.stap.value:<4} {step.titel:<52} "
+            f"{step.stand.value:<19} {day:<10}  {evidence}"
+        )
+        if step.stand not in _SAY_WHY and step.uitleg:
+            lines.append(f"         {step.uitleg}")
+    following = status.state.next_step
+    if following is not None:
+        lines.append(f"Volgende stap: {following.stap.value} {following.titel}: {following.uitleg}")
+        lines.append(f"  → {following.volgende}")
+    if status.keten:
+        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
+        lines.append(f"Acties per schakel van de keten: {spread}")
+    if status.opvolging is not None:
+        lines.append(_follow_up_line(status))
+    lines.append(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    lines.extend(switched_off_lines([status.check]))
+    return lines
+
+
+def _follow_up_line(status: Status) -> str:
+    """'Opvolging (monitoring 2010–2011): 13 acties: …; 7 indicatoren: …'."""
+    follow = status.opvolging
+    assert follow is not None
+    years = follow.jaren
+    where = (
+        f"monitoring {years[0]}–{years[-1]}"
+        if len(years) > 1
+        else (f"monitoring {years[0]}" if years else "nog geen monitoring")
+    )
+    return f"Opvolging ({where}): {follow.actions_text}; {follow.indicators_text}"
+
+
+def _status_row(status: Status) -> str:
+    if status.state is None:
+        return f"{status.naam:<24} map met {errors_text(status.errors)}"
+    latest = status.state.last_settled
+    last = f"{latest.stap.value} ({latest.datum})" if latest else "-"
+    following = status.state.next_step
+    nxt = f"{following.stap.value} {following.titel}" if following else "alles gedaan"
+    count = f"{len(status.state.settled):>2}/{len(status.state.steps)}"
+    return (
+        f"{status.naam:<24} fase {status.fase:<26} {count} afgerond"
+        f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
+    )
+
+
+def write_status(statuses: Sequence[Status], out: TextIO | None = None) -> None:
+    """Write the process state: the whole table for one folder, a line each for several."""
+    out = out or sys.stdout
+    if len(statuses) == 1:
+        if out.isatty():
+            _write_status_rich(statuses[0], out)
+            return
+        out.write("\n".join(_status_lines(statuses[0])) + "\n")
+        return
+    for status in statuses:
+        out.write(_status_row(status) + "\n")
+
+
+def _write_status_rich(status: Status, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    console.print(f"[bold]{status.naam}[/] — {status.titel} (fase {status.fase})")
+    if status.state is None:
+        console.print(f"[red]de map heeft fouten:[/] livb check {status.root}")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("", "Stap", "Titel", "Stand", "Datum", "Bewijs"):
+        table.add_column(column)
+    for step in status.state.steps:
+        style = _STYLES[step.stand]
+        why = f"\n[dim]{escape(step.uitleg)}[/]" if step.stand not in _SAY_WHY else ""
+        table.add_row(
+            f"[{style}]{_MARKS[step.stand]}[/]",
+            step.stap.value,
+            step.titel + why,
+            f"[{style}]{step.stand.value}[/]",
+            str(step.datum) if step.datum else "",
+            "\n".join(step.bewijs[:3]) + ("\n…" if len(step.bewijs) > 3 else ""),
+        )
+    console.print(table)
+    following = status.state.next_step
+    if following is not None:
+        console.print(
+            f"[bold]Volgende stap:[/] {following.stap.value} {following.titel}: "
+            f"{following.uitleg}\n  → [cyan]{following.volgende}[/]"
+        )
+    if status.keten:
+        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
+        console.print(f"Acties per schakel van de keten: {spread}")
+    if status.opvolging is not None:
+        console.print(escape(_follow_up_line(status)))
+    console.print(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    for line in switched_off_lines([status.check]):
+        console.print(f"[dim]{escape(line)}[/]")
+
+
+def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> None:
+    """Write the process state as JSON."""
+    out = out or sys.stdout
+    payload = []
+    for status in statuses:
+        steps = status.state.steps if status.state else []
+        following = status.state.next_step if status.state else None
+        last = status.state.last_settled if status.state else None
+        payload.append(
+            {
+                "map": str(status.root),
+                "gemeente": status.naam,
+                "fase": status.fase,
+                "stappen": [
+                    {
+                        "stap": s.stap.value,
+                        "fase": s.fase,
+                        "titel": s.titel,
+                        "stand": s.stand.value,
+                        "datum": str(s.datum) if s.datum else None,
+                        "bewijs": list(s.bewijs),
+                        "uitleg": s.uitleg,
+                        "volgende": s.volgende or None,
+                    }
+                    for s in steps
+                ],
+                "afgerond": len(status.state.settled) if status.state else None,
+                "laatste": last.stap.value if last else None,
+                "volgende": following.stap.value if following else None,
+                "keten": dict(sorted(status.keten.items())),
+                "opvolging": {
+                    "jaren": list(status.opvolging.jaren),
+                    "acties": status.opvolging.acties,
+                    "indicatoren": status.opvolging.indicatoren,
+                }
+                if status.opvolging
+                else None,
+                "fouten": status.errors,
+                "waarschuwingen": status.warnings,
+                "uitgeschakeld": _switched_off_json(status.check),
+            }
+        )
+    json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_document_list(found: Sequence[Availability], out: TextIO | None = None) -> None:
+    """``livb render --lijst``: each document, its step, and whether render alle makes it now."""
+    out = out or sys.stdout
+    rows = [("document", "stap", "nu")]
+    for entry in found:
+        document = entry.document
+        if entry.why_not is not None:
+            now = f"nee: {entry.why_not}"
+        elif document.per is not None:
+            now = f"ja, {entry.items}× (--{document.per} ID of --alle)"
+        else:
+            now = "ja"
+        rows.append((document.name, "elke" if document.stap == "alle" else document.stap, now))
+    name_width = max(len(row[0]) for row in rows) + 2
+    step_width = max(len(row[1]) for row in rows) + 2
+    for name, step, now in rows:
+        out.write(f"{name:<{name_width}}{step:<{step_width}}{now}\n".rstrip(" "))
+    made = sum(1 for entry in found if entry.why_not is None)
+    out.write(
+        f"\nlivb render alle maakt de {made} met 'ja'. livb render DOCUMENT maakt er een, ook "
+        "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
+        "te maken.\n"
+    )
+
+
+_STAGES = {"document": "documenten maken", "pdf": "PDF's maken met LibreOffice"}
+
+
+@contextmanager
+def render_progress(out: TextIO | None = None) -> Iterator[Callable[[Step], None]]:
+    """The progress of a render: a spinner on a terminal; otherwise a line per finished file.
+
+    Off a terminal (a log, a pipe, CI), each stage says how many files it makes, and each file
+    gets its line as soon as it is made, so a long run shows where it is.
+    """
+    out = out or sys.stderr
+    if not out.isatty():
+        yield _ProgressLines(out)
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=Console(file=out), transient=True
+    ) as progress:
+        task = progress.add_task(_STAGES["document"])
+
+        def show(step: Step) -> None:
+            stage = _STAGES[step.stage]
+            if step.finished or not step.name:
+                where = f"{step.done}/{step.total}"
+            else:
+                where = f"{step.done + 1}/{step.total}: {step.name}"
+            progress.update(task, description=f"{stage} ({where})")
+
+        yield show
+
+
+class _ProgressLines:
+    """Progress as plain lines: a stage's title with its first file, then a line per file.
+
+    One document alone is no progress worth a line (its summary follows at once); LibreOffice
+    is slow even for one, so its stage is always shown.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.titled: set[str] = set()
+
+    def __call__(self, step: Step) -> None:
+        if not step.finished or (step.stage == "document" and step.total == 1):
+            return
+        if step.stage not in self.titled:
+            self.titled.add(step.stage)
+            self.out.write(f"{_STAGES[step.stage]} ({step.total}):\n")
+        self.out.write(f"  {step.done}/{step.total} {step.name}\n")
+        self.out.flush()
+
+
+def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None) -> None:
+    """What was written where, what was already so, and what is still to fill in."""
+    out = out or sys.stdout
+    if not results:
+        out.write("Er was niets om te maken.\n")
+        return
+    folder = results[0].path.parent
+    written = [r for r in results if not (r.unchanged and (r.pdf is None or r.pdf_unchanged))]
+    kept = [r for r in results if r not in written]
+    # What stayed as it was comes first and short; what was written last, where the eye is.
+    if kept and not written:
+        if len(kept) == 1:
+            name = kept[0].path.name
+            out.write(f"{name} in {folder} is ongewijzigd: al zoals livb het nu maakt.\n")
+        else:
+            out.write(
+                f"Alle {len(kept)} documenten in {folder} zijn ongewijzigd: al zoals livb ze nu "
+                "maakt.\n"
+            )
+    elif kept:
+        names = ", ".join(r.path.name for r in kept)
+        out.write(f"{count(len(kept), 'document', 'documenten')} ongewijzigd:\n")
+        out.write(
+            textwrap.fill(
+                names,
+                100,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            + "\n"
+        )
+    if written:
+        out.write(f"{count(len(written), 'document', 'documenten')} in {folder}:\n")
+        for result in written:
+            out.write(_summary_line(result))
+    missing = sum(r.missing for r in results)
+    if missing:
+        hint = "zie de opmerkingen in Word"
+        if any(r.pdf for r in results):
+            hint += " en de voetnoten in de PDF"
+        out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
+
+
+def _summary_line(result: Rendered) -> str:
+    note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
+    pdf = f" + {result.pdf.name}" if result.pdf else ""
+    return f"  {result.path.name}{pdf}{note}\n"
+
+
+def _data_text(number: int) -> str:
+    return count(number, "gegeven", "gegevens")
+
+
+# --- livb diff -------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from livb.history.diff import Change
+    from livb.history.versions import Version, VersionDiff
+
+
+def diff_lines(changes: Sequence[Change]) -> list[str]:
+    """The changes as indented Dutch lines, grouped by section, in the order of the plan."""
+    from livb.history.diff import SECTIES, Plaats, change_text, item_label
+
+    lines: list[str] = []
+    section = ""
+    shown: tuple[Plaats, ...] = ()
+    for change in sorted(changes):
+        heading = SECTIES[change.soort.value]
+        if heading != section:
+            section, shown = heading, ()
+            lines.append(heading)
+        common = 0
+        while common < len(shown) and common < len(change.binnen):
+            if shown[common] != change.binnen[common]:
+                break
+            common += 1
+        for depth in range(common, len(change.binnen)):
+            place = change.binnen[depth]
+            lines.append("  " * (depth + 1) + item_label(place.soort.value, place.id, place.titel))
+        indent = "  " * (len(change.binnen) + 1)
+        headline, details = change_text(change)
+        label = item_label(change.soort.value, change.id, change.titel)
+        lines.append(f"{indent}{label}:" + (f" {headline}" if headline else ""))
+        lines.extend(f"{indent}    {line}" for line in details)
+        shown = (*change.binnen, Plaats(change.soort, change.id, change.titel))
+    return lines
+
+
+def _diff_failures(diff: VersionDiff) -> list[tuple[Version, list[Diagnostic]]]:
+    return [
+        (side, [d for d in side.result.diagnostics if d.severity is Severity.FOUT])
+        for side in (diff.old, diff.new)
+        if side.result.project is None
+    ]
+
+
+def write_diff(diff: VersionDiff, out: TextIO | None = None) -> None:
+    """Write the changes between two versions of the folder, or why a version does not load."""
+    out = out or sys.stdout
+    root = diff.new.result.root
+    root = root.resolve() if str(root) == "." else root  # 'in halle', not 'in .'
+    for side in (diff.old, diff.new):
+        for note in side.skipped:
+            out.write(f"let op ({side.label}): {note}\n")
+    if diff.changes is None:
+        for side, problems in _diff_failures(diff):
+            out.write(f"De map {root} in {side.label} laadt niet:\n")
+            for diagnostic in problems:
+                out.write(f"  {format_line(diagnostic)}\n")
+                if diagnostic.hint:
+                    out.write(f"      hulp: {diagnostic.hint}\n")
+        out.write("Los de fouten op, of vergelijk met een andere versie.\n")
+        return
+    if not diff.changes:
+        out.write(f"Geen wijzigingen in {root} tussen {diff.old.label} en {diff.new.label}.\n")
+        return
+    out.write(f"Wijzigingen in {root} van {diff.old.label} tot {diff.new.label}:\n\n")
+    for line in diff_lines(diff.changes):
+        out.write(line + "\n")
+    out.write(f"\n{count(len(diff.changes), 'wijziging', 'wijzigingen')}.\n")
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def change_as_dict(change: Change) -> dict[str, object]:
+    """One change as plain JSON data."""
+    return {
+        "soort": change.soort.value,
+        "id": change.id,
+        "aard": change.aard.value,
+        "titel": change.titel,
+        "oude_id": change.oude_id,
+        "binnen": [{"soort": p.soort.value, "id": p.id, "titel": p.titel} for p in change.binnen],
+        "velden": [
+            {"veld": v.naam, "oud": _jsonable(v.oud), "nieuw": _jsonable(v.nieuw)}
+            for v in change.velden
+        ],
+    }
+
+
+def write_diff_json(diff: VersionDiff, out: TextIO | None = None) -> None:
+    """Write the changes (or the loading errors) as JSON."""
+    out = out or sys.stdout
+
+    def side(version: Version) -> dict[str, object]:
+        revision = version.revision
+        return {
+            "label": version.label,
+            "versie": revision.spec if revision else None,
+            "commit": revision.commit if revision else None,
+            "niet_gelezen": version.skipped,
+        }
+
+    payload = {
+        "map": str(diff.new.result.root),
+        "van": side(diff.old),
+        "tot": side(diff.new),
+        "aantal": len(diff.changes) if diff.changes is not None else None,
+        "wijzigingen": [change_as_dict(c) for c in sorted(diff.changes or [])],
+        "fouten": [
+            {"versie": version.label, "bevindingen": [d.as_dict() for d in problems]}
+            for version, problems in _diff_failures(diff)
+        ],
+    }
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")

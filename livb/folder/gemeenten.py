@@ -1,0 +1,126 @@
+"""The 565 Belgian municipalities (Statbel REFNIS, 1 January 2025) and the 2025 mergers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from livb.core.dates import dutch_date
+
+# The German-speaking community: Amel, Büllingen, Bütgenbach, Eupen, Kelmis, Lontzen, Raeren,
+# Sankt Vith, Burg-Reuland. Statbel lists them in the Walloon region like the French-speaking ones.
+_GERMAN_SPEAKING = frozenset(
+    ("63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067", "63087")
+)
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    """A municipality as Statbel lists it."""
+
+    nis: str
+    naam_nl: str
+    naam_fr: str
+    provincie: str
+    gewest: str
+
+    @property
+    def taalgebied(self) -> str:
+        """The language area: 'nl', 'fr', 'de', or 'nl/fr' for bilingual Brussels."""
+        if self.nis in _GERMAN_SPEAKING:
+            return "de"
+        return {"Vlaams Gewest": "nl", "Waals Gewest": "fr"}.get(self.gewest, "nl/fr")
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The answer to a name: the municipality, or why there is none and what was meant.
+
+    Attributes:
+        gemeente: the municipality with exactly this name (forgiving case and accents).
+        message: why there is none.
+        suggestions: what was probably meant.
+        merged: the name disappeared in a merger; the first suggestion is its successor.
+    """
+
+    gemeente: Gemeente | None
+    message: str | None = None
+    suggestions: tuple[Gemeente, ...] = ()
+    merged: bool = False
+
+    @property
+    def meant(self) -> Gemeente | None:
+        """The municipality the name stands for today: itself, or its merger's successor."""
+        if self.gemeente is not None:
+            return self.gemeente
+        return self.suggestions[0] if self.merged else None
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.replace("-", " ").split())
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("livb").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@cache
+def all_gemeenten() -> dict[str, Gemeente]:
+    """Every municipality by NIS code."""
+    return {row["nis"]: Gemeente(**row) for row in _read("gemeenten.csv")}
+
+
+@cache
+def _by_name() -> dict[str, Gemeente]:
+    found: dict[str, Gemeente] = {}
+    for gemeente in all_gemeenten().values():
+        found.setdefault(_fold(gemeente.naam_nl), gemeente)
+        found.setdefault(_fold(gemeente.naam_fr), gemeente)
+    return found
+
+
+@cache
+def _mergers() -> dict[str, tuple[str, str]]:
+    return {_fold(row["oude_naam"]): (row["nis"], row["datum"]) for row in _read("fusies.csv")}
+
+
+def by_nis(nis: str) -> Gemeente | None:
+    """The municipality with this NIS code, or None."""
+    return all_gemeenten().get(nis)
+
+
+def lookup(name: str) -> Lookup:
+    """Find a municipality by its Dutch or French name, forgiving case and accents.
+
+    A name that disappeared in the mergers of 2025 and a name that is close to a real one
+    get a message with the municipality that was probably meant.
+    """
+    folded = _fold(name)
+    exact = _by_name().get(folded)
+    if exact is not None:
+        return Lookup(exact)
+    merged = _mergers().get(folded)
+    if merged is not None:
+        successor = all_gemeenten()[merged[0]]
+        return Lookup(
+            None,
+            f"{name} bestaat niet meer als gemeente: ze is op "
+            f"{dutch_date(dt.date.fromisoformat(merged[1]))} "
+            f"gefusioneerd tot {successor.naam_nl} (NIS {successor.nis})",
+            (successor,),
+            merged=True,
+        )
+    names = list(_by_name())
+    close = difflib.get_close_matches(folded, names, n=3, cutoff=0.75)
+    suggestions = tuple(dict.fromkeys(_by_name()[match] for match in close))
+    return Lookup(
+        None, f"'{name}' staat niet in de lijst van de 565 Belgische gemeenten", suggestions
+    )

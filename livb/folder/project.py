@@ -1,0 +1,485 @@
+"""Loading a gemeente folder: files → YAML → models, every problem with file, line and column."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from livb.core.diagnostics import Diagnostic, Location, Severity
+from livb.core.errors import UsageError
+from livb.core.nogc import paused_gc
+from livb.core.safepaths import outside_reason
+from livb.folder.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
+from livb.folder.tabular import CsvProblem, read_series
+from livb.folder.yamlio import (
+    MAX_PROBLEMS,
+    SourceFile,
+    UnreadableFileError,
+    YamlSyntaxError,
+    describe_os_error,
+    forbidden_characters,
+    parse_fast,
+    read_source,
+)
+from livb.model import FILE_KINDS, FileKind, Project
+from livb.model._base import JAAR_MAX, JAAR_MIN
+from livb.model.diagnostiek import CijfersBestand
+
+YAML_SYNTAX = "LIVB001"
+NOT_A_MAPPING = "LIVB002"
+NOT_A_FOLDER = "LIVB003"
+UNKNOWN_FILE = "LIVB004"
+UNREADABLE = "LIVB007"
+CSV_PROBLEM = "LIVB013"
+CSV_MISSING = "LIVB014"
+PERIOD_NAME = "LIVB015"
+
+IGNORED_FOLDERS = {"output", "templates", ".livb", ".git", ".vscode"}
+
+
+@dataclass
+class LoadResult:
+    """What loading a folder gives: the project (if every file is valid) and the problems.
+
+    Attributes:
+        root: the folder.
+        project: the whole project, or None when a file could not be read or validated.
+        diagnostics: the problems found while loading.
+        sources: every YAML file read, by its path relative to the folder.
+    """
+
+    root: Path
+    project: Project | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    def locate(self, path: str, loc: tuple[Any, ...], *, at_key: bool = False) -> Location:
+        """The location of ``loc`` in the file ``path`` (line 0 when the file is not YAML)."""
+        source = self.sources.get(path)
+        if source is None:
+            return Location(path)
+        line, column = source.position(loc, at_key=at_key)
+        return Location(path, line, column)
+
+
+def holds_gemeente_files(root: Path) -> bool:
+    """Whether ``root`` holds a gemeente folder's files besides livb.yaml (it lost only that)."""
+    for kind in FILE_KINDS:
+        if kind.name == "livb":
+            continue
+        if kind.many:
+            if any((root / kind.folder).glob("*.yaml")):
+                return True
+        elif (root / kind.pattern).is_file():
+            return True
+    return False
+
+
+def load_project(root: Path) -> LoadResult:
+    """Read and validate every file of a gemeente folder.
+
+    Args:
+        root: the gemeente folder.
+
+    Returns:
+        The project and every problem found, all at once.
+
+    Raises:
+        UsageError: ``root`` is not a folder.
+    """
+    if not root.is_dir():
+        raise UsageError(
+            f"'{root}' is geen map", "geef de map van de gemeente op, bv. livb check ."
+        )
+    result = LoadResult(root, None)
+    if not os.path.lexists(root / "livb.yaml"):
+        hint = "maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map op"
+        if holds_gemeente_files(root):
+            hint = (
+                "de andere bestanden van een gemeentemap staan er wel: zet livb.yaml terug "
+                "(bv. 'git restore livb.yaml'), of maak er een met 'livb init' in een lege map "
+                "en kopieer het hierheen"
+            )
+        result.diagnostics.append(
+            Diagnostic(
+                Location("livb.yaml"),
+                NOT_A_FOLDER,
+                Severity.FOUT,
+                f"'{root}' is geen gemeentemap: livb.yaml ontbreekt",
+                hint,
+            )
+        )
+        return result
+
+    models: dict[str, BaseModel] = {}
+    with paused_gc():  # many small objects and no cycles: see livb/core/nogc.py
+        unreadable = _unreadable_folders(result, root)
+        for kind in FILE_KINDS:
+            for path in _files_of(root, kind, unreadable):
+                model = _load_file(result, root, path, kind)
+                if model is not None:
+                    models[path] = model
+    result.diagnostics.extend(_unknown_files(root))
+    result.diagnostics.extend(_period_names(models))
+    if any(d.severity is Severity.FOUT for d in result.diagnostics):
+        return result
+    project = _assemble(models)
+    _load_series(result, root, project)
+    if not any(d.severity is Severity.FOUT for d in result.diagnostics):
+        result.project = project
+    return result
+
+
+def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
+    """Report each folder of the layout that cannot be read, once; its files are skipped."""
+    folders = {kind.folder or kind.pattern.rpartition("/")[0] for kind in FILE_KINDS} - {""}
+    unreadable: set[str] = set()
+    for folder in sorted(folders):
+        path = root / folder
+        if not os.path.lexists(path):
+            continue
+        problem = None
+        if outside_reason(root, folder):
+            problem = f"{folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
+        elif not path.is_dir():
+            problem = f"{folder} is een bestand, geen map"
+        else:
+            try:
+                os.scandir(path).close()
+            except OSError as error:
+                problem = f"de map {folder}/ kan niet gelezen worden ({describe_os_error(error)})"
+        if problem:
+            unreadable.add(folder)
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(folder),
+                    UNREADABLE,
+                    Severity.FOUT,
+                    problem,
+                    f"livb verwacht hier een gewone map '{folder}' met YAML-bestanden",
+                )
+            )
+    return unreadable
+
+
+def _files_of(root: Path, kind: FileKind, unreadable: set[str]) -> list[str]:
+    """The files of a kind: whatever has its name (a folder or a link too, to be reported)."""
+    if not kind.many:
+        folder = kind.pattern.rpartition("/")[0]
+        present = folder not in unreadable and os.path.lexists(root / kind.pattern)
+        return [kind.pattern] if present else []
+    if kind.folder in unreadable or not (root / kind.folder).is_dir():
+        return []
+    try:
+        names = sorted(entry.name for entry in (root / kind.folder).iterdir())
+    except OSError:  # it was readable a moment ago; nothing to add to what is reported
+        return []
+    return [
+        f"{kind.folder}/{name}"
+        for name in names
+        if name.endswith(".yaml") and not name.startswith(("_", "."))
+    ]
+
+
+def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> BaseModel | None:
+    try:
+        text = read_source(root, path)
+        data = parse_fast(text)
+    except UnreadableFileError as error:
+        result.diagnostics.append(
+            Diagnostic(Location(path), UNREADABLE, Severity.FOUT, error.message, error.hint)
+        )
+        return None
+    except YamlSyntaxError as error:
+        for syntax in (error, *error.more):
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(path, syntax.line, syntax.column),
+                    YAML_SYNTAX,
+                    Severity.FOUT,
+                    f"YAML-fout: {syntax.message}",
+                    syntax.hint,
+                )
+            )
+        return None
+    source = SourceFile(path, text, data)
+    result.sources[path] = source
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        result.diagnostics.append(
+            Diagnostic(
+                Location(path, 1, 1),
+                NOT_A_MAPPING,
+                Severity.FOUT,
+                "het bestand moet uit sleutels met waarden bestaan ('sleutel: waarde')",
+                f"zie de uitleg bovenaan het bestand of 'livb schema {kind.name}'",
+            )
+        )
+        return None
+    try:
+        return kind.model.model_validate(data)
+    except ValidationError as error:
+        for problem in _problems(error, kind.model, _confidential(kind, data)):
+            line, column = source.position(problem.loc, at_key=problem.at_key)
+            result.diagnostics.append(
+                Diagnostic(
+                    Location(path, line, column),
+                    problem.code,
+                    Severity.FOUT,
+                    problem.message,
+                    problem.hint,
+                )
+            )
+        return None
+
+
+def _confidential(kind: FileKind, data: dict[Any, Any]) -> bool:
+    """Whether the file's values stay out of messages: an interview, unless marked otherwise."""
+    return kind.folder == "gesprekken" and data.get("vertrouwelijk") is not False
+
+
+def _problems(
+    error: ValidationError, model: type[BaseModel], confidential: bool = False
+) -> list[SchemaProblem]:
+    """The Dutch problems, without 'missing key' where a misspelt key already explains it."""
+    problems = [translate(detail, model, confidential=confidential) for detail in error.errors()]
+    misspelt = {
+        (problem.loc[:-1], problem.suggestion) for problem in problems if problem.suggestion
+    }
+    return [
+        problem
+        for problem in problems
+        if not (problem.code == MISSING_KEY and (problem.loc, problem.key) in misspelt)
+    ]
+
+
+def _known_names() -> dict[str, list[str]]:
+    known: dict[str, list[str]] = {"": []}
+    for kind in FILE_KINDS:
+        if kind.many:
+            known[""].append(kind.folder)
+        else:
+            folder, _, name = kind.pattern.rpartition("/")
+            known.setdefault(folder, []).append(name)
+            if folder:
+                known[""].append(folder)
+    return known
+
+
+def _unknown_files(root: Path) -> list[Diagnostic]:
+    known = _known_names()
+    found: list[Diagnostic] = []
+    for folder, names in known.items():
+        base = root / folder if folder else root
+        if not base.is_dir() or outside_reason(root, folder or "."):
+            continue
+        try:
+            entries = sorted(os.scandir(base), key=lambda entry: entry.name)
+        except OSError:
+            continue  # reported when the folder's own files are read
+        for entry in entries:
+            if entry.name in names or entry.name.startswith((".", "_")):
+                continue
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.name.endswith((".yaml", ".yml")) and not entry.is_dir():
+                found.append(_unknown_file(relative, entry.name, names))
+            elif not folder and entry.name not in IGNORED_FOLDERS and entry.is_dir():
+                found.extend(_unknown_folder(Path(entry.path), entry.name, names))
+    for kind in FILE_KINDS:
+        many = root / kind.folder
+        if kind.many and many.is_dir() and not outside_reason(root, kind.folder):
+            for path in sorted(many.glob("*.yml")):
+                found.append(
+                    Diagnostic(
+                        Location(f"{kind.folder}/{path.name}"),
+                        UNKNOWN_FILE,
+                        Severity.WAARSCHUWING,
+                        "bestanden met de extensie .yml worden niet gelezen",
+                        f"hernoem het naar {path.stem}.yaml",
+                    )
+                )
+    return found
+
+
+def _unknown_file(relative: str, name: str, names: list[str]) -> Diagnostic:
+    stem = name.rpartition(".")[0]
+    guess = suggest(name, names) or suggest(stem + ".yaml", names)
+    hint = (
+        f"bedoelde je '{guess}'? Hernoem het bestand."
+        if guess
+        else "livb leest dit bestand niet; hernoem of verplaats het"
+    )
+    return Diagnostic(
+        Location(relative),
+        UNKNOWN_FILE,
+        Severity.WAARSCHUWING,
+        f"onbekend bestand '{relative}' wordt niet gelezen",
+        hint,
+    )
+
+
+def _unknown_folder(path: Path, name: str, names: list[str]) -> list[Diagnostic]:
+    """A folder livb does not read: worth a warning when it looks like one it does."""
+    guess = suggest(name, [known for known in names if "." not in known])
+    if guess is None:
+        try:
+            if not any(child.suffix in (".yaml", ".yml") for child in path.iterdir()):
+                return []
+        except OSError:
+            return []
+    hint = (
+        f"bedoelde je '{guess}'? Hernoem de map."
+        if guess
+        else "livb leest de YAML-bestanden in deze map niet; verplaats ze naar de juiste map"
+    )
+    return [
+        Diagnostic(
+            Location(f"{name}/"),
+            UNKNOWN_FILE,
+            Severity.WAARSCHUWING,
+            f"onbekende map '{name}/' wordt niet gelezen",
+            hint,
+        )
+    ]
+
+
+def _stem(path: str) -> str:
+    return path.rpartition("/")[2].removesuffix(".yaml")
+
+
+def monitoring_year(path: str) -> int | None:
+    """The year a monitoring file is about (``monitoring/2011.yaml``), or None for another name."""
+    stem = _stem(path)
+    if not (len(stem) == 4 and stem.isascii() and stem.isdigit()):
+        return None
+    year = int(stem)
+    return year if JAAR_MIN <= year <= JAAR_MAX else None
+
+
+def _period_names(models: dict[str, BaseModel]) -> list[Diagnostic]:
+    """A monitoring file is named after its year: any other name is refused."""
+    return [
+        Diagnostic(
+            Location(path, 1, 1),
+            PERIOD_NAME,
+            Severity.FOUT,
+            f"'{path}' heeft geen jaar als naam; livb weet niet over welk jaar het gaat",
+            "noem het bestand naar het jaar dat het opvolgt, bv. monitoring/2011.yaml",
+        )
+        for path in models
+        if path.startswith("monitoring/") and monitoring_year(path) is None
+    ]
+
+
+def _assemble(models: dict[str, BaseModel]) -> Project:
+    singles = {kind.pattern: kind.name for kind in FILE_KINDS if not kind.many}
+    fields: dict[str, Any] = {
+        "gesprekken": {},
+        "vergaderingen": {},
+        "doelstellingen": {},
+        "monitoring": {},
+    }
+    names = {"livb": "instellingen"}
+    for path, model in models.items():
+        if path in singles:
+            fields[names.get(singles[path], singles[path])] = model
+        elif path.startswith("gesprekken/"):
+            fields["gesprekken"][_stem(path)] = model
+        elif path.startswith("vergaderingen/"):
+            fields["vergaderingen"][_stem(path)] = model
+        elif path.startswith("doelstellingen/"):
+            fields["doelstellingen"][path] = model
+        elif path.startswith("monitoring/") and (year := monitoring_year(path)) is not None:
+            fields["monitoring"][year] = model
+    return Project(files=models, **fields)
+
+
+def _load_series(result: LoadResult, root: Path, project: Project) -> None:
+    cijfers: CijfersBestand = project.cijfers
+    for index, reeks in enumerate(cijfers.reeksen):
+        if reeks.waarden is not None:
+            project.series[reeks.id] = dict(reeks.waarden)
+            continue
+        assert reeks.bestand is not None  # guaranteed by the model
+        relative = f"diagnostiek/{reeks.bestand}"
+        text = _read_csv(result, root, relative, reeks.bestand, ("reeksen", index, "bestand"))
+        if text is None:
+            continue
+        values, problems = read_series(text, reeks.kolom)
+        if len(problems) > MAX_PROBLEMS:
+            rest = problems[MAX_PROBLEMS]
+            problems = [
+                *problems[:MAX_PROBLEMS],
+                CsvProblem(
+                    rest.line,
+                    rest.column,
+                    f"en nog {len(problems) - MAX_PROBLEMS} fouten in dit bestand",
+                    rest.hint,
+                ),
+            ]
+        for problem in problems:
+            result.diagnostics.append(_csv_problem(relative, problem))
+        project.series[reeks.id] = values
+
+
+def _csv_problem(relative: str, problem: CsvProblem | YamlSyntaxError) -> Diagnostic:
+    """A problem in a series' CSV file, at its line and column."""
+    return Diagnostic(
+        Location(relative, problem.line, problem.column),
+        CSV_PROBLEM,
+        Severity.FOUT,
+        problem.message,
+        problem.hint,
+    )
+
+
+def _read_csv(
+    result: LoadResult, root: Path, relative: str, bestand: str, loc: tuple[Any, ...]
+) -> str | None:
+    """The text of a series' CSV file, or None after reporting why it cannot be read.
+
+    ``loc`` is where cijfers.yaml names the file; it is located only for a problem (finding a
+    position parses the file a second time).
+    """
+    refused = _csv_path_problem(bestand)
+    if refused is None and not os.path.lexists(root / relative):
+        refused = (
+            f"het bestand '{relative}' bestaat niet",
+            "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
+        )
+    if refused is not None:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
+        result.diagnostics.append(Diagnostic(where, CSV_MISSING, Severity.FOUT, *refused))
+        return None
+    try:
+        text = read_source(root, relative)
+    except UnreadableFileError as error:
+        where = result.locate("diagnostiek/cijfers.yaml", loc)
+        result.diagnostics.append(
+            Diagnostic(where, UNREADABLE, Severity.FOUT, error.message, error.hint)
+        )
+        return None
+    except YamlSyntaxError as error:
+        problems = [error]
+    else:
+        problems = forbidden_characters(text)
+    for problem in problems[:1]:
+        result.diagnostics.append(_csv_problem(relative, problem))
+    return None if problems else text
+
+
+def _csv_path_problem(bestand: str) -> tuple[str, str] | None:
+    """Why the ``bestand`` of a series may not be read: it must stay in diagnostiek/."""
+    hint = "zet het CSV-bestand in de map diagnostiek/ en schrijf enkel de naam, bv. overlast.csv"
+    if "\\" in bestand:
+        return f"'{bestand}' bevat een '\\'", "schrijf mappen met '/', bv. cijfers/overlast.csv"
+    if PurePosixPath(bestand).is_absolute() or PureWindowsPath(bestand).drive:
+        return f"'{bestand}' is een absoluut pad; livb leest alleen bestanden in de map", hint
+    if ".." in PurePosixPath(bestand).parts:
+        return f"'{bestand}' verwijst met '..' naar buiten de map diagnostiek/", hint
+    return None

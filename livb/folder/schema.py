@@ -1,0 +1,80 @@
+"""JSON Schema for every kind of file, and the editor settings that use them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from livb.core.safepaths import refuse_links
+from livb.core.transaction import write_atomic
+from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
+
+SCHEMA_FOLDER = ".livb/schema"
+
+
+def _accept_numbers_as_text(node: Any) -> None:
+    # The models accept a number where text is asked (``periode: 2009``); so must the editor.
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "format" not in node and "enum" not in node:
+            node["type"] = ["string", "number"]
+        for value in node.values():
+            _accept_numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_numbers_as_text(value)
+
+
+def build_schema(kind: FileKind) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file."""
+    schema = kind.model.model_json_schema()
+    _accept_numbers_as_text(schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"livb:{kind.name}",
+        **schema,
+        "title": f"livb: {kind.pattern}",
+        "description": f"{kind.pattern}: {kind.summary}.",
+    }
+
+
+def schema_text(kind: FileKind) -> str:
+    """The JSON Schema of one kind, as text."""
+    return json.dumps(build_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def kind_named(name: str) -> FileKind | None:
+    """The file kind with this name (or file pattern), if any."""
+    for kind in FILE_KINDS:
+        if name in (kind.name, kind.pattern):
+            return kind
+    return KINDS_BY_NAME.get(name)
+
+
+def modeline(kind: FileKind) -> str:
+    """The first line of a file of this kind, so that an editor finds its schema."""
+    depth = kind.pattern.count("/")
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_FOLDER}/{kind.name}.json"
+
+
+def vscode_settings() -> dict[str, Any]:
+    """VS Code settings that tie every file of the folder to its schema."""
+    return {
+        "yaml.schemas": {f"./{SCHEMA_FOLDER}/{k.name}.json": k.pattern for k in FILE_KINDS},
+        "files.encoding": "utf8",
+        "editor.insertSpaces": True,
+        "[yaml]": {"editor.tabSize": 2},
+    }
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write the schema of every kind into ``root/.livb/schema``; return the files written."""
+    folder = root / SCHEMA_FOLDER
+    refuse_links(root, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in FILE_KINDS:
+        path = folder / f"{kind.name}.json"
+        write_atomic(path, schema_text(kind), inside=root)
+        written.append(path)
+    return written

@@ -1,0 +1,1312 @@
+"""The method's steps and their state, derived from what the folder holds (no hand-kept flags).
+
+Each step is judged on its own evidence first (a meeting held, a decision taken, a file
+filled in). Then the whole is read as a story: a step the process went past without closing
+it (the plan was approved, but no SWOT was ever recorded) is shown as skipped or incomplete,
+with the reason, instead of holding the municipality back in an early phase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from livb.core.dates import months_later
+from livb.core.words import count
+from livb.method.queries import (
+    Koers,
+    action_states,
+    coordinator,
+    decisions,
+    final_evaluations,
+    fod_begeleiding,
+    held,
+    implementation_start,
+    interim_evaluations,
+    interviewed,
+    kerngroep_to_interview,
+    koers,
+    measurements,
+    meetings_for,
+    minuted,
+    monitoring_years,
+    named_priorities,
+    orgaan_naam,
+    orgaan_soort,
+    plan_approved,
+    plan_ended,
+    protocol_period,
+    reports,
+    switched_off,
+)
+from livb.model import Project
+from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
+from livb.model.plan import Status
+from livb.model.stappen import STAP_TITELS, Stap
+from livb.model.vergadering import Vergadering
+from livb.model.walk import indicators
+
+FASEN = {
+    "1": "Voorbereiden",
+    "2": "Inventariseren",
+    "3": "Ontwerpen",
+    "4": "Realiseren",
+    "5": "Gebruiken en evalueren",
+}
+
+
+class Stand(StrEnum):
+    """Where a step stands."""
+
+    KLAAR = "klaar"
+    ANDERS = "anders ingevuld"
+    """Done, in another form than the method's (hearings instead of kerngroep meetings)."""
+    NVT = "niet van toepassing"
+    """Does not apply here (the protocol of a municipality the FOD does not guide)."""
+    BEZIG = "bezig"
+    TE_DOEN = "te doen"
+    NIET_AFGESLOTEN = "niet afgesloten"
+    """Its time is over but nothing closes it (a plan period without evaluation)."""
+    FACULTATIEF = "facultatief"
+    """An optional step nobody started; it does not hold the process back."""
+    OVERGESLAGEN = "overgeslagen"
+    """No evidence, and the process went past it."""
+    ONVOLLEDIG = "onvolledig"
+    """Begun but not finished, and the process went past it."""
+
+    @property
+    def afgerond(self) -> bool:
+        """Whether the step is settled: done (in any form) or not applicable."""
+        return self in (Stand.KLAAR, Stand.ANDERS, Stand.NVT)
+
+    @property
+    def open(self) -> bool:
+        """Whether the step still asks for action and holds the process at its phase."""
+        return self in (Stand.BEZIG, Stand.TE_DOEN, Stand.NIET_AFGESLOTEN)
+
+
+@dataclass(frozen=True)
+class StepState:
+    """The derived state of one step: the stand, its date and the files that show it.
+
+    Attributes:
+        stap: the step.
+        stand: where the step stands (see :class:`Stand`).
+        datum: when it was done (or last moved); may be a vague date (a month, a year).
+        bewijs: the files (relative paths) that are the evidence.
+        uitleg: a Dutch sentence on what is there or what is missing.
+        volgende: the concrete next action for this step, with a command where one exists.
+    """
+
+    stap: Stap
+    stand: Stand
+    datum: dt.date | None = None
+    bewijs: tuple[str, ...] = ()
+    uitleg: str = ""
+    volgende: str = ""
+
+    @property
+    def fase(self) -> str:
+        """The phase number of the step ('1' ... '5')."""
+        return self.stap.value.split(".")[0]
+
+    @property
+    def titel(self) -> str:
+        """The Dutch title of the step."""
+        return STAP_TITELS[self.stap]
+
+
+@dataclass
+class ProcessState:
+    """Every step's state, in the order of the method, and what they add up to.
+
+    Everything that states a count, a phase or a next step (``livb status``, every document)
+    reads it here, so that no two places count differently.
+
+    Attributes:
+        steps: every step's state, in the order of the method.
+        plan_over: the approved plan's period is over (or its end was evaluated): phase 5 has
+            begun, whatever phase 4 left open.
+    """
+
+    steps: list[StepState] = field(default_factory=list)
+    plan_over: bool = False
+
+    def step(self, stap: Stap) -> StepState:
+        """The state of one step."""
+        return next(state for state in self.steps if state.stap is stap)
+
+    def done(self, stap: Stap) -> bool:
+        """Whether a step is settled (done, done otherwise, or not applicable)."""
+        return self.step(stap).stand.afgerond
+
+    @property
+    def settled(self) -> list[StepState]:
+        """The steps that are settled: done, done otherwise, or not applicable."""
+        return [s for s in self.steps if s.stand.afgerond]
+
+    def counted(self, stand: Stand) -> int:
+        """How many steps stand so."""
+        return sum(1 for s in self.steps if s.stand is stand)
+
+    @property
+    def last_settled(self) -> StepState | None:
+        """The settled step with the latest date (a step without a date is never the last)."""
+        dated = [s for s in self.settled if s.datum is not None]
+        return max(reversed(dated), key=lambda s: s.datum or dt.date.min) if dated else None
+
+    @property
+    def next_step(self) -> StepState | None:
+        """The first step that still asks for action, from the current phase on; or None.
+
+        Once the plan period is over, phase 5 comes first: a plan never closed is evaluated,
+        not carried out for ever. A step of an earlier phase left open comes after it.
+        """
+        waiting = [s for s in self.steps if s.stand.open and s.volgende]
+        floor = "5" if self.plan_over else "1"
+        return next((s for s in waiting if s.fase >= floor), waiting[0] if waiting else None)
+
+    @property
+    def current_phase(self) -> str:
+        """The phase of the next step ('5' once the plan is over or nothing asks for action)."""
+        following = self.next_step
+        if self.plan_over or following is None:
+            return "5"
+        return following.fase
+
+    def upcoming(self, phases: tuple[str, ...] | None = None) -> list[StepState]:
+        """The steps with an action still to take: the next step first, then from its phase on.
+
+        An optional step nobody started comes in the list, never first; a step an earlier
+        phase left open comes after the current phase's.
+        """
+        following = self.next_step
+        floor = "5" if self.plan_over else "1"
+        rest = sorted(
+            (
+                s
+                for s in self.steps
+                if s is not following
+                and s.volgende
+                and (s.stand.open or s.stand is Stand.FACULTATIEF)
+            ),
+            key=lambda s: s.fase < floor,
+        )
+        found = ([following] if following else []) + rest
+        return [s for s in found if phases is None or s.fase in phases]
+
+
+def derive_state(project: Project, today: dt.date) -> ProcessState:
+    """The state of every step of the method, from the evidence in the folder.
+
+    Args:
+        project: the validated folder.
+        today: the day to judge against (meetings after it have not taken place).
+    """
+    steps = [derive(project, today) for derive in _derivers().values()]
+    over = plan_approved(project, today) is not None and (
+        plan_ended(project, today) or bool(final_evaluations(project, today))
+    )
+    return ProcessState(_read_as_a_story(steps), plan_over=over)
+
+
+# -- the story: steps the process went past --------------------------------------------------------
+
+LAST_OF_PHASE = {"1": Stap.S1_6, "2": Stap.S2_7, "3": Stap.S3_6}
+"""The step that closes a phase; the steps of phases 4 and 5 run side by side, none closes."""
+
+
+def _read_as_a_story(steps: list[StepState]) -> list[StepState]:
+    """Mark the steps left open while a later phase (or their phase's last step) was done."""
+    story = []
+    for index, step in enumerate(steps):
+        later = _passed_by(step, steps[index + 1 :])
+        if later is not None and step.stand in (Stand.BEZIG, Stand.TE_DOEN):
+            assert later.datum is not None
+            step = replace(
+                step,
+                stand=Stand.ONVOLLEDIG if step.stand is Stand.BEZIG else Stand.OVERGESLAGEN,
+                uitleg=f"{step.uitleg}; het proces ging verder: {later.stap.value} "
+                f"{later.stand.value} op {later.datum}",
+                volgende="",
+            )
+        story.append(step)
+    return story
+
+
+def _passed_by(step: StepState, later: Iterable[StepState]) -> StepState | None:
+    return next(
+        (
+            other
+            for other in later
+            if other.stand in (Stand.KLAAR, Stand.ANDERS)
+            and other.datum is not None
+            and (other.fase > step.fase or other.stap is LAST_OF_PHASE.get(step.fase))
+        ),
+        None,
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _files(items: Iterable[tuple[str, object]], folder: str) -> tuple[str, ...]:
+    return tuple(f"{folder}/{id_}.yaml" for id_, _ in items)
+
+
+def _decision_text(besluit: Besluit) -> str:
+    return f"{besluit.door.label} {besluit.datum}"
+
+
+def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
+    """'ingevuld door Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)'."""
+    return "ingevuld door " + _bodies(project, meetings)
+
+
+def _bodies(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
+    """'Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)': who filled in a step instead."""
+    by_body: dict[str, list[Vergadering]] = defaultdict(list)
+    for _, vergadering in meetings:
+        by_body[vergadering.orgaan].append(vergadering)
+    parts = []
+    for orgaan, sessions in by_body.items():
+        details = [
+            f"{len(sessions)} bijeenkomsten" if len(sessions) > 1 else str(sessions[0].datum)
+        ]
+        counted = [v.deelnemers for v in sessions if v.deelnemers]
+        if counted:
+            details.append(f"{sum(counted)} deelnemers")
+        parts.append(f"{orgaan_naam(project, orgaan)} ({', '.join(details)})")
+    return " en ".join(parts)
+
+
+def _meeting_step(
+    project: Project,
+    stap: Stap,
+    today: dt.date,
+    todo: str,
+    command: str,
+    expected: tuple[str, ...] = ("kerngroep",),
+    also: Iterable[str] = (),
+) -> StepState:
+    """A step whose evidence is a held meeting tagged with the step.
+
+    A meeting of an ``expected`` kind of body makes the step done; a meeting of another body
+    (hearings, a forum) makes it done otherwise. ``also`` names further meetings that serve
+    the step (the one prioriteiten.yaml names); ``todo`` and ``command`` say what to do when
+    there is no meeting at all.
+    """
+    extra = [(i, project.vergaderingen[i]) for i in also if i in project.vergaderingen]
+    meetings = sorted(
+        {**dict(meetings_for(project, stap)), **dict(extra)}.items(),
+        key=lambda item: (item[1].datum, item[0]),
+    )
+    done = [(i, v) for i, v in meetings if minuted(v, today)]
+    if done:
+        last = done[-1][1]
+        textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
+        if textbook:
+            return StepState(
+                stap,
+                Stand.KLAAR,
+                textbook[-1].datum,
+                _files(done, "vergaderingen"),
+                f"vergadering van {textbook[-1].datum}",
+            )
+        return StepState(
+            stap,
+            Stand.ANDERS,
+            last.datum,
+            _files(done, "vergaderingen"),
+            _filled_in_otherwise(project, done),
+        )
+    unreported = [(i, v) for i, v in meetings if held(v, today)]
+    if unreported:
+        id_, first = unreported[0]
+        return StepState(
+            stap,
+            Stand.BEZIG,
+            first.datum,
+            _files(meetings, "vergaderingen"),
+            f"vergadering van {first.datum}, maar het verslag is nog niet ingevuld",
+            f"vul het verslag per agendapunt in, in vergaderingen/{id_}.yaml",
+        )
+    if meetings:
+        first = meetings[0][1]
+        return StepState(
+            stap,
+            Stand.BEZIG,
+            first.datum,
+            _files(meetings, "vergaderingen"),
+            f"gepland op {first.datum}",
+            "houd de geplande vergadering",
+        )
+    return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=command)
+
+
+def _decision_step(
+    project: Project,
+    stap: Stap,
+    onderwerp: Onderwerp,
+    door: tuple[Instantie, ...],
+    today: dt.date,
+    missing: str,
+    todo: str,
+) -> StepState:
+    found = decisions(project, onderwerp, door, today=today)
+    if found:
+        return StepState(
+            stap, Stand.KLAAR, found[-1].datum, ("besluiten.yaml",), _decision_text(found[-1])
+        )
+    return StepState(stap, Stand.TE_DOEN, uitleg=missing, volgende=todo)
+
+
+Deriver = Callable[[Project, dt.date], StepState]
+
+
+# -- phase 1 ---------------------------------------------------------------------------------------
+
+
+def _coordinator_gap(project: Project) -> str:
+    """What is missing about the coordinator's person ('' when someone is named)."""
+    if project.instellingen.coordinator is None:
+        return "er is nog geen coördinator aangeduid ('coordinator' in livb.yaml)"
+    found = coordinator(project)
+    if found is not None and not found.naam:
+        return f"de functie van coördinator is vacant ('{found.id}' heeft nog geen naam)"
+    return ""
+
+
+def _s1_1(project: Project, today: dt.date) -> StepState:
+    appointed = decisions(project, Onderwerp.AANSTELLING_COORDINATOR, today=today)
+    gap = _coordinator_gap(project)
+    if appointed:
+        text = f"de coördinator is officieel aangesteld ({_decision_text(appointed[-1])})"
+        return StepState(
+            Stap.S1_1,
+            Stand.KLAAR,
+            appointed[-1].datum,
+            ("besluiten.yaml",),
+            f"{text}; nu: {gap}" if gap else text,
+        )
+    nota = decisions(
+        project,
+        Onderwerp.INTENTIENOTA,
+        uitkomst=(Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN),
+        today=today,
+    )
+    setback = decisions(
+        project,
+        Onderwerp.AANSTELLING_COORDINATOR,
+        uitkomst=(Uitkomst.UITGESTELD, Uitkomst.AFGEWEZEN),
+        today=today,
+    )
+    facts = [f"intentienota {nota[-1].uitkomst.value} ({_decision_text(nota[-1])})"] if nota else []
+    if setback:
+        last = setback[-1]
+        why = f": {last.toelichting}" if last.toelichting else ""
+        facts.append(
+            f"de aanstelling van de coördinator werd {last.uitkomst.value} "
+            f"({_decision_text(last)}){why}"
+        )
+    if gap:
+        facts.append(gap)
+    if setback:
+        todo = (
+            "leg de aanstelling van de coördinator opnieuw voor aan het college en noteer de "
+            "beslissing in besluiten.yaml (onderwerp: aanstelling_coordinator)"
+        )
+    elif gap:
+        todo = "duid de coördinator aan: 'coordinator' in livb.yaml, met de naam in actoren.yaml"
+    else:
+        facts.append("de aanstelling van de coördinator staat niet in besluiten.yaml")
+        todo = (
+            "voeg de beslissing van het college toe in besluiten.yaml "
+            "(onderwerp: aanstelling_coordinator)"
+        )
+    started = nota or setback or project.instellingen.coordinator
+    return StepState(
+        Stap.S1_1,
+        Stand.BEZIG if started else Stand.TE_DOEN,
+        (setback or nota)[-1].datum if (setback or nota) else None,
+        ("besluiten.yaml",) if (setback or nota) else ("livb.yaml",),
+        "; ".join(facts),
+        todo,
+    )
+
+
+def _s1_2(project: Project, today: dt.date) -> StepState:
+    talks = sorted(
+        ((i, g) for i, g in project.gesprekken.items() if g.stap == "1.2"),
+        key=lambda item: (item[1].datum, item[0]),
+    )
+    done = [(i, g) for i, g in talks if g.datum <= today]
+    if done:
+        return StepState(
+            Stap.S1_2,
+            Stand.KLAAR,
+            done[-1][1].datum,
+            _files(done, "gesprekken"),
+            f"{len(done)} gesprek(ken)",
+        )
+    if talks:
+        first_id, first = talks[0]
+        return StepState(
+            Stap.S1_2,
+            Stand.BEZIG,
+            first.datum,
+            _files(talks, "gesprekken"),
+            f"gesprek gepland op {first.datum} met {', '.join(first.met)}",
+            f"voer het gesprek en vul gesprekken/{first_id}.yaml aan",
+        )
+    return StepState(
+        Stap.S1_2,
+        Stand.TE_DOEN,
+        uitleg="nog geen oriëntatiegesprek met de burgemeester",
+        volgende="livb new gesprek --stap 1.2 --met <id van de burgemeester>",
+    )
+
+
+def _s1_4(project: Project, today: dt.date) -> StepState:
+    if not fod_begeleiding(project):
+        return _intentieverklaring_only(project, today)
+    periode = protocol_period(project, today)
+    if periode:
+        return StepState(
+            Stap.S1_4,
+            Stand.KLAAR,
+            periode.start,
+            ("besluiten.yaml",),
+            f"protocolakkoord ondertekend door alle partijen op {periode.start}; de begeleiding "
+            f"loopt tot {periode.einde}",
+        )
+    approved = decisions(project, Onderwerp.PROTOCOLAKKOORD, today=today)
+    if approved:
+        return StepState(
+            Stap.S1_4,
+            Stand.BEZIG,
+            approved[-1].datum,
+            ("besluiten.yaml",),
+            "het protocolakkoord wacht op de handtekeningen van alle partijen",
+            "livb render protocol, en noteer de handtekeningen in besluiten.yaml",
+        )
+    return StepState(
+        Stap.S1_4,
+        Stand.TE_DOEN,
+        uitleg="geen protocolakkoord",
+        volgende="livb render protocol; leg het voor aan het college",
+    )
+
+
+def _intentieverklaring_only(project: Project, today: dt.date) -> StepState:
+    """Step 1.4 without the FOD: no protocol; the intentieverklaring is optional."""
+    without = "geen begeleiding door de FOD ('begeleiding' in livb.yaml is leeg): geen protocol"
+    signed = decisions(
+        project,
+        Onderwerp.INTENTIEVERKLARING,
+        (Instantie.BURGEMEESTER,),
+        (Uitkomst.ONDERTEKEND,),
+        today=today,
+    )
+    if signed:
+        return StepState(
+            Stap.S1_4,
+            Stand.KLAAR,
+            signed[-1].datum,
+            ("besluiten.yaml",),
+            f"intentieverklaring ondertekend; {without}",
+        )
+    begun = decisions(project, Onderwerp.INTENTIEVERKLARING, today=today)
+    if begun:
+        return StepState(
+            Stap.S1_4,
+            Stand.BEZIG,
+            begun[-1].datum,
+            ("besluiten.yaml",),
+            f"de intentieverklaring is nog niet door de burgemeester ondertekend; {without}",
+            "livb render intentieverklaring, en noteer de handtekening in besluiten.yaml",
+        )
+    return StepState(
+        Stap.S1_4,
+        Stand.NVT,
+        bewijs=("livb.yaml",),
+        uitleg=f"{without}; een intentieverklaring is facultatief",
+    )
+
+
+def _s1_5(project: Project, today: dt.date) -> StepState:
+    members = project.organen.kerngroep.leden
+    actors = {a.id: a for a in project.actoren.actoren}
+    unnamed = [m for m in members if m in actors and not actors[m].naam]
+    if len(members) >= 3 and not unnamed:
+        return StepState(
+            Stap.S1_5, Stand.KLAAR, None, ("organen.yaml",), count(len(members), "lid", "leden")
+        )
+    if members:
+        return StepState(
+            Stap.S1_5,
+            Stand.BEZIG,
+            None,
+            ("organen.yaml", "actoren.yaml"),
+            count(len(unnamed), "lid", "leden") + " nog zonder naam"
+            if unnamed
+            else "minder dan drie leden",
+            "vul de namen van de kerngroepleden in, in actoren.yaml",
+        )
+    return StepState(
+        Stap.S1_5,
+        Stand.TE_DOEN,
+        uitleg="de kerngroep is leeg",
+        volgende="stel de kerngroep samen in organen.yaml",
+    )
+
+
+# -- phase 2 ---------------------------------------------------------------------------------------
+
+
+def _s2_2(project: Project, today: dt.date) -> StepState:
+    needed = kerngroep_to_interview(project)
+    done = interviewed(project, "2.2", today)
+    talks = sorted(
+        ((i, g) for i, g in project.gesprekken.items() if g.stap == "2.2"),
+        key=lambda item: (item[1].datum, item[0]),
+    )
+    missing = [m for m in needed if m not in done]
+    last = max(done.values(), default=None)
+    command = f"livb new gesprek --met {missing[0]}" if missing else ""
+    if needed and not missing:
+        return StepState(
+            Stap.S2_2,
+            Stand.KLAAR,
+            last,
+            _files(talks, "gesprekken"),
+            count(len(talks), "gesprek", "gesprekken"),
+        )
+    if talks:
+        return StepState(
+            Stap.S2_2,
+            Stand.BEZIG,
+            last or talks[0][1].datum,
+            _files(talks, "gesprekken"),
+            f"nog geen gesprek met: {', '.join(missing)}" if missing else "geen kerngroepleden",
+            command or "stel eerst de kerngroep samen",
+        )
+    otherwise = _meeting_step(project, Stap.S2_2, today, "", "", expected=())
+    if otherwise.stand is Stand.ANDERS:
+        return otherwise
+    return StepState(
+        Stap.S2_2,
+        Stand.FACULTATIEF,
+        uitleg="facultatief: nog geen oriëntatiegesprekken met de kerngroepleden",
+        volgende=command,
+    )
+
+
+def _s2_4(project: Project, today: dt.date) -> StepState:
+    state = _meeting_step(
+        project,
+        Stap.S2_4,
+        today,
+        "de diagnostiek is nog niet voorgesteld",
+        "livb new vergadering --orgaan kerngroep --stap 2.4",
+    )
+    if state.stand is Stand.TE_DOEN and project.bevindingen.bevindingen:
+        return StepState(
+            Stap.S2_4,
+            Stand.BEZIG,
+            None,
+            ("diagnostiek/bevindingen.yaml",),
+            count(len(project.bevindingen.bevindingen), "bevinding", "bevindingen")
+            + ", nog niet voorgesteld",
+            state.volgende,
+        )
+    return state
+
+
+def _s2_5(project: Project, today: dt.date) -> StepState:
+    swot = project.swot
+    quadrants = [swot.sterktes, swot.zwaktes, swot.kansen, swot.bedreigingen]
+    meeting = _meeting_step(project, Stap.S2_5, today, "", "")
+    if all(quadrants) and meeting.stand.afgerond:
+        return replace(meeting, bewijs=("swot.yaml", *meeting.bewijs), uitleg="SWOT opgemaakt")
+    if any(quadrants) or meeting.stand is not Stand.TE_DOEN:
+        return StepState(
+            Stap.S2_5,
+            Stand.BEZIG,
+            meeting.datum,
+            ("swot.yaml", *meeting.bewijs),
+            "de SWOT is begonnen",
+            "vul de vier delen van swot.yaml aan en noteer de vergadering",
+        )
+    return StepState(
+        Stap.S2_5,
+        Stand.TE_DOEN,
+        uitleg="geen SWOT",
+        volgende="livb new vergadering --orgaan kerngroep --stap 2.5",
+    )
+
+
+def _s2_6(project: Project, today: dt.date) -> StepState:
+    priorities = project.prioriteiten.prioriteiten
+    groups = {g.prioriteit for g in project.organen.projectgroepen}
+    without = [p.id for p in priorities if p.id not in groups]
+    waived = [p for p in without if _without_group_on_purpose(project, p)]
+    missing = [p for p in without if p not in waived]
+    chosen_at = [project.prioriteiten.vergadering] if project.prioriteiten.vergadering else []
+    meeting = _meeting_step(project, Stap.S2_6, today, "", "", also=chosen_at)
+    if not priorities:
+        return StepState(
+            Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
+        )
+    counted = count(len(priorities), "prioriteit", "prioriteiten")
+    if waived:
+        on_purpose = "bewust zonder projectgroep (LIVB208 staat uit in livb.yaml)"
+        counted += (
+            f", {on_purpose}"
+            if len(waived) == len(priorities)
+            else f": {len(priorities) - len(waived)} met projectgroep, {len(waived)} {on_purpose}"
+        )
+    if not missing and meeting.stand.afgerond:
+        text = counted if waived else f"{counted} met projectgroep"
+        if meeting.stand is Stand.ANDERS:
+            text += f", gekozen: {meeting.uitleg}"
+        return replace(
+            meeting,
+            stand=Stand.ANDERS if waived else meeting.stand,
+            bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs),
+            uitleg=text,
+        )
+    gaps = [f"nog geen projectgroep voor: {', '.join(missing)}"] if missing else []
+    if not meeting.stand.afgerond:
+        gaps.append("de vergadering die de prioriteiten koos ontbreekt (stap 2.6)")
+    return StepState(
+        Stap.S2_6,
+        Stand.BEZIG,
+        meeting.datum,
+        ("prioriteiten.yaml", *meeting.bewijs),
+        counted + "; " + "; ".join(gaps),
+        "voeg de projectgroepen toe in organen.yaml"
+        if missing
+        else "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
+        "prioriteiten.yaml",
+    )
+
+
+def _without_group_on_purpose(project: Project, prioriteit: str) -> bool:
+    """Whether livb.yaml switches LIVB208 off for a priority: no projectgroep, by choice."""
+    return switched_off(project, "LIVB208", prioriteit, "prioriteiten.yaml", "prioriteiten")
+
+
+# -- phase 3 ---------------------------------------------------------------------------------------
+
+
+def _s3_1(project: Project, today: dt.date) -> StepState:
+    groups = [g.id for g in project.organen.projectgroepen]
+    meetings = meetings_for(project, Stap.S3_1)
+    started = {v.orgaan for _, v in meetings if minuted(v, today)}
+    missing = [g for g in groups if g not in started]
+    if not groups:
+        otherwise = _meeting_step(project, Stap.S3_1, today, "", "", expected=())
+        if otherwise.stand is Stand.ANDERS:
+            return otherwise
+        priorities = [p.id for p in project.prioriteiten.prioriteiten]
+        if priorities and all(_without_group_on_purpose(project, p) for p in priorities):
+            return StepState(
+                Stap.S3_1,
+                Stand.NVT,
+                bewijs=("livb.yaml",),
+                uitleg="geen projectgroepen, bewust (LIVB208 staat uit in livb.yaml)",
+            )
+    if groups and not missing:
+        return StepState(
+            Stap.S3_1,
+            Stand.KLAAR,
+            meetings[-1][1].datum,
+            _files(meetings, "vergaderingen"),
+            count(len(groups), "projectgroep", "projectgroepen") + " gestart",
+        )
+    return StepState(
+        Stap.S3_1,
+        Stand.BEZIG if started else Stand.TE_DOEN,
+        None,
+        _files(meetings, "vergaderingen"),
+        f"nog niet gestart: {', '.join(missing)}" if missing else "geen projectgroepen",
+        f"livb new vergadering --orgaan {missing[0]} --stap 3.1"
+        if missing
+        else "richt eerst de projectgroepen op (stap 2.6)",
+    )
+
+
+def _s3_4(project: Project, today: dt.date) -> StepState:
+    priorities = [p.id for p in project.prioriteiten.prioriteiten]
+    covered = {
+        f.prioriteit for f in project.doelstellingen.values() if f.strategische_doelstellingen
+    }
+    missing = [p for p in priorities if p not in covered]
+    files = tuple(sorted(project.doelstellingen))
+    if not priorities or missing:
+        return StepState(
+            Stap.S3_4,
+            Stand.BEZIG if covered else Stand.TE_DOEN,
+            None,
+            files,
+            f"nog geen doelstellingen voor: {', '.join(missing)}"
+            if missing
+            else "geen prioriteiten",
+            f"livb new doelstelling --prioriteit {missing[0]}"
+            if missing
+            else "livb new prioriteit",
+        )
+    groups = [g.id for g in project.organen.projectgroepen]
+    meeting = _meeting_step(project, Stap.S3_4, today, "", "", expected=("projectgroep",))
+    held_by = {
+        v.orgaan
+        for _, v in meetings_for(project, Stap.S3_4)
+        if minuted(v, today) and v.orgaan in groups
+    }
+    silent = [g for g in groups if g not in held_by]
+    if meeting.stand.afgerond and not silent:
+        text = "doelstellingen voor elke prioriteit"
+        if meeting.stand is Stand.ANDERS:
+            text += f", {_goals_filled_in_by(project, today, priorities)}"
+        return replace(meeting, bewijs=(*files, *meeting.bewijs), uitleg=text)
+    return StepState(
+        Stap.S3_4,
+        Stand.BEZIG,
+        meeting.datum,
+        (*files, *meeting.bewijs),
+        "doelstellingen voor elke prioriteit, maar geen vergadering van "
+        + (", ".join(silent) if silent else "de projectgroepen")
+        + " die ze vastlegde (stap 3.4)",
+        f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
+        if silent
+        else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
+    )
+
+
+def _goals_filled_in_by(project: Project, today: dt.date, priorities: list[str]) -> str:
+    """Who filled in the goals instead of projectgroepen, and for which priorities.
+
+    A hearing per theme fills in its own priority, not every one: the text names those that
+    had no meeting of their own.
+    """
+    meetings = [(i, v) for i, v in meetings_for(project, Stap.S3_4) if minuted(v, today)]
+    named = {p for i, v in meetings for p in named_priorities(project, i, v)}
+    bodies = _bodies(project, meetings)
+    if not named:
+        return f"met {bodies}"
+    rest = [p for p in priorities if p not in named]
+    if not rest:
+        return f"ingevuld door {bodies}"
+    return (
+        f"ingevuld door {bodies} voor {len(priorities) - len(rest)} van de "
+        f"{len(priorities)} prioriteiten; geen bijeenkomst over: {', '.join(rest)}"
+    )
+
+
+def _s3_6(project: Project, today: dt.date) -> StepState:
+    college = decisions(project, Onderwerp.PLAN, (Instantie.COLLEGE,), today=today)
+    commissie = decisions(project, Onderwerp.PLAN, (Instantie.RAADSCOMMISSIE,), today=today)
+    raad = decisions(project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), today=today)
+    route = [_decision_text(found[-1]) for found in (college, commissie, raad) if found]
+    if college and raad:
+        return StepState(
+            Stap.S3_6, Stand.KLAAR, raad[-1].datum, ("besluiten.yaml",), ", ".join(route)
+        )
+    if college or commissie:
+        return StepState(
+            Stap.S3_6,
+            Stand.BEZIG,
+            (commissie or college)[-1].datum,
+            ("besluiten.yaml",),
+            ", ".join(route) + "; nog niet goedgekeurd door de gemeenteraad",
+            "leg het plan voor aan de gemeenteraad (livb render plan --definitief)",
+        )
+    return StepState(
+        Stap.S3_6,
+        Stand.TE_DOEN,
+        uitleg="het plan is nog niet goedgekeurd",
+        volgende="livb render plan --definitief; leg het voor aan het college",
+    )
+
+
+# -- phases 4 and 5 --------------------------------------------------------------------------------
+#
+# The steps of phases 4 and 5 run side by side, not one after the other: while the actions
+# are carried out (4.1) the kerngroep evaluates (4.2), the results are told (4.3) and reported
+# (4.4). Phase 5 begins when the plan period is over. No step is done merely because time
+# passed: each needs its evidence (a monitoring file, a decision, a meeting).
+
+EVALUATE = (
+    "livb render evaluatie; leg de evaluatie voor aan college en gemeenteraad en noteer het "
+    "in besluiten.yaml (onderwerp: evaluatie)"
+)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up of the plan on a day: the actions and indicators counted.
+
+    Attributes:
+        jaren: the years followed up in monitoring/.
+        acties: how many actions are afgerond, geschrapt, over tijd (of which vertraagd) and
+            op schema (the rest).
+        indicatoren: how many indicators are on track, off track, not to judge, not measured.
+    """
+
+    jaren: tuple[int, ...]
+    acties: dict[str, int]
+    indicatoren: dict[str, int]
+
+    @property
+    def action_count(self) -> int:
+        """How many actions the plan has (``vertraagd`` counts among ``over tijd``)."""
+        return sum(self.acties[k] for k in ("afgerond", "geschrapt", "over tijd", "op schema"))
+
+    @property
+    def indicator_count(self) -> int:
+        """How many indicators the plan has."""
+        return sum(self.indicatoren.values())
+
+    @property
+    def actions_text(self) -> str:
+        """'13 acties: 3 afgerond, 1 geschrapt, 2 over tijd (1 vertraagd), 7 op schema'."""
+        a = self.acties
+        total = self.action_count
+        parts = [f"{a[k]} {k}" for k in ("afgerond", "geschrapt") if a[k]]
+        if a["over tijd"]:
+            delayed = f" (waarvan {a['vertraagd']} vertraagd)" if a["vertraagd"] else ""
+            parts.append(f"{a['over tijd']} over tijd{delayed}")
+        if a["op schema"]:
+            parts.append(f"{a['op schema']} op schema")
+        if not total:
+            return "geen acties"
+        return count(total, "actie", "acties") + (": " + ", ".join(parts) if parts else "")
+
+    @property
+    def indicators_text(self) -> str:
+        """'7 indicatoren: 1 bereikt, 3 op koers, 2 niet op koers, 1 nog niet gemeten'."""
+        i = self.indicatoren
+        total = self.indicator_count
+        parts = [f"{i[k]} {k}" for k in i if i[k]]
+        if not total:
+            return "geen indicatoren"
+        return count(total, "indicator", "indicatoren") + (": " + ", ".join(parts) if parts else "")
+
+
+def follow_up(project: Project, today: dt.date) -> FollowUp:
+    """Count the actions and indicators of the plan as they stand on ``today``."""
+    states = action_states(project, today)
+    acties = dict.fromkeys(("afgerond", "geschrapt", "over tijd", "vertraagd", "op schema"), 0)
+    for state in states.values():
+        if state.status.klaar:
+            acties[state.status.value] += 1
+        elif state.late(today):
+            acties["over tijd"] += 1
+            acties["vertraagd"] += state.status is Status.VERTRAAGD
+        else:
+            acties["op schema"] += 1
+    measured = measurements(project, today)
+    indicatoren = dict.fromkeys(
+        ("bereikt", "op koers", "niet op koers", "niet te beoordelen", "nog niet gemeten"), 0
+    )
+    for _, _, indicator in indicators(project):
+        values = measured.get(indicator.id)
+        if not values:
+            indicatoren["nog niet gemeten"] += 1
+            continue
+        judged = koers(indicator, values[-1].waarde, values[-1].datum.year)
+        if judged is Koers.ONBEKEND:
+            indicatoren["niet te beoordelen"] += 1
+        else:
+            indicatoren[judged.value if judged.goed else "niet op koers"] += 1
+    return FollowUp(tuple(monitoring_years(project, today)), acties, indicatoren)
+
+
+def _not_yet(stap: Stap, uitleg: str) -> StepState:
+    """A step whose time has not come: nothing to do yet, so it is not the next step."""
+    return StepState(stap, Stand.TE_DOEN, uitleg=uitleg)
+
+
+def _monitoring_file(project: Project, today: dt.date) -> str:
+    """What to do to follow up the plan: start the first year without a file, or update one."""
+    start = implementation_start(project, today)
+    periode = project.instellingen.beleid.periode
+    last = min(periode.tot.year, today.year) if periode else today.year
+    first = start.year if start else last
+    missing = [y for y in range(first, last + 1) if y not in project.monitoring]
+    if missing:
+        return f"livb new monitoring --jaar {missing[0]}"
+    return f"werk monitoring/{last}.yaml bij"
+
+
+def _s4_1(project: Project, today: dt.date) -> StepState:
+    start = implementation_start(project, today)
+    years = monitoring_years(project, today)
+    if start is None and not years:
+        return _not_yet(Stap.S4_1, "begint na de goedkeuring van het plan door de gemeenteraad")
+    states = action_states(project, today)
+    files = tuple(f"monitoring/{y}.yaml" for y in years) or tuple(sorted(project.doelstellingen))
+    if not states:
+        return StepState(
+            Stap.S4_1,
+            Stand.BEZIG,
+            start,
+            files,
+            "het plan heeft nog geen acties",
+            "voeg de acties toe in doelstellingen/ (livb new doelstelling)",
+        )
+    summary = follow_up(project, today).actions_text
+    source = f"stand uit monitoring/{years[-1]}.yaml" if years else "nog geen opvolging"
+    text = f"{summary}; {source}"
+    if start is None:
+        text += "; het plan is nog niet goedgekeurd door de gemeenteraad"
+    if all(state.status.klaar for state in states.values()):
+        last = max(state.jaar or 0 for state in states.values())
+        day = min(dt.date(last, 12, 31), today) if last else start
+        return StepState(Stap.S4_1, Stand.KLAAR, day, files, text)
+    periode = project.instellingen.beleid.periode
+    if plan_ended(project, today) and not final_evaluations(project, today):
+        assert periode is not None
+        return StepState(
+            Stap.S4_1,
+            Stand.NIET_AFGESLOTEN,
+            periode.tot,
+            files,
+            f"de planperiode liep af op {periode.tot}, maar niet alle acties zijn afgerond en er "
+            f"is geen eindevaluatie; {text}",
+            f"vul de opvolging aan ({_monitoring_file(project, today)}) en evalueer het plan: "
+            + EVALUATE,
+        )
+    return StepState(
+        Stap.S4_1,
+        Stand.BEZIG,
+        start,
+        files,
+        text,
+        f"volg de acties en indicatoren op: {_monitoring_file(project, today)}",
+    )
+
+
+def _due(project: Project, today: dt.date, stap: Stap, what: str) -> StepState | None:
+    """None once a step is due (a year of implementation), else why it waits."""
+    start = implementation_start(project, today)
+    if start is None:
+        return _not_yet(stap, "begint na de goedkeuring van het plan door de gemeenteraad")
+    due = months_later(start, 12)
+    if today < due:
+        return _not_yet(stap, f"{what} na ongeveer een jaar uitvoering, vanaf {due}")
+    return None
+
+
+def _s4_2(project: Project, today: dt.date) -> StepState:
+    decided = interim_evaluations(project, today)
+    meeting = _meeting_step(
+        project, Stap.S4_2, today, "", "", expected=("kerngroep", "projectgroep")
+    )
+    if decided:
+        last = decided[-1]
+        files = (
+            ("besluiten.yaml", *meeting.bewijs) if meeting.stand.afgerond else ("besluiten.yaml",)
+        )
+        return StepState(
+            Stap.S4_2,
+            Stand.KLAAR,
+            last.datum,
+            files,
+            f"tussentijdse evaluatie: {_decision_text(last)}"
+            + (f" ({count(len(decided), 'evaluatie', 'evaluaties')})" if len(decided) > 1 else ""),
+        )
+    if meeting.stand is not Stand.TE_DOEN:
+        return meeting
+    waiting = _due(project, today, Stap.S4_2, "de tussentijdse evaluatie volgt")
+    if waiting is not None:
+        return waiting
+    return StepState(
+        Stap.S4_2,
+        Stand.TE_DOEN,
+        uitleg="nog geen tussentijdse evaluatie",
+        volgende="livb render evaluatie; bespreek ze in de kerngroep "
+        "(livb new vergadering --orgaan kerngroep --stap 4.2) en leg ze voor aan het college",
+    )
+
+
+def _told(
+    project: Project, today: dt.date, after: dt.date, stap: Stap
+) -> list[tuple[dt.date, str]]:
+    """What was told to the public after a day: monitoring's communicatie and meetings of a step."""
+    found = [
+        (c.datum, f"monitoring/{year}.yaml")
+        for year in monitoring_years(project, today)
+        for c in project.monitoring[year].communicatie
+        if after <= c.datum <= today
+    ]
+    found += [
+        (v.datum, f"vergaderingen/{i}.yaml")
+        for i, v in meetings_for(project, stap)
+        if minuted(v, today) and v.datum >= after
+    ]
+    return sorted(found)
+
+
+def _s4_3(project: Project, today: dt.date) -> StepState:
+    approved = plan_approved(project, today)
+    if approved is None:
+        return _not_yet(Stap.S4_3, "begint na de goedkeuring van het plan door de gemeenteraad")
+    told = _told(project, today, approved.datum, Stap.S4_3)
+    has_plan = bool(project.plan.communicatie)
+    files = tuple(dict.fromkeys(["plan.yaml"] * has_plan + [f for _, f in told]))
+    if has_plan and told:
+        return StepState(
+            Stap.S4_3,
+            Stand.KLAAR,
+            told[-1][0],
+            files,
+            f"communicatieplan in plan.yaml; {count(len(told), 'keer', 'keer')} naar buiten "
+            f"gebracht, het laatst op {told[-1][0]}",
+        )
+    record = "noteer wat je naar buiten bracht onder 'communicatie' in monitoring/JJJJ.yaml"
+    if told:
+        return StepState(
+            Stap.S4_3,
+            Stand.BEZIG,
+            told[-1][0],
+            files,
+            f"{count(len(told), 'keer', 'keer')} naar buiten gebracht, maar plan.yaml heeft geen "
+            "communicatieplan",
+            "beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd worden",
+        )
+    if has_plan:
+        return StepState(
+            Stap.S4_3,
+            Stand.BEZIG,
+            None,
+            files,
+            "communicatieplan in plan.yaml, maar nog niets naar buiten gebracht",
+            record,
+        )
+    return StepState(
+        Stap.S4_3,
+        Stand.TE_DOEN,
+        uitleg="geen communicatieplan en nog niets naar buiten gebracht",
+        volgende="beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd "
+        f"worden; {record}",
+    )
+
+
+def _s4_4(project: Project, today: dt.date) -> StepState:
+    found = reports(project, today)
+    if found:
+        return StepState(
+            Stap.S4_4,
+            Stand.KLAAR,
+            found[-1].datum,
+            ("besluiten.yaml",),
+            f"{count(len(found), 'rapport', 'rapporten')} aan college of gemeenteraad, het "
+            f"laatste: {_decision_text(found[-1])}",
+        )
+    waiting = _due(project, today, Stap.S4_4, "het eerste jaarrapport volgt")
+    if waiting is not None:
+        return waiting
+    return StepState(
+        Stap.S4_4,
+        Stand.TE_DOEN,
+        uitleg="nog geen rapport aan college of gemeenteraad over de uitvoering",
+        volgende="livb render jaarrapport; leg het voor aan college en gemeenteraad "
+        "(besluiten.yaml, onderwerp: jaarrapport)",
+    )
+
+
+def _phase_5_waits(project: Project, today: dt.date, stap: Stap) -> StepState | None:
+    """Phase 5 begins once the approved plan's period is over (or its end was evaluated)."""
+    if plan_approved(project, today) is None:
+        return _not_yet(stap, "begint na de goedkeuring en de uitvoering van het plan")
+    if plan_ended(project, today) or final_evaluations(project, today):
+        return None
+    periode = project.instellingen.beleid.periode
+    return _not_yet(
+        stap,
+        f"begint na de planperiode (tot {periode.tot})"
+        if periode
+        else "begint na de planperiode ('beleid: periode' in livb.yaml)",
+    )
+
+
+def _plan_end(project: Project) -> dt.date:
+    periode = project.instellingen.beleid.periode
+    return periode.tot + dt.timedelta(days=1) if periode else dt.date.min
+
+
+def _s5_1(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_1)
+    if waiting is not None:
+        return waiting
+    after = _plan_end(project)
+    kerngroep = sorted(
+        (
+            (i, v)
+            for i, v in project.vergaderingen.items()
+            if v.orgaan == "kerngroep" and minuted(v, today) and v.datum >= after
+        ),
+        key=lambda meeting: (meeting[1].datum, meeting[0]),
+    )
+    years = [y for y in monitoring_years(project, today) if y >= after.year]
+    facts = []
+    if kerngroep:
+        facts.append(
+            f"de kerngroep kwam {count(len(kerngroep), 'keer', 'keer')} samen na de planperiode"
+        )
+    if years:
+        facts.append(f"opvolging in monitoring/{years[-1]}.yaml")
+    files = (*_files(kerngroep, "vergaderingen"), *(f"monitoring/{y}.yaml" for y in years))
+    last = max([v.datum for _, v in kerngroep] + [dt.date(y, 1, 1) for y in years], default=None)
+    if kerngroep and years:
+        return StepState(Stap.S5_1, Stand.KLAAR, last, files, "; ".join(facts))
+    todo = (
+        "laat de kerngroep als vast overleg samenkomen (livb new vergadering --orgaan kerngroep "
+        "--stap 5.1)"
+        if not kerngroep
+        else f"volg de indicatoren verder op: {_monitoring_file(project, today)}"
+    )
+    return StepState(
+        Stap.S5_1,
+        Stand.BEZIG if facts else Stand.TE_DOEN,
+        last,
+        files,
+        "; ".join(facts) if facts else "na de planperiode nog geen opvolging door de kerngroep",
+        todo,
+    )
+
+
+def _s5_2(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_2)
+    if waiting is not None:
+        return waiting
+    told = _told(project, today, _plan_end(project), Stap.S5_2)
+    if told:
+        return StepState(
+            Stap.S5_2,
+            Stand.KLAAR,
+            told[-1][0],
+            tuple(dict.fromkeys(f for _, f in told)),
+            f"de resultaten werden {count(len(told), 'keer', 'keer')} bekendgemaakt, het laatst "
+            f"op {told[-1][0]}",
+        )
+    return StepState(
+        Stap.S5_2,
+        Stand.TE_DOEN,
+        uitleg="de resultaten van het plan zijn nog niet bekendgemaakt",
+        volgende="maak de resultaten bekend volgens het communicatieplan en noteer het onder "
+        "'communicatie' in monitoring/JJJJ.yaml",
+    )
+
+
+def _s5_3(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_3)
+    if waiting is not None:
+        return waiting
+    found = final_evaluations(project, today)
+    if found:
+        return StepState(
+            Stap.S5_3,
+            Stand.KLAAR,
+            found[-1].datum,
+            ("besluiten.yaml",),
+            f"eindevaluatie: {_decision_text(found[-1])}",
+        )
+    return StepState(
+        Stap.S5_3,
+        Stand.TE_DOEN,
+        uitleg="nog geen eindevaluatie van het plan",
+        volgende=EVALUATE,
+    )
+
+
+def _s5_4(project: Project, today: dt.date) -> StepState:
+    waiting = _phase_5_waits(project, today, Stap.S5_4)
+    if waiting is not None:
+        return waiting
+    return _meeting_step(
+        project,
+        Stap.S5_4,
+        today,
+        "het proces, de producten en de begeleiding zijn nog niet geëvalueerd",
+        "livb new vergadering --orgaan kerngroep --stap 5.4",
+        expected=("kerngroep",),
+    )
+
+
+def _derivers() -> dict[Stap, Deriver]:
+    new_meeting = "livb new vergadering --orgaan kerngroep --stap {}"
+    return {
+        Stap.S1_1: _s1_1,
+        Stap.S1_2: _s1_2,
+        Stap.S1_3: lambda p, t: _decision_step(
+            p,
+            Stap.S1_3,
+            Onderwerp.RAPPORT,
+            (Instantie.COLLEGE,),
+            t,
+            "geen beslissing van het college tot opstart",
+            "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
+        ),
+        Stap.S1_4: _s1_4,
+        Stap.S1_5: _s1_5,
+        Stap.S1_6: lambda p, t: _meeting_step(
+            p, Stap.S1_6, t, "nog geen opstartvergadering", new_meeting.format("1.6")
+        ),
+        Stap.S2_1: lambda p, t: _meeting_step(
+            p,
+            Stap.S2_1,
+            t,
+            "de aanpak van de diagnostiek is nog niet voorgesteld",
+            new_meeting.format("2.1"),
+        ),
+        Stap.S2_2: _s2_2,
+        Stap.S2_3: lambda p, t: _meeting_step(
+            p,
+            Stap.S2_3,
+            t,
+            "de beleidsplannen zijn nog niet voorgesteld",
+            new_meeting.format("2.3"),
+        ),
+        Stap.S2_4: _s2_4,
+        Stap.S2_5: _s2_5,
+        Stap.S2_6: _s2_6,
+        Stap.S2_7: lambda p, t: _decision_step(
+            p,
+            Stap.S2_7,
+            Onderwerp.VOORTGANGSRAPPORT,
+            (Instantie.COLLEGE,),
+            t,
+            "geen voortgangsrapport goedgekeurd door het college",
+            "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
+        ),
+        Stap.S3_1: _s3_1,
+        Stap.S3_2: lambda p, t: _meeting_step(
+            p,
+            Stap.S3_2,
+            t,
+            "het eerste ontwerp is nog niet voorgesteld",
+            new_meeting.format("3.2"),
+        ),
+        Stap.S3_3: lambda p, t: _meeting_step(
+            p, Stap.S3_3, t, "nog geen brainstorm", new_meeting.format("3.3")
+        ),
+        Stap.S3_4: _s3_4,
+        Stap.S3_5: lambda p, t: _meeting_step(
+            p, Stap.S3_5, t, "het plan is nog niet voorgesteld", new_meeting.format("3.5")
+        ),
+        Stap.S3_6: _s3_6,
+        Stap.S4_1: _s4_1,
+        Stap.S4_2: _s4_2,
+        Stap.S4_3: _s4_3,
+        Stap.S4_4: _s4_4,
+        Stap.S5_1: _s5_1,
+        Stap.S5_2: _s5_2,
+        Stap.S5_3: _s5_3,
+        Stap.S5_4: _s5_4,
+    }

@@ -1,0 +1,58 @@
+"""Uitgaven voor een actie zonder budget.
+
+Wat het controleert:
+    Een actie waarvoor monitoring/ uitgaven noteert (``besteed`` groter dan nul), heeft een
+    ``budget`` in doelstellingen/.
+
+Waarom:
+    Het jaarrapport zet wat elke actie kostte tegenover wat het plan haar gaf. Zonder budget
+    valt er niets tegenover te zetten: de gemeenteraad ziet uitgaven die hij nooit toekende, en
+    kan niet zien hoeveel er nog beschikbaar is.
+
+Voorbeeld:
+    monitoring/2011.yaml noteert ``besteed: 4000`` voor ``a-straathoekwerk``, maar die actie
+    heeft geen ``budget`` in doelstellingen/samenleven.yaml.
+
+Oplossing:
+    Geef de actie het budget dat het college of de gemeenteraad haar toekende. Wordt ze
+    bewust zonder eigen budget betaald (uit de werking van een dienst), zet de regel dan uit
+    voor die actie (in livb.yaml, ``voor`` met de id van de actie) met de reden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from livb.core.diagnostics import Severity
+from livb.method.queries import spent
+from livb.method.rules._base import Finding, RuleContext
+from livb.method.rules.besteed_boven_budget import euro
+from livb.model.walk import actions
+
+CODE = "LIVB225"
+NAME = "besteed-zonder-budget"
+SEVERITY = Severity.WAARSCHUWING
+METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel"
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield every action without a budget that spent money, at its first amount spent."""
+    project = context.project
+    costs = spent(project, context.today)
+    for _, _, actie in actions(project):
+        per_year = {y: v for y, v in costs.get(actie.id, {}).items() if v}
+        if actie.budget is not None or not per_year:
+            continue
+        year = min(per_year)
+        index = min(
+            i
+            for i, stand in enumerate(project.monitoring[year].acties)
+            if stand.actie == actie.id and stand.besteed
+        )
+        yield Finding(
+            f"monitoring/{year}.yaml",
+            ("acties", index, "besteed"),
+            f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))}, "
+            "maar het plan geeft haar geen budget",
+            "geef de actie in doelstellingen/ het budget dat haar toegekend werd",
+        )

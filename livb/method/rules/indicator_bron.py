@@ -1,0 +1,50 @@
+"""Indicator zonder bron die het doeljaar dekt.
+
+Wat het controleert:
+    Elke indicator noemt de bron waarmee hij gemeten wordt, en die bron levert cijfers tot in
+    het jaar van de streefwaarde (``laatste_jaar`` van de bron, als dat bekend is).
+
+Waarom:
+    Het CCV raadt aan bij het kiezen van doelen al na te gaan met welk meetinstrument ze
+    gemeten worden. Een monitor die stopt vóór het doeljaar, maakt het doel onmeetbaar.
+
+Oplossing:
+    Vul ``bron`` in bij de indicator, of kies een bron die het doeljaar dekt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from livb.core.diagnostics import Severity
+from livb.method.rules._base import Finding, RuleContext
+from livb.model.walk import indicators
+
+CODE = "LIVB404"
+NAME = "indicator-zonder-bron"
+SEVERITY = Severity.WAARSCHUWING
+METHODE = "CCV, doelen: houd rekening met de beschikbare meetinstrumenten"
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield indicators without a source, or whose source stops before the target year."""
+    sources = {bron.id: bron for bron in context.project.bronnen.bronnen}
+    for path, loc, indicator in indicators(context.project):
+        if indicator.bron is None:
+            yield Finding(
+                path,
+                (*loc, "id"),
+                f"indicator '{indicator.id}' noemt geen bron",
+                "vul 'bron' in met een id uit diagnostiek/bronnen.yaml",
+            )
+            continue
+        bron = sources.get(indicator.bron)
+        target = indicator.streefwaarde.jaar if indicator.streefwaarde else None
+        if bron and bron.laatste_jaar and target and bron.laatste_jaar < target:
+            yield Finding(
+                path,
+                (*loc, "bron"),
+                f"de bron '{bron.id}' levert cijfers tot {bron.laatste_jaar}, de streefwaarde "
+                f"geldt voor {target}",
+                "kies een bron die het doeljaar dekt, of plan een eigen meting",
+            )

@@ -1,0 +1,59 @@
+"""NIS-code en naam passen niet bij elkaar.
+
+Wat het controleert:
+    De naam en de provincie in livb.yaml zijn die van de gemeente met de opgegeven NIS-code.
+
+Waarom:
+    Een code die bij een andere gemeente hoort, is meestal een kopieerfout uit de map van
+    een andere gemeente.
+
+Voorbeeld:
+    ``naam: Halle`` met ``nis_code: 23088`` (Vilvoorde).
+
+Oplossing:
+    Verbeter de code of de naam.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from livb.core.diagnostics import Severity
+from livb.folder import gemeenten
+from livb.method.rules._base import Finding, RuleContext
+
+CODE = "LIVB105"
+NAME = "nis-code-andere-gemeente"
+SEVERITY = Severity.WAARSCHUWING
+METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().replace("-", " ") == b.casefold().replace("-", " ")
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield findings when name or province differ from Statbel's for the NIS code."""
+    gemeente = context.project.instellingen.gemeente
+    official = gemeenten.by_nis(gemeente.nis_code) if gemeente.nis_code else None
+    if official is None:
+        return
+    if not (_same(gemeente.naam, official.naam_nl) or _same(gemeente.naam, official.naam_fr)):
+        yield Finding(
+            "livb.yaml",
+            ("gemeente", "naam"),
+            f"NIS-code {official.nis} is {official.naam_nl}, niet '{gemeente.naam}'",
+            "verbeter de naam of de NIS-code",
+        )
+    if (
+        gemeente.provincie
+        and official.provincie
+        and not _same(gemeente.provincie.removeprefix("Provincie "), official.provincie)
+    ):
+        yield Finding(
+            "livb.yaml",
+            ("gemeente", "provincie"),
+            f"{official.naam_nl} ligt in de provincie {official.provincie}, "
+            f"niet in '{gemeente.provincie}'",
+            f"schrijf 'provincie: {official.provincie}'",
+        )

@@ -1,0 +1,57 @@
+"""Planperiode niet afgestemd op andere cycli.
+
+Wat het controleert:
+    De periode van het plan valt binnen de periode van de plannen waarmee het afgestemd is
+    (zonaal veiligheidsplan, meerjarenplan, ...), en binnen één bestuursperiode van de
+    gemeenteraad (2013-2018, 2019-2024, 2025-2030, ...).
+
+Waarom:
+    Elk plan heeft zijn eigen cyclus. Een integraal plan dat doorloopt na het zonaal
+    veiligheidsplan of na de bestuursperiode, moet halverwege herzien worden; beter is dat
+    te weten en te plannen.
+
+Oplossing:
+    Laat de periode aansluiten, of plan een herziening bij de nieuwe cyclus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from livb.core.diagnostics import Severity
+from livb.method.rules._base import Finding, RuleContext
+
+CODE = "LIVB407"
+NAME = "planperiode-cycli"
+SEVERITY = Severity.INFO
+METHODE = "Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen"
+
+
+def legislature(year: int) -> tuple[int, int]:
+    """The six-year term of the municipal council that contains a year (2025-2030, ...)."""
+    start = 2019 + 6 * ((year - 2019) // 6)
+    return start, start + 5
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield notes where the plan's period runs past another cycle."""
+    periode = context.project.instellingen.beleid.periode
+    if periode is None:
+        return
+    for position, plan in enumerate(context.project.plan.afstemming):
+        if plan.periode and (periode.van < plan.periode.van or periode.tot > plan.periode.tot):
+            yield Finding(
+                "plan.yaml",
+                ("afstemming", position, "periode"),
+                f"het plan ({periode.van.year}-{periode.tot.year}) valt niet binnen "
+                f"{plan.titel} ({plan.periode.van.year}-{plan.periode.tot.year})",
+                "plan een herziening wanneer de nieuwe cyclus van dat plan begint",
+            )
+    term = legislature(periode.van.year)
+    if periode.tot.year > term[1]:
+        yield Finding(
+            "livb.yaml",
+            ("beleid", "periode"),
+            f"het plan loopt over de bestuursperiode {term[0]}-{term[1]} heen",
+            "plan een herziening na de gemeenteraadsverkiezingen",
+        )

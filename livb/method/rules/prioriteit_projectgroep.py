@@ -1,0 +1,48 @@
+"""Prioriteit zonder projectgroep of projectleider.
+
+Wat het controleert:
+    Elke prioriteit heeft een projectgroep in organen.yaml, en elke projectgroep een
+    projectleider.
+
+Waarom:
+    De methode richt per prioriteit een projectgroep op (nieuw of een bestaand overleg) met
+    een projectleider die in de kerngroep zit (stap 2.6). Zonder trekker blijft een prioriteit
+    een voornemen.
+
+Oplossing:
+    Voeg een projectgroep toe in organen.yaml met ``prioriteit`` en ``projectleider``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from livb.core.diagnostics import Severity
+from livb.method.rules._base import Finding, RuleContext
+
+CODE = "LIVB208"
+NAME = "prioriteit-zonder-projectgroep"
+SEVERITY = Severity.WAARSCHUWING
+METHODE = "Methode, stap 2.6: een projectgroep en projectleider per prioriteit"
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Yield priorities without a projectgroep and projectgroepen without a leader."""
+    groups = context.project.organen.projectgroepen
+    with_group = {g.prioriteit for g in groups}
+    for position, prioriteit in enumerate(context.project.prioriteiten.prioriteiten):
+        if prioriteit.id not in with_group:
+            yield Finding(
+                "prioriteiten.yaml",
+                ("prioriteiten", position, "id"),
+                f"de prioriteit '{prioriteit.id}' heeft geen projectgroep",
+                "voeg in organen.yaml een projectgroep toe met 'prioriteit: " + prioriteit.id + "'",
+            )
+    for position, groep in enumerate(groups):
+        if groep.projectleider is None:
+            yield Finding(
+                "organen.yaml",
+                ("projectgroepen", position, "id"),
+                f"de projectgroep '{groep.id}' heeft geen projectleider",
+                "kies een projectleider uit de kerngroep",
+            )
