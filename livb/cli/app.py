@@ -951,6 +951,44 @@ def besluit(
     raise typer.Exit(1 if result.failed else 0)
 
 
+@app.command("import", cls=GemeenteCommand)
+def import_(
+    bestand: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BESTAND",
+            help="Een werkboek (.xlsx) van 'livb export' of document (.docx) van 'livb render'.",
+        ),
+    ],
+    map_: Annotated[
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
+    droog: Annotated[
+        bool, typer.Option("--droog", help="Toon de wijzigingen, schrijf niets.")
+    ] = False,
+) -> None:
+    """Neem ingevulde werkboeken en in Word nagelezen documenten over in de YAML-bestanden.
+
+    Enkel de gewijzigde waarden worden geschreven; commentaar en volgorde blijven. Met --droog
+    toont livb wat het zou wijzigen.
+    """
+    from livb.exchange import import_file
+
+    root = map_ or find_gemeentemap()
+    report = import_file(bestand, root, dry_run=droog)
+    for line in report.changes:
+        typer.echo(line)
+    for note in report.notes:
+        typer.echo(note)
+    if report.dry_run:
+        typer.echo("Niets geschreven (--droog).")
+    elif report.written:
+        typer.echo("Geschreven: " + ", ".join(report.written) + ".")
+    else:
+        typer.echo(f"Geen wijzigingen in {bestand.name}.")
+
+
 def _fail(category: str, message: str, hint: str | None, code: int) -> SystemExit:
     typer.echo(f"{category}: {message}", err=True)
     if hint:

@@ -1,0 +1,74 @@
+"""What comes back from the people around the coordinator: spreadsheets and Word documents.
+
+``livb export`` writes workbooks for project leaders and the services
+(:mod:`~livb.exchange.spreadsheet`); ``livb import`` reads back a filled workbook or a Word
+document livb rendered and edited by a reviewer (:mod:`~livb.exchange.document`), and turns what
+changed into edits of the folder's YAML: only the changed values, comments and order kept, one
+atomic write per file under the folder's lock (:mod:`livb.core.transaction`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from livb.core.errors import UsageError
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did, in Dutch lines for the terminal.
+
+    Attributes:
+        source: the file that was read.
+        changes: one line per changed value (``plan.yaml#/visie: 'oud' → 'nieuw'``).
+        notes: what the user should know or still do by hand (comments, revisions taken over).
+        written: the folder's files that were written (empty with ``--droog``).
+        dry_run: whether nothing was to be written.
+    """
+
+    source: Path
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+_OTHER_FORMATS = {
+    ".xls": "een oud Excel-bestand (.xls)",
+    ".ods": "een LibreOffice-rekenblad (.ods)",
+    ".doc": "een oud Word-bestand (.doc)",
+    ".odt": "een LibreOffice-tekstdocument (.odt)",
+    ".csv": "een CSV-bestand",
+    ".pdf": "een PDF",
+}
+
+
+def import_file(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
+    """Import a workbook livb exported or a document livb rendered, by its kind.
+
+    Raises:
+        UsageError: the file is of a kind livb does not read back.
+        LivbError: the file cannot be imported (said in Dutch, nothing written).
+    """
+    if not path.is_file():
+        raise UsageError(
+            f"'{path}' bestaat niet of is geen bestand",
+            "geef het pad van het werkboek of document dat je terugkreeg",
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from livb.exchange.spreadsheet import import_workbook
+
+        return import_workbook(path, root, dry_run=dry_run)
+    if suffix == ".docx":
+        from livb.exchange.document import import_document
+
+        return import_document(path, root, dry_run=dry_run)
+    what = _OTHER_FORMATS.get(suffix, f"een bestand van het type '{suffix or 'zonder extensie'}'")
+    raise UsageError(
+        f"'{path.name}' is {what}; livb leest enkel een werkboek (.xlsx) of document (.docx) "
+        "terug dat het zelf maakte",
+        "open het in Excel, Word of LibreOffice en sla het op als .xlsx of .docx "
+        "(Bestand > Opslaan als), en importeer dat bestand",
+    )
