@@ -63,27 +63,36 @@ def append_to_list(text: str, key: str, item: Any) -> str:
     if key in tree and current is not None and not isinstance(current, CommentedSeq):
         raise ValueError(f"'{key}' is geen lijst")
     if isinstance(current, CommentedSeq) and len(current) > 0 and not current.fa.flow_style():
-        dash = current.lc.item(0)[1] - 2
         insert_at = _end_of_value(tree, key, lines)
-        lines[insert_at:insert_at] = [block(dash)]
+        lines[insert_at:insert_at] = [block(current.lc.item(0)[1] - 2)]
     elif key in tree:
-        if isinstance(current, CommentedSeq) and len(current) > 0:
-            raise ValueError(
-                f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar"
-            )
-        # An empty value ('key:' or 'key: []') becomes the start of a block list.
-        key_line = tree.lc.key(key)[0]
-        original = lines[key_line]
-        head = original.split(":", 1)[0] + ":"
-        comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
-        lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + eol
-        lines[key_line + 1 : key_line + 1] = [block(tree.lc.key(key)[1] + 2)]
+        _start_block_list(tree, key, lines, eol, block)
     else:
         if lines and lines[-1].strip():
             lines.append(eol)
-        lines.append(f"{key}:{eol}")
-        lines.append(block(2))
+        lines += [f"{key}:{eol}", block(2)]
     result = "".join(lines)
+    _check_appended(before, result, key, item)
+    return result
+
+
+def _start_block_list(
+    tree: CommentedMap, key: str, lines: list[str], eol: str, block: Callable[[int], str]
+) -> None:
+    """An empty value ('key:' or 'key: []') becomes the start of a block list."""
+    current = tree.get(key)
+    if isinstance(current, CommentedSeq) and len(current) > 0:
+        raise ValueError(f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar")
+    key_line, key_column = tree.lc.key(key)
+    original = lines[key_line]
+    head = original.split(":", 1)[0] + ":"
+    comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
+    lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + eol
+    lines[key_line + 1 : key_line + 1] = [block(key_column + 2)]
+
+
+def _check_appended(before: dict[Any, Any], result: str, key: str, item: Any) -> None:
+    """The result holds the old data and the item at the end of the list, nothing else."""
     after = parse_fast(result)
     expected = [*(before.get(key) or []), parse_fast(dump_list_item(item, 0))[0]]
     if (
@@ -93,7 +102,6 @@ def append_to_list(text: str, key: str, item: Any) -> str:
         != {k: v for k, v in before.items() if k != key}
     ):
         raise ValueError("het bestand kon niet veilig aangevuld worden")
-    return result
 
 
 def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
