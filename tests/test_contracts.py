@@ -18,6 +18,8 @@ import pytest
 
 from helpers import REPO
 
+PACKAGE = REPO / "livb"  # the source, not a sample folder: copied as it is
+
 # contract name (as in pyproject.toml) → (module file, the import that must break it)
 VIOLATIONS = {
     "Tiers": ("livb/model/walk.py", "import livb.documents"),
@@ -61,7 +63,7 @@ def test_every_contract_has_a_violation_here():
 
 
 def test_each_contract_breaks_on_its_forbidden_import(tmp_path):
-    shutil.copytree(REPO / "livb", tmp_path / "livb", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PACKAGE, tmp_path / "livb", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
     for relative, line in VIOLATIONS.values():
         path = tmp_path / relative
