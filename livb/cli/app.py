@@ -430,84 +430,94 @@ def _document_rows() -> list[tuple[str, str, str]]:
     return [*rows, ("alle", "alles wat de map nu toelaat (zie --lijst)", "")]
 
 
+DocumentArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="DOCUMENT",
+        autocompletion=_complete_document,
+        help="Welk document (zie onderaan), of alle.",
+        show_default=False,
+    ),
+]
+RenderMap = Annotated[
+    Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
+]
+VergaderingOptie = Annotated[
+    str | None,
+    typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
+]
+GesprekOptie = Annotated[
+    str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
+]
+PartnerOptie = Annotated[
+    str | None,
+    typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
+]
+BesluitOptie = Annotated[
+    str | None,
+    typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
+]
+AlleOptie = Annotated[bool, typer.Option("--alle", help="Een document per item: voor elk item.")]
+UitOptie = Annotated[
+    Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
+]
+DefinitiefOptie = Annotated[
+    bool,
+    typer.Option("--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."),
+]
+OverschrijfOptie = Annotated[
+    bool,
+    typer.Option(
+        "--overschrijf",
+        "--force",
+        help="Overschrijf ook documenten die met de hand gewijzigd werden.",
+    ),
+]
+PdfOptie = Annotated[bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")]
+VersieOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--versie",
+        metavar="VERSIE",
+        help="Maak het document zoals het was in een versie in git (een tag, commit of "
+        "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
+    ),
+]
+WijzigingenSindsOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--wijzigingen-sinds",
+        metavar="VERSIE",
+        help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
+    ),
+]
+LijstOptie = Annotated[
+    bool,
+    typer.Option(
+        "--lijst",
+        help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
+        "(en waarom niet); maak er geen.",
+    ),
+]
+
+
 @app.command(cls=RenderCommand)
 def render(
-    document: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="DOCUMENT",
-            autocompletion=_complete_document,
-            help="Welk document (zie onderaan), of alle.",
-            show_default=False,
-        ),
-    ] = None,
-    map_: Annotated[
-        Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
-    ] = Path(),
-    vergadering: Annotated[
-        str | None,
-        typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
-    ] = None,
-    gesprek: Annotated[
-        str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
-    ] = None,
-    partner: Annotated[
-        str | None,
-        typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
-    ] = None,
-    besluit: Annotated[
-        str | None,
-        typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
-    ] = None,
-    alle: Annotated[
-        bool, typer.Option("--alle", help="Een document per item: voor elk item.")
-    ] = False,
-    uit: Annotated[
-        Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
-    ] = None,
-    definitief: Annotated[
-        bool,
-        typer.Option(
-            "--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."
-        ),
-    ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--overschrijf",
-            "--force",
-            help="Overschrijf ook documenten die met de hand gewijzigd werden.",
-        ),
-    ] = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
-    ] = False,
-    versie: Annotated[
-        str | None,
-        typer.Option(
-            "--versie",
-            metavar="VERSIE",
-            help="Maak het document zoals het was in een versie in git (een tag, commit of "
-            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
-        ),
-    ] = None,
-    wijzigingen_sinds: Annotated[
-        str | None,
-        typer.Option(
-            "--wijzigingen-sinds",
-            metavar="VERSIE",
-            help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
-        ),
-    ] = None,
+    document: DocumentArgument = None,
+    map_: RenderMap = Path(),
+    vergadering: VergaderingOptie = None,
+    gesprek: GesprekOptie = None,
+    partner: PartnerOptie = None,
+    besluit: BesluitOptie = None,
+    alle: AlleOptie = False,
+    uit: UitOptie = None,
+    definitief: DefinitiefOptie = False,
+    force: OverschrijfOptie = False,
+    pdf: PdfOptie = False,
+    versie: VersieOptie = None,
+    wijzigingen_sinds: WijzigingenSindsOptie = None,
     datum: Vandaag = None,
-    lijst: Annotated[
-        bool,
-        typer.Option(
-            "--lijst",
-            help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
-            "(en waarom niet); maak er geen.",
-        ),
-    ] = False,
+    lijst: LijstOptie = False,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
@@ -517,7 +527,6 @@ def render(
     livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23.
     """
     from livb.cli.report import render_progress, write_render_summary
-    from livb.documents import DOCUMENTS
     from livb.documents.render import RenderRequest, render_documents
 
     if lijst:
@@ -526,20 +535,7 @@ def render(
 
         write_document_list(availability(map_))
         return
-    if document is None:
-        raise UsageError(
-            "zeg welk document",
-            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
-        )
-    if document != "alle" and document not in DOCUMENTS:
-        from livb.folder.schema_errors import suggest
-
-        guess = suggest(document, [*DOCUMENTS, "alle"])
-        raise UsageError(
-            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
-            f"kies uit: {', '.join(DOCUMENTS)} of alle",
-        )
-    per = DOCUMENTS[document].per if document in DOCUMENTS else None
+    document, per = _chosen_document(document)
     given = {
         name: value
         for name, value in (
@@ -550,21 +546,9 @@ def render(
         )
         if value is not None
     }
-    if any(name != per for name in given):
-        wrong = next(name for name in given if name != per)
-        raise UsageError(
-            f"--{wrong} past niet bij '{document}'",
-            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
-        )
-    if per is not None and per not in given and not alle:
-        raise UsageError(
-            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
-        )
+    _check_item_options(document, per, given, alle)
     if pdf:
-        from livb.word.pdf import INSTALL_HINT, find_soffice
-
-        if find_soffice() is None:
-            raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
+        _require_libreoffice()
     request = RenderRequest(
         map_,
         [document],
@@ -580,6 +564,47 @@ def render(
     with render_progress() as progress:
         results = render_documents(request, progress)
     write_render_summary(results)
+
+
+def _chosen_document(document: str | None) -> tuple[str, str | None]:
+    """The document asked for, checked, and what it is made per (vergadering, ...) or None."""
+    from livb.documents import DOCUMENTS
+
+    if document is None:
+        raise UsageError(
+            "zeg welk document",
+            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
+        )
+    if document != "alle" and document not in DOCUMENTS:
+        from livb.folder.schema_errors import suggest
+
+        guess = suggest(document, [*DOCUMENTS, "alle"])
+        raise UsageError(
+            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
+            f"kies uit: {', '.join(DOCUMENTS)} of alle",
+        )
+    return document, DOCUMENTS[document].per if document in DOCUMENTS else None
+
+
+def _check_item_options(document: str, per: str | None, given: dict[str, str], alle: bool) -> None:
+    """--vergadering, --gesprek, ... only for the document made per that item, and then one."""
+    if any(name != per for name in given):
+        wrong = next(name for name in given if name != per)
+        raise UsageError(
+            f"--{wrong} past niet bij '{document}'",
+            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
+        )
+    if per is not None and per not in given and not alle:
+        raise UsageError(
+            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
+        )
+
+
+def _require_libreoffice() -> None:
+    from livb.word.pdf import INSTALL_HINT, find_soffice
+
+    if find_soffice() is None:
+        raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
 
 
 class Soort(StrEnum):
