@@ -118,3 +118,30 @@ def test_a_second_language_is_cldr_data_not_a_second_formatter():
     assert formatting.join(["a", "b", "c"], locale="fr_BE") == "a, b et c"
     assert formatting.money(6000.5, locale="fr_BE") == "6\u202f000,50\u00a0€"
     assert formatting.short_month_name(2, locale="fr_BE") == "févr."
+
+
+def _drawn_trend(values: tuple[float, ...]) -> tuple[set[str], list[str]]:
+    """The value labels and the tick labels of the y axis of a trend chart, drawn."""
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from livb.documents.charts import TrendChart, _draw_trend
+
+    chart = TrendChart("Diefstallen", "", tuple(range(2010, 2010 + len(values))), values)
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    _draw_trend(axes, chart)
+    figure.canvas.draw()  # the tick labels are set when drawn
+    ticks = [t.get_text() for t in axes.get_yticklabels() if t.get_text()]
+    return {t.get_text() for t in axes.texts}, ticks
+
+
+def test_a_chart_writes_its_numbers_as_the_tables_do():
+    labels, ticks = _drawn_trend((6.9, 12500.0))
+    assert {"6,9", "12.500"} <= labels
+    assert "10.000" in ticks, ticks
+    labels, ticks = _drawn_trend((0.2, 0.35))
+    assert {"0,2", "0,35"} <= labels
+    assert "0,1" in ticks and not any("." in t for t in ticks), ticks
