@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -13,6 +15,8 @@ from hypothesis import strategies as st
 
 from livb.core import formatting
 from livb.model._tijd import VageDatum
+
+LIVB = Path(formatting.__file__).resolve().parent.parent
 
 amounts = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 
@@ -97,6 +101,14 @@ def test_a_long_date_is_babels_long_date_and_a_short_one_its_parts(day):
     assert month == formatting.short_month_names()[day.month - 1]
 
 
+def test_a_table_cell_writes_a_date_known_to_the_month_as_month_and_year():
+    from livb.documents.views import table_date
+
+    assert table_date(VageDatum(2007, 10)) == "okt.\u00a02007"  # was '2007': the month was lost
+    assert table_date(VageDatum(2002)) == "2002"
+    assert table_date(dt.date(2007, 10, 3)) == dt.date(2007, 10, 3)  # korte_datum writes it
+
+
 def test_month_names_come_from_cldr_with_a_full_stop_where_shortened():
     assert formatting.month_names()[2] == "maart"
     assert formatting.short_month_names() == (
@@ -145,3 +157,21 @@ def test_a_chart_writes_its_numbers_as_the_tables_do():
     labels, ticks = _drawn_trend((0.2, 0.35))
     assert {"0,2", "0,35"} <= labels
     assert "0,1" in ticks and not any("." in t for t in ticks), ticks
+
+
+_OWN_FORMATTING = [
+    (re.compile(r'replace\("[,.]", "[,. x]"\)'), "a number's separators swapped by hand"),
+    (re.compile(r'"(januari|maart)"|"mrt\."'), "a table of month names"),
+    (re.compile(r'\\u20ac|€ \{|"€ "\s*\+'), "a euro sign put before a number by hand"),
+]
+
+
+def test_no_formatter_outside_the_formatting_module():
+    found = []
+    for path in sorted(LIVB.rglob("*.py")):
+        if path.name == "formatting.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern, what in _OWN_FORMATTING:
+            found += [f"{path.relative_to(LIVB)}: {what}" for _ in pattern.finditer(text)]
+    assert found == []

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from livb.core.formatting import integer
 from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 UNKNOWN_KEY = "LIVB010"
@@ -280,12 +281,12 @@ def _value_message(
     if too_big or (kind == "float_type" and isinstance(value, int)):
         return (
             f"{where} is te groot ({word(value)})",
-            f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
         )
     if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
         return (
             f"{where} is te klein ({word(value)})",
-            f"minstens -{GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"minstens {integer(-GROOTSTE_GETAL, group=' ')}",
         )
     if kind in ("greater_than_equal", "greater_than"):
         return f"{where} is te klein{told(value)}", f"minstens {ctx.get('ge', ctx.get('gt'))}"
