@@ -25,8 +25,8 @@ from livb.cli.dutch import (
     ask_yes,
     describe_usage_error,
 )
-from livb.core.dates import MONTHS
 from livb.core.errors import LivbError, UsageError
+from livb.core.formatting import month_name
 from livb.core.words import count
 
 app = typer.Typer(
@@ -205,7 +205,7 @@ def _parse_day(text: str | None) -> dt.date | None:
     if iso and 1 <= int(iso[2]) <= 12:
         year, month = int(iso[1]), int(iso[2])
         days = calendar.monthrange(year, month)[1]
-        message += f": {MONTHS[month - 1]} {year} heeft {days} dagen"
+        message += f": {month_name(month)} {year} heeft {days} dagen"
     elif belgian:
         with contextlib.suppress(ValueError):
             meant = dt.date(int(belgian[3]), int(belgian[2]), int(belgian[1]))

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated, dutch_list
+from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, on_date
 from livb.method.queries import decisions, mayor, meetings_for, protocol_period
 from livb.model import Project
@@ -178,14 +178,13 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
     signed = period.start if period else None
     if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
         basis.append(
-            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op "
-            + dutch_date(signed)
+            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op " + long_date(signed)
         )
     if soort.door is Instantie.GEMEENTERAAD:
         college = pv.latest(views, soort.onderwerp, Instantie.COLLEGE, views.today)
         basis.append(
             f"de beslissing van het college van burgemeester en schepenen van "
-            f"{dutch_date(college.datum)}"
+            f"{long_date(college.datum)}"
             if college
             else "de beslissing van het college van burgemeester en schepenen"
         )
@@ -195,7 +194,7 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
             if b.datum <= day
         ]
         if committee:
-            when = dutch_date(committee[-1].datum)
+            when = long_date(committee[-1].datum)
             basis.append(f"de bespreking in de raadscommissie van {when}")
     return basis
 
@@ -257,7 +256,7 @@ def _start(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         f"onder de naam '{title}'",
     ]
     if talks:
-        dates = dutch_list([dutch_date(t["datum"]) for t in talks])
+        dates = join([long_date(t["datum"]) for t in talks])
         coordinator = views.project.instellingen.coordinator
         by_coordinator = any(coordinator in views.project.gesprekken[t["id"]].door for t in talks)
         talk = "een oriëntatiegesprek" if len(talks) == 1 else "oriëntatiegesprekken"

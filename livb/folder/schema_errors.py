@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from livb.core.formatting import integer
 from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 UNKNOWN_KEY = "LIVB010"
@@ -342,12 +343,12 @@ def _year_or_number(invalid: _Invalid) -> _Message | None:
     if kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL:
         return (
             f"{where} is te groot ({invalid.word()})",
-            f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
         )
     if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
         return (
             f"{where} is te klein ({invalid.word()})",
-            f"minstens -{GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"minstens {integer(-GROOTSTE_GETAL, group=' ')}",
         )
     if kind in ("greater_than_equal", "greater_than"):
         return f"{where} is te klein{invalid.told()}", f"minstens {ctx.get('ge', ctx.get('gt'))}"

@@ -44,6 +44,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from livb.core.formatting import number as dutch_number
 from livb.core.safepaths import outside_reason
 
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
@@ -281,7 +282,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB".replace(".0 ", " ").replace(".", ",")
+    return f"{dutch_number(size / 1e6, digits=1, grouping=False)} MB"
 
 
 def _read_regular(path: Path) -> bytes:
