@@ -1031,9 +1031,13 @@ def import_(
     toont livb wat het zou wijzigen.
     """
     from livb.exchange import import_file
+    from livb.starters.new import new_monitoring
 
     root = map_ or find_gemeentemap()
-    report = import_file(bestand, root, dry_run=droog)
+    today = dt.date.today()
+    report = import_file(
+        bestand, root, dry_run=droog, starter=lambda jaar: new_monitoring(root, jaar, today)
+    )
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:

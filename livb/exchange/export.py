@@ -19,6 +19,7 @@ from livb.core.dates import dutch_date
 from livb.core.errors import LivbError, UsageError
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import os_reason, output_lock, write_atomic
+from livb.exchange import load_folder
 from livb.exchange.workbook import (
     GUIDE_SHEET,
     HUISWERK,
@@ -36,7 +37,6 @@ from livb.exchange.workbook import (
     follow_up_rows,
     stamp_rows,
 )
-from livb.folder.project import load_project
 from livb.method.queries import action_states, coordinator, spent
 from livb.model import Project
 from livb.model.walk import operational_goals, strategic_goals
@@ -50,28 +50,6 @@ RETURN_DAYS = 21
 
 _FILL = "FFF2CC"
 _HEAD = "D9E1F2"
-
-
-def load(root: Path, command: str) -> Project:
-    """The folder's project; a folder with errors is refused (an export of it would mislead).
-
-    Raises:
-        LivbError: not a gemeente folder, or one with errors.
-    """
-    from livb.core.diagnostics import Severity
-    from livb.folder.project import NOT_A_FOLDER
-
-    loaded = load_project(root)
-    if loaded.project is None:
-        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
-        if errors and errors[0].code == NOT_A_FOLDER:
-            raise LivbError(errors[0].message, errors[0].hint)
-        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
-        raise LivbError(
-            f"de map '{root}' heeft fouten; {command} werkt enkel op een map zonder fouten",
-            f"los eerst de fouten op die 'livb check {root}' toont{first}",
-        )
-    return loaded.project
 
 
 def export_opvolging(
@@ -89,7 +67,7 @@ def export_opvolging(
         raise UsageError(
             f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2026"
         )
-    project = load(root, "livb export")
+    project = _project(root)
     sheets = follow_up_rows(project, jaar)
     if not sheets:
         raise LivbError(
@@ -126,7 +104,7 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    project = load(root, "livb export")
+    project = _project(root)
     states = action_states(project, today)
     costs = spent(project, today)
     titles = {p.id: p.titel for p in project.prioriteiten.prioriteiten}
@@ -200,6 +178,12 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
     book.properties.creator = "livb"
     book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
     return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
+
+
+def _project(root: Path) -> Project:
+    project = load_folder(root, "livb export").project
+    assert project is not None
+    return project
 
 
 # --- the follow-up workbook -----------------------------------------------------------------
