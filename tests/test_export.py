@@ -136,3 +136,10 @@ def test_the_action_table_is_sorted_filterable_and_read_only(halle, livb):
     # grouped by priority, in the order of prioriteiten.yaml
     assert priorities == sorted(priorities, key=lambda p: list(dict.fromkeys(priorities)).index(p))
     assert priorities[0] == "Samenleven in de wijken"
+
+
+def test_a_year_outside_the_plan_is_a_usage_error(small, livb):
+    result = livb("export", "opvolging", "--jaar", "2030", small)
+    assert result.code == 2
+    assert "het plan loopt van 2025 tot 2027; 2030 valt erbuiten" in result.err
+    assert not (small / "output").exists()

@@ -289,3 +289,16 @@ def test_a_copy_in_another_folder_is_not_this_folder(small, livb, tmp_path):
         encoding="utf-8",
     )
     assert "is een werkboek van Lint, niet van Boechout" in _refused(livb, other, path)
+
+
+def test_a_workbook_of_a_year_outside_the_plan_is_refused(small, livb):
+    (path,) = _export(livb, small)
+    livb_yaml = small / "livb.yaml"
+    livb_yaml.write_text(
+        livb_yaml.read_text(encoding="utf-8").replace("tot: 2027-12-31", "tot: 2025-12-31"),
+        encoding="utf-8",
+    )
+    err = _refused(livb, small, path)
+    assert (
+        "opvolging-2026.xlsx is de opvolging van 2026, maar het plan loopt van 2025 tot 2025" in err
+    )

@@ -68,6 +68,12 @@ def export_opvolging(
             f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2026"
         )
     project = _project(root)
+    periode = project.instellingen.beleid.periode
+    if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
+        raise UsageError(
+            f"het plan loopt van {periode.van.year} tot {periode.tot.year}; {jaar} valt erbuiten",
+            f"kies met --jaar een jaar van het plan, bv. --jaar {min(periode.tot.year, jaar)}",
+        )
     sheets = follow_up_rows(project, jaar)
     if not sheets:
         raise LivbError(
