@@ -56,6 +56,8 @@ def _build(base: Path) -> None:
     for (ident, column), value in FILLED.items():
         book["An Peeters"][f"{column}{rows[ident]}"] = value
     book.save(base / "ingevuld.xlsx")
+    book["An Peeters"][f"H{rows['a-stalling']}"] = "=1000+200.5"
+    book.save(base / "formule.xlsx")  # openpyxl keeps no result: Calc computes it on saving
     profile = base / "profiel"
     _run(profile, "--convert-to", CSV_FILTER, "--outdir", base / "csv", base / "onveranderd.xlsx")
     _run(
@@ -66,6 +68,7 @@ def _build(base: Path) -> None:
         base / "calc",
         base / "onveranderd.xlsx",
         base / "ingevuld.xlsx",
+        base / "formule.xlsx",
     )
     (base / "klaar").touch()
 
@@ -91,6 +94,7 @@ def calc(tmp_path_factory, worker_id):
     return {
         "root": base / "lint",
         "filled": base / "ingevuld.xlsx",
+        "formula": base / "formule.xlsx",
         "csv": base / "csv",
         "saved": saved,
     }
@@ -145,3 +149,13 @@ def test_an_unchanged_workbook_saved_by_calc_imports_as_no_change(calc, livb, tm
     assert result.code == 0, result.err
     assert "Geen wijzigingen in onveranderd.xlsx." in result.out
     assert not (root / "monitoring").exists()
+
+
+def test_a_formula_counts_with_the_value_calc_computed(calc, livb, tmp_path):
+    root = _copy(calc, tmp_path)
+    uncomputed = livb("import", calc["formula"], root)
+    assert uncomputed.code == 1
+    assert "cel H6: een formule zonder berekende waarde" in uncomputed.err
+    computed = livb("import", calc["saved"] / "formule.xlsx", root)
+    assert computed.code == 0, computed.err
+    assert "actie 'a-stalling', besteed: niets → 1200,5" in computed.out
