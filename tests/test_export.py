@@ -143,3 +143,23 @@ def test_a_year_outside_the_plan_is_a_usage_error(small, livb):
     assert result.code == 2
     assert "het plan loopt van 2025 tot 2027; 2030 valt erbuiten" in result.err
     assert not (small / "output").exists()
+
+
+def test_huiswerk_of_an_earlier_year_comes_back_only_when_recorded_as_not_done(small, livb):
+    task = "2025-11-04-kerngroep/1"
+    assert livb("export", "opvolging", "--jaar", "2027", small).code == 0
+    book = openpyxl.load_workbook(small / "output" / "opvolging-2027.xlsx")
+    assert task not in [r[0] for r in _rows(book["An Peeters"])]
+    write_tree(
+        small,
+        {
+            "monitoring/2026.yaml": """\
+                huiswerk:
+                  - {vergadering: 2025-11-04-kerngroep, taak: 1, gedaan: false}
+                """
+        },
+    )
+    assert livb("export", "opvolging", "--jaar", "2027", "--overschrijf", small).code == 0
+    book = openpyxl.load_workbook(small / "output" / "opvolging-2027.xlsx")
+    rows = {r[0]: r for r in _rows(book["An Peeters"])}
+    assert task in rows and rows[task][4] is None  # not done in 2026; 2027 not said yet

@@ -226,7 +226,7 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
 
 
 def _huiswerk(project: Project, jaar: int, trekker: str, done: dict[Any, Any]) -> list[Row]:
-    """The tasks of a trekker due by ``jaar`` and not done in an earlier year."""
+    """A trekker's tasks due in ``jaar``, and those an earlier year recorded as not done."""
     earlier: dict[tuple[str, int], bool] = {}
     for year in sorted(y for y in project.monitoring if y < jaar):
         for opvolging in project.monitoring[year].huiswerk:
@@ -238,7 +238,11 @@ def _huiswerk(project: Project, jaar: int, trekker: str, done: dict[Any, Any]) -
             if trekker not in taak.wie:
                 continue
             due = (taak.tegen or vergadering.datum).year
-            if due > jaar or earlier.get((id_, number)) is True:
+            # as livb new monitoring: due this year, or followed up earlier and not done yet;
+            # and whatever this year's file already says about a task
+            state = earlier.get((id_, number))
+            listed = (id_, number) in done
+            if not listed and (due > jaar or state is True or (state is None and due != jaar)):
                 continue
             current = done.get((id_, number))
             shown = {
