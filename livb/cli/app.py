@@ -976,6 +976,63 @@ def besluit(
     raise typer.Exit(1 if result.failed else 0)
 
 
+class ExportSoort(StrEnum):
+    """What ``livb export`` writes."""
+
+    OPVOLGING = "opvolging"
+    ACTIES = "acties"
+
+
+@app.command(cls=GemeenteCommand)
+def export(
+    soort: Annotated[
+        ExportSoort,
+        typer.Argument(metavar="SOORT", help="opvolging (per trekker, in te vullen) of acties."),
+    ],
+    map_: Annotated[
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar", help="opvolging: het jaar dat de trekkers invullen (standaard vorig jaar)."
+        ),
+    ] = None,
+    trekker: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trekker", help="opvolging: één werkboek voor deze trekker (id); mag meermaals."
+        ),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Vervang een werkboek dat al in output/ staat.")
+    ] = False,
+) -> None:
+    """Schrijf Excel-werkboeken in output/: de opvolging voor de trekkers, of de actietabel.
+
+    'opvolging' maakt per trekker een blad (of met --trekker een werkboek) met de acties,
+    indicatoren en het huiswerk om in te vullen; 'livb import' leest het ingevulde werkboek
+    terug. 'acties' is de hele actietabel van het plan, om te lezen, sorteren en filteren.
+    """
+    from livb.exchange.export import export_acties, export_opvolging
+
+    root = map_ or find_gemeentemap()
+    today = dt.date.today()
+    if soort is ExportSoort.ACTIES:
+        if jaar is not None or trekker:
+            raise UsageError(
+                "--jaar en --trekker horen bij livb export opvolging", "laat ze weg bij acties"
+            )
+        paths = [export_acties(root, today, overwrite=overschrijf)]
+    else:
+        paths = export_opvolging(
+            root, jaar or today.year - 1, trekker or [], today, overwrite=overschrijf
+        )
+    for path in paths:
+        typer.echo(f"Geschreven: {path}")
+
+
 @app.command("import", cls=GemeenteCommand)
 def import_(
     bestand: Annotated[
@@ -999,9 +1056,13 @@ def import_(
     toont livb wat het zou wijzigen.
     """
     from livb.exchange import import_file
+    from livb.starters.new import new_monitoring
 
     root = map_ or find_gemeentemap()
-    report = import_file(bestand, root, dry_run=droog)
+    today = dt.date.today()
+    report = import_file(
+        bestand, root, dry_run=droog, starter=lambda jaar: new_monitoring(root, jaar, today)
+    )
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:
