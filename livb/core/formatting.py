@@ -194,6 +194,21 @@ def number(
     return _formatter("number", locale, decimals, "" if grouping else "plain")(float(value))
 
 
+def parse_number(text: str, *, locale: str = DEFAULT_LOCALE) -> Decimal:
+    """A number as a user of the locale types it (2.500,50), read back exactly.
+
+    Raises:
+        ValueError: the text is not such a number (babel's strict reading: grouping in the
+            wrong place counts as a mistake, not as a decimal point).
+    """
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return parse_decimal(text, locale=locale, strict=True)
+    except NumberFormatError as error:
+        raise ValueError(str(error)) from None
+
+
 def integer(value: float, *, group: str | None = None, locale: str = DEFAULT_LOCALE) -> str:
     """A whole number, rounded: 2.000.000 (``group=" "``: 2 000 000, as a hint to type it)."""
     formatter = _formatter("number", locale, (0, 0))

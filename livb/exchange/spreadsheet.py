@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from livb.core import formatting
 from livb.core.errors import LivbError
+from livb.core.formatting import parse_number
 from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
 from livb.exchange import ImportReport, load_folder
 from livb.exchange.workbook import (
@@ -533,7 +535,7 @@ def _number(value: Any, *, euro: bool) -> float | int:
     else:
         text = str(value).replace("€", "").replace("\u00a0", "").replace(" ", "")
         if _NUMBER.match(text):
-            number = float(text.replace(".", "").replace(",", "."))
+            number = float(parse_number(text))
         elif _POINT.match(text):
             number = float(text)
         else:
@@ -584,7 +586,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return formatting.number(value, digits=6, grouping=False)
     if isinstance(value, int):
         return str(value)
     return f"'{value}'"
