@@ -43,6 +43,8 @@ def test_an_unchanged_workbook_imports_as_no_change(small, livb):
     assert result.code == 0, result.err
     assert "Geen wijzigingen in opvolging-2026.xlsx." in result.out
     assert _files(small) == before
+    dry = livb("import", path, small, "--droog")
+    assert dry.code == 0 and dry.out == "Geen wijzigingen in opvolging-2026.xlsx.\n"
 
 
 def test_a_filled_workbook_creates_the_year_with_the_starter_and_passes_check(

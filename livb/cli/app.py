@@ -1067,7 +1067,9 @@ def import_(
         typer.echo(line)
     for note in report.notes:
         typer.echo(note)
-    if report.dry_run:
+    if not report.changes and not report.written:
+        typer.echo(f"Geen wijzigingen in {bestand.name}.")
+    elif report.dry_run:
         typer.echo("Niets geschreven (--droog).")
     elif report.written:
         typer.echo("Geschreven: " + ", ".join(report.written) + ".")
