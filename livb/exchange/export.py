@@ -264,8 +264,11 @@ def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
     for number, line in enumerate(lines, start=1):
         cell = sheet.cell(number, 1, line or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Calc does not grow a wrapped row on opening: give it the lines it needs
+        needed = max(1, -(-len(line) // GUIDE_WIDTH))
+        sheet.row_dimensions[number].height = 15 * needed if number > 1 else 22
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = GUIDE_WIDTH + 4
     _protect(sheet)
 
 
@@ -371,8 +374,20 @@ def _put(cell: Any, spec: Column, row: Row) -> None:
         cell.data_type = "s"
 
 
+GUIDE_WIDTH = 95
+"""Characters per line of the guide sheet's one column."""
+
+
 def _protect(sheet: Any) -> None:
-    """Lock the sheet without a password: the unlocked cells stay editable, columns resizable."""
+    """Lock the sheet without a password: the unlocked cells stay editable, columns resizable.
+
+    Printed, a sheet fits the width of a landscape page, as many pages high as it needs.
+    """
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     protection = sheet.protection
     protection.sheet = True
     protection.formatColumns = False
