@@ -61,36 +61,7 @@ def build(views: Views, item: str | None) -> Context:
     recorded = _recorded(views.project, soort, views.today)
     taken = recorded is not None and recorded.uitkomst in DECIDED
     session = recorded.datum if taken and recorded else views.today
-    director = _secretary_title(views, session)
-    context = common | {
-        "soort": soort.id,
-        "stap": _step(views.project, soort, session),
-        "uitkomst": recorded.uitkomst.value if taken and recorded else None,
-        "orgaan": "college van burgemeester en schepenen"
-        if soort.door is Instantie.COLLEGE
-        else "gemeenteraad",
-        "het_orgaan": "het college van burgemeester en schepenen"
-        if soort.door is Instantie.COLLEGE
-        else "de gemeenteraad",
-        "zitting": recorded.datum
-        if taken and recorded
-        else Missing(
-            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
-        ),
-        "referentie": recorded.referentie or "" if taken and recorded else "",
-        "genomen": taken,
-        "vorige_zitting": None
-        if taken or recorded is None
-        else {"datum": recorded.datum, "uitkomst": recorded.uitkomst.value},
-        "directeur": _signatory(
-            views,
-            lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
-            f"de {director} (een actor met rol: algemeen_directeur)",
-        ),
-        "directeur_titel": director,
-        "raadsvoorzitter": _council_chair(views),
-        "sessiedatum": session,
-    }
+    context = common | _session(views, soort, recorded if taken else None, recorded, session)
     onderwerp, overwegingen, artikels = soort.text(views, context)
     if recorded is not None and not taken:
         who = "het college" if soort.door is Instantie.COLLEGE else "de gemeenteraad"
@@ -108,6 +79,43 @@ def build(views: Views, item: str | None) -> Context:
         "overwegingen": overwegingen,
         "artikels": [_with_subject(subject, parts) for parts in artikels],
         "datum": session,
+    }
+
+
+def _session(
+    views: Views,
+    soort: Soort,
+    taken: Besluit | None,
+    recorded: Besluit | None,
+    session: dt.date,
+) -> Context:
+    """Who decides, when, with which reference and signatories: taken, or still to take."""
+    director = _secretary_title(views, session)
+    college = soort.door is Instantie.COLLEGE
+    return {
+        "soort": soort.id,
+        "stap": _step(views.project, soort, session),
+        "uitkomst": taken.uitkomst.value if taken else None,
+        "orgaan": "college van burgemeester en schepenen" if college else "gemeenteraad",
+        "het_orgaan": "het college van burgemeester en schepenen" if college else "de gemeenteraad",
+        "zitting": taken.datum
+        if taken
+        else Missing(
+            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
+        ),
+        "referentie": taken.referentie or "" if taken else "",
+        "genomen": taken is not None,
+        "vorige_zitting": None
+        if taken or recorded is None
+        else {"datum": recorded.datum, "uitkomst": recorded.uitkomst.value},
+        "directeur": _signatory(
+            views,
+            lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
+            f"de {director} (een actor met rol: algemeen_directeur)",
+        ),
+        "directeur_titel": director,
+        "raadsvoorzitter": _council_chair(views),
+        "sessiedatum": session,
     }
 
 
