@@ -292,54 +292,59 @@ def _show_explanation(code: str | None) -> None:
         raise typer.Exit()
 
 
+StriktOptie = Annotated[
+    bool,
+    typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
+]
+AlleenOptie = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--alleen",
+        "--select",
+        metavar="CODES",
+        help="Enkel deze regels, bv. LIVB101,LIVB103.",
+        autocompletion=_complete_code,
+        callback=_codes,
+    ),
+]
+NegeerOptie = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--negeer",
+        "--ignore",
+        metavar="CODES",
+        help="Deze regels overslaan, bv. LIVB202.",
+        autocompletion=_complete_code,
+        callback=_codes,
+    ),
+]
+UitlegOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--uitleg",
+        "--explain",
+        metavar="CODE",
+        help="Leg een code uit, bv. LIVB203, en stop.",
+        is_eager=True,
+        autocompletion=_complete_code,
+        callback=_show_explanation,
+    ),
+]
+RegelsOptie = Annotated[
+    bool,
+    typer.Option("--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules),
+]
+
+
 @app.command(cls=GemeenteCommand)
 def check(
     mappen: Mappen = None,
-    strikt: Annotated[
-        bool,
-        typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
-    ] = False,
+    strikt: StriktOptie = False,
     formaat: FormaatOptie = Formaat.TEKST,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--alleen",
-            "--select",
-            metavar="CODES",
-            help="Enkel deze regels, bv. LIVB101,LIVB103.",
-            autocompletion=_complete_code,
-            callback=_codes,
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--negeer",
-            "--ignore",
-            metavar="CODES",
-            help="Deze regels overslaan, bv. LIVB202.",
-            autocompletion=_complete_code,
-            callback=_codes,
-        ),
-    ] = None,
-    explain: Annotated[
-        str | None,
-        typer.Option(
-            "--uitleg",
-            "--explain",
-            metavar="CODE",
-            help="Leg een code uit, bv. LIVB203, en stop.",
-            is_eager=True,
-            autocompletion=_complete_code,
-            callback=_show_explanation,
-        ),
-    ] = None,
-    regels: Annotated[
-        bool,
-        typer.Option(
-            "--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules
-        ),
-    ] = False,
+    select: AlleenOptie = None,
+    ignore: NegeerOptie = None,
+    explain: UitlegOptie = None,
+    regels: RegelsOptie = False,
     datum: Vandaag = None,
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
@@ -763,47 +768,57 @@ NEW_OPTIONS: dict[Soort, tuple[str, ...]] = {
 }
 
 
+NieuweMap = Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")]
+GemeenteOptie = Annotated[
+    str | None,
+    typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
+]
+NisOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
+    ),
+]
+BeleidOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
+    ),
+]
+CoordinatorOptie = Annotated[
+    str | None,
+    typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
+]
+InitGitOptie = Annotated[
+    bool,
+    typer.Option(
+        "--git/--no-git",
+        show_default=False,
+        help="Zet de map onder git met een eerste commit (standaard), of niet.",
+    ),
+]
+GeenVragenOptie = Annotated[
+    bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
+]
+HuisstijlOptie = Annotated[
+    bool,
+    typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
+]
+
+
 @app.command(cls=DutchCommand)
 def init(
-    map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],
-    gemeente: Annotated[
-        str | None,
-        typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
-    ] = None,
-    nis: Annotated[
-        str | None,
-        typer.Option(
-            "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
-        ),
-    ] = None,
-    beleid: Annotated[
-        str | None,
-        typer.Option(
-            "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
-        ),
-    ] = None,
-    coordinator: Annotated[
-        str | None,
-        typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
-    ] = None,
-    git: Annotated[
-        bool,
-        typer.Option(
-            "--git/--no-git",
-            show_default=False,
-            help="Zet de map onder git met een eerste commit (standaard), of niet.",
-        ),
-    ] = True,
-    no_input: Annotated[
-        bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
-    ] = False,
-    huisstijl: Annotated[
-        bool,
-        typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
-    ] = False,
+    map_: NieuweMap,
+    gemeente: GemeenteOptie = None,
+    nis: NisOptie = None,
+    beleid: BeleidOptie = None,
+    coordinator: CoordinatorOptie = None,
+    git: InitGitOptie = True,
+    no_input: GeenVragenOptie = False,
+    huisstijl: HuisstijlOptie = False,
 ) -> None:
     """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
-    from livb.starters.scaffold import InitRequest, create_folder, resolve_gemeente
+    from livb.starters.scaffold import InitRequest, create_folder
 
     ask = not no_input and sys.stdin.isatty()
     if gemeente is None:
@@ -811,18 +826,7 @@ def init(
             raise UsageError("geef de gemeente op met --gemeente NAAM")
         gemeente = typer.prompt("Naam van de gemeente")
     if ask and nis is None:
-        found = resolve_gemeente(gemeente, None)
-        if found.gemeente is None and found.suggestions:
-            first = found.suggestions[0]
-            typer.echo(found.message)
-            if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
-                gemeente, nis = first.naam_nl, first.nis
-        if beleid is None:
-            beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
-        if coordinator is None:
-            coordinator = typer.prompt(
-                "Naam van de coördinator (leeg als nog onbekend)", default=""
-            )
+        gemeente, nis, beleid, coordinator = _ask_init(gemeente, beleid, coordinator)
     request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
     result = create_folder(request)
     for warning in result.warnings:
@@ -836,6 +840,26 @@ def init(
     typer.echo(
         f"Volgende stap: vul actoren.yaml in en controleer met 'livb check {result.target}'."
     )
+
+
+def _ask_init(
+    gemeente: str, beleid: str | None, coordinator: str | None
+) -> tuple[str, str | None, str | None, str | None]:
+    """On a terminal: the municipality meant, the policy's name and the coordinator's."""
+    from livb.starters.scaffold import resolve_gemeente
+
+    nis = None
+    found = resolve_gemeente(gemeente, None)
+    if found.gemeente is None and found.suggestions:
+        first = found.suggestions[0]
+        typer.echo(found.message)
+        if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
+            gemeente, nis = first.naam_nl, first.nis
+    if beleid is None:
+        beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
+    if coordinator is None:
+        coordinator = typer.prompt("Naam van de coördinator (leeg als nog onbekend)", default="")
+    return gemeente, nis, beleid, coordinator
 
 
 @app.command(cls=GemeenteCommand)
@@ -906,53 +930,62 @@ def diff(
     raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
 
 
+DoorOptie = Annotated[
+    str,
+    typer.Option(
+        "--door",
+        help="Wie besliste of tekende: college, gemeenteraad, ...",
+        autocompletion=_completes("livb.model.besluiten", "Instantie"),
+    ),
+]
+OnderwerpOptie = Annotated[
+    str,
+    typer.Option(
+        "--onderwerp",
+        help="Waarover: plan, protocolakkoord, diagnostiek, ...",
+        autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
+    ),
+]
+BesluitDatum = Annotated[
+    str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
+]
+UitkomstOptie = Annotated[
+    str,
+    typer.Option(
+        "--uitkomst",
+        help="goedgekeurd, ondertekend, kennisgenomen, ...",
+        autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
+    ),
+]
+ReferentieOptie = Annotated[
+    str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
+]
+ToelichtingOptie = Annotated[str | None, typer.Option("--toelichting", help="Een toelichting.")]
+BesluitIdOptie = Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")]
+MapOptie = Annotated[
+    Path | None,
+    typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+]
+GitOptie = Annotated[
+    bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
+]
+
+
 @app.command(cls=GemeenteCommand)
 def besluit(
-    door: Annotated[
-        str,
-        typer.Option(
-            "--door",
-            help="Wie besliste of tekende: college, gemeenteraad, ...",
-            autocompletion=_completes("livb.model.besluiten", "Instantie"),
-        ),
-    ],
-    onderwerp: Annotated[
-        str,
-        typer.Option(
-            "--onderwerp",
-            help="Waarover: plan, protocolakkoord, diagnostiek, ...",
-            autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
-        ),
-    ],
+    door: DoorOptie,
+    onderwerp: OnderwerpOptie,
     map_: Annotated[
         Path | None,
         typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
     ] = None,
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
-    ] = None,
-    uitkomst: Annotated[
-        str,
-        typer.Option(
-            "--uitkomst",
-            help="goedgekeurd, ondertekend, kennisgenomen, ...",
-            autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
-        ),
-    ] = "goedgekeurd",
-    referentie: Annotated[
-        str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
-    ] = None,
-    toelichting: Annotated[
-        str | None, typer.Option("--toelichting", help="Een toelichting.")
-    ] = None,
-    id_: Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")] = None,
-    map_optie: Annotated[
-        Path | None,
-        typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
-    ] = None,
-    git: Annotated[
-        bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
-    ] = True,
+    datum: BesluitDatum = None,
+    uitkomst: UitkomstOptie = "goedgekeurd",
+    referentie: ReferentieOptie = None,
+    toelichting: ToelichtingOptie = None,
+    id_: BesluitIdOptie = None,
+    map_optie: MapOptie = None,
+    git: GitOptie = True,
 ) -> None:
     """Noteer een goedkeuring of handtekening in besluiten.yaml, met een git-commit en een tag.
 
