@@ -206,7 +206,7 @@ def derive_state(project: Project, today: dt.date) -> ProcessState:
         project: the validated folder.
         today: the day to judge against (meetings after it have not taken place).
     """
-    steps = [derive(project, today) for derive in _derivers().values()]
+    steps = [derive(project, today) for derive in _DERIVERS.values()]
     over = plan_approved(project, today) is not None and (
         plan_ended(project, today) or bool(final_evaluations(project, today))
     )
@@ -306,23 +306,7 @@ def _meeting_step(
     )
     done = [(i, v) for i, v in meetings if minuted(v, today)]
     if done:
-        last = done[-1][1]
-        textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
-        if textbook:
-            return StepState(
-                stap,
-                Stand.KLAAR,
-                textbook[-1].datum,
-                _files(done, "vergaderingen"),
-                f"vergadering van {textbook[-1].datum}",
-            )
-        return StepState(
-            stap,
-            Stand.ANDERS,
-            last.datum,
-            _files(done, "vergaderingen"),
-            _filled_in_otherwise(project, done),
-        )
+        return _held(project, stap, done, expected)
     unreported = [(i, v) for i, v in meetings if held(v, today)]
     if unreported:
         id_, first = unreported[0]
@@ -345,6 +329,31 @@ def _meeting_step(
             "houd de geplande vergadering",
         )
     return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=command)
+
+
+def _held(
+    project: Project,
+    stap: Stap,
+    done: list[tuple[str, Vergadering]],
+    expected: tuple[str, ...],
+) -> StepState:
+    """A step with minuted meetings: done by the expected body, or done otherwise."""
+    textbook = [v for _, v in done if orgaan_soort(project, v.orgaan) in expected]
+    if textbook:
+        return StepState(
+            stap,
+            Stand.KLAAR,
+            textbook[-1].datum,
+            _files(done, "vergaderingen"),
+            f"vergadering van {textbook[-1].datum}",
+        )
+    return StepState(
+        stap,
+        Stand.ANDERS,
+        done[-1][1].datum,
+        _files(done, "vergaderingen"),
+        _filled_in_otherwise(project, done),
+    )
 
 
 def _decision_step(
@@ -1240,74 +1249,74 @@ def _s5_4(project: Project, today: dt.date) -> StepState:
     )
 
 
-def _derivers() -> dict[Stap, Deriver]:
-    new_meeting = "livb new vergadering --orgaan kerngroep --stap {}"
-    return {
-        Stap.S1_1: _s1_1,
-        Stap.S1_2: _s1_2,
-        Stap.S1_3: lambda p, t: _decision_step(
-            p,
-            Stap.S1_3,
-            Onderwerp.RAPPORT,
-            (Instantie.COLLEGE,),
-            t,
-            "geen beslissing van het college tot opstart",
-            "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
-        ),
-        Stap.S1_4: _s1_4,
-        Stap.S1_5: _s1_5,
-        Stap.S1_6: lambda p, t: _meeting_step(
-            p, Stap.S1_6, t, "nog geen opstartvergadering", new_meeting.format("1.6")
-        ),
-        Stap.S2_1: lambda p, t: _meeting_step(
-            p,
-            Stap.S2_1,
-            t,
-            "de aanpak van de diagnostiek is nog niet voorgesteld",
-            new_meeting.format("2.1"),
-        ),
-        Stap.S2_2: _s2_2,
-        Stap.S2_3: lambda p, t: _meeting_step(
-            p,
-            Stap.S2_3,
-            t,
-            "de beleidsplannen zijn nog niet voorgesteld",
-            new_meeting.format("2.3"),
-        ),
-        Stap.S2_4: _s2_4,
-        Stap.S2_5: _s2_5,
-        Stap.S2_6: _s2_6,
-        Stap.S2_7: lambda p, t: _decision_step(
-            p,
-            Stap.S2_7,
-            Onderwerp.VOORTGANGSRAPPORT,
-            (Instantie.COLLEGE,),
-            t,
-            "geen voortgangsrapport goedgekeurd door het college",
-            "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
-        ),
-        Stap.S3_1: _s3_1,
-        Stap.S3_2: lambda p, t: _meeting_step(
-            p,
-            Stap.S3_2,
-            t,
-            "het eerste ontwerp is nog niet voorgesteld",
-            new_meeting.format("3.2"),
-        ),
-        Stap.S3_3: lambda p, t: _meeting_step(
-            p, Stap.S3_3, t, "nog geen brainstorm", new_meeting.format("3.3")
-        ),
-        Stap.S3_4: _s3_4,
-        Stap.S3_5: lambda p, t: _meeting_step(
-            p, Stap.S3_5, t, "het plan is nog niet voorgesteld", new_meeting.format("3.5")
-        ),
-        Stap.S3_6: _s3_6,
-        Stap.S4_1: _s4_1,
-        Stap.S4_2: _s4_2,
-        Stap.S4_3: _s4_3,
-        Stap.S4_4: _s4_4,
-        Stap.S5_1: _s5_1,
-        Stap.S5_2: _s5_2,
-        Stap.S5_3: _s5_3,
-        Stap.S5_4: _s5_4,
-    }
+_NEW_MEETING = "livb new vergadering --orgaan kerngroep --stap {}"
+
+_DERIVERS: dict[Stap, Deriver] = {
+    Stap.S1_1: _s1_1,
+    Stap.S1_2: _s1_2,
+    Stap.S1_3: lambda p, t: _decision_step(
+        p,
+        Stap.S1_3,
+        Onderwerp.RAPPORT,
+        (Instantie.COLLEGE,),
+        t,
+        "geen beslissing van het college tot opstart",
+        "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
+    ),
+    Stap.S1_4: _s1_4,
+    Stap.S1_5: _s1_5,
+    Stap.S1_6: lambda p, t: _meeting_step(
+        p, Stap.S1_6, t, "nog geen opstartvergadering", _NEW_MEETING.format("1.6")
+    ),
+    Stap.S2_1: lambda p, t: _meeting_step(
+        p,
+        Stap.S2_1,
+        t,
+        "de aanpak van de diagnostiek is nog niet voorgesteld",
+        _NEW_MEETING.format("2.1"),
+    ),
+    Stap.S2_2: _s2_2,
+    Stap.S2_3: lambda p, t: _meeting_step(
+        p,
+        Stap.S2_3,
+        t,
+        "de beleidsplannen zijn nog niet voorgesteld",
+        _NEW_MEETING.format("2.3"),
+    ),
+    Stap.S2_4: _s2_4,
+    Stap.S2_5: _s2_5,
+    Stap.S2_6: _s2_6,
+    Stap.S2_7: lambda p, t: _decision_step(
+        p,
+        Stap.S2_7,
+        Onderwerp.VOORTGANGSRAPPORT,
+        (Instantie.COLLEGE,),
+        t,
+        "geen voortgangsrapport goedgekeurd door het college",
+        "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
+    ),
+    Stap.S3_1: _s3_1,
+    Stap.S3_2: lambda p, t: _meeting_step(
+        p,
+        Stap.S3_2,
+        t,
+        "het eerste ontwerp is nog niet voorgesteld",
+        _NEW_MEETING.format("3.2"),
+    ),
+    Stap.S3_3: lambda p, t: _meeting_step(
+        p, Stap.S3_3, t, "nog geen brainstorm", _NEW_MEETING.format("3.3")
+    ),
+    Stap.S3_4: _s3_4,
+    Stap.S3_5: lambda p, t: _meeting_step(
+        p, Stap.S3_5, t, "het plan is nog niet voorgesteld", _NEW_MEETING.format("3.5")
+    ),
+    Stap.S3_6: _s3_6,
+    Stap.S4_1: _s4_1,
+    Stap.S4_2: _s4_2,
+    Stap.S4_3: _s4_3,
+    Stap.S4_4: _s4_4,
+    Stap.S5_1: _s5_1,
+    Stap.S5_2: _s5_2,
+    Stap.S5_3: _s5_3,
+    Stap.S5_4: _s5_4,
+}
