@@ -73,50 +73,64 @@ def convert_to_pdf(
         raise LivbError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="livb-pdf-") as work:
         inputs, outputs = Path(work, "in"), Path(work, "uit")
-        inputs.mkdir()
-        copies = []
-        for position, document in enumerate(documents):
-            copy = inputs / f"{position:04d}.docx"  # unique, and no name LibreOffice trips on
-            copy.write_bytes(pdf_copy(document.read_bytes()))
-            copies.append(copy)
-        command = [
-            soffice,
-            f"-env:UserInstallation={Path(work, 'profiel').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--convert-to",
-            EXPORT,
-            "--outdir",
-            str(outputs),
-            *map(str, copies),
-        ]
+        copies = _copies(documents, inputs)
         log = Path(work, "soffice.log")
         produced = [outputs / copy.with_suffix(".pdf").name for copy in copies]
         reported = _Reported(produced, converted)
+        command = [*_command(soffice, Path(work, "profiel")), str(outputs), *map(str, copies)]
         _run(command, log, TIMEOUT + TIMEOUT_PER_DOCUMENT * (len(documents) - 1), reported.poll)
         reported.poll(finished=True)
-        written, failed = [], []
-        for document, result in zip(documents, produced, strict=True):
-            data = result.read_bytes() if result.is_file() else b""
-            if not data.startswith(b"%PDF"):
-                failed.append(document.name)
-                continue
-            target = document.with_suffix(".pdf")
-            try:
-                write_atomic(target, data, inside=document.parent)
-            except OSError as error:
-                raise LivbError(
-                    f"kan '{target}' niet schrijven: {error.strerror}",
-                    "is de PDF nog open? Sluit hem en probeer opnieuw",
-                ) from None
-            written.append(target)
-        if failed:
+        return _place(documents, produced, log)
+
+
+def _copies(documents: Sequence[Path], inputs: Path) -> list[Path]:
+    """The copies LibreOffice converts: gaps as footnotes, under names it cannot trip on."""
+    inputs.mkdir()
+    copies = []
+    for position, document in enumerate(documents):
+        copy = inputs / f"{position:04d}.docx"
+        copy.write_bytes(pdf_copy(document.read_bytes()))
+        copies.append(copy)
+    return copies
+
+
+def _command(soffice: str, profile: Path) -> list[str]:
+    """Soffice in its own profile, headless, converting into the folder that follows."""
+    return [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--convert-to",
+        EXPORT,
+        "--outdir",
+    ]
+
+
+def _place(documents: Sequence[Path], produced: list[Path], log: Path) -> list[Path]:
+    """Each PDF LibreOffice made, written next to its document; a missing one is an error."""
+    written, failed = [], []
+    for document, result in zip(documents, produced, strict=True):
+        data = result.read_bytes() if result.is_file() else b""
+        if not data.startswith(b"%PDF"):
+            failed.append(document.name)
+            continue
+        target = document.with_suffix(".pdf")
+        try:
+            write_atomic(target, data, inside=document.parent)
+        except OSError as error:
             raise LivbError(
-                f"LibreOffice kon {', '.join(failed)} niet omzetten naar PDF",
-                _last_line(log) or "open het document in Word of LibreOffice en bewaar het als PDF",
-            )
+                f"kan '{target}' niet schrijven: {error.strerror}",
+                "is de PDF nog open? Sluit hem en probeer opnieuw",
+            ) from None
+        written.append(target)
+    if failed:
+        raise LivbError(
+            f"LibreOffice kon {', '.join(failed)} niet omzetten naar PDF",
+            _last_line(log) or "open het document in Word of LibreOffice en bewaar het als PDF",
+        )
     return written
 
 
