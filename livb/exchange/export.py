@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,25 @@ def export_opvolging(
     return _write(root, built, overwrite)
 
 
+ACTION_COLUMNS = (
+    ("Prioriteit", 24, None),
+    ("Strategische doelstelling", 34, None),
+    ("Operationele doelstelling", 34, None),
+    ("Id", 22, None),
+    ("Actie", 40, None),
+    ("Trekker", 20, None),
+    ("Partners", 28, None),
+    ("Start", 12, DATE_FORMAT),
+    ("Einde", 12, DATE_FORMAT),
+    ("Budget", 14, EURO_FORMAT),
+    ("Financiering", 20, None),
+    ("Schakel", 12, None),
+    ("Toestand", 12, None),
+    ("Besteed", 14, EURO_FORMAT),
+)
+"""The columns of the action table: header, width, number format."""
+
+
 def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Path:
     """Write output/acties.xlsx: every action of the plan, sorted and filterable, read-only.
 
@@ -108,9 +128,26 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
         LivbError: the folder has errors or no actions, or the file cannot be written.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
 
     project = _project(root)
+    rows = _action_rows(project, today)
+    if not rows:
+        raise LivbError(
+            "het plan heeft nog geen acties",
+            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+        )
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Acties"
+    _table(sheet, ACTION_COLUMNS, rows)
+    _protect(sheet)
+    book.properties.creator = "livb"
+    book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
+    return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
+
+
+def _action_rows(project: Project, today: dt.date) -> list[tuple[Any, ...]]:
+    """One row per action, by priority (in the plan's order), then start, then id."""
     states = action_states(project, today)
     costs = spent(project, today)
     titles = {p.id: p.titel for p in project.prioriteiten.prioriteiten}
@@ -123,9 +160,10 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
     for path, _, od in operational_goals(project):
         prioriteit = project.doelstellingen[path].prioriteit
         for actie in od.acties:
+            key = (order.get(prioriteit, len(order)), prioriteit, actie.start or dt.date.max)
             rows.append(
                 (
-                    (order.get(prioriteit, len(order)), prioriteit, actie.start or dt.date.max),
+                    key,
                     titles.get(prioriteit, prioriteit),
                     strategic[od.id].titel,
                     od.titel,
@@ -142,48 +180,27 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
                     sum(costs.get(actie.id, {}).values()) or None,
                 )
             )
-    if not rows:
-        raise LivbError(
-            "het plan heeft nog geen acties",
-            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
-        )
     rows.sort(key=lambda r: (r[0], r[4]))
-    headers = [
-        ("Prioriteit", 24, None),
-        ("Strategische doelstelling", 34, None),
-        ("Operationele doelstelling", 34, None),
-        ("Id", 22, None),
-        ("Actie", 40, None),
-        ("Trekker", 20, None),
-        ("Partners", 28, None),
-        ("Start", 12, DATE_FORMAT),
-        ("Einde", 12, DATE_FORMAT),
-        ("Budget", 14, EURO_FORMAT),
-        ("Financiering", 20, None),
-        ("Schakel", 12, None),
-        ("Toestand", 12, None),
-        ("Besteed", 14, EURO_FORMAT),
-    ]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Acties"
-    for column, (header, width, _) in enumerate(headers, start=1):
+    return [row[1:] for row in rows]
+
+
+def _table(sheet: Any, columns: Sequence[tuple[str, int, str | None]], rows: list[Any]) -> None:
+    """A header row and the rows under it, formatted, frozen and filterable."""
+    from openpyxl.styles import Font, PatternFill
+
+    for column, (header, width, _) in enumerate(columns, start=1):
         cell = sheet.cell(1, column, header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEAD)
         sheet.column_dimensions[cell.column_letter].width = width
     for number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row[1:], start=1):
+        for column, value in enumerate(row, start=1):
             cell = sheet.cell(number, column, value)
-            style = headers[column - 1][2]
+            style = columns[column - 1][2]
             if style and value is not None:
                 cell.number_format = style
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(headers)).column_letter}{len(rows) + 1}"
-    _protect(sheet)
-    book.properties.creator = "livb"
-    book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
-    return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
+    sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(columns)).column_letter}{len(rows) + 1}"
 
 
 def _project(root: Path) -> Project:
