@@ -290,83 +290,99 @@ def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
 
 
 def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
-    from openpyxl.styles import Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """One trekker's sheet: a section per kind of row, the cells to fill yellow and checked."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     sheet.cell(1, 1, f"Opvolging {jaar}: {content.title}").font = Font(bold=True, size=14)
     sheet.cell(2, 1, "Vul de gele kolommen in; zie het blad 'Uitleg'.")
-    validations = {
-        "state": DataValidation(
-            type="list",
-            formula1='"' + ",".join(STATES) + '"',
-            allow_blank=False,
-            showErrorMessage=True,
-            errorTitle="Toestand",
-            error="Kies gepland, lopend, afgerond, vertraagd of geschrapt.",
-        ),
-        "yesno": DataValidation(
-            type="list",
-            formula1='"ja,nee"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Gedaan",
-            error="Kies ja of nee.",
-        ),
-        "euro": DataValidation(
-            type="decimal",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Bedrag",
-            error="Een bedrag in euro, 0 of meer.",
-        ),
-        "date": DataValidation(
-            type="date",
-            operator="between",
-            formula1=f"DATE({jaar},1,1)",
-            formula2=f"DATE({jaar},12,31)",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Datum",
-            error=f"Een datum in {jaar}.",
-        ),
-    }
+    validations = _validations(jaar)
     for validation in validations.values():
         sheet.add_data_validation(validation)
     number = 4
     widths: dict[int, int] = {}
     for section, columns in SECTION_COLUMNS.items():
         rows = [r for r in content.rows if r.section == section]
-        if not rows:
-            continue
-        sheet.cell(number, 1, section).font = Font(bold=True, size=12)
-        number += 1
-        for column, spec in enumerate(columns, start=1):
-            cell = sheet.cell(number, column, spec.header)
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
-            widths[column] = max(widths.get(column, 0), spec.width)
-        number += 1
-        for row in rows:
-            for column, spec in enumerate(columns, start=1):
-                cell = sheet.cell(number, column)
-                _put(cell, spec, row)
-                if spec.fill:
-                    cell.protection = Protection(locked=False)
-                    cell.fill = PatternFill("solid", fgColor=_FILL)
-                    if spec.kind in validations and not (
-                        section == INDICATOREN and spec.kind == "date" and cell.data_type == "s"
-                    ):
-                        validations[spec.kind].add(cell.coordinate)
-            number += 1
-        number += 1
-    from openpyxl.utils import get_column_letter
-
+        if rows:
+            number = _section(sheet, number, section, columns, rows, validations, widths) + 1
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "B4"
     _protect(sheet)
+
+
+def _validations(jaar: int) -> dict[str, Any]:
+    """The dropdowns and checks of the cells to fill, by the kind of column."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    def checked(title: str, error: str, **rule: Any) -> Any:
+        return DataValidation(showErrorMessage=True, errorTitle=title, error=error, **rule)
+
+    return {
+        "state": checked(
+            "Toestand",
+            "Kies gepland, lopend, afgerond, vertraagd of geschrapt.",
+            type="list",
+            formula1='"' + ",".join(STATES) + '"',
+            allow_blank=False,
+        ),
+        "yesno": checked(
+            "Gedaan", "Kies ja of nee.", type="list", formula1='"ja,nee"', allow_blank=True
+        ),
+        "euro": checked(
+            "Bedrag",
+            "Een bedrag in euro, 0 of meer.",
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+        ),
+        "date": checked(
+            "Datum",
+            f"Een datum in {jaar}.",
+            type="date",
+            operator="between",
+            formula1=f"DATE({jaar},1,1)",
+            formula2=f"DATE({jaar},12,31)",
+            allow_blank=True,
+        ),
+    }
+
+
+def _section(
+    sheet: Any,
+    number: int,
+    section: str,
+    columns: Sequence[Column],
+    rows: list[Row],
+    validations: dict[str, Any],
+    widths: dict[int, int],
+) -> int:
+    """A section's title, header and rows from row ``number``; the next free row."""
+    from openpyxl.styles import Font, PatternFill, Protection
+
+    sheet.cell(number, 1, section).font = Font(bold=True, size=12)
+    number += 1
+    for column, spec in enumerate(columns, start=1):
+        cell = sheet.cell(number, column, spec.header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
+        widths[column] = max(widths.get(column, 0), spec.width)
+    number += 1
+    for row in rows:
+        for column, spec in enumerate(columns, start=1):
+            cell = sheet.cell(number, column)
+            _put(cell, spec, row)
+            if not spec.fill:
+                continue
+            cell.protection = Protection(locked=False)
+            cell.fill = PatternFill("solid", fgColor=_FILL)
+            # a measurement date known only as text (a year) keeps its text, unchecked
+            text_date = section == INDICATOREN and spec.kind == "date" and cell.data_type == "s"
+            if spec.kind in validations and not text_date:
+                validations[spec.kind].add(cell.coordinate)
+        number += 1
+    return number
 
 
 def _put(cell: Any, spec: Column, row: Row) -> None:
