@@ -140,20 +140,25 @@ def import_workbook(
             report.changes = [_line(relative, c, name) for c in changes]
         raw = _read(root / relative)
         text = _edited(loaded, relative, raw.decode("utf-8"), changes, now, jaar, today)
-        try:
-            write_atomic(root / relative, text, inside=root, expected=raw)
-        except FileChangedError:
-            raise LivbError(
-                f"'{relative}' werd gewijzigd terwijl livb import het aanpaste",
-                "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
-            ) from None
-        except OSError as error:
-            raise LivbError(
-                f"kan '{relative}' niet schrijven: {os_reason(error)}",
-                "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
-            ) from None
+        _write(root, relative, text, raw)
     report.written.append(relative)
     return report
+
+
+def _write(root: Path, relative: str, text: str, raw: bytes) -> None:
+    """Replace the year's file, only if it still holds what was read."""
+    try:
+        write_atomic(root / relative, text, inside=root, expected=raw)
+    except FileChangedError:
+        raise LivbError(
+            f"'{relative}' werd gewijzigd terwijl livb import het aanpaste",
+            "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
+        ) from None
+    except OSError as error:
+        raise LivbError(
+            f"kan '{relative}' niet schrijven: {os_reason(error)}",
+            "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+        ) from None
 
 
 # --- reading the workbook -------------------------------------------------------------------
@@ -266,6 +271,7 @@ def _read_sheet(
     section: str | None = None
     found: list[_ReadRow] = []
     seen: set[Key] = set()
+    where = f"{name}, blad '{sheet.title}'"
     for number, row in enumerate(sheet.iter_rows(), start=1):
         first = row[0].value if row else None
         label = str(first).strip() if first is not None else ""
@@ -274,41 +280,22 @@ def _read_sheet(
             continue
         if section is None or label == ID_HEADER:
             continue
-        columns = SECTION_COLUMNS[section]
-        where = f"{name}, blad '{sheet.title}'"
-        if not label:
-            filled = [c for c in row[1 : len(columns)] if c.value not in (None, "")]
-            if filled:
-                problems.append(
-                    _Refusal(
-                        f"{where}, cel {row[0].coordinate}",
-                        "een rij zonder id",
-                        "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
-                        "indicatoren komen in doelstellingen/*.yaml",
-                    )
-                )
+        if not label:  # an empty row is skipped; values without an id are refused
+            if any(c.value not in (None, "") for c in row[1 : len(SECTION_COLUMNS[section])]):
+                problems.append(_without_id(where, row))
             continue
         if (section, label) not in expected or (section, label) in seen:
             problems.append(
-                _Refusal(
-                    f"{where}, cel {row[0].coordinate}",
-                    f"'{label}' is geen {_WHAT[section]} van deze export"
-                    + (" (twee keer)" if (section, label) in seen else "")
-                    + " (een toegevoegde rij of een gewijzigde id)",
-                    "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
-                    "komen in doelstellingen/*.yaml",
-                )
+                _not_exported(where, row, section, label, twice=(section, label) in seen)
             )
             continue
         seen.add((section, label))
         read = _ReadRow(sheet.title, section, label)
-        for index, spec in enumerate(columns):
+        for index, spec in enumerate(SECTION_COLUMNS[section]):
             if not spec.fill:
                 continue
             cell = row[index] if index < len(row) else sheet.cell(number, index + 1)
-            value = cell.value
-            formula = formulas.cell(number, index + 1)
-            if formula.data_type == "f" and value is None:
+            if formulas.cell(number, index + 1).data_type == "f" and cell.value is None:
                 problems.append(
                     _Refusal(
                         f"{where}, cel {cell.coordinate}",
@@ -318,9 +305,29 @@ def _read_sheet(
                     )
                 )
                 continue
-            read.cells[spec.name] = _Cell(sheet.title, cell.coordinate, value)
+            read.cells[spec.name] = _Cell(sheet.title, cell.coordinate, cell.value)
         found.append(read)
     return found
+
+
+def _without_id(where: str, row: Any) -> _Refusal:
+    return _Refusal(
+        f"{where}, cel {row[0].coordinate}",
+        "een rij zonder id",
+        "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
+        "indicatoren komen in doelstellingen/*.yaml",
+    )
+
+
+def _not_exported(where: str, row: Any, section: str, label: str, *, twice: bool) -> _Refusal:
+    return _Refusal(
+        f"{where}, cel {row[0].coordinate}",
+        f"'{label}' is geen {_WHAT[section]} van deze export"
+        + (" (twee keer)" if twice else "")
+        + " (een toegevoegde rij of een gewijzigde id)",
+        "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
+        "komen in doelstellingen/*.yaml",
+    )
 
 
 def _raise_first(problems: list[_Refusal]) -> None:
