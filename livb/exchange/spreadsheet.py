@@ -404,45 +404,60 @@ def _changes(
             baseline = exported[(row.sheet, *key)]
             for field_name in FILL_FIELDS[key[0]]:
                 cell = row.cells.get(field_name)
-                if cell is None:
-                    continue
-                try:
-                    value = _parse(key[0], field_name, cell.value, jaar)
-                except _Refusal as problem:
-                    problem.where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
-                    problems.append(problem)
-                    continue
-                shown, was, is_now = canonical(value), baseline[field_name], now[field_name]
-                if shown == was or canonical(is_now) == shown:
-                    continue
-                where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
-                if canonical(is_now) != was:
-                    problems.append(
-                        _Refusal(
-                            where,
-                            f"conflict: het werkboek zegt {_shown(value)}, maar sinds de export "
-                            f"staat er {_shown(is_now)} (in de YAML gewijzigd of uit een ander "
-                            "werkboek)",
-                            "kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw",
-                        )
+                if cell is not None:
+                    where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
+                    _cell_change(
+                        where, key, field_name, cell, baseline, now, jaar, changes, problems
                     )
-                    continue
-                other = changes.get((key, field_name))
-                if other is not None and canonical(other.value) != shown:
-                    problems.append(
-                        _Refusal(
-                            where,
-                            f"conflict: {_shown(value)} hier, maar {_shown(other.value)} op blad "
-                            f"'{other.cell.sheet}', cel {other.cell.coordinate}",
-                            "maak beide cellen gelijk en importeer opnieuw",
-                        )
-                    )
-                    continue
-                changes[(key, field_name)] = _Change(key, field_name, value, is_now, cell)
     _raise_first(problems)
     result = list(changes.values())
     _check_records(name, result, current, rows)
     return result
+
+
+def _cell_change(
+    where: str,
+    key: Key,
+    field_name: str,
+    cell: _Cell,
+    baseline: dict[str, Any],
+    now: dict[str, Any],
+    jaar: int,
+    changes: dict[tuple[Key, str], _Change],
+    problems: list[_Refusal],
+) -> None:
+    """One filled cell: unchanged, a change, or a refusal (bad value, or a conflict)."""
+    try:
+        value = _parse(key[0], field_name, cell.value, jaar)
+    except _Refusal as problem:
+        problem.where = where
+        problems.append(problem)
+        return
+    shown, was, is_now = canonical(value), baseline[field_name], now[field_name]
+    if shown == was or canonical(is_now) == shown:
+        return
+    if canonical(is_now) != was:
+        problems.append(
+            _Refusal(
+                where,
+                f"conflict: het werkboek zegt {_shown(value)}, maar sinds de export "
+                f"staat er {_shown(is_now)} (in de YAML gewijzigd of uit een ander werkboek)",
+                "kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw",
+            )
+        )
+        return
+    other = changes.get((key, field_name))
+    if other is not None and canonical(other.value) != shown:
+        problems.append(
+            _Refusal(
+                where,
+                f"conflict: {_shown(value)} hier, maar {_shown(other.value)} op blad "
+                f"'{other.cell.sheet}', cel {other.cell.coordinate}",
+                "maak beide cellen gelijk en importeer opnieuw",
+            )
+        )
+        return
+    changes[(key, field_name)] = _Change(key, field_name, value, is_now, cell)
 
 
 def _check_records(
