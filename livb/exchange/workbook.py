@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from livb.core import formatting
 from livb.method.queries import action_states
 from livb.model import Project
 from livb.model._tijd import Precisie, VageDatum
@@ -156,73 +157,87 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
     for year in sorted(y for y in project.monitoring if y < jaar):
         for meting in project.monitoring[year].metingen:
             earlier[meting.indicator] = meting
-    names: dict[str, str] = {}
-    sheets = {t: Sheet(t, "") for t in trekkers(project)}
-    for sheet in sheets.values():
-        names[sheet.trekker] = trekker_name(project, sheet.trekker)
-    for title, trekker in zip(_sheet_titles(list(names.values())), names, strict=True):
-        sheets[trekker].title = title
+    sheets = _sheets(project)
     for _, _, od in operational_goals(project):
         who_here: list[str] = []
         for actie in od.acties:
             who = actie.trekker or NO_TREKKER
             if who not in who_here:
                 who_here.append(who)
-            stand = stands.get(actie.id)
-            values: dict[str, Any]
-            if stand is not None:
-                values = {
-                    "status": stand.status.value,
-                    "besteed": stand.besteed,
-                    "reden": stand.reden,
-                    "opmerking": stand.opmerking,
-                }
-            else:
-                state = before[actie.id]
-                values = {
-                    "status": state.status.value,
-                    "besteed": None,
-                    "reden": state.reden,
-                    "opmerking": None,
-                }
-            shown = {
-                "id": actie.id,
-                "titel": actie.titel,
-                "start": actie.start,
-                "einde": actie.einde,
-                "budget": actie.budget,
-                "plan": actie.status.value,
-            }
-            sheets[who].rows.append(Row(ACTIES, actie.id, shown, values))
+            sheets[who].rows.append(_action_row(actie, stands.get(actie.id), before[actie.id]))
         for indicator in od.indicatoren:
-            found = metingen.get(indicator.id)
-            last = earlier.get(indicator.id)
-            shown = {
-                "id": indicator.id,
-                "naam": indicator.naam,
-                "eenheid": indicator.eenheid,
-                "basis": indicator.basiswaarde.waarde if indicator.basiswaarde else None,
-                "doel": indicator.streefwaarde.waarde if indicator.streefwaarde else None,
-                "laatst": f"{last.waarde:g} ({last.datum})" if last else None,
-            }
-            if found is not None:
-                values = {
-                    "waarde": found.waarde,
-                    "datum": found.datum,
-                    "bron": found.bron,
-                    "opmerking": found.opmerking,
-                }
-            else:
-                source = sources.get(indicator.bron or "")
-                values = {"waarde": None, "datum": None, "bron": source, "opmerking": None}
+            row = _indicator_row(indicator, metingen.get(indicator.id), earlier, sources)
             for who in who_here or [NO_TREKKER]:
-                sheets[who].rows.append(Row(INDICATOREN, indicator.id, shown, dict(values)))
+                sheets[who].rows.append(replace(row, values=dict(row.values)))
     for trekker in sheets:
-        if trekker == NO_TREKKER:
-            continue
-        for row in _huiswerk(project, jaar, trekker, done):
-            sheets[trekker].rows.append(row)
+        if trekker != NO_TREKKER:
+            sheets[trekker].rows += _huiswerk(project, jaar, trekker, done)
     return list(sheets.values())
+
+
+def _sheets(project: Project) -> dict[str, Sheet]:
+    """An empty sheet per trekker, titled with a name Excel accepts and no other sheet has."""
+    sheets = {t: Sheet(t, "") for t in trekkers(project)}
+    names = {sheet.trekker: trekker_name(project, sheet.trekker) for sheet in sheets.values()}
+    for title, trekker in zip(_sheet_titles(list(names.values())), names, strict=True):
+        sheets[trekker].title = title
+    return sheets
+
+
+def _action_row(actie: Any, stand: Any, before: Any) -> Row:
+    """An action as the plan shows it, with the year's state (or last year's) to fill in."""
+    values: dict[str, Any]
+    if stand is not None:
+        values = {
+            "status": stand.status.value,
+            "besteed": stand.besteed,
+            "reden": stand.reden,
+            "opmerking": stand.opmerking,
+        }
+    else:
+        values = {
+            "status": before.status.value,
+            "besteed": None,
+            "reden": before.reden,
+            "opmerking": None,
+        }
+    shown = {
+        "id": actie.id,
+        "titel": actie.titel,
+        "start": actie.start,
+        "einde": actie.einde,
+        "budget": actie.budget,
+        "plan": actie.status.value,
+    }
+    return Row(ACTIES, actie.id, shown, values)
+
+
+def _indicator_row(
+    indicator: Any, found: Any, earlier: dict[str, Any], sources: dict[str, str]
+) -> Row:
+    """An indicator with its last measurement before the year, and the year's to fill in."""
+    last = earlier.get(indicator.id)
+    shown = {
+        "id": indicator.id,
+        "naam": indicator.naam,
+        "eenheid": indicator.eenheid,
+        "basis": indicator.basiswaarde.waarde if indicator.basiswaarde else None,
+        "doel": indicator.streefwaarde.waarde if indicator.streefwaarde else None,
+        "laatst": f"{formatting.number(last.waarde, grouping=False)} ({last.datum})"
+        if last
+        else None,
+    }
+    if found is not None:
+        values = {
+            "waarde": found.waarde,
+            "datum": found.datum,
+            "bron": found.bron,
+            "opmerking": found.opmerking,
+        }
+    else:
+        source = sources.get(indicator.bron or "")
+        values = {"waarde": None, "datum": None, "bron": source, "opmerking": None}
+    return Row(INDICATOREN, indicator.id, shown, values)
 
 
 def _huiswerk(project: Project, jaar: int, trekker: str, done: dict[Any, Any]) -> list[Row]:
