@@ -625,9 +625,7 @@ def _starter_options() -> list[Any]:
     """One typer option per ``--option`` of the starters, its help naming the kinds it serves."""
     options: dict[str, dict[str, Any]] = {}
     for starter, name, info in _starter_fields():
-        option = options.setdefault(
-            _option_of(name, info), {"name": name, "info": info, "helps": {}}
-        )
+        option = options.setdefault(_option_of(name, info), {"info": info, "helps": {}})
         option["helps"].setdefault(info.description or "", []).append(starter.name)
     declared = []
     for flag, option in options.items():
@@ -639,7 +637,7 @@ def _starter_options() -> list[Any]:
         typed = typer.Option(
             flag, help=help_, autocompletion=_completes(*keuzes) if keuzes else None
         )
-        declared.append((f"optie_{option['name']}", Annotated[kind | None, typed], None))
+        declared.append((_param(flag), Annotated[kind | None, typed], None))
     return _typer_params(declared)
 
 
@@ -663,6 +661,7 @@ def _typer_params(declared: list[tuple[str, Any, Any]]) -> list[Any]:
 
 
 def _starter_fields() -> list[tuple[Any, str, Any]]:
+    """Every ``(starter, field name, field)`` of the starters' options, in registry order."""
     from livb.starters import STARTERS
 
     return [
@@ -676,6 +675,31 @@ def _option_of(name: str, info: Any) -> str:
     from livb.starters._base import option_name
 
     return option_name(name, info)
+
+
+def _param(flag: str) -> str:
+    """The name under which the value of ``--flag`` reaches the command."""
+    return "optie_" + flag.lstrip("-").replace("-", "_")
+
+
+def _starter_input(starter: Any, given: dict[str, Any]) -> Any:
+    """The options model of one starter from the command line; another kind's option refused."""
+    fields = {
+        _option_of(name, info): (name, info) for name, info in starter.options.model_fields.items()
+    }
+    flags = dict.fromkeys(_option_of(name, info) for _, name, info in _starter_fields())
+    stray = [flag for flag in flags if given.get(_param(flag)) and flag not in fields]
+    if stray:
+        raise UsageError(
+            f"{stray[0]} hoort niet bij livb new {starter.name}",
+            f"opties van livb new {starter.name}: {', '.join(fields) or 'geen'}",
+        )
+    values = {}
+    for flag, (name, info) in fields.items():
+        value = given.get(_param(flag))
+        if value is not None:
+            values[name] = _parse_day(value) if _bare(info.annotation) is dt.date else value
+    return starter.options(**values)
 
 
 def _bare(annotation: Any) -> Any:
@@ -713,27 +737,8 @@ def new(
     if map_ is not None and map_optie is not None and map_ != map_optie:
         raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
     root = map_ or map_optie or Path()
-    soort = str(getattr(soort, "value", soort))
-    starter = STARTERS[soort]
-    given = ctx.meta["livb new"]
-    fields = starter.options.model_fields
-    allowed = [_option_of(name, info) for name, info in fields.items()]
-    flags = {_option_of(name, info): f"optie_{name}" for _, name, info in _starter_fields()}
-    stray = [flag for flag, key in flags.items() if given.get(key) and flag not in allowed]
-    if stray:
-        raise UsageError(
-            f"{stray[0]} hoort niet bij livb new {soort}",
-            f"opties van livb new {soort}: {', '.join(allowed) or 'geen'}",
-        )
-    values = {
-        name: _parse_day(given[f"optie_{name}"])
-        if _bare(info.annotation) is dt.date
-        else given[f"optie_{name}"]
-        for name, info in fields.items()
-        if given.get(f"optie_{name}") is not None
-    }
-    today = dt.date.today()
-    result = starter.start(root, starter.options(**values), today)
+    starter = STARTERS[str(soort)]
+    result = starter.start(root, _starter_input(starter, ctx.meta["livb new"]), dt.date.today())
     for note in result.notes:
         typer.echo(f"let op: {note}")
     verb = "Nieuw bestand" if result.created else "Aangevuld"
