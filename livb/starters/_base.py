@@ -38,10 +38,6 @@ from livb.core.transaction import (
     shown,
     write_atomic,
 )
-from livb.folder.project import load_project
-from livb.folder.schema_errors import suggest, translate
-from livb.folder.yamledit import append_to_list
-from livb.folder.yamlio import YamlSyntaxError, parse_fast
 from livb.model import FILE_KINDS, Project
 from livb.model._base import ID_PATTERN
 from livb.model.stappen import Stap
@@ -56,7 +52,7 @@ class Options(BaseModel):
     ``datetime.date`` is read as ``JJJJ-MM-DD``; a ``list[str]`` may be repeated.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 OptionsT = TypeVar("OptionsT", bound=Options)
@@ -142,6 +138,8 @@ def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def choice(value: str, options: list[str], unknown: str) -> str:
     """``value`` as one of ``options`` (case does not matter), or a Dutch error that suggests."""
+    from livb.folder.schema_errors import suggest
+
     folded = {option.casefold(): option for option in options}
     if value.casefold() in folded:
         return folded[value.casefold()]
@@ -177,6 +175,8 @@ def check_text(value: str, option: str) -> None:
 
 def validate(model: type[BaseModel], item: dict[str, Any]) -> None:
     """Check a new item against its schema before anything is written."""
+    from livb.folder.schema_errors import translate
+
     try:
         model.model_validate(item)
     except ValidationError as error:
@@ -189,7 +189,7 @@ def validate(model: type[BaseModel], item: dict[str, Any]) -> None:
 
 def load(root: Path) -> Project:
     from livb.core.diagnostics import Severity
-    from livb.folder.project import NOT_A_FOLDER
+    from livb.folder.project import NOT_A_FOLDER, load_project
 
     loaded = load_project(root)
     if loaded.project is None:
@@ -257,6 +257,9 @@ def edit(
     summary: str,
 ) -> Change:
     """Add an item to a list of a file, its BOM and line ends kept, checked."""
+    from livb.folder.yamledit import append_to_list
+    from livb.folder.yamlio import YamlSyntaxError
+
     path = root / relative
     existed = path.exists()
     try:
@@ -383,6 +386,8 @@ def _refuse_what_check_rejects(
     """Refuse a new content that would not load, or that gives a new error of ``livb check``."""
     from livb.core.diagnostics import Severity
     from livb.folder.project import LoadResult, _assemble
+    from livb.folder.schema_errors import translate
+    from livb.folder.yamlio import YamlSyntaxError, parse_fast
     from livb.method.check import check_loaded
 
     kind = next(k for k in FILE_KINDS if PurePosixPath(relative).match(k.pattern))

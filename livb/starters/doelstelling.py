@@ -16,7 +16,6 @@ from pydantic import Field
 from livb.core.dates import months_later
 from livb.core.errors import UsageError
 from livb.core.transaction import shown
-from livb.folder.schema_errors import suggest
 from livb.model import Project
 from livb.model.plan import DoelstellingenBestand, StrategischeDoelstelling
 from livb.model.walk import actions, indicators, operational_goals, strategic_goals
@@ -39,6 +38,8 @@ def start(root: Path, options: DoelstellingOptions, today: dt.date) -> NewResult
     def prepare(project: Project) -> Change:
         ids = [p.id for p in project.prioriteiten.prioriteiten]
         if prioriteit not in ids:
+            from livb.folder.schema_errors import suggest
+
             guess = suggest(prioriteit, ids)
             raise UsageError(
                 f"onbekende prioriteit '{shown(prioriteit)}'"

@@ -15,7 +15,6 @@ from pydantic import Field
 from livb.core.dates import dutch_date
 from livb.core.errors import UsageError
 from livb.core.transaction import shown
-from livb.folder.schema_errors import suggest
 from livb.model import Project
 from livb.model.actoren import Rol
 from livb.model.gesprek import Gesprek
@@ -160,6 +159,8 @@ def _by_role_or_name(project: Project, value: str) -> str:
     if len(named) == 1:
         return named[0].id
     ids = [a.id for a in actors]
+    from livb.folder.schema_errors import suggest
+
     guess = suggest(value, ids)
     raise UsageError(
         f"onbekende actor '{shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else ""),

@@ -10,7 +10,6 @@ from pydantic import Field
 
 from livb.core.dates import dutch_date
 from livb.core.words import count
-from livb.method.queries import orgaan_naam, overleg
 from livb.model import Project
 from livb.model.organen import VASTE_ORGANEN
 from livb.model.stappen import STAP_TITELS, Stap
@@ -81,6 +80,8 @@ class VergaderingOptions(Options):
 
 def start(root: Path, options: VergaderingOptions, today: dt.date) -> NewResult:
     """Create the file of the next meeting of a body, agenda and attendees filled in."""
+    from livb.method.queries import orgaan_naam
+
     steps, notes = parse_stappen(options.stap)
     orgaan = options.orgaan or "kerngroep"
 
@@ -168,6 +169,8 @@ def _members(project: Project, orgaan: str) -> tuple[list[str], str | None]:
     groep = next((g for g in organen.projectgroepen if g.id == orgaan), None)
     if groep is not None:
         return list(groep.leden), groep.projectleider
+    from livb.method.queries import overleg
+
     found = overleg(project, orgaan)
     return (list(found.leden), None) if found else ([], None)
 
