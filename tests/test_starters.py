@@ -191,3 +191,10 @@ def test_the_help_of_new_lists_every_kind_and_option_of_the_registry(livb):
         assert name in out
         for field, info in starter.options.model_fields.items():
             assert option_name(field, info) in out, (name, field)
+
+
+def test_an_appended_item_leaves_its_empty_fields_empty(written):
+    text, actor = written["actor"]
+    item = text[text.index("  - id: jan\n") :]
+    assert actor["email"] is None and "    email:\n" in item
+    assert "null" not in item
