@@ -241,7 +241,8 @@ def document(
         model: the model of the file.
         values: what the starter fills in, by field name; a field left out gets its default.
         kind: the file kind, for the line that names the JSON Schema.
-        header: the comment lines under it (what the file is; without ``#``).
+        header: the comment lines under it (what the file is; without ``#``), each wrapped;
+            a newline in one starts a new line.
         notes: per field, lines that say how to fill it in, after its description.
         examples: per field, a value written as comments under it (items to copy): a list of
             mappings for a list, a mapping for a part.
@@ -249,7 +250,7 @@ def document(
     notes = notes or {}
     examples = examples or {}
     lines = [modeline(KINDS_BY_NAME[kind])]
-    for line in header:
+    for line in (part for entry_ in header for part in entry_.split("\n")):
         lines += comment_lines(line) or ["#"]
     completed = complete(model, values)
     for name, info in model.model_fields.items():
