@@ -144,3 +144,58 @@ def halle_snapshots() -> list[str]:
     project = load_project(EXAMPLE).project
     assert project is not None
     return [d.output_name(next(iter(d.items(project)))) for d in DOCUMENTS.values()]
+
+
+# A small plan that is not Halle's: two actions of two trekkers, one indicator, one task.
+SMALL_PLAN = {
+    **MINIMAL,
+    "livb.yaml": """\
+        gemeente:
+          naam: Lint
+          nis_code: "11025"
+        coordinator: coord
+        beleid:
+          periode: {van: 2025-01-01, tot: 2027-12-31}
+        """,
+    "prioriteiten.yaml": """\
+        prioriteiten:
+          - id: fietsen
+            titel: Fietsdiefstal
+        """,
+    "doelstellingen/fietsen.yaml": """\
+        prioriteit: fietsen
+        strategische_doelstellingen:
+          - id: sd-fietsen
+            titel: Minder fietsdiefstal
+            operationele_doelstellingen:
+              - id: od-stallingen
+                titel: Veilige stallingen aan het station
+                indicatoren:
+                  - id: i-diefstallen
+                    naam: Gestolen fietsen
+                    eenheid: fietsen
+                    basiswaarde: {waarde: 120, jaar: 2024}
+                    streefwaarde: {waarde: 80, jaar: 2027}
+                acties:
+                  - id: a-stalling
+                    titel: Een bewaakte stalling
+                    trekker: coord
+                    start: 2025-03-01
+                    einde: 2026-12-31
+                    budget: 25000
+                  - id: a-graveren
+                    titel: Fietsen graveren op de markt
+                    trekker: burg
+                    start: 2025-01-01
+                    einde: 2027-12-31
+        """,
+    "vergaderingen/2025-11-04-kerngroep.yaml": """\
+        orgaan: kerngroep
+        datum: 2025-11-04
+        aanwezig: [coord, burg]
+        huiswerk:
+          - wie: coord
+            wat: Offertes voor de stalling opvragen.
+            tegen: 2026-02-01
+        """,
+}

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -536,7 +534,6 @@ def test_every_new_document_is_registered_with_its_step():
         "voortgangsrapport": "2.7",
         "brainstorm": "3.3",
     }
-    assert io and shutil  # used by the fixtures of conftest
 
 
 def test_a_long_supplier_name_gives_a_short_file_name():

@@ -258,3 +258,27 @@ def test_init_can_copy_the_house_style_that_render_then_uses(tmp_path, livb):
     with __import__("zipfile").ZipFile(root / "output" / "protocolakkoord.docx") as package:
         styles = package.read("word/styles.xml").decode()
     assert '<w:sz w:val="60"/>' in styles
+
+
+@pytest.mark.parametrize(
+    ("beleid", "plannaam"),
+    [
+        (None, "integraal veiligheidsplan"),
+        ("integrale veiligheid", "integraal veiligheidsplan"),
+        ("levenskwaliteit", "integraal plan levenskwaliteit"),
+        (
+            "integrale veiligheid en leefbaarheid",
+            "integraal plan integrale veiligheid en leefbaarheid",
+        ),
+    ],
+)
+def test_the_plan_is_named_in_one_word_of_the_method_not_twice(tmp_path, beleid, plannaam):
+    from livb.starters.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "x", "Mechelen", beleid=beleid, git=False))
+    project = load_project(tmp_path / "x").project
+    assert project is not None
+    assert project.instellingen.beleid.plannaam == plannaam
+    assert f"# plan.yaml — het {plannaam} (fase 3" in (tmp_path / "x" / "plan.yaml").read_text(
+        "utf-8"
+    )

@@ -349,9 +349,9 @@ def test_a_final_annual_report_needs_a_state_for_each_running_action(halle, livb
 
 
 def test_vague_dates_are_written_as_their_month_or_year():
-    from livb.core.dates import dutch_date
+    from livb.core.formatting import long_date
     from livb.model._tijd import VageDatum
 
-    assert dutch_date(VageDatum(2011, 6)) == "juni 2011"
-    assert dutch_date(VageDatum(2011)) == "2011"
-    assert dutch_date(dt.date(2011, 6, 27)) == "27 juni 2011"
+    assert long_date(VageDatum(2011, 6)) == "juni 2011"
+    assert long_date(VageDatum(2011)) == "2011"
+    assert long_date(dt.date(2011, 6, 27)) == "27 juni 2011"

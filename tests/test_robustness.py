@@ -79,6 +79,7 @@ def test_mutated_example_gives_findings_not_exceptions(tmp_path, seed):
 def test_strange_livb_yaml(tmp_path, text):
     (tmp_path / "livb.yaml").write_text(text, encoding="utf-8")
     result = run_checks(tmp_path)
+    assert result.diagnostics, "a strange livb.yaml in an empty folder must give findings"
     assert all(d.location.path == "livb.yaml" for d in result.diagnostics)
 
 

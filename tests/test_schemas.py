@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -80,3 +81,22 @@ def test_example_schemas_are_current():
             (EXAMPLE / ".livb" / "schema" / f"{kind.name}.json").read_text("utf-8")
         )
         assert written == build_schema(kind), f"run: livb schema --map examples/halle ({kind.name})"
+
+
+ENGLISH = re.compile(r"\b(the|with|and|that|which|whether|this|from|its)\b")
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS, ids=lambda kind: kind.name)
+def test_every_description_a_coordinator_reads_is_dutch(kind):
+    schema = build_schema(kind)
+    texts = [schema["description"]]
+    texts += [d["description"] for d in schema.get("$defs", {}).values()]
+    texts += [
+        p["description"]
+        for d in [schema, *schema.get("$defs", {}).values()]
+        for p in d.get("properties", {}).values()
+        if "description" in p
+    ]
+    assert texts
+    english = [text for text in texts if ENGLISH.search(text)]
+    assert english == []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from livb.core.dates import MONTHS
+from livb.core.formatting import month_names
 from livb.folder.project import load_project
 from livb.method.process import Stand, derive_state
 from livb.model.stappen import Stap
@@ -162,7 +162,7 @@ def as_of(lines: list[str], default: str) -> str:
     if not dates:
         return default
     day, month, year = dates[-1].groups()
-    return dt.date(int(year), MONTHS.index(month) + 1, int(day)).isoformat()
+    return dt.date(int(year), month_names().index(month) + 1, int(day)).isoformat()
 
 
 def status_json(livb, root: Path, day: str) -> dict:

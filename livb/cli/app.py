@@ -25,8 +25,8 @@ from livb.cli.dutch import (
     ask_yes,
     describe_usage_error,
 )
-from livb.core.dates import MONTHS
 from livb.core.errors import LivbError, UsageError
+from livb.core.formatting import month_name
 from livb.core.words import count
 
 app = typer.Typer(
@@ -205,7 +205,7 @@ def _parse_day(text: str | None) -> dt.date | None:
     if iso and 1 <= int(iso[2]) <= 12:
         year, month = int(iso[1]), int(iso[2])
         days = calendar.monthrange(year, month)[1]
-        message += f": {MONTHS[month - 1]} {year} heeft {days} dagen"
+        message += f": {month_name(month)} {year} heeft {days} dagen"
     elif belgian:
         with contextlib.suppress(ValueError):
             meant = dt.date(int(belgian[3]), int(belgian[2]), int(belgian[1]))
@@ -292,54 +292,59 @@ def _show_explanation(code: str | None) -> None:
         raise typer.Exit()
 
 
+StriktOptie = Annotated[
+    bool,
+    typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
+]
+AlleenOptie = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--alleen",
+        "--select",
+        metavar="CODES",
+        help="Enkel deze regels, bv. LIVB101,LIVB103.",
+        autocompletion=_complete_code,
+        callback=_codes,
+    ),
+]
+NegeerOptie = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--negeer",
+        "--ignore",
+        metavar="CODES",
+        help="Deze regels overslaan, bv. LIVB202.",
+        autocompletion=_complete_code,
+        callback=_codes,
+    ),
+]
+UitlegOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--uitleg",
+        "--explain",
+        metavar="CODE",
+        help="Leg een code uit, bv. LIVB203, en stop.",
+        is_eager=True,
+        autocompletion=_complete_code,
+        callback=_show_explanation,
+    ),
+]
+RegelsOptie = Annotated[
+    bool,
+    typer.Option("--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules),
+]
+
+
 @app.command(cls=GemeenteCommand)
 def check(
     mappen: Mappen = None,
-    strikt: Annotated[
-        bool,
-        typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
-    ] = False,
+    strikt: StriktOptie = False,
     formaat: FormaatOptie = Formaat.TEKST,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--alleen",
-            "--select",
-            metavar="CODES",
-            help="Enkel deze regels, bv. LIVB101,LIVB103.",
-            autocompletion=_complete_code,
-            callback=_codes,
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--negeer",
-            "--ignore",
-            metavar="CODES",
-            help="Deze regels overslaan, bv. LIVB202.",
-            autocompletion=_complete_code,
-            callback=_codes,
-        ),
-    ] = None,
-    explain: Annotated[
-        str | None,
-        typer.Option(
-            "--uitleg",
-            "--explain",
-            metavar="CODE",
-            help="Leg een code uit, bv. LIVB203, en stop.",
-            is_eager=True,
-            autocompletion=_complete_code,
-            callback=_show_explanation,
-        ),
-    ] = None,
-    regels: Annotated[
-        bool,
-        typer.Option(
-            "--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules
-        ),
-    ] = False,
+    select: AlleenOptie = None,
+    ignore: NegeerOptie = None,
+    explain: UitlegOptie = None,
+    regels: RegelsOptie = False,
     datum: Vandaag = None,
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
@@ -430,84 +435,94 @@ def _document_rows() -> list[tuple[str, str, str]]:
     return [*rows, ("alle", "alles wat de map nu toelaat (zie --lijst)", "")]
 
 
+DocumentArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="DOCUMENT",
+        autocompletion=_complete_document,
+        help="Welk document (zie onderaan), of alle.",
+        show_default=False,
+    ),
+]
+RenderMap = Annotated[
+    Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
+]
+VergaderingOptie = Annotated[
+    str | None,
+    typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
+]
+GesprekOptie = Annotated[
+    str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
+]
+PartnerOptie = Annotated[
+    str | None,
+    typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
+]
+BesluitOptie = Annotated[
+    str | None,
+    typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
+]
+AlleOptie = Annotated[bool, typer.Option("--alle", help="Een document per item: voor elk item.")]
+UitOptie = Annotated[
+    Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
+]
+DefinitiefOptie = Annotated[
+    bool,
+    typer.Option("--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."),
+]
+OverschrijfOptie = Annotated[
+    bool,
+    typer.Option(
+        "--overschrijf",
+        "--force",
+        help="Overschrijf ook documenten die met de hand gewijzigd werden.",
+    ),
+]
+PdfOptie = Annotated[bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")]
+VersieOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--versie",
+        metavar="VERSIE",
+        help="Maak het document zoals het was in een versie in git (een tag, commit of "
+        "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
+    ),
+]
+WijzigingenSindsOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--wijzigingen-sinds",
+        metavar="VERSIE",
+        help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
+    ),
+]
+LijstOptie = Annotated[
+    bool,
+    typer.Option(
+        "--lijst",
+        help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
+        "(en waarom niet); maak er geen.",
+    ),
+]
+
+
 @app.command(cls=RenderCommand)
 def render(
-    document: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="DOCUMENT",
-            autocompletion=_complete_document,
-            help="Welk document (zie onderaan), of alle.",
-            show_default=False,
-        ),
-    ] = None,
-    map_: Annotated[
-        Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
-    ] = Path(),
-    vergadering: Annotated[
-        str | None,
-        typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
-    ] = None,
-    gesprek: Annotated[
-        str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
-    ] = None,
-    partner: Annotated[
-        str | None,
-        typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
-    ] = None,
-    besluit: Annotated[
-        str | None,
-        typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
-    ] = None,
-    alle: Annotated[
-        bool, typer.Option("--alle", help="Een document per item: voor elk item.")
-    ] = False,
-    uit: Annotated[
-        Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
-    ] = None,
-    definitief: Annotated[
-        bool,
-        typer.Option(
-            "--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."
-        ),
-    ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--overschrijf",
-            "--force",
-            help="Overschrijf ook documenten die met de hand gewijzigd werden.",
-        ),
-    ] = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")
-    ] = False,
-    versie: Annotated[
-        str | None,
-        typer.Option(
-            "--versie",
-            metavar="VERSIE",
-            help="Maak het document zoals het was in een versie in git (een tag, commit of "
-            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
-        ),
-    ] = None,
-    wijzigingen_sinds: Annotated[
-        str | None,
-        typer.Option(
-            "--wijzigingen-sinds",
-            metavar="VERSIE",
-            help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
-        ),
-    ] = None,
+    document: DocumentArgument = None,
+    map_: RenderMap = Path(),
+    vergadering: VergaderingOptie = None,
+    gesprek: GesprekOptie = None,
+    partner: PartnerOptie = None,
+    besluit: BesluitOptie = None,
+    alle: AlleOptie = False,
+    uit: UitOptie = None,
+    definitief: DefinitiefOptie = False,
+    force: OverschrijfOptie = False,
+    pdf: PdfOptie = False,
+    versie: VersieOptie = None,
+    wijzigingen_sinds: WijzigingenSindsOptie = None,
     datum: Vandaag = None,
-    lijst: Annotated[
-        bool,
-        typer.Option(
-            "--lijst",
-            help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
-            "(en waarom niet); maak er geen.",
-        ),
-    ] = False,
+    lijst: LijstOptie = False,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
@@ -517,7 +532,6 @@ def render(
     livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23.
     """
     from livb.cli.report import render_progress, write_render_summary
-    from livb.documents import DOCUMENTS
     from livb.documents.render import RenderRequest, render_documents
 
     if lijst:
@@ -526,20 +540,7 @@ def render(
 
         write_document_list(availability(map_))
         return
-    if document is None:
-        raise UsageError(
-            "zeg welk document",
-            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
-        )
-    if document != "alle" and document not in DOCUMENTS:
-        from livb.folder.schema_errors import suggest
-
-        guess = suggest(document, [*DOCUMENTS, "alle"])
-        raise UsageError(
-            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
-            f"kies uit: {', '.join(DOCUMENTS)} of alle",
-        )
-    per = DOCUMENTS[document].per if document in DOCUMENTS else None
+    document, per = _chosen_document(document)
     given = {
         name: value
         for name, value in (
@@ -550,21 +551,9 @@ def render(
         )
         if value is not None
     }
-    if any(name != per for name in given):
-        wrong = next(name for name in given if name != per)
-        raise UsageError(
-            f"--{wrong} past niet bij '{document}'",
-            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
-        )
-    if per is not None and per not in given and not alle:
-        raise UsageError(
-            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
-        )
+    _check_item_options(document, per, given, alle)
     if pdf:
-        from livb.word.pdf import INSTALL_HINT, find_soffice
-
-        if find_soffice() is None:
-            raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
+        _require_libreoffice()
     request = RenderRequest(
         map_,
         [document],
@@ -580,6 +569,47 @@ def render(
     with render_progress() as progress:
         results = render_documents(request, progress)
     write_render_summary(results)
+
+
+def _chosen_document(document: str | None) -> tuple[str, str | None]:
+    """The document asked for, checked, and what it is made per (vergadering, ...) or None."""
+    from livb.documents import DOCUMENTS
+
+    if document is None:
+        raise UsageError(
+            "zeg welk document",
+            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
+        )
+    if document != "alle" and document not in DOCUMENTS:
+        from livb.folder.schema_errors import suggest
+
+        guess = suggest(document, [*DOCUMENTS, "alle"])
+        raise UsageError(
+            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
+            f"kies uit: {', '.join(DOCUMENTS)} of alle",
+        )
+    return document, DOCUMENTS[document].per if document in DOCUMENTS else None
+
+
+def _check_item_options(document: str, per: str | None, given: dict[str, str], alle: bool) -> None:
+    """--vergadering, --gesprek, ... only for the document made per that item, and then one."""
+    if any(name != per for name in given):
+        wrong = next(name for name in given if name != per)
+        raise UsageError(
+            f"--{wrong} past niet bij '{document}'",
+            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
+        )
+    if per is not None and per not in given and not alle:
+        raise UsageError(
+            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
+        )
+
+
+def _require_libreoffice() -> None:
+    from livb.word.pdf import INSTALL_HINT, find_soffice
+
+    if find_soffice() is None:
+        raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
 
 
 class NewCommand(GemeenteCommand):
@@ -746,47 +776,57 @@ def new(
     typer.echo(f"Controleer daarna met 'livb check {root}'.")
 
 
+NieuweMap = Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")]
+GemeenteOptie = Annotated[
+    str | None,
+    typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
+]
+NisOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
+    ),
+]
+BeleidOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
+    ),
+]
+CoordinatorOptie = Annotated[
+    str | None,
+    typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
+]
+InitGitOptie = Annotated[
+    bool,
+    typer.Option(
+        "--git/--no-git",
+        show_default=False,
+        help="Zet de map onder git met een eerste commit (standaard), of niet.",
+    ),
+]
+GeenVragenOptie = Annotated[
+    bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
+]
+HuisstijlOptie = Annotated[
+    bool,
+    typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
+]
+
+
 @app.command(cls=DutchCommand)
 def init(
-    map_: Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")],
-    gemeente: Annotated[
-        str | None,
-        typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
-    ] = None,
-    nis: Annotated[
-        str | None,
-        typer.Option(
-            "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
-        ),
-    ] = None,
-    beleid: Annotated[
-        str | None,
-        typer.Option(
-            "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
-        ),
-    ] = None,
-    coordinator: Annotated[
-        str | None,
-        typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
-    ] = None,
-    git: Annotated[
-        bool,
-        typer.Option(
-            "--git/--no-git",
-            show_default=False,
-            help="Zet de map onder git met een eerste commit (standaard), of niet.",
-        ),
-    ] = True,
-    no_input: Annotated[
-        bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
-    ] = False,
-    huisstijl: Annotated[
-        bool,
-        typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
-    ] = False,
+    map_: NieuweMap,
+    gemeente: GemeenteOptie = None,
+    nis: NisOptie = None,
+    beleid: BeleidOptie = None,
+    coordinator: CoordinatorOptie = None,
+    git: InitGitOptie = True,
+    no_input: GeenVragenOptie = False,
+    huisstijl: HuisstijlOptie = False,
 ) -> None:
     """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
-    from livb.starters.scaffold import InitRequest, create_folder, resolve_gemeente
+    from livb.starters.scaffold import InitRequest, create_folder
 
     ask = not no_input and sys.stdin.isatty()
     if gemeente is None:
@@ -794,18 +834,7 @@ def init(
             raise UsageError("geef de gemeente op met --gemeente NAAM")
         gemeente = typer.prompt("Naam van de gemeente")
     if ask and nis is None:
-        found = resolve_gemeente(gemeente, None)
-        if found.gemeente is None and found.suggestions:
-            first = found.suggestions[0]
-            typer.echo(found.message)
-            if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
-                gemeente, nis = first.naam_nl, first.nis
-        if beleid is None:
-            beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
-        if coordinator is None:
-            coordinator = typer.prompt(
-                "Naam van de coördinator (leeg als nog onbekend)", default=""
-            )
+        gemeente, nis, beleid, coordinator = _ask_init(gemeente, beleid, coordinator)
     request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
     result = create_folder(request)
     for warning in result.warnings:
@@ -819,6 +848,26 @@ def init(
     typer.echo(
         f"Volgende stap: vul actoren.yaml in en controleer met 'livb check {result.target}'."
     )
+
+
+def _ask_init(
+    gemeente: str, beleid: str | None, coordinator: str | None
+) -> tuple[str, str | None, str | None, str | None]:
+    """On a terminal: the municipality meant, the policy's name and the coordinator's."""
+    from livb.starters.scaffold import resolve_gemeente
+
+    nis = None
+    found = resolve_gemeente(gemeente, None)
+    if found.gemeente is None and found.suggestions:
+        first = found.suggestions[0]
+        typer.echo(found.message)
+        if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
+            gemeente, nis = first.naam_nl, first.nis
+    if beleid is None:
+        beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
+    if coordinator is None:
+        coordinator = typer.prompt("Naam van de coördinator (leeg als nog onbekend)", default="")
+    return gemeente, nis, beleid, coordinator
 
 
 @app.command(cls=GemeenteCommand)
@@ -889,53 +938,62 @@ def diff(
     raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
 
 
+DoorOptie = Annotated[
+    str,
+    typer.Option(
+        "--door",
+        help="Wie besliste of tekende: college, gemeenteraad, ...",
+        autocompletion=_completes("livb.model.besluiten", "Instantie"),
+    ),
+]
+OnderwerpOptie = Annotated[
+    str,
+    typer.Option(
+        "--onderwerp",
+        help="Waarover: plan, protocolakkoord, diagnostiek, ...",
+        autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
+    ),
+]
+BesluitDatum = Annotated[
+    str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
+]
+UitkomstOptie = Annotated[
+    str,
+    typer.Option(
+        "--uitkomst",
+        help="goedgekeurd, ondertekend, kennisgenomen, ...",
+        autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
+    ),
+]
+ReferentieOptie = Annotated[
+    str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
+]
+ToelichtingOptie = Annotated[str | None, typer.Option("--toelichting", help="Een toelichting.")]
+BesluitIdOptie = Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")]
+MapOptie = Annotated[
+    Path | None,
+    typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+]
+GitOptie = Annotated[
+    bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
+]
+
+
 @app.command(cls=GemeenteCommand)
 def besluit(
-    door: Annotated[
-        str,
-        typer.Option(
-            "--door",
-            help="Wie besliste of tekende: college, gemeenteraad, ...",
-            autocompletion=_completes("livb.model.besluiten", "Instantie"),
-        ),
-    ],
-    onderwerp: Annotated[
-        str,
-        typer.Option(
-            "--onderwerp",
-            help="Waarover: plan, protocolakkoord, diagnostiek, ...",
-            autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
-        ),
-    ],
+    door: DoorOptie,
+    onderwerp: OnderwerpOptie,
     map_: Annotated[
         Path | None,
         typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
     ] = None,
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
-    ] = None,
-    uitkomst: Annotated[
-        str,
-        typer.Option(
-            "--uitkomst",
-            help="goedgekeurd, ondertekend, kennisgenomen, ...",
-            autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
-        ),
-    ] = "goedgekeurd",
-    referentie: Annotated[
-        str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
-    ] = None,
-    toelichting: Annotated[
-        str | None, typer.Option("--toelichting", help="Een toelichting.")
-    ] = None,
-    id_: Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")] = None,
-    map_optie: Annotated[
-        Path | None,
-        typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
-    ] = None,
-    git: Annotated[
-        bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
-    ] = True,
+    datum: BesluitDatum = None,
+    uitkomst: UitkomstOptie = "goedgekeurd",
+    referentie: ReferentieOptie = None,
+    toelichting: ToelichtingOptie = None,
+    id_: BesluitIdOptie = None,
+    map_optie: MapOptie = None,
+    git: GitOptie = True,
 ) -> None:
     """Noteer een goedkeuring of handtekening in besluiten.yaml, met een git-commit en een tag.
 
@@ -957,6 +1015,63 @@ def besluit(
     for note in result.notes:
         typer.echo(f"waarschuwing: {note}", err=True)
     raise typer.Exit(1 if result.failed else 0)
+
+
+class ExportSoort(StrEnum):
+    """What ``livb export`` writes."""
+
+    OPVOLGING = "opvolging"
+    ACTIES = "acties"
+
+
+@app.command(cls=GemeenteCommand)
+def export(
+    soort: Annotated[
+        ExportSoort,
+        typer.Argument(metavar="SOORT", help="opvolging (per trekker, in te vullen) of acties."),
+    ],
+    map_: Annotated[
+        Path | None,
+        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+    ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar", help="opvolging: het jaar dat de trekkers invullen (standaard vorig jaar)."
+        ),
+    ] = None,
+    trekker: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trekker", help="opvolging: één werkboek voor deze trekker (id); mag meermaals."
+        ),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Vervang een werkboek dat al in output/ staat.")
+    ] = False,
+) -> None:
+    """Schrijf Excel-werkboeken in output/: de opvolging voor de trekkers, of de actietabel.
+
+    'opvolging' maakt per trekker een blad (of met --trekker een werkboek) met de acties,
+    indicatoren en het huiswerk om in te vullen; 'livb import' leest het ingevulde werkboek
+    terug. 'acties' is de hele actietabel van het plan, om te lezen, sorteren en filteren.
+    """
+    from livb.exchange.export import export_acties, export_opvolging
+
+    root = map_ or find_gemeentemap()
+    today = dt.date.today()
+    if soort is ExportSoort.ACTIES:
+        if jaar is not None or trekker:
+            raise UsageError(
+                "--jaar en --trekker horen bij livb export opvolging", "laat ze weg bij acties"
+            )
+        paths = [export_acties(root, today, overwrite=overschrijf)]
+    else:
+        paths = export_opvolging(
+            root, jaar or today.year - 1, trekker or [], today, overwrite=overschrijf
+        )
+    for path in paths:
+        typer.echo(f"Geschreven: {path}")
 
 
 @app.command("import", cls=GemeenteCommand)
@@ -982,14 +1097,24 @@ def import_(
     toont livb wat het zou wijzigen.
     """
     from livb.exchange import import_file
+    from livb.starters import STARTERS
 
     root = map_ or find_gemeentemap()
-    report = import_file(bestand, root, dry_run=droog)
+    today = dt.date.today()
+    monitoring = STARTERS["monitoring"]
+    report = import_file(
+        bestand,
+        root,
+        dry_run=droog,
+        starter=lambda jaar: monitoring.start(root, monitoring.options(jaar=jaar), today),
+    )
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:
         typer.echo(note)
-    if report.dry_run:
+    if not report.changes and not report.written:
+        typer.echo(f"Geen wijzigingen in {bestand.name}.")
+    elif report.dry_run:
         typer.echo("Niets geschreven (--droog).")
     elif report.written:
         typer.echo("Geschreven: " + ", ".join(report.written) + ".")

@@ -1,39 +1,14 @@
-"""Dates in Dutch words, as documents and messages write them."""
+"""Date arithmetic of the method; dates in words are :mod:`livb.core.formatting`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from livb.core.formatting import long_date
 
-
-def dutch_date(day: dt.date) -> str:
-    """A date in Dutch words: 21 november 2026; known to the month or year: november 2007, 2007.
-
-    A date known only to the month or the year (``datum: 2007-11``, ``datum: 2007``, a
-    ``livb.model._tijd.VageDatum``) carries its precision as ``precisie`` and is written as known:
-    its first day stands in for it in comparisons, never in a text.
-    """
-    precision = str(getattr(day, "precisie", "dag"))
-    if precision == "jaar":
-        return str(day.year)
-    if precision == "maand":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+dutch_date = long_date
+"""A date in Dutch words (:func:`livb.core.formatting.long_date`), kept for ``livb.starters``."""
 
 
 def months_later(day: dt.date, months: int) -> dt.date:

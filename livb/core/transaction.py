@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from livb.core.errors import LivbError
+from livb.core.formatting import number
 from livb.core.safepaths import refuse_links
 
 LOCK = ".livb/new.lock"
@@ -184,7 +185,7 @@ def folder_lock(root: Path, command: str) -> Iterator[None]:
         lock = FileLock(lock_path, timeout=LOCK_TIMEOUT)
         lock.acquire()
     except Timeout:
-        waited = f"{LOCK_TIMEOUT:g}".replace(".", ",")
+        waited = number(LOCK_TIMEOUT)
         raise LivbError(
             f"de map wordt al aangepast door {_holder(root)}",
             f"{' '.join(command.split()[:2])} wachtte {waited} seconden; probeer het zo opnieuw. "

@@ -27,34 +27,6 @@ def _no_gaps(project: Project, context: Context) -> list[str]:
     return []
 
 
-_SHORT_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.",
-                 "nov.", "dec.")  # fmt: skip
-
-
-def short_dutch_date(day: dt.date) -> str:
-    """A date for a narrow table cell, with spaces that never break: 1 sep. 2010 (jun. 2011)."""
-    precision = str(getattr(day, "precisie", "dag"))  # a vague date: its month or year only
-    if precision == "jaar":
-        return str(day.year)
-    if precision == "maand":
-        return f"{_SHORT_MONTHS[day.month - 1]}\u00a0{day.year}"
-    return f"{day.day}\u00a0{_SHORT_MONTHS[day.month - 1]}\u00a0{day.year}"
-
-
-def format_number(value: float, *, grouping: bool = True) -> str:
-    """A number as written in Dutch: 12.500 and 16,8 (without grouping: 2010)."""
-    pattern = ",.2f" if grouping else ".2f"
-    text = f"{float(value):{pattern}}".rstrip("0").rstrip(".")
-    return text.replace(",", "x").replace(".", ",").replace("x", ".")
-
-
-def dutch_list(parts: Sequence[str]) -> str:
-    """Texts as a list in prose: a, b en c."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
-
-
 def upper_first(text: str) -> str:
     """The text with a capital first letter and the rest as written (MIVP² stays MIVP²)."""
     return text[:1].upper() + text[1:]

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from livb.core.formatting import money, number, short_date
 from livb.documents import _process_view as pv
-from livb.documents._base import DRAFT_TEXT, format_number, short_dutch_date
+from livb.documents._base import DRAFT_TEXT
 from livb.documents.charts import TrendChart
 from livb.documents.views import Views
 from livb.method.queries import (
@@ -88,7 +89,7 @@ class FollowUpView:
         unit = f" {view['eenheid']}" if view["eenheid"] else ""
         named = indicator.id if DRAFT_TEXT.search(indicator.naam) else indicator.naam
         last: Any = (
-            f"{format_number(latest.waarde)}{unit} ({short_dutch_date(latest.datum)})"
+            f"{number(latest.waarde)}{unit} ({short_date(latest.datum)})"
             if latest
             else Missing(
                 f"een meting van '{named}'",
@@ -252,19 +253,18 @@ class FollowUpView:
 def _measure(value: float | None, year: int | None, unit: str) -> str:
     if value is None:
         return ""
-    text = f"{format_number(value)}{unit}"
+    text = f"{number(value)}{unit}"
     return f"{text} ({year})" if year else text
 
 
 def _cost(spent_total: float | None, budget: float | None) -> str:
     """'€ 5.500 van € 8.000', '€ 300', 'budget € 4.000' or ''."""
-    euro = "\u20ac\u00a0"
     if spent_total is not None and budget is not None:
-        return f"{euro}{format_number(spent_total)} van {euro}{format_number(budget)}"
+        return f"{money(spent_total, nonbreaking=True)} van {money(budget, nonbreaking=True)}"
     if spent_total is not None:
-        return f"{euro}{format_number(spent_total)}"
+        return money(spent_total, nonbreaking=True)
     if budget is not None:
-        return f"budget {euro}{format_number(budget)}"
+        return f"budget {money(budget, nonbreaking=True)}"
     return ""
 
 

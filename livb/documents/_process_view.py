@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date
 from livb.documents._base import upper_first
 from livb.documents.views import Views, on_date, table_date
 from livb.method.process import FASEN, ProcessState, Stand, derive_state
@@ -81,7 +81,7 @@ def next_steps(
             "titel": s.titel,
             "tekst": f"{s.stap.value} {s.titel}"
             + (
-                f" (gepland op {dutch_date(s.datum)})"
+                f" (gepland op {long_date(s.datum)})"
                 if s.stand is Stand.BEZIG and s.datum and s.datum > day
                 else ""
             ),

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from livb.documents._base import dutch_list
+from livb.core.formatting import join
 from livb.documents._process_view import meeting_of
 from livb.documents.views import Views
 from livb.folder.yamlio import parse_fast
@@ -39,7 +39,7 @@ def terms(views: Views) -> dict[str, str]:
     generic = [zvp_text, "het lokaal sociaal beleid", "het nood- en interventieplan",
                "de meerjarenplanning"]  # fmt: skip
     return {
-        "plannen": dutch_list(plans or generic),
+        "plannen": join(plans or generic),
         "beleid": config.beleid.titel,
         "plan": config.beleid.plannaam,
         "de_gemeente": f"de {gemeente.bestuursvorm.value} {gemeente.naam}",

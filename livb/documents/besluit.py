@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated, dutch_list
+from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, on_date
 from livb.method.queries import decisions, mayor, meetings_for, protocol_period
 from livb.model import Project
@@ -61,36 +61,7 @@ def build(views: Views, item: str | None) -> Context:
     recorded = _recorded(views.project, soort, views.today)
     taken = recorded is not None and recorded.uitkomst in DECIDED
     session = recorded.datum if taken and recorded else views.today
-    director = _secretary_title(views, session)
-    context = common | {
-        "soort": soort.id,
-        "stap": _step(views.project, soort, session),
-        "uitkomst": recorded.uitkomst.value if taken and recorded else None,
-        "orgaan": "college van burgemeester en schepenen"
-        if soort.door is Instantie.COLLEGE
-        else "gemeenteraad",
-        "het_orgaan": "het college van burgemeester en schepenen"
-        if soort.door is Instantie.COLLEGE
-        else "de gemeenteraad",
-        "zitting": recorded.datum
-        if taken and recorded
-        else Missing(
-            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
-        ),
-        "referentie": recorded.referentie or "" if taken and recorded else "",
-        "genomen": taken,
-        "vorige_zitting": None
-        if taken or recorded is None
-        else {"datum": recorded.datum, "uitkomst": recorded.uitkomst.value},
-        "directeur": _signatory(
-            views,
-            lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
-            f"de {director} (een actor met rol: algemeen_directeur)",
-        ),
-        "directeur_titel": director,
-        "raadsvoorzitter": _council_chair(views),
-        "sessiedatum": session,
-    }
+    context = common | _session(views, soort, recorded if taken else None, recorded, session)
     onderwerp, overwegingen, artikels = soort.text(views, context)
     if recorded is not None and not taken:
         who = "het college" if soort.door is Instantie.COLLEGE else "de gemeenteraad"
@@ -108,6 +79,43 @@ def build(views: Views, item: str | None) -> Context:
         "overwegingen": overwegingen,
         "artikels": [_with_subject(subject, parts) for parts in artikels],
         "datum": session,
+    }
+
+
+def _session(
+    views: Views,
+    soort: Soort,
+    taken: Besluit | None,
+    recorded: Besluit | None,
+    session: dt.date,
+) -> Context:
+    """Who decides, when, with which reference and signatories: taken, or still to take."""
+    director = _secretary_title(views, session)
+    college = soort.door is Instantie.COLLEGE
+    return {
+        "soort": soort.id,
+        "stap": _step(views.project, soort, session),
+        "uitkomst": taken.uitkomst.value if taken else None,
+        "orgaan": "college van burgemeester en schepenen" if college else "gemeenteraad",
+        "het_orgaan": "het college van burgemeester en schepenen" if college else "de gemeenteraad",
+        "zitting": taken.datum
+        if taken
+        else Missing(
+            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
+        ),
+        "referentie": taken.referentie or "" if taken else "",
+        "genomen": taken is not None,
+        "vorige_zitting": None
+        if taken or recorded is None
+        else {"datum": recorded.datum, "uitkomst": recorded.uitkomst.value},
+        "directeur": _signatory(
+            views,
+            lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
+            f"de {director} (een actor met rol: algemeen_directeur)",
+        ),
+        "directeur_titel": director,
+        "raadsvoorzitter": _council_chair(views),
+        "sessiedatum": session,
     }
 
 
@@ -178,14 +186,13 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
     signed = period.start if period else None
     if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
         basis.append(
-            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op "
-            + dutch_date(signed)
+            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op " + long_date(signed)
         )
     if soort.door is Instantie.GEMEENTERAAD:
         college = pv.latest(views, soort.onderwerp, Instantie.COLLEGE, views.today)
         basis.append(
             f"de beslissing van het college van burgemeester en schepenen van "
-            f"{dutch_date(college.datum)}"
+            f"{long_date(college.datum)}"
             if college
             else "de beslissing van het college van burgemeester en schepenen"
         )
@@ -195,7 +202,7 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
             if b.datum <= day
         ]
         if committee:
-            when = dutch_date(committee[-1].datum)
+            when = long_date(committee[-1].datum)
             basis.append(f"de bespreking in de raadscommissie van {when}")
     return basis
 
@@ -257,7 +264,7 @@ def _start(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         f"onder de naam '{title}'",
     ]
     if talks:
-        dates = dutch_list([dutch_date(t["datum"]) for t in talks])
+        dates = join([long_date(t["datum"]) for t in talks])
         coordinator = views.project.instellingen.coordinator
         by_coordinator = any(coordinator in views.project.gesprekken[t["id"]].door for t in talks)
         talk = "een oriëntatiegesprek" if len(talks) == 1 else "oriëntatiegesprekken"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from livb.core.formatting import number
 from livb.core.words import count
 from livb.model.actoren import Schakel
 
@@ -43,11 +44,6 @@ def _axis_label(eenheid: str) -> str:
     return f"{label} (%)" if label == "percentage" else label
 
 
-def _dutch_number(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 @dataclass(frozen=True)
 class TrendChart:
     """A series of figures by year as a line: one point per year, the incomplete year open."""
@@ -67,9 +63,7 @@ class TrendChart:
         span = f"{self.jaren[0]}–{self.jaren[-1]}" if len(self.jaren) > 1 else str(self.jaren[0])
         parts = [f"{self.titel}, {span}"]
         if self.doel is not None:
-            parts.append(
-                f"streefwaarde {_dutch_number(self.doel[1])} in {self.doel[0]} (stippellijn)"
-            )
+            parts.append(f"streefwaarde {number(self.doel[1])} in {self.doel[0]} (stippellijn)")
         if self.bron:
             parts.append(f"bron: {self.bron}")
         if self.onvolledig in self.jaren:
@@ -281,7 +275,7 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
         axes.plot([years[index]], [values[index]], linestyle="none", marker="o", markersize=7,
                   markerfacecolor="white", markeredgecolor="black")  # fmt: skip
     for year, value in zip(years, values, strict=True):
-        axes.annotate(_dutch_number(value), (year, value), textcoords="offset points",
+        axes.annotate(number(value), (year, value), textcoords="offset points",
                       xytext=(0, 6), ha="center", fontsize=8)  # fmt: skip
     ticks = sorted(set(years) | ({chart.doel[0]} if chart.doel else set()))
     if chart.doel is not None:
@@ -289,7 +283,7 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
         axes.axhline(target, color="black", linestyle=":", linewidth=1)
         axes.plot([year], [target], linestyle="none", marker="s", markersize=6,
                   markerfacecolor="white", markeredgecolor="black")  # fmt: skip
-        axes.annotate(f"doel {_dutch_number(target)}", (year, target), textcoords="offset points",
+        axes.annotate(f"doel {number(target)}", (year, target), textcoords="offset points",
                       xytext=(0, -12), ha="center", fontsize=8)  # fmt: skip
         values = [*values, target]
     axes.set_xticks(ticks, [str(y) for y in ticks])
@@ -299,7 +293,9 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
     axes.set_ylabel(_literal(_axis_label(chart.eenheid)))
     low = min(0.0, min(values))
     axes.set_ylim(low, max(values) * 1.18 if max(values) > 0 else 1)
-    axes.yaxis.set_major_formatter(lambda value, _: _dutch_number(value))
+    from matplotlib.ticker import FuncFormatter
+
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
     _title(axes, chart.titel)
     axes.grid(axis="y", color="0.85", linewidth=0.6)
 
@@ -308,13 +304,14 @@ def _draw_bars(axes: Axes, chart: Chart) -> None:
     assert isinstance(chart, BarChart)
     positions = range(len(chart.categorieen))
     bars = axes.bar(positions, chart.aantallen, color="0.8", edgecolor="black", hatch="//")
-    axes.bar_label(bars, labels=[str(n) for n in chart.aantallen], padding=2)
+    axes.bar_label(bars, labels=[number(n) for n in chart.aantallen], padding=2)
     axes.set_xticks(list(positions), [_literal(c) for c in chart.categorieen])
     axes.set_ylabel(chart.as_label)
     axes.set_ylim(0, max(chart.aantallen) * 1.2 + 0.5)
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
     _title(axes, chart.titel)
 
 

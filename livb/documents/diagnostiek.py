@@ -26,21 +26,7 @@ def build(views: Views, item: str | None) -> Context:
     """The report's own texts, the sources by kind (Tool C) and the findings."""
     project = views.project
     file = "diagnostiek/bevindingen.yaml"
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for bron in sorted(project.bronnen.bronnen, key=lambda b: list(Gegevenssoort).index(b.soort)):
-        supplier = views.actor(bron.actor) if bron.actor else None
-        by_kind[SOORT_TITELS[bron.soort]].append(
-            {
-                "id": bron.id,
-                "naam": bron.naam,
-                "leverancier": bron.leverancier or (supplier if supplier is not None else ""),
-                "omschrijving": bron.omschrijving or "",
-                "url": bron.url or "",
-                "periode": bron.periode or "",
-                "laatste_jaar": bron.laatste_jaar,
-                "afsluitdatum": bron.afsluitdatum,
-            }
-        )
+    by_kind = _sources_by_kind(views)
     kinds = [k for k in Gegevenssoort if any(b.soort is k for b in project.bronnen.bronnen)]
     findings = _with_suppliers(project, views.findings())
     context_only = _context_findings(project)
@@ -68,6 +54,27 @@ def build(views: Views, item: str | None) -> Context:
         "datum": _presented(views),
     }
     return context | _charts(views)
+
+
+def _sources_by_kind(views: Views) -> dict[str, list[dict[str, Any]]]:
+    """The sources under the title of their kind of data, in the order of Tool C."""
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    bronnen = views.project.bronnen.bronnen
+    for bron in sorted(bronnen, key=lambda b: list(Gegevenssoort).index(b.soort)):
+        supplier = views.actor(bron.actor) if bron.actor else None
+        by_kind[SOORT_TITELS[bron.soort]].append(
+            {
+                "id": bron.id,
+                "naam": bron.naam,
+                "leverancier": bron.leverancier or (supplier if supplier is not None else ""),
+                "omschrijving": bron.omschrijving or "",
+                "url": bron.url or "",
+                "periode": bron.periode or "",
+                "laatste_jaar": bron.laatste_jaar,
+                "afsluitdatum": bron.afsluitdatum,
+            }
+        )
+    return dict(by_kind)
 
 
 def _context_findings(project: Project) -> set[str]:

@@ -32,10 +32,11 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from livb.core.dates import dutch_date
+from livb.core import formatting
+from livb.core.formatting import integer as thousands
 from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
-from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
+from livb.documents._base import upper_first
 from livb.documents.compiled import own_template_cache
 from livb.word.ir import Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
@@ -99,13 +100,13 @@ def _scalar(value: Any) -> str | None:
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return dutch_date(value)
+        return formatting.long_date(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int):
         return str(value)  # years and counts: 2010, not 2.010
     if isinstance(value, float):
-        return format_number(value, grouping=False)
+        return formatting.number(value, grouping=False)
     return None
 
 
@@ -123,7 +124,7 @@ def euro(value: Any) -> Markdown | Missing:
     """An amount in euro: € 12.500."""
     if value is None or isinstance(value, Missing):
         return value if isinstance(value, Missing) else Markdown("")
-    return Markdown(f"€ {format_number(float(value))}")
+    return Markdown(formatting.money(value))
 
 
 def capital(value: Any) -> Any:
@@ -136,12 +137,12 @@ def capital(value: Any) -> Any:
 
 def short_date(value: Any) -> Any:
     """A date for a narrow table cell, that never breaks: 1 sep. 2010."""
-    return Markdown(short_dutch_date(value)) if isinstance(value, dt.date) else value
+    return Markdown(formatting.short_date(value)) if isinstance(value, dt.date) else value
 
 
 def join_dutch(items: Iterable[Any]) -> Markdown:
     """A list in prose: a, b en c."""
-    return Markdown(dutch_list([str(finalize(item)) for item in items]))
+    return Markdown(formatting.join([str(finalize(item)) for item in items]))
 
 
 def cell(value: Any) -> Markdown:
@@ -230,11 +231,6 @@ DOCUMENT_SECONDS = 15.0
 _DIGITS_PER_BIT = 0.30103
 _FORMAT_NUMBER = re.compile(r"\d+")
 _DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def thousands(number: float) -> str:
-    """A whole number as Dutch writes it: 2.000.000."""
-    return f"{number:,.0f}".replace(",", ".")
 
 
 class TemplateProblem(Exception):
@@ -916,7 +912,7 @@ def build_environment(folders: list[Path]) -> LimitedEnvironment:
         "cel": cell,
         "hoofdletter": capital,
         "korte_datum": short_date,
-        "getal": lambda v: v if isinstance(v, Missing) else Markdown(format_number(v)),
+        "getal": lambda v: v if isinstance(v, Missing) else Markdown(formatting.number(v)),
     }
     own_globals: dict[str, Callable[..., Any]] = {
         "persoon": person,

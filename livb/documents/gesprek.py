@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.folder.yamlio import parse_fast
@@ -84,7 +84,7 @@ def _talks(project: Project) -> list[str]:
 
 def _title(context: Context) -> str:
     kind = "Verslag" if context["verslag"] else "Gespreksleidraad"
-    return f"{kind}: oriëntatiegesprek van {dutch_date(context['datum'])}"
+    return f"{kind}: oriëntatiegesprek van {long_date(context['datum'])}"
 
 
 def _date(context: Context) -> dt.date | None:

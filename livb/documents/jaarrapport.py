@@ -44,29 +44,10 @@ def build(views: Views, item: str | None) -> Context:
     file = f"monitoring/{year}.yaml"
     monitoring = project.monitoring.get(year)
     entries = monitoring.acties if monitoring else []
-    titles = {action_id: state.actie for action_id, state in follow.states.items()}
-    done = [
-        {
-            "titel": views.skeleton_gap(titles[e.actie], "titel") if e.actie in titles else e.actie,
-            "stand": STANDEN[e.status],
-            "reden": e.reden or "",
-            "opmerking": e.opmerking or "",
-        }
-        for e in entries
-    ]
+    done = _year_entries(views, follow, entries)
     money = _money(views, follow, year)
     priorities = follow.priorities()
-    next_year = [
-        {
-            "titel": views.skeleton_gap(state.actie, "titel"),
-            "einde": state.actie.einde,
-            "stand": state.status.value,
-        }
-        for state in follow.states.values()
-        if not state.status.klaar
-        and (state.actie.start is None or state.actie.start.year <= year + 1)
-        and (state.actie.einde is None or state.actie.einde.year >= year + 1)
-    ]
+    next_year = _next_year(views, follow, year)
     order = (Status.AFGEROND, Status.LOPEND, Status.VERTRAAGD, Status.GESCHRAPT, Status.GEPLAND)
     counts = [
         f"{n} {status.value}"
@@ -107,6 +88,35 @@ def build(views: Views, item: str | None) -> Context:
         "vooruitblik": (monitoring.vooruitblik if monitoring else None)
         or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
     }
+
+
+def _year_entries(views: Views, follow: FollowUpView, entries: list[Any]) -> list[dict[str, Any]]:
+    """What the year's follow-up says of each action: its title, state, reason and remark."""
+    titles = {action_id: state.actie for action_id, state in follow.states.items()}
+    return [
+        {
+            "titel": views.skeleton_gap(titles[e.actie], "titel") if e.actie in titles else e.actie,
+            "stand": STANDEN[e.status],
+            "reden": e.reden or "",
+            "opmerking": e.opmerking or "",
+        }
+        for e in entries
+    ]
+
+
+def _next_year(views: Views, follow: FollowUpView, year: int) -> list[dict[str, Any]]:
+    """The actions not finished that run into the next year."""
+    return [
+        {
+            "titel": views.skeleton_gap(state.actie, "titel"),
+            "einde": state.actie.einde,
+            "stand": state.status.value,
+        }
+        for state in follow.states.values()
+        if not state.status.klaar
+        and (state.actie.start is None or state.actie.start.year <= year + 1)
+        and (state.actie.einde is None or state.actie.einde.year >= year + 1)
+    ]
 
 
 def _money(views: Views, follow: FollowUpView, year: int) -> dict[str, Any]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from livb.core.formatting import join
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dutch_list, gap, key_of, upper_first
+from livb.documents._base import Context, Document, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing, table_date
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
@@ -99,9 +100,7 @@ def build(views: Views, item: str | None) -> Context:
         "budget": budget_per_priority,
         "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
         "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
-        "keten_tekst": dutch_list(
-            [f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]
-        ),
+        "keten_tekst": join([f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]),
         "zonder_schakel": balance["onbekend"],
         "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
         "keten_volledig": all(balance[schakel] for schakel in KETEN),

@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from livb.core.dates import dutch_date
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError, UsageError
+from livb.core.formatting import integer, long_date
 from livb.core.nogc import frozen_heap, paused_gc
 from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template, first_link, refuse_links
@@ -31,7 +31,6 @@ from livb.documents.environment import (
     TemplateProblem,
     build_environment,
     split_marks,
-    thousands,
 )
 from livb.documents.manifest import (
     MANIFEST,
@@ -447,7 +446,7 @@ def _check_annex(options: DocumentOptions, job: Job, ir: DocumentIR) -> None:
 
 def version_text(revision: Revision) -> str:
     """How a document made from a revision says so: 'Versie van 23 maart 2010 (tag …)'."""
-    day = f" van {dutch_date(revision.datum)}" if revision.datum else ""
+    day = f" van {long_date(revision.datum)}" if revision.datum else ""
     return f"Versie{day} ({revision.naam})"
 
 
@@ -578,7 +577,7 @@ def _meta(
     title = job.document.document_title(job.context)
     keywords = "LIVB; integrale veiligheid; " + project.instellingen.beleid.titel
     if revision is not None:  # the header shows the title: every printed page names the version
-        which = f"van {dutch_date(revision.datum)}" if revision.datum else revision.commit[:7]
+        which = f"van {long_date(revision.datum)}" if revision.datum else revision.commit[:7]
         title = f"{title}, versie {which}"
         keywords += f"; versie: {revision.naam}"
     return DocumentMeta(
@@ -631,7 +630,7 @@ def _render_text(environment: LimitedEnvironment, job: Job) -> str:
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_OUTPUT:
-                limit = thousands(MAX_OUTPUT)
+                limit = integer(MAX_OUTPUT)
                 raise TemplateProblem(
                     f"het document wordt te groot (meer dan {limit} tekens Markdown)",
                     "kijk na of een lus niet eindeloos herhaalt of te veel maakt",

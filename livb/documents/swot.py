@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.model import Project
@@ -82,7 +82,7 @@ def _evidence_names(project: Project) -> dict[str, str]:
     names |= {r.id: f"cijferreeks '{r.naam}'" for r in project.cijfers.reeksen}
     names |= {b.id: f"bron '{b.naam}'" for b in project.bronnen.bronnen}
     names |= {
-        i: f"oriëntatiegesprek van {dutch_date(g.datum)}" for i, g in project.gesprekken.items()
+        i: f"oriëntatiegesprek van {long_date(g.datum)}" for i, g in project.gesprekken.items()
     }
     return names
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, dated, gap
 from livb.documents.views import Views
 from livb.model import Project
@@ -30,7 +30,7 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     reasons = []
     if not context["gehouden"]:
         reasons.append(
-            gap(file, "datum", f"de vergadering van {dutch_date(v['datum'])} moet nog plaatsvinden")
+            gap(file, "datum", f"de vergadering van {long_date(v['datum'])} moet nog plaatsvinden")
         )
     if not v["aanwezig"] and not v["gasten"] and not v["deelnemers"]:
         reasons.append(gap(file, "aanwezig", "niemand staat als aanwezig genoteerd"))

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from livb.core.dates import dutch_date
-from livb.documents._base import DRAFT_TEXT, dutch_list, format_number, key_of, short_dutch_date
+from livb.core.formatting import join, long_date, money, number, short_date
+from livb.documents._base import DRAFT_TEXT, key_of
 from livb.history.diff import Change
 from livb.history.versions import Revision
 from livb.method.queries import (
@@ -378,7 +378,7 @@ class Views:
                     _with_unit(i),
                     _measure(i["basis"], i["basisjaar"]),
                     _measure(i["doel"], i["doeljaar"]),
-                    short_dutch_date(i["deadline"]) if i["deadline"] else "",
+                    short_date(i["deadline"]) if i["deadline"] else "",
                     i["bron_tekst"],
                 ]
                 for i in indicators
@@ -425,7 +425,7 @@ class Views:
         owner = _name(trekker) if trekker is not None else ""
         wie = owner
         if names:
-            wie = f"{owner}, met {dutch_list(names)}" if owner else f"met {dutch_list(names)}"
+            wie = f"{owner}, met {join(names)}" if owner else f"met {join(names)}"
         return {
             "id": actie.id,
             "titel": self.skeleton_gap(actie, "titel"),
@@ -439,7 +439,7 @@ class Views:
             "start_sort": actie.start or dt.date.max,
             "budget": actie.budget,
             "budget_getal": actie.budget or 0,
-            "budget_tekst": f"\u20ac\u00a0{format_number(actie.budget)}"
+            "budget_tekst": money(actie.budget, nonbreaking=True)
             if actie.budget is not None
             else "",
             "financiering": actie.financiering or "",
@@ -457,20 +457,20 @@ def _standing_item(punt: str, v: Vergadering, approved: list[tuple[str, dt.date]
     """
     item = punt.strip().lower()
     if item.startswith("goedkeuring van het verslag") and approved:
-        dates = dutch_list([dutch_date(day) for _, day in approved])
+        dates = join([long_date(day) for _, day in approved])
         return f"Het verslag van {dates} werd goedgekeurd."
     if item == "volgende stap en huiswerk" and (v.volgende_stap or v.huiswerk):
         return "De volgende stap en het huiswerk staan onderaan dit verslag."
     if item == "datum van de volgende vergadering" and v.volgende_vergadering:
         nxt = v.volgende_vergadering
         hour = f" om {nxt.uur} uur" if nxt.uur else ""
-        return f"De volgende vergadering is op {dutch_date(nxt.datum)}{hour}."
+        return f"De volgende vergadering is op {long_date(nxt.datum)}{hour}."
     return ""
 
 
 def on_date(day: dt.date) -> str:
     """When, as a sentence says it: 'op 8 december 2026', but 'in november 2007', 'in 2002'."""
-    return f"{'op' if precisie(day) is Precisie.DAG else 'in'} {dutch_date(day)}"
+    return f"{'op' if precisie(day) is Precisie.DAG else 'in'} {long_date(day)}"
 
 
 def table_date(day: dt.date | None) -> Any:
@@ -481,9 +481,7 @@ def table_date(day: dt.date | None) -> Any:
     """
     if day is None or precisie(day) is Precisie.DAG:
         return day
-    if precisie(day) is Precisie.JAAR:
-        return str(day.year)
-    return short_dutch_date(day).split("\u00a0", 1)[1]
+    return short_date(day)
 
 
 def _article(noun: str) -> str:
@@ -500,10 +498,10 @@ def _name(actor: Any) -> Any:
 def _period(start: dt.date | None, end: dt.date | None) -> str:
     """From when to when, in the short form of a table cell."""
     if start and end:
-        return f"{short_dutch_date(start)} \u2013 {short_dutch_date(end)}"
+        return f"{short_date(start)} \u2013 {short_date(end)}"
     if start:
-        return f"vanaf {short_dutch_date(start)}"
-    return f"tot {short_dutch_date(end)}" if end else ""
+        return f"vanaf {short_date(start)}"
+    return f"tot {short_date(end)}" if end else ""
 
 
 def _with_unit(indicator: dict[str, Any]) -> str:
@@ -514,7 +512,7 @@ def _with_unit(indicator: dict[str, Any]) -> str:
 def _measure(value: float | None, year: int | None) -> str:
     if value is None:
         return ""
-    text = format_number(value)
+    text = number(value)
     return f"{text} ({year})" if year else text
 
 

@@ -9,10 +9,15 @@ atomic write per file under the folder's lock (:mod:`livb.core.transaction`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from livb.core.errors import UsageError
+from livb.core.errors import LivbError, UsageError
+
+if TYPE_CHECKING:
+    from livb.folder.project import LoadResult
 
 
 @dataclass
@@ -44,8 +49,39 @@ _OTHER_FORMATS = {
 }
 
 
-def import_file(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
+def load_folder(root: Path, command: str) -> LoadResult:
+    """The folder loaded; one with errors is refused (an export or import of it would mislead).
+
+    Raises:
+        LivbError: not a gemeente folder, or one with errors.
+    """
+    from livb.core.diagnostics import Severity
+    from livb.folder.project import NOT_A_FOLDER, load_project
+
+    loaded = load_project(root)
+    if loaded.project is None:
+        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
+        if errors and errors[0].code == NOT_A_FOLDER:
+            raise LivbError(errors[0].message, errors[0].hint)
+        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
+        raise LivbError(
+            f"de map '{root}' heeft fouten; {command} werkt enkel op een map zonder fouten",
+            f"los eerst de fouten op die 'livb check {root}' toont{first}",
+        )
+    return loaded
+
+
+def import_file(
+    path: Path,
+    root: Path,
+    *,
+    dry_run: bool,
+    starter: Callable[[int], object] | None = None,
+) -> ImportReport:
     """Import a workbook livb exported or a document livb rendered, by its kind.
+
+    ``starter(jaar)`` creates monitoring/JJJJ.yaml with ``livb new monitoring`` when a workbook
+    fills in a year that has no file yet (the CLI passes it: the starters are not the exchange's).
 
     Raises:
         UsageError: the file is of a kind livb does not read back.
@@ -60,7 +96,7 @@ def import_file(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
     if suffix == ".xlsx":
         from livb.exchange.spreadsheet import import_workbook
 
-        return import_workbook(path, root, dry_run=dry_run)
+        return import_workbook(path, root, dry_run=dry_run, starter=starter)
     if suffix == ".docx":
         from livb.exchange.document import import_document
 

@@ -1,16 +1,735 @@
-"""Reading back a workbook that 'livb export' wrote (being built)."""
+"""``livb import`` of a workbook that ``livb export opvolging`` wrote and a trekker filled in.
+
+Every fill-in cell has three values: what was exported (the hidden stamp sheet), what the folder
+holds now (computed again with :func:`~livb.exchange.workbook.follow_up_rows`) and what the
+workbook says. A cell the trekker left as it was changes nothing; a cell changed in the
+workbook becomes a change of monitoring/JJJJ.yaml, unless the folder changed that value since
+the export too (the YAML edited by hand, or another workbook imported first): that is a
+conflict, named with both values, and nothing is written. So workbooks of several trekkers
+merge one after the other, and an unchanged workbook imports as no change.
+
+Whatever is wrong in a workbook is said with its sheet and cell, and nothing is written. The
+new text of the year's file is checked as ``livb check`` would check a hand edit before it is
+written, once, atomically, under the folder's lock.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from livb.core import formatting
 from livb.core.errors import LivbError
-from livb.exchange import ImportReport
+from livb.core.formatting import parse_number
+from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
+from livb.exchange import ImportReport, load_folder
+from livb.exchange.workbook import (
+    ACTIES,
+    FILL_FIELDS,
+    HUISWERK,
+    ID_HEADER,
+    INDICATOREN,
+    SECTION_COLUMNS,
+    STAMP_MAKER,
+    STAMP_SHEET,
+    STATES,
+    canonical,
+    content_hash,
+    follow_up_rows,
+    yaml_value,
+)
+from livb.folder.project import LoadResult
+from livb.folder.yamledit import EditError, replace_scalars, update_roundtrip
+from livb.folder.yamlio import parse_fast
+from livb.model._tijd import VageDatum
+
+Key = tuple[str, str]
+"""A row of the workbook: its section and its id."""
+
+_LISTS = {ACTIES: "acties", INDICATOREN: "metingen", HUISWERK: "huiswerk"}
+_WHAT = {ACTIES: "actie", INDICATOREN: "indicator", HUISWERK: "taak"}
+_REASON_STATES = ("vertraagd", "geschrapt")
 
 
-def import_workbook(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
-    """Not yet: say so in Dutch."""
-    raise LivbError(
-        f"livb kan '{path.name}' nog niet terug inlezen",
-        "neem de wijzigingen voorlopig met de hand over in de YAML-bestanden",
+class _Refusal(Exception):
+    """One problem of the workbook, with its sheet and cell."""
+
+    def __init__(self, where: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.where, self.message, self.hint = where, message, hint
+
+
+@dataclass
+class _Cell:
+    sheet: str
+    coordinate: str
+    value: Any
+
+
+@dataclass
+class _ReadRow:
+    sheet: str
+    section: str
+    key: str
+    cells: dict[str, _Cell] = field(default_factory=dict)
+
+
+@dataclass
+class _Change:
+    key: Key
+    name: str
+    value: Any
+    before: Any
+    cell: _Cell
+
+
+def import_workbook(
+    path: Path,
+    root: Path,
+    *,
+    dry_run: bool,
+    starter: Callable[[int], object] | None = None,
+    today: dt.date | None = None,
+) -> ImportReport:
+    """Take over what a trekker filled in into monitoring/JJJJ.yaml.
+
+    Args:
+        path: the workbook.
+        root: the gemeente folder.
+        dry_run: only say what would change.
+        starter: creates monitoring/JJJJ.yaml from the starter (``livb new monitoring``) when
+            the year has no file yet; without one the file starts empty.
+        today: the day the rules of ``livb check`` run for.
+
+    Raises:
+        LivbError: the workbook cannot be taken over (sheet and cell said, nothing written).
+    """
+    today = today or dt.date.today()
+    name = path.name
+    stamp, rows, values = _read_workbook(path)
+    loaded = load_folder(root, "livb import")
+    jaar = _check_stamp(name, stamp, loaded)
+    relative = f"monitoring/{jaar}.yaml"
+    before = _current(loaded, jaar)
+    changes = _changes(name, rows, values, before, jaar)
+    report = ImportReport(path, dry_run=dry_run)
+    report.changes = [_line(relative, c, name) for c in changes]
+    if not changes:
+        return report
+    exists = (root / relative).is_file()
+    if dry_run:
+        text = _read(root / relative).decode("utf-8") if exists else ""
+        _edited(loaded, relative, text, changes, before, jaar, today)
+        if not exists:
+            report.notes.append(f"{relative} bestaat nog niet; livb new monitoring maakt het aan.")
+        return report
+    if not exists and starter is not None:
+        starter(jaar)
+        report.notes.append(f"{relative} aangemaakt met livb new monitoring.")
+    with folder_lock(root, "livb import"):
+        loaded = load_folder(root, "livb import")
+        now = _current(loaded, jaar)
+        if exists:  # the folder as it is now decides; a file the starter just made does not
+            changes = _changes(name, rows, values, now, jaar)
+            report.changes = [_line(relative, c, name) for c in changes]
+        raw = _read(root / relative)
+        text = _edited(loaded, relative, raw.decode("utf-8"), changes, now, jaar, today)
+        try:
+            write_atomic(root / relative, text, inside=root, expected=raw)
+        except FileChangedError:
+            raise LivbError(
+                f"'{relative}' werd gewijzigd terwijl livb import het aanpaste",
+                "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
+            ) from None
+        except OSError as error:
+            raise LivbError(
+                f"kan '{relative}' niet schrijven: {os_reason(error)}",
+                "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+            ) from None
+    report.written.append(relative)
+    return report
+
+
+# --- reading the workbook -------------------------------------------------------------------
+
+
+def _read_workbook(
+    path: Path,
+) -> tuple[dict[str, str], dict[Key, list[_ReadRow]], dict[tuple[str, str, str], dict[str, Any]]]:
+    """The stamp's header, the rows by key, and the exported values by (sheet, section, id)."""
+    name = path.name
+    book, formulas = _open(path)
+    if STAMP_SHEET not in book.sheetnames:
+        raise _not_ours(name)
+    stamp_rows = [list(r) for r in book[STAMP_SHEET].iter_rows(values_only=True)]
+    if not stamp_rows or stamp_rows[0][:2] != ["gemaakt door", STAMP_MAKER]:
+        raise _not_ours(name)
+    labels = [r[0] for r in stamp_rows]
+    if "waarden" not in labels or "hash" not in labels:
+        raise _not_ours(name)
+    header = {str(r[0]): str(r[1]) for r in stamp_rows[: labels.index("hash")]}
+    exported = [
+        [str(r[0]), str(r[1]), str(r[2]), str(r[3])]
+        for r in stamp_rows[labels.index("waarden") + 1 :]
+        if r and r[0] is not None
+    ]
+    if stamp_rows[labels.index("hash")][1] != content_hash(header, exported):
+        raise LivbError(
+            f"{name}: het verborgen blad '{STAMP_SHEET}' werd gewijzigd; livb herkent het "
+            "werkboek niet meer",
+            "maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over",
+        )
+    values = {(s, section, key): json.loads(data) for s, section, key, data in exported}
+    rows: dict[Key, list[_ReadRow]] = {}
+    problems: list[_Refusal] = []
+    for sheet in dict.fromkeys(s for s, _, _ in values):
+        if sheet not in book.sheetnames:
+            raise LivbError(
+                f"{name}: het blad '{sheet}' ontbreekt",
+                "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
+                "verwijdert niets via een werkboek",
+            )
+        expected = {(section, key) for s, section, key in values if s == sheet}
+        found = _read_sheet(name, book[sheet], formulas[sheet], expected, problems)
+        for row in found:
+            rows.setdefault((row.section, row.key), []).append(row)
+        for section, key in sorted(expected - {(r.section, r.key) for r in found}):
+            problems.append(
+                _Refusal(
+                    f"{name}, blad '{sheet}'",
+                    f"de rij van {_WHAT[section]} '{key}' ontbreekt (verwijderd?)",
+                    "livb schrapt niets via een werkboek: zet de rij terug; een actie die niet "
+                    "doorgaat krijgt de toestand 'geschrapt' met een reden",
+                )
+            )
+    _raise_first(problems)
+    return header, rows, values
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    """The workbook with cached values, and with formulas, or a Dutch reason why not."""
+    import openpyxl
+
+    name = path.name
+    try:
+        head = path.read_bytes()[:8]
+    except OSError as error:
+        raise LivbError(f"kan '{name}' niet lezen: {os_reason(error)}") from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LivbError(
+            f"'{name}' is met een wachtwoord beveiligd (of is een oud .xls-bestand met een "
+            "andere naam); livb kan het niet openen",
+            "open het in Excel of LibreOffice, haal de beveiliging weg (of sla het op als "
+            ".xlsx) en importeer het opnieuw",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "mimetype" in archive.namelist():
+                kind = archive.read("mimetype").decode("ascii", "replace")
+                if "opendocument" in kind:
+                    raise LivbError(
+                        f"'{name}' is een LibreOffice-rekenblad (.ods) met de naam .xlsx",
+                        "open het in LibreOffice en sla het op als Excel 2007-365 (.xlsx)",
+                    )
+        book = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    except LivbError:
+        raise
+    except Exception:
+        raise LivbError(
+            f"'{name}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)",
+            "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx; lukt dat niet, "
+            "vraag het werkboek opnieuw aan de trekker",
+        ) from None
+    return book, formulas
+
+
+def _not_ours(name: str) -> LivbError:
+    return LivbError(
+        f"'{name}' werd niet gemaakt met livb export opvolging (het verborgen blad "
+        f"'{STAMP_SHEET}' ontbreekt)",
+        "livb leest enkel werkboeken terug die het zelf maakte: maak er een met "
+        "'livb export opvolging' en neem de waarden daarin over",
     )
+
+
+def _read_sheet(
+    name: str, sheet: Any, formulas: Any, expected: set[Key], problems: list[_Refusal]
+) -> list[_ReadRow]:
+    """The data rows of a trekker's sheet, found by the section titles in column A."""
+    section: str | None = None
+    found: list[_ReadRow] = []
+    seen: set[Key] = set()
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        first = row[0].value if row else None
+        label = str(first).strip() if first is not None else ""
+        if label in SECTION_COLUMNS:
+            section = label
+            continue
+        if section is None or label == ID_HEADER:
+            continue
+        columns = SECTION_COLUMNS[section]
+        where = f"{name}, blad '{sheet.title}'"
+        if not label:
+            filled = [c for c in row[1 : len(columns)] if c.value not in (None, "")]
+            if filled:
+                problems.append(
+                    _Refusal(
+                        f"{where}, cel {row[0].coordinate}",
+                        "een rij zonder id",
+                        "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
+                        "indicatoren komen in doelstellingen/*.yaml",
+                    )
+                )
+            continue
+        if (section, label) not in expected or (section, label) in seen:
+            problems.append(
+                _Refusal(
+                    f"{where}, cel {row[0].coordinate}",
+                    f"'{label}' is geen {_WHAT[section]} van deze export"
+                    + (" (twee keer)" if (section, label) in seen else "")
+                    + " (een toegevoegde rij of een gewijzigde id)",
+                    "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
+                    "komen in doelstellingen/*.yaml",
+                )
+            )
+            continue
+        seen.add((section, label))
+        read = _ReadRow(sheet.title, section, label)
+        for index, spec in enumerate(columns):
+            if not spec.fill:
+                continue
+            cell = row[index] if index < len(row) else sheet.cell(number, index + 1)
+            value = cell.value
+            formula = formulas.cell(number, index + 1)
+            if formula.data_type == "f" and value is None:
+                problems.append(
+                    _Refusal(
+                        f"{where}, cel {cell.coordinate}",
+                        "een formule zonder berekende waarde",
+                        "open het werkboek in Excel of LibreOffice, sla het op (dan wordt de "
+                        "formule berekend), of typ de waarde zelf",
+                    )
+                )
+                continue
+            read.cells[spec.name] = _Cell(sheet.title, cell.coordinate, value)
+        found.append(read)
+    return found
+
+
+def _raise_first(problems: list[_Refusal]) -> None:
+    if not problems:
+        return
+    first = problems[0]
+    more = f" (en nog {len(problems) - 1} andere problemen)" if len(problems) > 1 else ""
+    raise LivbError(f"{first.where}: {first.message}{more}", f"{first.hint}; er is niets gewijzigd")
+
+
+# --- the stamp and the folder ---------------------------------------------------------------
+
+
+def _check_stamp(name: str, stamp: dict[str, str], loaded: LoadResult) -> int:
+    """The year of the workbook, if it belongs to this folder."""
+    project = loaded.project
+    assert project is not None
+    gemeente = project.instellingen.gemeente
+    if stamp.get("gemeente") != gemeente.naam or stamp.get("nis", "") != (gemeente.nis_code or ""):
+        raise LivbError(
+            f"{name} is een werkboek van {stamp.get('gemeente') or 'een andere map'}, niet van "
+            f"{gemeente.naam}",
+            "importeer het in de map waaruit het geëxporteerd werd",
+        )
+    try:
+        jaar = int(stamp.get("jaar", ""))
+    except ValueError:
+        raise _not_ours(name) from None
+    periode = project.instellingen.beleid.periode
+    if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
+        raise LivbError(
+            f"{name} is de opvolging van {jaar}, maar het plan loopt van {periode.van.year} tot "
+            f"{periode.tot.year}",
+            "importeer het werkboek van een jaar van het plan (livb export opvolging --jaar)",
+        )
+    return jaar
+
+
+def _current(loaded: LoadResult, jaar: int) -> dict[Key, dict[str, Any]]:
+    """The values the folder holds now, by row."""
+    assert loaded.project is not None
+    return {
+        (row.section, row.key): row.values
+        for sheet in follow_up_rows(loaded.project, jaar)
+        for row in sheet.rows
+    }
+
+
+# --- what changed ---------------------------------------------------------------------------
+
+
+def _changes(
+    name: str,
+    rows: dict[Key, list[_ReadRow]],
+    exported: dict[tuple[str, str, str], dict[str, Any]],
+    current: dict[Key, dict[str, Any]],
+    jaar: int,
+) -> list[_Change]:
+    """The changed cells, checked: refusals and conflicts raise, with sheet and cell."""
+    problems: list[_Refusal] = []
+    changes: dict[tuple[Key, str], _Change] = {}
+    for key, copies in rows.items():
+        now = current.get(key)
+        for row in copies:
+            if now is None:
+                problems.append(
+                    _Refusal(
+                        f"{name}, blad '{row.sheet}'",
+                        f"{_WHAT[key[0]]} '{key[1]}' staat niet meer in het plan",
+                        "maak een nieuwe export voor de trekkers",
+                    )
+                )
+                continue
+            baseline = exported[(row.sheet, *key)]
+            for field_name in FILL_FIELDS[key[0]]:
+                cell = row.cells.get(field_name)
+                if cell is None:
+                    continue
+                try:
+                    value = _parse(key[0], field_name, cell.value, jaar)
+                except _Refusal as problem:
+                    problem.where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
+                    problems.append(problem)
+                    continue
+                shown, was, is_now = canonical(value), baseline[field_name], now[field_name]
+                if shown == was or canonical(is_now) == shown:
+                    continue
+                where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
+                if canonical(is_now) != was:
+                    problems.append(
+                        _Refusal(
+                            where,
+                            f"conflict: het werkboek zegt {_shown(value)}, maar sinds de export "
+                            f"staat er {_shown(is_now)} (in de YAML gewijzigd of uit een ander "
+                            "werkboek)",
+                            "kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw",
+                        )
+                    )
+                    continue
+                other = changes.get((key, field_name))
+                if other is not None and canonical(other.value) != shown:
+                    problems.append(
+                        _Refusal(
+                            where,
+                            f"conflict: {_shown(value)} hier, maar {_shown(other.value)} op blad "
+                            f"'{other.cell.sheet}', cel {other.cell.coordinate}",
+                            "maak beide cellen gelijk en importeer opnieuw",
+                        )
+                    )
+                    continue
+                changes[(key, field_name)] = _Change(key, field_name, value, is_now, cell)
+    _raise_first(problems)
+    result = list(changes.values())
+    _check_records(name, result, current, rows)
+    return result
+
+
+def _check_records(
+    name: str,
+    changes: list[_Change],
+    current: dict[Key, dict[str, Any]],
+    rows: dict[Key, list[_ReadRow]],
+) -> None:
+    """What the changed rows become must be complete: a reason, a value, a source, ja/nee."""
+    problems: list[_Refusal] = []
+    for key in dict.fromkeys(c.key for c in changes):
+        record = dict(current[key])
+        record.update({c.name: c.value for c in changes if c.key == key})
+        row = next(c.cell.sheet for c in changes if c.key == key)
+        cells = next(r.cells for r in rows[key] if r.sheet == row)
+
+        def refuse(
+            field_name: str,
+            message: str,
+            hint: str,
+            cells: dict[str, _Cell] = cells,
+            sheet: str = row,
+        ) -> None:
+            cell = cells.get(field_name)
+            where = f"{name}, blad '{sheet}'" + (f", cel {cell.coordinate}" if cell else "")
+            problems.append(_Refusal(where, message, hint))
+
+        section, ident = key
+        if section == ACTIES and record["status"] in _REASON_STATES and not record["reden"]:
+            refuse(
+                "reden",
+                f"de actie '{ident}' is {record['status']}, maar de reden ontbreekt",
+                "schrijf in deze cel waarom de actie vertraagd of geschrapt is",
+            )
+        if section == INDICATOREN:
+            if record["waarde"] is None:
+                refuse(
+                    "waarde",
+                    f"de indicator '{ident}' heeft geen waarde",
+                    "vul de waarde in; een meting verwijder je niet via het werkboek",
+                )
+            elif not record["bron"]:
+                refuse(
+                    "bron",
+                    f"de waarde van '{ident}' heeft geen bron",
+                    "schrijf waar het cijfer vandaan komt",
+                )
+        if section == HUISWERK and record["gedaan"] is None:
+            refuse("gedaan", f"de taak '{ident}' zegt niet of ze gedaan is", "kies ja of nee")
+    _raise_first(problems)
+
+
+_NUMBER = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+_POINT = re.compile(r"^-?\d+\.\d+$")
+_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
+    """A cell's value as the YAML gets it, or a refusal (its place is added by the caller)."""
+    kind = next(c.kind for c in SECTION_COLUMNS[section] if c.name == field_name)
+    if isinstance(value, str):
+        value = value.strip() or None
+    if kind == "state":
+        state = str(value).lower() if value is not None else ""
+        if state not in STATES:
+            shown = f"'{value}' is geen toestand" if value is not None else "de toestand is leeg"
+            raise _Refusal("", shown, "kies gepland, lopend, afgerond, vertraagd of geschrapt")
+        return state
+    if value is None:
+        return None
+    if kind in ("euro", "number"):
+        return _number(value, euro=kind == "euro")
+    if kind == "date":
+        return _date(value, jaar)
+    if kind == "yesno":
+        if isinstance(value, bool):
+            return value
+        answer = str(value).lower()
+        if answer not in ("ja", "nee"):
+            raise _Refusal("", f"'{value}' is geen ja of nee", "kies ja of nee")
+        return answer == "ja"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return canonical(value)
+    return str(value)
+
+
+def _number(value: Any, *, euro: bool) -> float | int:
+    what = "geen bedrag" if euro else "geen getal"
+    hint = "typ enkel het getal, bv. 2500 of 2500,50" if euro else "typ enkel het getal"
+    if isinstance(value, (bool, dt.date, dt.datetime)):
+        raise _Refusal("", f"'{_shown(value)}' is {what}", hint)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).replace("€", "").replace("\u00a0", "").replace(" ", "")
+        if _NUMBER.match(text):
+            number = float(parse_number(text))
+        elif _POINT.match(text):
+            number = float(text)
+        else:
+            raise _Refusal("", f"'{value}' is {what}", hint)
+    if euro and number < 0:
+        raise _Refusal("", f"{_shown(number)} is een negatief bedrag", "geef wat er besteed werd")
+    return int(number) if number.is_integer() else number
+
+
+def _date(value: Any, jaar: int) -> dt.date:
+    hint = f"geef een datum in {jaar} (dd/mm/jjjj), of enkel het jaar {jaar}"
+    day: dt.date
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, int | float) and float(value).is_integer() and 1000 <= value <= 9999:
+        day = VageDatum(int(value))
+    else:
+        text = str(value)
+        try:
+            if match := _DAY.match(text):
+                day = dt.date(int(match[3]), int(match[2]), int(match[1]))
+            elif match := _ISO.match(text):
+                year, month, number = match[1], match[2], match[3]
+                if number:
+                    day = dt.date(int(year), int(month), int(number))
+                else:
+                    day = VageDatum(int(year), int(month) if month else None)
+            else:
+                raise ValueError(text)
+        except ValueError:
+            raise _Refusal("", f"'{value}' is geen datum", hint) from None
+    if day.year != jaar:
+        raise _Refusal("", f"{_shown(day)} valt buiten {jaar}", hint)
+    return day
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "niets"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, VageDatum):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return formatting.number(value, digits=6, grouping=False)
+    if isinstance(value, int):
+        return str(value)
+    return f"'{value}'"
+
+
+def _line(relative: str, change: _Change, name: str) -> str:
+    section, ident = change.key
+    return (
+        f"{relative}: {_WHAT[section]} '{ident}', {change.name}: {_shown(change.before)} → "
+        f"{_shown(change.value)} ({name}, blad '{change.cell.sheet}', cel "
+        f"{change.cell.coordinate})"
+    )
+
+
+# --- the new text ---------------------------------------------------------------------------
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as error:
+        raise LivbError(f"kan '{path.name}' niet lezen: {os_reason(error)}") from None
+
+
+def _edited(
+    loaded: LoadResult,
+    relative: str,
+    text: str,
+    changes: list[_Change],
+    current: dict[Key, dict[str, Any]],
+    jaar: int,
+    today: dt.date,
+) -> str:
+    """The year's file with the changes: values in place, new keys and entries added."""
+    from livb.method.guard import refuse_new_errors
+
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    empty = not body.strip()
+    if empty:
+        body = "metingen:\nacties:\nhuiswerk:\n"
+    data = parse_fast(body) or {}
+    scalars: dict[tuple[str | int, ...], Any] = {}
+    structural: list[Callable[[Any], None]] = []
+    for key in dict.fromkeys(c.key for c in changes):
+        section, ident = key
+        listed = _LISTS[section]
+        entries = data.get(listed) or []
+        index = _entry(section, ident, entries)
+        mine = {c.name: yaml_value(c.value) for c in changes if c.key == key}
+        if index is None:
+            record = {**current[key], **{c.name: c.value for c in changes if c.key == key}}
+            structural.append(_appender(listed, _new_entry(section, ident, record, jaar)))
+            continue
+        entry = entries[index]
+        for name, value in mine.items():
+            old = entry.get(name)
+            if canonical(yaml_value(old)) == canonical(value):
+                continue
+            if name in entry and value is not None and not isinstance(old, (list, dict)):
+                scalars[(listed, index, name)] = value
+            else:
+                structural.append(_setter(listed, index, name, value))
+    try:
+        body = replace_scalars(body, scalars)
+        if structural or empty:
+            body = update_roundtrip(body, lambda tree: _apply_all(tree, structural, empty))
+    except EditError as error:
+        raise LivbError(
+            f"livb import kan {relative} niet veilig aanpassen: {error}",
+            "neem de wijzigingen met de hand over (livb import --droog toont ze); er is "
+            "niets gewijzigd",
+        ) from None
+    refuse_new_errors(
+        loaded,
+        relative,
+        body,
+        today,
+        "livb import",
+        "pas het werkboek of de YAML aan en importeer opnieuw; er is niets gewijzigd",
+    )
+    return bom + body
+
+
+def _entry(section: str, ident: str, entries: list[Any]) -> int | None:
+    """The index of the last entry of a row in its list (the one that counts)."""
+    found = None
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        field_name = {ACTIES: "actie", INDICATOREN: "indicator"}.get(section)
+        if field_name is not None and entry.get(field_name) == ident:
+            found = index
+        elif section == HUISWERK:
+            vergadering, _, taak = ident.rpartition("/")
+            if entry.get("vergadering") == vergadering and str(entry.get("taak")) == taak:
+                found = index
+    return found
+
+
+def _new_entry(section: str, ident: str, record: dict[str, Any], jaar: int) -> dict[str, Any]:
+    values = {k: yaml_value(v) for k, v in record.items() if v is not None}
+    if section == ACTIES:
+        return {"actie": ident, **values}
+    if section == INDICATOREN:
+        values.setdefault("datum", None)
+        return {
+            "indicator": ident,
+            "waarde": values["waarde"],
+            "datum": values["datum"] if values["datum"] is not None else jaar,
+            "bron": values["bron"],
+            **({"opmerking": values["opmerking"]} if "opmerking" in values else {}),
+        }
+    vergadering, _, taak = ident.rpartition("/")
+    return {"vergadering": vergadering, "taak": int(taak), **values}
+
+
+def _appender(listed: str, item: dict[str, Any]) -> Callable[[Any], None]:
+    def edit(tree: Any) -> None:
+        if not tree.get(listed):
+            tree[listed] = []
+        tree[listed].append(dict(item))
+
+    return edit
+
+
+def _setter(listed: str, index: int, name: str, value: Any) -> Callable[[Any], None]:
+    def edit(tree: Any) -> None:
+        entry = tree[listed][index]
+        if value is None:
+            entry.pop(name, None)
+        else:
+            entry[name] = value
+
+    return edit
+
+
+def _apply_all(tree: Any, edits: list[Callable[[Any], None]], empty: bool) -> None:
+    for edit in edits:
+        edit(tree)
+    if empty:
+        for listed in list(_LISTS.values()):
+            if tree.get(listed) is None:
+                del tree[listed]

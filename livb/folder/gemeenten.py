@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date
 
 # The German-speaking community: Amel, Büllingen, Bütgenbach, Eupen, Kelmis, Lontzen, Raeren,
 # Sankt Vith, Burg-Reuland. Statbel lists them in the Walloon region like the French-speaking ones.
@@ -113,7 +113,7 @@ def lookup(name: str) -> Lookup:
         return Lookup(
             None,
             f"{name} bestaat niet meer als gemeente: ze is op "
-            f"{dutch_date(dt.date.fromisoformat(merged[1]))} "
+            f"{long_date(dt.date.fromisoformat(merged[1]))} "
             f"gefusioneerd tot {successor.naam_nl} (NIS {successor.nis})",
             (successor,),
             merged=True,

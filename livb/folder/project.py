@@ -272,38 +272,48 @@ def _known_names() -> dict[str, list[str]]:
 
 
 def _unknown_files(root: Path) -> list[Diagnostic]:
-    known = _known_names()
+    """Warnings for the files and folders livb does not read, that look like ones it does."""
     found: list[Diagnostic] = []
-    for folder, names in known.items():
-        base = root / folder if folder else root
-        if not base.is_dir() or outside_reason(root, folder or "."):
-            continue
-        try:
-            entries = sorted(os.scandir(base), key=lambda entry: entry.name)
-        except OSError:
-            continue  # reported when the folder's own files are read
-        for entry in entries:
-            if entry.name in names or entry.name.startswith((".", "_")):
-                continue
-            relative = f"{folder}/{entry.name}" if folder else entry.name
-            if entry.name.endswith((".yaml", ".yml")) and not entry.is_dir():
-                found.append(_unknown_file(relative, entry.name, names))
-            elif not folder and entry.name not in IGNORED_FOLDERS and entry.is_dir():
-                found.extend(_unknown_folder(Path(entry.path), entry.name, names))
+    for folder, names in _known_names().items():
+        found += _unknown_in(root, folder, names)
     for kind in FILE_KINDS:
         many = root / kind.folder
         if kind.many and many.is_dir() and not outside_reason(root, kind.folder):
-            for path in sorted(many.glob("*.yml")):
-                found.append(
-                    Diagnostic(
-                        Location(f"{kind.folder}/{path.name}"),
-                        UNKNOWN_FILE,
-                        Severity.WAARSCHUWING,
-                        "bestanden met de extensie .yml worden niet gelezen",
-                        f"hernoem het naar {path.stem}.yaml",
-                    )
-                )
+            found += [
+                _yml_file(f"{kind.folder}/{path.name}") for path in sorted(many.glob("*.yml"))
+            ]
     return found
+
+
+def _unknown_in(root: Path, folder: str, names: list[str]) -> list[Diagnostic]:
+    """The unknown YAML files (and, at the top, folders) of one folder livb reads."""
+    base = root / folder if folder else root
+    if not base.is_dir() or outside_reason(root, folder or "."):
+        return []
+    try:
+        entries = sorted(os.scandir(base), key=lambda entry: entry.name)
+    except OSError:
+        return []  # reported when the folder's own files are read
+    found: list[Diagnostic] = []
+    for entry in entries:
+        if entry.name in names or entry.name.startswith((".", "_")):
+            continue
+        relative = f"{folder}/{entry.name}" if folder else entry.name
+        if entry.name.endswith((".yaml", ".yml")) and not entry.is_dir():
+            found.append(_unknown_file(relative, entry.name, names))
+        elif not folder and entry.name not in IGNORED_FOLDERS and entry.is_dir():
+            found.extend(_unknown_folder(Path(entry.path), entry.name, names))
+    return found
+
+
+def _yml_file(relative: str) -> Diagnostic:
+    return Diagnostic(
+        Location(relative),
+        UNKNOWN_FILE,
+        Severity.WAARSCHUWING,
+        "bestanden met de extensie .yml worden niet gelezen",
+        f"hernoem het naar {relative.rpartition('/')[2].rpartition('.')[0]}.yaml",
+    )
 
 
 def _unknown_file(relative: str, name: str, names: list[str]) -> Diagnostic:

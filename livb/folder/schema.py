@@ -9,6 +9,7 @@ from typing import Any
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import write_atomic
 from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
+from livb.model._class_docs import CLASS_DOCS
 
 SCHEMA_FOLDER = ".livb/schema"
 
@@ -25,10 +26,18 @@ def _accept_numbers_as_text(node: Any) -> None:
             _accept_numbers_as_text(value)
 
 
-def build_schema(kind: FileKind) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one kind of file."""
+def build_schema(kind: FileKind, language: str = "nl") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file, described in the folder's language.
+
+    Raises:
+        KeyError: a model or choice list has no description in that language (a test
+            catches this before a user can).
+    """
     schema = kind.model.model_json_schema()
     _accept_numbers_as_text(schema)
+    docs = CLASS_DOCS[language]
+    for name, definition in schema.get("$defs", {}).items():
+        definition["description"] = docs[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"livb:{kind.name}",

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from livb.core.formatting import integer
 from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 UNKNOWN_KEY = "LIVB010"
@@ -171,6 +172,40 @@ def _without(message: str, value: object) -> str:
     return message
 
 
+_Message = tuple[str, str | None]
+_DATE_KINDS = (
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+)
+_DATE_HINT = "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14"
+
+
+@dataclass(frozen=True)
+class _Invalid:
+    """One invalid value as pydantic reported it, and how the message may name it."""
+
+    kind: str
+    where: str
+    value: object
+    ctx: dict[str, Any]
+    error: ErrorDetails
+    hidden: bool
+
+    def word(self) -> str:
+        """What the value is, in Dutch ('de tekst 'x'', 'een lijst'); never the value if hidden."""
+        return _type_word(self.value, self.hidden)
+
+    def told(self) -> str:
+        """The value in brackets after a message, unless it is hidden."""
+        return "" if self.hidden else f" ({self.value})"
+
+    @property
+    def model_error(self) -> str:
+        return str(self.ctx.get("error", ""))
+
+
 def _value_message(
     kind: str,
     where: str,
@@ -178,119 +213,154 @@ def _value_message(
     ctx: dict[str, Any],
     error: ErrorDetails,
     hidden: bool = False,
-) -> tuple[str, str | None]:
-    """The message and hint for an invalid value; a ``hidden`` value is never shown."""
+) -> _Message:
+    """The message and hint for an invalid value; a ``hidden`` value is never shown.
 
-    def word(value: object) -> str:
-        return _type_word(value, hidden)
+    Each step below knows one family of pydantic's error kinds and answers None for the
+    others; the first answer counts.
+    """
+    invalid = _Invalid(kind, where, value, ctx, error, hidden)
+    for step in _STEPS:
+        answer = step(invalid)
+        if answer is not None:
+            return answer
+    return f"ongeldige waarde voor {where}: {invalid.word()}", None
 
-    def told(text: object) -> str:
-        return "" if hidden else f" ({text})"
 
-    if value is None and kind.endswith("_type"):
-        return f"{where} is leeg", "vul een waarde in of laat de sleutel weg"
-    if kind in (
-        "date_type",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
-    ):
+def _empty(invalid: _Invalid) -> _Message | None:
+    if invalid.value is None and invalid.kind.endswith("_type"):
+        return f"{invalid.where} is leeg", "vul een waarde in of laat de sleutel weg"
+    return None
+
+
+def _date(invalid: _Invalid) -> _Message | None:
+    where = invalid.where
+    if invalid.kind in _DATE_KINDS:
+        return f"{where} is geen geldige datum: {invalid.word()}", _DATE_HINT
+    if invalid.kind != "value_error":
+        return None
+    if DATUM_BUITEN_BEREIK in invalid.model_error:
+        shown = "de datum" if invalid.hidden else invalid.value
         return (
-            f"{where} is geen geldige datum: {word(value)}",
-            "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
+            f"{where}: {shown} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
+            "verbeter het jaar; " + _DATE_HINT,
         )
-    if kind == "value_error" and DATUM_BUITEN_BEREIK in str(ctx.get("error", "")):
-        return (
-            f"{where}: {'de datum' if hidden else value} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
-            "verbeter het jaar; schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
-        )
-    if kind == "value_error" and "geen geldige datum" in str(ctx.get("error", "")):
-        return (
-            f"{where} is geen geldige datum: {word(value)}",
-            "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14",
-        )
-    if kind in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
-        guess = suggest(str(value), options) if isinstance(value, str) and not hidden else None
-        # A word is shown as it was written; another kind of value says what it is.
-        shown = f"'{_short(value)}'" if isinstance(value, str) else word(value)
-        message = (
-            f"ongeldige waarde {shown} voor {where}"
-            if not hidden
-            else (f"ongeldige waarde ({word(value)}) voor {where}")
-        )
-        if guess:
-            message += f"; bedoelde je '{guess}'?"
-        return message, f"kies uit: {expected}"
-    if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        subject = where if hidden else f"'{_short(str(value))}'"
-        if "A-Za-z0-9" in pattern:
-            return (
-                f"{subject} is geen geldige id",
-                "gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties",
-            )
-        if pattern == r"^\d{5}$":
-            return f"{subject} is geen NIS-code", "een NIS-code heeft vijf cijfers, bv. 23027"
-        if "LIVB" in pattern:
-            return f"{subject} is geen regelcode", "een regelcode ziet eruit als LIVB301"
-        if "[0-5]" in pattern:
-            return f"{subject} is geen uur", "schrijf een uur als UU:MM, bv. 14:00"
-        return f"{where} heeft niet de verwachte vorm{told(value)}", None
-    if kind == "string_too_short":
-        return f"{where} is leeg", "vul een tekst in"
-    if kind == "string_too_long":
-        return f"{where} is te lang", f"hoogstens {ctx.get('max_length')} tekens"
-    if kind == "string_type":
-        return f"{where} moet tekst zijn, maar is {word(value)}", None
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{where} moet een geheel getal zijn, maar is {word(value)}", None
-    if kind in ("float_type", "float_parsing"):
-        return (
-            f"{where} moet een getal zijn, maar is {word(value)}",
-            "schrijf een decimaal getal met een punt, bv. 12.5",
-        )
-    if kind in ("bool_type", "bool_parsing"):
-        return f"{where} moet true of false zijn, maar is {word(value)}", None
-    if kind == "list_type":
-        return (
-            f"{where} moet een lijst zijn, maar is {word(value)}",
-            "zet elk element op een eigen regel die begint met '- '",
-        )
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return (
-            f"{where} moet een mapping met sleutels zijn, maar is {word(value)}",
-            "schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'",
-        )
+    if "geen geldige datum" in invalid.model_error:
+        return f"{where} is geen geldige datum: {invalid.word()}", _DATE_HINT
+    return None
+
+
+def _choice(invalid: _Invalid) -> _Message | None:
+    if invalid.kind not in ("enum", "literal_error"):
+        return None
+    value, hidden = invalid.value, invalid.hidden
+    expected = str(invalid.ctx.get("expected", "")).replace(" or ", " of ")
+    options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
+    guess = suggest(str(value), options) if isinstance(value, str) and not hidden else None
+    # A word is shown as it was written; another kind of value says what it is.
+    shown = f"'{_short(value)}'" if isinstance(value, str) else invalid.word()
+    message = (
+        f"ongeldige waarde {shown} voor {invalid.where}"
+        if not hidden
+        else f"ongeldige waarde ({invalid.word()}) voor {invalid.where}"
+    )
+    if guess:
+        message += f"; bedoelde je '{guess}'?"
+    return message, f"kies uit: {expected}"
+
+
+_PATTERNS = (
+    (
+        "A-Za-z0-9",
+        "is geen geldige id",
+        "gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties",
+    ),
+    ("LIVB", "is geen regelcode", "een regelcode ziet eruit als LIVB301"),
+    ("[0-5]", "is geen uur", "schrijf een uur als UU:MM, bv. 14:00"),
+)
+
+
+def _pattern(invalid: _Invalid) -> _Message | None:
+    if invalid.kind != "string_pattern_mismatch":
+        return None
+    pattern = str(invalid.ctx.get("pattern", ""))
+    subject = invalid.where if invalid.hidden else f"'{_short(str(invalid.value))}'"
+    if pattern == r"^\d{5}$":
+        return f"{subject} is geen NIS-code", "een NIS-code heeft vijf cijfers, bv. 23027"
+    for part, what, hint in _PATTERNS:
+        if part in pattern:
+            return f"{subject} {what}", hint
+    return f"{invalid.where} heeft niet de verwachte vorm{invalid.told()}", None
+
+
+_TYPES: dict[str, tuple[str, str | None]] = {
+    "string_type": ("moet tekst zijn", None),
+    "int_type": ("moet een geheel getal zijn", None),
+    "int_parsing": ("moet een geheel getal zijn", None),
+    "int_from_float": ("moet een geheel getal zijn", None),
+    "float_type": ("moet een getal zijn", "schrijf een decimaal getal met een punt, bv. 12.5"),
+    "float_parsing": ("moet een getal zijn", "schrijf een decimaal getal met een punt, bv. 12.5"),
+    "bool_type": ("moet true of false zijn", None),
+    "bool_parsing": ("moet true of false zijn", None),
+    "list_type": (
+        "moet een lijst zijn",
+        "zet elk element op een eigen regel die begint met '- '",
+    ),
+    "dict_type": (
+        "moet een mapping met sleutels zijn",
+        "schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'",
+    ),
+}
+_TYPES["model_type"] = _TYPES["model_attributes_type"] = _TYPES["dict_type"]
+
+
+def _text_or_type(invalid: _Invalid) -> _Message | None:
+    if invalid.kind == "string_too_short":
+        return f"{invalid.where} is leeg", "vul een tekst in"
+    if invalid.kind == "string_too_long":
+        return f"{invalid.where} is te lang", f"hoogstens {invalid.ctx.get('max_length')} tekens"
+    if invalid.kind in _TYPES:
+        must, hint = _TYPES[invalid.kind]
+        return f"{invalid.where} {must}, maar is {invalid.word()}", hint
+    return None
+
+
+def _year_or_number(invalid: _Invalid) -> _Message | None:
+    kind, ctx, where = invalid.kind, invalid.ctx, invalid.where
     if kind in ("greater_than_equal", "less_than_equal") and (
         ctx.get("ge") == JAAR_MIN or ctx.get("le") == JAAR_MAX
     ):
+        shown = "de waarde" if invalid.hidden else _short(str(invalid.value))
         return (
-            f"{where}: {'de waarde' if hidden else _short(str(value))} is geen jaartal tussen "
-            f"{JAAR_MIN} en {JAAR_MAX}",
+            f"{where}: {shown} is geen jaartal tussen {JAAR_MIN} en {JAAR_MAX}",
             "schrijf het jaar met vier cijfers, bv. 2024",
         )
     if kind == "finite_number":
         return (
-            f"{where} is geen gewoon getal{told(value)}",
+            f"{where} is geen gewoon getal{invalid.told()}",
             "schrijf een getal, bv. 12.5; laat de sleutel weg als de waarde (nog) onbekend is",
         )
-    too_big = kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL
-    if too_big or (kind == "float_type" and isinstance(value, int)):
+    if kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL:
         return (
-            f"{where} is te groot ({word(value)})",
-            f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"{where} is te groot ({invalid.word()})",
+            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
         )
     if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
         return (
-            f"{where} is te klein ({word(value)})",
-            f"minstens -{GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"{where} is te klein ({invalid.word()})",
+            f"minstens {integer(-GROOTSTE_GETAL, group=' ')}",
         )
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{where} is te klein{told(value)}", f"minstens {ctx.get('ge', ctx.get('gt'))}"
+        return f"{where} is te klein{invalid.told()}", f"minstens {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"{where} is te groot{told(value)}", f"hoogstens {ctx.get('le', ctx.get('lt'))}"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), None
-    return f"ongeldige waarde voor {where}: {word(value)}", None
+        return f"{where} is te groot{invalid.told()}", f"hoogstens {ctx.get('le', ctx.get('lt'))}"
+    return None
+
+
+def _model_says(invalid: _Invalid) -> _Message | None:
+    if invalid.kind == "value_error":
+        return str(invalid.ctx.get("error", invalid.error["msg"])), None
+    return None
+
+
+_STEPS = (_empty, _date, _choice, _pattern, _text_or_type, _year_or_number, _model_says)

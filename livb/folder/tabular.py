@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from livb.core.formatting import integer
 from livb.model._base import GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 GENERAL_HINT = "de eerste regel noemt de kolommen (jaar;waarde), daarna één jaar per regel"
@@ -73,7 +74,7 @@ def _number(cell: str, delimiter: str) -> float:
     if abs(value) > GROOTSTE_GETAL:
         raise _CellError(
             f"'{_shown(text)}' is te groot voor een cijfer van de diagnostiek",
-            f"hoogstens {GROOTSTE_GETAL:,.0f}".replace(",", " "),
+            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
         )
     return value
 

@@ -7,10 +7,13 @@ in the file's own indentation and line ends, checked by parsing the result again
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from livb.folder.yamlio import parse_fast, parse_roundtrip
@@ -71,27 +74,36 @@ def append_to_list(text: str, key: str, item: Any) -> str:
     if key in tree and current is not None and not isinstance(current, CommentedSeq):
         raise ValueError(f"'{key}' is geen lijst")
     if isinstance(current, CommentedSeq) and len(current) > 0 and not current.fa.flow_style():
-        dash = current.lc.item(0)[1] - 2
         insert_at = _end_of_value(tree, key, lines)
-        lines[insert_at:insert_at] = [block(dash)]
+        lines[insert_at:insert_at] = [block(current.lc.item(0)[1] - 2)]
     elif key in tree:
-        if isinstance(current, CommentedSeq) and len(current) > 0:
-            raise ValueError(
-                f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar"
-            )
-        # An empty value ('key:' or 'key: []') becomes the start of a block list.
-        key_line = tree.lc.key(key)[0]
-        original = lines[key_line]
-        head = original.split(":", 1)[0] + ":"
-        comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
-        lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + eol
-        lines[key_line + 1 : key_line + 1] = [block(tree.lc.key(key)[1] + 2)]
+        _start_block_list(tree, key, lines, eol, block)
     else:
         if lines and lines[-1].strip():
             lines.append(eol)
-        lines.append(f"{key}:{eol}")
-        lines.append(block(2))
+        lines += [f"{key}:{eol}", block(2)]
     result = "".join(lines)
+    _check_appended(before, result, key, item)
+    return result
+
+
+def _start_block_list(
+    tree: CommentedMap, key: str, lines: list[str], eol: str, block: Callable[[int], str]
+) -> None:
+    """An empty value ('key:' or 'key: []') becomes the start of a block list."""
+    current = tree.get(key)
+    if isinstance(current, CommentedSeq) and len(current) > 0:
+        raise ValueError(f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar")
+    key_line, key_column = tree.lc.key(key)
+    original = lines[key_line]
+    head = original.split(":", 1)[0] + ":"
+    comment = original[original.find("#") :] if "#" in original[len(head) :] else ""
+    lines[key_line] = head + (f"  {comment.rstrip()}" if comment else "") + eol
+    lines[key_line + 1 : key_line + 1] = [block(key_column + 2)]
+
+
+def _check_appended(before: dict[Any, Any], result: str, key: str, item: Any) -> None:
+    """The result holds the old data and the item at the end of the list, nothing else."""
     after = parse_fast(result)
     expected = [*(before.get(key) or []), parse_fast(dump_list_item(item, 0))[0]]
     if (
@@ -101,7 +113,6 @@ def append_to_list(text: str, key: str, item: Any) -> str:
         != {k: v for k, v in before.items() if k != key}
     ):
         raise ValueError("het bestand kon niet veilig aangevuld worden")
-    return result
 
 
 def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
@@ -114,3 +125,214 @@ def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
             break  # an indented comment belongs to the last item
         end -= 1
     return end
+
+
+Path_ = tuple[str | int, ...]
+"""A place in a YAML file: keys and list indexes from the top (``("acties", 2, "titel")``)."""
+
+
+class EditError(ValueError):
+    """A value could not be changed in place safely; the message says why, in Dutch."""
+
+
+def replace_scalars(text: str, changes: Mapping[Path_, Any]) -> str:
+    """Replace existing scalar values in the text, every other byte (comments, quotes, order) kept.
+
+    Each place must hold a scalar (or be empty) already; the new value is written in the style
+    of the old where it allows it (a quoted string stays quoted, a block text stays a block) and
+    otherwise as YAML writes it. The result is parsed again and must hold exactly the new values.
+
+    Raises:
+        EditError: a place does not exist or holds a list or mapping, or the text could not be
+            changed safely; nothing is returned then.
+    """
+    if not changes:
+        return text
+    root = YAML(typ="rt").compose(text)
+    spans: list[tuple[int, int, str]] = []
+    for place, value in changes.items():
+        node, indent, key = _scalar_node(root, place)
+        start, end = node.start_mark.index, node.end_mark.index
+        prefix = ""
+        if node.value == "" and node.style is None:  # an empty value: write after the colon
+            if key is None:
+                raise EditError(f"'{_shown(place)}' is een leeg lijstelement; vul het met de hand")
+            start = end = text.index(":", key.end_mark.index) + 1
+            if value is None:
+                continue
+            prefix = " "
+        written = prefix + _scalar_text(value, node, indent, text[start:end])
+        if written.lstrip().startswith("|") and node.style not in ("|", ">"):
+            # a comment after a one-line value moves onto the block's first line
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            header, _, body = written.partition("\n")
+            written = header + text[end:line_end].rstrip("\r") + "\n" + body.rstrip("\n")
+            end = line_end - (1 if text[line_end - 1 : line_end] == "\r" else 0)
+        if "\r\n" in text:
+            written = written.replace("\n", "\r\n")
+        spans.append((start, end, written))
+    spans.sort(reverse=True)
+    for earlier, later in zip(spans[1:], spans, strict=False):
+        if earlier[1] > later[0]:
+            raise EditError("twee wijzigingen overlappen elkaar")
+    result = text
+    for start, end, new in spans:
+        result = result[:start] + new + result[end:]
+    _verify(text, result, changes)
+    return result
+
+
+def _scalar_node(root: Node | None, place: Path_) -> tuple[ScalarNode, int, ScalarNode | None]:
+    """The scalar node at a place, the column its block text is indented to, and its key."""
+    node: Node | None = root
+    indent = 0
+    key: ScalarNode | None = None
+    for part in place:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            match = next((v for k, v in node.value if k.value == part), None)
+            key = next((k for k, _v in node.value if k.value == part), None)
+            if match is None or key is None:
+                raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+            indent = key.start_mark.column + 2
+            node = match
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+            node = node.value[part]
+            key = None
+            indent = node.start_mark.column + 2
+        else:
+            raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+    if not isinstance(node, ScalarNode):
+        raise EditError(f"'{_shown(place)}' is een lijst of groep, geen enkele waarde")
+    return node, indent, key
+
+
+def _shown(place: Path_) -> str:
+    return "/".join(str(part) for part in place)
+
+
+def _scalar_text(value: Any, node: ScalarNode, indent: int, old: str) -> str:
+    """The YAML text of a new value, in the old node's style when that style can hold it."""
+    if isinstance(value, str) and "\n" in value.rstrip("\n"):
+        body = value if value.endswith("\n") else value + "\n"
+        chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-"
+        if value.endswith("\n\n"):
+            chomp, body = "+", value
+        lines = [(" " * indent + line) if line else "" for line in body.split("\n")[:-1]]
+        # a block text ends at its own line end: what followed the old node stays after it
+        return "|" + chomp + "\n" + "\n".join(lines) + ("\n" if old.endswith("\n") else "")
+    if isinstance(value, str) and node.style in ("'", '"') and node.tag == "tag:yaml.org,2002:str":
+        if node.style == "'" and "\n" not in value:
+            return "'" + value.replace("'", "''") + "'"
+        return '"' + _double_quoted(value) + '"'
+    return _plain(value)
+
+
+def _double_quoted(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+def _plain(value: Any) -> str:
+    """A value as YAML writes it on one line (plain when safe, quoted when not)."""
+    import datetime as dt
+    import io
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, dt.date)):
+        return value.isoformat() if isinstance(value, dt.date) else repr(value)
+    yaml = YAML(typ="rt")
+    yaml.width = 1_000_000
+    buffer = io.StringIO()
+    yaml.dump({"k": value}, buffer)
+    dumped = buffer.getvalue()
+    if not dumped.startswith("k: ") or dumped.count("\n") != 1:
+        raise EditError("de nieuwe waarde past niet op één regel")
+    return dumped[3:-1]
+
+
+def _verify(before: str, after: str, changes: Mapping[Path_, Any]) -> None:
+    """The edited text must load, hold every new value, and differ nowhere else."""
+    try:
+        old, new = parse_fast(before), parse_fast(after)
+    except Exception as error:
+        raise EditError("het bestand kon niet veilig aangepast worden") from error
+    expected = _with_changes(old, changes)
+    if new != expected:
+        raise EditError("het bestand kon niet veilig aangepast worden")
+
+
+def _with_changes(data: Any, changes: Mapping[Path_, Any]) -> Any:
+    import copy
+
+    result = copy.deepcopy(data)
+    for place, value in changes.items():
+        target = result
+        for part in place[:-1]:
+            target = target[part]
+        target[place[-1]] = value
+    return result
+
+
+def update_roundtrip(text: str, edit: Callable[[Any], None]) -> str:
+    """Change the structure of a file (new keys, new list items) through ruamel's round trip.
+
+    Comments, key order, quotes and the file's indentation are kept as ruamel keeps them; the
+    result is parsed again and must hold what ``edit`` makes of the plain data. ``edit`` may use
+    only what dicts and lists offer. Prefer :func:`replace_scalars` for values that exist: it
+    keeps every other byte.
+
+    Raises:
+        EditError: the text could not be changed safely.
+    """
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :].replace("\r\n", "\n")
+    expected = parse_fast(body)
+    edit(expected)
+    _, indent, block_seq_indent = load_yaml_guess_indent(body)
+    loader = YAML(typ="rt")
+    loader.preserve_quotes = True
+    tree = loader.load(body)
+    edit(tree)
+    result = _dump(tree, _mapping_indent(body), indent, block_seq_indent)
+    try:
+        same = parse_fast(result) == expected
+    except Exception as error:
+        raise EditError("het bestand kon niet veilig aangepast worden") from error
+    if not same:
+        raise EditError("het bestand kon niet veilig aangepast worden")
+    return bom + (result.replace("\n", "\r\n") if "\r\n" in text else result)
+
+
+def _mapping_indent(text: str) -> int:
+    """How far the file indents a mapping under its key (2 unless it does otherwise)."""
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for line, following in itertools.pairwise(lines):
+        if line.rstrip().endswith(":") and not following.lstrip().startswith("- "):
+            step = (len(following) - len(following.lstrip())) - (len(line) - len(line.lstrip()))
+            if step > 0:
+                return step
+    return 2
+
+
+def _dump(tree: Any, mapping: int, sequence: int | None, offset: int | None) -> str:
+    """The round-trip tree as text, indented as the file was."""
+    import io
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    offset = offset or 0
+    yaml.indent(mapping=mapping, sequence=max(sequence or 2, offset + 2), offset=offset)
+    buffer = io.StringIO()
+    yaml.dump(tree, buffer)
+    return buffer.getvalue()

@@ -44,6 +44,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from livb.core.formatting import number as dutch_number
 from livb.core.safepaths import outside_reason
 
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
@@ -281,7 +282,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB".replace(".0 ", " ").replace(".", ",")
+    return f"{dutch_number(size / 1e6, digits=1, grouping=False)} MB"
 
 
 def _read_regular(path: Path) -> bytes:
@@ -595,18 +596,7 @@ def _load_plain(text: str, marks: _Marks | None = None) -> Any:
     out of the ordinary (and any error) raises _Fallback, and :func:`parse_fast` takes the
     careful way. With ``marks``, the position of every collection, key and value is noted.
     """
-    loader = _safe_loader()
-    resolvers = loader.resolver.versioned_resolver
-    construct = loader.constructor.yaml_constructors
-    constructor = loader.constructor
-    escapes = "\\" in text  # only an escape puts a control character in a parsed string
-    long_digits = _LONG_DIGITS.search(text) is not None
-    resolved: dict[str, str] = {}
-    no_key = object()
-    containers: list[Any] = []
-    keys: list[Any] = []
-    root: Any = None
-    documents = 0
+    built = _OnePass(text, marks)
     parser = CParser(text)
     try:
         while True:
@@ -615,77 +605,135 @@ def _load_plain(text: str, marks: _Marks | None = None) -> Any:
             if marks is not None:
                 marks.before(event)
             if kind is ScalarEvent:
-                value = event.value
-                if (
-                    event.tag is not None
-                    or (escapes and _FORBIDDEN.search(value))
-                    or (long_digits and _BIG_NUMBER.fullmatch(value))
-                ):
-                    raise _Fallback
-                if event.implicit[0]:
-                    tag = resolved.get(value)
-                    if tag is None:
-                        tag = _STR  # as ruamel's Resolver.resolve, keyed on the first character
-                        for candidate, pattern in (
-                            *resolvers.get(value[:1], ()),
-                            *resolvers.get(None, ()),
-                        ):
-                            if pattern.match(value):
-                                tag = candidate
-                                break
-                        resolved[value] = tag
-                    if tag != _STR:
-                        if tag not in _CONSTRUCTED:
-                            raise _Fallback
-                        node = ScalarNode(tag, value, event.start_mark, event.end_mark)
-                        value = construct[tag](constructor, node)
+                built.place(built.scalar(event), event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.tag is not None or len(containers) >= MAX_DEPTH:
-                    raise _Fallback
-                container: Any = {} if kind is MappingStartEvent else []
-                containers.append(container)
-                keys.append(no_key)
-                if marks is not None:
-                    marks.start(container, event)
-                continue
+                built.start(event, {} if kind is MappingStartEvent else [])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                keys.pop()
-                value = containers.pop()
-                if marks is not None:
-                    marks.end()
+                built.place(built.end(), event)
             elif kind is AliasEvent:
                 raise _Fallback
-            else:
-                if kind is DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise _Fallback  # ruamel says what is wrong with a second document
-                elif kind is StreamEndEvent:
-                    return root
-                continue
-            if not containers:
-                root = value
-            elif type(parent := containers[-1]) is list:
-                parent.append(value)
-                if marks is not None:
-                    marks.item(parent, event, value)
-            elif (key := keys[-1]) is no_key:
-                if type(value) is dict or type(value) is list:
-                    raise _Fallback
-                keys[-1] = value
-                if marks is not None:
-                    marks.key(event)
-            else:
-                if key in parent:
-                    raise _Fallback
-                parent[key] = value
-                keys[-1] = no_key
-                if marks is not None:
-                    marks.value(parent, key, event, value)
+            elif kind is DocumentStartEvent:
+                built.document()
+            elif kind is StreamEndEvent:
+                return built.root
     except (YAMLError, ValueError, OverflowError, TypeError):
         raise _Fallback from None
     finally:
         parser.dispose()
+
+
+_NO_KEY = object()
+"""The key of a mapping whose next event is a key, not a value."""
+
+
+class _OnePass:
+    """What :func:`_load_plain` has built so far: the open collections and their pending keys."""
+
+    __slots__ = (
+        "construct",
+        "constructor",
+        "containers",
+        "documents",
+        "escapes",
+        "keys",
+        "long_digits",
+        "marks",
+        "resolved",
+        "resolvers",
+        "root",
+    )
+
+    def __init__(self, text: str, marks: _Marks | None) -> None:
+        loader = _safe_loader()
+        self.resolvers = loader.resolver.versioned_resolver
+        self.construct = loader.constructor.yaml_constructors
+        self.constructor = loader.constructor
+        self.escapes = "\\" in text  # only an escape puts a control character in a string
+        self.long_digits = _LONG_DIGITS.search(text) is not None
+        self.resolved: dict[str, str] = {}
+        self.containers: list[Any] = []
+        self.keys: list[Any] = []
+        self.root: Any = None
+        self.documents = 0
+        self.marks = marks
+
+    def scalar(self, event: Any) -> Any:
+        """The value of a scalar event: text, or what ruamel's constructor makes of it."""
+        value = event.value
+        if (
+            event.tag is not None
+            or (self.escapes and _FORBIDDEN.search(value))
+            or (self.long_digits and _BIG_NUMBER.fullmatch(value))
+        ):
+            raise _Fallback
+        if not event.implicit[0]:
+            return value
+        tag = self.resolved.get(value)
+        if tag is None:
+            tag = self.resolved[value] = self._resolve(value)
+        if tag == _STR:
+            return value
+        if tag not in _CONSTRUCTED:
+            raise _Fallback
+        node = ScalarNode(tag, value, event.start_mark, event.end_mark)
+        return self.construct[tag](self.constructor, node)
+
+    def _resolve(self, value: str) -> str:
+        """The tag of a plain scalar, as ruamel's Resolver.resolve, keyed on its first character."""
+        for candidate, pattern in (
+            *self.resolvers.get(value[:1], ()),
+            *self.resolvers.get(None, ()),
+        ):
+            if pattern.match(value):
+                return str(candidate)
+        return _STR
+
+    def start(self, event: Any, container: Any) -> None:
+        """A mapping or list opens."""
+        if event.tag is not None or len(self.containers) >= MAX_DEPTH:
+            raise _Fallback
+        self.containers.append(container)
+        self.keys.append(_NO_KEY)
+        if self.marks is not None:
+            self.marks.start(container, event)
+
+    def end(self) -> Any:
+        """A mapping or list closes: it is the value to place."""
+        self.keys.pop()
+        if self.marks is not None:
+            self.marks.end()
+        return self.containers.pop()
+
+    def document(self) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Fallback  # ruamel says what is wrong with a second document
+
+    def place(self, value: Any, event: Any) -> None:
+        """Put a finished value where it belongs: the root, a list, a key or a key's value."""
+        if not self.containers:
+            self.root = value
+            return
+        parent = self.containers[-1]
+        if type(parent) is list:
+            parent.append(value)
+            if self.marks is not None:
+                self.marks.item(parent, event, value)
+            return
+        key = self.keys[-1]
+        if key is _NO_KEY:
+            if type(value) is dict or type(value) is list:
+                raise _Fallback
+            self.keys[-1] = value
+            if self.marks is not None:
+                self.marks.key(event)
+            return
+        if key in parent:
+            raise _Fallback
+        parent[key] = value
+        self.keys[-1] = _NO_KEY
+        if self.marks is not None:
+            self.marks.value(parent, key, event, value)
 
 
 class _Marks:

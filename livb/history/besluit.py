@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from livb.core.dates import dutch_date
 from livb.core.errors import LivbError, UsageError
+from livb.core.formatting import long_date
 from livb.core.transaction import FileChangedError, current_bytes, folder_lock, write_atomic
 from livb.folder.schema_errors import translate
 from livb.folder.yamledit import append_to_list
@@ -89,7 +89,7 @@ def describe(besluit: Besluit) -> str:
     """A decision in a Dutch sentence: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
     words = (
         f"{besluit.onderwerp.label} {besluit.uitkomst.value} "
-        f"door {besluit.door.label} op {dutch_date(besluit.datum)}"
+        f"door {besluit.door.label} op {long_date(besluit.datum)}"
     )
     return words + (f" ({besluit.referentie})" if besluit.referentie else "")
 

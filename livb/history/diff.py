@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from livb.core.dates import dutch_date
+from livb.core.formatting import long_date, money, number
 from livb.model import Project
 
 MOVED = "verplaatst"
@@ -200,11 +200,11 @@ def _tree(project: Project) -> _Node:
     for besluit in project.besluiten.besluiten:
         title = (
             f"{besluit.onderwerp.label} {besluit.uitkomst.value} door {besluit.door.label}"
-            f" op {dutch_date(besluit.datum)}"
+            f" op {long_date(besluit.datum)}"
         )
         root.children.append(_Node(Soort.BESLUIT, besluit.id, title, _fields(besluit)))
     for stem, vergadering in sorted(project.vergaderingen.items()):
-        title = f"{vergadering.titel or vergadering.orgaan}, {dutch_date(vergadering.datum)}"
+        title = f"{vergadering.titel or vergadering.orgaan}, {long_date(vergadering.datum)}"
         root.children.append(_Node(Soort.VERGADERING, stem, title, _fields(vergadering)))
     for reeks in project.cijfers.reeksen:
         velden = _fields(reeks, "waarden")
@@ -428,14 +428,6 @@ def _short_text(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _number(value: float) -> str:
-    """A number the Dutch way: 5.000 and 12,5."""
-    if float(value).is_integer():
-        return f"{value:,.0f}".replace(",", ".")
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def value_text(name: str, value: object) -> str:
     """A field's value in Dutch: € 5.000, 23 maart 2010, 150 (2012), 'tekst', (leeg)."""
     if value is None:
@@ -445,9 +437,9 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, int | float):
         if name.endswith("jaar"):  # jaar, laatste_jaar, onvolledig_jaar: 2012, not 2.012
             return str(value)
-        return f"€ {_number(value)}" if name == "budget" else _number(value)
+        return money(value) if name == "budget" else number(value)
     if isinstance(value, dt.date):
-        return dutch_date(value)
+        return long_date(value)
     if isinstance(value, dict):
         if value.keys() <= {"waarde", "jaar"} and "waarde" in value:
             year = f" ({value['jaar']})" if value.get("jaar") is not None else ""

@@ -420,6 +420,24 @@ def export_revision(
     skipped = [
         f"{e.path}: een submodule; livb leest ze niet" for e in entries if e.mode == _SUBMODULE
     ]
+    targets = _link_sources(chosen, files, contents, skipped)
+    for entry in chosen:
+        parts = _safe_parts(entry.path)
+        if parts is None:
+            skipped.append(f"{entry.path}: een ongeldige naam; niet gelezen")
+            continue
+        source = targets.get(entry.path) if entry.mode == _SYMLINK else entry.path
+        if source is not None:
+            _write_entry(
+                entry.path, target.joinpath(*parts), contents.get(files[source].oid, b""), skipped
+            )
+    return sorted(skipped)
+
+
+def _link_sources(
+    chosen: list[_Entry], files: dict[str, _Entry], contents: dict[str, bytes], skipped: list[str]
+) -> dict[str, str]:
+    """For each chosen link, the file in the folder it points to; others are noted, not followed."""
     targets: dict[str, str] = {}
     for link in (e for e in chosen if e.mode == _SYMLINK):
         final = _follow(link.path, files, contents)
@@ -429,21 +447,16 @@ def export_revision(
             )
         else:
             targets[link.path] = final
-    for entry in chosen:
-        parts = _safe_parts(entry.path)
-        if parts is None:
-            skipped.append(f"{entry.path}: een ongeldige naam; niet gelezen")
-            continue
-        source = targets.get(entry.path) if entry.mode == _SYMLINK else entry.path
-        if source is None:
-            continue
-        destination = target.joinpath(*parts)
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(contents.get(files[source].oid, b""))
-        except OSError as error:  # a name that clashes with another one on this system
-            skipped.append(f"{entry.path}: niet gelezen ({error.strerror or error})")
-    return sorted(skipped)
+    return targets
+
+
+def _write_entry(path: str, destination: Path, data: bytes, skipped: list[str]) -> None:
+    """Write one file of the revision; a failure is noted under the file's path."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+    except OSError as error:  # a name that clashes with another one on this system
+        skipped.append(f"{path}: niet gelezen ({error.strerror or error})")
 
 
 def _follow(path: str, files: dict[str, _Entry], contents: dict[str, bytes]) -> str | None:

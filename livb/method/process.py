@@ -748,18 +748,7 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     missing = [p for p in priorities if p not in covered]
     files = tuple(sorted(project.doelstellingen))
     if not priorities or missing:
-        return StepState(
-            Stap.S3_4,
-            Stand.BEZIG if covered else Stand.TE_DOEN,
-            None,
-            files,
-            f"nog geen doelstellingen voor: {', '.join(missing)}"
-            if missing
-            else "geen prioriteiten",
-            f"livb new doelstelling --prioriteit {missing[0]}"
-            if missing
-            else "livb new prioriteit",
-        )
+        return _goals_missing(missing, bool(covered), files)
     groups = [g.id for g in project.organen.projectgroepen]
     meeting = _meeting_step(project, Stap.S3_4, today, "", "", expected=("projectgroep",))
     held_by = {
@@ -784,6 +773,18 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
         f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
         if silent
         else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
+    )
+
+
+def _goals_missing(missing: list[str], some: bool, files: tuple[str, ...]) -> StepState:
+    """Step 3.4 while a priority has no goals yet (or there are no priorities)."""
+    return StepState(
+        Stap.S3_4,
+        Stand.BEZIG if some else Stand.TE_DOEN,
+        None,
+        files,
+        f"nog geen doelstellingen voor: {', '.join(missing)}" if missing else "geen prioriteiten",
+        f"livb new doelstelling --prioriteit {missing[0]}" if missing else "livb new prioriteit",
     )
 
 

@@ -107,10 +107,12 @@ def create_folder(request: InitRequest) -> InitResult:
     else:
         result.warnings.append(_unknown_warning(found))
 
+    beleid = request.beleid or "integrale veiligheid"
     context: dict[str, object] = {
         "gemeente": found.gemeente,
         "naam": result.naam,
-        "beleid": request.beleid or "integrale veiligheid",
+        "beleid": beleid,
+        "plannaam": plan_name(beleid),
         "coordinator": request.coordinator,
     }
     try:
@@ -127,6 +129,18 @@ def create_folder(request: InitRequest) -> InitResult:
     if request.git:
         result.committed = _git_commit(target, result)
     return result
+
+
+def plan_name(beleid: str) -> str:
+    """The plan's name from the policy's: 'integraal plan levenskwaliteit'.
+
+    The method's own words make one compound: 'integrale veiligheid' gives 'integraal
+    veiligheidsplan', never 'integraal plan integrale veiligheid'.
+    """
+    words = beleid.strip()
+    if words.lower().startswith("integrale ") and " " not in words[len("integrale ") :]:
+        return f"integraal {words[len('integrale ') :].lower()}splan"
+    return f"integraal plan {words}"
 
 
 def _refuse_non_empty(target: Path) -> None:

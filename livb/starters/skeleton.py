@@ -66,7 +66,7 @@ def _starter_skeleton(kind: str, kop: str, **values: Any) -> str:
 
 
 def render(template: str, context: dict[str, Any]) -> str:
-    """Render one template (a path under templates/, e.g. 'new/gesprek.yaml.j2')."""
+    """Render one template (a path under templates/, e.g. 'init/livb.yaml.j2')."""
     return _environment().get_template(template).render(context)
 
 

@@ -90,7 +90,7 @@ CASES: list[Case] = [
         code=2,
         expect=(
             "gebruik: onbekend commando 'chek'; bedoelde je check?\n",
-            "    hulp: de commando's zijn: besluit, check, diff, init, new, render, schema, status\n",
+            "    hulp: de commando's zijn: besluit, check, diff, export, import, init, new, render, schema, status\n",
         ),
     ),
     Case(

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.formatting import money
 from livb.method.queries import monitoring_years, spent
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -32,11 +33,6 @@ CODE = "LIVB224"
 NAME = "besteed-boven-budget"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel"
-
-
-def euro(amount: float) -> str:
-    """An amount as the documents write it: € 6.000."""
-    return "€ " + f"{round(amount):,}".replace(",", ".")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -54,13 +50,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if stand.actie == actie.id and stand.besteed is not None
         )
         years = [y for y in monitoring_years(project, context.today) if y in per_year]
+        cost, budget = money(sum(per_year.values()), whole=True), money(actie.budget, whole=True)
         yield Finding(
             f"monitoring/{year}.yaml",
             ("acties", index, "besteed"),
-            f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))} "
-            f"({years[0]}–{years[-1]}), meer dan haar budget van {euro(actie.budget)}"
+            f"de actie '{actie.id}' kostte {cost} ({years[0]}–{years[-1]}), "
+            f"meer dan haar budget van {budget}"
             if len(years) > 1
-            else f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))} in {years[0]}, "
-            f"meer dan haar budget van {euro(actie.budget)}",
+            else f"de actie '{actie.id}' kostte {cost} in {years[0]}, "
+            f"meer dan haar budget van {budget}",
             "verbeter het bedrag, of pas het budget aan na een beslissing van het college",
         )

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.formatting import money
 from livb.method.queries import spent
 from livb.method.rules._base import Finding, RuleContext
-from livb.method.rules.besteed_boven_budget import euro
 from livb.model.walk import actions
 
 CODE = "LIVB225"
@@ -52,7 +52,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"monitoring/{year}.yaml",
             ("acties", index, "besteed"),
-            f"de actie '{actie.id}' kostte {euro(sum(per_year.values()))}, "
+            f"de actie '{actie.id}' kostte {money(sum(per_year.values()), whole=True)}, "
             "maar het plan geeft haar geen budget",
             "geef de actie in doelstellingen/ het budget dat haar toegekend werd",
         )

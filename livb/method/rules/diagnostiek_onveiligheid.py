@@ -26,6 +26,9 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = "Methode, stap 2.1: objectieve en subjectieve onveiligheid"
 
 
+ADJECTIVES = {Onveiligheid.OBJECTIEF: "objectieve", Onveiligheid.SUBJECTIEF: "subjectieve"}
+
+
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield a finding when objective or subjective insecurity is not addressed."""
     bevindingen = context.project.bevindingen.bevindingen
@@ -37,6 +40,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/bevindingen.yaml",
                 ("bevindingen",),
-                f"geen enkele bevinding over {kind.value}e onveiligheid",
+                f"geen enkele bevinding over {ADJECTIVES[kind]} onveiligheid",
                 f"voeg een bevinding toe met 'onveiligheid: {kind.value}'",
             )

@@ -44,7 +44,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 "plan.yaml",
                 ("afstemming", position, "periode"),
                 f"het plan ({periode.van.year}-{periode.tot.year}) valt niet binnen "
-                f"{plan.titel} ({plan.periode.van.year}-{plan.periode.tot.year})",
+                + _named_with_period(plan.titel, plan.periode.van.year, plan.periode.tot.year),
                 "plan een herziening wanneer de nieuwe cyclus van dat plan begint",
             )
     term = legislature(periode.van.year)
@@ -55,3 +55,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             f"het plan loopt over de bestuursperiode {term[0]}-{term[1]} heen",
             "plan een herziening na de gemeenteraadsverkiezingen",
         )
+
+
+def _named_with_period(title: str, start: int, end: int) -> str:
+    """The other plan's title with its period, unless the title already says it."""
+    years = f"{start}-{end}"
+    if years in title or f"{start}–{end}" in title:
+        return title
+    return f"{title} ({years})"

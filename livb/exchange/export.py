@@ -1,0 +1,444 @@
+"""``livb export``: the yearly follow-up workbooks for the trekkers, and the plan's action table.
+
+``opvolging`` writes what each project leader fills in (see :mod:`livb.exchange.workbook`),
+with dropdowns for the states, real dates, euro and number formats that Excel and Calc show in
+the reader's locale, the id columns locked, and a hidden stamp sheet with the folder, the year,
+the export date and every exported value with their hash, by which ``livb import`` knows the
+workbook again. ``acties`` writes the whole action table, read-only, sorted and filterable.
+Both go to the folder's ``output/``, in one atomic write each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from livb.core.dates import dutch_date
+from livb.core.errors import LivbError, UsageError
+from livb.core.safepaths import refuse_links
+from livb.core.transaction import os_reason, output_lock, write_atomic
+from livb.exchange import load_folder
+from livb.exchange.workbook import (
+    GUIDE_SHEET,
+    HUISWERK,
+    INDICATOREN,
+    NO_TREKKER,
+    SECTION_COLUMNS,
+    STAMP_FORMAT,
+    STAMP_MAKER,
+    STAMP_SHEET,
+    STATES,
+    Column,
+    Row,
+    Sheet,
+    content_hash,
+    follow_up_rows,
+    stamp_rows,
+)
+from livb.method.queries import action_states, coordinator, spent
+from livb.model import Project
+from livb.model.walk import operational_goals, strategic_goals
+
+DATE_FORMAT = "dd/mm/yyyy"
+EURO_FORMAT = "€ #,##0.00"
+NUMBER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+RETURN_DAYS = 21
+"""How long the trekkers get to send their workbook back, from the export date."""
+
+_FILL = "FFF2CC"
+_HEAD = "D9E1F2"
+
+
+def export_opvolging(
+    root: Path, jaar: int, wanted: list[str], today: dt.date, *, overwrite: bool = False
+) -> list[Path]:
+    """Write output/opvolging-JAAR.xlsx, or one opvolging-JAAR-ID.xlsx per trekker asked for.
+
+    Raises:
+        UsageError: an unknown trekker, a year outside what livb follows up.
+        LivbError: the folder has errors, or the file cannot be written.
+    """
+    from livb.model._base import JAAR_MAX, JAAR_MIN
+
+    if not JAAR_MIN <= jaar <= JAAR_MAX:
+        raise UsageError(
+            f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2026"
+        )
+    project = _project(root)
+    periode = project.instellingen.beleid.periode
+    if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
+        raise UsageError(
+            f"het plan loopt van {periode.van.year} tot {periode.tot.year}; {jaar} valt erbuiten",
+            f"kies met --jaar een jaar van het plan, bv. --jaar {min(periode.tot.year, jaar)}",
+        )
+    sheets = follow_up_rows(project, jaar)
+    if not sheets:
+        raise LivbError(
+            "het plan heeft nog geen acties; er is niets op te volgen",
+            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+        )
+    by_trekker = {s.trekker: s for s in sheets}
+    unknown = [t for t in wanted if t not in by_trekker]
+    if unknown:
+        known = ", ".join(t for t in by_trekker if t != NO_TREKKER)
+        raise UsageError(
+            f"'{unknown[0]}' trekt geen actie van het plan",
+            f"geef de id van een trekker (uit actoren.yaml): {known}",
+        )
+    if wanted:
+        files = [
+            (f"opvolging-{jaar}-{t}.xlsx", [by_trekker[t]], [t]) for t in dict.fromkeys(wanted)
+        ]
+    else:
+        files = [(f"opvolging-{jaar}.xlsx", sheets, list(by_trekker))]
+    built = [
+        (name, _opvolging_bytes(project, jaar, chosen, names, today))
+        for name, chosen, names in files
+    ]
+    return _write(root, built, overwrite)
+
+
+def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Path:
+    """Write output/acties.xlsx: every action of the plan, sorted and filterable, read-only.
+
+    Raises:
+        LivbError: the folder has errors or no actions, or the file cannot be written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    project = _project(root)
+    states = action_states(project, today)
+    costs = spent(project, today)
+    titles = {p.id: p.titel for p in project.prioriteiten.prioriteiten}
+    order = {p.id: n for n, p in enumerate(project.prioriteiten.prioriteiten)}
+    strategic = {
+        od.id: sd for _, _, sd in strategic_goals(project) for od in sd.operationele_doelstellingen
+    }
+    names = {a.id: a.naam or a.id for a in project.actoren.actoren}
+    rows: list[tuple[Any, ...]] = []
+    for path, _, od in operational_goals(project):
+        prioriteit = project.doelstellingen[path].prioriteit
+        for actie in od.acties:
+            rows.append(
+                (
+                    (order.get(prioriteit, len(order)), prioriteit, actie.start or dt.date.max),
+                    titles.get(prioriteit, prioriteit),
+                    strategic[od.id].titel,
+                    od.titel,
+                    actie.id,
+                    actie.titel,
+                    names.get(actie.trekker or "", actie.trekker),
+                    ", ".join(names.get(p, p) for p in actie.partners) or None,
+                    actie.start,
+                    actie.einde,
+                    actie.budget,
+                    actie.financiering,
+                    actie.schakel,
+                    states[actie.id].status.value,
+                    sum(costs.get(actie.id, {}).values()) or None,
+                )
+            )
+    if not rows:
+        raise LivbError(
+            "het plan heeft nog geen acties",
+            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+        )
+    rows.sort(key=lambda r: (r[0], r[4]))
+    headers = [
+        ("Prioriteit", 24, None),
+        ("Strategische doelstelling", 34, None),
+        ("Operationele doelstelling", 34, None),
+        ("Id", 22, None),
+        ("Actie", 40, None),
+        ("Trekker", 20, None),
+        ("Partners", 28, None),
+        ("Start", 12, DATE_FORMAT),
+        ("Einde", 12, DATE_FORMAT),
+        ("Budget", 14, EURO_FORMAT),
+        ("Financiering", 20, None),
+        ("Schakel", 12, None),
+        ("Toestand", 12, None),
+        ("Besteed", 14, EURO_FORMAT),
+    ]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Acties"
+    for column, (header, width, _) in enumerate(headers, start=1):
+        cell = sheet.cell(1, column, header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEAD)
+        sheet.column_dimensions[cell.column_letter].width = width
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row[1:], start=1):
+            cell = sheet.cell(number, column, value)
+            style = headers[column - 1][2]
+            if style and value is not None:
+                cell.number_format = style
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{sheet.cell(1, len(headers)).column_letter}{len(rows) + 1}"
+    _protect(sheet)
+    book.properties.creator = "livb"
+    book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
+    return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
+
+
+def _project(root: Path) -> Project:
+    project = load_folder(root, "livb export").project
+    assert project is not None
+    return project
+
+
+# --- the follow-up workbook -----------------------------------------------------------------
+
+
+def _opvolging_bytes(
+    project: Project, jaar: int, sheets: list[Sheet], names: list[str], today: dt.date
+) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    guide = book.active
+    guide.title = GUIDE_SHEET
+    _guide(guide, project, jaar, today)
+    for sheet in sheets:
+        _trekker_sheet(book.create_sheet(sheet.title), sheet, jaar)
+    stamp = book.create_sheet(STAMP_SHEET)
+    header = {
+        "gemaakt door": STAMP_MAKER,
+        "formaat": str(STAMP_FORMAT),
+        "gemeente": project.instellingen.gemeente.naam,
+        "nis": project.instellingen.gemeente.nis_code or "",
+        "jaar": str(jaar),
+        "export": today.isoformat(),
+        "trekkers": ",".join(names),
+    }
+    values = stamp_rows(sheets)
+    for key, value in header.items():
+        stamp.append([key, value])
+    stamp.append(["hash", content_hash(header, values)])
+    stamp.append(["waarden"])
+    for row in values:
+        stamp.append(row)
+    stamp.sheet_state = "hidden"
+    _protect(stamp)
+    book.properties.creator = "livb"
+    book.properties.title = f"Opvolging {jaar}"
+    return _bytes(book)
+
+
+def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    instellingen = project.instellingen
+    who = coordinator(project)
+    contact = "de coördinator integrale veiligheid"
+    if who is not None:
+        contact = (who.naam or who.id) + (f" ({who.email})" if who.email else "")
+    lines = [
+        f"Opvolging {jaar} van het {instellingen.beleid.plannaam} van {instellingen.gemeente.naam}",
+        "",
+        "Elk blad hoort bij één trekker: de acties die die persoon trekt, de indicatoren van "
+        "die doelstellingen en het huiswerk uit de vergaderingen.",
+        "Vul enkel de gele kolommen in; de andere komen uit het plan en zijn beveiligd.",
+        "",
+        f"Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
+        "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
+        f"Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro.",
+        f"Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
+        "van het cijfer.",
+        "Huiswerk: ja of nee, en eventueel een opmerking.",
+        "",
+        "Voeg geen rijen toe, verwijder er geen en verander geen id's: livb leest het "
+        "werkboek terug in. Een actie die niet doorgaat krijgt de toestand 'geschrapt' met de "
+        "reden.",
+        "Sla het bestand op als Excel-werkmap (.xlsx), ook als je LibreOffice gebruikt.",
+        "",
+        f"Stuur het ingevulde werkboek terug naar {contact} vóór "
+        f"{dutch_date(today + dt.timedelta(days=RETURN_DAYS))}.",
+        f"Gemaakt met livb op {dutch_date(today)}.",
+    ]
+    for number, line in enumerate(lines, start=1):
+        cell = sheet.cell(number, 1, line or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Calc does not grow a wrapped row on opening: give it the lines it needs
+        needed = max(1, -(-len(line) // GUIDE_WIDTH))
+        sheet.row_dimensions[number].height = 15 * needed if number > 1 else 22
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = GUIDE_WIDTH + 4
+    _protect(sheet)
+
+
+def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
+    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet.cell(1, 1, f"Opvolging {jaar}: {content.title}").font = Font(bold=True, size=14)
+    sheet.cell(2, 1, "Vul de gele kolommen in; zie het blad 'Uitleg'.")
+    validations = {
+        "state": DataValidation(
+            type="list",
+            formula1='"' + ",".join(STATES) + '"',
+            allow_blank=False,
+            showErrorMessage=True,
+            errorTitle="Toestand",
+            error="Kies gepland, lopend, afgerond, vertraagd of geschrapt.",
+        ),
+        "yesno": DataValidation(
+            type="list",
+            formula1='"ja,nee"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Gedaan",
+            error="Kies ja of nee.",
+        ),
+        "euro": DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Bedrag",
+            error="Een bedrag in euro, 0 of meer.",
+        ),
+        "date": DataValidation(
+            type="date",
+            operator="between",
+            formula1=f"DATE({jaar},1,1)",
+            formula2=f"DATE({jaar},12,31)",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Datum",
+            error=f"Een datum in {jaar}.",
+        ),
+    }
+    for validation in validations.values():
+        sheet.add_data_validation(validation)
+    number = 4
+    widths: dict[int, int] = {}
+    for section, columns in SECTION_COLUMNS.items():
+        rows = [r for r in content.rows if r.section == section]
+        if not rows:
+            continue
+        sheet.cell(number, 1, section).font = Font(bold=True, size=12)
+        number += 1
+        for column, spec in enumerate(columns, start=1):
+            cell = sheet.cell(number, column, spec.header)
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
+            widths[column] = max(widths.get(column, 0), spec.width)
+        number += 1
+        for row in rows:
+            for column, spec in enumerate(columns, start=1):
+                cell = sheet.cell(number, column)
+                _put(cell, spec, row)
+                if spec.fill:
+                    cell.protection = Protection(locked=False)
+                    cell.fill = PatternFill("solid", fgColor=_FILL)
+                    if spec.kind in validations and not (
+                        section == INDICATOREN and spec.kind == "date" and cell.data_type == "s"
+                    ):
+                        validations[spec.kind].add(cell.coordinate)
+            number += 1
+        number += 1
+    from openpyxl.utils import get_column_letter
+
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "B4"
+    _protect(sheet)
+
+
+def _put(cell: Any, spec: Column, row: Row) -> None:
+    """Write one value with the format of its kind (a vague date as its text)."""
+    from livb.model._tijd import Precisie, VageDatum
+
+    value = row.values[spec.name] if spec.fill else row.shown.get(spec.name)
+    if spec.kind == "yesno" and value is not None:
+        value = "ja" if value else "nee"
+    if isinstance(value, VageDatum) and value.precisie is not Precisie.DAG:
+        cell.value = value.isoformat()
+        cell.data_type = "s"
+        return
+    cell.value = value
+    if spec.kind == "date":
+        cell.number_format = DATE_FORMAT
+    elif spec.kind == "euro":
+        cell.number_format = EURO_FORMAT
+    elif spec.kind == "number" and isinstance(value, (int, float)):
+        cell.number_format = NUMBER_FORMAT if float(value).is_integer() else DECIMAL_FORMAT
+    if row.section == HUISWERK and spec.name == "id":
+        cell.data_type = "s"
+
+
+GUIDE_WIDTH = 95
+"""Characters per line of the guide sheet's one column."""
+
+
+def _protect(sheet: Any) -> None:
+    """Lock the sheet without a password: the unlocked cells stay editable, columns resizable.
+
+    Printed, a sheet fits the width of a landscape page, as many pages high as it needs.
+    """
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    protection = sheet.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.autoFilter = False
+    protection.sort = False
+
+
+def _bytes(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write(root: Path, built: list[tuple[str, bytes]], overwrite: bool) -> list[Path]:
+    """Write the workbooks into output/, refusing links and a workbook already there."""
+    out = root / "output"
+    refuse_links(root, out, "verwijder de koppeling 'output'")
+    if out.exists() and not out.is_dir():
+        raise LivbError(
+            f"'{out}' is een bestand, geen map",
+            "hernoem of verwijder het: livb schrijft zijn werkboeken in de map output/",
+        )
+    try:
+        out.mkdir(exist_ok=True)
+    except OSError as error:
+        raise LivbError(
+            f"kan de map '{out}' niet maken: {os_reason(error)}",
+            "controleer of je in de gemeentemap mag schrijven",
+        ) from None
+    paths = [out / name for name, _ in built]
+    for path in paths:
+        refuse_links(root, path)
+        if path.exists() and not path.is_file():
+            raise LivbError(
+                f"kan '{path}' niet schrijven: er staat een map met die naam",
+                "verwijder of hernoem die map",
+            )
+        if path.exists() and not overwrite:
+            raise LivbError(
+                f"'{path}' bestaat al; livb overschrijft een werkboek niet zomaar (misschien "
+                "werd het al ingevuld)",
+                "importeer het eerst als het ingevuld is, of maak het opnieuw met --overschrijf",
+            )
+    with output_lock(out):
+        for path, (_, data) in zip(paths, built, strict=True):
+            try:
+                write_atomic(path, data, inside=root)
+            except OSError as error:
+                raise LivbError(
+                    f"kan '{path}' niet schrijven: {os_reason(error)}",
+                    "is het werkboek nog open in Excel? Sluit het en probeer opnieuw",
+                ) from None
+    return paths

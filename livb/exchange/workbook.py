@@ -1,0 +1,326 @@
+"""The follow-up workbook's content and layout, shared by ``livb export`` and ``livb import``.
+
+One function, :func:`follow_up_rows`, says what a project leader (trekker) sees for a year:
+their actions, the indicators of the goals they work on, the huiswerk of meetings assigned to
+them, each with the values monitoring/JJJJ.yaml holds now (or the state the action had before
+the year). The export writes those rows; the import computes them again from the folder as it
+is now and compares three values per cell: what was exported (kept in the hidden stamp sheet),
+what the folder holds now, and what the workbook says. Confidential interviews are never read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from livb.method.queries import action_states
+from livb.model import Project
+from livb.model._tijd import Precisie, VageDatum
+from livb.model.walk import operational_goals
+
+STAMP_SHEET = "livb"
+"""The hidden sheet that tells the import which folder, year and values a workbook holds."""
+STAMP_MAKER = "livb export opvolging"
+STAMP_FORMAT = 1
+GUIDE_SHEET = "Uitleg"
+NO_TREKKER = "zonder trekker"
+"""The sheet name (and key) of the actions that have no trekker."""
+
+ACTIES, INDICATOREN, HUISWERK = "Acties", "Indicatoren", "Huiswerk"
+"""The section titles in column A; the import finds the sections by them."""
+ID_HEADER = "Id"
+
+STATES = ("gepland", "lopend", "afgerond", "vertraagd", "geschrapt")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a section: its header, the value's name, whether it is filled in."""
+
+    header: str
+    name: str
+    fill: bool = False
+    kind: str = "text"
+    """text, number, euro, date, state, yesno."""
+    width: int = 14
+
+
+SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {
+    ACTIES: (
+        Column(ID_HEADER, "id", width=22),
+        Column("Actie", "titel", width=40),
+        Column("Start", "start", kind="date", width=12),
+        Column("Einde", "einde", kind="date", width=12),
+        Column("Budget", "budget", kind="euro"),
+        Column("Status in het plan", "plan", width=16),
+        Column("Toestand", "status", fill=True, kind="state"),
+        Column("Besteed dit jaar", "besteed", fill=True, kind="euro", width=16),
+        Column("Reden (bij vertraagd of geschrapt)", "reden", fill=True, width=34),
+        Column("Opmerking", "opmerking", fill=True, width=40),
+    ),
+    INDICATOREN: (
+        Column(ID_HEADER, "id", width=22),
+        Column("Indicator", "naam", width=40),
+        Column("Eenheid", "eenheid", width=12),
+        Column("Basiswaarde", "basis", kind="number"),
+        Column("Streefwaarde", "doel", kind="number"),
+        Column("Laatste meting", "laatst", width=16),
+        Column("Waarde", "waarde", fill=True, kind="number"),
+        Column("Datum", "datum", fill=True, kind="date", width=12),
+        Column("Bron", "bron", fill=True, width=34),
+        Column("Opmerking", "opmerking", fill=True, width=40),
+    ),
+    HUISWERK: (
+        Column(ID_HEADER, "id", width=22),
+        Column("Taak", "wat", width=40),
+        Column("Tegen", "tegen", kind="date", width=12),
+        Column("Vergadering", "vergadering", width=30),
+        Column("Gedaan (ja/nee)", "gedaan", fill=True, kind="yesno", width=16),
+        Column("Opmerking", "opmerking", fill=True, width=40),
+    ),
+}
+
+FILL_FIELDS = {
+    section: tuple(c.name for c in columns if c.fill)
+    for section, columns in SECTION_COLUMNS.items()
+}
+
+
+@dataclass
+class Row:
+    """One row of a trekker's sheet.
+
+    Attributes:
+        section: ACTIES, INDICATOREN or HUISWERK.
+        key: the action or indicator id, or ``vergadering/taak`` for huiswerk.
+        shown: the read-only values, by column name.
+        values: the values to fill in as the folder holds them now, by column name.
+    """
+
+    section: str
+    key: str
+    shown: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Sheet:
+    """The rows of one trekker (or of the actions without one)."""
+
+    trekker: str
+    title: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def huiswerk_key(vergadering: str, taak: int) -> str:
+    """The id of a task in the workbook: the meeting's id and the task's number."""
+    return f"{vergadering}/{taak}"
+
+
+def trekker_name(project: Project, trekker: str) -> str:
+    """How a trekker is named: the actor's name, else the id."""
+    if trekker == NO_TREKKER:
+        return "Zonder trekker"
+    actor = next((a for a in project.actoren.actoren if a.id == trekker), None)
+    return (actor.naam if actor and actor.naam else trekker).strip()
+
+
+def trekkers(project: Project) -> list[str]:
+    """The trekkers of the plan's actions in the plan's order (NO_TREKKER last, if needed)."""
+    found: list[str] = []
+    for _, _, od in operational_goals(project):
+        for actie in od.acties:
+            who = actie.trekker or NO_TREKKER
+            if who not in found:
+                found.append(who)
+        if od.indicatoren and not od.acties and NO_TREKKER not in found:
+            found.append(NO_TREKKER)
+    if NO_TREKKER in found:
+        found.remove(NO_TREKKER)
+        found.append(NO_TREKKER)
+    return found
+
+
+def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
+    """What each trekker fills in for ``jaar``, with the values the folder holds now."""
+    monitoring = project.monitoring.get(jaar)
+    before = action_states(project, dt.date(jaar - 1, 12, 31))
+    stands = {s.actie: s for s in monitoring.acties} if monitoring else {}
+    metingen = {m.indicator: m for m in monitoring.metingen} if monitoring else {}
+    done = {(h.vergadering, h.taak): h for h in monitoring.huiswerk} if monitoring else {}
+    sources = {b.id: b.naam for b in project.bronnen.bronnen}
+    earlier: dict[str, Any] = {}
+    for year in sorted(y for y in project.monitoring if y < jaar):
+        for meting in project.monitoring[year].metingen:
+            earlier[meting.indicator] = meting
+    names: dict[str, str] = {}
+    sheets = {t: Sheet(t, "") for t in trekkers(project)}
+    for sheet in sheets.values():
+        names[sheet.trekker] = trekker_name(project, sheet.trekker)
+    for title, trekker in zip(_sheet_titles(list(names.values())), names, strict=True):
+        sheets[trekker].title = title
+    for _, _, od in operational_goals(project):
+        who_here: list[str] = []
+        for actie in od.acties:
+            who = actie.trekker or NO_TREKKER
+            if who not in who_here:
+                who_here.append(who)
+            stand = stands.get(actie.id)
+            values: dict[str, Any]
+            if stand is not None:
+                values = {
+                    "status": stand.status.value,
+                    "besteed": stand.besteed,
+                    "reden": stand.reden,
+                    "opmerking": stand.opmerking,
+                }
+            else:
+                state = before[actie.id]
+                values = {
+                    "status": state.status.value,
+                    "besteed": None,
+                    "reden": state.reden,
+                    "opmerking": None,
+                }
+            shown = {
+                "id": actie.id,
+                "titel": actie.titel,
+                "start": actie.start,
+                "einde": actie.einde,
+                "budget": actie.budget,
+                "plan": actie.status.value,
+            }
+            sheets[who].rows.append(Row(ACTIES, actie.id, shown, values))
+        for indicator in od.indicatoren:
+            found = metingen.get(indicator.id)
+            last = earlier.get(indicator.id)
+            shown = {
+                "id": indicator.id,
+                "naam": indicator.naam,
+                "eenheid": indicator.eenheid,
+                "basis": indicator.basiswaarde.waarde if indicator.basiswaarde else None,
+                "doel": indicator.streefwaarde.waarde if indicator.streefwaarde else None,
+                "laatst": f"{last.waarde:g} ({last.datum})" if last else None,
+            }
+            if found is not None:
+                values = {
+                    "waarde": found.waarde,
+                    "datum": found.datum,
+                    "bron": found.bron,
+                    "opmerking": found.opmerking,
+                }
+            else:
+                source = sources.get(indicator.bron or "")
+                values = {"waarde": None, "datum": None, "bron": source, "opmerking": None}
+            for who in who_here or [NO_TREKKER]:
+                sheets[who].rows.append(Row(INDICATOREN, indicator.id, shown, dict(values)))
+    for trekker in sheets:
+        if trekker == NO_TREKKER:
+            continue
+        for row in _huiswerk(project, jaar, trekker, done):
+            sheets[trekker].rows.append(row)
+    return list(sheets.values())
+
+
+def _huiswerk(project: Project, jaar: int, trekker: str, done: dict[Any, Any]) -> list[Row]:
+    """A trekker's tasks due in ``jaar``, and those an earlier year recorded as not done."""
+    earlier: dict[tuple[str, int], bool] = {}
+    for year in sorted(y for y in project.monitoring if y < jaar):
+        for opvolging in project.monitoring[year].huiswerk:
+            earlier[(opvolging.vergadering, opvolging.taak)] = opvolging.gedaan
+    rows = []
+    meetings = sorted(project.vergaderingen.items(), key=lambda item: (item[1].datum, item[0]))
+    for id_, vergadering in meetings:
+        for number, taak in enumerate(vergadering.huiswerk, start=1):
+            if trekker not in taak.wie:
+                continue
+            due = (taak.tegen or vergadering.datum).year
+            # as livb new monitoring: due this year, or followed up earlier and not done yet;
+            # and whatever this year's file already says about a task
+            state = earlier.get((id_, number))
+            listed = (id_, number) in done
+            if not listed and (due > jaar or state is True or (state is None and due != jaar)):
+                continue
+            current = done.get((id_, number))
+            shown = {
+                "id": huiswerk_key(id_, number),
+                "wat": taak.wat,
+                "tegen": taak.tegen,
+                "vergadering": f"{vergadering.titel or vergadering.orgaan} ({vergadering.datum})",
+            }
+            values = {
+                "gedaan": current.gedaan if current else None,
+                "opmerking": current.opmerking if current else None,
+            }
+            rows.append(Row(HUISWERK, huiswerk_key(id_, number), shown, values))
+    return rows
+
+
+_FORBIDDEN = set("[]:*?/\\")
+
+
+def _sheet_titles(names: list[str]) -> list[str]:
+    """Sheet names Excel accepts: at most 31 characters, none of the forbidden ones, unique."""
+    titles: list[str] = []
+    for name in names:
+        base = "".join("-" if c in _FORBIDDEN else c for c in name).strip("' ")[:31] or "Trekker"
+        title, number = base, 2
+        while title.casefold() in {t.casefold() for t in [*titles, GUIDE_SHEET, STAMP_SHEET]}:
+            title = f"{base[: 31 - len(str(number)) - 1]} {number}"
+            number += 1
+        titles.append(title)
+    return titles
+
+
+# --- values as the stamp keeps them ---------------------------------------------------------
+
+
+def canonical(value: Any) -> Any:
+    """A value as JSON keeps it, for comparing a cell with what was exported."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    return str(value)
+
+
+def yaml_value(value: Any) -> Any:
+    """A value as the YAML file gets it: whole numbers without '.0', a vague date as written."""
+    if isinstance(value, VageDatum) and value.precisie is not Precisie.DAG:
+        return value.year if value.precisie is Precisie.JAAR else value.isoformat()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def stamp_rows(sheets: list[Sheet]) -> list[list[Any]]:
+    """The exported values, one list per row: sheet, section, key, then the values as JSON."""
+    return [
+        [
+            sheet.title,
+            row.section,
+            row.key,
+            json.dumps(
+                {name: canonical(row.values[name]) for name in FILL_FIELDS[row.section]},
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+        ]
+        for sheet in sheets
+        for row in sheet.rows
+    ]
+
+
+def content_hash(header: dict[str, str], rows: list[list[Any]]) -> str:
+    """The hash of what a workbook was exported with: the stamp's header and every value."""
+    data = json.dumps([header, rows], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
