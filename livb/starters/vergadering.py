@@ -139,7 +139,7 @@ def skeleton(values: dict[str, Any], kop: str, model: type[Vergadering] = Vergad
     )
 
 
-def _agenda(steps: list[str], previous: Any) -> list[str]:
+def _agenda(steps: list[str], previous: dt.date | None) -> list[str]:
     agenda = []
     if previous is not None:
         agenda.append(f"Goedkeuring van het verslag van {dutch_date(previous)}")
