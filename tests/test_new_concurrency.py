@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from livb.core.diagnostics import Severity
 from livb.method.check import run_checks
-from livb.starters.new import LOCK
+from livb.starters._base import LOCK
 
 
 def start(*args: str | Path, cwd: Path) -> subprocess.Popen[bytes]:
@@ -99,7 +99,7 @@ def test_goals_added_at_once_get_their_own_numbers(halle, livb, tmp_path):
 HOLD = """
 import sys, time
 from pathlib import Path
-from livb.starters.new import folder_lock
+from livb.starters._base import folder_lock
 with folder_lock(Path(sys.argv[1]), "livb new actor"):
     print("vast", flush=True)
     time.sleep(60)

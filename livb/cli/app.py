@@ -612,26 +612,140 @@ def _require_libreoffice() -> None:
         raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
 
 
-class Soort(StrEnum):
-    """What ``livb new`` can start."""
+class NewCommand(GemeenteCommand):
+    """``livb new``: its kinds and their options come from :data:`livb.starters.STARTERS`.
 
-    VERGADERING = "vergadering"
-    GESPREK = "gesprek"
-    ACTOR = "actor"
-    PRIORITEIT = "prioriteit"
-    DOELSTELLING = "doelstelling"
-    MONITORING = "monitoring"
+    The registry (and pydantic with it) is imported only when ``new`` itself is read, parsed,
+    completed or shown, never for another command. An option shared by kinds (``--stap``) is
+    one option; the values of the starters' options reach the command in ``ctx.meta``.
+    """
+
+    _registered = False
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The command's own parameters, and the options of every starter after them."""
+        if not self._registered:
+            self._registered = True
+            from livb.starters import STARTERS
+
+            kinds = StrEnum("Soort", {name.upper(): name for name in STARTERS})  # type: ignore[misc]
+            help_ = f"{_or_list(list(STARTERS))}."
+            [soort] = _typer_params(
+                [("soort", Annotated[kinds, typer.Argument(metavar="SOORT", help=help_)], ...)]
+            )
+            at = next(i for i, param in enumerate(self.params) if param.name == "soort")
+            self.params[at] = soort
+            self.params += _starter_options()
+        return super().get_params(ctx)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Hand the starters' options to the command apart from its own parameters."""
+        self.get_params(ctx)
+        ctx.meta["livb new"] = {
+            name: ctx.params.pop(name) for name in list(ctx.params) if name.startswith("optie_")
+        }
+        return super().invoke(ctx)
 
 
-@app.command(cls=GemeenteCommand)
+def _or_list(words: list[str]) -> str:
+    return f"{', '.join(words[:-1])} of {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+def _starter_options() -> list[Any]:
+    """One typer option per ``--option`` of the starters, its help naming the kinds it serves."""
+    options: dict[str, dict[str, Any]] = {}
+    for starter, name, info in _starter_fields():
+        option = options.setdefault(_option_of(name, info), {"info": info, "helps": {}})
+        option["helps"].setdefault(info.description or "", []).append(starter.name)
+    declared = []
+    for flag, option in options.items():
+        info = option["info"]
+        help_ = " ".join(f"{', '.join(kinds)}: {text}" for text, kinds in option["helps"].items())
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        keuzes = str(extra["keuzes"]).split(":") if "keuzes" in extra else None
+        kind: Any = {list[str]: list[str], int: int}.get(_bare(info.annotation), str)
+        typed = typer.Option(
+            flag, help=help_, autocompletion=_completes(*keuzes) if keuzes else None
+        )
+        declared.append((_param(flag), Annotated[kind | None, typed], None))
+    return _typer_params(declared)
+
+
+def _typer_params(declared: list[tuple[str, Any, Any]]) -> list[Any]:
+    """The click parameters typer makes of ``(name, Annotated[...], default)`` triples."""
+    import inspect
+
+    def command() -> None:
+        """Only its parameters are used."""
+
+    parameters = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, kind, default in declared
+    ]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {name: kind for name, kind, _ in declared}
+    scratch = typer.Typer()
+    scratch.command()(command)
+    names = {name for name, _, _ in declared}
+    return [param for param in typer.main.get_command(scratch).params if param.name in names]
+
+
+def _starter_fields() -> list[tuple[Any, str, Any]]:
+    """Every ``(starter, field name, field)`` of the starters' options, in registry order."""
+    from livb.starters import STARTERS
+
+    return [
+        (starter, name, info)
+        for starter in STARTERS.values()
+        for name, info in starter.options.model_fields.items()
+    ]
+
+
+def _option_of(name: str, info: Any) -> str:
+    from livb.starters._base import option_name
+
+    return option_name(name, info)
+
+
+def _param(flag: str) -> str:
+    """The name under which the value of ``--flag`` reaches the command."""
+    return "optie_" + flag.lstrip("-").replace("-", "_")
+
+
+def _starter_input(starter: Any, given: dict[str, Any]) -> Any:
+    """The options model of one starter from the command line; another kind's option refused."""
+    fields = {
+        _option_of(name, info): (name, info) for name, info in starter.options.model_fields.items()
+    }
+    flags = dict.fromkeys(_option_of(name, info) for _, name, info in _starter_fields())
+    stray = [flag for flag in flags if given.get(_param(flag)) and flag not in fields]
+    if stray:
+        raise UsageError(
+            f"{stray[0]} hoort niet bij livb new {starter.name}",
+            f"opties van livb new {starter.name}: {', '.join(fields) or 'geen'}",
+        )
+    values = {}
+    for flag, (name, info) in fields.items():
+        value = given.get(_param(flag))
+        if value is not None:
+            values[name] = _parse_day(value) if _bare(info.annotation) is dt.date else value
+    return starter.options(**values)
+
+
+def _bare(annotation: Any) -> Any:
+    """``int`` for ``int | None``: the type an option's value has."""
+    import typing
+
+    arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) and len(arguments) == 1:
+        return arguments[0]
+    return annotation
+
+
+@app.command(cls=NewCommand)
 def new(
-    soort: Annotated[
-        Soort,
-        typer.Argument(
-            metavar="SOORT",
-            help="vergadering, gesprek, actor, prioriteit, doelstelling of monitoring.",
-        ),
-    ],
+    ctx: typer.Context,
+    soort: Annotated[str, typer.Argument(metavar="SOORT")],
     map_: Annotated[
         Path | None,
         typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
@@ -639,62 +753,6 @@ def new(
     map_optie: Annotated[
         Path | None,
         typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
-    ] = None,
-    orgaan: Annotated[
-        str | None,
-        typer.Option(
-            "--orgaan", help="vergadering: kerngroep (standaard), ... of een projectgroep."
-        ),
-    ] = None,
-    stap: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--stap",
-            help="vergadering, gesprek: de stap(pen) van de methode, bv. 2.5 of 2.5,2.6. "
-            "Een gesprek zonder --stap: 1.2 vóór het protocolakkoord, 2.2 erna.",
-        ),
-    ] = None,
-    met: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--met", help="gesprek: met wie: een actor-id, of een rol die één actor heeft."
-        ),
-    ] = None,
-    datum: Annotated[
-        str | None,
-        typer.Option("--datum", help="vergadering, gesprek: de datum (JJJJ-MM-DD)."),
-    ] = None,
-    id_: Annotated[
-        str | None, typer.Option("--id", help="actor, prioriteit: de nieuwe id.")
-    ] = None,
-    naam: Annotated[str | None, typer.Option("--naam", help="actor: de naam.")] = None,
-    rol: Annotated[
-        str | None,
-        typer.Option(
-            "--rol",
-            help="actor: de rol, bv. schepen.",
-            autocompletion=_completes("livb.model.actoren", "Rol"),
-        ),
-    ] = None,
-    functie: Annotated[str | None, typer.Option("--functie", help="actor: de functie.")] = None,
-    organisatie: Annotated[
-        str | None, typer.Option("--organisatie", help="actor: de organisatie.")
-    ] = None,
-    sector: Annotated[
-        str | None,
-        typer.Option(
-            "--sector",
-            help="actor: de sector, bv. welzijn.",
-            autocompletion=_completes("livb.model.actoren", "Sector"),
-        ),
-    ] = None,
-    titel: Annotated[str | None, typer.Option("--titel", help="prioriteit: de titel.")] = None,
-    prioriteit: Annotated[
-        str | None, typer.Option("--prioriteit", help="doelstelling: voor welke prioriteit.")
-    ] = None,
-    jaar: Annotated[
-        int | None,
-        typer.Option("--jaar", help="monitoring: het jaar dat je opvolgt (standaard dit jaar)."),
     ] = None,
 ) -> None:
     """Begin het volgende stuk van het proces vanuit een goed sjabloon.
@@ -704,68 +762,18 @@ def new(
     iets anders te wijzigen. livb controleert
     alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets.
     """
-    from livb.starters import new as starters
+    from livb.starters import STARTERS
 
     if map_ is not None and map_optie is not None and map_ != map_optie:
         raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
     root = map_ or map_optie or Path()
-    given = {
-        "--orgaan": orgaan, "--stap": stap, "--met": met, "--datum": datum, "--id": id_,
-        "--naam": naam, "--rol": rol, "--functie": functie, "--organisatie": organisatie,
-        "--sector": sector, "--titel": titel, "--prioriteit": prioriteit, "--jaar": jaar,
-    }  # fmt: skip
-    allowed = NEW_OPTIONS[soort]
-    stray = [option for option, value in given.items() if value and option not in allowed]
-    if stray:
-        raise UsageError(
-            f"{stray[0]} hoort niet bij livb new {soort.value}",
-            f"opties van livb new {soort.value}: {', '.join(allowed) or 'geen'}",
-        )
-    today = dt.date.today()
-    day = _parse_day(datum)
-    if soort is Soort.VERGADERING:
-        result = starters.new_vergadering(root, orgaan or "kerngroep", day, stap or [], today)
-    elif soort is Soort.GESPREK:
-        if not met:
-            raise UsageError("zeg met wie het gesprek is: --met ID (of een rol, bv. burgemeester)")
-        result = starters.new_gesprek(root, met, stap or [], day, today)
-    elif soort is Soort.ACTOR:
-        if not id_:
-            raise UsageError("geef de id van de nieuwe actor: --id ID")
-        fields = {
-            "id": id_,
-            "naam": naam,
-            "rol": rol,
-            "functie": functie,
-            "organisatie": organisatie,
-            "sector": sector,
-        }
-        result = starters.new_actor(root, fields, today)
-    elif soort is Soort.PRIORITEIT:
-        if not id_ or not titel:
-            raise UsageError("geef een id en een titel: --id ID --titel TITEL")
-        result = starters.new_prioriteit(root, id_, titel, today)
-    elif soort is Soort.MONITORING:
-        result = starters.new_monitoring(root, jaar or today.year, today)
-    else:
-        if not prioriteit:
-            raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
-        result = starters.new_doelstelling(root, prioriteit, today)
+    starter = STARTERS[str(soort)]
+    result = starter.start(root, _starter_input(starter, ctx.meta["livb new"]), dt.date.today())
     for note in result.notes:
         typer.echo(f"let op: {note}")
     verb = "Nieuw bestand" if result.created else "Aangevuld"
     typer.echo(f"{verb}: {result.path} ({result.summary})")
     typer.echo(f"Controleer daarna met 'livb check {root}'.")
-
-
-NEW_OPTIONS: dict[Soort, tuple[str, ...]] = {
-    Soort.VERGADERING: ("--orgaan", "--stap", "--datum"),
-    Soort.GESPREK: ("--met", "--stap", "--datum"),
-    Soort.ACTOR: ("--id", "--naam", "--rol", "--functie", "--organisatie", "--sector"),
-    Soort.PRIORITEIT: ("--id", "--titel"),
-    Soort.DOELSTELLING: ("--prioriteit",),
-    Soort.MONITORING: ("--jaar",),
-}
 
 
 NieuweMap = Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")]
@@ -1089,12 +1097,16 @@ def import_(
     toont livb wat het zou wijzigen.
     """
     from livb.exchange import import_file
-    from livb.starters.new import new_monitoring
+    from livb.starters import STARTERS
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
+    monitoring = STARTERS["monitoring"]
     report = import_file(
-        bestand, root, dry_run=droog, starter=lambda jaar: new_monitoring(root, jaar, today)
+        bestand,
+        root,
+        dry_run=droog,
+        starter=lambda jaar: monitoring.start(root, monitoring.options(jaar=jaar), today),
     )
     for line in report.changes:
         typer.echo(line)

@@ -14,8 +14,18 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from livb.folder.yamlio import parse_fast, parse_roundtrip
+
+
+class _EmptyNone(RoundTripRepresenter):
+    """Writes an empty field empty (``email:``), as livb new's files do, not ``email: null``."""
+
+
+_EmptyNone.add_representer(
+    type(None), lambda self, _data: self.represent_scalar("tag:yaml.org,2002:null", "")
+)
 
 
 def dump_list_item(item: Any, dash_column: int) -> str:
@@ -25,6 +35,7 @@ def dump_list_item(item: Any, dash_column: int) -> str:
     yaml = YAML(typ="rt")
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.Representer = _EmptyNone
     yaml.representer.ignore_aliases = lambda _data: True
     buffer = io.StringIO()
     yaml.dump([item], buffer)

@@ -55,7 +55,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "toelichting": "Het verhaal achter de cijfers.",
     },
     "livb.model.gesprek.Gesprek": {
-        "stap": "1.2 (met de burgemeester, in de voorbereiding) of 2.2 (met een lid van de kerngroep).",
+        "stap": "1.2 (met de burgemeester, eventueel met korpschef, schepen of preventieambtenaar, in de\nvoorbereiding) of 2.2 (met een lid van de kerngroep, terwijl de diagnostiek opgemaakt wordt).",
         "met": "Met wie het gesprek gevoerd werd (ids uit actoren.yaml).",
         "door": "Wie het gesprek voerde.",
         "vertrouwelijk": "Vertrouwelijke gesprekken komen nooit woordelijk in een document.",
@@ -123,7 +123,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "livb.model.monitoring.Monitoring": {
         "metingen": "De waarden van de indicatoren (id uit doelstellingen/), met datum en bron.",
-        "acties": "De stand van elke actie in dit jaar; de recentste stand gaat voor die in het plan.",
+        "acties": "De stand van elke actie in dit jaar (bij vertraagd en geschrapt met de 'reden') en wat ze\nkostte ('besteed', in euro); de recentste stand gaat voor die in het plan.",
         "huiswerk": "De opvolging van het huiswerk van de vergaderingen.",
         "communicatie": "Wat er naar buiten gebracht werd: persbericht, stadsmagazine, website, ...",
         "vooruitblik": "Wat het volgende jaar brengt (komt in het jaarrapport).",
@@ -154,7 +154,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.plan.AnderPlan": {
         "prioriteiten": "De prioriteiten van dat plan; het integraal plan hoort erop te antwoorden.",
     },
-    "livb.model.plan.DoelstellingenBestand": {},
+    "livb.model.plan.DoelstellingenBestand": {
+        "prioriteit": "De id van de prioriteit in prioriteiten.yaml.",
+        "strategische_doelstellingen": "Een prioriteit krijgt strategische doelstellingen; elke strategische doelstelling\noperationele doelstellingen; elke operationele doelstelling minstens één indicator\n(basiswaarde, streefwaarde, deadline, bron) en acties met een trekker en een periode. Houd\ndoel en middel uit elkaar: 'buurtinformatienetwerken' is een middel, geen doel.",
+    },
     "livb.model.plan.Indicator": {
         "reeks": "De cijferreeks uit de diagnostiek die deze indicator opvolgt.",
     },
@@ -213,12 +216,21 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "livb.model.vergadering.Vergadering": {
         "orgaan": "kerngroep, redactiecomite, pilootcomite, de id van een projectgroep of van een overleg.",
+        "titel": "De titel op de agenda en het verslag, bv. 'SWOT-analyse'.",
         "stappen": "De stappen van de methode die deze vergadering invult, bv. ['2.5', '2.6'].",
         "datum": "JJJJ-MM-DD; voor een oude vergadering waarvan de dag niet bekend is ook JJJJ-MM of JJJJ.",
+        "plaats": "Waar de vergadering plaatsvindt, bv. 'Stadhuis, raadzaal'.",
+        "voorzitter": "Wie de vergadering voorzit (een id uit actoren.yaml).",
         "verslaggevers": "Wie het verslag maakte: één id of een lijst, bv. [an, jan] bij een hoorzitting.",
         "deelnemers": "Het aantal deelnemers, bv. bij een hoorzitting of forum waar niet iedereen een actor is.",
+        "aanwezig": "Wie er was; livb new zet er de leden van het orgaan. Schrap na de vergadering wie er niet\nwas en zet die onder 'verontschuldigd'.",
+        "verontschuldigd": "Wie verontschuldigd was.",
         "gasten": "Aanwezigen die geen actor zijn (vrije tekst).",
         "keurt_verslag_goed": "De vorige vergadering(en) waarvan het verslag hier goedgekeurd werd.",
+        "agenda": "De agendapunten; vul na de vergadering per punt het 'verslag' en de 'besluiten' in.",
+        "volgende_stap": "Wat de volgende stap in het proces is.",
+        "huiswerk": "Wat de leden tegen de volgende vergadering doen: wie, wat en tegen wanneer.",
+        "volgende_vergadering": "Datum, uur en plaats van de volgende vergadering.",
     },
     "livb.model.vergadering.VolgendeVergadering": {},
 }

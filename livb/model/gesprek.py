@@ -23,7 +23,8 @@ class Gesprek(LivbModel):
     """An orientation interview; confidential unless marked otherwise."""
 
     stap: Literal["1.2", "2.2"]
-    """1.2 (met de burgemeester, in de voorbereiding) of 2.2 (met een lid van de kerngroep)."""
+    """1.2 (met de burgemeester, eventueel met korpschef, schepen of preventieambtenaar, in de
+    voorbereiding) of 2.2 (met een lid van de kerngroep, terwijl de diagnostiek opgemaakt wordt)."""
     datum: Datering
     met: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY]
     """Met wie het gesprek gevoerd werd (ids uit actoren.yaml)."""

@@ -83,7 +83,8 @@ class Monitoring(LivbModel):
     metingen: list[Indicatormeting] = []
     """De waarden van de indicatoren (id uit doelstellingen/), met datum en bron."""
     acties: list[Actiestand] = []
-    """De stand van elke actie in dit jaar; de recentste stand gaat voor die in het plan."""
+    """De stand van elke actie in dit jaar (bij vertraagd en geschrapt met de 'reden') en wat ze
+    kostte ('besteed', in euro); de recentste stand gaat voor die in het plan."""
     huiswerk: list[HuiswerkOpvolging] = []
     """De opvolging van het huiswerk van de vergaderingen."""
     communicatie: list[Communicatie] = []

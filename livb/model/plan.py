@@ -167,4 +167,9 @@ class DoelstellingenBestand(LivbModel):
     """The content of one doelstellingen/*.yaml file: the goals of one priority."""
 
     prioriteit: PrioriteitId
+    """De id van de prioriteit in prioriteiten.yaml."""
     strategische_doelstellingen: list[StrategischeDoelstelling] = []
+    """Een prioriteit krijgt strategische doelstellingen; elke strategische doelstelling
+    operationele doelstellingen; elke operationele doelstelling minstens één indicator
+    (basiswaarde, streefwaarde, deadline, bron) en acties met een trekker en een periode. Houd
+    doel en middel uit elkaar: 'buurtinformatienetwerken' is een middel, geen doel."""

@@ -63,13 +63,16 @@ class Vergadering(LivbModel):
     orgaan: OrgaanId
     """kerngroep, redactiecomite, pilootcomite, de id van een projectgroep of van een overleg."""
     titel: str | None = None
+    """De titel op de agenda en het verslag, bv. 'SWOT-analyse'."""
     stappen: list[Stap] = []
     """De stappen van de methode die deze vergadering invult, bv. ['2.5', '2.6']."""
     datum: Datering
     """JJJJ-MM-DD; voor een oude vergadering waarvan de dag niet bekend is ook JJJJ-MM of JJJJ."""
     uur: Uur | None = None
     plaats: str | None = None
+    """Waar de vergadering plaatsvindt, bv. 'Stadhuis, raadzaal'."""
     voorzitter: ActorId | None = None
+    """Wie de vergadering voorzit (een id uit actoren.yaml)."""
     verslaggevers: Annotated[list[ActorId], BeforeValidator(as_list), ONE_OR_MANY] = Field(
         [], alias="verslaggever"
     )
@@ -77,12 +80,19 @@ class Vergadering(LivbModel):
     deelnemers: Annotated[int, Field(ge=1)] | None = None
     """Het aantal deelnemers, bv. bij een hoorzitting of forum waar niet iedereen een actor is."""
     aanwezig: list[ActorId] = []
+    """Wie er was; livb new zet er de leden van het orgaan. Schrap na de vergadering wie er niet
+    was en zet die onder 'verontschuldigd'."""
     verontschuldigd: list[ActorId] = []
+    """Wie verontschuldigd was."""
     gasten: list[str] = []
     """Aanwezigen die geen actor zijn (vrije tekst)."""
     keurt_verslag_goed: Annotated[list[VergaderingId], BeforeValidator(as_list), ONE_OR_MANY] = []
     """De vorige vergadering(en) waarvan het verslag hier goedgekeurd werd."""
     agenda: list[Agendapunt] = []
+    """De agendapunten; vul na de vergadering per punt het 'verslag' en de 'besluiten' in."""
     volgende_stap: str | None = None
+    """Wat de volgende stap in het proces is."""
     huiswerk: list[Huiswerk] = []
+    """Wat de leden tegen de volgende vergadering doen: wie, wat en tegen wanneer."""
     volgende_vergadering: VolgendeVergadering | None = None
+    """Datum, uur en plaats van de volgende vergadering."""
