@@ -457,3 +457,23 @@ def test_a_vague_date_outside_1900_2100_is_refused_with_its_position(minimal, va
     found = [d for d in run_checks(root).diagnostics if d.code == "LIVB012"]
     assert [(d.location.line, d.location.column) for d in found] == [(3, 12)]
     assert "ligt niet tussen 1900 en 2100" in found[0].message
+
+
+def test_a_vague_date_keeps_its_place_in_the_file_among_the_days_it_may_be():
+    from livb.model._tijd import chronologisch
+
+    college, commissie, raad = dt.date(2008, 2, 1), VageDatum(2008), dt.date(2008, 3, 18)
+    earlier, later = dt.date(2007, 12, 3), dt.date(2009, 1, 5)
+    # as the file lists them: the college, then the commissie (some day of 2008), then the raad
+    listed = [("college", college), ("commissie", commissie), ("raad", raad), ("later", later)]
+    assert [n for n, _ in chronologisch(listed, lambda i: i[1])] == [
+        "college", "commissie", "raad", "later"
+    ]  # fmt: skip
+    # sorting by the first day would have put the commissie on 1 January, before the college
+    assert next(n for n, _ in sorted(listed, key=lambda i: i[1])) == "commissie"
+    # a date surely before the vague one still comes first, wherever the file lists it
+    assert next(n for n, _ in chronologisch([*listed, ("eerder", earlier)], lambda i: i[1])) == (
+        "eerder"
+    )
+    same_day = [("b", college), ("a", college)]
+    assert [n for n, _ in chronologisch(same_day, lambda i: i[1], tie=lambda i: i[0])] == ["a", "b"]

@@ -10,6 +10,7 @@ from livb.documents._base import upper_first
 from livb.documents.views import Views, on_date, table_date
 from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
+from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS
 
@@ -93,7 +94,8 @@ def next_steps(
 def meetings(views: Views, day: dt.date, phases: tuple[str, ...] | None = None) -> list[Any]:
     """The meetings held up to a day (of some phases), oldest first."""
     found = []
-    for id_, v in sorted(views.project.vergaderingen.items(), key=lambda i: (i[1].datum, i[0])):
+    meetings = sorted(views.project.vergaderingen.items())
+    for id_, v in chronologisch(meetings, lambda i: i[1].datum, tie=lambda i: i[0]):
         if v.datum > day:
             continue
         if phases is not None and not any(s.value.split(".")[0] in phases for s in v.stappen):
@@ -114,7 +116,8 @@ def meetings(views: Views, day: dt.date, phases: tuple[str, ...] | None = None) 
 def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str, Any]]:
     """The orientation talks held up to a day; the summary only of a shareable one."""
     found = []
-    for id_, g in sorted(views.project.gesprekken.items(), key=lambda i: (i[1].datum, i[0])):
+    talks = sorted(views.project.gesprekken.items())
+    for id_, g in chronologisch(talks, lambda i: i[1].datum, tie=lambda i: i[0]):
         if g.stap not in stappen or g.datum > day:
             continue
         found.append(
@@ -154,7 +157,7 @@ def decisions_up_to(
         for b in views.project.besluiten.besluiten
         if b.datum <= day and (onderwerpen is None or b.onderwerp in onderwerpen)
     ]
-    return [decision_view(b) for b in sorted(found, key=lambda b: (b.datum, b.id))]
+    return [decision_view(b) for b in chronologisch(found, lambda b: b.datum, tie=lambda b: b.id)]
 
 
 def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) -> Besluit | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from livb.core.dates import months_later
 from livb.model import Project
-from livb.model._tijd import eerste_dag
+from livb.model._tijd import chronologisch, eerste_dag
 from livb.model.actoren import Actor, EigenSchakel, Rol, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.monitoring import Actiestand, Indicatormeting
@@ -166,7 +166,7 @@ def minuted(vergadering: Vergadering, today: dt.date) -> bool:
 def meetings_for(project: Project, stap: Stap) -> list[tuple[str, Vergadering]]:
     """The meetings that serve a step, oldest first."""
     found = [(i, v) for i, v in project.vergaderingen.items() if stap in v.stappen]
-    return sorted(found, key=lambda item: (item[1].datum, item[0]))
+    return chronologisch(sorted(found), lambda item: item[1].datum, tie=lambda item: item[0])
 
 
 def interviewed(project: Project, stap: str, today: dt.date) -> dict[str, dt.date]:
@@ -221,7 +221,7 @@ def decisions(
         and b.uitkomst in outcomes
         and (today is None or b.datum <= today)
     ]
-    return sorted(found, key=lambda b: b.datum)
+    return chronologisch(found, lambda b: b.datum)
 
 
 def plan_approved(project: Project, today: dt.date | None = None) -> Besluit | None:
@@ -558,4 +558,4 @@ def reports(project: Project, today: dt.date) -> list[Besluit]:
         *decisions(project, Onderwerp.JAARRAPPORT, BESTUUR, EVALUATED, today=today),
         *evaluations(project, today),
     ]
-    return sorted((b for b in found if b.datum >= approved.datum), key=lambda b: b.datum)
+    return chronologisch((b for b in found if b.datum >= approved.datum), lambda b: b.datum)

@@ -19,12 +19,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Annotated, Any
+from functools import cmp_to_key
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from livb.model._base import JAAR_MAX, JAAR_MIN, plausible_year
+
+T = TypeVar("T")
 
 
 class Precisie(StrEnum):
@@ -129,6 +133,33 @@ def kan_voor(eerder: dt.date, later: dt.date) -> bool:
 def zeker_voor(eerder: dt.date, later: dt.date) -> bool:
     """Whether ``eerder`` surely falls before ``later``, whatever days vague dates stand for."""
     return laatste_dag(eerder) < eerste_dag(later)
+
+
+def chronologisch(
+    items: Iterable[T], datum: Callable[[T], dt.date], tie: Callable[[T], Any] | None = None
+) -> list[T]:
+    """Oldest first, as a reader expects a vague date among precise ones.
+
+    '2008' may stand for any day of 2008: it is placed before or after '1 februari 2008' as the
+    file lists them, not on 1 January. Dates surely apart are in their order; two dates of the
+    same day by ``tie`` (when given), else as the file lists them.
+    """
+    indexed = list(enumerate(items))
+
+    def compare(a: tuple[int, T], b: tuple[int, T]) -> int:
+        (i, x), (j, y) = a, b
+        dx, dy = datum(x), datum(y)
+        if zeker_voor(dx, dy):
+            return -1
+        if zeker_voor(dy, dx):
+            return 1
+        if tie is not None and not is_vaag(dx) and not is_vaag(dy):
+            tx, ty = tie(x), tie(y)
+            if tx != ty:
+                return -1 if tx < ty else 1
+        return (i > j) - (i < j)
+
+    return [item for _, item in sorted(indexed, key=cmp_to_key(compare))]
 
 
 _YEAR = re.compile(r"\d{4}")
