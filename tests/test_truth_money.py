@@ -97,3 +97,24 @@ def test_an_interim_evaluation_approved_by_the_college_is_step_4_2_and_approved(
     assert "(stap 4.2 van de methode)" in decision and "stap 5 " not in decision
     assert "Het college keurt de evaluatie van het plan goed." in decision
     assert "neemt kennis" not in decision
+
+
+def test_a_year_report_is_dated_by_its_year_not_by_the_day_it_is_looked_at(halle, livb):
+    from livb.core.dates import dutch_date
+    from livb.folder.project import load_project
+
+    project = load_project(halle).project
+    assert project is not None
+    [noted] = [
+        b.datum
+        for b in project.besluiten.besluiten
+        if b.onderwerp.value == "jaarrapport" and b.datum.year == 2012
+    ]
+    # the college took note of the 2011 report: the report carries the day of that decision
+    assert f"Opgemaakt op {dutch_date(noted)}" in render(halle, livb, "jaarrapport", "2026-12-06")
+    text = (halle / "besluiten.yaml").read_text("utf-8")
+    kept = [part for part in text.split("\n  - id: ") if "onderwerp: jaarrapport" not in part]
+    (halle / "besluiten.yaml").write_text("\n  - id: ".join(kept), "utf-8")
+    # without it: early in the next year a draft of today; long after, as at the year's end
+    assert "Opgemaakt op 1 maart 2012" in render(halle, livb, "jaarrapport")
+    assert "Opgemaakt op 31 december 2011" in render(halle, livb, "jaarrapport", "2026-12-06")

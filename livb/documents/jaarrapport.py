@@ -13,8 +13,9 @@ from typing import Any
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView
 from livb.documents.views import Views
-from livb.method.queries import action_states, monitoring_years
+from livb.method.queries import action_states, decisions, monitoring_years
 from livb.model import Project
+from livb.model.besluiten import Onderwerp, Uitkomst
 from livb.model.plan import Status
 from livb.model.walk import actions
 from livb.word.ir import Missing
@@ -57,7 +58,7 @@ def build(views: Views, item: str | None) -> Context:
     return views.common() | {
         "jaar": year,
         "volgend_jaar": year + 1,
-        "datum": views.today,
+        "datum": _dated(project, year, views.today),
         "opgevolgd": monitoring is not None,
         "bestand": file,
         "acties": done,
@@ -88,6 +89,26 @@ def build(views: Views, item: str | None) -> Context:
         "vooruitblik": (monitoring.vooruitblik if monitoring else None)
         or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
     }
+
+
+NOTED = (Uitkomst.KENNISGENOMEN, Uitkomst.GOEDGEKEURD)
+"""How the college settles a year report: it takes note of it (or approves it)."""
+
+
+def _dated(project: Project, year: int, today: dt.date) -> dt.date:
+    """The report's date: the college's decision on it, else today while the next year runs.
+
+    A year long past without such a decision is reported as it stood at its end, not dated
+    today.
+    """
+    taken = [
+        d.datum
+        for d in decisions(project, Onderwerp.JAARRAPPORT, uitkomst=NOTED, today=today)
+        if d.datum.year == year + 1
+    ]
+    if taken:
+        return taken[0]
+    return today if today <= dt.date(year + 1, 12, 31) else dt.date(year, 12, 31)
 
 
 def _year_entries(views: Views, follow: FollowUpView, entries: list[Any]) -> list[dict[str, Any]]:
