@@ -750,3 +750,20 @@ def test_preparing_the_priorities_promises_no_limit_the_gemeente_switched_off(on
     agenda = texts["agenda-2027-02-02-kerngroep.docx"]
     assert "Denk na over een beperkt aantal ruime prioriteiten" in agenda
     assert "Denk na over hoogstens vijf" not in agenda
+
+
+def test_a_fresh_plan_says_what_is_still_to_come_and_names_its_title_once(tmp_path, livb):
+    from livb.starters.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "z", "Zottegem", git=False))
+    result = livb("render", "plan", tmp_path / "z", "--datum", "2026-12-06")
+    assert result.code == 0, result.err
+    lines = docx_text((tmp_path / "z" / "output" / "plan.docx").read_bytes())
+    text = "\n".join(lines)
+    assert lines[0] == "Title | Integraal veiligheidsplan"
+    assert "livb Titelgegevens | Lokaal integraal veiligheidsbeleid\n" in text
+    assert "De gekozen prioriteiten" not in text  # none was chosen
+    assert "De prioriteiten zijn nog niet gekozen" in text
+    assert "kerngroep van 11 leden" not in text and "waarvan de leden nog aangeduid worden" in text
+    section = text.split("Heading 1 | Prioriteiten\n", 1)[1].split("Heading 1 |", 1)[0]
+    assert section.strip() == "Normal | Er zijn nog geen prioriteiten gekozen (stap 2.6)."

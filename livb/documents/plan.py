@@ -91,6 +91,7 @@ def build(views: Views, item: str | None) -> Context:
         ],
         "afstemming_met_prioriteiten": any(a.prioriteiten for a in plan.afstemming),
         "kerngroep_tekst": count(len(kerngroep.leden), "lid", "leden"),
+        "kerngroep_benoemd": sum(1 for lid in kerngroep.leden if _named(project, lid)),
         "prioriteiten": priorities,
         "gekozen": pv.meeting_of(views, project.prioriteiten.vergadering),
         "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
@@ -394,3 +395,8 @@ DOCUMENT = Document(
     heading=_title,
     final_gaps=final_gaps,
 )
+
+
+def _named(project: Project, actor_id: str) -> bool:
+    """Whether a member of a body has a name yet (a fresh folder suggests roles without one)."""
+    return any(a.id == actor_id and a.naam for a in project.actoren.actoren)
