@@ -541,16 +541,8 @@ def render(
         write_document_list(availability(map_))
         return
     document, per = _chosen_document(document)
-    given = {
-        name: value
-        for name, value in (
-            ("vergadering", vergadering),
-            ("gesprek", gesprek),
-            ("partner", partner),
-            ("besluit", besluit),
-        )
-        if value is not None
-    }
+    items = {"vergadering": vergadering, "gesprek": gesprek, "partner": partner, "besluit": besluit}
+    given = {name: value for name, value in items.items() if value is not None}
     _check_item_options(document, per, given, alle)
     if pdf:
         _require_libreoffice()

@@ -164,12 +164,8 @@ def _write(root: Path, relative: str, text: str, raw: bytes) -> None:
 # --- reading the workbook -------------------------------------------------------------------
 
 
-def _read_workbook(
-    path: Path,
-) -> tuple[dict[str, str], dict[Key, list[_ReadRow]], dict[tuple[str, str, str], dict[str, Any]]]:
-    """The stamp's header, the rows by key, and the exported values by (sheet, section, id)."""
-    name = path.name
-    book, formulas = _open(path)
+def _stamp(name: str, book: Any) -> tuple[dict[str, str], list[list[str]]]:
+    """The hidden sheet livb wrote: its header and the exported values, checked by their hash."""
     if STAMP_SHEET not in book.sheetnames:
         raise _not_ours(name)
     stamp_rows = [list(r) for r in book[STAMP_SHEET].iter_rows(values_only=True)]
@@ -190,6 +186,16 @@ def _read_workbook(
             "werkboek niet meer",
             "maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over",
         )
+    return header, exported
+
+
+def _read_workbook(
+    path: Path,
+) -> tuple[dict[str, str], dict[Key, list[_ReadRow]], dict[tuple[str, str, str], dict[str, Any]]]:
+    """The stamp's header, the rows by key, and the exported values by (sheet, section, id)."""
+    name = path.name
+    book, formulas = _open(path)
+    header, exported = _stamp(name, book)
     values = {(s, section, key): json.loads(data) for s, section, key, data in exported}
     rows: dict[Key, list[_ReadRow]] = {}
     problems: list[_Refusal] = []

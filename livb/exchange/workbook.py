@@ -153,10 +153,7 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
     metingen = {m.indicator: m for m in monitoring.metingen} if monitoring else {}
     done = {(h.vergadering, h.taak): h for h in monitoring.huiswerk} if monitoring else {}
     sources = {b.id: b.naam for b in project.bronnen.bronnen}
-    earlier: dict[str, Any] = {}
-    for year in sorted(y for y in project.monitoring if y < jaar):
-        for meting in project.monitoring[year].metingen:
-            earlier[meting.indicator] = meting
+    earlier = _last_measurements(project, jaar)
     sheets = _sheets(project)
     for _, _, od in operational_goals(project):
         who_here: list[str] = []
@@ -173,6 +170,15 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
         if trekker != NO_TREKKER:
             sheets[trekker].rows += _huiswerk(project, jaar, trekker, done)
     return list(sheets.values())
+
+
+def _last_measurements(project: Project, jaar: int) -> dict[str, Any]:
+    """Each indicator's last measurement in a year before ``jaar``."""
+    earlier: dict[str, Any] = {}
+    for year in sorted(y for y in project.monitoring if y < jaar):
+        for meting in project.monitoring[year].metingen:
+            earlier[meting.indicator] = meting
+    return earlier
 
 
 def _sheets(project: Project) -> dict[str, Sheet]:
