@@ -92,8 +92,8 @@ def test_render_help_on_a_terminal_is_a_rich_table(livb, monkeypatch):
         ), row
 
 
-def _listed(livb, root) -> dict[str, tuple[str, str]]:
-    result = livb("render", "--lijst", root)
+def _listed(livb, root, *options: str) -> dict[str, tuple[str, str]]:
+    result = livb("render", "--lijst", root, *options)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].split() == ["document", "stap", "nu"]
@@ -160,3 +160,12 @@ def test_an_unknown_document_is_refused_with_the_choices(halle, livb):
     assert result.code == 2
     assert "onbekend document 'plannen'" in result.err
     assert "plan" in result.err
+
+
+def test_no_evaluation_or_year_report_before_the_plan_is_approved(tmp_path, livb):
+    halle = copy_example(tmp_path / "halle")
+    before = _listed(livb, halle, "--datum", "2009-10-20")
+    reason = "nee: het plan is op 20 oktober 2009 nog niet goedgekeurd (stap 3.6)"
+    assert before["evaluatie"][1] == reason and before["jaarrapport"][1] == reason
+    after = _listed(livb, halle, "--datum", "2026-12-06")
+    assert after["evaluatie"][1] == "ja" and after["jaarrapport"][1] == "ja"

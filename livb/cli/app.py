@@ -538,7 +538,7 @@ def render(
         from livb.cli.report import write_document_list
         from livb.documents.render import availability
 
-        write_document_list(availability(map_))
+        write_document_list(availability(map_, _parse_day(datum)))
         return
     document, per = _chosen_document(document)
     items = {"vergadering": vergadering, "gesprek": gesprek, "partner": partner, "besluit": besluit}

@@ -124,9 +124,9 @@ class Document:
         template: the template under ``templates/nl/`` (or the gemeente's ``templates/``).
         filename: the output file; ``{item}`` stands for the item of a per-item document.
         build: the view the template gets, from the shared views and the item (or None).
-        why_not: why ``render alle`` leaves it out (None: the folder holds what it needs), in
-            Dutch for ``livb render --lijst``: what is missing and where, or that its moment
-            has passed.
+        why_not: why ``render alle`` leaves it out on the day of the render (None: the folder
+            holds what it needs), in Dutch for ``livb render --lijst``: what is missing and
+            where, that its moment has not come yet, or that it has passed.
         per: for a document per item (``vergadering``): the option that names the item.
         items: the items a per-item document is made for (``--alle``, ``render alle``).
         choices: the items that may be asked for by name, when more than ``items`` (a draft
@@ -145,7 +145,7 @@ class Document:
     template: str
     filename: str
     build: Callable[[Views, str | None], Context]
-    why_not: Callable[[Project], str | None]
+    why_not: Callable[[Project, dt.date], str | None]
     per: str | None = None
     items: Callable[[Project], Sequence[str | None]] = _one
     choices: Callable[[Project], Sequence[str | None]] | None = None
@@ -153,9 +153,9 @@ class Document:
     date: Callable[[Context], dt.date | None] = _dated
     final_gaps: Callable[[Project, Context], list[str]] = _no_gaps
 
-    def available(self, project: Project) -> bool:
-        """Whether ``render alle`` makes it: the folder holds what it needs."""
-        return self.why_not(project) is None
+    def available(self, project: Project, today: dt.date) -> bool:
+        """Whether ``render alle`` makes it on that day: the folder holds what it needs."""
+        return self.why_not(project, today) is None
 
     def output_name(self, item: str | None) -> str:
         """The file name of the document (of one item)."""

@@ -126,7 +126,7 @@ DOCUMENT = Document(
     template="agenda.md.j2",
     filename="agenda-{item}.docx",
     build=build,
-    why_not=lambda project: (
+    why_not=lambda project, today: (
         None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
     ),
     per="vergadering",

@@ -38,6 +38,6 @@ DOCUMENT = Document(
     template="brainstorm.md.j2",
     filename="brainstorm.docx",
     build=build,
-    why_not=lambda project: None,
+    why_not=lambda project, today: None,
     date=_date,
 )

@@ -152,7 +152,7 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     return reasons
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     """Findings, or sources while the plan is still to come.
 
     A plan approved without a diagnostiek of its own gets no empty one afterwards.

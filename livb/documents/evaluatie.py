@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.formatting import long_date
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import FollowUpView
@@ -96,6 +97,15 @@ def _title(context: Context) -> str:
     return "Eindevaluatie" if context["eind"] else "Tussentijdse evaluatie"
 
 
+def _why_not(project: Project, today: dt.date) -> str | None:
+    """An evaluation looks back on a plan that was approved and followed up for a year."""
+    if plan_approved(project, today) is None:
+        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
+    if not project.monitoring:
+        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
+    return None
+
+
 DOCUMENT = Document(
     name="evaluatie",
     title="Evaluatie van het plan",
@@ -103,9 +113,7 @@ DOCUMENT = Document(
     template="evaluatie.md.j2",
     filename="evaluatie.docx",
     build=build,
-    why_not=lambda project: (
-        None if project.monitoring else "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
-    ),
+    why_not=_why_not,
     heading=_title,
     final_gaps=final_gaps,
 )

@@ -44,7 +44,7 @@ def partners(project: Project) -> dict[str, list[Bron]]:
     return dict(found)
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     if not _letters(project):
         return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
     if project.bevindingen.bevindingen or plan_approved(project) is None:

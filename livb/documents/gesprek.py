@@ -98,7 +98,7 @@ DOCUMENT = Document(
     template="gesprek.md.j2",
     filename="gesprek-{item}.docx",
     build=build,
-    why_not=lambda project: (
+    why_not=lambda project, today: (
         None if project.gesprekken else "nog geen oriëntatiegesprek in gesprekken/ (stap 1.2)"
     ),
     per="gesprek",

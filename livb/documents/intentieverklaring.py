@@ -42,7 +42,7 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     """A draft before the plan is approved, or the record of a declaration the folder holds."""
     if not has_mayor(project):
         return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"

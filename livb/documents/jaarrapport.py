@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView
 from livb.documents.views import Views
-from livb.method.queries import action_states, decisions, monitoring_years
+from livb.method.queries import action_states, decisions, monitoring_years, plan_approved
 from livb.model import Project
 from livb.model.besluiten import Onderwerp, Uitkomst
 from livb.model.plan import Status
@@ -209,6 +210,15 @@ def _title(context: Context) -> str:
     return f"Jaarrapport {context['jaar']}"
 
 
+def _why_not(project: Project, today: dt.date) -> str | None:
+    """A year report follows up an approved plan, for a year the folder followed up."""
+    if plan_approved(project, today) is None:
+        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
+    if not project.monitoring:
+        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
+    return None
+
+
 DOCUMENT = Document(
     name="jaarrapport",
     title="Jaarrapport over de uitvoering van het plan",
@@ -216,9 +226,7 @@ DOCUMENT = Document(
     template="jaarrapport.md.j2",
     filename="jaarrapport.docx",
     build=build,
-    why_not=lambda project: (
-        None if project.monitoring else "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
-    ),
+    why_not=_why_not,
     heading=_title,
     final_gaps=final_gaps,
 )

@@ -387,7 +387,7 @@ DOCUMENT = Document(
     template="plan.md.j2",
     filename="plan.docx",
     build=build,
-    why_not=lambda project: (
+    why_not=lambda project, today: (
         None
         if project.prioriteiten.prioriteiten
         else "nog geen prioriteiten in prioriteiten.yaml (stap 2.6)"

@@ -32,5 +32,5 @@ DOCUMENT = Document(
     template="profiel.md.j2",
     filename="profiel-coordinator.docx",
     build=build,
-    why_not=lambda project: None,
+    why_not=lambda project, today: None,
 )

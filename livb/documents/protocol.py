@@ -43,7 +43,7 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     """A draft while the gemeente may still ask the FOD for support, or the record of one.
 
     Once the plan is approved without the FOD, a protocol is no longer part of the story.

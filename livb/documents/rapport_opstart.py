@@ -48,7 +48,7 @@ def _approved(views: Views, day: dt.date) -> Any:
     return found.datum if found and found.datum <= day else None
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     """A folder early in the process, or one that records the college's decision to start.
 
     Once the plan is approved, a proposal to start is history: ``render alle`` makes it only

@@ -169,7 +169,7 @@ def plan_jobs(
     """The documents to render: the ones asked for (``alle``: every one the folder allows)."""
     views = Views(project, request.today or dt.date.today(), options)
     if request.documents == ["alle"]:
-        chosen = [d for d in DOCUMENTS.values() if d.available(project)]
+        chosen = [d for d in DOCUMENTS.values() if d.available(project, views.today)]
     else:
         chosen = [_document(name) for name in request.documents]
     jobs: list[Job] = []
@@ -214,8 +214,8 @@ class Availability:
     """How many ``render alle`` makes: 1, or one per item (a meeting, a partner …)."""
 
 
-def availability(root: Path) -> list[Availability]:
-    """Every document of the registry, with what ``render alle`` would make of it now.
+def availability(root: Path, today: dt.date | None = None) -> list[Availability]:
+    """Every document of the registry, with what ``render alle`` would make of it that day.
 
     Raises:
         LivbError: the folder has errors (as ``render`` itself).
@@ -227,9 +227,10 @@ def availability(root: Path) -> list[Availability]:
             f"los eerst de fouten op die 'livb check {root}' toont",
         )
     project = loaded.project
+    today = today or dt.date.today()
     found = []
     for document in DOCUMENTS.values():
-        why_not = document.why_not(project)
+        why_not = document.why_not(project, today)
         items = len(document.items(project)) if why_not is None else 0
         if why_not is None and not items:
             why_not = f"de map heeft nog geen {document.per} om het voor te maken"

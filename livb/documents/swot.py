@@ -87,7 +87,7 @@ def _evidence_names(project: Project) -> dict[str, str]:
     return names
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     swot = project.swot
     if swot.sterktes or swot.zwaktes or swot.kansen or swot.bedreigingen:
         return None

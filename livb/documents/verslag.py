@@ -60,7 +60,7 @@ DOCUMENT = Document(
     template="verslag.md.j2",
     filename="verslag-{item}.docx",
     build=build,
-    why_not=lambda project: (
+    why_not=lambda project, today: (
         None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
     ),
     per="vergadering",

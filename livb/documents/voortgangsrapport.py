@@ -88,7 +88,7 @@ def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
     return pv.decision_view(found) if found else None
 
 
-def _why_not(project: Project) -> str | None:
+def _why_not(project: Project, today: dt.date) -> str | None:
     return None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
 
 
