@@ -169,3 +169,10 @@ def test_no_evaluation_or_year_report_before_the_plan_is_approved(tmp_path, livb
     assert before["evaluatie"][1] == reason and before["jaarrapport"][1] == reason
     after = _listed(livb, halle, "--datum", "2026-12-06")
     assert after["evaluatie"][1] == "ja" and after["jaarrapport"][1] == "ja"
+
+
+def test_a_progress_report_the_gemeente_went_without_is_not_made(livb):
+    rows = _listed(livb, REPO / "tests" / "projects" / "mechelen")
+    assert rows["voortgangsrapport"][1].startswith(
+        "nee: de gemeente werkt zonder voortgangsrapport (LIVB311 staat uit: Geen apart"
+    )

@@ -62,8 +62,11 @@ def test_mechelen_shows_what_it_did_otherwise_and_what_it_skipped():
     assert stands[Stap.S3_1] is Stand.NVT
     for stap in (Stap.S2_2, Stap.S2_3, Stap.S3_2, Stap.S3_3, Stap.S3_4):
         assert stands[stap] is Stand.ANDERS, stap
-    for stap in (Stap.S1_2, Stap.S2_4, Stap.S2_5, Stap.S2_7):
+    for stap in (Stap.S1_2, Stap.S2_4, Stap.S2_5):
         assert stands[stap] is Stand.OVERGESLAGEN, stap
+    # no progress report, by choice (LIVB311 is switched off): not skipped, not applicable
+    assert stands[Stap.S2_7] is Stand.NVT
+    assert "LIVB311 staat uit" in state.step(Stap.S2_7).uitleg
     assert stands[Stap.S2_6] is Stand.ONVOLLEDIG  # six domains, no meeting that chose them
     assert "nog geen projectgroep" not in state.step(Stap.S2_6).uitleg
     hearings = state.step(Stap.S2_2).uitleg

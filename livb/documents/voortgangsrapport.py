@@ -11,9 +11,9 @@ from livb.documents._base import Context, Document, dated
 from livb.documents.charts import chain_chart, series_chart
 from livb.documents.views import SCHAKEL_VOLGORDE, Views
 from livb.method.process import FASEN, Stand
-from livb.method.queries import chain_balance
+from livb.method.queries import chain_balance, decisions
 from livb.model import Project
-from livb.model.besluiten import Instantie, Onderwerp
+from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 
 ALL_PHASES = ("1", "2", "3", "4", "5")
 
@@ -89,7 +89,23 @@ def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
-    return None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
+    """A report of the inventory phase, unless the gemeente went on without one on purpose."""
+    if not project.vergaderingen:
+        return "nog geen vergadering in vergaderingen/"
+    skipped = [
+        e.reden
+        for e in project.instellingen.regels.uitgeschakeld
+        if e.code == PROGRESS_RULE and not e.voor
+    ]
+    if skipped and not decisions(project, Onderwerp.VOORTGANGSRAPPORT, uitkomst=tuple(Uitkomst)):
+        return (
+            f"de gemeente werkt zonder voortgangsrapport ({PROGRESS_RULE} staat uit: {skipped[0]})"
+        )
+    return None
+
+
+PROGRESS_RULE = "LIVB311"
+"""The rule that asks for the college's approval of the progress report (step 2.7)."""
 
 
 def _date(context: Context) -> dt.date | None:

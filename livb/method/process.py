@@ -1249,6 +1249,27 @@ def _s5_4(project: Project, today: dt.date) -> StepState:
     )
 
 
+def _s2_7(project: Project, today: dt.date) -> StepState:
+    """The progress report: approved by the college, or left out on purpose (LIVB311 off)."""
+    state = _decision_step(
+        project,
+        Stap.S2_7,
+        Onderwerp.VOORTGANGSRAPPORT,
+        (Instantie.COLLEGE,),
+        today,
+        "geen voortgangsrapport goedgekeurd door het college",
+        "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
+    )
+    if state.stand is Stand.TE_DOEN and switched_off(project, "LIVB311"):
+        return StepState(
+            Stap.S2_7,
+            Stand.NVT,
+            bewijs=("livb.yaml",),
+            uitleg="geen voortgangsrapport, bewust (LIVB311 staat uit in livb.yaml)",
+        )
+    return state
+
+
 _NEW_MEETING = "livb new vergadering --orgaan kerngroep --stap {}"
 
 _DERIVERS: dict[Stap, Deriver] = {
@@ -1286,15 +1307,7 @@ _DERIVERS: dict[Stap, Deriver] = {
     Stap.S2_4: _s2_4,
     Stap.S2_5: _s2_5,
     Stap.S2_6: _s2_6,
-    Stap.S2_7: lambda p, t: _decision_step(
-        p,
-        Stap.S2_7,
-        Onderwerp.VOORTGANGSRAPPORT,
-        (Instantie.COLLEGE,),
-        t,
-        "geen voortgangsrapport goedgekeurd door het college",
-        "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
-    ),
+    Stap.S2_7: _s2_7,
     Stap.S3_1: _s3_1,
     Stap.S3_2: lambda p, t: _meeting_step(
         p,
