@@ -37,7 +37,7 @@ from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import dutch_list, format_number, short_dutch_date, upper_first
 from livb.documents.compiled import own_template_cache
-from livb.word.ir import Missing, split_missing
+from livb.word.ir import FieldMark, Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -86,11 +86,12 @@ def placeholder(missing: Missing) -> Markdown:
 
 
 def _around_gaps(text: str, clean: Callable[[str], str]) -> str:
-    """Text that may hold gaps (a Missing pasted into a string): clean the rest, keep the gaps."""
+    """Text that may hold gaps or field marks (pasted into a string): clean the rest, keep them."""
     if "\u27e6" not in text:
         return clean(text)
     return "".join(
-        part.token if isinstance(part, Missing) else clean(part) for part in split_missing(text)
+        part.token if isinstance(part, Missing | FieldMark) else clean(part)
+        for part in split_missing(text)
     )
 
 

@@ -17,7 +17,7 @@ from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.organen import Overlegsoort
 from livb.model.walk import operational_goals, strategic_goals
-from livb.word.ir import Missing
+from livb.word.ir import FieldText, Missing
 
 SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 CONFRONTATIE = {
@@ -67,16 +67,25 @@ def build(views: Views, item: str | None) -> Context:
     balance = chain_balance(project)
     kerngroep = project.organen.kerngroep
     context = views.common() | {
-        "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
-        "uitgangspunten": plan.uitgangspunten,
-        "doelen_extern": items_or_missing(plan.doelen_extern, "de externe doelen", "doelen_extern"),
-        "doelen_intern": items_or_missing(plan.doelen_intern, "de interne doelen", "doelen_intern"),
-        "organisatie": or_missing(
-            plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
+        "visie": or_missing(views.field(plan, "visie"), "de visie", "plan.yaml", "visie"),
+        "uitgangspunten": _texts(views, plan, "uitgangspunten"),
+        "doelen_extern": items_or_missing(
+            _texts(views, plan, "doelen_extern"), "de externe doelen", "doelen_extern"
         ),
-        "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
-        "communicatie": plan.communicatie or "",
-        "budgettekst": plan.budget or "",
+        "doelen_intern": items_or_missing(
+            _texts(views, plan, "doelen_intern"), "de interne doelen", "doelen_intern"
+        ),
+        "organisatie": or_missing(
+            views.field(plan, "organisatie"),
+            "de organisatie van het programma",
+            "plan.yaml",
+            "organisatie",
+        ),
+        "evaluatie": or_missing(
+            views.field(plan, "evaluatie"), "de evaluatie", "plan.yaml", "evaluatie"
+        ),
+        "communicatie": views.field(plan, "communicatie") or "",
+        "budgettekst": views.field(plan, "budget") or "",
         "afkortingen": sorted(plan.afkortingen.items()),
         "afstemming": [
             {
@@ -238,7 +247,14 @@ def _drawable(goal: dict[str, Any]) -> dict[str, Any]:
 
 
 def _readable(value: Any) -> Any:
+    if isinstance(value, FieldText):  # a picture shows the text, not its marks
+        return value.plain
     return value.text if isinstance(value, Missing) else value
+
+
+def _texts(views: Views, item: Any, name: str) -> list[Any]:
+    """A list of texts of the folder, each marked with its place."""
+    return [views.field(item, name, index) for index in range(len(getattr(item, name)))]
 
 
 def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
@@ -252,12 +268,12 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         "id": p.id,
         "titel": p.titel,
         "omschrijving": or_missing(
-            p.omschrijving,
+            views.field(p, "omschrijving"),
             f"de omschrijving van '{p.titel}'",
             "prioriteiten.yaml",
             f"prioriteiten[{position}].omschrijving",
         ),
-        "toelichting": p.toelichting or "",
+        "toelichting": views.field(p, "toelichting") or "",
         "bevindingen": [b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
