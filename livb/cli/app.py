@@ -977,6 +977,10 @@ def import_(
 
     root = map_ or find_gemeentemap()
     report = import_file(bestand, root, dry_run=droog)
+    if report.rendered is not None:
+        from livb.documents.manifest import Manifest
+
+        Manifest.read(report.rendered.parent).accept(report.rendered.name)
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:

@@ -11,7 +11,6 @@ and the package is zipped once, with fixed timestamps (:class:`_ZipWriter`).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import re
 import zipfile
@@ -35,6 +34,9 @@ from lxml import etree
 
 from livb.core.errors import LivbError
 from livb.word.ir import (
+    FIELD_BOOKMARK,
+    FIELD_MAP_FORMAT,
+    FIELD_MAP_NAMESPACE,
     DocumentIR,
     FieldRef,
     Heading,
@@ -44,6 +46,7 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    outside_check,
     spans_of,
 )
 
@@ -614,18 +617,7 @@ class _Writer:
         properties.created = properties.modified = self.meta.date
 
 
-FIELD_MAP_NAMESPACE = "urn:livb:velden"
-"""The namespace of the field map (a custom XML part): the reader finds it by its root."""
-FIELD_MAP_FORMAT = "1"
-"""The version of the marks and the map; a reader refuses a document with another one."""
 FIELD_MAP_ITEM_ID = "5C1A6B8E-0F4D-4B7A-9E21-3D8C2F6A7B10"
-FIELD_BOOKMARK = "_livbv"
-"""The start of a field's bookmark name (a hidden bookmark in Word: it starts with '_')."""
-
-
-def outside_check(text: str) -> str:
-    """The fingerprint of a paragraph's text outside any field (spaces made single)."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
 def _alias(place: str) -> str:

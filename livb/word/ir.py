@@ -118,6 +118,19 @@ def field_check(text: str) -> str:
     return hashlib.sha256(field_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+FIELD_MAP_NAMESPACE = "urn:livb:velden"
+"""The namespace of the field map (a custom XML part): the reader finds it by its root."""
+FIELD_MAP_FORMAT = "1"
+"""The version of the marks and the map; a reader refuses a document with another one."""
+FIELD_BOOKMARK = "_livbv"
+"""The start of a field's bookmark name (a hidden bookmark in Word: it starts with '_')."""
+
+
+def outside_check(text: str) -> str:
+    """The fingerprint of a paragraph's text outside any field (spaces made single)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
 def split_missing(text: str) -> list[str | Missing | FieldMark]:
     """The text as its plain parts and the gaps and field marks (tokens) between them, in order."""
     if _OPEN not in text:
