@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import io
 import re
 import shutil
 import zipfile
@@ -11,10 +10,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from wordshapes import (
+    FIRST,
+    GOAL,
+    MAP_NAMESPACE,
+    REVIEWER,
+    RSID,
+    VISIE,
+    comment_parts,
+    field_names,
+    first_visie_paragraph,
+    repack,
+    replace_control,
+    with_comment,
+    word_runs,
+)
 
 from helpers import REPO, copy_example
-
-MAP_NAMESPACE = "urn:livb:velden"
 
 
 @pytest.fixture(scope="module")
@@ -86,86 +98,6 @@ def test_a_confidential_interview_has_no_place_to_mark(halle):
 
 # -- livb import of a document edited as Word edits it -------------------------------------------
 
-RSID = ' w:rsidR="00B51C2A" w:rsidRPr="00E4F2D7"'
-REVIEWER = "Jan Peeters"
-DATE = "2026-11-30T10:15:00Z"
-
-
-def _word_runs(*pieces: tuple[str, str]) -> str:
-    """Runs as Word writes them after an edit: one per edit, with rsids and proofing marks.
-
-    A piece is ('keep', text), ('type', text: typed without tracking), ('ins', text) or
-    ('del', text), the last two tracked changes by the reviewer.
-    """
-    runs = []
-    for number, (kind, text) in enumerate(pieces, start=900):
-        run = f'<w:r{RSID}><w:t xml:space="preserve">{text}</w:t></w:r>'
-        if kind == "keep" and " " in text.strip():
-            first, rest = text.split(" ", 1)  # Word's speller marks a word: the run splits
-            run = (
-                f'<w:proofErr w:type="spellStart"/><w:r{RSID}><w:t>{first}</w:t></w:r>'
-                f'<w:proofErr w:type="spellEnd"/>'
-                f'<w:r{RSID}><w:t xml:space="preserve"> {rest}</w:t></w:r>'
-            )
-        elif kind == "ins":
-            run = f'<w:ins w:id="{number}" w:author="{REVIEWER}" w:date="{DATE}">{run}</w:ins>'
-        elif kind == "del":
-            run = (
-                f'<w:del w:id="{number}" w:author="{REVIEWER}" w:date="{DATE}">'
-                f'<w:r{RSID}><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
-            )
-        runs.append(run)
-    return "".join(runs)
-
-
-def _names(body: str, field_map: str) -> dict[str, str]:
-    """Each place's bookmark name (the first, when a field is shown twice)."""
-    found: dict[str, str] = {}
-    for name, place in re.findall(r'<veld naam="([^"]+)" plaats="([^"]+)"', field_map):
-        found.setdefault(place, name)
-    assert set(found.values()) <= set(re.findall(r'w:name="(_livbv\d+)"', body))
-    return found
-
-
-def _replace_control(body: str, name: str, runs: str, occurrence: int = 0) -> str:
-    """The runs of the ``occurrence``-th content control of a field replaced."""
-    pattern = re.compile(
-        f'(<w:sdt><w:sdtPr>(?:(?!</w:sdtPr>).)*<w:tag w:val="{name}"/>.*?</w:sdtPr>'
-        r"<w:sdtContent>)(.*?)(</w:sdtContent>)"
-    )
-    matches = list(pattern.finditer(body))
-    match = matches[occurrence]
-    return body[: match.start(2)] + runs + body[match.end(2) :]
-
-
-def _repack(
-    data: bytes,
-    edit: Callable[[str, dict[str, str]], str] | None = None,
-    extra: dict[str, str] | None = None,
-    drop: Callable[[str], bool] = lambda name: False,
-    map_edit: Callable[[str], str] = lambda text: text,
-) -> bytes:
-    """The package with document.xml edited (given the places' names) and parts added."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    parts = {name: source.read(name) for name in source.namelist() if not drop(name)}
-    map_name = next(n for n, b in parts.items() if MAP_NAMESPACE.encode() in b and "Props" not in n)
-    field_map = map_edit(parts[map_name].decode("utf-8"))
-    parts[map_name] = field_map.encode("utf-8")
-    if edit is not None:
-        body = parts["word/document.xml"].decode("utf-8")
-        parts["word/document.xml"] = edit(body, _names(body, field_map)).encode("utf-8")
-    for name, text in (extra or {}).items():
-        parts[name] = text.encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, blob in parts.items():
-            target.writestr(name, blob)
-    return out.getvalue()
-
-
-VISIE = "plan.yaml#/visie"
-GOAL = "doelstellingen/samenleven.yaml#/strategische_doelstellingen/0/titel"
-
 
 @pytest.fixture
 def folder(plan_folder: Path, tmp_path: Path) -> Path:
@@ -177,18 +109,9 @@ def folder(plan_folder: Path, tmp_path: Path) -> Path:
 
 def _visie_edit(*pieces: tuple[str, str]) -> Callable[[str, dict[str, str]], str]:
     def edit(body: str, names: dict[str, str]) -> str:
-        return _replace_control(body, names[VISIE], _word_runs(*pieces))
+        return replace_control(body, names[VISIE], word_runs(*pieces))
 
     return edit
-
-
-FIRST = "Halle wil een stad zijn waar iedereen graag woont, werkt en naar school gaat."
-
-
-def _first_paragraph(body: str, names: dict[str, str]) -> str:
-    match = re.search(f'<w:tag w:val="{names[VISIE]}"/>.*?<w:sdtContent>(.*?)</w:sdtContent>', body)
-    assert match is not None
-    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(1)))
 
 
 def _edited(folder: Path, name: str, data: bytes) -> Path:
@@ -199,12 +122,14 @@ def _edited(folder: Path, name: str, data: bytes) -> Path:
 
 def _rest_of_visie(folder: Path) -> str:
     body = zipfile.ZipFile(folder / "output" / "plan.docx").read("word/document.xml").decode()
-    return _first_paragraph(body, _names(body, _field_map(_parts(folder / "output" / "plan.docx"))))
+    return first_visie_paragraph(
+        body, field_names(body, _field_map(_parts(folder / "output" / "plan.docx")))
+    )
 
 
 def test_a_dry_run_shows_each_changed_field_and_writes_nothing(folder, livb):
     rest = _rest_of_visie(folder).removeprefix(FIRST)
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         _visie_edit(
             ("keep", "Halle wil een "),
@@ -223,7 +148,7 @@ def test_a_dry_run_shows_each_changed_field_and_writes_nothing(folder, livb):
 
 def test_an_import_writes_only_the_changed_text_and_keeps_the_rest_of_the_file(folder, livb):
     rest = _rest_of_visie(folder).removeprefix(FIRST)
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         _visie_edit(
             ("keep", "Halle wil een "),
@@ -249,7 +174,7 @@ def test_an_import_writes_only_the_changed_text_and_keeps_the_rest_of_the_file(f
 
 def test_runs_split_as_word_saves_them_are_no_change(folder, livb):
     text = _rest_of_visie(folder)
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         _visie_edit(("keep", text[:40]), ("keep", text[40:])),
     )
@@ -262,7 +187,7 @@ def test_runs_split_as_word_saves_them_are_no_change(folder, livb):
 
 def test_tracked_changes_count_as_accepted_and_are_counted_by_author(folder, livb):
     rest = _rest_of_visie(folder).removeprefix(FIRST)
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         _visie_edit(
             ("keep", "Halle wil een "),
@@ -278,52 +203,9 @@ def test_tracked_changes_count_as_accepted_and_are_counted_by_author(folder, liv
     assert f"2 bijgehouden wijzigingen van {REVIEWER} (2)" in result.out
 
 
-COMMENTS_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    f'<w:comment w:id="7" w:author="{REVIEWER}" w:date="{DATE}" w:initials="JP">'
-    "<w:p><w:r><w:t>Is dit nog de visie van het nieuwe college?</w:t></w:r></w:p>"
-    "</w:comment></w:comments>"
-)
-
-
-def _with_comment(body: str, names: dict[str, str]) -> str:
-    name = names[GOAL]
-    start = body.index('<w:bookmarkStart w:id="', body.index(f'w:name="{name}"') - 40)
-    end = body.index("</w:p>", start)
-    return (
-        body[:start]
-        + '<w:commentRangeStart w:id="7"/>'
-        + body[start:end]
-        + '<w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>'
-        + body[end:]
-    )
-
-
-def _comment_parts(data: bytes) -> dict[str, str]:
-    package = zipfile.ZipFile(io.BytesIO(data))
-    rels = package.read("word/_rels/document.xml.rels").decode()
-    types = package.read("[Content_Types].xml").decode()
-    rel = (
-        '<Relationship Id="rId900" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/comments" Target="comments.xml"/></Relationships>'
-    )
-    override = (
-        '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.comments+xml"/></Types>'
-    )
-    return {
-        "word/comments.xml": COMMENTS_XML,
-        "word/_rels/document.xml.rels": rels.replace("</Relationships>", rel),
-        "[Content_Types].xml": types
-        if "/word/comments.xml" in types
-        else types.replace("</Types>", override),
-    }
-
-
 def test_comments_are_listed_with_their_field_and_never_written(folder, livb):
     original = (folder / "output" / "plan.docx").read_bytes()
-    data = _repack(original, _with_comment, _comment_parts(original))
+    data = repack(original, with_comment, comment_parts(original))
     before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
     result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
     assert result.code == 0, result.err
@@ -334,7 +216,7 @@ def test_comments_are_listed_with_their_field_and_never_written(folder, livb):
 
 def test_a_field_changed_in_the_folder_since_the_render_is_a_conflict(folder, livb):
     rest = _rest_of_visie(folder).removeprefix(FIRST)
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         _visie_edit(
             ("keep", "Halle wil een "),
@@ -365,7 +247,7 @@ def test_a_new_paragraph_outside_any_field_is_named(folder, livb):
         new = f"<w:p{RSID}><w:r{RSID}><w:t>Een zin die de schepen toevoegde.</w:t></w:r></w:p>"
         return body[:paragraph] + new + body[paragraph:]
 
-    data = _repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
     result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
     assert result.code == 0, result.err
     assert "is nieuw en hoort bij geen veld: 'Een zin die de schepen toevoegde.'" in result.out
@@ -379,7 +261,7 @@ def test_a_deleted_field_is_said_and_its_value_kept(folder, livb):
         paragraph = body.rindex("<w:p>", 0, start)
         return body[:paragraph] + body[body.index("</w:p>", start) + len("</w:p>") :]
 
-    data = _repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
     before = (folder / "doelstellingen" / "samenleven.yaml").read_bytes()
     result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
     assert result.code == 0, result.err
@@ -389,9 +271,9 @@ def test_a_deleted_field_is_said_and_its_value_kept(folder, livb):
 
 def test_a_text_the_rules_refuse_is_refused_with_the_message_of_check(folder, livb):
     def edit(body: str, names: dict[str, str]) -> str:
-        return _replace_control(body, names[GOAL], _word_runs(("del", "weg")))
+        return replace_control(body, names[GOAL], word_runs(("del", "weg")))
 
-    data = _repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
     before = (folder / "doelstellingen" / "samenleven.yaml").read_bytes()
     result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
     assert result.code == 1
@@ -408,7 +290,7 @@ def test_a_document_of_another_folder_is_refused(folder, livb, tmp_path):
 
 
 def test_a_document_of_a_revision_is_refused(folder, livb):
-    data = _repack(
+    data = repack(
         (folder / "output" / "plan.docx").read_bytes(),
         map_edit=lambda text: text.replace('versie=""', 'versie="0123456789abcdef"'),
     )
@@ -434,7 +316,7 @@ def test_a_rendered_document_imported_in_place_is_livb_s_again(folder, livb):
     rest = _rest_of_visie(folder).removeprefix(FIRST)
     path = folder / "output" / "plan.docx"
     path.write_bytes(
-        _repack(
+        repack(
             path.read_bytes(),
             _visie_edit(
                 ("keep", "Halle wil een "),
