@@ -200,7 +200,10 @@ def test_tracked_changes_count_as_accepted_and_are_counted_by_author(folder, liv
     assert result.code == 0, result.err
     after = (folder / "plan.yaml").read_text(encoding="utf-8")
     assert "Halle wil een gemeente zijn" in after and "een stadgemeente" not in after
-    assert f"2 bijgehouden wijzigingen van {REVIEWER} (2)" in result.out
+    assert (
+        f"2 bijgehouden wijzigingen van {REVIEWER} (2), gelezen alsof ze aanvaard zijn: 2 in de velden\n"
+        in result.out
+    )
 
 
 def test_comments_are_listed_with_their_field_and_never_written(folder, livb):
@@ -330,3 +333,63 @@ def test_a_rendered_document_imported_in_place_is_livb_s_again(folder, livb):
     assert result.code == 0, result.err
     assert not Manifest.read(path.parent).changed_by_hand("plan.docx", path.read_bytes())
     assert livb("render", "plan", folder).code == 0  # no hand edit to protect any more
+
+
+def _control_text(body: str, name: str) -> str:
+    match = re.search(f'<w:tag w:val="{name}"/>.*?<w:sdtContent>(.*?)</w:sdtContent>', body)
+    assert match is not None
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(1)))
+
+
+def test_the_minutes_of_a_meeting_come_back_too(halle, livb):
+    meeting = "2009-05-19-kerngroep"
+    assert livb("render", "verslag", halle, "--vergadering", meeting).code == 0
+    path = halle / "output" / f"verslag-{meeting}.docx"
+    place = f"vergaderingen/{meeting}.yaml#/agenda/1/verslag"
+
+    def edit(body: str, names: dict[str, str]) -> str:
+        text = _control_text(body, names[place])
+        return replace_control(
+            body, names[place], word_runs(("keep", text), ("ins", " Goedgekeurd."))
+        )
+
+    path.write_bytes(repack(path.read_bytes(), edit))
+    result = livb("import", path, halle)
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"{place}: ")
+    from livb.folder.project import load_project
+
+    project = load_project(halle).project
+    assert project is not None
+    assert project.vergaderingen[meeting].agenda[1].verslag.endswith(" Goedgekeurd.")
+
+
+def test_a_folded_text_of_another_folder_comes_back_as_the_same_text(livb, tmp_path):
+    from livb.folder.project import load_project
+    from livb.word.ir import field_text
+
+    root = copy_example(tmp_path / "mechelen", REPO / "tests" / "projects" / "mechelen")
+    assert livb("render", "plan", root).code == 0
+    path = root / "output" / "plan.docx"
+    new = ""
+
+    def edit(body: str, names: dict[str, str]) -> str:
+        nonlocal new
+        text = _control_text(body, names[VISIE])
+        new = text.replace("realistisch, vernieuwend", "realistisch, moedig, vernieuwend")
+        assert new != text
+        cut = text.index("vernieuwend")
+        return replace_control(
+            body,
+            names[VISIE],
+            word_runs(("keep", text[:cut]), ("ins", "moedig, "), ("keep", text[cut:])),
+        )
+
+    path.write_bytes(repack(path.read_bytes(), edit))
+    result = livb("import", path, root)
+    assert result.code == 0, result.err
+    project = load_project(root).project
+    assert project is not None and project.plan.visie is not None
+    assert field_text(project.plan.visie) == new
+    again = livb("import", path, root).out.splitlines()
+    assert again[-1] == "Geen wijzigingen in plan.docx."

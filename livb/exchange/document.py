@@ -282,9 +282,11 @@ def _revisions(read: ReadDocument) -> list[str]:
         return []
     authors = Counter(revision.author or "onbekend" for revision in read.revisions)
     by = ", ".join(f"{author} ({number})" for author, number in sorted(authors.items()))
+    outside = len(read.revisions) - len(taken)
+    rest = f", {outside} in tekst buiten de velden (niet overgenomen)" if outside else ""
     return [
         f"{count(len(read.revisions), 'bijgehouden wijziging', 'bijgehouden wijzigingen')} "
-        f"van {by}: {len(taken)} in de velden, overgenomen alsof ze aanvaard zijn"
+        f"van {by}, gelezen alsof ze aanvaard zijn: {len(taken)} in de velden{rest}"
     ]
 
 
