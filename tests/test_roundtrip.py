@@ -393,3 +393,57 @@ def test_a_folded_text_of_another_folder_comes_back_as_the_same_text(livb, tmp_p
     assert field_text(project.plan.visie) == new
     again = livb("import", path, root).out.splitlines()
     assert again[-1] == "Geen wijzigingen in plan.docx."
+
+
+def test_bold_given_to_a_field_is_said_to_be_lost_and_its_text_kept(folder, livb):
+    def edit(body: str, names: dict[str, str]) -> str:
+        text = _control_text(body, names[GOAL])
+        runs = (
+            f'<w:r{RSID}><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{text}!</w:t></w:r>'
+        )
+        return replace_control(body, names[GOAL], runs)
+
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
+    assert result.code == 0, result.err
+    assert f"{GOAL}: de opmaak (vet) gaat verloren" in result.out
+    assert result.out.startswith(f"{GOAL}: ")  # the text itself comes back
+
+
+def test_a_paragraph_added_inside_a_field_becomes_a_paragraph_of_its_text(folder, livb):
+    def edit(body: str, names: dict[str, str]) -> str:
+        start = body.index(f'<w:tag w:val="{names[VISIE]}"/>')
+        end = body.index("</w:p>", start) + len("</w:p>")  # Enter at the end of the first one
+        new = f"<w:p{RSID}><w:r{RSID}><w:t>Samen maken we het verschil.</w:t></w:r></w:p>"
+        return body[:end] + new + body[end:]
+
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
+    assert result.code == 0, result.err
+    from livb.folder.project import load_project
+
+    project = load_project(folder).project
+    assert project is not None and project.plan.visie is not None
+    paragraphs = project.plan.visie.split("\n\n")
+    assert len(paragraphs) == 3 and paragraphs[1] == "Samen maken we het verschil."
+
+
+def test_a_template_that_changes_how_a_field_looks_gives_no_change_on_import(halle, livb):
+    own = (REPO / "templates" / "nl" / "plan.md.j2").read_text(encoding="utf-8")
+    assert "{{ visie }}" in own
+    (halle / "templates").mkdir(exist_ok=True)
+    (halle / "templates" / "plan.md.j2").write_text(own.replace("{{ visie }}", "{{ visie | cel }}"))
+    assert livb("render", "plan", halle).code == 0
+    result = livb("import", halle / "output" / "plan.docx", halle)
+    assert result.code == 0, result.err
+    assert result.out == "Geen wijzigingen in plan.docx.\n"
+
+
+def test_capitals_a_template_adds_to_a_field_drop_its_marks():
+    from livb.documents.environment import capital
+    from livb.word.ir import FieldText, split_missing
+
+    assert capital(FieldText("veilig wonen", "plan.yaml#/visie")) == "Veilig wonen"
+    kept = capital(FieldText("Veilig wonen", "plan.yaml#/visie"))
+    assert [part for part in split_missing(kept) if isinstance(part, str)] == ["Veilig wonen"]
+    assert len(split_missing(kept)) == 3  # the start mark, the text, the end mark

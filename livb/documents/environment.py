@@ -130,7 +130,19 @@ def euro(value: Any) -> Markdown | Missing:
 def capital(value: Any) -> Any:
     """The value with a capital first letter, the rest as written (MIVP² stays MIVP²)."""
     text = finalize(value)
-    if not isinstance(text, str) or text.startswith("\u27e6"):  # a gap stays a gap
+    if isinstance(text, str) and text.startswith("\u27e6"):
+        parts = split_missing(text)
+        if not isinstance(parts[0], FieldMark):  # a gap stays a gap
+            return text
+        plain = "".join(
+            part.token if isinstance(part, Missing) else part
+            for part in parts
+            if not isinstance(part, FieldMark)
+        )
+        if upper_first(plain) == plain:
+            return Markdown(text)
+        text = plain  # a field the template changes is no longer the field's text: no marks
+    if not isinstance(text, str):
         return text
     return Markdown(upper_first(text))
 

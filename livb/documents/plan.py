@@ -127,7 +127,7 @@ def build(views: Views, item: str | None) -> Context:
         ],
         "overleg": _overleg(views),
         "bevindingen": views.findings(),
-        "diagnostiek_conclusies": project.bevindingen.conclusies,
+        "diagnostiek_conclusies": _texts(views, project.bevindingen, "conclusies"),
         "swot": _swot(views),
         "voorzitter": views.actor(kerngroep.voorzitter) if kerngroep.voorzitter else None,
         "secretaris": views.actor(kerngroep.secretaris) if kerngroep.secretaris else None,
@@ -262,7 +262,9 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     project = views.project
     group = next((g for g in project.organen.projectgroepen if g.prioriteit == p.id), None)
     other_plans = {a.id: a for a in project.plan.afstemming}
-    swot = {s.id: s.tekst for part in SWOT_DELEN for s in getattr(project.swot, part)}
+    swot = {
+        s.id: views.field(s, "tekst") for part in SWOT_DELEN for s in getattr(project.swot, part)
+    }
     known_themes = themes(project)
     return {
         "id": p.id,
@@ -274,7 +276,11 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
             f"prioriteiten[{position}].omschrijving",
         ),
         "toelichting": views.field(p, "toelichting") or "",
-        "bevindingen": [b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen],
+        "bevindingen": [
+            views.field(b, "titel")
+            for b in project.bevindingen.bevindingen
+            if b.id in p.bevindingen
+        ],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
         "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
@@ -310,7 +316,7 @@ def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
 def _swot(views: Views) -> dict[str, Any]:
     """The SWOT in order of importance, row by row, with its confrontation matrix."""
     swot = views.project.swot
-    parts = {part: [s.tekst for s in getattr(swot, part)] for part in SWOT_DELEN}
+    parts = {part: [views.field(s, "tekst") for s in getattr(swot, part)] for part in SWOT_DELEN}
     depth = max(len(parts["sterktes"]), len(parts["zwaktes"]))
     outside = max(len(parts["kansen"]), len(parts["bedreigingen"]))
     return parts | {
@@ -318,11 +324,14 @@ def _swot(views: Views) -> dict[str, Any]:
         "intern": [_pair(parts["sterktes"], parts["zwaktes"], row) for row in range(depth)],
         "extern": [_pair(parts["kansen"], parts["bedreigingen"], row) for row in range(outside)],
         "confrontatie": [
-            {"vraag": vraag, "antwoorden": [s.tekst for s in getattr(swot.confrontatie, key)]}
+            {
+                "vraag": vraag,
+                "antwoorden": [views.field(s, "tekst") for s in getattr(swot.confrontatie, key)],
+            }
             for key, vraag in CONFRONTATIE.items()
             if getattr(swot.confrontatie, key)
         ],
-        "conclusies": swot.conclusies,
+        "conclusies": _texts(views, swot, "conclusies"),
         "gemaakt": pv.meeting_of(views, swot.vergadering),
     }
 

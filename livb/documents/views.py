@@ -346,11 +346,14 @@ class Views:
             findings.append(
                 {
                     "id": b.id,
-                    "titel": b.titel,
+                    "titel": self.field(b, "titel"),
                     "onveiligheid": b.onveiligheid.value,
                     "thema": themes(project).get(b.thema, b.thema) if b.thema else "",
                     "tekst": or_missing(
-                        b.tekst, f"de tekst van '{b.titel}'", file, f"bevindingen[{position}].tekst"
+                        self.field(b, "tekst"),
+                        f"de tekst van '{b.titel}'",
+                        file,
+                        f"bevindingen[{position}].tekst",
                     ),
                     "reeksen": [self.series(series[r]) for r in b.reeksen if r in series],
                     "bronnen": [

@@ -63,6 +63,7 @@ def import_document(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
     _refuse_foreign(path, read, root, loaded)
     report = ImportReport(source=path, dry_run=dry_run)
     changes, problems = _compare(path, read, loaded, report)
+    report.notes.extend(_formatting(read))
     report.notes.extend(_outside_fields(read))
     report.notes.extend(_revisions(read))
     report.notes.extend(_comments(read))
@@ -159,7 +160,7 @@ def _compare(
         edited = {
             field_text(read.texts[name]): name
             for name, ref in present
-            if field_check(read.texts[name]) != ref.check
+            if field_check(read.texts[name]) != read.shown.get(name, ref.check)
         }
         if not edited:
             continue
@@ -273,6 +274,16 @@ def _outside_fields(read: ReadDocument) -> list[str]:
                 "sjabloon"
             )
     return notes
+
+
+def _formatting(read: ReadDocument) -> list[str]:
+    """Formatting a reviewer added to a field: the folder holds plain text, so it is lost."""
+    return [
+        f"{read.fields[name].place}: de opmaak ({', '.join(kinds)}) gaat verloren, want het veld "
+        "is gewone tekst; livb neemt alleen de tekst over"
+        for name, kinds in read.formatting.items()
+        if name in read.fields
+    ]
 
 
 def _revisions(read: ReadDocument) -> list[str]:

@@ -46,6 +46,7 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    field_check,
     outside_check,
     spans_of,
 )
@@ -620,6 +621,11 @@ class _Writer:
 FIELD_MAP_ITEM_ID = "5C1A6B8E-0F4D-4B7A-9E21-3D8C2F6A7B10"
 
 
+def _shown_check(paragraphs: list[str]) -> str:
+    """The check of a field's text as the document shows it (a template may change it)."""
+    return field_check("\n\n".join(paragraphs))
+
+
 def _alias(place: str) -> str:
     """The content control's title, in Dutch: 'Uit plan.yaml: visie' (at most 64 characters)."""
     path, _, loc = place.partition("#/")
@@ -634,15 +640,17 @@ class _FieldMarks:
         self.names: dict[int, str] = {}
         self.refs: list[FieldRef] = []
         self.left: dict[int, int] = {}  # spans of the field still to write
+        self.shown: dict[int, list[str]] = {}  # the field's text, paragraph by paragraph
         self.started: set[int] = set()
         self.bookmark_ids: dict[int, int] = {}
         self.controls = 0
         self.outside: list[str] = []
 
     def plan(self, ir: DocumentIR) -> None:
-        """Name every field of the document, in reading order, and count its spans."""
+        """Name every field of the document, in reading order; count its spans, keep its text."""
         for block in ir.blocks:
             for spans in spans_of(block):
+                here: dict[int, str] = {}
                 for span in spans:
                     if span.field is None:
                         continue
@@ -651,6 +659,9 @@ class _FieldMarks:
                         self.names[key] = f"{FIELD_BOOKMARK}{len(self.refs) + 1}"
                         self.refs.append(span.field)
                     self.left[key] = self.left.get(key, 0) + 1
+                    here[key] = here.get(key, "") + (" " if span.line_break else span.text)
+                for key, text in here.items():
+                    self.shown.setdefault(key, []).append(text)
 
     def note(self, spans: list[Span]) -> None:
         """Remember the text of a paragraph outside its fields (when it has any)."""
@@ -663,7 +674,7 @@ class _FieldMarks:
         attributes = "".join(f' {name}="{_attr(value)}"' for name, value in source)
         fields = "".join(
             f'<veld naam="{self.names[id(ref)]}" plaats="{_attr(ref.place)}" '
-            f'controle="{ref.check}"/>'
+            f'controle="{ref.check}" getoond="{_shown_check(self.shown[id(ref)])}"/>'
             for ref in self.refs
         )
         return (

@@ -25,6 +25,10 @@ _MAX_PART = 200_000_000  # a part larger than this (unpacked) is no document a p
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
+_FORMATTING = {"b": "vet", "i": "cursief", "u": "onderstreept", "strike": "doorgehaald"}
+"""Direct formatting of a run (livb itself formats with character styles only)."""
+
+
 class UnreadableDocumentError(Exception):
     """The file is no Word document that can be read; the message says why, in Dutch."""
 
@@ -69,6 +73,8 @@ class ReadDocument:
         origin: the attributes of the field map (where the document comes from); None when
             the document has no map (livb did not write it, or an older livb did).
         fields: each field's bookmark name and its place and check, from the map.
+        shown: each field's check of its text as the document showed it when it was made.
+        formatting: the direct formatting a reviewer gave a field's text (in Dutch: 'vet').
         texts: the text of each field the document still holds, paragraphs apart by a blank
             line; a field whose bookmark is gone is absent.
         paragraphs: the paragraph each field starts in (1-based, every paragraph counted).
@@ -80,6 +86,8 @@ class ReadDocument:
 
     origin: dict[str, str] | None
     fields: dict[str, FieldRef] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    formatting: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     paragraphs: dict[str, int] = field(default_factory=dict)
     outside_expected: list[str] = field(default_factory=list)
@@ -139,6 +147,7 @@ def _read_map(read: ReadDocument, parts: dict[str, Any]) -> None:
         name, place, check = veld.get("naam"), veld.get("plaats"), veld.get("controle")
         if name and place and check:
             read.fields[name] = FieldRef(place, check)
+            read.shown[name] = veld.get("getoond") or check
     text = root.find(f"{_MAP}tekst")
     read.outside_expected = (text.text or "").split() if text is not None else []
 
@@ -193,6 +202,10 @@ class _Walker:
         name = tag.removeprefix(_W)
         if name == "p":
             self._paragraph(element, deleted)
+        elif name == "r":
+            if self.open_fields and not deleted:
+                self._formatting(element.find(f"{_W}rPr"))
+            self._children(element, deleted)
         elif name in ("t", "delText"):
             if not deleted and name == "t":
                 self._text(element.text or "")
@@ -269,6 +282,18 @@ class _Walker:
         self.open_fields.append(bookmark)
         self.pieces[bookmark] = [""]
         self.read.paragraphs[bookmark] = self.paragraph
+
+    def _formatting(self, properties: Any) -> None:
+        if properties is None:
+            return
+        for tag, kind in _FORMATTING.items():
+            found = properties.find(f"{_W}{tag}")
+            if found is None or found.get(f"{_W}val") in ("0", "false", "none"):
+                continue
+            for bookmark in self.open_fields:
+                kinds = self.read.formatting.setdefault(bookmark, [])
+                if kind not in kinds:
+                    kinds.append(kind)
 
     def _anchor(self, comment: Comment) -> None:
         if not comment.paragraph:
