@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import io
 import re
 import shutil
 import zipfile
@@ -255,6 +256,7 @@ def test_a_new_paragraph_outside_any_field_is_named(folder, livb):
     assert result.code == 0, result.err
     assert "is nieuw en hoort bij geen veld: 'Een zin die de schepen toevoegde.'" in result.out
     assert "(na 'Visie')" in result.out  # the text before it: the visie is a field
+    assert "neem ze over in plan.yaml of in het sjabloon" in result.out
 
 
 def test_a_deleted_field_is_said_and_its_value_kept(folder, livb):
@@ -447,3 +449,27 @@ def test_capitals_a_template_adds_to_a_field_drop_its_marks():
     kept = capital(FieldText("Veilig wonen", "plan.yaml#/visie"))
     assert [part for part in split_missing(kept) if isinstance(part, str)] == ["Veilig wonen"]
     assert len(split_missing(kept)) == 3  # the start mark, the text, the end mark
+
+
+def test_a_file_that_is_no_word_document_is_refused_in_dutch(folder, livb):
+    (folder / "kapot.docx").write_bytes(b"dit is geen zip")
+    result = livb("import", folder / "kapot.docx", folder)
+    assert result.code == 1
+    assert "'kapot.docx' is geen leesbaar Word-document: het is geen .docx-pakket" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_the_reader_expands_no_entities_of_a_hostile_document():
+    from livb.word.reader import read_document
+
+    body = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY geheim SYSTEM "file:///etc/passwd">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&geheim;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as target:
+        target.writestr("word/document.xml", body)
+    read = read_document(package.getvalue())
+    assert read.origin is None
+    assert all("root:" not in paragraph.text for paragraph in read.outside)

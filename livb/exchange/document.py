@@ -270,10 +270,22 @@ def _outside_fields(read: ReadDocument) -> list[str]:
             what = "is nieuw" if kind == "insert" else "werd gewijzigd"
             notes.append(
                 f"paragraaf {paragraph.paragraph} ({where}) {what} en hoort bij geen veld: "
-                f"'{_short(paragraph.text)}'; neem ze over in de YAML-bestanden of in het "
-                "sjabloon"
+                f"'{_short(paragraph.text)}'; neem ze over in "
+                f"{_nearest_file(read, paragraph.paragraph)} of in het sjabloon"
             )
     return notes
+
+
+def _nearest_file(read: ReadDocument, paragraph: int) -> str:
+    """The file of the last field before a paragraph: where its text most likely belongs."""
+    before = [
+        (number, name)
+        for name, number in read.paragraphs.items()
+        if number <= paragraph and name in read.fields
+    ]
+    if not before:
+        return "de YAML-bestanden"
+    return _split_place(read.fields[max(before)[1]].place)[0]
 
 
 def _formatting(read: ReadDocument) -> list[str]:

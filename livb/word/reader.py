@@ -22,7 +22,7 @@ _MAP = f"{{{FIELD_MAP_NAMESPACE}}}"
 _DOCUMENT = "word/document.xml"
 _COMMENTS = "word/comments.xml"
 _MAX_PART = 200_000_000  # a part larger than this (unpacked) is no document a person edited
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 _FORMATTING = {"b": "vet", "i": "cursief", "u": "onderstreept", "strike": "doorgehaald"}
@@ -212,6 +212,9 @@ class _Walker:
         elif name in ("tab", "br", "cr"):
             if not deleted:
                 self._text(" ")
+        elif name == "noBreakHyphen":
+            if not deleted:
+                self._text("-")
         elif name == "instrText" or name in ("sdtPr", "pPr", "rPr", "tcPr", "tblPr", "trPr"):
             return
         elif name == "fldChar":
