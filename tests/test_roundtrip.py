@@ -27,6 +27,7 @@ from wordshapes import (
     word_runs,
 )
 
+from gitrepo import commit, init, needs_git
 from helpers import REPO, copy_example
 
 
@@ -294,14 +295,15 @@ def test_a_document_of_another_folder_is_refused(folder, livb, tmp_path):
     assert "werd gemaakt uit een andere map (gemeente Halle" in result.err
 
 
-def test_a_document_of_a_revision_is_refused(folder, livb):
-    data = repack(
-        (folder / "output" / "plan.docx").read_bytes(),
-        map_edit=lambda text: text.replace('versie=""', 'versie="0123456789abcdef"'),
-    )
-    result = livb("import", _edited(folder, "oud.docx", data), folder)
+@needs_git
+def test_a_document_of_a_revision_is_refused(livb, tmp_path):
+    top = init(tmp_path / "repo")
+    folder = copy_example(top / "halle")
+    head = commit(top, "Het plan zoals goedgekeurd", "goedgekeurd")
+    assert livb("render", "plan", folder, "--versie", "goedgekeurd").code == 0
+    result = livb("import", folder / "output" / "versie-goedgekeurd" / "plan.docx", folder)
     assert result.code == 1
-    assert "vroegere versie van de map" in result.err and "0123456" in result.err
+    assert f"vroegere versie van de map (livb render --versie, commit {head[:7]})" in result.err
 
 
 def test_a_document_livb_did_not_make_is_refused(folder, livb):
