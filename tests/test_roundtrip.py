@@ -475,3 +475,25 @@ def test_the_reader_expands_no_entities_of_a_hostile_document():
     read = read_document(package.getvalue())
     assert read.origin is None
     assert all("root:" not in paragraph.text for paragraph in read.outside)
+
+
+def test_one_field_given_two_different_texts_in_the_document_is_refused(folder, livb):
+    place = "diagnostiek/bevindingen.yaml#/bevindingen/0/titel"
+
+    def edit(body: str, names: dict[str, str]) -> str:
+        field_map = _field_map(_parts(folder / "output" / "plan.docx"))
+        shown = [
+            n
+            for n, p in re.findall(r'<veld naam="([^"]+)" plaats="([^"]+)"', field_map)
+            if p == place
+        ]
+        assert len(shown) == 2  # in the diagnostiek's summary and under its priority
+        body = replace_control(body, shown[0], word_runs(("type", "Eerste nieuwe titel")))
+        return replace_control(body, shown[1], word_runs(("type", "Tweede nieuwe titel")))
+
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    before = (folder / "diagnostiek" / "bevindingen.yaml").read_bytes()
+    result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
+    assert result.code == 1
+    assert f"{place}: het document geeft het veld op 2 plaatsen een andere tekst" in result.err
+    assert (folder / "diagnostiek" / "bevindingen.yaml").read_bytes() == before
