@@ -497,3 +497,17 @@ def test_one_field_given_two_different_texts_in_the_document_is_refused(folder, 
     assert result.code == 1
     assert f"{place}: het document geeft het veld op 2 plaatsen een andere tekst" in result.err
     assert (folder / "diagnostiek" / "bevindingen.yaml").read_bytes() == before
+
+
+def test_a_field_made_into_a_list_item_is_said_to_lose_its_bullet(folder, livb):
+    def edit(body: str, names: dict[str, str]) -> str:
+        start = body.index(f'<w:tag w:val="{names[VISIE]}"/>')
+        paragraph = body.rindex("<w:p>", 0, start)
+        bullet = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        return body[: paragraph + len("<w:p>")] + bullet + body[paragraph + len("<w:p>") :]
+
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    result = livb("import", _edited(folder, "nagelezen.docx", data), folder)
+    assert result.code == 0, result.err
+    assert f"{VISIE}: de opmaak (opsomming) gaat verloren" in result.out
+    assert "uitgangspunten" not in result.out  # rendered as a list: no news

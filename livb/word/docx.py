@@ -641,6 +641,7 @@ class _FieldMarks:
         self.refs: list[FieldRef] = []
         self.left: dict[int, int] = {}  # spans of the field still to write
         self.shown: dict[int, list[str]] = {}  # the field's text, paragraph by paragraph
+        self.listed: set[int] = set()  # fields shown in a list item
         self.started: set[int] = set()
         self.bookmark_ids: dict[int, int] = {}
         self.controls = 0
@@ -662,6 +663,8 @@ class _FieldMarks:
                     here[key] = here.get(key, "") + (" " if span.line_break else span.text)
                 for key, text in here.items():
                     self.shown.setdefault(key, []).append(text)
+                    if isinstance(block, Paragraph) and block.list is not None:
+                        self.listed.add(key)
 
     def note(self, spans: list[Span]) -> None:
         """Remember the text of a paragraph outside its fields (when it has any)."""
@@ -674,7 +677,9 @@ class _FieldMarks:
         attributes = "".join(f' {name}="{_attr(value)}"' for name, value in source)
         fields = "".join(
             f'<veld naam="{self.names[id(ref)]}" plaats="{_attr(ref.place)}" '
-            f'controle="{ref.check}" getoond="{_shown_check(self.shown[id(ref)])}"/>'
+            f'controle="{ref.check}" getoond="{_shown_check(self.shown[id(ref)])}"'
+            + (' lijst="ja"' if id(ref) in self.listed else "")
+            + "/>"
             for ref in self.refs
         )
         return (

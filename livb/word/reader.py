@@ -29,6 +29,16 @@ _FORMATTING = {"b": "vet", "i": "cursief", "u": "onderstreept", "strike": "doorg
 """Direct formatting of a run (livb itself formats with character styles only)."""
 
 
+def _in_list(properties: Any) -> bool:
+    """Whether a paragraph is a list item: numbered by Word, or in a list style."""
+    if properties is None:
+        return False
+    if properties.find(f"{_W}numPr") is not None:
+        return True
+    style = properties.find(f"{_W}pStyle")
+    return style is not None and "list" in (style.get(f"{_W}val") or "").lower()
+
+
 class UnreadableDocumentError(Exception):
     """The file is no Word document that can be read; the message says why, in Dutch."""
 
@@ -74,7 +84,8 @@ class ReadDocument:
             the document has no map (livb did not write it, or an older livb did).
         fields: each field's bookmark name and its place and check, from the map.
         shown: each field's check of its text as the document showed it when it was made.
-        formatting: the direct formatting a reviewer gave a field's text (in Dutch: 'vet').
+        formatting: the direct formatting a reviewer gave a field's text (in Dutch: 'vet');
+            'opsomming' for a field that stands in a list item now and did not before.
         texts: the text of each field the document still holds, paragraphs apart by a blank
             line; a field whose bookmark is gone is absent.
         paragraphs: the paragraph each field starts in (1-based, every paragraph counted).
@@ -88,6 +99,7 @@ class ReadDocument:
     fields: dict[str, FieldRef] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     formatting: dict[str, list[str]] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)
     texts: dict[str, str] = field(default_factory=dict)
     paragraphs: dict[str, int] = field(default_factory=dict)
     outside_expected: list[str] = field(default_factory=list)
@@ -148,6 +160,8 @@ def _read_map(read: ReadDocument, parts: dict[str, Any]) -> None:
         if name and place and check:
             read.fields[name] = FieldRef(place, check)
             read.shown[name] = veld.get("getoond") or check
+            if veld.get("lijst") == "ja":
+                read.listed.add(name)
     text = root.find(f"{_MAP}tekst")
     read.outside_expected = (text.text or "").split() if text is not None else []
 
@@ -182,6 +196,7 @@ class _Walker:
         self.field_chars: list[str] = []  # per complex field: 'instruction' or 'result'
         self.paragraph = 0
         self.outside: list[str] = []
+        self.touched: set[str] = set()  # the fields with text in the current paragraph
 
     def walk(self, root: Any) -> None:
         body = root.find(f"{_W}body")
@@ -248,11 +263,15 @@ class _Walker:
         self.paragraph += 1
         number, before = self.paragraph, self.outside
         self.outside = []
+        self.touched = set()
         for bookmark in self.open_fields:
             self.pieces[bookmark].append("")
         for comment in self.open_comments.values():
             self._anchor(comment)
         self._children(element, deleted)
+        if _in_list(element.find(f"{_W}pPr")):
+            for bookmark in self.touched - self.read.listed:
+                self._add_formatting(bookmark, "opsomming")
         text = "".join(self.outside)
         if text.strip():
             self.read.outside.append(OutsideText(" ".join(text.split()), number))
@@ -264,6 +283,8 @@ class _Walker:
         if self.open_fields:
             for bookmark in self.open_fields:
                 self.pieces[bookmark][-1] += text
+                if text.strip():
+                    self.touched.add(bookmark)
             for comment in self.open_comments.values():
                 self._anchor(comment)
         elif "result" not in self.field_chars:  # the table of contents is Word's to update
@@ -294,9 +315,12 @@ class _Walker:
             if found is None or found.get(f"{_W}val") in ("0", "false", "none"):
                 continue
             for bookmark in self.open_fields:
-                kinds = self.read.formatting.setdefault(bookmark, [])
-                if kind not in kinds:
-                    kinds.append(kind)
+                self._add_formatting(bookmark, kind)
+
+    def _add_formatting(self, bookmark: str, kind: str) -> None:
+        kinds = self.read.formatting.setdefault(bookmark, [])
+        if kind not in kinds:
+            kinds.append(kind)
 
     def _anchor(self, comment: Comment) -> None:
         if not comment.paragraph:
