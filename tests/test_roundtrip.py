@@ -69,7 +69,10 @@ def test_each_text_field_has_a_bookmark_a_control_and_a_place_in_the_map(plan_fo
     visie = next(name for name, place in places.items() if place == "plan.yaml#/visie")
     # the visie has two paragraphs: one bookmark around both, a content control in each
     assert body.count(f'<w:tag w:val="{visie}"/>') == 2
-    assert '<w:alias w:val="Uit plan.yaml: visie"/>' in body
+    assert '<w:alias w:val="plan.yaml: visie"/>' in body
+    aliases = re.findall(r'<w:alias w:val="([^"]+)"/>', body)
+    assert "samenleven.yaml: strategische 1 › titel" in aliases
+    assert all(len(alias) <= 64 for alias in aliases)
 
 
 def test_fixed_template_text_is_not_marked(plan_folder):

@@ -627,9 +627,24 @@ def _shown_check(paragraphs: list[str]) -> str:
 
 
 def _alias(place: str) -> str:
-    """The content control's title, in Dutch: 'Uit plan.yaml: visie' (at most 64 characters)."""
+    """The content control's title: 'plan.yaml: visie', 'jeugd.yaml: strategische 1 › titel'.
+
+    A key and the position after it read as one word and a number counted from 1; at most 64
+    characters (what Word shows of a title).
+    """
     path, _, loc = place.partition("#/")
-    title = f"Uit {path}: {loc.replace('/', ' › ')}" if loc else f"Uit {path}"
+    parts = loc.split("/") if loc else []
+    words: list[str] = []
+    for part in parts:
+        if part.isdigit() and words and not words[-1][-1:].isdigit():
+            words[-1] = f"{words[-1].split('_')[0]} {int(part) + 1}"
+        else:
+            words.append(part)
+    name = path.rsplit("/", 1)[-1]
+    title = f"{name}: {' › '.join(words)}" if words else path
+    while len(title) > 64 and len(words) > 1:  # the end says most: the field itself
+        words = words[1:]
+        title = f"{name}: … {' › '.join(words)}"
     return title if len(title) <= 64 else title[:63] + "…"
 
 
