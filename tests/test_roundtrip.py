@@ -514,3 +514,21 @@ def test_a_field_made_into_a_list_item_is_said_to_lose_its_bullet(folder, livb):
     assert result.code == 0, result.err
     assert f"{VISIE}: de opmaak (opsomming) gaat verloren" in result.out
     assert "uitgangspunten" not in result.out  # rendered as a list: no news
+
+
+def test_the_diff_of_a_long_text_shows_where_it_changed(folder, livb):
+    def edit(body: str, names: dict[str, str]) -> str:
+        text = first_visie_paragraph(body, names)
+        cut = text.index("naar school")
+        return replace_control(
+            body,
+            names[VISIE],
+            word_runs(("keep", text[:cut]), ("ins", "veilig "), ("keep", text[cut:])),
+        )
+
+    data = repack((folder / "output" / "plan.docx").read_bytes(), edit)
+    result = livb("import", _edited(folder, "nagelezen.docx", data), folder, "--droog")
+    assert result.code == 0, result.err
+    (line,) = [line for line in result.out.splitlines() if line.startswith(VISIE)]
+    assert "→ '…" in line and "veilig naar school" in line.split("→")[1]
+    assert "veilig" not in line.split("→")[0]

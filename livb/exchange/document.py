@@ -244,11 +244,27 @@ def _current_value(loaded: LoadResult, file: str, loc: tuple[str | int, ...]) ->
 
 
 def _diff_line(change: _Change) -> str:
-    return f"{change.place}: '{_short(change.old)}' → '{_short(change.new)}'"
+    """Old → new, around what changed: a long text is shown from a little before the change."""
+    old, new = _one_line(change.old), _one_line(field_text(change.new))
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    start = old.rfind(" ", 0, max(same - _CONTEXT, 0)) + 1 if same > _CONTEXT else 0
+    if start:
+        old, new = "…" + old[start:], "…" + new[start:]
+    return f"{change.place}: '{_short(old)}' → '{_short(new)}'"
+
+
+def _one_line(text: str) -> str:
+    return " ¶ ".join(text.split("\n\n"))
+
+
+_CONTEXT = 20
+"""How many characters before a change its diff line shows."""
 
 
 def _short(text: str) -> str:
-    line = " ¶ ".join(text.split("\n\n"))
+    line = _one_line(text)
     return line if len(line) <= _SHOWN else line[: _SHOWN - 1] + "…"
 
 
