@@ -93,6 +93,21 @@ def test_any_one_line_text_comes_back_as_written(value):
     assert new.startswith(TEXT.split("  - id: a2")[0])
 
 
+def test_a_block_text_given_one_line_keeps_the_key_after_it_on_its_own_line():
+    after = replace_scalars(TEXT, {("visie",): "Een regel"})
+    assert parse_fast(after)["acties"][0]["id"] == "a1"
+    assert "\nacties:\n" in after
+
+
+def test_a_folded_text_stays_folded_wrapped_at_its_width():
+    text = "visie: >-\n  Een lange tekst die over twee\n  regels loopt.\nslot: 1\n"
+    value = "Een lange tekst die nu over meer dan twee regels loopt, want er kwam iets bij."
+    after = replace_scalars(text, {("visie",): value})
+    assert after.startswith("visie: >-\n  ") and after.endswith("\nslot: 1\n")
+    assert parse_fast(after)["visie"] == value
+    assert max(len(line) for line in after.splitlines()) < len(value)
+
+
 def test_a_new_key_and_item_keep_comments_quotes_and_indentation():
     def edit(data):
         data["acties"][0]["toestand"] = "lopend"

@@ -1100,6 +1100,10 @@ def import_(
         dry_run=droog,
         starter=lambda jaar: monitoring.start(root, monitoring.options(jaar=jaar), today),
     )
+    if report.rendered is not None:
+        from livb.documents.manifest import Manifest
+
+        Manifest.read(report.rendered.parent).accept(report.rendered.name)
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:

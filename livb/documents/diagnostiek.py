@@ -36,11 +36,16 @@ def build(views: Views, item: str | None) -> Context:
     both = [f for f in by_insecurity if f["onveiligheid"] == "beide"]
     bev = project.bevindingen
     context = views.common() | {
-        "inleiding": or_missing(bev.inleiding, "de inleiding", file, "inleiding"),
+        "inleiding": or_missing(views.field(bev, "inleiding"), "de inleiding", file, "inleiding"),
         "gebiedsbeschrijving": or_missing(
-            bev.gebiedsbeschrijving, "de gebiedsbeschrijving", file, "gebiedsbeschrijving"
+            views.field(bev, "gebiedsbeschrijving"),
+            "de gebiedsbeschrijving",
+            file,
+            "gebiedsbeschrijving",
         ),
-        "methodologie": or_missing(bev.methodologie, "de methodologie", file, "methodologie"),
+        "methodologie": or_missing(
+            views.field(bev, "methodologie"), "de methodologie", file, "methodologie"
+        ),
         "bronnen": dict(by_kind),
         "soorten": [SOORT_UITLEG[k] for k in kinds],
         "objectief": objective,
@@ -49,7 +54,7 @@ def build(views: Views, item: str | None) -> Context:
         "context": [f for f in findings if f["id"] in context_only],
         "feiten_uit": "cijfers" if project.cijfers.reeksen else "bronnen" if by_kind else "",
         "bevindingen": findings,
-        "conclusies": bev.conclusies,
+        "conclusies": [views.field(bev, "conclusies", n) for n in range(len(bev.conclusies))],
         "redactiecomite": views.people(project.organen.redactiecomite.leden),
         "datum": _presented(views),
     }

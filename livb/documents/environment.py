@@ -38,7 +38,7 @@ from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import upper_first
 from livb.documents.compiled import own_template_cache
-from livb.word.ir import Missing, split_missing
+from livb.word.ir import FieldMark, Missing, split_missing
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -87,11 +87,12 @@ def placeholder(missing: Missing) -> Markdown:
 
 
 def _around_gaps(text: str, clean: Callable[[str], str]) -> str:
-    """Text that may hold gaps (a Missing pasted into a string): clean the rest, keep the gaps."""
+    """Text that may hold gaps or field marks (pasted into a string): clean the rest, keep them."""
     if "\u27e6" not in text:
         return clean(text)
     return "".join(
-        part.token if isinstance(part, Missing) else clean(part) for part in split_missing(text)
+        part.token if isinstance(part, Missing | FieldMark) else clean(part)
+        for part in split_missing(text)
     )
 
 
@@ -130,7 +131,19 @@ def euro(value: Any) -> Markdown | Missing:
 def capital(value: Any) -> Any:
     """The value with a capital first letter, the rest as written (MIVP² stays MIVP²)."""
     text = finalize(value)
-    if not isinstance(text, str) or text.startswith("\u27e6"):  # a gap stays a gap
+    if isinstance(text, str) and text.startswith("\u27e6"):
+        parts = split_missing(text)
+        if not isinstance(parts[0], FieldMark):  # a gap stays a gap
+            return text
+        plain = "".join(
+            part.token if isinstance(part, Missing) else part
+            for part in parts
+            if not isinstance(part, FieldMark)
+        )
+        if upper_first(plain) == plain:
+            return Markdown(text)
+        text = plain  # a field the template changes is no longer the field's text: no marks
+    if not isinstance(text, str):
         return text
     return Markdown(upper_first(text))
 

@@ -77,6 +77,15 @@ class Manifest:
         self.accepted[name] = [digest(new)]
         self.save()
 
+    def accept(self, name: str) -> None:
+        """Accept what the file ``name`` holds now as livb's (a document whose edits came back).
+
+        Only a file the manifest knows: a file livb never wrote stays the user's.
+        """
+        if name in self.accepted:
+            with suppress(OSError):
+                self.finish(name, (self.folder / name).read_bytes())
+
     def save(self) -> None:
         """Write the manifest in one atomic step (sorted; one hash as a string, more as a list)."""
         data = {

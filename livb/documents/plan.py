@@ -18,7 +18,7 @@ from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.organen import Overlegsoort
 from livb.model.walk import operational_goals, strategic_goals
-from livb.word.ir import Missing
+from livb.word.ir import FieldText, Missing
 
 SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 CONFRONTATIE = {
@@ -68,16 +68,25 @@ def build(views: Views, item: str | None) -> Context:
     balance = chain_balance(project)
     kerngroep = project.organen.kerngroep
     context = views.common() | {
-        "visie": or_missing(plan.visie, "de visie", "plan.yaml", "visie"),
-        "uitgangspunten": plan.uitgangspunten,
-        "doelen_extern": items_or_missing(plan.doelen_extern, "de externe doelen", "doelen_extern"),
-        "doelen_intern": items_or_missing(plan.doelen_intern, "de interne doelen", "doelen_intern"),
-        "organisatie": or_missing(
-            plan.organisatie, "de organisatie van het programma", "plan.yaml", "organisatie"
+        "visie": or_missing(views.field(plan, "visie"), "de visie", "plan.yaml", "visie"),
+        "uitgangspunten": _texts(views, plan, "uitgangspunten"),
+        "doelen_extern": items_or_missing(
+            _texts(views, plan, "doelen_extern"), "de externe doelen", "doelen_extern"
         ),
-        "evaluatie": or_missing(plan.evaluatie, "de evaluatie", "plan.yaml", "evaluatie"),
-        "communicatie": plan.communicatie or "",
-        "budgettekst": plan.budget or "",
+        "doelen_intern": items_or_missing(
+            _texts(views, plan, "doelen_intern"), "de interne doelen", "doelen_intern"
+        ),
+        "organisatie": or_missing(
+            views.field(plan, "organisatie"),
+            "de organisatie van het programma",
+            "plan.yaml",
+            "organisatie",
+        ),
+        "evaluatie": or_missing(
+            views.field(plan, "evaluatie"), "de evaluatie", "plan.yaml", "evaluatie"
+        ),
+        "communicatie": views.field(plan, "communicatie") or "",
+        "budgettekst": views.field(plan, "budget") or "",
         "afkortingen": sorted(plan.afkortingen.items()),
         "afstemming": [
             {
@@ -118,7 +127,7 @@ def build(views: Views, item: str | None) -> Context:
         ],
         "overleg": _overleg(views),
         "bevindingen": views.findings(),
-        "diagnostiek_conclusies": project.bevindingen.conclusies,
+        "diagnostiek_conclusies": _texts(views, project.bevindingen, "conclusies"),
         "swot": _swot(views),
         "voorzitter": views.actor(kerngroep.voorzitter) if kerngroep.voorzitter else None,
         "secretaris": views.actor(kerngroep.secretaris) if kerngroep.secretaris else None,
@@ -238,7 +247,14 @@ def _drawable(goal: dict[str, Any]) -> dict[str, Any]:
 
 
 def _readable(value: Any) -> Any:
+    if isinstance(value, FieldText):  # a picture shows the text, not its marks
+        return value.plain
     return value.text if isinstance(value, Missing) else value
+
+
+def _texts(views: Views, item: Any, name: str) -> list[Any]:
+    """A list of texts of the folder, each marked with its place."""
+    return [views.field(item, name, index) for index in range(len(getattr(item, name)))]
 
 
 def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
@@ -246,19 +262,25 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     project = views.project
     group = next((g for g in project.organen.projectgroepen if g.prioriteit == p.id), None)
     other_plans = {a.id: a for a in project.plan.afstemming}
-    swot = {s.id: s.tekst for part in SWOT_DELEN for s in getattr(project.swot, part)}
+    swot = {
+        s.id: views.field(s, "tekst") for part in SWOT_DELEN for s in getattr(project.swot, part)
+    }
     known_themes = themes(project)
     return {
         "id": p.id,
         "titel": p.titel,
         "omschrijving": or_missing(
-            p.omschrijving,
+            views.field(p, "omschrijving"),
             f"de omschrijving van '{p.titel}'",
             "prioriteiten.yaml",
             f"prioriteiten[{position}].omschrijving",
         ),
-        "toelichting": p.toelichting or "",
-        "bevindingen": [b.titel for b in project.bevindingen.bevindingen if b.id in p.bevindingen],
+        "toelichting": views.field(p, "toelichting") or "",
+        "bevindingen": [
+            views.field(b, "titel")
+            for b in project.bevindingen.bevindingen
+            if b.id in p.bevindingen
+        ],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
         "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
@@ -294,7 +316,7 @@ def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
 def _swot(views: Views) -> dict[str, Any]:
     """The SWOT in order of importance, row by row, with its confrontation matrix."""
     swot = views.project.swot
-    parts = {part: [s.tekst for s in getattr(swot, part)] for part in SWOT_DELEN}
+    parts = {part: [views.field(s, "tekst") for s in getattr(swot, part)] for part in SWOT_DELEN}
     depth = max(len(parts["sterktes"]), len(parts["zwaktes"]))
     outside = max(len(parts["kansen"]), len(parts["bedreigingen"]))
     return parts | {
@@ -302,11 +324,14 @@ def _swot(views: Views) -> dict[str, Any]:
         "intern": [_pair(parts["sterktes"], parts["zwaktes"], row) for row in range(depth)],
         "extern": [_pair(parts["kansen"], parts["bedreigingen"], row) for row in range(outside)],
         "confrontatie": [
-            {"vraag": vraag, "antwoorden": [s.tekst for s in getattr(swot.confrontatie, key)]}
+            {
+                "vraag": vraag,
+                "antwoorden": [views.field(s, "tekst") for s in getattr(swot.confrontatie, key)],
+            }
             for key, vraag in CONFRONTATIE.items()
             if getattr(swot.confrontatie, key)
         ],
-        "conclusies": swot.conclusies,
+        "conclusies": _texts(views, swot, "conclusies"),
         "gemaakt": pv.meeting_of(views, swot.vergadering),
     }
 

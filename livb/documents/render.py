@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from livb import __version__
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import integer, long_date
@@ -581,7 +582,16 @@ def _meta(
         which = f"van {long_date(revision.datum)}" if revision.datum else revision.commit[:7]
         title = f"{title}, versie {which}"
         keywords += f"; versie: {revision.naam}"
+    source = (
+        ("document", job.document.name),
+        ("bestand", job.filename),
+        ("gemeente", gemeente.naam),
+        ("beleid", project.instellingen.beleid.titel),
+        ("livb", __version__),
+        ("versie", revision.commit if revision is not None else ""),
+    )
     return DocumentMeta(
+        source=source,
         title=_property(title),
         subject=_property(
             f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}"

@@ -42,7 +42,7 @@ def build(views: Views, item: str | None) -> Context:
             "punten": [
                 {
                     "label": labels[p.id],
-                    "tekst": p.tekst,
+                    "tekst": views.field(p, "tekst"),
                     "onderbouwing": [evidence.get(e, e) for e in p.onderbouwing],
                 }
                 for p in getattr(swot, key)
@@ -55,7 +55,10 @@ def build(views: Views, item: str | None) -> Context:
         key: {
             "vraag": question,
             "antwoorden": [
-                {"tekst": s.tekst, "punten": ", ".join(labels.get(p, p) for p in s.punten)}
+                {
+                    "tekst": views.field(s, "tekst"),
+                    "punten": ", ".join(labels.get(p, p) for p in s.punten),
+                }
                 for s in getattr(swot.confrontatie, key)
             ],
         }
@@ -65,7 +68,7 @@ def build(views: Views, item: str | None) -> Context:
     return views.common() | {
         "kwadranten": quadrants,
         "matrix": matrix,
-        "conclusies": swot.conclusies,
+        "conclusies": [views.field(swot, "conclusies", n) for n in range(len(swot.conclusies))],
         "vergadering": views.meeting(
             swot.vergadering, meeting, f"vergaderingen/{swot.vergadering}.yaml"
         )

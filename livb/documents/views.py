@@ -29,8 +29,8 @@ from livb.model.instellingen import Bestuursvorm
 from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
-from livb.model.walk import actions, indicators, operational_goals, strategic_goals
-from livb.word.ir import Missing
+from livb.model.walk import model_places
+from livb.word.ir import FieldText, Missing
 
 SOORT_TITELS = {
     Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
@@ -44,6 +44,11 @@ def or_missing(value: Any, label: str, file: str, key: str) -> Any:
     if value is None or value == "" or value == []:
         return Missing(label, file, key)
     return value
+
+
+def field_place(path: str, loc: tuple[Any, ...]) -> str:
+    """A field's place as documents carry it: ``doelstellingen/jeugd.yaml#/titel``."""
+    return f"{path}#/" + "/".join(str(part) for part in loc)
 
 
 def has_mayor(project: Project) -> bool:
@@ -91,12 +96,28 @@ class Views:
             a.id: self._actor_view(a, position)
             for position, a in enumerate(project.actoren.actoren)
         }
-        # where each goal, indicator and action stands in its file (for gaps in their texts)
-        self._places: dict[int, tuple[str, tuple[Any, ...]]] = {
-            id(item): (path, loc)
-            for walk in (strategic_goals, operational_goals, indicators, actions)
-            for path, loc, item in walk(project)
-        }
+        # where each object of the folder stands in its file: for gaps in their texts, and
+        # for the marks that let an edited document come back (livb import)
+        self._places = model_places(project, confidential=False)
+
+    def field(self, item: Any, name: str, index: int | None = None) -> Any:
+        """A text of the folder, marked with its place (``plan.yaml#/visie``) for the document.
+
+        ``index`` picks one text of a list of texts. Only a non-empty text is marked, and only
+        one of a file that may be shown (never a confidential interview's): anything else
+        comes back as it is.
+        """
+        value = getattr(item, name)
+        loc: tuple[Any, ...] = (name,)
+        if index is not None:
+            value, loc = value[index], (name, index)
+        where = self._places.get(id(item))
+        if where is None or not isinstance(value, str) or not value.strip():
+            return value
+        if DRAFT_TEXT.search(value):
+            return self.skeleton_gap(item, name) if index is None else value
+        path, own = where
+        return FieldText(value, field_place(path, (*own, *loc)))
 
     def skeleton_gap(self, item: Any, field: str) -> Any:
         """A goal's, indicator's or action's text; a gap while it is a skeleton's placeholder.
@@ -273,19 +294,22 @@ class Views:
             "agenda": [
                 {
                     "punt": a.punt,
-                    "toelichting": a.toelichting or "",
-                    "verslag": a.verslag
+                    "toelichting": self.field(a, "toelichting") or "",
+                    "verslag": self.field(a, "verslag")
                     or _standing_item(a.punt, v, approved)
                     or Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
-                    "besluiten": a.besluiten,
+                    "besluiten": [self.field(a, "besluiten", b) for b in range(len(a.besluiten))],
                 }
                 for n, a in enumerate(v.agenda)
             ],
-            "volgende_stap": or_missing(v.volgende_stap, "de volgende stap", file, "volgende_stap")
+            "volgende_stap": or_missing(
+                self.field(v, "volgende_stap"), "de volgende stap", file, "volgende_stap"
+            )
             if closing
-            else v.volgende_stap or "",
+            else self.field(v, "volgende_stap") or "",
             "huiswerk": [
-                {"wie": self.people(h.wie), "wat": h.wat, "tegen": h.tegen} for h in v.huiswerk
+                {"wie": self.people(h.wie), "wat": self.field(h, "wat"), "tegen": h.tegen}
+                for h in v.huiswerk
             ],
             "volgende": {
                 "datum": v.volgende_vergadering.datum,
@@ -322,11 +346,14 @@ class Views:
             findings.append(
                 {
                     "id": b.id,
-                    "titel": b.titel,
+                    "titel": self.field(b, "titel"),
                     "onveiligheid": b.onveiligheid.value,
                     "thema": themes(project).get(b.thema, b.thema) if b.thema else "",
                     "tekst": or_missing(
-                        b.tekst, f"de tekst van '{b.titel}'", file, f"bevindingen[{position}].tekst"
+                        self.field(b, "tekst"),
+                        f"de tekst van '{b.titel}'",
+                        file,
+                        f"bevindingen[{position}].tekst",
                     ),
                     "reeksen": [self.series(series[r]) for r in b.reeksen if r in series],
                     "bronnen": [
@@ -359,8 +386,8 @@ class Views:
         """A strategic goal with its operational goals, indicators and actions."""
         return {
             "id": sd.id,
-            "titel": self.skeleton_gap(sd, "titel"),
-            "omschrijving": sd.omschrijving or "",
+            "titel": self.field(sd, "titel"),
+            "omschrijving": self.field(sd, "omschrijving") or "",
             "operationele": [self._operational_view(od) for od in sd.operationele_doelstellingen],
         }
 
@@ -369,8 +396,8 @@ class Views:
         actions = [self._action_view(a) for a in od.acties]
         return {
             "id": od.id,
-            "titel": self.skeleton_gap(od, "titel"),
-            "omschrijving": od.omschrijving or "",
+            "titel": self.field(od, "titel"),
+            "omschrijving": self.field(od, "omschrijving") or "",
             "indicatoren": indicators,
             "acties": actions,
             "indicator_rijen": [
@@ -403,7 +430,7 @@ class Views:
         )
         return {
             "id": indicator.id,
-            "naam": self.skeleton_gap(indicator, "naam"),
+            "naam": self.field(indicator, "naam"),
             "eenheid": indicator.eenheid or "",
             "basis": base.waarde if base else None,
             "basisjaar": base.jaar if base else None,
@@ -428,8 +455,8 @@ class Views:
             wie = f"{owner}, met {join(names)}" if owner else f"met {join(names)}"
         return {
             "id": actie.id,
-            "titel": self.skeleton_gap(actie, "titel"),
-            "omschrijving": actie.omschrijving or "",
+            "titel": self.field(actie, "titel"),
+            "omschrijving": self.field(actie, "omschrijving") or "",
             "trekker": trekker,
             "partners": partners,
             "wie": wie,

@@ -30,6 +30,9 @@ class ImportReport:
         notes: what the user should know or still do by hand (comments, revisions taken over).
         written: the folder's files that were written (empty with ``--droog``).
         dry_run: whether nothing was to be written.
+        rendered: a rendered document of the output folder that was imported: its edits are
+            in the folder now, so the manifest accepts it as livb's (the next render may
+            replace it).
     """
 
     source: Path
@@ -37,6 +40,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     dry_run: bool = False
+    rendered: Path | None = None
 
 
 _OTHER_FORMATS = {

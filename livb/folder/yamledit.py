@@ -8,6 +8,7 @@ in the file's own indentation and line ends, checked by parsing the result again
 from __future__ import annotations
 
 import itertools
+import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -223,11 +224,22 @@ def _scalar_text(value: Any, node: ScalarNode, indent: int, old: str) -> str:
         lines = [(" " * indent + line) if line else "" for line in body.split("\n")[:-1]]
         # a block text ends at its own line end: what followed the old node stays after it
         return "|" + chomp + "\n" + "\n".join(lines) + ("\n" if old.endswith("\n") else "")
+    # a block text ends at its own line end: a one-line value in its place keeps it
+    end = "\n" if node.style in ("|", ">") and old.endswith("\n") else ""
+    if isinstance(value, str) and node.style == ">" and _foldable(value):
+        width = max(len(line.strip()) for line in old.splitlines()[1:] or [""])
+        lines = textwrap.wrap(value, max(width, 40), break_long_words=False)
+        return ">-\n" + "\n".join(" " * indent + line for line in lines) + end
     if isinstance(value, str) and node.style in ("'", '"') and node.tag == "tag:yaml.org,2002:str":
         if node.style == "'" and "\n" not in value:
             return "'" + value.replace("'", "''") + "'"
         return '"' + _double_quoted(value) + '"'
-    return _plain(value)
+    return _plain(value) + end
+
+
+def _foldable(value: str) -> bool:
+    """Whether a one-line text can be written as a folded block and read back the same."""
+    return bool(value) and value == " ".join(value.split()) and value.isprintable()
 
 
 def _double_quoted(value: str) -> str:

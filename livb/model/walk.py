@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from livb.model.plan import Actie, Indicator, OperationeleDoelstelling, StrategischeDoelstelling
 
 if TYPE_CHECKING:
@@ -41,3 +43,34 @@ def actions(project: Project) -> Iterator[tuple[str, tuple[Any, ...], Actie]]:
     for path, loc, od in operational_goals(project):
         for a, actie in enumerate(od.acties):
             yield path, (*loc, "acties", a), actie
+
+
+Places = dict[int, tuple[str, tuple[Any, ...]]]
+"""Each object's file and path in it, by the object's ``id``."""
+
+
+def model_places(project: Project, *, confidential: bool) -> Places:
+    """Where every object of the folder stands: its file and path, by the object's ``id``.
+
+    The keys of the path are the YAML keys (a field's alias where it has one). A confidential
+    interview's objects are left out unless ``confidential``.
+    """
+    places: Places = {}
+    for path, model in project.files.items():
+        if not confidential and getattr(model, "vertrouwelijk", False) is not False:
+            continue
+        _walk(model, path, (), places)
+    return places
+
+
+def _walk(model: BaseModel, path: str, loc: tuple[Any, ...], places: Places) -> None:
+    places[id(model)] = (path, loc)
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if isinstance(value, BaseModel):
+            _walk(value, path, (*loc, key), places)
+        elif isinstance(value, list):
+            for position, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk(item, path, (*loc, key, position), places)

@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
@@ -32,7 +34,11 @@ from lxml import etree
 
 from livb.core.errors import LivbError
 from livb.word.ir import (
+    FIELD_BOOKMARK,
+    FIELD_MAP_FORMAT,
+    FIELD_MAP_NAMESPACE,
     DocumentIR,
+    FieldRef,
     Heading,
     Image,
     PageBreak,
@@ -40,6 +46,9 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    field_check,
+    outside_check,
+    spans_of,
 )
 
 REQUIRED_STYLES = (
@@ -114,6 +123,8 @@ class DocumentMeta:
     toc_placeholder: str = (
         "Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de paginanummers."
     )
+    source: tuple[tuple[str, str], ...] = ()
+    """What the field map records of where the document comes from (name, value pairs)."""
 
 
 @cache
@@ -162,6 +173,7 @@ class _Writer:
         self.numbering: dict[int, str] = {}
         self.comments: list[str] = []
         self.pictures = 0
+        self.fields = _FieldMarks()
 
     # -- setup ----------------------------------------------------------------------------------
 
@@ -196,6 +208,7 @@ class _Writer:
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
         parts: list[str] = []
+        self.fields.plan(ir)
         keep = _kept_with_signatures(ir)
         for position, block in enumerate(ir.blocks):
             if isinstance(block, Heading):
@@ -217,6 +230,8 @@ class _Writer:
         if self.comments:
             parts = self._add_comments(parts)
         document_xml = self._document_xml(parts)
+        if self.fields.names or self.meta.source:
+            self._add_field_map()
         self._properties()
         self._title_fields()
         return self._package(document_xml)
@@ -260,6 +275,7 @@ class _Writer:
         list_info: Any = None,
         keep_with_next: bool = False,
     ) -> str:
+        self.fields.note(spans)
         extra = "<w:keepNext/>" if keep_with_next else ""
         if list_info is not None and list_info.numbered:
             num_id = self._num_id(list_info.list_id, style or "List Number")
@@ -270,6 +286,7 @@ class _Writer:
     def _heading(self, heading: Heading) -> str:
         self.bookmark += 1
         number = self.bookmark
+        self.fields.note(heading.spans)
         return (
             f"<w:p>{self._ppr(f'Heading {heading.level}')}"
             f'<w:bookmarkStart w:id="{number}" w:name="{heading.bookmark}"/>'
@@ -277,6 +294,45 @@ class _Writer:
         )
 
     def _spans(self, spans: list[Span]) -> str:
+        if not any(span.field for span in spans):
+            return self._plain_spans(spans)
+        parts = []
+        position = 0
+        while position < len(spans):
+            field = spans[position].field
+            end = position + 1
+            while end < len(spans) and spans[end].field is field:
+                end += 1
+            runs = self._plain_spans(spans[position:end])
+            parts.append(runs if field is None else self._marked(field, runs, end - position))
+            position = end
+        return "".join(parts)
+
+    def _marked(self, field: FieldRef, runs: str, count: int) -> str:
+        """Runs of a field: in its bookmark, and in a content control that names the field.
+
+        LibreOffice keeps the bookmark and drops the control; Word keeps both and shows the
+        control's title on hover (never in print).
+        """
+        name = self.fields.names[id(field)]
+        start = end = ""
+        if id(field) not in self.fields.started:
+            self.fields.started.add(id(field))
+            self.bookmark += 1
+            self.fields.bookmark_ids[id(field)] = self.bookmark
+            start = f'<w:bookmarkStart w:id="{self.bookmark}" w:name="{name}"/>'
+        self.fields.left[id(field)] -= count
+        if self.fields.left[id(field)] <= 0:
+            end = f'<w:bookmarkEnd w:id="{self.fields.bookmark_ids[id(field)]}"/>'
+        self.fields.controls += 1
+        control = (
+            f'<w:sdt><w:sdtPr><w:alias w:val="{_attr(_alias(field.place))}"/>'
+            f'<w:tag w:val="{name}"/><w:id w:val="{self.fields.controls}"/></w:sdtPr>'
+            f"<w:sdtContent>{runs}</w:sdtContent></w:sdt>"
+        )
+        return start + control + end
+
+    def _plain_spans(self, spans: list[Span]) -> str:
         parts = []
         for span in spans:
             if span.line_break:
@@ -418,9 +474,11 @@ class _Writer:
         A data table of a large plan has tens of thousands of cells, nearly all one run of
         plain text: those skip the general loop over spans.
         """
+        self.fields.note(cell)
         if len(cell) == 1:
             span = cell[0]
-            if not (span.bold or span.italic or span.link or span.missing or span.line_break):
+            plain = not (span.bold or span.italic or span.link or span.missing or span.line_break)
+            if plain and span.field is None:
                 return f"<w:p>{ppr}{self._run(span.text, None)}</w:p>"
         return f"<w:p>{ppr}{self._spans(cell)}</w:p>"
 
@@ -428,7 +486,7 @@ class _Writer:
         """A cell of a signature table; ``keep`` holds it on the page of the next row."""
         style = "livb Handtekening"
         if position == 0:  # the party: bold
-            spans = [Span(s.text, True, s.italic, s.link, s.missing) for s in cell]
+            spans = [Span(s.text, True, s.italic, s.link, s.missing, field=s.field) for s in cell]
             return self._paragraph(spans, style, keep_with_next=keep)
         lines = ""
         if position == 1:  # room to sign above the name
@@ -477,6 +535,7 @@ class _Writer:
         drawing = etree.tostring(inline, encoding="unicode")
         caption = ""
         if image.caption:
+            self.fields.note(image.caption)
             style = self._optional_style("Caption")
             ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
             caption = f"<w:p>{ppr}{self._spans(image.caption)}</w:p>"
@@ -489,6 +548,34 @@ class _Writer:
             if found is not None and found.get(qn("w:val")).lower() == name.lower():
                 return str(style.get(qn("w:styleId")))
         return None
+
+    # -- the field map --------------------------------------------------------------------------
+
+    def _add_field_map(self) -> None:
+        """The map of field marks to places, as a custom XML part of the document.
+
+        Word and LibreOffice both keep a custom XML part when they save; its properties part
+        gives it a fixed id, so that the package stays the same bytes across renders.
+        """
+        package = self.document.part.package
+        item = PackURI(package.next_partname("/customXml/item%d.xml"))
+        props = PackURI(item.replace("/item", "/itemProps"))
+        blob = _XML_DECLARATION + self.fields.map_xml(self.meta.source).encode("utf-8")
+        part = Part(item, "application/xml", blob, package)
+        properties = Part(
+            props,
+            "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+            _XML_DECLARATION
+            + (
+                '<ds:datastoreItem ds:itemID="{' + FIELD_MAP_ITEM_ID + '}" '
+                'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+                f'<ds:schemaRefs><ds:schemaRef ds:uri="{FIELD_MAP_NAMESPACE}"/></ds:schemaRefs>'
+                "</ds:datastoreItem>"
+            ).encode("utf-8"),
+            package,
+        )
+        part.relate_to(properties, RT.CUSTOM_XML_PROPS)
+        self.document.part.relate_to(part, RT.CUSTOM_XML)
 
     # -- comments and properties ----------------------------------------------------------------
 
@@ -529,6 +616,91 @@ class _Writer:
         properties.comments = ""
         properties.revision = 1
         properties.created = properties.modified = self.meta.date
+
+
+FIELD_MAP_ITEM_ID = "5C1A6B8E-0F4D-4B7A-9E21-3D8C2F6A7B10"
+
+
+def _shown_check(paragraphs: list[str]) -> str:
+    """The check of a field's text as the document shows it (a template may change it)."""
+    return field_check("\n\n".join(paragraphs))
+
+
+def _alias(place: str) -> str:
+    """The content control's title: 'plan.yaml: visie', 'jeugd.yaml: strategische 1 › titel'.
+
+    A key and the position after it read as one word and a number counted from 1; at most 64
+    characters (what Word shows of a title).
+    """
+    path, _, loc = place.partition("#/")
+    parts = loc.split("/") if loc else []
+    words: list[str] = []
+    for part in parts:
+        if part.isdigit() and words and not words[-1][-1:].isdigit():
+            words[-1] = f"{words[-1].split('_')[0]} {int(part) + 1}"
+        else:
+            words.append(part)
+    name = path.rsplit("/", 1)[-1]
+    title = f"{name}: {' › '.join(words)}" if words else path
+    while len(title) > 64 and len(words) > 1:  # the end says most: the field itself
+        words = words[1:]
+        title = f"{name}: … {' › '.join(words)}"
+    return title if len(title) <= 64 else title[:63] + "…"
+
+
+class _FieldMarks:
+    """The fields of a document: their bookmark names, and the text around them."""
+
+    def __init__(self) -> None:
+        self.names: dict[int, str] = {}
+        self.refs: list[FieldRef] = []
+        self.left: dict[int, int] = {}  # spans of the field still to write
+        self.shown: dict[int, list[str]] = {}  # the field's text, paragraph by paragraph
+        self.listed: set[int] = set()  # fields shown in a list item
+        self.started: set[int] = set()
+        self.bookmark_ids: dict[int, int] = {}
+        self.controls = 0
+        self.outside: list[str] = []
+
+    def plan(self, ir: DocumentIR) -> None:
+        """Name every field of the document, in reading order; count its spans, keep its text."""
+        for block in ir.blocks:
+            for spans in spans_of(block):
+                here: dict[int, str] = {}
+                for span in spans:
+                    if span.field is None:
+                        continue
+                    key = id(span.field)
+                    if key not in self.names:
+                        self.names[key] = f"{FIELD_BOOKMARK}{len(self.refs) + 1}"
+                        self.refs.append(span.field)
+                    self.left[key] = self.left.get(key, 0) + 1
+                    here[key] = here.get(key, "") + (" " if span.line_break else span.text)
+                for key, text in here.items():
+                    self.shown.setdefault(key, []).append(text)
+                    if isinstance(block, Paragraph) and block.list is not None:
+                        self.listed.add(key)
+
+    def note(self, spans: list[Span]) -> None:
+        """Remember the text of a paragraph outside its fields (when it has any)."""
+        text = "".join(span.text for span in spans if span.field is None)
+        if text.strip():
+            self.outside.append(outside_check(text))
+
+    def map_xml(self, source: tuple[tuple[str, str], ...]) -> str:
+        """The custom XML part: where the document comes from, each field's place and check."""
+        attributes = "".join(f' {name}="{_attr(value)}"' for name, value in source)
+        fields = "".join(
+            f'<veld naam="{self.names[id(ref)]}" plaats="{_attr(ref.place)}" '
+            f'controle="{ref.check}" getoond="{_shown_check(self.shown[id(ref)])}"'
+            + (' lijst="ja"' if id(ref) in self.listed else "")
+            + "/>"
+            for ref in self.refs
+        )
+        return (
+            f'<velden xmlns="{FIELD_MAP_NAMESPACE}" formaat="{FIELD_MAP_FORMAT}"{attributes}>'
+            f"{fields}<tekst>{' '.join(self.outside)}</tekst></velden>"
+        )
 
 
 KEPT_BEFORE_SIGNATURES = 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 _OPEN, _CLOSE = "\u27e6", "\u27e7"
 GAP_OPEN = _OPEN  # a text without it holds no gap
 _NONCE = secrets.token_hex(6)
-_TOKEN = re.compile(f"{_OPEN}{_NONCE}([0-9a-f]+){_CLOSE}", re.IGNORECASE)
+_TOKEN = re.compile(f"{_OPEN}{_NONCE}(:?)([0-9a-f]*){_CLOSE}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,107 @@ class Missing:
         return f"[in te vullen: {self.label}]"
 
 
-def split_missing(text: str) -> list[str | Missing]:
-    """The text as its plain parts and the gaps (tokens) between them, in order."""
+@dataclass(frozen=True)
+class FieldRef:
+    """Where a text of the document comes from: an opaque place and the check of its value.
+
+    ``place`` is the source's own name for it (livb writes ``plan.yaml#/visie``); ``check`` is
+    :func:`field_check` of the value the document was made from. The writer marks the text
+    with them, the reader gives them back.
+    """
+
+    place: str
+    check: str
+
+
+@dataclass(frozen=True)
+class FieldMark:
+    """The start (with its field) or the end (``field`` None) of a field's text in Markdown."""
+
+    field: FieldRef | None
+
+    @property
+    def token(self) -> str:
+        """The mark as one word of text, like a gap's token."""
+        if self.field is None:
+            return f"{_OPEN}{_NONCE}:{_CLOSE}"
+        payload = json.dumps([self.field.place, self.field.check], ensure_ascii=False)
+        return f"{_OPEN}{_NONCE}:{payload.encode('utf-8').hex()}{_CLOSE}"
+
+
+class FieldText(str):
+    """A text from one field of the source: in text (``str()``, ``~``) it carries its marks.
+
+    Compared, measured and tested it is the plain text; printed into Markdown it is the text
+    between a start and an end mark (:class:`FieldMark`), which the parser turns into spans
+    that know their field.
+    """
+
+    field: FieldRef
+
+    def __new__(cls, text: str, place: str) -> FieldText:  # noqa: D102
+        made = super().__new__(cls, text)
+        made.field = FieldRef(place, field_check(text))
+        return made
+
+    def __str__(self) -> str:
+        # spaces and line ends around the text stay outside the marks: a mark alone on a line
+        # would make a paragraph of its own
+        text = self.plain
+        core = text.strip()
+        start = text.index(core[0]) if core else 0
+        before, after = text[:start], text[start + len(core) :]
+        return f"{before}{FieldMark(self.field).token}{core}{FieldMark(None).token}{after}"
+
+    @property
+    def plain(self) -> str:
+        """The text without its marks."""
+        return str.__str__(self)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def field_text(text: str) -> str:
+    """A field's text as a document shows it: paragraphs apart by a blank line, spaces single."""
+    paragraphs = (_SPACES.sub(" ", part).strip() for part in _BLANK_LINES.split(text.strip()))
+    return "\n\n".join(part for part in paragraphs if part)
+
+
+def field_check(text: str) -> str:
+    """A short fingerprint of a field's text as shown (see :func:`field_text`)."""
+    return hashlib.sha256(field_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+FIELD_MAP_NAMESPACE = "urn:livb:velden"
+"""The namespace of the field map (a custom XML part): the reader finds it by its root."""
+FIELD_MAP_FORMAT = "1"
+"""The version of the marks and the map; a reader refuses a document with another one."""
+FIELD_BOOKMARK = "_livbv"
+"""The start of a field's bookmark name (a hidden bookmark in Word: it starts with '_')."""
+
+
+def outside_check(text: str) -> str:
+    """The fingerprint of a paragraph's text outside any field (spaces made single)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def split_missing(text: str) -> list[str | Missing | FieldMark]:
+    """The text as its plain parts and the gaps and field marks (tokens) between them, in order."""
     if _OPEN not in text:
         return [text] if text else []
-    parts: list[str | Missing] = []
+    parts: list[str | Missing | FieldMark] = []
     position = 0
     for match in _TOKEN.finditer(text):
         if match.start() > position:
             parts.append(text[position : match.start()])
-        label, file, key = json.loads(bytes.fromhex(match.group(1)).decode("utf-8"))
-        parts.append(Missing(label, file, key))
+        payload = bytes.fromhex(match.group(2)).decode("utf-8")
+        if match.group(1):
+            parts.append(FieldMark(FieldRef(*json.loads(payload)) if payload else None))
+        else:
+            label, file, key = json.loads(payload)
+            parts.append(Missing(label, file, key))
         position = match.end()
     if position < len(text):
         parts.append(text[position:])
@@ -71,6 +162,8 @@ class Span:
     link: str | None = None
     missing: Missing | None = None
     line_break: bool = False
+    field: FieldRef | None = None
+    mark: FieldMark | None = None  # while parsing only: where a field starts or ends
 
 
 @dataclass
@@ -162,7 +255,7 @@ class DocumentIR:
         return "\n".join(
             "".join(span.text for span in spans)
             for block in self.blocks
-            for spans in _spans_of(block)
+            for spans in spans_of(block)
         )
 
     @property
@@ -170,12 +263,13 @@ class DocumentIR:
         """Every piece of data still to fill in."""
         found: list[Missing] = []
         for block in self.blocks:
-            for spans in _spans_of(block):
+            for spans in spans_of(block):
                 found.extend(s.missing for s in spans if s.missing is not None)
         return found
 
 
-def _spans_of(block: Block) -> list[list[Span]]:
+def spans_of(block: Block) -> list[list[Span]]:
+    """The lists of spans of a block, in reading order (a table's cell by cell)."""
     if isinstance(block, Paragraph | Heading):
         return [block.spans]
     if isinstance(block, Table):

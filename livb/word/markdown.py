@@ -27,6 +27,8 @@ from livb.word.ir import (
     GAP_OPEN,
     Block,
     DocumentIR,
+    FieldMark,
+    FieldRef,
     Heading,
     Image,
     ListInfo,
@@ -36,6 +38,7 @@ from livb.word.ir import (
     Span,
     Table,
     TableOfContents,
+    spans_of,
     split_missing,
 )
 
@@ -116,6 +119,8 @@ def _split_missing(text: str, bold: bool, italic: bool, link: str | None) -> lis
     return [
         Span(part.text, missing=part)
         if isinstance(part, Missing)
+        else Span("", mark=part)
+        if isinstance(part, FieldMark)
         else Span(_literal(part), bold, italic, link)
         for part in split_missing(text)
     ]
@@ -133,6 +138,8 @@ def _merge(spans: list[Span]) -> list[Span]:
             last is not None
             and not span.missing
             and not last.missing
+            and not span.mark
+            and not last.mark
             and not span.line_break
             and not last.line_break
             and (last.bold, last.italic, last.link) == (span.bold, span.italic, span.link)
@@ -184,6 +191,7 @@ class _Builder:
                     self._line(token),
                 )
             handler(token)
+        _resolve_fields(self.blocks)
         return DocumentIR(self.blocks)
 
     @staticmethod
@@ -333,3 +341,24 @@ class _Builder:
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):
             raise MarkdownError("een ```grafiek-blok vraagt een PNG-afbeelding", self._line(token))
         self.blocks.append(Image(data, caption, self._line(token)))
+
+
+def _resolve_fields(blocks: list[Block]) -> None:
+    """Give each span the field its text stands in, and drop the marks.
+
+    A field's marks may stand in different blocks (a text of several paragraphs): what lies
+    between them, in document order, belongs to the field.
+    """
+    current: FieldRef | None = None
+    for block in blocks:
+        for spans in spans_of(block):
+            if not any(span.mark for span in spans) and current is None:
+                continue
+            kept = []
+            for span in spans:
+                if span.mark is not None:
+                    current = span.mark.field
+                    continue
+                span.field = current
+                kept.append(span)
+            spans[:] = kept
