@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from livb.core.formatting import number
 from livb.core.words import count
 from livb.model.actoren import Schakel
+from livb.word.ir import FieldText
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -42,6 +43,11 @@ def value_label(eenheid: str) -> str:
 def _axis_label(eenheid: str) -> str:
     label = value_label(eenheid)
     return f"{label} (%)" if label == "percentage" else label
+
+
+def _text(value: Any) -> str:
+    """A view's value as a chart writes it: a field's text without the marks of its place."""
+    return value.plain if isinstance(value, FieldText) else str(value)
 
 
 @dataclass(frozen=True)
@@ -151,12 +157,12 @@ def series_chart(series: dict[str, Any]) -> TrendChart | None:
     if not series["jaren"]:
         return None
     return TrendChart(
-        titel=str(series["naam"]),
-        eenheid=str(series["eenheid"]),
+        titel=_text(series["naam"]),
+        eenheid=_text(series["eenheid"]),
         jaren=tuple(int(j) for j in series["jaren"]),
         waarden=tuple(float(w) for w in series["waarden"]),
         onvolledig=series["onvolledig"],
-        bron=str(series["bron"]),
+        bron=_text(series["bron"]),
     )
 
 
@@ -185,13 +191,13 @@ def timeline_chart(goal: dict[str, Any]) -> TimelineChart | None:
     dated = [a for a in actions if a["start"] and a["einde"]]
     if len(dated) > MAX_BARS:
         return TimelineChart(
-            str(goal["titel"]), _goal_bars(goal), len(actions) - len(dated), per_doelstelling=True
+            _text(goal["titel"]), _goal_bars(goal), len(actions) - len(dated), per_doelstelling=True
         )
     bars = tuple(
-        Bar(str(a["titel"]), a["start"], a["einde"], str(a["status"]))
+        Bar(_text(a["titel"]), a["start"], a["einde"], _text(a["status"]))
         for a in sorted(dated, key=lambda a: (a["start"], a["einde"], a["id"]))
     )
-    return TimelineChart(str(goal["titel"]), bars, len(actions) - len(dated))
+    return TimelineChart(_text(goal["titel"]), bars, len(actions) - len(dated))
 
 
 def _goal_bars(goal: dict[str, Any]) -> tuple[Bar, ...]:
@@ -201,10 +207,10 @@ def _goal_bars(goal: dict[str, Any]) -> tuple[Bar, ...]:
         dated = [a for a in od["acties"] if a["start"] and a["einde"]]
         if not dated:
             continue
-        states = {str(a["status"]) for a in dated}
+        states = {_text(a["status"]) for a in dated}
         bars.append(
             Bar(
-                str(od["titel"]),
+                _text(od["titel"]),
                 min(a["start"] for a in dated),
                 max(a["einde"] for a in dated),
                 states.pop() if len(states) == 1 else "gemengd",

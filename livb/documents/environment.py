@@ -564,28 +564,61 @@ def _predicted(name: str, subject: Any, args: tuple[Any, ...]) -> int:
             separator = len(args[0]) if args and isinstance(args[0], str) else 0
             return sum(measure(item) + separator for item in subject)
         return 0
-    first = args[0] if args else None
-    if name == "replace" and len(args) >= 2 and isinstance(first, str):
-        new = str(args[1])
-        count = len(subject) + 1 if first == "" else subject.count(first)
-        return len(subject) + count * max(len(new) - len(first), 0)
-    if name == "join" and isinstance(first, list | tuple):
-        return sum(measure(item) for item in first) + len(subject) * len(first)
-    lines = subject.count("\n") + 1
-    if name == "indent" and isinstance(first, int | str):
-        return len(subject) + lines * (first if isinstance(first, int) else len(first))
-    if name == "expandtabs" and isinstance(first, int):
-        return len(subject) + subject.count("\t") * first
-    if name == "wordwrap":
-        width = first if isinstance(first, int) and first > 0 else 1
-        wrap = args[2] if len(args) > 2 and isinstance(args[2], str) else "\n"
-        return len(subject) + (len(subject) // width + lines) * len(wrap)
-    if name in ("format", "format_map", "%"):
-        widths = sum(int(number) for number in _FORMAT_NUMBER.findall(subject))
-        fields = subject.count("{") + subject.count("%") + 1
-        sizes = sum(measure(a) + (abs(a) if isinstance(a, int) else 0) for a in args)
-        return len(subject) + widths + fields * sizes
-    return 0
+    predict = _PREDICTORS.get(name)
+    return predict(subject, args) if predict is not None else 0
+
+
+def _replaced(subject: str, args: tuple[Any, ...]) -> int:
+    if len(args) < 2 or not isinstance(args[0], str):
+        return 0
+    old, new = args[0], str(args[1])
+    count = len(subject) + 1 if old == "" else subject.count(old)
+    return len(subject) + count * max(len(new) - len(old), 0)
+
+
+def _joined(subject: str, args: tuple[Any, ...]) -> int:
+    if not args or not isinstance(args[0], list | tuple):
+        return 0
+    return sum(measure(item) for item in args[0]) + len(subject) * len(args[0])
+
+
+def _indented(subject: str, args: tuple[Any, ...]) -> int:
+    if not args or not isinstance(args[0], int | str):
+        return 0
+    width = args[0] if isinstance(args[0], int) else len(args[0])
+    return len(subject) + (subject.count("\n") + 1) * width
+
+
+def _expanded(subject: str, args: tuple[Any, ...]) -> int:
+    if not args or not isinstance(args[0], int):
+        return 0
+    return len(subject) + subject.count("\t") * args[0]
+
+
+def _wrapped(subject: str, args: tuple[Any, ...]) -> int:
+    width = args[0] if args and isinstance(args[0], int) and args[0] > 0 else 1
+    wrap = args[2] if len(args) > 2 and isinstance(args[2], str) else "\n"
+    return len(subject) + (len(subject) // width + subject.count("\n") + 1) * len(wrap)
+
+
+def _formatted(subject: str, args: tuple[Any, ...]) -> int:
+    widths = sum(int(number) for number in _FORMAT_NUMBER.findall(subject))
+    fields = subject.count("{") + subject.count("%") + 1
+    sizes = sum(measure(a) + (abs(a) if isinstance(a, int) else 0) for a in args)
+    return len(subject) + widths + fields * sizes
+
+
+_PREDICTORS: dict[str, Callable[[str, tuple[Any, ...]], int]] = {
+    "replace": _replaced,
+    "join": _joined,
+    "indent": _indented,
+    "expandtabs": _expanded,
+    "wordwrap": _wrapped,
+    "format": _formatted,
+    "format_map": _formatted,
+    "%": _formatted,
+}
+"""For each text operation a sandboxed template may call: the size of its result."""
 
 
 def _check_operation(name: str, subject: Any, args: tuple[Any, ...]) -> None:

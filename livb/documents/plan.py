@@ -9,9 +9,9 @@ from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
 from livb.documents.charts import chain_chart, timeline_chart
-from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing, table_date
+from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
-from livb.method.process import FASEN, derive_state
+from livb.method.process import derive_state
 from livb.method.queries import chain_balance
 from livb.method.themas import themes
 from livb.model import Project
@@ -35,39 +35,43 @@ KETEN = ("preventie", "repressie", "nazorg")
 def build(views: Views, item: str | None) -> Context:
     """Everything the plan shows, from the vision to the budget."""
     project = views.project
-    state = derive_state(project, views.today)
     priorities = [
         _priority(views, position, p)
         for position, p in enumerate(project.prioriteiten.prioriteiten)
     ]
-    actions = sorted(
-        (
-            a
-            for p in priorities
-            for sd in p["doelstellingen"]
-            for od in sd["operationele"]
-            for a in od["acties"]
-        ),
-        key=lambda a: (a["start_sort"], a["id"]),
-    )
-    budget_per_priority = [
-        {
-            "titel": p["titel"],
-            "bedrag": sum(
-                a["budget_getal"]
-                for sd in p["doelstellingen"]
-                for od in sd["operationele"]
-                for a in od["acties"]
-            ),
-        }
-        for p in priorities
-    ]
-    plan = project.plan
-    college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
-    raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
-    balance = chain_balance(project)
     kerngroep = project.organen.kerngroep
-    context = views.common() | {
+    context = (
+        views.common()
+        | _texts_of_the_plan(views)
+        | {
+            "kerngroep_tekst": count(len(kerngroep.leden), "lid", "leden"),
+            "kerngroep_benoemd": sum(1 for lid in kerngroep.leden if _named(project, lid)),
+            "prioriteiten": priorities,
+            "gekozen": pv.meeting_of(views, project.prioriteiten.vergadering),
+            "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
+            "zonder_doelstellingen": sum(1 for p in priorities if not p["doelstellingen"]),
+            "stappen": _steps(views),
+            "overleg": _overleg(views),
+            "bevindingen": views.findings(),
+            "diagnostiek_conclusies": _texts(views, project.bevindingen, "conclusies"),
+            "swot": _swot(views),
+            "voorzitter": views.actor(kerngroep.voorzitter) if kerngroep.voorzitter else None,
+            "secretaris": views.actor(kerngroep.secretaris) if kerngroep.secretaris else None,
+            "projectgroepen": [
+                p["projectgroep"] | {"prioriteit": p["titel"]}
+                for p in priorities
+                if p["projectgroep"]
+            ],
+        }
+    )
+    context |= _actions_and_budget(priorities) | _chain(project) | _approval(views)
+    return context | _charts(views, priorities) | _changes(views)
+
+
+def _texts_of_the_plan(views: Views) -> Context:
+    """The plan's own texts (vision, aims, organisation, ...) and the plans it aligns with."""
+    plan = views.project.plan
+    return {
         "visie": or_missing(views.field(plan, "visie"), "de visie", "plan.yaml", "visie"),
         "uitgangspunten": _texts(views, plan, "uitgangspunten"),
         "doelen_extern": items_or_missing(
@@ -99,41 +103,63 @@ def build(views: Views, item: str | None) -> Context:
             for a in plan.afstemming
         ],
         "afstemming_met_prioriteiten": any(a.prioriteiten for a in plan.afstemming),
-        "kerngroep_tekst": count(len(kerngroep.leden), "lid", "leden"),
-        "kerngroep_benoemd": sum(1 for lid in kerngroep.leden if _named(project, lid)),
-        "prioriteiten": priorities,
-        "gekozen": pv.meeting_of(views, project.prioriteiten.vergadering),
-        "heeft_doelstellingen": any(p["doelstellingen"] for p in priorities),
-        "zonder_doelstellingen": sum(1 for p in priorities if not p["doelstellingen"]),
+    }
+
+
+def _steps(views: Views) -> list[dict[str, Any]]:
+    """How the plan was made: the steps of phases 1 to 3 (4 and 5 come after it)."""
+    return pv.steps(derive_state(views.project, views.today), ("1", "2", "3"))
+
+
+def _actions_and_budget(priorities: list[dict[str, Any]]) -> Context:
+    """Every action by its start (the planning), and the budget per priority."""
+    actions = sorted(
+        (
+            a
+            for p in priorities
+            for sd in p["doelstellingen"]
+            for od in sd["operationele"]
+            for a in od["acties"]
+        ),
+        key=lambda a: (a["start_sort"], a["id"]),
+    )
+    budget = [
+        {
+            "titel": p["titel"],
+            "bedrag": sum(
+                a["budget_getal"]
+                for sd in p["doelstellingen"]
+                for od in sd["operationele"]
+                for a in od["acties"]
+            ),
+        }
+        for p in priorities
+    ]
+    return {
         "planning_rijen": [[a["titel"], a["trekker"], a["periode"]] for a in actions],
         "acties": actions,
-        "budget": budget_per_priority,
-        "budget_totaal": sum(b["bedrag"] for b in budget_per_priority),
+        "budget": budget,
+        "budget_totaal": sum(b["bedrag"] for b in budget),
+    }
+
+
+def _chain(project: Project) -> Context:
+    """How the actions spread over the links of the safety chain."""
+    balance = chain_balance(project)
+    return {
         "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
         "keten_tekst": join([f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]),
         "zonder_schakel": balance["onbekend"],
         "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
         "keten_volledig": all(balance[schakel] for schakel in KETEN),
-        "stappen": [
-            {
-                "stap": s.stap.value,
-                "titel": s.titel,
-                "fase": FASEN[s.fase],
-                "stand": s.stand.value,
-                "datum": table_date(s.datum),
-            }
-            for s in state.steps
-            if s.fase in ("1", "2", "3")  # how the plan was made; 4 and 5 come after it
-        ],
-        "overleg": _overleg(views),
-        "bevindingen": views.findings(),
-        "diagnostiek_conclusies": _texts(views, project.bevindingen, "conclusies"),
-        "swot": _swot(views),
-        "voorzitter": views.actor(kerngroep.voorzitter) if kerngroep.voorzitter else None,
-        "secretaris": views.actor(kerngroep.secretaris) if kerngroep.secretaris else None,
-        "projectgroepen": [
-            p["projectgroep"] | {"prioriteit": p["titel"]} for p in priorities if p["projectgroep"]
-        ],
+    }
+
+
+def _approval(views: Views) -> Context:
+    """The approvals by the college and the council, and the date the plan carries."""
+    college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
+    raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
+    return {
         "college": college.datum if college else None,
         "gemeenteraad": raad.datum if raad else None,
         "referentie": {
@@ -142,7 +168,6 @@ def build(views: Views, item: str | None) -> Context:
         },
         "datum": raad.datum if raad else (college.datum if college else views.today),
     }
-    return context | _charts(views, priorities) | _changes(views)
 
 
 def _changes(views: Views) -> Context:

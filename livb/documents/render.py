@@ -625,56 +625,9 @@ def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
 
 def _render_text(environment: LimitedEnvironment, job: Job) -> str:
     """The template's Markdown, within the limits of the sandbox (see environment.py)."""
-    from jinja2.exceptions import (
-        SecurityError,
-        TemplateNotFound,
-        TemplateSyntaxError,
-        UndefinedError,
-    )
-
     environment.start_document(DOCUMENT_SECONDS)
     try:
-        template = environment.get_template(job.template)
-        chunks: list[str] = []
-        size = 0
-        for chunk in template.generate(job.context):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_OUTPUT:
-                limit = integer(MAX_OUTPUT)
-                raise TemplateProblem(
-                    f"het document wordt te groot (meer dan {limit} tekens Markdown)",
-                    "kijk na of een lus niet eindeloos herhaalt of te veel maakt",
-                    template.filename or job.template,
-                )
-            try:
-                environment.livb_budget.check_time()
-            except TemplateProblem as problem:
-                problem.where = template.filename or job.template
-                raise
-        return "".join(chunks)
-    except TemplateNotFound as error:
-        where = _template_line(error)
-        message = f"het sjabloon '{error.name}' bestaat niet"
-        raise TemplateError(
-            f"{where}: {message}" if where else message,
-            "een sjabloon staat in templates/ van de gemeentemap of bij livb (templates/nl/)",
-        ) from None
-    except TemplateSyntaxError as error:
-        raise TemplateError(
-            f"{error.filename or error.name}:{error.lineno}: het sjabloon is ongeldig "
-            f"({error.message})",
-            "verbeter de Jinja-code op die regel",
-        ) from None
-    except UndefinedError as error:
-        where = _template_line(error) or job.template
-        raise TemplateError(
-            f"{where}: {_undefined_message(str(error))}",
-            "gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)",
-        ) from None
-    except SecurityError as error:
-        where = _template_line(error) or job.template
-        raise TemplateError(f"{where}: het sjabloon probeert iets wat niet toegelaten is") from None
+        return _generate(environment, job)
     except TemplateProblem as problem:
         where = problem.where or _template_line(problem)
         raise TemplateError(
@@ -682,23 +635,77 @@ def _render_text(environment: LimitedEnvironment, job: Job) -> str:
         ) from None
     except LivbError:
         raise
-    except RecursionError as error:
-        where = _template_line(error) or job.template
-        raise TemplateError(
+    except Exception as error:  # anything else a template's code can raise: its own mistake
+        raise _template_error(error, job) from None
+
+
+def _generate(environment: LimitedEnvironment, job: Job) -> str:
+    """Run the template chunk by chunk, stopping at the size and time limits."""
+    template = environment.get_template(job.template)
+    chunks: list[str] = []
+    size = 0
+    for chunk in template.generate(job.context):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            limit = integer(MAX_OUTPUT)
+            raise TemplateProblem(
+                f"het document wordt te groot (meer dan {limit} tekens Markdown)",
+                "kijk na of een lus niet eindeloos herhaalt of te veel maakt",
+                template.filename or job.template,
+            )
+        try:
+            environment.livb_budget.check_time()
+        except TemplateProblem as problem:
+            problem.where = template.filename or job.template
+            raise
+    return "".join(chunks)
+
+
+def _template_error(error: Exception, job: Job) -> TemplateError:
+    """What went wrong in a template, in Dutch, at its file and line where known."""
+    from jinja2.exceptions import (
+        SecurityError,
+        TemplateNotFound,
+        TemplateSyntaxError,
+        UndefinedError,
+    )
+
+    where = _template_line(error) or job.template
+    if isinstance(error, TemplateNotFound):
+        line = _template_line(error)
+        message = f"het sjabloon '{error.name}' bestaat niet"
+        return TemplateError(
+            f"{line}: {message}" if line else message,
+            "een sjabloon staat in templates/ van de gemeentemap of bij livb (templates/nl/)",
+        )
+    if isinstance(error, TemplateSyntaxError):
+        return TemplateError(
+            f"{error.filename or error.name}:{error.lineno}: het sjabloon is ongeldig "
+            f"({error.message})",
+            "verbeter de Jinja-code op die regel",
+        )
+    if isinstance(error, UndefinedError):
+        return TemplateError(
+            f"{where}: {_undefined_message(str(error))}",
+            "gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)",
+        )
+    if isinstance(error, SecurityError):
+        return TemplateError(f"{where}: het sjabloon probeert iets wat niet toegelaten is")
+    if isinstance(error, RecursionError):
+        return TemplateError(
             f"{where}: een macro, lus of sjabloon roept zichzelf eindeloos aan",
             "zorg dat een macro die zichzelf aanroept ergens stopt",
-        ) from None
-    except MemoryError:
-        raise TemplateError(
+        )
+    if isinstance(error, MemoryError):
+        return TemplateError(
             f"{job.template}: het sjabloon vraagt meer geheugen dan er is",
             "kijk na of een lus of macro niet eindeloos herhaalt of te veel maakt",
-        ) from None
-    except Exception as error:  # anything else a template's code can raise: its own mistake
-        where = _template_line(error) or job.template
-        raise TemplateError(
-            f"{where}: het sjabloon faalt: {_python_problem(error)}",
-            "verbeter de Jinja-code op die regel",
-        ) from None
+        )
+    return TemplateError(
+        f"{where}: het sjabloon faalt: {_python_problem(error)}",
+        "verbeter de Jinja-code op die regel",
+    )
 
 
 _PYTHON_PROBLEMS = {

@@ -291,22 +291,32 @@ class Views:
             "gasten": v.gasten,
             "deelnemers": v.deelnemers,
             "goedgekeurd": [{"id": i, "datum": d} for i, d in approved],
-            "agenda": [
-                {
-                    "punt": a.punt,
-                    "toelichting": self.field(a, "toelichting") or "",
-                    "verslag": self.field(a, "verslag")
-                    or _standing_item(a.punt, v, approved)
-                    or Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
-                    "besluiten": [self.field(a, "besluiten", b) for b in range(len(a.besluiten))],
-                }
-                for n, a in enumerate(v.agenda)
-            ],
-            "volgende_stap": or_missing(
-                self.field(v, "volgende_stap"), "de volgende stap", file, "volgende_stap"
-            )
+            "agenda": self._agenda(v, file, approved),
+        } | self._closing(v, file, closing)
+
+    def _agenda(
+        self, v: Vergadering, file: str, approved: list[tuple[str, dt.date]]
+    ) -> list[dict[str, Any]]:
+        """The items of the agenda with their minutes and decisions (a gap where minutes lack)."""
+        return [
+            {
+                "punt": a.punt,
+                "toelichting": self.field(a, "toelichting") or "",
+                "verslag": self.field(a, "verslag")
+                or _standing_item(a.punt, v, approved)
+                or Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
+                "besluiten": [self.field(a, "besluiten", b) for b in range(len(a.besluiten))],
+            }
+            for n, a in enumerate(v.agenda)
+        ]
+
+    def _closing(self, v: Vergadering, file: str, closing: bool) -> dict[str, Any]:
+        """The next step, the homework and the next meeting: gaps only where a closing is due."""
+        volgende_stap = self.field(v, "volgende_stap")
+        return {
+            "volgende_stap": or_missing(volgende_stap, "de volgende stap", file, "volgende_stap")
             if closing
-            else self.field(v, "volgende_stap") or "",
+            else volgende_stap or "",
             "huiswerk": [
                 {"wie": self.people(h.wie), "wat": self.field(h, "wat"), "tegen": h.tegen}
                 for h in v.huiswerk

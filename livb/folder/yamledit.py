@@ -217,13 +217,7 @@ def _shown(place: Path_) -> str:
 def _scalar_text(value: Any, node: ScalarNode, indent: int, old: str) -> str:
     """The YAML text of a new value, in the old node's style when that style can hold it."""
     if isinstance(value, str) and "\n" in value.rstrip("\n"):
-        body = value if value.endswith("\n") else value + "\n"
-        chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-"
-        if value.endswith("\n\n"):
-            chomp, body = "+", value
-        lines = [(" " * indent + line) if line else "" for line in body.split("\n")[:-1]]
-        # a block text ends at its own line end: what followed the old node stays after it
-        return "|" + chomp + "\n" + "\n".join(lines) + ("\n" if old.endswith("\n") else "")
+        return _literal_block(value, indent, old)
     # a block text ends at its own line end: a one-line value in its place keeps it
     end = "\n" if node.style in ("|", ">") and old.endswith("\n") else ""
     if isinstance(value, str) and node.style == ">" and _foldable(value):
@@ -235,6 +229,17 @@ def _scalar_text(value: Any, node: ScalarNode, indent: int, old: str) -> str:
             return "'" + value.replace("'", "''") + "'"
         return '"' + _double_quoted(value) + '"'
     return _plain(value) + end
+
+
+def _literal_block(value: str, indent: int, old: str) -> str:
+    """A text of several lines as a literal block, its final line breaks kept exactly."""
+    body = value if value.endswith("\n") else value + "\n"
+    chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-"
+    if value.endswith("\n\n"):
+        chomp, body = "+", value
+    lines = [(" " * indent + line) if line else "" for line in body.split("\n")[:-1]]
+    # a block text ends at its own line end: what followed the old node stays after it
+    return "|" + chomp + "\n" + "\n".join(lines) + ("\n" if old.endswith("\n") else "")
 
 
 def _foldable(value: str) -> bool:

@@ -9,6 +9,7 @@ and the reviewers' comments with the fields they are anchored to.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -215,49 +216,60 @@ class _Walker:
     def _element(self, element: Any, deleted: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         name = tag.removeprefix(_W)
-        if name == "p":
-            self._paragraph(element, deleted)
-        elif name == "r":
-            if self.open_fields and not deleted:
-                self._formatting(element.find(f"{_W}rPr"))
+        handle = _HANDLERS.get(name)
+        if handle is None:
             self._children(element, deleted)
-        elif name in ("t", "delText"):
-            if not deleted and name == "t":
-                self._text(element.text or "")
-        elif name in ("tab", "br", "cr"):
-            if not deleted:
-                self._text(" ")
-        elif name == "noBreakHyphen":
-            if not deleted:
-                self._text("-")
-        elif name == "instrText" or name in ("sdtPr", "pPr", "rPr", "tcPr", "tblPr", "trPr"):
-            return
-        elif name == "fldChar":
-            self._field_char(element.get(f"{_W}fldCharType"))
-        elif name == "bookmarkStart":
-            self._bookmark_start(element)
-        elif name == "bookmarkEnd":
-            bookmark = self.bookmark_names.pop(element.get(f"{_W}id") or "", None)
-            if bookmark in self.open_fields:
-                self.open_fields.remove(bookmark)
-        elif name in ("ins", "del", "moveTo", "moveFrom"):
-            kind = "ins" if name in ("ins", "moveTo") else "del"
-            where = self.open_fields[-1] if self.open_fields else None
-            self.read.revisions.append(Revision(kind, element.get(f"{_W}author") or "", where))
-            self._children(element, deleted or kind == "del")
-        elif name == "commentRangeStart":
-            comment = self.comments.get(element.get(f"{_W}id") or "")
-            if comment is not None:
-                self.open_comments[element.get(f"{_W}id") or ""] = comment
-                self._anchor(comment)
-        elif name == "commentRangeEnd":
-            self.open_comments.pop(element.get(f"{_W}id") or "", None)
-        elif name == "commentReference":
-            comment = self.comments.get(element.get(f"{_W}id") or "")
-            if comment is not None:
-                self._anchor(comment)
         else:
-            self._children(element, deleted)
+            handle(self, element, name, deleted)
+
+    def _run(self, element: Any, name: str, deleted: bool) -> None:
+        if self.open_fields and not deleted:
+            self._formatting(element.find(f"{_W}rPr"))
+        self._children(element, deleted)
+
+    def _characters(self, element: Any, name: str, deleted: bool) -> None:
+        """Text as Word keeps it: w:t, and tabs, breaks and hyphens as the characters they show."""
+        if deleted or name == "delText":
+            return
+        self._text(_SHOWN_AS.get(name, element.text or ""))
+
+    def _skipped(self, element: Any, name: str, deleted: bool) -> None:
+        """Properties and field instructions hold no text of a field."""
+
+    def _field_char_of(self, element: Any, name: str, deleted: bool) -> None:
+        self._field_char(element.get(f"{_W}fldCharType"))
+
+    def _bookmark_start_of(self, element: Any, name: str, deleted: bool) -> None:
+        self._bookmark_start(element)
+
+    def _bookmark_end(self, element: Any, name: str, deleted: bool) -> None:
+        bookmark = self.bookmark_names.pop(element.get(f"{_W}id") or "", None)
+        if bookmark in self.open_fields:
+            self.open_fields.remove(bookmark)
+
+    def _revision(self, element: Any, name: str, deleted: bool) -> None:
+        """A tracked change: inserted text counts, deleted text does not; who made it is kept."""
+        kind = "ins" if name in ("ins", "moveTo") else "del"
+        where = self.open_fields[-1] if self.open_fields else None
+        self.read.revisions.append(Revision(kind, element.get(f"{_W}author") or "", where))
+        self._children(element, deleted or kind == "del")
+
+    def _comment_start(self, element: Any, name: str, deleted: bool) -> None:
+        comment = self.comments.get(element.get(f"{_W}id") or "")
+        if comment is not None:
+            self.open_comments[element.get(f"{_W}id") or ""] = comment
+            self._anchor(comment)
+
+    def _comment_end(self, element: Any, name: str, deleted: bool) -> None:
+        self.open_comments.pop(element.get(f"{_W}id") or "", None)
+
+    def _comment_reference(self, element: Any, name: str, deleted: bool) -> None:
+        comment = self.comments.get(element.get(f"{_W}id") or "")
+        if comment is not None:
+            self._anchor(comment)
+
+    def _paragraph_of(self, element: Any, name: str, deleted: bool) -> None:
+        self._paragraph(element, deleted)
 
     def _paragraph(self, element: Any, deleted: bool) -> None:
         self.paragraph += 1
@@ -328,3 +340,24 @@ class _Walker:
         for bookmark in self.open_fields:
             if bookmark not in comment.fields:
                 comment.fields.append(bookmark)
+
+
+_SHOWN_AS = {"tab": " ", "br": " ", "cr": " ", "noBreakHyphen": "-"}
+"""The characters a reader sees for Word's elements that stand for one."""
+
+_HANDLERS: dict[str, Callable[[_Walker, Any, str, bool], None]] = {
+    "p": _Walker._paragraph_of,
+    "r": _Walker._run,
+    **dict.fromkeys(("t", "delText", "tab", "br", "cr", "noBreakHyphen"), _Walker._characters),
+    **dict.fromkeys(
+        ("instrText", "sdtPr", "pPr", "rPr", "tcPr", "tblPr", "trPr"), _Walker._skipped
+    ),
+    "fldChar": _Walker._field_char_of,
+    "bookmarkStart": _Walker._bookmark_start_of,
+    "bookmarkEnd": _Walker._bookmark_end,
+    **dict.fromkeys(("ins", "del", "moveTo", "moveFrom"), _Walker._revision),
+    "commentRangeStart": _Walker._comment_start,
+    "commentRangeEnd": _Walker._comment_end,
+    "commentReference": _Walker._comment_reference,
+}
+"""What the walker does with each element of WordprocessingML; any other: its children."""
