@@ -39,6 +39,11 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ[SWEEP_FULL] = "1"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long tests first: a worker that started one last would keep the run waiting."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     seed = os.environ[SWEEP_SEED]
     if os.environ.get(SWEEP_FULL) == "1":

@@ -21,7 +21,7 @@ import pytest
 
 from helpers import EXAMPLE
 
-pytestmark = pytest.mark.bench
+pytestmark = [pytest.mark.bench, pytest.mark.long]
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 LIVB = shutil.which("livb", path=str(Path(sys.executable).parent)) or "livb"

@@ -449,6 +449,7 @@ def _audit(path: Path) -> dict[str, list[str]]:
     }
 
 
+@pytest.mark.long
 def test_openxml_audit_finds_nothing_new(rendered):
     (baseline,) = _audit(REPO / "templates" / "nl" / "huisstijl.docx").values()
     found = _audit(rendered)
@@ -461,6 +462,7 @@ def test_openxml_audit_finds_nothing_new(rendered):
     shutil.which("soffice") is None and not REQUIRE_LIBREOFFICE,
     reason="LibreOffice is not installed",
 )
+@pytest.mark.long
 def test_libreoffice_converts_every_document_to_pdf(rendered, tmp_path):
     from livb.word.pdf import convert_to_pdf, find_soffice
 
