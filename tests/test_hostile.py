@@ -97,7 +97,8 @@ COMMANDS = (
 # Rendering every document takes a second a case: a sample of the cases per run (the seed is
 # printed at the top; --volledig runs every case).
 RENDER_ALL = (("render", "alle", "{map}", "--uit", "{out}"),)
-RENDER_SAMPLE = sweep_sample(CASES, 30, "hostile-render-alle")
+RENDER_SAMPLE_SIZE = 20
+RENDER_SAMPLE = sweep_sample(CASES, RENDER_SAMPLE_SIZE, "hostile-render-alle")
 
 
 def _never_a_traceback(case: Case, tmp_path: Path, livb, commands: tuple[tuple[str, ...], ...]):
@@ -131,10 +132,11 @@ def test_the_render_sample_is_repeatable_and_full_on_request(monkeypatch):
 
     monkeypatch.setenv(SWEEP_SEED, "4711")
     monkeypatch.delenv(SWEEP_FULL, raising=False)
-    first = sweep_sample(CASES, 30, "hostile-render-alle")
-    assert first == sweep_sample(CASES, 30, "hostile-render-alle")
-    assert len(first) == 30 and len({case.name for case in first}) == 30
+    size = RENDER_SAMPLE_SIZE
+    first = sweep_sample(CASES, size, "hostile-render-alle")
+    assert first == sweep_sample(CASES, size, "hostile-render-alle")
+    assert len(first) == size and len({case.name for case in first}) == size
     monkeypatch.setenv(SWEEP_SEED, "4712")
-    assert sweep_sample(CASES, 30, "hostile-render-alle") != first
+    assert sweep_sample(CASES, size, "hostile-render-alle") != first
     monkeypatch.setenv(SWEEP_FULL, "1")
-    assert sweep_sample(CASES, 30, "hostile-render-alle") == CASES
+    assert sweep_sample(CASES, size, "hostile-render-alle") == CASES
