@@ -176,3 +176,12 @@ def test_a_progress_report_the_gemeente_went_without_is_not_made(livb):
     assert rows["voortgangsrapport"][1].startswith(
         "nee: de gemeente werkt zonder voortgangsrapport (LIVB311 staat uit: Geen apart"
     )
+
+
+def test_no_brainstorm_handout_once_step_3_3_is_behind_the_city(livb, tmp_path):
+    rows = _listed(livb, REPO / "tests" / "projects" / "mechelen")
+    assert rows["brainstorm"][1].startswith("nee: stap 3.3 is anders ingevuld: ingevuld door")
+    halle = copy_example(tmp_path / "halle")
+    assert _listed(livb, halle, "--datum", "2009-11-01")["brainstorm"][1] == "ja"  # to come
+    done = _listed(livb, halle, "--datum", "2026-12-06")["brainstorm"][1]
+    assert done.startswith("nee: stap 3.3 is klaar: vergadering van ")

@@ -7,7 +7,9 @@ import datetime as dt
 from livb.documents import _tool_f
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
+from livb.method.process import derive_state
 from livb.method.queries import meetings_for
+from livb.model import Project
 from livb.model.stappen import Stap
 
 
@@ -31,6 +33,16 @@ def _date(context: Context) -> dt.date | None:
     return dated(context["datum"])
 
 
+def _why_not(project: Project, today: dt.date) -> str | None:
+    """A handout to prepare a brainstorm still to come; none once step 3.3 is behind the city."""
+    if any(v.datum >= today for _, v in meetings_for(project, Stap.S3_3)):
+        return None
+    step = derive_state(project, today).step(Stap.S3_3)
+    if step.stand.afgerond:
+        return f"stap 3.3 is {step.stand.value}" + (f": {step.uitleg}" if step.uitleg else "")
+    return None
+
+
 DOCUMENT = Document(
     name="brainstorm",
     title="Brainstorm: stellingen en vragen",
@@ -38,6 +50,6 @@ DOCUMENT = Document(
     template="brainstorm.md.j2",
     filename="brainstorm.docx",
     build=build,
-    why_not=lambda project, today: None,
+    why_not=_why_not,
     date=_date,
 )
