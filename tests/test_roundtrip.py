@@ -532,3 +532,27 @@ def test_the_diff_of_a_long_text_shows_where_it_changed(folder, livb):
     (line,) = [line for line in result.out.splitlines() if line.startswith(VISIE)]
     assert "→ '…" in line and "veilig naar school" in line.split("→")[1]
     assert "veilig" not in line.split("→")[0]
+
+
+def test_the_year_report_s_outlook_edited_in_word_comes_back_into_its_year(halle, livb):
+    assert livb("render", "jaarrapport", halle, "--datum", "2012-03-01").code == 0
+    document = halle / "output" / "jaarrapport.docx"
+    place = "monitoring/2011.yaml#/vooruitblik"
+    assert place in _field_map(_parts(document))
+    new = "In 2012 breidt de stad het buurtbemiddelingsproject uit naar twee wijken."
+    data = repack(
+        document.read_bytes(),
+        lambda body, names: replace_control(body, names[place], word_runs(("type", new))),
+    )
+    before = (halle / "monitoring" / "2011.yaml").read_bytes()
+    result = livb("import", _edited(halle, "jaarrapport-nagelezen.docx", data), halle, "--droog")
+    assert result.code == 0, result.err
+    assert f"{place}: '2012 is het laatste jaar" in result.out
+    assert "→ 'In 2012 breidt de stad het buurtbemiddelingsproject" in result.out
+    assert (halle / "monitoring" / "2011.yaml").read_bytes() == before
+    written = livb("import", _edited(halle, "jaarrapport-nagelezen.docx", data), halle)
+    assert written.code == 0, written.err
+    from livb.folder.project import load_project
+
+    project = load_project(halle).project
+    assert project is not None and project.monitoring[2011].vooruitblik == new

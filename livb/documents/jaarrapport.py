@@ -87,7 +87,7 @@ def build(views: Views, item: str | None) -> Context:
         "communicatie": follow.told(year),
         "volgend": next_year,
         "plan_acties": len(follow.states),
-        "vooruitblik": (monitoring.vooruitblik if monitoring else None)
+        "vooruitblik": (views.field(monitoring, "vooruitblik") if monitoring else None)
         or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
     }
 
@@ -119,8 +119,8 @@ def _year_entries(views: Views, follow: FollowUpView, entries: list[Any]) -> lis
         {
             "titel": views.skeleton_gap(titles[e.actie], "titel") if e.actie in titles else e.actie,
             "stand": STANDEN[e.status],
-            "reden": e.reden or "",
-            "opmerking": e.opmerking or "",
+            "reden": views.field(e, "reden") or "",
+            "opmerking": views.field(e, "opmerking") or "",
         }
         for e in entries
     ]
