@@ -104,7 +104,7 @@ class FollowUpView:
                     "datum": m.datum,
                     "waarde": m.waarde,
                     "bron": m.bron,
-                    "opmerking": m.opmerking or "",
+                    "opmerking": self.views.field(m, "opmerking") or "",
                 }
                 for m in metingen
             ],
@@ -225,9 +225,9 @@ class FollowUpView:
                 latest[(opvolging.vergadering, opvolging.taak)] = {
                     "vergadering": meeting.datum,
                     "wie": self.views.people(taak.wie),
-                    "wat": taak.wat,
+                    "wat": self.views.field(taak, "wat"),
                     "gedaan": opvolging.gedaan,
-                    "opmerking": opvolging.opmerking or "",
+                    "opmerking": self.views.field(opvolging, "opmerking") or "",
                 }
         return [latest[key] for key in sorted(latest)]
 
@@ -235,7 +235,7 @@ class FollowUpView:
         """What was told to the public (of one year), oldest first."""
         project = self.views.project
         return [
-            {"datum": c.datum, "wat": c.wat}
+            {"datum": c.datum, "wat": self.views.field(c, "wat")}
             for y in self.years
             if year is None or y == year
             for c in sorted(project.monitoring[y].communicatie, key=lambda c: c.datum)

@@ -42,14 +42,15 @@ def build(views: Views, item: str | None) -> Context:
             {
                 "titel": guide[key]["titel"],
                 "vragen": [
-                    {"vraag": q.vraag, "antwoord": q.antwoord or ""} for q in getattr(gesprek, key)
+                    {"vraag": q.vraag, "antwoord": views.field(q, "antwoord") or ""}
+                    for q in getattr(gesprek, key)
                 ]
                 or ([] if held else [{"vraag": q, "antwoord": ""} for q in guide[key]["vragen"]]),
             }
             for key in SECTIONS
             if getattr(gesprek, key) or not held
         ],
-        "samenvatting": gesprek.samenvatting or "",
+        "samenvatting": views.field(gesprek, "samenvatting") or "",
         "aandachtspunten": gesprek.aandachtspunten,
     }
 
