@@ -387,8 +387,16 @@ def test_reserving_a_name_never_hands_it_out_twice(tmp_path):
 
     (tmp_path / "2030-01-08-kerngroep.yaml").write_text("met de hand\n", "utf-8")
     with ThreadPoolExecutor(8) as pool:
-        paths = list(pool.map(lambda _: _reserve(tmp_path, "2030-01-08-kerngroep"), range(16)))
+        paths = list(
+            pool.map(
+                lambda n: _reserve(tmp_path, tmp_path, "2030-01-08-kerngroep", b"nr %d\n" % n),
+                range(16),
+            )
+        )
     assert len(set(paths)) == 16
+    # each file holds its writer's content whole: no name was handed out empty or twice
+    assert sorted(p.read_bytes() for p in paths) == sorted(b"nr %d\n" % n for n in range(16))
+    assert not list(tmp_path.glob(".*.tmp"))
     assert tmp_path / "2030-01-08-kerngroep.yaml" not in paths
     assert (tmp_path / "2030-01-08-kerngroep.yaml").read_text("utf-8") == "met de hand\n"
     assert {p.name for p in paths} == {f"2030-01-08-kerngroep-{n}.yaml" for n in range(2, 18)}

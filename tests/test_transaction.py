@@ -67,3 +67,15 @@ def test_an_exclusive_create_never_takes_a_name_twice(tmp_path):
     path.write_text("van iemand\n", "utf-8")
     assert create_exclusive(path) is False
     assert path.read_text("utf-8") == "van iemand\n"
+
+
+def test_a_new_file_appears_whole_or_not_at_all(tmp_path):
+    from livb.core.transaction import create_new
+
+    path = tmp_path / "vergadering.yaml"
+    assert create_new(path, b"orgaan: kerngroep\n", inside=tmp_path) is True
+    assert path.read_bytes() == b"orgaan: kerngroep\n"
+    # the name is taken: the second writer gets False and the first one's content stays
+    assert create_new(path, b"orgaan: forum\n", inside=tmp_path) is False
+    assert path.read_bytes() == b"orgaan: kerngroep\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["vergadering.yaml"]  # no temporary left

@@ -74,6 +74,38 @@ def invisible(character: str) -> bool:
     return category in ("Cc", "Cs", "Zl", "Zp") or character in _BIDI_AND_INVISIBLE
 
 
+def create_new(path: Path, data: bytes, *, inside: Path) -> bool:
+    """Create ``path`` holding ``data``, only if no one has that name yet; False when it exists.
+
+    The content is written to a temporary file first and then linked under the name, which
+    fails when the name is taken: nobody ever sees the file empty or half written (a reader
+    that loads the folder meanwhile sees it whole or not at all). On a file system without hard
+    links the name is reserved empty and filled, as :func:`create_exclusive` does.
+
+    Raises:
+        LinkedPathError: the path goes through a symbolic link.
+        OSError: the file could not be written; nothing is left behind.
+    """
+    refuse_links(inside, path)
+    temporary = _create_temporary(path)
+    try:
+        with temporary.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (FAT, some network shares)
+            if not create_exclusive(path):
+                return False
+            write_atomic(path, data, inside=inside, expected=b"")
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def create_exclusive(path: Path) -> bool:
     """Create ``path`` empty, only if no one has it yet; False when it exists.
 

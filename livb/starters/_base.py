@@ -32,7 +32,7 @@ from livb.core.transaction import (
 )
 from livb.core.transaction import (
     FileChangedError,
-    create_exclusive,
+    create_new,
     folder_lock,
     invisible,
     shown,
@@ -308,14 +308,9 @@ def _apply(root: Path, change: Change) -> Path:
         _write(root, path, change.data, change.expected)
         return path
     folder = (root / change.relative).parent
-    path = _reserve(folder, change.stem) if change.renumber else _reserve_name(root, change)
-    try:
-        _write(root, path, change.data, b"")
-    except BaseException:
-        if path.exists() and path.stat().st_size == 0:
-            path.unlink()
-        raise
-    return path
+    if change.renumber:
+        return _reserve(root, folder, change.stem, change.data)
+    return _reserve_name(root, change)
 
 
 def _numbered(folder: Path, stem: str, take: Callable[[Path], bool]) -> Path:
@@ -328,11 +323,11 @@ def _numbered(folder: Path, stem: str, take: Callable[[Path], bool]) -> Path:
         number += 1
 
 
-def _reserve(folder: Path, stem: str) -> Path:
-    """Create an empty file under the first free name; exclusive, so no one else has it."""
+def _reserve(root: Path, folder: Path, stem: str, data: bytes) -> Path:
+    """Create the file under the first free name, whole at once; no one else gets that name."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _numbered(folder, stem, create_exclusive)
+        return _numbered(folder, stem, lambda path: create_new(path, data, inside=root))
     except OSError as error:
         raise LivbError(
             f"kan geen nieuw bestand maken in '{folder.name}': {error.strerror or error}",
@@ -341,11 +336,11 @@ def _reserve(folder: Path, stem: str) -> Path:
 
 
 def _reserve_name(root: Path, change: Change) -> Path:
-    """Create the empty file of exactly this name, exclusively; refuse when it exists."""
+    """Create the file of exactly this name, whole at once; refuse when it exists."""
     path = root / change.relative
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        created = create_exclusive(path)
+        created = create_new(path, change.data, inside=root)
     except OSError as error:
         raise LivbError(
             f"kan '{change.relative}' niet maken: {error.strerror or error}",
