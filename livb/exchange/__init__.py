@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from livb.core.errors import LivbError, UsageError
+from livb.core.errors import UsageError
 
 if TYPE_CHECKING:
     from livb.folder.project import LoadResult
@@ -59,20 +59,9 @@ def load_folder(root: Path, command: str) -> LoadResult:
     Raises:
         LivbError: not a gemeente folder, or one with errors.
     """
-    from livb.core.diagnostics import Severity
-    from livb.folder.project import NOT_A_FOLDER, load_project
+    from livb.folder.project import load_clean
 
-    loaded = load_project(root)
-    if loaded.project is None:
-        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
-        if errors and errors[0].code == NOT_A_FOLDER:
-            raise LivbError(errors[0].message, errors[0].hint)
-        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
-        raise LivbError(
-            f"de map '{root}' heeft fouten; {command} werkt enkel op een map zonder fouten",
-            f"los eerst de fouten op die 'livb check {root}' toont{first}",
-        )
-    return loaded
+    return load_clean(root, f"{command} werkt enkel op een map zonder fouten")
 
 
 def import_file(

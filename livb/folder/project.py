@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from livb.core.diagnostics import Diagnostic, Location, Severity
-from livb.core.errors import UsageError
+from livb.core.errors import LivbError, UsageError
 from livb.core.nogc import paused_gc
 from livb.core.safepaths import outside_reason
 from livb.folder.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
@@ -77,6 +77,28 @@ def holds_gemeente_files(root: Path) -> bool:
         elif (root / kind.pattern).is_file():
             return True
     return False
+
+
+def load_clean(root: Path, refusal: str) -> LoadResult:
+    """The folder loaded for a command that writes or exports it: one with errors is refused.
+
+    ``refusal`` says why, after "de map … heeft fouten; " (e.g. 'livb new vult ze niet aan').
+
+    Raises:
+        LivbError: not a gemeente folder (its own message), or a folder with errors (the
+            first one named, with where it is).
+    """
+    loaded = load_project(root)
+    if loaded.project is None:
+        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
+        if errors and errors[0].code == NOT_A_FOLDER:
+            raise LivbError(errors[0].message, errors[0].hint)
+        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
+        raise LivbError(
+            f"de map '{root}' heeft fouten; {refusal}",
+            f"los eerst de fouten op die 'livb check {root}' toont{first}",
+        )
+    return loaded
 
 
 def load_project(root: Path) -> LoadResult:

@@ -188,20 +188,12 @@ def validate(model: type[BaseModel], item: dict[str, Any]) -> None:
 
 
 def load(root: Path) -> Project:
-    from livb.core.diagnostics import Severity
-    from livb.folder.project import NOT_A_FOLDER, load_project
+    """The folder loaded; ``livb new`` completes no folder with errors."""
+    from livb.folder.project import load_clean
 
-    loaded = load_project(root)
-    if loaded.project is None:
-        errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
-        if errors and errors[0].code == NOT_A_FOLDER:
-            raise LivbError(errors[0].message, errors[0].hint)
-        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
-        raise LivbError(
-            f"de map '{root}' heeft fouten; livb new vult ze niet aan",
-            f"los eerst de fouten op die 'livb check {root}' toont{first}",
-        )
-    return loaded.project
+    project = load_clean(root, "livb new vult ze niet aan").project
+    assert project is not None  # load_clean refuses a folder that did not load
+    return project
 
 
 @dataclass(frozen=True)
