@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from livb.core import formatting
-from livb.method.queries import action_states
+from livb.method.queries import action_states, homework_due
 from livb.model import Project
 from livb.model._tijd import Precisie, VageDatum
 from livb.model.walk import operational_goals
@@ -248,22 +248,13 @@ def _indicator_row(
 
 def _huiswerk(project: Project, jaar: int, trekker: str, done: dict[Any, Any]) -> list[Row]:
     """A trekker's tasks due in ``jaar``, and those an earlier year recorded as not done."""
-    earlier: dict[tuple[str, int], bool] = {}
-    for year in sorted(y for y in project.monitoring if y < jaar):
-        for opvolging in project.monitoring[year].huiswerk:
-            earlier[(opvolging.vergadering, opvolging.taak)] = opvolging.gedaan
+    due = {(id_, number) for id_, number, _, _ in homework_due(project, jaar)}
     rows = []
     meetings = sorted(project.vergaderingen.items(), key=lambda item: (item[1].datum, item[0]))
     for id_, vergadering in meetings:
         for number, taak in enumerate(vergadering.huiswerk, start=1):
-            if trekker not in taak.wie:
-                continue
-            due = (taak.tegen or vergadering.datum).year
-            # as livb new monitoring: due this year, or followed up earlier and not done yet;
-            # and whatever this year's file already says about a task
-            state = earlier.get((id_, number))
-            listed = (id_, number) in done
-            if not listed and (due > jaar or state is True or (state is None and due != jaar)):
+            # as livb new monitoring, and whatever this year's file already says about a task
+            if trekker not in taak.wie or ((id_, number) not in due and (id_, number) not in done):
                 continue
             current = done.get((id_, number))
             shown = {

@@ -559,3 +559,24 @@ def reports(project: Project, today: dt.date) -> list[Besluit]:
         *evaluations(project, today),
     ]
     return chronologisch((b for b in found if b.datum >= approved.datum), lambda b: b.datum)
+
+
+def homework_due(project: Project, jaar: int) -> list[tuple[str, int, Vergadering, Any]]:
+    """The homework a year's follow-up asks about, in meeting order: (meeting, number, …).
+
+    A task is due in the year of its 'tegen' (else of its meeting); one an earlier year's
+    follow-up recorded as not done stays due until it is done.
+    """
+    done: dict[tuple[str, int], bool] = {}
+    for year in sorted(y for y in project.monitoring if y < jaar):
+        for opvolging in project.monitoring[year].huiswerk:
+            done[(opvolging.vergadering, opvolging.taak)] = opvolging.gedaan
+    found = []
+    meetings = sorted(project.vergaderingen.items(), key=lambda item: (item[1].datum, item[0]))
+    for id_, vergadering in meetings:
+        for number, taak in enumerate(vergadering.huiswerk, start=1):
+            due = (taak.tegen or vergadering.datum).year
+            state = done.get((id_, number))
+            if not (state is True or (state is None and due != jaar) or due > jaar):
+                found.append((id_, number, vergadering, taak))
+    return found

@@ -146,27 +146,19 @@ def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
 
 def _huiswerk_due(project: Project, jaar: int) -> list[dict[str, Any]]:
     """The tasks due in a year (by 'tegen', else the meeting's date), and those left undone."""
-    done: dict[tuple[str, int], bool] = {}
-    for year in sorted(y for y in project.monitoring if y < jaar):
-        for opvolging in project.monitoring[year].huiswerk:
-            done[(opvolging.vergadering, opvolging.taak)] = opvolging.gedaan
+    from livb.method.queries import homework_due
+
     found = []
-    meetings = sorted(project.vergaderingen.items(), key=lambda item: (item[1].datum, item[0]))
-    for id_, vergadering in meetings:
-        for number, taak in enumerate(vergadering.huiswerk, start=1):
-            due = (taak.tegen or vergadering.datum).year
-            state = done.get((id_, number))
-            if state is True or (state is None and due != jaar) or due > jaar:
-                continue
-            wie = ", ".join(taak.wie)
-            tegen = f" (tegen {taak.tegen})" if taak.tegen else ""
-            found.append(
-                {
-                    "vergadering": Noted(id_, one_line(f"{wie}: {taak.wat}{tegen}")),
-                    "taak": number,
-                    "gedaan": True,
-                }
-            )
+    for id_, number, _vergadering, taak in homework_due(project, jaar):
+        wie = ", ".join(taak.wie)
+        tegen = f" (tegen {taak.tegen})" if taak.tegen else ""
+        found.append(
+            {
+                "vergadering": Noted(id_, one_line(f"{wie}: {taak.wat}{tegen}")),
+                "taak": number,
+                "gedaan": True,
+            }
+        )
     return found
 
 
