@@ -129,3 +129,27 @@ def test_a_held_lock_times_out_with_who_holds_it(halle, livb, monkeypatch, tmp_p
     # The holder is gone (killed, as a crash would): the next run gets the lock at once.
     assert (halle / LOCK).exists()
     assert livb("new", "actor", halle, "--id", "jan-peeters").code == 0
+
+
+def test_besluit_waits_for_a_new_that_holds_the_folder(halle, livb, monkeypatch, tmp_path):
+    import livb.core.transaction as transaction
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(halle)], stdout=subprocess.PIPE, cwd=tmp_path
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"vast\n"
+        monkeypatch.setattr(transaction, "LOCK_TIMEOUT", 0.5)
+        before = (halle / "besluiten.yaml").read_bytes()
+        result = livb(
+            "besluit", halle, "--door", "gemeenteraad", "--onderwerp", "plan",
+            "--datum", "2010-06-22", "--no-git",
+        )  # fmt: skip
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.code == 1
+    assert "fout: de map wordt al aangepast door " in result.err
+    assert "'livb new actor')" in result.err
+    assert "hulp: livb besluit wachtte 0,5 seconden" in result.err
+    assert (halle / "besluiten.yaml").read_bytes() == before

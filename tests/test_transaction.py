@@ -2,46 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from livb.core.transaction import LOCK, create_exclusive, folder_lock
 
 from gitrepo import commit, git, init, isolate, needs_git
 from helpers import copy_example
-
-HOLD = """
-import sys, time
-from pathlib import Path
-from livb.core.transaction import folder_lock
-with folder_lock(Path(sys.argv[1]), "livb new actor"):
-    print("vast", flush=True)
-    time.sleep(60)
-"""
-
-
-def test_besluit_waits_for_a_new_that_holds_the_folder(halle, livb, monkeypatch, tmp_path):
-    import livb.core.transaction as transaction
-
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(halle)], stdout=subprocess.PIPE, cwd=tmp_path
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == b"vast\n"
-        monkeypatch.setattr(transaction, "LOCK_TIMEOUT", 0.5)
-        before = (halle / "besluiten.yaml").read_bytes()
-        result = livb(
-            "besluit", halle, "--door", "gemeenteraad", "--onderwerp", "plan",
-            "--datum", "2010-06-22", "--no-git",
-        )  # fmt: skip
-    finally:
-        holder.kill()
-        holder.wait()
-    assert result.code == 1
-    assert "fout: de map wordt al aangepast door " in result.err
-    assert "'livb new actor')" in result.err
-    assert "hulp: livb besluit wachtte 0,5 seconden" in result.err
-    assert (halle / "besluiten.yaml").read_bytes() == before
 
 
 @needs_git
