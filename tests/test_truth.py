@@ -161,11 +161,12 @@ def test_every_document_of_an_almost_empty_folder_shows_its_gaps(fresh, livb):
     assert project is not None
     request = RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY))
     assert made == sorted(job.filename for job in plan_jobs(request, project))
+    # no FOD named in livb.yaml: no protocolakkoord (test_documents drafts one by name)
+    assert "protocolakkoord.docx" not in made
     assert {
         "diagnostiek.docx",
         "intentieverklaring.docx",
         "plan.docx",
-        "protocolakkoord.docx",
         "verslag-2026-12-01-kerngroep.docx",
         "agenda-2026-12-01-kerngroep.docx",
         "profiel-coordinator.docx",
@@ -667,10 +668,15 @@ def test_an_approved_plan_gets_no_proposals_to_start_again(mechelen, livb):
         "Het budget is nog niet bepaald" not in plan and "Het plan legt geen budget vast." in plan
     )
     assert "Naast de kerngroep droegen ook deze vormen van overleg bij:" in plan  # no projectgroep
-    # Mechelen went on without a progress report (LIVB311 off): render alle makes none, and
-    # one asked for by name tells what the city did
+    # Mechelen went on without a progress report (LIVB311 off): render alle makes none, one
+    # asked for by name is refused with the reason, and one asked for anyway tells what the
+    # city did
     assert "voortgangsrapport.docx" not in texts
-    asked = livb("render", "voortgangsrapport", mechelen, "--datum", DAY)
+    refused = livb("render", "voortgangsrapport", mechelen, "--datum", DAY)
+    assert refused.code == 1 and not (mechelen / "output" / "voortgangsrapport.docx").exists()
+    assert "fout: livb maakt nu geen voortgangsrapport: de gemeente werkt zonder" in refused.err
+    assert "LIVB311 staat uit" in refused.err and "--toch" in refused.err
+    asked = livb("render", "voortgangsrapport", mechelen, "--datum", DAY, "--toch")
     assert asked.code == 0, asked.err
     report = "\n".join(docx_text((mechelen / "output" / "voortgangsrapport.docx").read_bytes()))
     assert "elk met een projectgroep" not in report and "goed te keuren" not in report

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document, gap
+from livb.documents._base import Context, Document, NoReason, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
 from livb.method.queries import meetings_for, plan_approved
@@ -168,7 +168,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return "nog geen bronnen of bevindingen in diagnostiek/ (stap 2.1)"
     if plan_approved(project) is None:
         return None
-    return "het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml"
+    return NoReason("het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml")
 
 
 DOCUMENT = Document(

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
 from livb.method.queries import meetings_for, plan_approved
 from livb.model import Project
@@ -49,7 +49,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
     if project.bevindingen.bevindingen or plan_approved(project) is None:
         return None
-    return "het plan is al goedgekeurd zonder bevindingen in de diagnostiek"
+    return NoReason("het plan is al goedgekeurd zonder bevindingen in de diagnostiek")
 
 
 def _letters(project: Project) -> list[str]:

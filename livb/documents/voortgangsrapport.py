@@ -7,7 +7,7 @@ from typing import Any
 
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.charts import chain_chart, series_chart
 from livb.documents.views import SCHAKEL_VOLGORDE, Views
 from livb.method.process import FASEN, Stand
@@ -98,7 +98,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         if e.code == PROGRESS_RULE and not e.voor
     ]
     if skipped and not decisions(project, Onderwerp.VOORTGANGSRAPPORT, uitkomst=tuple(Uitkomst)):
-        return (
+        return NoReason(
             f"de gemeente werkt zonder voortgangsrapport ({PROGRESS_RULE} staat uit: {skipped[0]})"
         )
     return None
