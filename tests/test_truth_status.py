@@ -325,3 +325,38 @@ def test_hearings_fill_in_only_the_priorities_they_were_about(tmp_path, livb):
     )
     step = state_of(root, DAY).step(Stap.S3_4)
     assert step.uitleg.endswith("door Themahoorzittingen MIVP² (6 bijeenkomsten, 107 deelnemers)")
+
+
+# -- a decision on the predecessor plan is not this plan's -----------------------------------------
+
+PREDECESSOR = """\
+    besluiten:
+      - id: raad-plan
+        datum: 2025-01-20
+        door: gemeenteraad
+        onderwerp: plan
+      - id: college-evaluatie-vorig
+        datum: 2025-06-10
+        door: college
+        onderwerp: evaluatie
+"""
+
+
+@pytest.mark.parametrize("predecessor", [False, True])
+def test_an_evaluation_of_the_previous_plan_is_no_step_of_this_one(tmp_path, predecessor):
+    from helpers import SMALL_PLAN
+
+    from livb.documents._process_view import decision_view
+
+    decisions = PREDECESSOR + (
+        '        vorig_plan: "Veiligheidsplan 2020-2024"\n' if predecessor else ""
+    )
+    root = write_tree(tmp_path / "lint", {**SMALL_PLAN, "besluiten.yaml": decisions})
+    project = load_project(root).project
+    assert project is not None
+    step = derive_state(project, dt.date(2026, 9, 1)).step(Stap.S4_2)
+    # in the plan period, after a year of implementation: only this plan's evaluation counts
+    assert (step.stand is Stand.KLAAR) is not predecessor, step
+    shown = decision_view(project.besluiten.besluiten[1])["onderwerp"]
+    expected = "de evaluatie van het vorige plan (Veiligheidsplan 2020-2024)"
+    assert shown == (expected if predecessor else "de evaluatie")

@@ -134,14 +134,23 @@ def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str
     return found
 
 
+def _subject(besluit: Besluit) -> str:
+    """'de evaluatie', or 'de evaluatie van het vorige plan (Veiligheidsplan 2006-2007)'."""
+    if besluit.vorig_plan is None:
+        return ONDERWERPEN[besluit.onderwerp]
+    if besluit.onderwerp is Onderwerp.PLAN:
+        return f"het vorige plan ({besluit.vorig_plan})"
+    return f"{ONDERWERPEN[besluit.onderwerp]} van het vorige plan ({besluit.vorig_plan})"
+
+
 def decision_view(besluit: Besluit) -> dict[str, Any]:
-    """A decision as the reports list it."""
+    """A decision as the reports list it (one on a predecessor plan says which)."""
     return {
         "id": besluit.id,
         "datum": besluit.datum,
         "op_datum": on_date(besluit.datum),
         "door": INSTANTIES[besluit.door],
-        "onderwerp": ONDERWERPEN[besluit.onderwerp],
+        "onderwerp": _subject(besluit),
         "uitkomst": besluit.uitkomst.value,
         "referentie": besluit.referentie or "",
         "toelichting": besluit.toelichting or "",
@@ -166,6 +175,7 @@ def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) ->
         b
         for b in views.project.besluiten.besluiten
         if b.onderwerp is onderwerp
+        and b.vorig_plan is None
         and b.door is door
         and b.uitkomst is Uitkomst.GOEDGEKEURD
         and b.datum <= day

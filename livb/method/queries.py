@@ -204,6 +204,8 @@ def decisions(
 ) -> list[Besluit]:
     """The decisions on a subject, by the given bodies and outcomes, oldest first.
 
+    Only this plan's: a decision on a predecessor plan (``vorig_plan``) is no step of this one.
+
     Args:
         project: the folder.
         onderwerp: what was decided on.
@@ -217,6 +219,7 @@ def decisions(
         b
         for b in project.besluiten.besluiten
         if b.onderwerp is onderwerp
+        and b.vorig_plan is None
         and (bodies is None or b.door in bodies)
         and b.uitkomst in outcomes
         and (today is None or b.datum <= today)

@@ -28,6 +28,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "uitkomst": "goedgekeurd, ondertekend, kennisgenomen, uitgesteld of afgewezen.",
         "ondertekenaar": "Bij een ondertekening: wie tekende.",
         "referentie": "Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'.",
+        "vorig_plan": "Alleen bij een besluit over een vorig plan (bv. de evaluatie van 'Veiligheidsplan\n2006-2007'): de naam van dat plan. Zo'n besluit telt niet mee voor het plan van deze map.",
         "toelichting": "Een interne notitie bij de beslissing; ze komt in geen document.",
     },
     "livb.model.besluiten.BesluitenBestand": {},
