@@ -13,12 +13,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from livb.core.formatting import month_names
+from livb.documents._process_view import decision_view
 from livb.folder.project import load_project
 from livb.method.process import Stand, derive_state
 from livb.model.stappen import Stap
 from livb.word.docx import docx_text
 
-from helpers import REPO, copy_example, edit, write_tree
+from helpers import REPO, SMALL_PLAN, copy_example, edit, write_tree
 
 DAY = "2026-12-06"
 STANDS = {stand.value for stand in Stand}
@@ -344,10 +345,6 @@ PREDECESSOR = """\
 
 @pytest.mark.parametrize("predecessor", [False, True])
 def test_an_evaluation_of_the_previous_plan_is_no_step_of_this_one(tmp_path, predecessor):
-    from helpers import SMALL_PLAN
-
-    from livb.documents._process_view import decision_view
-
     decisions = PREDECESSOR + (
         '        vorig_plan: "Veiligheidsplan 2020-2024"\n' if predecessor else ""
     )
