@@ -357,3 +357,27 @@ def test_an_evaluation_of_the_previous_plan_is_no_step_of_this_one(tmp_path, pre
     shown = decision_view(project.besluiten.besluiten[1])["onderwerp"]
     expected = "de evaluatie van het vorige plan (Veiligheidsplan 2020-2024)"
     assert shown == (expected if predecessor else "de evaluatie")
+
+
+def test_a_plan_amended_by_the_council_names_the_amendment(tmp_path, livb):
+    amended = """\
+        besluiten:
+          - id: raad-plan
+            datum: 2025-01-20
+            door: gemeenteraad
+            onderwerp: plan
+            referentie: GR 2025/004
+          - id: raad-plan-gewijzigd
+            datum: 2026-02
+            door: gemeenteraad
+            onderwerp: plan
+            referentie: GR 2026/019
+        """
+    root = write_tree(tmp_path / "lint", {**SMALL_PLAN, "besluiten.yaml": amended})
+    result = livb("render", "plan", root, "--datum", DAY)
+    assert result.code == 0, result.err
+    text = "\n".join(docx_text((root / "output" / "plan.docx").read_bytes()))
+    # the first approval is the plan's; the later one, known to the month, its amendment
+    assert "Goedgekeurd door de gemeenteraad op 20 januari 2025, gewijzigd op februari 2026" in text
+    assert "De gemeenteraad keurde het plan goed op 20 januari 2025 (GR 2025/004)." in text
+    assert "keurde daarna een gewijzigd plan goed op februari 2026 (GR 2026/019)." in text

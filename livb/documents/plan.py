@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.core.formatting import join
+from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
@@ -12,7 +12,7 @@ from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
 from livb.method.process import derive_state
-from livb.method.queries import chain_balance
+from livb.method.queries import chain_balance, decisions
 from livb.method.themas import themes
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
@@ -156,9 +156,18 @@ def _chain(project: Project) -> Context:
 
 
 def _approval(views: Views) -> Context:
-    """The approvals by the college and the council, and the date the plan carries."""
-    college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
-    raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
+    """The approvals by the college and the council, and the date the plan carries.
+
+    The council's first approval is the plan's; each later one approved an amended plan, and
+    the plan carries the date of the latest.
+    """
+    approved = (Uitkomst.GOEDGEKEURD,)
+    day = views.today
+    colleges = decisions(views.project, Onderwerp.PLAN, (Instantie.COLLEGE,), approved, day)
+    raden = decisions(views.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), approved, day)
+    college = colleges[0] if colleges else None
+    raad = raden[0] if raden else None
+    latest = raden[-1] if raden else (colleges[-1] if colleges else None)
     return {
         "college": college.datum if college else None,
         "gemeenteraad": raad.datum if raad else None,
@@ -166,7 +175,14 @@ def _approval(views: Views) -> Context:
             "college": college.referentie or "" if college else "",
             "gemeenteraad": raad.referentie or "" if raad else "",
         },
-        "datum": raad.datum if raad else (college.datum if college else views.today),
+        "gewijzigd": [
+            {
+                "datum": b.datum,
+                "tekst": long_date(b.datum) + (f" ({b.referentie})" if b.referentie else ""),
+            }
+            for b in raden[1:]
+        ],
+        "datum": latest.datum if latest else day,
     }
 
 
