@@ -383,8 +383,16 @@ NOT_SHOWN = {
     "Gesprek.aandachtspunten": "orientation interviews are confidential",
 }
 # Texts the test leaves as they are: the folder's identity (the NIS check), where figures are
-# stored, and theme ids (shown through their titles, Thema.titel).
-KEEP = {"Gemeente.naam", "Reeks.bestand", "Reeks.kolom", "Prioriteit.themas", "Bevinding.thema"}
+# stored, theme ids (shown through their titles, Thema.titel), and the name of a predecessor
+# plan (filled in, it would make every decision one on that plan: test_truth_status shows it).
+KEEP = {
+    "Gemeente.naam",
+    "Reeks.bestand",
+    "Reeks.kolom",
+    "Prioriteit.themas",
+    "Bevinding.thema",
+    "Besluit.vorig_plan",
+}
 HALLE_THEMES = (
     "overlast",
     "eigendomscriminaliteit",
