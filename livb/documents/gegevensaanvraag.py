@@ -38,10 +38,15 @@ def partners(project: Project) -> dict[str, list[Bron]]:
     for bron in project.bronnen.bronnen:
         if bron.actor and bron.actor == project.instellingen.coordinator:
             continue  # what the coordinator gathers needs no letter
-        key = bron.actor or (_slug(bron.leverancier) if bron.leverancier else None)
-        if key:
+        keys = [bron.actor] if bron.actor else [_slug(name) for name in bron.leveranciers]
+        for key in dict.fromkeys(keys):
             found[key].append(bron)
     return dict(found)
+
+
+def _supplier(item: str, bron: Bron) -> str:
+    """The name of the supplier a letter goes to, as the source names it."""
+    return next((name for name in bron.leveranciers if _slug(name) == item), item)
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
@@ -98,8 +103,8 @@ def build(views: Views, item: str | None) -> Context:
     actor = views.actors.get(first.actor) if first.actor else None
     return views.common() | {
         "aanhef": _salutation(actor),
-        "aan": views.actor(first.actor) if first.actor else {"naam": first.leverancier},
-        "organisatie": first.leverancier or "",
+        "aan": views.actor(first.actor) if first.actor else {"naam": _supplier(item, first)},
+        "organisatie": "" if first.actor else _supplier(item, first),
         "bronnen": [
             {
                 "naam": b.naam,

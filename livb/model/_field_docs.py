@@ -38,7 +38,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.diagnostiek.BevindingenBestand": {},
     "livb.model.diagnostiek.Bron": {
         "soort": "feit (politiestatistiek), waarneming (veiligheidsmonitor) of context (inkomen, ...).",
-        "leverancier": "Wie de gegevens levert, bv. 'Federale politie'.",
+        "leverancier": "Wie de gegevens levert, bv. 'Federale politie'; leveren verschillende partners elk een\ndeel, dan een lijst, bv. [OCMW, straathoekwerk]: elk krijgt een eigen gegevensaanvraag.",
         "actor": "De partner in actoren.yaml die de gegevens aanlevert.",
         "periode": "Welke jaren de bron dekt, bv. '2005-2008'.",
         "afsluitdatum": "Datum waarop de cijfers werden afgesloten (het laatste jaar kan onvolledig zijn).",
