@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -381,3 +382,22 @@ def test_a_plan_amended_by_the_council_names_the_amendment(tmp_path, livb):
     assert "Goedgekeurd door de gemeenteraad op 20 januari 2025, gewijzigd op februari 2026" in text
     assert "De gemeenteraad keurde het plan goed op 20 januari 2025 (GR 2025/004)." in text
     assert "keurde daarna een gewijzigd plan goed op februari 2026 (GR 2026/019)." in text
+
+
+def test_a_letter_and_a_profile_carry_the_day_of_their_step_not_today(tmp_path, livb):
+    # Mechelen's step 2.1 was a kerngroep meeting of October 2007, its coordinator appointed in
+    # March 2004: a render in 2026 dates the letter and the profile as status dates the steps
+    mechelen = copy_example(tmp_path / "mechelen", REPO / "tests" / "projects" / "mechelen")
+    state = derive_state(load_project(mechelen).project, dt.date.fromisoformat(DAY))
+    letter_day, profile_day = state.step(Stap.S2_1).datum, state.step(Stap.S1_1).datum
+    assert letter_day is not None and profile_day is not None
+    for args in (("gegevensaanvraag", "--alle"), ("profiel",)):
+        result = livb("render", *args, mechelen, "--datum", DAY, "--toch")
+        assert result.code == 0, result.err
+    out = mechelen / "output"
+    letter = next(out.glob("gegevensaanvraag-*.docx"))
+    text = docx_text(letter.read_bytes())
+    assert f"Normal | Mechelen, {month_names()[letter_day.month - 1]} {letter_day.year}" in text
+    assert "2026" not in "\n".join(text)
+    core = zipfile.ZipFile(out / "profiel-coordinator.docx").read("docProps/core.xml").decode()
+    assert f">{profile_day.isoformat()}T" in core

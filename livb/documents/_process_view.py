@@ -12,7 +12,7 @@ from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
 from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.stappen import STAP_TITELS
+from livb.model.stappen import STAP_TITELS, Stap
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
@@ -50,6 +50,18 @@ def orgaan_name(views: Views, orgaan: str) -> str:
 def state_as_of(views: Views, day: dt.date) -> ProcessState:
     """The state of every step on a day (``livb status --datum``)."""
     return derive_state(views.project, day)
+
+
+def event_date(views: Views, stap: Stap) -> dt.date:
+    """The day a document of a step carries: the step's date once done, else the render's day.
+
+    The date is the one ``status`` gives the step; a step not yet done gets a draft of today. A
+    letter of step 2.1 in a folder of 2009 is dated 2009, not today.
+    """
+    step = derive_state(views.project, views.today).step(stap)
+    if step.stand.afgerond and step.datum is not None:
+        return step.datum
+    return views.today
 
 
 def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
 from livb.method.queries import meetings_for, plan_approved
@@ -98,7 +99,8 @@ def build(views: Views, item: str | None) -> Context:
     series: dict[str, list[Any]] = defaultdict(list)
     for reeks in project.cijfers.reeksen:
         series[reeks.bron].append(reeks)
-    presented = [v.datum for _, v in meetings_for(project, Stap.S2_4) if v.datum >= views.today]
+    day = pv.event_date(views, Stap.S2_1)  # the letter as of its own day
+    presented = [v.datum for _, v in meetings_for(project, Stap.S2_4) if v.datum >= day]
     first = sources[0]
     actor = views.actors.get(first.actor) if first.actor else None
     return views.common() | {
@@ -129,7 +131,7 @@ def build(views: Views, item: str | None) -> Context:
             for kind, text in CONTENT.items()
             if any(b.soort is kind for b in project.bronnen.bronnen)
         ],
-        "datum": views.today,
+        "datum": day,
     }
 
 

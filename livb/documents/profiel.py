@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
 from livb.model.actoren import Rol, Sector
+from livb.model.stappen import Stap
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -21,7 +23,7 @@ def build(views: Views, item: str | None) -> Context:
         "plaats": coordinator.organisatie if coordinator and coordinator.organisatie else "",
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
-        "datum": views.today,
+        "datum": pv.event_date(views, Stap.S1_1),
     }
 
 
