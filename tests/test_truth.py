@@ -676,6 +676,9 @@ def test_an_approved_plan_gets_no_proposals_to_start_again(mechelen, livb):
         "Het budget is nog niet bepaald" not in plan and "Het plan legt geen budget vast." in plan
     )
     assert "Naast de kerngroep droegen ook deze vormen van overleg bij:" in plan  # no projectgroep
+    # the chain in Mechelen's own words, in the distribution of the actions and on the chart
+    assert "voor preventief" in plan and "voor constructief en herstellend" in plan
+    assert "voor nazorg" not in plan and "voor repressie" not in plan
     # Mechelen went on without a progress report (LIVB311 off): render alle makes none, one
     # asked for by name is refused with the reason, and one asked for anyway tells what the
     # city did

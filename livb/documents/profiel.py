@@ -5,6 +5,7 @@ from __future__ import annotations
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
+from livb.method.queries import chain_words
 from livb.model.actoren import Rol, Sector
 from livb.model.stappen import Stap
 
@@ -24,6 +25,7 @@ def build(views: Views, item: str | None) -> Context:
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
         "datum": pv.event_date(views, Stap.S1_1),
+        "keten": chain_words(project),
     }
 
 
