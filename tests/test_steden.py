@@ -9,6 +9,8 @@ from importlib import resources
 import pytest
 
 from livb.folder.gemeenten import is_city, lookup
+from livb.folder.project import load_project
+from livb.model.instellingen import Bestuursvorm
 
 
 def _data(name: str) -> str:
@@ -73,3 +75,28 @@ def test_known_non_cities_are_not(name):
 def test_an_unknown_code_is_no_city():
     assert not is_city("99999")
     assert not is_city("")
+
+
+def _bestuursvorm_line(root) -> str:
+    text = (root / "livb.yaml").read_text(encoding="utf-8")
+    return next(line.strip() for line in text.splitlines() if "bestuursvorm:" in line)
+
+
+@pytest.mark.parametrize(
+    ("args", "vorm", "hint"),
+    [
+        (["-g", "Halle"], Bestuursvorm.STAD, "# of: gemeente"),
+        (["-g", "Bertem"], Bestuursvorm.GEMEENTE, "# of: stad"),
+        (["-g", "Tongeren", "--nis", "73111"], Bestuursvorm.STAD, "# of: gemeente"),
+        (["-g", "Testgem"], Bestuursvorm.GEMEENTE, "# of: stad"),
+    ],
+)
+def test_init_writes_stad_for_a_city_and_gemeente_otherwise(tmp_path, livb, args, vorm, hint):
+    root = tmp_path / "map"
+    result = livb("init", root, *args, "--no-input", "--no-git")
+    assert result.code == 0, result.err
+    line = _bestuursvorm_line(root)
+    assert line.startswith(f"bestuursvorm: {vorm.value} ") and line.endswith(hint), line
+    loaded = load_project(root)
+    assert loaded.project is not None, loaded.diagnostics
+    assert loaded.project.instellingen.gemeente.bestuursvorm is vorm
