@@ -113,7 +113,7 @@ def test_a_gap_survives_every_markdown_context(fresh, livb):
         f"Normal | Geplakt: de heer {gap} | * _ # , {gap}, b, {gap} en {gap}.",
         f"Normal | {gap}een link en {gap}",
         f"livb Kader | In een kader: {gap}",
-        f"table | Voor de gemeente Lommel | Voor {gap}",
+        f"table | Voor de stad Lommel | Voor {gap}",  # Lommel has the title of city
         f"table | …………………………………{gap} | …………………………………[in te vullen: de naam van de",
     ):
         assert line in text, line
