@@ -624,7 +624,10 @@ def test_a_postponed_decision_is_redrafted_not_recorded_as_taken(klein, livb):
     assert "methode van de FOD" not in decision  # no FOD support here
     assert "Aanstelling van de coördinator veilig en leefbaar" not in decision
     start = texts["rapport-opstart.docx"]
-    assert "Het college stelde de aanstelling van de coördinator op 2 februari 2026 uit" in start
+    assert (
+        "De functie van coördinator is nog vacant: het college stelde de aanstelling op "
+        "2 februari 2026 uit." in start
+    )
     assert "gepland op 2 februari 2026" not in start  # a date in the past is no plan
     assert "De gemeente werkt het traject zelf uit" in start
 
