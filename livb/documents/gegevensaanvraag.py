@@ -98,21 +98,24 @@ def build(views: Views, item: str | None) -> Context:
     actor = views.actors.get(first.actor) if first.actor else None
     return views.common() | {
         "aanhef": _salutation(actor),
-        "aan": views.actor(first.actor) if first.actor else {"naam": first.leverancier},
-        "organisatie": first.leverancier or "",
+        "aan": views.actor(first.actor)
+        if first.actor
+        else {"naam": views.field(first, "leverancier")},
+        "organisatie": views.field(first, "leverancier") or "",
         "bronnen": [
             {
-                "naam": b.naam,
+                "naam": views.field(b, "naam"),
                 "soort": KINDS[b.soort],
-                "periode": b.periode
+                "periode": views.field(b, "periode")
                 or Missing(
                     f"de periode van '{b.naam}'",
                     "diagnostiek/bronnen.yaml",
                     f"bronnen[{positions[id(b)]}].periode",
                 ),
-                "omschrijving": b.omschrijving or "",
+                "omschrijving": views.field(b, "omschrijving") or "",
                 "reeksen": [
-                    r.naam + (f" ({r.eenheid})" if r.eenheid else "") for r in series[b.id]
+                    f"{views.field(r, 'naam')}" + (f" ({r.eenheid})" if r.eenheid else "")
+                    for r in series[b.id]
                 ],
             }
             for b in sources

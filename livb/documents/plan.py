@@ -94,11 +94,11 @@ def _texts_of_the_plan(views: Views) -> Context:
         "afkortingen": sorted(plan.afkortingen.items()),
         "afstemming": [
             {
-                "titel": a.titel,
+                "titel": views.field(a, "titel"),
                 "soort": PLANSOORTEN[a.soort],
                 "van": a.periode.van if a.periode else None,
                 "tot": a.periode.tot if a.periode else None,
-                "prioriteiten": [i.titel for i in a.prioriteiten],
+                "prioriteiten": [views.field(i, "titel") for i in a.prioriteiten],
             }
             for a in plan.afstemming
         ],
@@ -293,7 +293,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     known_themes = themes(project)
     return {
         "id": p.id,
-        "titel": p.titel,
+        "titel": views.field(p, "titel"),
         "omschrijving": or_missing(
             views.field(p, "omschrijving"),
             f"de omschrijving van '{p.titel}'",
