@@ -230,9 +230,9 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
         ]
         found.append(
             {
-                "naam": overleg.naam,
+                "naam": views.field(overleg, "naam"),
                 "soort": OVERLEGSOORTEN[overleg.soort],
-                "omschrijving": overleg.omschrijving or "",
+                "omschrijving": views.field(overleg, "omschrijving") or "",
                 "sessies": len(held),
                 "deelnemers": sum(v.deelnemers or 0 for v in held),
             }
@@ -311,12 +311,12 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
         "lokaal": p.lokaal,
         "projectgroep": {
-            "naam": group.naam,
+            "naam": views.field(group, "naam"),
             "projectleider": views.actor(group.projectleider)
             if group.projectleider
             else Missing("de projectleider", "organen.yaml", group.id),
             "leden": views.people(group.leden),
-            "bestaand": group.bestaande_structuur or "",
+            "bestaand": views.field(group, "bestaande_structuur") or "",
         }
         if group
         else None,
