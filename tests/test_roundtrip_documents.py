@@ -1,6 +1,6 @@
 """Edits made in Word come back from every kind of document, not only the plan and the minutes.
 
-Each document is rendered once for the module from one copy of Halle; each test edits its XML
+Each document is rendered once from one copy of Halle for the module; each test edits its XML
 as Word saves an edit (tests/wordshapes.py) and imports it into a fresh copy of that folder.
 One LibreOffice run for the module saves an edited protocol again.
 """
@@ -30,20 +30,46 @@ FOD_NAME = "actoren.yaml#/actoren/16/naam"  # the FOD's representative: parties 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Halle (with one orientation talk that may be shared) and its newly marked documents."""
-    from livb.documents.render import RenderRequest, render_documents
+RENDERS = {
+    "besluit-college-voortgangsrapport.docx": ("besluit", "college-voortgangsrapport"),
+    "gegevensaanvraag-koen-deprez.docx": ("gegevensaanvraag", "koen-deprez"),
+    "intentieverklaring.docx": ("intentieverklaring", None),
+    PROTOCOL: ("protocol", None),
+    "profiel-coordinator.docx": ("profiel", None),
+    "rapport-opstart.docx": ("rapport-opstart", None),
+    "voortgangsrapport.docx": ("voortgangsrapport", None),
+}
+"""Each document of the tests, and how 'livb render' names it."""
 
+
+class Rendered:
+    """One copy of Halle for the module; each document rendered from it once, when asked for.
+
+    A test worker renders only the documents its tests read (the progress report's charts
+    are the dearest part of the module).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def output(self, filename: str) -> Path:
+        """The rendered document (made now, the first time it is asked for)."""
+        from livb.documents.render import RenderRequest, render_documents
+
+        path = self.root / "output" / filename
+        if not path.exists():
+            document, item = RENDERS[filename]
+            render_documents(RenderRequest(self.root, [document], item=item, today=DAY))
+        return path
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """Halle, with one orientation talk that may be shared."""
     root = copy_example(tmp_path_factory.mktemp("documenten") / "halle")
     talk = root / SHARED_TALK
     talk.write_text(talk.read_text(encoding="utf-8") + "vertrouwelijk: false\n", "utf-8")
-    documents = ["intentieverklaring", "protocol", "profiel", "rapport-opstart"]
-    render_documents(RenderRequest(root, [*documents, "voortgangsrapport"], today=DAY))
-    for document, item in (("besluit", "college-voortgangsrapport"),
-                           ("gegevensaanvraag", "koen-deprez")):  # fmt: skip
-        render_documents(RenderRequest(root, [document], item=item, today=DAY))
-    return root
+    return Rendered(root)
 
 
 def _body_and_map(path: Path) -> tuple[str, str]:
@@ -139,12 +165,12 @@ CASES = {
 @pytest.mark.parametrize("case", CASES)
 def test_an_edit_in_word_comes_back_into_its_file_and_place(rendered, livb, tmp_path, case):
     document, place, pieces, expected = CASES[case]
-    shown = _controls(*_named(rendered / "output" / document, place))[0]
-    assert shown == _value(rendered, place)  # the mark sits on the field's own text
-    folder = copy_example(tmp_path / "halle", rendered)
+    shown = _controls(*_named(rendered.output(document), place))[0]
+    assert shown == _value(rendered.root, place)  # the mark sits on the field's own text
+    folder = copy_example(tmp_path / "halle", rendered.root)
     before = _files(folder)
     edited = tmp_path / document
-    edited.write_bytes(_edited(rendered / "output" / document, place, pieces))
+    edited.write_bytes(_edited(rendered.output(document), place, pieces))
     result = livb("import", edited, folder)
     assert result.code == 0, result.err
     assert result.out.startswith(f"{place}: ")
@@ -160,7 +186,7 @@ def _named(path: Path, place: str) -> tuple[str, str]:
 
 
 def test_no_confidential_talk_is_marked_and_a_shared_one_is(rendered):
-    _, field_map = _body_and_map(rendered / "output" / "rapport-opstart.docx")
+    _, field_map = _body_and_map(rendered.output("rapport-opstart.docx"))
     places = re.findall(r'plaats="([^"]+)"', field_map)
     assert f"{SHARED_TALK}#/samenvatting" in places
     assert not [p for p in places if p.startswith(CONFIDENTIAL_TALK)]
@@ -169,10 +195,10 @@ def test_no_confidential_talk_is_marked_and_a_shared_one_is(rendered):
 def test_the_new_documents_mark_no_text_of_the_template(rendered):
     """Every marked text is the text of its field (or a name the template joins to nothing)."""
     for name in ("protocolakkoord.docx", "intentieverklaring.docx", "profiel-coordinator.docx"):
-        body, field_map = _body_and_map(rendered / "output" / name)
+        body, field_map = _body_and_map(rendered.output(name))
         for bookmark, place in re.findall(r'<veld naam="([^"]+)" plaats="([^"]+)"', field_map):
             for text in _controls(body, bookmark):
-                assert text.lower() in str(_value(rendered, place)).lower(), (name, place)
+                assert text.lower() in str(_value(rendered.root, place)).lower(), (name, place)
 
 
 def _all_names(path: Path, place: str) -> list[str]:
@@ -199,10 +225,10 @@ def _names_typed(document: Path, *names: str) -> bytes:
 def test_a_name_edited_differently_in_two_places_is_a_conflict_and_nothing_is_written(
     rendered, livb, tmp_path
 ):
-    folder = copy_example(tmp_path / "halle", rendered)
+    folder = copy_example(tmp_path / "halle", rendered.root)
     before = _files(folder)
     edited = tmp_path / PROTOCOL
-    edited.write_bytes(_names_typed(rendered / "output" / PROTOCOL, "Jan Peeters", "Jan Pieters"))
+    edited.write_bytes(_names_typed(rendered.output(PROTOCOL), "Jan Peeters", "Jan Pieters"))
     result = livb("import", edited, folder)
     assert result.code == 1
     assert f"{FOD_NAME}: het document geeft het veld op 2 plaatsen een andere tekst" in result.err
@@ -211,9 +237,9 @@ def test_a_name_edited_differently_in_two_places_is_a_conflict_and_nothing_is_wr
 
 
 def test_a_name_edited_in_one_of_its_places_comes_back(rendered, livb, tmp_path):
-    folder = copy_example(tmp_path / "halle", rendered)
+    folder = copy_example(tmp_path / "halle", rendered.root)
     edited = tmp_path / PROTOCOL
-    edited.write_bytes(_names_typed(rendered / "output" / PROTOCOL, None, "Jan Peeters"))
+    edited.write_bytes(_names_typed(rendered.output(PROTOCOL), None, "Jan Peeters"))
     assert _value(folder, FOD_NAME) != "Jan Peeters"
     result = livb("import", edited, folder)
     assert result.code == 0, result.err
@@ -229,7 +255,7 @@ def test_a_name_edited_in_one_of_its_places_comes_back(rendered, livb, tmp_path)
     ],
 )
 def test_a_document_of_another_livb_says_what_to_do(rendered, livb, tmp_path, change, said, hint):
-    document = rendered / "output" / "profiel-coordinator.docx"
+    document = rendered.output("profiel-coordinator.docx")
     if change == "no map":
         data = _without_map(document.read_bytes())
     else:
@@ -240,7 +266,7 @@ def test_a_document_of_another_livb_says_what_to_do(rendered, livb, tmp_path, ch
         )
     edited = tmp_path / "profiel-coordinator.docx"
     edited.write_bytes(data)
-    result = livb("import", edited, rendered)
+    result = livb("import", edited, rendered.root)
     assert result.code == 1
     assert said in result.err
     assert "niet door livb gemaakt" not in result.err
@@ -261,7 +287,7 @@ def _without_map(data: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def saved_by_libreoffice(rendered: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def saved_by_libreoffice(rendered: Rendered, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The protocol, edited in Word (the FOD's function), then saved again by LibreOffice."""
     if SOFFICE is None:
         if os.environ.get("LIVB_REQUIRE_LIBREOFFICE") == "1":
@@ -271,7 +297,7 @@ def saved_by_libreoffice(rendered: Path, tmp_path_factory: pytest.TempPathFactor
     base = tmp_path_factory.mktemp("libreoffice")
     edited = base / "in-word" / document
     edited.parent.mkdir()
-    edited.write_bytes(_edited(rendered / "output" / document, place, pieces))
+    edited.write_bytes(_edited(rendered.output(document), place, pieces))
     out = base / "in-libreoffice"
     command = [SOFFICE, f"-env:UserInstallation={(base / 'profiel').as_uri()}", "--headless",
                "--convert-to", "docx", "--outdir", str(out), str(edited)]  # fmt: skip
@@ -287,7 +313,7 @@ def test_a_protocol_saved_again_by_libreoffice_still_imports(
     with zipfile.ZipFile(saved_by_libreoffice) as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert re.search(r'w:name="_livbv\d+"', body)  # LibreOffice keeps the bookmarks
-    folder = copy_example(tmp_path / "halle", rendered)
+    folder = copy_example(tmp_path / "halle", rendered.root)
     old = _value(folder, place)
     result = livb("import", saved_by_libreoffice, folder)
     assert result.code == 0, result.err
