@@ -20,7 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 from wordshapes import MAP_NAMESPACE, field_names, repack, replace_control, word_runs
 
-from helpers import copy_example
+from helpers import REPO, copy_example
 
 DAY = dt.date(2026, 11, 21)
 SHARED_TALK = "gesprekken/2009-01-27-schepen-korpschef.yaml"
@@ -318,3 +318,28 @@ def test_a_protocol_saved_again_by_libreoffice_still_imports(
     result = livb("import", saved_by_libreoffice, folder)
     assert result.code == 0, result.err
     assert _value(folder, place) == expected(old)
+
+
+def test_a_name_of_another_folder_comes_back_with_only_its_line_changed(livb, tmp_path):
+    """Kortenaken, early in the process: the mayor's name edited under the declaration."""
+    from livb.documents.render import RenderRequest, render_documents
+
+    folder = copy_example(tmp_path / "ontwerp", REPO / "tests" / "projects" / "ontwerp")
+    render_documents(RenderRequest(folder, ["intentieverklaring"], today=DAY))
+    document = folder / "output" / "intentieverklaring.docx"
+    place = "actoren.yaml#/actoren/0/naam"
+    old = _value(folder, place)
+    names = _all_names(document, place)
+    assert len(names) >= 2  # in the text and under the signature
+
+    def edit(body: str, _: dict[str, str]) -> str:
+        return replace_control(body, names[-1], word_runs(("keep", old), ("ins", "-Peeters")))
+
+    before = (folder / "actoren.yaml").read_text(encoding="utf-8").splitlines()
+    document.write_bytes(repack(document.read_bytes(), edit))
+    result = livb("import", document, folder)
+    assert result.code == 0, result.err
+    after = (folder / "actoren.yaml").read_text(encoding="utf-8").splitlines()
+    assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
+        (f"    naam: {old}", f"    naam: {old}-Peeters")
+    ]
