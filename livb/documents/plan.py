@@ -308,7 +308,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         ],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
-        "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
+        "aansluiting": [_alignment(views, other_plans, a) for a in p.aansluiting],
         "lokaal": p.lokaal,
         "projectgroep": {
             "naam": views.field(group, "naam"),
@@ -329,13 +329,14 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     }
 
 
-def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
+def _alignment(views: Views, other_plans: dict[str, Any], aansluiting: Any) -> dict[str, Any]:
     """A priority of another plan this one answers (the priority's title when the plan has it)."""
     plan = other_plans.get(aansluiting.plan)
-    titel = aansluiting.prioriteit or ""
+    titel: Any = aansluiting.prioriteit or ""
     if plan is not None:
-        titel = next((i.titel for i in plan.prioriteiten if i.id == titel), titel)
-    return {"plan": plan.titel if plan else aansluiting.plan, "prioriteit": titel}
+        own = next((i for i in plan.prioriteiten if i.id == titel), None)
+        titel = views.field(own, "titel") if own is not None else titel
+    return {"plan": views.field(plan, "titel") if plan else aansluiting.plan, "prioriteit": titel}
 
 
 def _swot(views: Views) -> dict[str, Any]:
