@@ -52,9 +52,17 @@ def pdf_annotations(path: Path) -> int:
 
 @pytest.fixture
 def draft(tmp_path: Path, livb) -> Path:
-    """A fresh folder: its declaration and protocol are drafts full of gaps (and comments)."""
+    """A fresh folder guided by the FOD: its declaration and protocol are drafts full of gaps."""
     root = tmp_path / "gemeente"
     assert livb("init", root, "--gemeente", "Lommel").code == 0
+    added = livb("new", "actor", root, "--id", "fod", "--rol", "fod_directeur")
+    assert added.code == 0, added.err
+    settings = root / "livb.yaml"
+    text = settings.read_text("utf-8")
+    assert "  fod_vertegenwoordiger: " in text
+    settings.write_text(
+        text.replace("  fod_vertegenwoordiger: ", "  fod_vertegenwoordiger: fod", 1)
+    )
     return root
 
 

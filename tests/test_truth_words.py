@@ -156,7 +156,7 @@ MECHELEN_CHAIN = {
 }
 
 
-@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring", "profiel"])
 def test_the_chain_is_named_in_the_folders_own_words(fresh, livb, document):
     own_chain(fresh, MECHELEN_CHAIN)
     text = render(livb, fresh, document)
@@ -172,10 +172,10 @@ def test_one_own_word_takes_the_place_of_its_link_only(fresh, livb, document):
     assert "veiligheidsketen: preventie, reactie en nazorg." in text
 
 
-@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring", "profiel"])
 def test_without_own_words_the_chain_is_the_guides(fresh, livb, document):
     text = render(livb, fresh, document)
-    assert "veiligheidsketen: preventie, repressie en nazorg." in text
+    assert "veiligheidsketen: preventie, repressie en nazorg" in text
 
 
 # -- 4. the protocol holds every clause of the guide's standard protocol (Tool B) -----------------

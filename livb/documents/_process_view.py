@@ -12,7 +12,7 @@ from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
 from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.stappen import STAP_TITELS
+from livb.model.stappen import STAP_TITELS, Stap
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
@@ -50,6 +50,18 @@ def orgaan_name(views: Views, orgaan: str) -> str:
 def state_as_of(views: Views, day: dt.date) -> ProcessState:
     """The state of every step on a day (``livb status --datum``)."""
     return derive_state(views.project, day)
+
+
+def event_date(views: Views, stap: Stap) -> dt.date:
+    """The day a document of a step carries: the step's date once done, else the render's day.
+
+    The date is the one ``status`` gives the step; a step not yet done gets a draft of today. A
+    letter of step 2.1 in a folder of 2009 is dated 2009, not today.
+    """
+    step = derive_state(views.project, views.today).step(stap)
+    if step.stand.afgerond and step.datum is not None:
+        return step.datum
+    return views.today
 
 
 def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -134,14 +146,26 @@ def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str
     return found
 
 
+def _subject(besluit: Besluit) -> str:
+    """'de evaluatie', or 'de evaluatie van het vorige plan (Veiligheidsplan 2006-2007)'."""
+    if besluit.vorig_plan is None:
+        return ONDERWERPEN[besluit.onderwerp]
+    if besluit.onderwerp is Onderwerp.PLAN:
+        return f"het vorige plan ({besluit.vorig_plan})"
+    return f"{ONDERWERPEN[besluit.onderwerp]} van het vorige plan ({besluit.vorig_plan})"
+
+
 def decision_view(views: Views, besluit: Besluit) -> dict[str, Any]:
-    """A decision as the reports list it (its reference and explanation marked)."""
+    """A decision as the reports list it (one on a predecessor plan says which).
+
+    Its reference and explanation carry their place in besluiten.yaml.
+    """
     return {
         "id": besluit.id,
         "datum": besluit.datum,
         "op_datum": on_date(besluit.datum),
         "door": INSTANTIES[besluit.door],
-        "onderwerp": ONDERWERPEN[besluit.onderwerp],
+        "onderwerp": _subject(besluit),
         "uitkomst": besluit.uitkomst.value,
         "referentie": views.field(besluit, "referentie") or "",
         "toelichting": views.field(besluit, "toelichting") or "",
@@ -168,6 +192,7 @@ def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) ->
         b
         for b in views.project.besluiten.besluiten
         if b.onderwerp is onderwerp
+        and b.vorig_plan is None
         and b.door is door
         and b.uitkomst is Uitkomst.GOEDGEKEURD
         and b.datum <= day

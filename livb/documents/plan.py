@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.core.formatting import join
+from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
@@ -12,7 +12,13 @@ from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
 from livb.method.process import derive_state
-from livb.method.queries import chain_balance
+from livb.method.queries import (
+    GUIDE_CHAIN,
+    chain_balance,
+    chain_words,
+    decisions,
+    link_words,
+)
 from livb.method.themas import themes
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
@@ -28,7 +34,6 @@ CONFRONTATIE = {
     "zwaktes_bedreigingen": "Welke zwaktes maken ons extra kwetsbaar voor de bedreigingen?",
 }
 """The four questions of the confrontation matrix (Tool E)."""
-KETEN = ("preventie", "repressie", "nazorg")
 """The links the guide names for the whole chain: a plan covers it when each has an action."""
 
 
@@ -146,19 +151,37 @@ def _actions_and_budget(priorities: list[dict[str, Any]]) -> Context:
 def _chain(project: Project) -> Context:
     """How the actions spread over the links of the safety chain."""
     balance = chain_balance(project)
+    shown = [s for s in SCHAKEL_VOLGORDE if balance[s]]
     return {
-        "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
-        "keten_tekst": join([f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]),
+        "keten": [(link_words(project, s), balance[s]) for s in shown],
+        "keten_tekst": join([f"{balance[s]} voor {link_words(project, s)}" for s in shown]),
+        "keten_woorden": chain_words(project),
         "zonder_schakel": balance["onbekend"],
         "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
-        "keten_volledig": all(balance[schakel] for schakel in KETEN),
+        # every link the folder names has actions: the guide's three, and its own words' links
+        "keten_volledig": all(balance[link] for link in _named_links(project)),
     }
 
 
+def _named_links(project: Project) -> set[str]:
+    """The links of the chain the folder speaks of: the guide's three and its own words'."""
+    own = {schakel.value for schakel in project.instellingen.keten.values()}
+    return {schakel.value for schakel in GUIDE_CHAIN} | own
+
+
 def _approval(views: Views) -> Context:
-    """The approvals by the college and the council, and the date the plan carries."""
-    college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
-    raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
+    """The approvals by the college and the council, and the date the plan carries.
+
+    The council's first approval is the plan's; each later one approved an amended plan, and
+    the plan carries the date of the latest.
+    """
+    approved = (Uitkomst.GOEDGEKEURD,)
+    day = views.today
+    colleges = decisions(views.project, Onderwerp.PLAN, (Instantie.COLLEGE,), approved, day)
+    raden = decisions(views.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), approved, day)
+    college = colleges[0] if colleges else None
+    raad = raden[0] if raden else None
+    latest = raden[-1] if raden else (colleges[-1] if colleges else None)
     return {
         "college": college.datum if college else None,
         "gemeenteraad": raad.datum if raad else None,
@@ -166,7 +189,14 @@ def _approval(views: Views) -> Context:
             "college": college.referentie or "" if college else "",
             "gemeenteraad": raad.referentie or "" if raad else "",
         },
-        "datum": raad.datum if raad else (college.datum if college else views.today),
+        "gewijzigd": [
+            {
+                "datum": b.datum,
+                "tekst": long_date(b.datum) + (f" ({b.referentie})" if b.referentie else ""),
+            }
+            for b in raden[1:]
+        ],
+        "datum": latest.datum if latest else day,
     }
 
 
@@ -243,7 +273,9 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
 def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
     """The balance of the actions over the safety chain, and a timeline of each goal's actions."""
     return {
-        "keten_grafiek": chain_chart(dict(chain_balance(views.project))),
+        "keten_grafiek": chain_chart(
+            dict(chain_balance(views.project)), lambda s: link_words(views.project, s)
+        ),
         "tijdlijnen": {
             sd["id"]: timeline_chart(_drawable(sd))
             for p in priorities

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
+from livb.method.queries import chain_words
 from livb.model.actoren import Rol, Sector
+from livb.model.stappen import Stap
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -21,7 +24,8 @@ def build(views: Views, item: str | None) -> Context:
         "plaats": (views.field(coordinator, "organisatie") if coordinator else "") or "",
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
-        "datum": views.today,
+        "datum": pv.event_date(views, Stap.S1_1),
+        "keten": chain_words(project),
     }
 
 
