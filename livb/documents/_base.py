@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from livb.method.queries import DRAFT_TEXT as DRAFT_TEXT
+from livb.word.ir import without_field_marks
 
 if TYPE_CHECKING:
     from livb.documents.views import Views
@@ -173,5 +174,5 @@ class Document:
         return self.filename.format(item=item or "")
 
     def document_title(self, context: Context) -> str:
-        """The title in the document's properties."""
-        return self.heading(context) if self.heading else self.title
+        """The title in the document's properties (plain: the marks of its fields dropped)."""
+        return without_field_marks(self.heading(context)) if self.heading else self.title

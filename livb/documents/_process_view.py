@@ -118,7 +118,7 @@ def meetings(views: Views, day: dt.date, phases: tuple[str, ...] | None = None) 
                 "id": id_,
                 "datum": v.datum,
                 "orgaan": orgaan,
-                "titel": v.titel or f"Vergadering van {orgaan}",
+                "titel": views.meeting_title(v, orgaan),
                 "stappen": ", ".join(s.value for s in v.stappen),
             }
         )
@@ -140,7 +140,7 @@ def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str
                 "met": views.people(g.met),
                 "door": views.people(g.door),
                 "vertrouwelijk": g.vertrouwelijk,
-                "samenvatting": "" if g.vertrouwelijk else (g.samenvatting or ""),
+                "samenvatting": "" if g.vertrouwelijk else (views.field(g, "samenvatting") or ""),
             }
         )
     return found
@@ -155,8 +155,11 @@ def _subject(besluit: Besluit) -> str:
     return f"{ONDERWERPEN[besluit.onderwerp]} van het vorige plan ({besluit.vorig_plan})"
 
 
-def decision_view(besluit: Besluit) -> dict[str, Any]:
-    """A decision as the reports list it (one on a predecessor plan says which)."""
+def decision_view(views: Views, besluit: Besluit) -> dict[str, Any]:
+    """A decision as the reports list it (one on a predecessor plan says which).
+
+    Its reference and explanation carry their place in besluiten.yaml.
+    """
     return {
         "id": besluit.id,
         "datum": besluit.datum,
@@ -164,8 +167,8 @@ def decision_view(besluit: Besluit) -> dict[str, Any]:
         "door": INSTANTIES[besluit.door],
         "onderwerp": _subject(besluit),
         "uitkomst": besluit.uitkomst.value,
-        "referentie": besluit.referentie or "",
-        "toelichting": besluit.toelichting or "",
+        "referentie": views.field(besluit, "referentie") or "",
+        "toelichting": views.field(besluit, "toelichting") or "",
     }
 
 
@@ -178,7 +181,9 @@ def decisions_up_to(
         for b in views.project.besluiten.besluiten
         if b.datum <= day and (onderwerpen is None or b.onderwerp in onderwerpen)
     ]
-    return [decision_view(b) for b in chronologisch(found, lambda b: b.datum, tie=lambda b: b.id)]
+    return [
+        decision_view(views, b) for b in chronologisch(found, lambda b: b.datum, tie=lambda b: b.id)
+    ]
 
 
 def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) -> Besluit | None:
@@ -207,7 +212,7 @@ def coordinator_appointment(views: Views, day: dt.date) -> dict[str, Any] | None
         and b.door is Instantie.COLLEGE
         and b.datum <= day
     ]
-    return decision_view(max(found, key=lambda b: b.datum)) if found else None
+    return decision_view(views, max(found, key=lambda b: b.datum)) if found else None
 
 
 def meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:

@@ -50,6 +50,15 @@ def _supplier(item: str, bron: Bron) -> str:
     return next((name for name in bron.leveranciers if _slug(name) == item), item)
 
 
+def _supplier_named(views: Views, item: str, bron: Bron) -> Any:
+    """The supplier's name, marked with its place in the source (one of a list, or the one)."""
+    name = _supplier(item, bron)
+    if isinstance(bron.leverancier, list):
+        index = bron.leverancier.index(name) if name in bron.leverancier else None
+        return name if index is None else views.field(bron, "leverancier", index)
+    return views.field(bron, "leverancier") if bron.leverancier == name else name
+
+
 def _why_not(project: Project, today: dt.date) -> str | None:
     if not _letters(project):
         return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
@@ -105,21 +114,24 @@ def build(views: Views, item: str | None) -> Context:
     actor = views.actors.get(first.actor) if first.actor else None
     return views.common() | {
         "aanhef": _salutation(actor),
-        "aan": views.actor(first.actor) if first.actor else {"naam": _supplier(item, first)},
-        "organisatie": "" if first.actor else _supplier(item, first),
+        "aan": views.actor(first.actor)
+        if first.actor
+        else {"naam": _supplier_named(views, item, first)},
+        "organisatie": "" if first.actor else _supplier_named(views, item, first),
         "bronnen": [
             {
-                "naam": b.naam,
+                "naam": views.field(b, "naam"),
                 "soort": KINDS[b.soort],
-                "periode": b.periode
+                "periode": views.field(b, "periode")
                 or Missing(
                     f"de periode van '{b.naam}'",
                     "diagnostiek/bronnen.yaml",
                     f"bronnen[{positions[id(b)]}].periode",
                 ),
-                "omschrijving": b.omschrijving or "",
+                "omschrijving": views.field(b, "omschrijving") or "",
                 "reeksen": [
-                    r.naam + (f" ({r.eenheid})" if r.eenheid else "") for r in series[b.id]
+                    f"{views.field(r, 'naam')}" + (f" ({r.eenheid})" if r.eenheid else "")
+                    for r in series[b.id]
                 ],
             }
             for b in sources

@@ -35,7 +35,7 @@ def build(views: Views, item: str | None) -> Context:
             "de datum van ondertekening",
         ),
         "referentie": {
-            door.value: found.referentie if found and found.referentie else ""
+            door.value: (views.field(found, "referentie") if found else "") or ""
             for door in (Instantie.COLLEGE, Instantie.GEMEENTERAAD)
             for found in [views.decision(onderwerp, door, Uitkomst.GOEDGEKEURD)]
         },

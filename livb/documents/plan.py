@@ -99,11 +99,11 @@ def _texts_of_the_plan(views: Views) -> Context:
         "afkortingen": sorted(plan.afkortingen.items()),
         "afstemming": [
             {
-                "titel": a.titel,
+                "titel": views.field(a, "titel"),
                 "soort": PLANSOORTEN[a.soort],
                 "van": a.periode.van if a.periode else None,
                 "tot": a.periode.tot if a.periode else None,
-                "prioriteiten": [i.titel for i in a.prioriteiten],
+                "prioriteiten": [views.field(i, "titel") for i in a.prioriteiten],
             }
             for a in plan.afstemming
         ],
@@ -260,9 +260,9 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
         ]
         found.append(
             {
-                "naam": overleg.naam,
+                "naam": views.field(overleg, "naam"),
                 "soort": OVERLEGSOORTEN[overleg.soort],
-                "omschrijving": overleg.omschrijving or "",
+                "omschrijving": views.field(overleg, "omschrijving") or "",
                 "sessies": len(held),
                 "deelnemers": sum(v.deelnemers or 0 for v in held),
             }
@@ -325,7 +325,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     known_themes = themes(project)
     return {
         "id": p.id,
-        "titel": p.titel,
+        "titel": views.field(p, "titel"),
         "omschrijving": or_missing(
             views.field(p, "omschrijving"),
             f"de omschrijving van '{p.titel}'",
@@ -340,15 +340,15 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         ],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
-        "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
+        "aansluiting": [_alignment(views, other_plans, a) for a in p.aansluiting],
         "lokaal": p.lokaal,
         "projectgroep": {
-            "naam": group.naam,
+            "naam": views.field(group, "naam"),
             "projectleider": views.actor(group.projectleider)
             if group.projectleider
             else Missing("de projectleider", "organen.yaml", group.id),
             "leden": views.people(group.leden),
-            "bestaand": group.bestaande_structuur or "",
+            "bestaand": views.field(group, "bestaande_structuur") or "",
         }
         if group
         else None,
@@ -361,13 +361,14 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     }
 
 
-def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
+def _alignment(views: Views, other_plans: dict[str, Any], aansluiting: Any) -> dict[str, Any]:
     """A priority of another plan this one answers (the priority's title when the plan has it)."""
     plan = other_plans.get(aansluiting.plan)
-    titel = aansluiting.prioriteit or ""
+    titel: Any = aansluiting.prioriteit or ""
     if plan is not None:
-        titel = next((i.titel for i in plan.prioriteiten if i.id == titel), titel)
-    return {"plan": plan.titel if plan else aansluiting.plan, "prioriteit": titel}
+        own = next((i for i in plan.prioriteiten if i.id == titel), None)
+        titel = views.field(own, "titel") if own is not None else titel
+    return {"plan": views.field(plan, "titel") if plan else aansluiting.plan, "prioriteit": titel}
 
 
 def _swot(views: Views) -> dict[str, Any]:

@@ -19,9 +19,9 @@ def build(views: Views, item: str | None) -> Context:
         coordinator.sector is Sector.POLITIE or coordinator.rol in (Rol.POLITIE, Rol.KORPSCHEF)
     )
     return views.common() | {
-        "functietitel": (coordinator.functie if coordinator and coordinator.functie else "")
+        "functietitel": (views.field(coordinator, "functie") if coordinator else "")
         or "coördinator integrale veiligheid",
-        "plaats": coordinator.organisatie if coordinator and coordinator.organisatie else "",
+        "plaats": (views.field(coordinator, "organisatie") if coordinator else "") or "",
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
         "datum": pv.event_date(views, Stap.S1_1),

@@ -34,7 +34,7 @@ def build(views: Views, item: str | None) -> Context:
         "vertrouwelijk": sum(1 for t in talks if t["vertrouwelijk"]),
         "aanstelling": pv.coordinator_appointment(views, day),
         "besluiten": pv.decisions_up_to(views, day),
-        "beslissing": pv.decision_view(decision) if decision else None,
+        "beslissing": pv.decision_view(views, decision) if decision else None,
         "protocol_goedgekeurd": _approved(views, day),
         "adviseurs_genoemd": bool(views.project.instellingen.begeleiding.lokaal_adviseurs),
         "kerngroep_vergaderd": any(

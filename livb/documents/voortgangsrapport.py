@@ -74,8 +74,8 @@ def _lower_first(title: str) -> str:
 
 def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:
     return {
-        "titel": priority.titel,
-        "projectgroep": group.naam if group else "",
+        "titel": views.field(priority, "titel"),
+        "projectgroep": views.field(group, "naam") if group else "",
         "projectleider": views.actor(group.projectleider, "de projectleider")
         if group and group.projectleider
         else None,
@@ -85,7 +85,7 @@ def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:
 
 def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
     found = pv.latest(views, Onderwerp.VOORTGANGSRAPPORT, Instantie.COLLEGE, day)
-    return pv.decision_view(found) if found else None
+    return pv.decision_view(views, found) if found else None
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
