@@ -211,6 +211,11 @@ SwotId = Annotated[Id, Ref("swot"), Field(description="De id van een punt uit sw
 AnderPlanId = Annotated[
     Id, Ref("ander plan"), Field(description="De id van een plan onder 'afstemming' in plan.yaml.")
 ]
+FinancieringId = Annotated[
+    Id,
+    Ref("financieringsbron"),
+    Field(description="De id van een financieringsbron onder 'financiering' in plan.yaml."),
+]
 IndicatorId = Annotated[
     Id,
     Ref("indicator"),
