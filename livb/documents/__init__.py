@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from livb.documents import (
     agenda,
+    begroting,
     besluit,
     brainstorm,
     diagnostiek,
@@ -44,6 +45,7 @@ DOCUMENTS: dict[str, Document] = {
         voortgangsrapport.DOCUMENT,
         brainstorm.DOCUMENT,
         plan.DOCUMENT,
+        begroting.DOCUMENT,
         jaarrapport.DOCUMENT,
         evaluatie.DOCUMENT,
     )

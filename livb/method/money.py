@@ -29,6 +29,19 @@ ZONDER_BRON = ""
 """The source of a ``besteed`` without source, for an action whose money is given per source."""
 ZONDER_BRON_NAAM = "Bron niet opgegeven"
 
+LOOPTIJD = "Hele looptijd"
+"""The column of the old-form budgets in a table per year: one amount for the whole period."""
+
+SOORTEN = {
+    Bronsoort.EIGEN: "eigen middelen",
+    Bronsoort.FEDERAAL_PREVENTIEPLAN: "federaal preventieplan",
+    Bronsoort.VLAAMS: "Vlaamse subsidie",
+    Bronsoort.PROVINCIE: "provincie",
+    Bronsoort.POLITIEZONE: "politiezone",
+    Bronsoort.ANDER: "andere bron",
+}
+"""Each kind of source as the documents and exports name it."""
+
 
 @dataclass(frozen=True)
 class Line:

@@ -1,0 +1,124 @@
+"""livb render begroting and livb export begroting: per year and source, totals that add up."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from livb.word.docx import docx_text
+
+from helpers import copy_example
+
+VILVOORDE = Path(__file__).parent / "projects" / "vilvoorde"
+DAY = "2026-11-21"
+
+
+@pytest.fixture(scope="module")
+def vilvoorde(tmp_path_factory) -> Path:
+    return copy_example(tmp_path_factory.mktemp("begroting") / "vilvoorde", VILVOORDE)
+
+
+@pytest.fixture(scope="module")
+def begroting(vilvoorde) -> list[str]:
+    """The begroting of the Vilvoorde test folder, rendered once for the module."""
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, render_documents
+
+    day = dt.date.fromisoformat(DAY)
+    render_documents(RenderRequest(vilvoorde, ["begroting"], today=day))
+    return docx_text((vilvoorde / "output" / "begroting.docx").read_bytes())
+
+
+def rows_after(lines: list[str], heading: str) -> list[list[str]]:
+    """The table rows under a heading, as cells."""
+    start = lines.index(f"Heading 1 | {heading}")
+    found = []
+    for line in lines[start + 1 :]:
+        if line.startswith("Heading"):
+            break
+        if line.startswith("table | "):
+            found.append(line.removeprefix("table | ").split(" | "))
+    return found
+
+
+def test_the_budget_per_source_and_year_adds_up(begroting):
+    rows = rows_after(begroting, "Het plan per jaar en per bron")
+    assert rows[0] == ["Bron", "2026", "2027", "Hele looptijd", "Samen"]
+    # doelstellingen/overlast.yaml by hand: eigen 5000 (2026) + the camera's budget 12000;
+    # svpp 45000 + 3000 (2026), 46000 (2027); the province 4000 (2026)
+    assert rows[1] == [
+        "Eigen middelen (meerjarenplan 2026-2031)",
+        "€ 5.000",
+        "–",
+        "€ 12.000",
+        "€ 17.000",
+    ]
+    assert rows[2] == [
+        "Strategisch veiligheids- en preventieplan",
+        "€ 48.000",
+        "€ 46.000",
+        "–",
+        "€ 94.000",
+    ]
+    assert rows[3] == ["Provinciale subsidie buurtwerking", "€ 4.000", "–", "–", "€ 4.000"]
+    assert rows[4] == ["Samen", "€ 57.000", "€ 46.000", "€ 12.000", "€ 115.000"]
+
+
+def test_per_action_with_its_bbc_codes_and_the_same_total(begroting):
+    rows = rows_after(begroting, "Per actie")
+    assert rows[1][1:] == ["BD2 · AP2.1 · AC2.1.1 · 0490", "€ 50.000", "€ 46.000", "–", "€ 96.000"]
+    assert rows[3][1] == "niet opgegeven"
+    assert rows[-1][-1] == "€ 115.000"
+
+
+def test_granted_against_planned_and_the_spending(begroting):
+    grants = rows_after(begroting, "Toegekend tegenover gepland")
+    assert grants[1] == [
+        "Strategisch veiligheids- en preventieplan",
+        "2026",
+        "€ 60.000",
+        "€ 48.000",
+        "€ 12.000 nog vrij",
+    ]
+    spent = rows_after(begroting, "Uitgaven per jaar en per bron")
+    # monitoring/2026.yaml: svpp 44000 + 2500, eigen 3500 + the camera's 9000, province 4000
+    assert [r[-1] for r in spent[1:]] == ["€ 12.500", "€ 46.500", "€ 4.000", "€ 63.000"]
+    staff = rows_after(begroting, "Personeel")
+    assert staff[-1][:2] == ["Samen", "1,5"]
+
+
+def test_a_folder_without_money_says_so_and_render_alle_leaves_it_out(tmp_path, livb):
+    root = tmp_path / "gemeente"
+    assert livb("init", root, "--gemeente", "Lommel", "--no-git").code == 0
+    listed = livb("render", "--lijst", root)
+    assert "de map noemt geen geld" in listed.out
+    result = livb("render", "begroting", root, "--datum", DAY)
+    assert result.code == 0, result.err
+    text = "\n".join(docx_text((root / "output" / "begroting.docx").read_bytes()))
+    assert "Geen financiering opgegeven" in text and "€ 0" not in text
+
+
+def test_export_writes_a_workbook_and_a_csv_whose_totals_match(vilvoorde, livb):
+    from openpyxl import load_workbook
+
+    result = livb("export", "begroting", vilvoorde)
+    assert result.code == 0, result.err
+    book = load_workbook(vilvoorde / "output" / "begroting.xlsx")
+    sheet = book["Bedragen"]
+    header = [c.value for c in sheet[1]]
+    assert header[-2:] == ["Gepland", "Besteed"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] != "Samen" and r[0]]
+    assert sum(r[-2] for r in rows) == 115000 and sum(r[-1] for r in rows) == 63000
+    assert sheet.cell(2, 12).number_format.startswith("€")
+    summary = {r[0]: r[-1] for r in book["Per jaar en bron"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Samen"] == 115000
+    text = (vilvoorde / "output" / "begroting.csv").read_text("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert lines[0][:3] == ["Prioriteit", "Actie-id", "Actie"]
+    assert sum(float(line[-2].replace(",", ".")) for line in lines[1:]) == 115000
+    again = livb("export", "begroting", vilvoorde)
+    assert again.code == 1 and "bestaat al" in again.err
