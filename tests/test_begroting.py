@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,49 @@ def test_export_writes_a_workbook_and_a_csv_whose_totals_match(vilvoorde, livb):
     assert sum(float(line[-2].replace(",", ".")) for line in lines[1:]) == 115000
     again = livb("export", "begroting", vilvoorde)
     assert again.code == 1 and "bestaat al" in again.err
+
+
+# --- the follow-up of the federal prevention plan --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def preventieplan(vilvoorde) -> list[str]:
+    """The prevention plan's follow-up of the Vilvoorde test folder, rendered once."""
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, render_documents
+
+    day = dt.date.fromisoformat(DAY)
+    render_documents(RenderRequest(vilvoorde, ["preventieplan"], today=day))
+    return docx_text((vilvoorde / "output" / "preventieplan.docx").read_bytes())
+
+
+def test_the_prevention_plan_matches_its_reviewed_snapshot(preventieplan):
+    golden = Path(__file__).parent / "golden" / "preventieplan.txt"
+    text = "\n".join(preventieplan) + "\n"
+    if os.environ.get("LIVB_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_prevention_plan_counts_only_what_its_source_pays(preventieplan):
+    rows = rows_after(preventieplan, "Uitgaven per rubriek")
+    # svpp in 2026: personeel 45000 planned, 44000 spent; werking 3000 and 2500 (the party)
+    assert rows[1:] == [
+        ["personeel", "€ 45.000", "€ 44.000"],
+        ["werking", "€ 3.000", "€ 2.500"],
+        ["Samen", "€ 48.000", "€ 46.500"],
+    ]
+    actions = [r[0] for r in rows_after(preventieplan, "Doelstellingen en acties")]
+    assert "Twee mobiele camera's" not in actions  # paid from own means only
+    assert rows_after(preventieplan, "Personeel")[-1][:2] == ["Samen", "1"]
+
+
+def test_a_folder_without_a_federal_plan_gets_no_prevention_plan(tmp_path, livb):
+    root = copy_example(tmp_path / "zonder", VILVOORDE)
+    plan = root / "plan.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("federaal_preventieplan", "vlaams"), "utf-8")
+    result = livb("render", "preventieplan", root, "--datum", DAY)
+    assert result.code == 1 and "geen federaal preventieplan" in result.err
+    assert not (root / "output" / "preventieplan.docx").exists()
+    assert "nee: de map noemt geen federaal preventieplan" in livb("render", "--lijst", root).out

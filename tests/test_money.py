@@ -107,7 +107,7 @@ def test_spending_from_one_source_above_its_share_of_the_year(tmp_path):
     )
     # the year's total (3000 + 3500 of 7000) stays within; svpp's 3500 is above its 3000
     [found] = findings(root, "LIVB412")
-    assert found[:2] == ("monitoring/2026.yaml", 11)
+    assert found[:2] == ("monitoring/2026.yaml", 15)
     assert "€ 3.500 uit 'svpp'" in found[3] and "€ 3.000" in found[3]
 
 

@@ -19,6 +19,7 @@ from livb.documents import (
     intentieverklaring,
     jaarrapport,
     plan,
+    preventieplan,
     profiel,
     protocol,
     rapport_opstart,
@@ -47,6 +48,7 @@ DOCUMENTS: dict[str, Document] = {
         plan.DOCUMENT,
         begroting.DOCUMENT,
         jaarrapport.DOCUMENT,
+        preventieplan.DOCUMENT,
         evaluatie.DOCUMENT,
     )
 }
