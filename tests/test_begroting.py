@@ -169,3 +169,66 @@ def test_a_folder_without_a_federal_plan_gets_no_prevention_plan(tmp_path, livb)
     assert result.code == 1 and "geen federaal preventieplan" in result.err
     assert not (root / "output" / "preventieplan.docx").exists()
     assert "nee: de map noemt geen federaal preventieplan" in livb("render", "--lijst", root).out
+
+
+# --- the plan, the jaarrapport and the evaluatie: money per year and source ------------------
+
+
+@pytest.fixture(scope="module")
+def reports(vilvoorde) -> dict[str, list[str]]:
+    """The plan, jaarrapport and evaluatie of the Vilvoorde test folder, rendered once."""
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, render_documents
+
+    day = dt.date.fromisoformat(DAY)
+    names = ("plan", "jaarrapport", "evaluatie")
+    for name in names:
+        render_documents(RenderRequest(vilvoorde, [name], today=day))
+    return {n: docx_text((vilvoorde / "output" / f"{n}.docx").read_bytes()) for n in names}
+
+
+def table_under(lines: list[str], heading: str) -> list[list[str]]:
+    start = next(
+        i for i, line in enumerate(lines) if line.startswith("Heading") and line.endswith(heading)
+    )
+    found = []
+    for line in lines[start + 1 :]:
+        if line.startswith("Heading"):
+            break
+        if line.startswith("table | "):
+            found.append(line.removeprefix("table | ").split(" | "))
+    return found
+
+
+def test_the_plan_shows_granted_planned_and_spent_per_year_and_source(reports):
+    rows = table_under(reports["plan"], "Per jaar en per bron")
+    assert rows[0] == ["Jaar", "Bron", "Toegekend", "Gepland", "Besteed"]
+    assert [
+        "2027",
+        "Strategisch veiligheids- en preventieplan",
+        "€ 60.000",
+        "€ 46.000",
+        "–",
+    ] in rows
+    # the camera's old budget of 12000 stands with its 9000 spent in the row of the whole period
+    assert [
+        "hele looptijd",
+        "Eigen middelen (meerjarenplan 2026-2031)",
+        "–",
+        "€ 12.000",
+        "€ 9.000",
+    ] in rows
+    assert rows[-1] == ["Samen", "", "", "€ 115.000", "€ 63.000"]
+
+
+def test_the_jaarrapport_shows_its_year_per_source(reports):
+    rows = table_under(reports["jaarrapport"], "Per bron in 2026")
+    assert {r[0] for r in rows[1:-1]} == {"2026", "hele looptijd"}
+    # 2026 by hand: 5000 + 48000 + 4000, and the camera's 12000 for the whole period
+    assert rows[-1] == ["Samen", "", "", f"€ {5 + 48 + 4 + 12}.000", "€ 63.000"]
+
+
+def test_the_evaluatie_shows_every_year_per_source(reports):
+    rows = table_under(reports["evaluatie"], "Het geld per jaar en per bron")
+    assert [r[0] for r in rows[1:-1]] == ["2026", "2026", "2026", "2027", "hele looptijd"]

@@ -169,3 +169,53 @@ def test_more_planned_than_granted(tmp_path):
     [found] = findings(root, "LIVB410")
     assert found[:2] == ("doelstellingen/overlast.yaml", 37)
     assert "€ 48.000" in found[3] and "€ 47.000" in found[3]
+
+
+# --- livb diff: money per year and source ----------------------------------------------------
+
+
+def test_diff_says_money_per_year_and_source(tmp_path):
+    from livb.cli.report import diff_lines
+    from livb.history.diff import compare
+
+    old = project_of(VILVOORDE)
+    root = folder(
+        tmp_path,
+        (
+            "doelstellingen/overlast.yaml",
+            "{jaar: 2026, bron: svpp, bedrag: 45000",
+            "{jaar: 2026, bron: svpp, bedrag: 47000",
+        ),
+        (
+            "doelstellingen/overlast.yaml",
+            "              - {jaar: 2027, bron: svpp, bedrag: 46000, categorie: personeel}\n",
+            "",
+        ),
+        (
+            "plan.yaml",
+            "toegekend: {2026: 60000, 2027: 60000}",
+            "toegekend: {2026: 60000, 2027: 62000}",
+        ),
+        ("monitoring/2026.yaml", "{bron: eigen, bedrag: 3500", "{bron: eigen, bedrag: 3800"),
+    )
+    lines = diff_lines(compare(old, project_of(root)))
+    assert any(
+        line.endswith("financiering svpp toegekend 2027: € 60.000 → € 62.000") for line in lines
+    ), lines
+    [action] = [line for line in lines if "a-straathoekwerk 'Straat" in line]
+    assert action.endswith(
+        "middelen − 2027 svpp personeel € 46.000, 2026 svpp personeel € 45.000 → € 47.000"
+    )
+    assert any(
+        line.endswith("acties a-straathoekwerk uitgaven eigen werking € 3.500 → € 3.800")
+        for line in lines
+    ), lines
+
+
+def test_every_amount_of_the_models_is_shown_in_euro():
+    from livb.history.diff import value_text
+    from livb.model.walk import amount_fields
+
+    assert {"budget", "besteed", "bedrag", "toegekend"} <= amount_fields()
+    assert "waarde" not in amount_fields()  # an indicator's value is a number, not money
+    assert value_text("besteed", 1800) == "€ 1.800" and value_text("waarde", 1800) == "1.800"

@@ -37,6 +37,51 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
+def year_and_source(
+    project: Project, today: dt.date, years: Iterable[int | None] | None = None
+) -> dict[str, Any] | None:
+    """Granted, planned and spent per year and source, for the plan, jaarrapport and evaluatie.
+
+    What an action in the old form (one ``budget``) spent stands in the row of the whole
+    period, beside that budget. None when the folder gives no money per year or source (the
+    old form only): the documents then keep their own tables. ``years``: only these (None
+    stands for the whole period).
+    """
+    if not money.per_year_or_source(project):
+        return None
+    whole = {a.id for _, _, a in actions(project) if a.budget is not None and not a.middelen}
+    planned = money.by_year_and_source(money.budget_lines(project))
+    spent: dict[tuple[int | None, str], float] = {}
+    for line in money.spending_lines(project, today):
+        # an old-form action's costs stand beside its budget: the whole period, not a year
+        key = (None if line.actie in whole else line.jaar, line.bron)
+        spent[key] = spent.get(key, 0.0) + line.bedrag
+    declared = money.sources(project)
+    keys = set(planned) | set(spent)
+    keys |= {(y, b.id) for b in declared.values() for y in b.toegekend}
+    if years is not None:
+        wanted = set(years)
+        keys = {k for k in keys if k[0] in wanted}
+    order = {b: n for n, b in enumerate(declared)}
+    rows = [
+        {
+            "jaar": money.LOOPTIJD.lower() if year is None else str(year),
+            "bron": money.source_name(project, bron),
+            "toegekend": declared[bron].toegekend.get(year) if bron in declared and year else None,
+            "gepland": planned.get((year, bron), 0.0),
+            "besteed": spent.get((year, bron), 0.0),
+        }
+        for year, bron in sorted(
+            keys, key=lambda k: (k[0] is None, k[0] or 0, order.get(k[1], len(order)), k[1])
+        )
+    ]
+    return {
+        "rijen": rows,
+        "gepland": sum(r["gepland"] for r in rows),
+        "besteed": sum(r["besteed"] for r in rows),
+    }
+
+
 def source_views(project: Project) -> list[dict[str, Any]]:
     """Each declared source: name, kind, period, grant per year, reference."""
     return [

@@ -13,6 +13,7 @@ from typing import Any
 from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView
+from livb.documents.begroting import year_and_source
 from livb.documents.views import Views
 from livb.method.money import action_budget
 from livb.method.queries import action_states, decisions, monitoring_years, plan_approved
@@ -75,6 +76,7 @@ def build(views: Views, item: str | None) -> Context:
         "nog_beschikbaar": money["over"],
         "zonder_budget": money["zonder_budget"],
         "budgettekst": project.plan.budget or "",
+        "geld_per_bron": year_and_source(project, day, [year, None]),
         "indicatoren": [
             i
             for p in priorities

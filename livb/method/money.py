@@ -185,3 +185,15 @@ def total(lines: Iterable[Line]) -> float:
 def has_money(project: Project) -> bool:
     """Whether the folder says anything about money: a source, an amount, or a cost."""
     return bool(project.plan.financiering or budget_lines(project) or spending_lines(project))
+
+
+def per_year_or_source(project: Project) -> bool:
+    """Whether the folder gives money per year or source (a source, ``middelen``, ``uitgaven``).
+
+    The documents show the money per year and source only then.
+    """
+    if project.plan.financiering:
+        return True
+    if any(actie.middelen for _, _, actie in actions(project)):
+        return True
+    return any(stand.uitgaven for m in project.monitoring.values() for stand in m.acties)

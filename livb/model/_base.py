@@ -161,7 +161,13 @@ Getal = Annotated[
 ]
 """A figure: finite (no .nan or .inf) and of a sane size."""
 
-Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL)]
+
+@dataclass(frozen=True)
+class Euro:
+    """Marks a number field as an amount in euro (``livb diff`` shows it as € 5.000)."""
+
+
+Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL), Euro()]
 """An amount in euro: finite, not negative, of a sane size."""
 
 
