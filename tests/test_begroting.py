@@ -42,7 +42,7 @@ def rows_after(lines: list[str], heading: str) -> list[list[str]]:
         if line.startswith("Heading"):
             break
         if line.startswith("table | "):
-            found.append(line.removeprefix("table | ").split(" | "))
+            found.append(line.removeprefix("table | ").replace("\u00a0", " ").split(" | "))
     return found
 
 
@@ -71,9 +71,26 @@ def test_the_budget_per_source_and_year_adds_up(begroting):
 
 def test_per_action_with_its_bbc_codes_and_the_same_total(begroting):
     rows = rows_after(begroting, "Per actie")
-    assert rows[1][1:] == ["BD2 · AP2.1 · AC2.1.1 · 0490", "€ 50.000", "€ 46.000", "–", "€ 96.000"]
-    assert rows[3][1] == "niet opgegeven"
+    assert rows[1][0].endswith("; BBC BD2 · AP2.1 · AC2.1.1 · 0490")
+    assert rows[1][1:] == ["€ 50.000", "€ 46.000", "–", "€ 96.000"]
+    assert "BBC" not in rows[3][0]  # the camera names no place in the meerjarenplan
     assert rows[-1][-1] == "€ 115.000"
+
+
+def test_many_years_come_in_blocks_whose_totals_still_add_up(tmp_path):
+    from livb.documents.begroting import BLOK, table
+    from livb.folder.project import load_project
+    from livb.method.money import budget_lines
+
+    project = load_project(VILVOORDE).project
+    years = [*range(2026, 2032), None]
+    blocks = table(project, budget_lines(project), years)["blokken"]
+    heads = [h for b in blocks for h in b["kop"]]
+    assert heads == [*map(str, range(2026, 2032)), "Hele looptijd", "Samen"]
+    assert all(len(b["kop"]) <= BLOK for b in blocks)
+    sums = [t.replace("\u00a0", " ") for b in blocks for t in b["totalen"]]
+    # by hand: 2026 57000, 2027 46000, nothing 2028-2031, the camera's 12000, together 115000
+    assert sums == ["€ 57.000", "€ 46.000", "–", "–", "–", "–", "€ 12.000", "€ 115.000"]
 
 
 def test_granted_against_planned_and_the_spending(begroting):

@@ -7,9 +7,10 @@ total is the sum of its cells, the total row the sum of the rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from livb.core.formatting import money as money_text
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
 from livb.method import money
@@ -91,7 +92,10 @@ def source_views(project: Project) -> list[dict[str, Any]]:
             "soort": money.SOORTEN[bron.soort],
             "van": bron.periode.van if bron.periode else None,
             "tot": bron.periode.tot if bron.periode else None,
-            "toegekend": sorted(bron.toegekend.items()),
+            "toegekend": "; ".join(
+                f"{year}: {money_text(amount, nonbreaking=True)}"
+                for year, amount in sorted(bron.toegekend.items())
+            ),
             "toegekend_totaal": sum(bron.toegekend.values()),
             "referentie": bron.referentie or "",
         }
@@ -99,31 +103,33 @@ def source_views(project: Project) -> list[dict[str, Any]]:
     ]
 
 
+BLOK = 4
+"""At most this many columns of amounts side by side: more years go in a next block."""
+
+
 def table(project: Project, lines: list[Line], years: list[int | None]) -> dict[str, Any]:
-    """Amounts per source (rows) and year (columns), with the totals of both."""
+    """Amounts per source (rows) and year (columns), with the totals of both, in blocks."""
     totals = money.by_year_and_source(lines)
-    order = _source_order(project, lines)
     rows = [
-        {
-            "naam": money.source_name(project, bron),
-            "cellen": [totals.get((year, bron)) for year in years],
-            "totaal": sum(v for (_, b), v in totals.items() if b == bron),
-        }
-        for bron in order
+        (
+            money.source_name(project, bron),
+            [totals.get((year, bron)) for year in years]
+            + [sum(v for (_, b), v in totals.items() if b == bron)],
+        )
+        for bron in _source_order(project, lines)
     ]
+    sums = [_sum_or_none(v for (y, _), v in totals.items() if y == year) for year in years]
     return {
-        "kop": [money.LOOPTIJD if year is None else str(year) for year in years],
         "rijen": rows,
-        "totalen": [sum(v for (y, _), v in totals.items() if y == year) for year in years],
         "totaal": money.total(lines),
-        "breedtes": _widths(len(years)),
+        "blokken": _blocks(_heads(years), rows, [*sums, money.total(lines)]),
     }
 
 
 def action_rows(project: Project, lines: list[Line], years: list[int | None]) -> dict[str, Any]:
-    """Each action with money: its place in the meerjarenplan, its sources, its years."""
+    """Each action with money, its sources and its place in the meerjarenplan, in blocks."""
     rows = []
-    for path, _, actie in actions(project):
+    for _, _, actie in actions(project):
         own = [line for line in lines if line.actie == actie.id]
         if not own:
             continue
@@ -134,28 +140,51 @@ def action_rows(project: Project, lines: list[Line], years: list[int | None]) ->
             if bbc
             else []
         )
-        rows.append(
+        sources = ", ".join(money.source_name(project, b) for b in _source_order(project, own))
+        label = f"{actie.titel} ({sources})" + (f"; BBC {' · '.join(codes)}" if codes else "")
+        cells = [sum(v for (y, _), v in per_year.items() if y == year) or None for year in years]
+        rows.append((label, [*cells, money.total(own)]))
+    sums = [_sum_or_none(line.bedrag for line in lines if line.jaar == year) for year in years]
+    return {
+        "rijen": rows,
+        "met_bbc": any("; BBC " in label for label, _ in rows),
+        "totaal": money.total(lines),
+        "blokken": _blocks(_heads(years), rows, [*sums, money.total(lines)]),
+    }
+
+
+def _sum_or_none(values: Iterable[float]) -> float | None:
+    """The sum of the amounts, None for none at all (a table shows '–', not € 0)."""
+    found = list(values)
+    return sum(found) if found else None
+
+
+def _heads(years: list[int | None]) -> list[str]:
+    return [money.LOOPTIJD if year is None else str(year) for year in years] + ["Samen"]
+
+
+def _blocks(
+    heads: list[str], rows: list[tuple[str, list[float | None]]], sums: Sequence[float | None]
+) -> list[dict[str, Any]]:
+    """The columns of amounts cut in blocks of :data:`BLOK`, each with the names and its sums."""
+    found = []
+    for start in range(0, len(heads), BLOK):
+        part = slice(start, start + BLOK)
+        width = len(heads[part])
+        found.append(
             {
-                "titel": actie.titel,
-                "prioriteit": _priority(project, path),
-                "bbc": " · ".join(codes),
-                "bronnen": ", ".join(
-                    money.source_name(project, b) for b in _source_order(project, own)
-                ),
-                "cellen": [
-                    sum(v for (y, _), v in per_year.items() if y == year) or None for year in years
-                ],
-                "totaal": money.total(own),
+                "kop": heads[part],
+                "rijen": [{"naam": name, "cellen": _amounts(c[part])} for name, c in rows],
+                "totalen": _amounts(sums[part]),
+                "breedtes": _widths(width),
             }
         )
-    with_bbc = any(r["bbc"] for r in rows)
-    return {
-        "kop": [money.LOOPTIJD if year is None else str(year) for year in years],
-        "rijen": rows,
-        "met_bbc": with_bbc,
-        "totaal": money.total(lines),
-        "breedtes": _widths(len(years), first=30, second=18 if with_bbc else 0),
-    }
+    return found
+
+
+def _amounts(values: Sequence[float | None]) -> list[str]:
+    """Amounts as a table shows them: € 12.500 kept on one line, '–' for none."""
+    return [money_text(v, nonbreaking=True) if v is not None else "–" for v in values]
 
 
 def grants(project: Project, lines: list[Line]) -> list[dict[str, Any]]:
@@ -211,17 +240,10 @@ def _source_order(project: Project, lines: Iterable[Line]) -> list[str]:
     return declared + sorted(used - set(declared))
 
 
-def _priority(project: Project, path: str) -> str:
-    prioriteit = project.doelstellingen[path].prioriteit
-    titles = {p.id: p.titel for p in project.prioriteiten.prioriteiten}
-    return titles.get(prioriteit, prioriteit)
-
-
-def _widths(columns: int, *, first: int = 28, second: int = 0) -> str:
-    """Column widths (percent) for a name, perhaps a second text column, years and a total."""
-    rest = (100 - first - second) / (columns + 1)
-    widths = [first, *([second] if second else []), *([rest] * (columns + 1))]
-    return ",".join(f"{w:g}" for w in widths)
+def _widths(columns: int) -> str:
+    """Column widths (percent): the name, then the columns of amounts."""
+    first = 100 - 16 * columns
+    return ",".join(f"{w:g}" for w in [first, *([16] * columns)])
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
