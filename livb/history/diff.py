@@ -491,12 +491,17 @@ def _amounts_change(old: list[dict[str, object]], new: list[dict[str, object]]) 
     return ", ".join(parts) or "volgorde gewijzigd"
 
 
+def _all_have(items: list[object], key: str) -> bool:
+    """Whether every item is a mapping with ``key`` filled in (and there is one at least)."""
+    return bool(items) and all(isinstance(i, dict) and i.get(key) is not None for i in items)
+
+
 def _list_change(old: list[object], new: list[object]) -> str:
     if all(isinstance(item, dict) and item.get("id") for item in (*old, *new)):
         return _items_change(old, new)  # type: ignore[arg-type]
-    if (old or new) and all(isinstance(i, dict) and i.get("actie") for i in (*old, *new)):
-        return _items_change(old, new, "actie")  # type: ignore[arg-type]  # monitoring
-    if (old or new) and all(isinstance(i, dict) and "bedrag" in i for i in (*old, *new)):
+    if _all_have([*old, *new], "actie"):  # monitoring entries, by their action
+        return _items_change(old, new, "actie")  # type: ignore[arg-type]
+    if _all_have([*old, *new], "bedrag"):
         return _amounts_change(old, new)  # type: ignore[arg-type]
     before = [_summary(item) for item in old]
     after = [_summary(item) for item in new]
@@ -539,26 +544,33 @@ def _items_change(
 
 def _money_fields_change(old: dict[str, object], new: dict[str, object]) -> str:
     """The money fields that differ between two versions of an item, in Dutch; '' for none."""
-    parts = []
-    for name in [*new, *(k for k in old if k not in new)]:
-        a, b = old.get(name), new.get(name)
-        if a == b:
-            continue
-        if name in _AMOUNTS and isinstance(a, dict | None) and isinstance(b, dict | None):
-            a, b = a or {}, b or {}
-            years = [*b, *(y for y in a if y not in b)]
-            parts += [
-                f"{name} {y}: {value_text(name, a.get(y))} → {value_text(name, b.get(y))}"
-                for y in years
-                if a.get(y) != b.get(y)
-            ]
-        elif name in _AMOUNTS:
-            parts.append(f"{name} {value_text(name, a)} → {value_text(name, b)}")
-        elif isinstance(a, list | None) and isinstance(b, list | None):
-            items = [*(a or []), *(b or [])]
-            if items and all(isinstance(i, dict) and "bedrag" in i for i in items):
-                parts.append(f"{name} {_amounts_change(a or [], b or [])}")
-    return "; ".join(parts)
+    names = [*new, *(k for k in old if k not in new)]
+    return "; ".join(
+        part
+        for name in names
+        if old.get(name) != new.get(name)
+        for part in _money_field_change(name, old.get(name), new.get(name))
+    )
+
+
+def _money_field_change(name: str, old: object, new: object) -> list[str]:
+    """One changed field, if it holds money: an amount, amounts by year, a list of amounts."""
+    if name in _AMOUNTS and isinstance(old, dict | None) and isinstance(new, dict | None):
+        a, b = old or {}, new or {}
+        years = [*b, *(y for y in a if y not in b)]
+        return [
+            f"{name} {y}: {value_text(name, a.get(y))} → {value_text(name, b.get(y))}"
+            for y in years
+            if a.get(y) != b.get(y)
+        ]
+    if name in _AMOUNTS:
+        return [f"{name} {value_text(name, old)} → {value_text(name, new)}"]
+    items = [*(old if isinstance(old, list) else []), *(new if isinstance(new, list) else [])]
+    if _all_have(items, "bedrag"):
+        before = old if isinstance(old, list) else []
+        after = new if isinstance(new, list) else []
+        return [f"{name} {_amounts_change(before, after)}"]
+    return []
 
 
 def _text_change(old: str, new: str) -> str:
