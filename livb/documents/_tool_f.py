@@ -59,10 +59,10 @@ def brainstorm(views: Views) -> dict[str, Any]:
     }
     zvp = next((p for p in views.project.plan.afstemming if p.soort is Plansoort.ZVP), None)
     return texts | {
-        "prioriteiten": [p.titel for p in views.project.prioriteiten.prioriteiten],
+        "prioriteiten": [views.field(p, "titel") for p in views.project.prioriteiten.prioriteiten],
         "gekozen": meeting_of(views, views.project.prioriteiten.vergadering),
         "zvp": words["zvp"] if zvp else "",
-        "zvp_prioriteiten": [i.titel for i in zvp.prioriteiten] if zvp else [],
+        "zvp_prioriteiten": [views.field(i, "titel") for i in zvp.prioriteiten] if zvp else [],
     }
 
 
