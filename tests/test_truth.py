@@ -529,6 +529,14 @@ def test_every_text_field_reaches_a_document_or_is_known_not_to(halle, livb):
                 data["themas"] = [{"id": t, "titel": t} for t in HALLE_THEMES]
             if kind.name == "organen":  # Halle held no hearing or forum
                 data["overleg"] = [{"id": "forum", "naam": "x", "soort": "forum"}]
+            if kind.name == "plan":  # Halle has no funding source (nor an SVPP)
+                data["financiering"] = [{"id": "eigen", "naam": "x", "soort": "eigen"}]
+                data["financiering"][0]["toegekend"] = {2011: 60000}
+            if kind.name == "prioriteiten":  # nor staff, BBC codes (the old budget form)
+                data["prioriteiten"][0]["personeel"] = [{"functie": "x", "vte": 1}]
+            if kind.name == "doelstellingen" and path.name == "inbraken.yaml":
+                actie = data["strategische_doelstellingen"][0]["operationele_doelstellingen"][0]
+                actie["acties"][0]["bbc"] = {"actie": "x"}
             _fill(kind.model, data, sentinels, seen)
             with path.open("w", encoding="utf-8") as out:
                 yaml.dump(data, out)

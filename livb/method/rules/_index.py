@@ -69,6 +69,7 @@ def build_index(project: Project) -> Index:
         index, "prioriteit", "prioriteiten.yaml", "prioriteiten", project.prioriteiten.prioriteiten
     )
     _add_all(index, "ander plan", "plan.yaml", "afstemming", project.plan.afstemming)
+    _add_all(index, "financieringsbron", "plan.yaml", "financiering", project.plan.financiering)
     for id_ in project.gesprekken:
         index.add("gesprek", id_, f"gesprekken/{id_}.yaml", ())
     for id_ in project.vergaderingen:
