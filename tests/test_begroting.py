@@ -238,3 +238,42 @@ def test_the_jaarrapport_shows_its_year_per_source(reports):
 def test_the_evaluatie_shows_every_year_per_source(reports):
     rows = rows_after(reports["evaluatie"], "Het geld per jaar en per bron")
     assert [r[0] for r in rows[1:-1]] == ["2026", "2026", "2026", "2027", "hele looptijd"]
+
+
+def test_the_council_approves_the_budget_as_it_does_the_plan(vilvoorde, livb, tmp_path):
+    import shutil
+
+    from livb.history.besluit import tag_name
+    from livb.model.besluiten import Besluit
+
+    folder = tmp_path / "vilvoorde"
+    shutil.copytree(vilvoorde, folder)
+    result = livb("render", "besluit", folder, "--besluit", "gemeenteraad-begroting")
+    assert result.code == 0, result.err
+    text = docx_text((folder / "output" / "besluit-gemeenteraad-begroting.docx").read_bytes())
+    # doelstellingen/overlast.yaml by hand: 2026 = 5000 + 45000 + 3000 + 4000, 2027 = 46000,
+    # the camera's old-form budget 12000 for the whole period; together 115000
+    article = next(line for line in text if line.startswith("Normal | Artikel 1."))
+    assert article.replace("\u00a0", " ") == (
+        "Normal | Artikel 1. De gemeenteraad keurt de begroting van het plan goed: samen "
+        "€ 115.000, namelijk € 57.000 in 2026, € 46.000 in 2027 en € 12.000 voor de hele "
+        "looptijd."
+    )
+    # recorded as any decision, with a tag a later render --versie or diff can name
+    recorded = livb(
+        "besluit", folder, "--door", "gemeenteraad", "--onderwerp", "begroting",
+        "--datum", "2026-03-30", "--referentie", "GR 2026/044", "--no-git",
+    )  # fmt: skip
+    assert recorded.code == 0, recorded.err
+    assert "onderwerp: begroting" in (folder / "besluiten.yaml").read_text(encoding="utf-8")
+    decision = Besluit.model_validate(
+        {"id": "x", "datum": "2026-03-30", "door": "gemeenteraad", "onderwerp": "begroting"}
+    )
+    assert tag_name(decision) == "begroting-goedgekeurd-gemeenteraad-2026-03-30"
+    # the budget then carries its approval on the title page
+    assert livb("render", "begroting", folder, "--datum", "2026-12-06").code == 0
+    title = docx_text((folder / "output" / "begroting.docx").read_bytes())
+    assert (
+        "livb Titelgegevens | Stand op 6 december 2026; goedgekeurd door de gemeenteraad op "
+        "30 maart 2026 (GR 2026/044)" in title
+    )

@@ -36,6 +36,7 @@ ONDERWERPEN = {
     Onderwerp.PLAN: "het plan",
     Onderwerp.EVALUATIE: "de evaluatie",
     Onderwerp.JAARRAPPORT: "het jaarrapport",
+    Onderwerp.BEGROTING: "de begroting van het plan",
     Onderwerp.ANDERE: "een ander onderwerp",
 }
 

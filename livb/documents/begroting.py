@@ -10,12 +10,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from livb.core.formatting import long_date
 from livb.core.formatting import money as money_text
 from livb.documents._base import Context, Document
+from livb.documents._process_view import INSTANTIES
 from livb.documents.views import Views
 from livb.method import money
 from livb.method.money import Line
 from livb.model import Project
+from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 from livb.model.walk import actions
 
 
@@ -27,6 +30,7 @@ def build(views: Views, item: str | None) -> Context:
     years = _years(planned)
     return views.common() | {
         "datum": views.today,
+        "goedgekeurd": _approval(views),
         "heeft_geld": money.has_money(project),
         "bronnen": source_views(project),
         "begroting": table(project, planned, years),
@@ -36,6 +40,19 @@ def build(views: Views, item: str | None) -> Context:
         "personeel": staff(project),
         "budgettekst": project.plan.budget or "",
     }
+
+
+def _approval(views: Views) -> str | None:
+    """The latest approval of the budget by the council, else by the college, up to the day.
+
+    'goedgekeurd door de gemeenteraad op 30 maart 2026 (GR 2026/044)'; None: none yet.
+    """
+    for door in (Instantie.GEMEENTERAAD, Instantie.COLLEGE):
+        found = views.decision(Onderwerp.BEGROTING, door, Uitkomst.GOEDGEKEURD)
+        if found is not None:
+            reference = f" ({found.referentie})" if found.referentie else ""
+            return f"goedgekeurd door {INSTANTIES[door]} op {long_date(found.datum)}{reference}"
+    return None
 
 
 def year_and_source(

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from livb.core import formatting
 from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views, on_date
-from livb.method.queries import decisions, mayor, meetings_for, protocol_period
+from livb.method import money
+from livb.method.queries import decisions, mayor, meetings_for, plan_approved, protocol_period
 from livb.model import Project
 from livb.model._tijd import eerste_dag
 from livb.model.actoren import Rol
@@ -448,6 +450,53 @@ def _evaluation(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     return (f"Evaluatie van het {c['beleid']['plannaam']}", considerations, articles)
 
 
+def _budget(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
+    """The plan's money per year and source, or a change of it, as the begroting shows it."""
+    project = views.project
+    council = c["orgaan"] == "gemeenteraad"
+    lines = money.budget_lines(project)
+    considerations: list[Any] = []
+    plan = pv.latest(views, Onderwerp.PLAN, Instantie.GEMEENTERAAD, views.today)
+    if plan:
+        considerations.append(f"de gemeenteraad het plan {on_date(plan.datum)} goedkeurde")
+    earlier = pv.latest(views, Onderwerp.BEGROTING, Instantie.GEMEENTERAAD, views.today)
+    if earlier:
+        considerations.append(
+            f"de gemeenteraad de begroting van het plan {on_date(earlier.datum)} goedkeurde en "
+            "ze nu wijzigt"
+        )
+    considerations.append(
+        "de begroting van het plan het geld van elke actie per jaar en per financieringsbron "
+        "op een rij zet"
+    )
+    if lines:
+        per_year = money.by_year_and_source(lines)
+        years = sorted({year for year, _ in per_year if year is not None})
+        shown = [
+            f"{formatting.money(sum(v for (y, _), v in per_year.items() if y == year))} in {year}"
+            for year in years
+        ]
+        whole = sum(v for (y, _), v in per_year.items() if y is None)
+        if whole:
+            shown.append(f"{formatting.money(whole)} voor de hele looptijd")
+        total = formatting.money(money.total(lines))
+        articles: list[Any] = [
+            [f"keurt de begroting van het plan goed: samen {total}, namelijk {join(shown)}."]
+        ]
+    else:
+        articles = [
+            [
+                "keurt de begroting van het plan goed: ",
+                Missing("de middelen van de acties", "doelstellingen/", "acties[].middelen"),
+                ".",
+            ]
+        ]
+    if not council:
+        articles.append(["legt de begroting ter goedkeuring voor aan de gemeenteraad."])
+    articles.append(["vraagt de financiële dienst de middelen op te nemen in het meerjarenplan."])
+    return (f"Begroting van het {c['beleid']['plannaam']}", considerations, articles)
+
+
 SOORTEN = {
     s.id: s
     for s in (
@@ -484,12 +533,27 @@ SOORTEN = {
         Soort("college-plan", Instantie.COLLEGE, Onderwerp.PLAN, "3.6", _plan),
         Soort("gemeenteraad-plan", Instantie.GEMEENTERAAD, Onderwerp.PLAN, "3.6", _plan),
         Soort("college-evaluatie", Instantie.COLLEGE, Onderwerp.EVALUATIE, "4.2, 5.3", _evaluation),
+        Soort("college-begroting", Instantie.COLLEGE, Onderwerp.BEGROTING, "3.6, 4.1", _budget),
+        Soort(
+            "gemeenteraad-begroting",
+            Instantie.GEMEENTERAAD,
+            Onderwerp.BEGROTING,
+            "3.6, 4.1",
+            _budget,
+        ),
     )
 }
 
 
 def _step(project: Project, soort: Soort, session: Any) -> str:
-    """The step of the decision; an evaluation is 4.2 in the plan period and 5.3 after it."""
+    """The step of the decision: its kind's, or the one of the moment it is taken.
+
+    An evaluation is 4.2 in the plan period and 5.3 after it; a budget is 3.6 with the plan
+    and 4.1 once the plan is carried out.
+    """
+    if soort.onderwerp is Onderwerp.BEGROTING:
+        approved = plan_approved(project)
+        return "4.1" if approved is not None and approved.datum < eerste_dag(session) else "3.6"
     if soort.onderwerp is not Onderwerp.EVALUATIE:
         return soort.stap
     periode = project.instellingen.beleid.periode

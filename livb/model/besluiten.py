@@ -44,6 +44,9 @@ class Onderwerp(StrEnum):
     """Een evaluatie van het plan: na één jaar (protocolakkoord), tussentijds of op het einde."""
     JAARRAPPORT = "jaarrapport"
     """Het jaarrapport over de uitvoering van het plan, voor college en gemeenteraad."""
+    BEGROTING = "begroting"
+    """De middelen van het plan per jaar en per bron, of een wijziging ervan (livb render
+    begroting)."""
     ANDERE = "andere"
 
     @property
