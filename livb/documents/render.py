@@ -330,15 +330,15 @@ def _render_loaded(
     reference = _reference(source.root)
     environment = build_environment(_template_folders(source.root))
     # The collector is paused per step, not for the whole render: a step makes many objects
-    # and no cycles, but matplotlib's figures are cycles, freed between documents.
+    # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
     built: list[tuple[Job, bytes, DocumentIR]] = []
     for position, job in enumerate(jobs):
         if progress:
             progress(Step("document", job.filename, position, len(jobs)))
-        with paused_gc():  # the template's text, its Markdown tokens, the WordprocessingML
-            ir = _build_ir(environment, job)
+        ir = _build_ir(environment, job)
+        with paused_gc():  # the WordprocessingML
             _check_annex(options, job, ir)
             if source.revision is not None:
                 _mark_version(ir, source.revision)
@@ -612,7 +612,15 @@ def _property(text: str) -> str:
 
 
 def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
-    clean, origins = split_marks(_render_text(environment, job))
+    """The document's blocks: its text, its charts drawn, the text parsed."""
+    with paused_gc():  # the template's text
+        clean, origins = split_marks(_render_text(environment, job))
+    environment.draw_charts()  # with the collector on: matplotlib's figures are cycles
+    with paused_gc():  # the Markdown tokens
+        return _parse(environment, job, clean, origins)
+
+
+def _parse(environment: LimitedEnvironment, job: Job, clean: str, origins: list[str]) -> DocumentIR:
     try:
         return parse(clean, environment.chart_pictures())
     except MarkdownError as error:
@@ -642,11 +650,15 @@ def _render_text(environment: LimitedEnvironment, job: Job) -> str:
 def _generate(environment: LimitedEnvironment, job: Job) -> str:
     """Run the template chunk by chunk, stopping at the size and time limits."""
     template = environment.get_template(job.template)
+    pieces: list[str] = []  # the chunks joined now and then: a large text, not a million strs
     chunks: list[str] = []
     size = 0
     for chunk in template.generate(job.context):
         chunks.append(chunk)
         size += len(chunk)
+        if len(chunks) == _CHUNKS_PER_PIECE:
+            pieces.append("".join(chunks))
+            chunks.clear()
         if size > MAX_OUTPUT:
             limit = integer(MAX_OUTPUT)
             raise TemplateProblem(
@@ -659,7 +671,11 @@ def _generate(environment: LimitedEnvironment, job: Job) -> str:
         except TemplateProblem as problem:
             problem.where = template.filename or job.template
             raise
-    return "".join(chunks)
+    pieces.append("".join(chunks))
+    return "".join(pieces)
+
+
+_CHUNKS_PER_PIECE = 4096
 
 
 def _template_error(error: Exception, job: Job) -> TemplateError:
