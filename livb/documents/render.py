@@ -46,7 +46,7 @@ from livb.history.diff import compare
 from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
-from livb.word.docx import DocumentMeta, StyleError, write_docx
+from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
 from livb.word.markdown import MarkdownError, parse
 
@@ -327,7 +327,7 @@ def _render_loaded(
         if errors:
             reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
     out = _output_folder(request, source.revision)
-    reference = _reference(source.root)
+    reference = HouseStyle(_reference(source.root))  # read once, for every document
     environment = build_environment(_template_folders(source.root))
     # The collector is paused per step, not for the whole render: a step makes many objects
     # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.

@@ -10,6 +10,7 @@ and the package is zipped once, with fixed timestamps (:class:`_ZipWriter`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -23,12 +24,16 @@ from xml.sax.saxutils import escape
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.shape import CT_Inline
+from docx.parts.numbering import NumberingPart
+from docx.parts.story import StoryPart
+from docx.parts.styles import StylesPart
 from docx.shared import Emu
 from lxml import etree
 
@@ -150,15 +155,80 @@ def _package_problem(error: Exception) -> str:
     return "Word-inhoud die livb niet kan lezen"
 
 
+class HouseStyle:
+    """A house-style .docx, parsed once per run: each document starts from a copy of its parts.
+
+    Opening the package (unzipping it, parsing every part) cost about as much as writing a
+    small document into it; a copy of the parsed XML costs a fraction. The file is read when
+    the first document asks for it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._package: Any = None
+        self._blobs: dict[Part, bytes] = {}
+
+    def new_document(self) -> Any:
+        """A python-docx Document of its own, as the file would open.
+
+        Raises:
+            StyleError: the file is not a Word document.
+        """
+        if self._package is None:
+            try:
+                self._package = docx.Document(str(self.path)).part.package
+            except Exception as error:  # python-docx raises several kinds for a bad package
+                raise StyleError(
+                    f"'{self.path.name}' is geen geldig Word-document: {_package_problem(error)}",
+                    "vervang het door een document dat in Word als .docx bewaard werd",
+                ) from None
+            self._blobs = {
+                part: part.blob
+                for part in self._package.iter_parts()
+                if isinstance(part, XmlPart) and not isinstance(part, _WRITTEN_PARTS)
+            }
+        return _copy_package(self._package, self._blobs).main_document_part.document
+
+
+_WRITTEN_PARTS = (
+    StoryPart,  # the body, headers and footers (title fields), comments
+    StylesPart,
+    NumberingPart,
+    CorePropertiesPart,
+)
+"""The parts the writer changes. Any other part (theme, fonts, settings) goes out as it came."""
+
+
+def _copy_package(source: Any, blobs: dict[Part, bytes]) -> Any:
+    """The package with a copy of every part and the same relationships, in the same order.
+
+    A part the writer changes is a copy of the parsed XML; any other XML part is ``blobs``,
+    its bytes as python-docx would write them, serialized once for every document of the run.
+    """
+    package = type(source)()
+    parts: dict[Part, Part] = {}
+    for part in source.iter_parts():
+        if isinstance(part, _WRITTEN_PARTS):
+            element = copy.deepcopy(part.element)
+            parts[part] = type(part)(part.partname, part.content_type, element, package)
+        elif isinstance(part, XmlPart):
+            parts[part] = Part(part.partname, part.content_type, blobs[part], package)
+        else:  # binary: a picture, a font; never changed in place
+            parts[part] = type(part).load(part.partname, part.content_type, part.blob, package)
+    for owner, copied in [(source, package), *parts.items()]:
+        for rel in owner.rels.values():
+            target = rel.target_ref if rel.is_external else parts[rel.target_part]
+            copied.load_rel(rel.reltype, target, rel.rId, rel.is_external)
+    for copied in parts.values():
+        copied.after_unmarshal()  # type: ignore[no-untyped-call]
+    package.after_unmarshal()
+    return package
+
+
 class _Writer:
-    def __init__(self, reference: Path, meta: DocumentMeta) -> None:
-        try:
-            self.document = docx.Document(str(reference))
-        except Exception as error:  # python-docx raises several kinds for a bad package
-            raise StyleError(
-                f"'{reference.name}' is geen geldig Word-document: {_package_problem(error)}",
-                "vervang het door een document dat in Word als .docx bewaard werd",
-            ) from None
+    def __init__(self, reference: Path | HouseStyle, meta: DocumentMeta) -> None:
+        style = reference if isinstance(reference, HouseStyle) else HouseStyle(reference)
+        self.document = style.new_document()
         self.meta = meta
         self.styles = self._style_ids()
         body = self.document.element.body
@@ -766,8 +836,8 @@ def _show(texts: list[Any], title: str) -> None:
         text.text = ""
 
 
-def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:
-    """The .docx bytes of a document built into the reference.
+def write_docx(ir: DocumentIR, reference: Path | HouseStyle, meta: DocumentMeta) -> bytes:
+    """The .docx bytes of a document built into the reference (a run's documents share one).
 
     Raises:
         StyleError: the reference is not a Word document or lacks a style livb needs.
