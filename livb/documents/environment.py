@@ -919,7 +919,11 @@ def split_marks(text: str) -> tuple[str, list[str]]:
     clean_lines: list[str] = []
     origins: list[str] = []
     current = "?"
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    del text  # a large plan's text is tens of MB: its lines, each freed once cleaned, suffice
+    lines.reverse()
+    while lines:
+        line = lines.pop()
         match = re.match(f"((?:{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE})+)", line)
         if match:
             current = _MARKS.findall(match.group(1))[-1]

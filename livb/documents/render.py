@@ -333,7 +333,7 @@ def _render_loaded(
     # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
-    built: list[tuple[Job, bytes, DocumentIR]] = []
+    built: list[tuple[Job, bytes, int]] = []  # a document, its bytes, its gaps (not its IR)
     for position, job in enumerate(jobs):
         if progress:
             progress(Step("document", job.filename, position, len(jobs)))
@@ -348,7 +348,7 @@ def _render_loaded(
                 if reasons or located:
                     continue  # refused anyway: no need to write this one
             meta = _meta(project, job, request, source.revision)
-            built.append((job, write_docx(ir, reference, meta), ir))
+            built.append((job, write_docx(ir, reference, meta), len(ir.missing)))
         if progress:
             progress(Step("document", job.filename, position + 1, len(jobs), finished=True))
     reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
@@ -763,7 +763,7 @@ def _undefined_message(text: str) -> str:
 
 def _write_all(
     out: Path,
-    built: list[tuple[Job, bytes, DocumentIR]],
+    built: list[tuple[Job, bytes, int]],
     request: RenderRequest,
     progress: Progress | None = None,
 ) -> list[Rendered]:
@@ -804,17 +804,17 @@ def _write_all(
         except OSError as error:
             raise _unwritable_manifest(manifest, error) from None
         rendered = [
-            _keep_one(out, manifest, job, data, ir)
+            _keep_one(out, manifest, job, data, missing)
             if job.filename in same
-            else _write_one(out, manifest, job, data, ir)
-            for job, data, ir in built
+            else _write_one(out, manifest, job, data, missing)
+            for job, data, missing in built
         ]
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
             _write_pdfs(rendered, progress)
         return rendered
 
 
-def _files(built: list[tuple[Job, bytes, DocumentIR]]) -> Iterator[tuple[str, bytes]]:
+def _files(built: list[tuple[Job, bytes, int]]) -> Iterator[tuple[str, bytes]]:
     return ((job.filename, data) for job, data, _ in built)
 
 
@@ -880,7 +880,7 @@ def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
         )
 
 
-def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
+def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: int) -> Rendered:
     path = out / job.filename
     try:
         write_atomic(path, data, inside=out)
@@ -891,10 +891,10 @@ def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Documen
             "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
             "Word? Sluit het en probeer opnieuw",
         ) from None
-    return Rendered(path, len(ir.missing))
+    return Rendered(path, missing)
 
 
-def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
+def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: int) -> Rendered:
     """A document whose file already holds ``data``: only the manifest may need to say so."""
     path = out / job.filename
     if manifest.accepted.get(job.filename) != [digest(data)]:
@@ -902,7 +902,7 @@ def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Document
             manifest.finish(job.filename, data)
         except OSError as error:
             raise _unwritable_manifest(manifest, error) from None
-    return Rendered(path, len(ir.missing), unchanged=True)
+    return Rendered(path, missing, unchanged=True)
 
 
 def _unwritable_manifest(manifest: Manifest, error: OSError) -> LivbError:

@@ -277,26 +277,25 @@ class _Writer:
         headings = ir.headings
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
-        parts: list[str] = []
+        parts: list[bytes] = []  # UTF-8 as soon as written: a large plan's body is half the size
         self.fields.plan(ir)
         keep = _kept_with_signatures(ir)
         for position, block in enumerate(ir.blocks):
             if isinstance(block, Heading):
-                parts.append(self._heading(block))
+                parts.append(self._heading(block).encode())
             elif isinstance(block, Paragraph):
-                parts.append(
-                    self._paragraph(block.spans, block.style, block.list, position in keep)
-                )
+                paragraph = self._paragraph(block.spans, block.style, block.list, position in keep)
+                parts.append(paragraph.encode())
             elif isinstance(block, Table):
-                parts.append(self._table(block))
+                parts.append(self._table(block).encode())
                 if position < len(ir.blocks) - 1:  # at the end, an empty page would follow
-                    parts.append("<w:p/>")  # Word would merge two adjacent tables into one
+                    parts.append(b"<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
-                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+                parts.append(b'<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
-                parts.append(self._toc(block, headings))
+                parts.append(self._toc(block, headings).encode())
             elif isinstance(block, Image):
-                parts.append(self._image(block))
+                parts.append(self._image(block).encode())
         if self.comments:
             parts = self._add_comments(parts)
         document_xml = self._document_xml(parts)
@@ -306,19 +305,19 @@ class _Writer:
         self._title_fields()
         return self._package(document_xml)
 
-    def _document_xml(self, body: list[str]) -> list[str]:
+    def _document_xml(self, body: list[bytes]) -> list[bytes]:
         """document.xml, in pieces: the reference's root and section around the new body.
 
-        The pieces go into the zip one by one (:class:`_ZipWriter`): a large body is never
-        copied into one string, let alone into bytes.
+        The pieces, UTF-8 since each was written, go into the zip one by one
+        (:class:`_ZipWriter`): a large body is never copied into one string or bytes.
         """
         root = self.document.part.element
         head = etree.tostring(root, encoding="unicode").split("<w:body", 1)[0]
         section = etree.tostring(self.sect_pr, encoding="unicode")
         section = re.sub(r' xmlns(:\w+)?="[^"]*"', "", section)
-        return [f"{head}<w:body>", *body, f"{section}</w:body></w:document>"]
+        return [f"{head}<w:body>".encode(), *body, f"{section}</w:body></w:document>".encode()]
 
-    def _package(self, document_xml: list[str]) -> bytes:
+    def _package(self, document_xml: list[bytes]) -> bytes:
         """The .docx: every part of the package, document.xml as written (see the module)."""
         package = self.document.part.package
         parts = list(package.iter_parts())
@@ -449,7 +448,7 @@ class _Writer:
             f'<w:commentReference w:id="{number}"/></w:r>'
         )
 
-    def _add_comments(self, body: list[str]) -> list[str]:
+    def _add_comments(self, body: list[bytes]) -> list[bytes]:
         """The comments in comments.xml (python-docx's), and their ids in the body.
 
         They are added after the body, as python-docx would to a finished document: the
@@ -462,10 +461,10 @@ class _Writer:
             ids.append(str(comment.comment_id))
         self._ensure_comment_style()
 
-        def number(match: re.Match[str]) -> str:
-            return ids[int(match[1])]
+        def number(match: re.Match[bytes]) -> bytes:
+            return ids[int(match[1])].encode()
 
-        return [_COMMENT_ID.sub(number, piece) if "\x00" in piece else piece for piece in body]
+        return [_COMMENT_ID.sub(number, piece) if b"\x00" in piece else piece for piece in body]
 
     def _toc(self, toc: TableOfContents, headings: list[Heading]) -> str:
         begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
@@ -845,7 +844,7 @@ def write_docx(ir: DocumentIR, reference: Path | HouseStyle, meta: DocumentMeta)
     return _Writer(reference, meta).write(ir)
 
 
-_COMMENT_ID = re.compile("\x00([0-9]+)\x00")
+_COMMENT_ID = re.compile(b"\x00([0-9]+)\x00")
 _XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 """What python-docx (lxml) writes before the root element of an XML part."""
 
@@ -854,12 +853,12 @@ class _ZipWriter:
     """python-docx's package writer, into a zip with fixed timestamps and attributes.
 
     The same package, written twice, is the same bytes; python-docx's own writer stamps the
-    time. ``replaced`` gives the parts livb wrote itself (document.xml), as pieces of text
+    time. ``replaced`` gives the parts livb wrote itself (document.xml), as pieces of UTF-8
     that are compressed one after the other (deflate gives the same bytes however its input
     is cut).
     """
 
-    def __init__(self, target: io.BytesIO, replaced: dict[Any, list[str]]) -> None:
+    def __init__(self, target: io.BytesIO, replaced: dict[Any, list[bytes]]) -> None:
         self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
         self.replaced = replaced
 
@@ -876,7 +875,7 @@ class _ZipWriter:
         with self.zip.open(info, "w") as member:
             member.write(_XML_DECLARATION)
             for start in range(0, len(pieces), 512):
-                member.write("".join(pieces[start : start + 512]).encode("utf-8"))
+                member.write(b"".join(pieces[start : start + 512]))
 
     def __enter__(self) -> _ZipWriter:
         return self
