@@ -287,7 +287,7 @@ class _Writer:
                 paragraph = self._paragraph(block.spans, block.style, block.list, position in keep)
                 parts.append(paragraph.encode())
             elif isinstance(block, Table):
-                parts.append(self._table(block).encode())
+                parts += self._table(block)
                 if position < len(ir.blocks) - 1:  # at the end, an empty page would follow
                     parts.append(b"<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
@@ -499,7 +499,12 @@ class _Writer:
             paragraphs.append(f"<w:p>{ppr}{head}{content}{tail}</w:p>")
         return self._paragraph([Span(toc.title)], "TOC Heading") + "".join(paragraphs)
 
-    def _table(self, table: Table) -> str:
+    def _table(self, table: Table) -> list[bytes]:
+        """The table as UTF-8, in pieces of :data:`_ROWS_PER_PIECE` rows.
+
+        A large plan's planning table has ten thousand rows: written as one string it would be
+        held three times over (its pieces, the string, its bytes).
+        """
         columns = max(len(row) for row in table.rows)
         widths = table.widths or [1.0] * columns
         total = sum(widths) or 1.0
@@ -513,6 +518,7 @@ class _Writer:
             *(f'<w:gridCol w:w="{w}"/>' for w in twips),
             "</w:tblGrid>",
         ]
+        pieces: list[bytes] = []
         signature = table.kind == "handtekeningen"
         head_ppr, body_ppr = self._ppr("livb Tabelkop"), self._ppr("livb Tabeltekst")
         cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in twips]
@@ -534,8 +540,12 @@ class _Writer:
                     parts.append(self._cell(cell, head_ppr if header else body_ppr))
                 parts.append("</w:tc>")
             parts.append("</w:tr>")
+            if position % _ROWS_PER_PIECE == _ROWS_PER_PIECE - 1:
+                pieces.append("".join(parts).encode())
+                parts.clear()
         parts.append("</w:tbl>")
-        return "".join(parts)
+        pieces.append("".join(parts).encode())
+        return pieces
 
     def _cell(self, cell: list[Span], ppr: str) -> str:
         """A cell's paragraph (``ppr``: its style); as :meth:`_paragraph` writes it.
@@ -843,6 +853,8 @@ def write_docx(ir: DocumentIR, reference: Path | HouseStyle, meta: DocumentMeta)
     """
     return _Writer(reference, meta).write(ir)
 
+
+_ROWS_PER_PIECE = 256
 
 _COMMENT_ID = re.compile(b"\x00([0-9]+)\x00")
 _XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"

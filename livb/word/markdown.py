@@ -277,6 +277,7 @@ class _Builder:
             raise MarkdownError("'fence' wordt niet ondersteund in een document", self._line(token))
         try:
             payload = json.loads(token.content)
+            token.content = ""  # most of a large plan's text: freed as its table is built
             header = [_split_missing(str(c), False, False, None) for c in payload["kop"]]
             rows = [
                 [_split_missing(str(c), False, False, None) for c in row]
