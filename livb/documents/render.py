@@ -48,7 +48,7 @@ from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
 from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
-from livb.word.markdown import MarkdownError, parse
+from livb.word.markdown import MarkdownError, Tokens, build, tokenize
 
 
 class TemplateError(LivbError):
@@ -617,12 +617,16 @@ def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
         clean, origins = split_marks(_render_text(environment, job))
     environment.draw_charts()  # with the collector on: matplotlib's figures are cycles
     with paused_gc():  # the Markdown tokens
-        return _parse(environment, job, clean, origins)
+        tokens = tokenize(clean)
+        del clean  # a large plan's text is 20 MB: its tokens hold their own copy
+        return _parse(environment, job, tokens, origins)
 
 
-def _parse(environment: LimitedEnvironment, job: Job, clean: str, origins: list[str]) -> DocumentIR:
+def _parse(
+    environment: LimitedEnvironment, job: Job, tokens: Tokens, origins: list[str]
+) -> DocumentIR:
     try:
-        return parse(clean, environment.chart_pictures())
+        return build(tokens, environment.chart_pictures())
     except MarkdownError as error:
         where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
         raise TemplateError(

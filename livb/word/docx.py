@@ -13,8 +13,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import itertools
 import re
+import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -277,7 +280,7 @@ class _Writer:
         headings = ir.headings
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
-        parts: list[bytes] = []  # UTF-8 as soon as written: a large plan's body is half the size
+        parts = _Body()
         self.fields.plan(ir)
         keep = _kept_with_signatures(ir)
         for position, block in enumerate(ir.blocks):
@@ -296,16 +299,17 @@ class _Writer:
                 parts.append(self._toc(block, headings).encode())
             elif isinstance(block, Image):
                 parts.append(self._image(block).encode())
+        body: Iterable[bytes] = parts
         if self.comments:
-            parts = self._add_comments(parts)
-        document_xml = self._document_xml(parts)
+            body = self._add_comments(parts)
+        document_xml = self._document_xml(body)
         if self.fields.names or self.meta.source:
             self._add_field_map()
         self._properties()
         self._title_fields()
         return self._package(document_xml)
 
-    def _document_xml(self, body: list[bytes]) -> list[bytes]:
+    def _document_xml(self, body: Iterable[bytes]) -> Iterable[bytes]:
         """document.xml, in pieces: the reference's root and section around the new body.
 
         The pieces, UTF-8 since each was written, go into the zip one by one
@@ -315,9 +319,10 @@ class _Writer:
         head = etree.tostring(root, encoding="unicode").split("<w:body", 1)[0]
         section = etree.tostring(self.sect_pr, encoding="unicode")
         section = re.sub(r' xmlns(:\w+)?="[^"]*"', "", section)
-        return [f"{head}<w:body>".encode(), *body, f"{section}</w:body></w:document>".encode()]
+        end = f"{section}</w:body></w:document>".encode()
+        return itertools.chain([f"{head}<w:body>".encode()], body, [end])
 
-    def _package(self, document_xml: list[bytes]) -> bytes:
+    def _package(self, document_xml: Iterable[bytes]) -> bytes:
         """The .docx: every part of the package, document.xml as written (see the module)."""
         package = self.document.part.package
         parts = list(package.iter_parts())
@@ -448,7 +453,7 @@ class _Writer:
             f'<w:commentReference w:id="{number}"/></w:r>'
         )
 
-    def _add_comments(self, body: list[bytes]) -> list[bytes]:
+    def _add_comments(self, body: Iterable[bytes]) -> Iterable[bytes]:
         """The comments in comments.xml (python-docx's), and their ids in the body.
 
         They are added after the body, as python-docx would to a finished document: the
@@ -464,7 +469,7 @@ class _Writer:
         def number(match: re.Match[bytes]) -> bytes:
             return ids[int(match[1])].encode()
 
-        return [_COMMENT_ID.sub(number, piece) if b"\x00" in piece else piece for piece in body]
+        return (_COMMENT_ID.sub(number, piece) if b"\x00" in piece else piece for piece in body)
 
     def _toc(self, toc: TableOfContents, headings: list[Heading]) -> str:
         begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
@@ -855,6 +860,38 @@ def write_docx(ir: DocumentIR, reference: Path | HouseStyle, meta: DocumentMeta)
 
 
 _ROWS_PER_PIECE = 256
+_BODY_IN_MEMORY = 4 * 1024 * 1024
+
+
+class _Body:
+    """document.xml's body as written: UTF-8 pieces, in a temporary file beyond 4 MB.
+
+    A large plan's body is tens of MB; held in memory beside the document's blocks it was
+    the peak of the whole render. Read back piece by piece, once, into the package.
+    """
+
+    def __init__(self) -> None:
+        # Closed once read back (or when collected, should the document fail before).
+        self.file = tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY)  # noqa: SIM115
+        self.sizes: list[int] = []
+
+    def append(self, piece: bytes) -> None:
+        self.file.write(piece)
+        self.sizes.append(len(piece))
+
+    def __iadd__(self, pieces: list[bytes]) -> _Body:
+        for piece in pieces:
+            self.append(piece)
+        return self
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            self.file.seek(0)
+            for size in self.sizes:
+                yield self.file.read(size)
+        finally:
+            self.file.close()
+
 
 _COMMENT_ID = re.compile(b"\x00([0-9]+)\x00")
 _XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -870,7 +907,7 @@ class _ZipWriter:
     is cut).
     """
 
-    def __init__(self, target: io.BytesIO, replaced: dict[Any, list[bytes]]) -> None:
+    def __init__(self, target: io.BytesIO, replaced: dict[Any, Iterable[bytes]]) -> None:
         self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
         self.replaced = replaced
 
@@ -886,8 +923,9 @@ class _ZipWriter:
             return
         with self.zip.open(info, "w") as member:
             member.write(_XML_DECLARATION)
-            for start in range(0, len(pieces), 512):
-                member.write(b"".join(pieces[start : start + 512]))
+            remaining = iter(pieces)
+            while batch := list(itertools.islice(remaining, 512)):
+                member.write(b"".join(batch))
 
     def __enter__(self) -> _ZipWriter:
         return self
