@@ -337,7 +337,8 @@ def _render_loaded(
     for position, job in enumerate(jobs):
         if progress:
             progress(Step("document", job.filename, position, len(jobs)))
-        ir = _build_ir(environment, job)
+        meta = _meta(project, job, request, source.revision)
+        ir = _build_ir(environment, job, keep_data=request.definitief)
         with paused_gc():  # the WordprocessingML
             _check_annex(options, job, ir)
             if source.revision is not None:
@@ -347,7 +348,6 @@ def _render_loaded(
                     located.setdefault(_located(loaded, reason), []).append(job.filename)
                 if reasons or located:
                     continue  # refused anyway: no need to write this one
-            meta = _meta(project, job, request, source.revision)
             built.append((job, write_docx(ir, reference, meta), len(ir.missing)))
         if progress:
             progress(Step("document", job.filename, position + 1, len(jobs), finished=True))
@@ -611,10 +611,16 @@ def _property(text: str) -> str:
     return line if len(line) <= _PROPERTY_LENGTH else line[: _PROPERTY_LENGTH - 1] + "…"
 
 
-def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
-    """The document's blocks: its text, its charts drawn, the text parsed."""
+def _build_ir(environment: LimitedEnvironment, job: Job, keep_data: bool = True) -> DocumentIR:
+    """The document's blocks: its text, its charts drawn, the text parsed.
+
+    Without ``keep_data`` the job's data goes once its text is made: a large plan's views
+    (30 MB at x10) then make way for its blocks.
+    """
     with paused_gc():  # the template's text
         clean, origins = split_marks(_render_text(environment, job))
+    if not keep_data:
+        job.context = {}
     environment.draw_charts()  # with the collector on: matplotlib's figures are cycles
     with paused_gc():  # the Markdown tokens
         tokens = tokenize(clean)
