@@ -298,8 +298,9 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
         "",
         "A timeline shows up to 20 actions one by one (1.2 + 0.42 inch per row, 200 dpi); a",
         "strategic goal with more (50 at ×1) gets a bar per operational goal, so a chart stays",
-        "smaller than half a page and its PNG (base64 in the Markdown) far from a template's limit",
-        "of 10 million characters.",
+        "smaller than half a page. The pictures travel beside the Markdown (a ```grafiek block",
+        "names a chart by number), so a template's limit of 10 million characters counts text only;",
+        "each distinct chart is drawn once per run.",
     ]
     return lines, {f"{m} ×{s:g}": r for (m, s), r in results.items()}
 
