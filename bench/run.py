@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import synthetic
@@ -297,8 +298,9 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
         "",
         "A timeline shows up to 20 actions one by one (1.2 + 0.42 inch per row, 200 dpi); a",
         "strategic goal with more (50 at ×1) gets a bar per operational goal, so a chart stays",
-        "smaller than half a page and its PNG (base64 in the Markdown) far from a template's limit",
-        "of 10 million characters.",
+        "smaller than half a page. The pictures travel beside the Markdown (a ```grafiek block",
+        "names a chart by number), so a template's limit of 10 million characters counts text only;",
+        "each distinct chart is drawn once per run.",
     ]
     return lines, {f"{m} ×{s:g}": r for (m, s), r in results.items()}
 
@@ -315,6 +317,80 @@ def runner(mode: str, city: Path, out: Path, cache: Path | None = None) -> dict[
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     result["start"] = wall - result["load"] - result["render"]  # with the interpreter's start
     return result
+
+
+PEAK_CODE = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""Runs one command as its only child: its peak memory (KiB), not that of other children."""
+
+
+def peak_mib(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MiB) of one process."""
+    start = time.perf_counter()
+    done = subprocess.run([PYTHON, "-c", PEAK_CODE, *command], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    code, peak = done.stdout.split()
+    if code != "0":
+        raise RuntimeError(f"failed: {' '.join(command)}")
+    return elapsed, int(peak) / 1024
+
+
+def plan_whole_process(runs: int, work: Path) -> tuple[list[str], dict[str, float]]:
+    """`livb render plan` with its charts, as a whole process, against docxtpl without charts.
+
+    docxtpl's process (bench/render_runner.py) loads the folder with livb and builds the same
+    plan's data; it draws no charts. Halle and the x1 city: the median of interleaved runs;
+    the x10 city once, with its peak memory.
+    """
+    cities = {"examples/halle": EXAMPLE, "city ×1": work / "render-1.0"}
+    if not cities["city ×1"].exists():
+        synthetic.make_city(cities["city ×1"], 1.0)
+    ratios: dict[str, float] = {}
+    lines = [
+        "## The plan with its charts, whole processes",
+        "",
+        "`livb render plan` (start-up, loading, every chart drawn, the .docx written) against",
+        "docxtpl's whole process without charts (bench/render_runner.py: loading with livb, the",
+        f"plan's data, the template rendered). Median of {runs} interleaved runs, seconds.",
+        "",
+        "| folder | livb render plan s | docxtpl s | livb / docxtpl |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, folder in cities.items():
+        times = interleaved(
+            {
+                "livb": [LIVB, "render", "plan", str(folder), *DATUM, "--uit",
+                         str(work / "plan-livb"), "--force"],
+                "docxtpl": [PYTHON, str(HERE / "render_runner.py"), "docxtpl", str(folder),
+                            str(work / "plan-docxtpl.docx")],
+            },
+            runs,
+        )  # fmt: skip
+        ratios[name] = times["livb"] / times["docxtpl"]
+        lines.append(
+            f"| {name} | {times['livb']:.2f} | {times['docxtpl']:.2f} | {ratios[name]:.2f}× |"
+        )
+    large = work / "render-10.0"
+    if not large.exists():
+        synthetic.make_city(large, 10.0)
+    wall, peak = peak_mib(
+        [LIVB, "render", "plan", str(large), *DATUM, "--uit", str(work / "plan-x10"), "--force"]
+    )
+    with zipfile.ZipFile(work / "plan-x10" / "plan.docx") as package:
+        pictures = sum(n.startswith("word/media/") for n in package.namelist())
+    ratios["x10 peak MiB"] = peak
+    lines += [
+        "",
+        f"- aim ≤ 1.5×: Halle {ratios['examples/halle']:.2f}× "
+        f"({verdict(ratios['examples/halle'], 1.5)}), ×1 {ratios['city ×1']:.2f}× "
+        f"({verdict(ratios['city ×1'], 1.5)}).",
+        f"- the ×10 city: `livb render plan` renders with its {pictures} charts in {wall:.0f} s, "
+        f"peak {peak:.0f} MiB (aim ≤ 300: {verdict(peak, 300)}).",
+    ]
+    return lines, ratios
 
 
 def fuzz_section() -> list[str]:
@@ -334,8 +410,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--render-runs", type=int, default=3)
     parser.add_argument("--pdf-runs", type=int, default=2)
+    parser.add_argument("--plan-only", action="store_true", help="print the plan's section only")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="livb-bench-"))
+    if args.plan_only:
+        try:
+            print("\n".join(plan_whole_process(args.render_runs, work)[0]))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     # As an installed livb runs: Python keeps compiled modules (.pyc) and livb its compiled
     # templates (in a cache of the benchmark's own; render_alone measures an empty one apart).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -355,6 +438,7 @@ def main() -> None:
         start_lines += check_phases(EXAMPLE, args.runs)
         pdf_lines, pdf = render_with_pdf(args.pdf_runs, work)
         render_lines, rendered = render_alone(args.render_runs, work, (1.0, 10.0))
+        plan_lines, _ = plan_whole_process(args.render_runs, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -406,6 +490,7 @@ def main() -> None:
         "",
     ]
     body = [*head, *summary, "", *start_lines, "", *pdf_lines, "", *render_lines, ""]
+    body += [*plan_lines, ""]
     fuzz = fuzz_section()
     text = "\n".join(body + ([*fuzz, ""] if fuzz else []))
     RESULTS.write_text(text, encoding="utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, sweep_is_full
 
 pytestmark = [pytest.mark.bench, pytest.mark.long]
 
@@ -119,3 +119,13 @@ def test_livb_renders_a_plan_about_as_fast_as_docxtpl(tmp_path):
     floor = render("floor", folder, tmp_path / "floor.docx")
     assert livb["render"] <= 2 * docxtpl["render"], (livb, docxtpl)  # measured ~0.8× at ×1
     assert livb["render"] <= 10 * floor["render"], (livb, floor)  # measured ~3.6× at ×1
+
+
+def test_a_ten_times_larger_city_renders_its_plan_with_every_chart(tmp_path):
+    """x10: 200 strategic goals, 10,000 actions, 201 charts, against x1 (21 charts)."""
+    if not sweep_is_full():
+        pytest.skip("x10 with its charts takes about a minute: with --volledig, and bench/run.py")
+    small = render("livb-grafieken", city(tmp_path / "x1", 1.0), tmp_path / "x1.docx", runs=1)
+    large = render("livb-grafieken", city(tmp_path / "x10", 10.0), tmp_path / "x10.docx", runs=1)
+    assert large["render"] <= 20 * small["render"], (small, large)  # 10x the charts and text
+    assert large["rss_mib"] <= 4 * small["rss_mib"], (small, large)

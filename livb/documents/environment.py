@@ -23,7 +23,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sized
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any
 
@@ -690,6 +690,9 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.livb_budget = Budget()
         self.livb_charts: list[Any] = []
         """The charts the current document asked for (``grafiek()``), drawn after its text."""
+        self.livb_drawn: dict[Any, bytes] = {}
+        """Every chart drawn in this run (one environment per run), by its value: its kind and
+        data (the style is livb's own). The same chart in several documents is drawn once."""
         self.template_text: Callable[[str], str] = str
         self.livb_own: set[int] = set()
         self.globals["range"] = self.livb_range
@@ -714,9 +717,21 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         payload = {"bijschrift": plain(chart.bijschrift), "grafiek": len(self.livb_charts) - 1}
         return Markdown("```grafiek\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")
 
+    def draw_charts(self) -> None:
+        """Draw the current document's charts that this run has not drawn yet."""
+        for chart in self.livb_charts:
+            self.chart_picture(chart)
+
+    def chart_picture(self, chart: Any) -> bytes:
+        """A chart's PNG, drawn once per run."""
+        picture = self.livb_drawn.get(chart)
+        if picture is None:
+            picture = self.livb_drawn[chart] = chart.png()
+        return picture
+
     def chart_pictures(self) -> list[Callable[[], bytes]]:
-        """What draws each chart of the current document, in the order it was asked for."""
-        return [chart.png for chart in self.livb_charts]
+        """What gives each chart of the current document, in the order it was asked for."""
+        return [partial(self.chart_picture, chart) for chart in self.livb_charts]
 
     def trust(self, functions: Iterable[Callable[..., Any]]) -> None:
         """Trust livb's own helpers: bounded by the data, so their arguments are not measured."""
@@ -904,7 +919,11 @@ def split_marks(text: str) -> tuple[str, list[str]]:
     clean_lines: list[str] = []
     origins: list[str] = []
     current = "?"
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    del text  # a large plan's text is tens of MB: its lines, each freed once cleaned, suffice
+    lines.reverse()
+    while lines:
+        line = lines.pop()
         match = re.match(f"((?:{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE})+)", line)
         if match:
             current = _MARKS.findall(match.group(1))[-1]

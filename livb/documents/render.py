@@ -46,9 +46,9 @@ from livb.history.diff import compare
 from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
-from livb.word.docx import DocumentMeta, StyleError, write_docx
+from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
-from livb.word.markdown import MarkdownError, parse
+from livb.word.markdown import MarkdownError, Tokens, build, tokenize
 
 
 class TemplateError(LivbError):
@@ -345,18 +345,19 @@ def _render_loaded(
         if errors:
             reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
     out = _output_folder(request, source.revision)
-    reference = _reference(source.root)
+    reference = HouseStyle(_reference(source.root))  # read once, for every document
     environment = build_environment(_template_folders(source.root))
     # The collector is paused per step, not for the whole render: a step makes many objects
-    # and no cycles, but matplotlib's figures are cycles, freed between documents.
+    # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
-    built: list[tuple[Job, bytes, DocumentIR]] = []
+    built: list[tuple[Job, bytes, int]] = []  # a document, its bytes, its gaps (not its IR)
     for position, job in enumerate(jobs):
         if progress:
             progress(Step("document", job.filename, position, len(jobs)))
-        with paused_gc():  # the template's text, its Markdown tokens, the WordprocessingML
-            ir = _build_ir(environment, job)
+        meta = _meta(project, job, request, source.revision)
+        ir = _build_ir(environment, job, keep_data=request.definitief)
+        with paused_gc():  # the WordprocessingML
             _check_annex(options, job, ir)
             if source.revision is not None:
                 _mark_version(ir, source.revision)
@@ -365,8 +366,7 @@ def _render_loaded(
                     located.setdefault(_located(loaded, reason), []).append(job.filename)
                 if reasons or located:
                     continue  # refused anyway: no need to write this one
-            meta = _meta(project, job, request, source.revision)
-            built.append((job, write_docx(ir, reference, meta), ir))
+            built.append((job, write_docx(ir, reference, meta), len(ir.missing)))
         if progress:
             progress(Step("document", job.filename, position + 1, len(jobs), finished=True))
     reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
@@ -629,10 +629,28 @@ def _property(text: str) -> str:
     return line if len(line) <= _PROPERTY_LENGTH else line[: _PROPERTY_LENGTH - 1] + "…"
 
 
-def _build_ir(environment: LimitedEnvironment, job: Job) -> DocumentIR:
-    clean, origins = split_marks(_render_text(environment, job))
+def _build_ir(environment: LimitedEnvironment, job: Job, keep_data: bool = True) -> DocumentIR:
+    """The document's blocks: its text, its charts drawn, the text parsed.
+
+    Without ``keep_data`` the job's data goes once its text is made: a large plan's views
+    (30 MB at x10) then make way for its blocks.
+    """
+    with paused_gc():  # the template's text
+        clean, origins = split_marks(_render_text(environment, job))
+    if not keep_data:
+        job.context = {}
+    environment.draw_charts()  # with the collector on: matplotlib's figures are cycles
+    with paused_gc():  # the Markdown tokens
+        tokens = tokenize(clean)
+        del clean  # a large plan's text is 20 MB: its tokens hold their own copy
+        return _parse(environment, job, tokens, origins)
+
+
+def _parse(
+    environment: LimitedEnvironment, job: Job, tokens: Tokens, origins: list[str]
+) -> DocumentIR:
     try:
-        return parse(clean, environment.chart_pictures())
+        return build(tokens, environment.chart_pictures())
     except MarkdownError as error:
         where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
         raise TemplateError(
@@ -660,11 +678,15 @@ def _render_text(environment: LimitedEnvironment, job: Job) -> str:
 def _generate(environment: LimitedEnvironment, job: Job) -> str:
     """Run the template chunk by chunk, stopping at the size and time limits."""
     template = environment.get_template(job.template)
+    pieces: list[str] = []  # the chunks joined now and then: a large text, not a million strs
     chunks: list[str] = []
     size = 0
     for chunk in template.generate(job.context):
         chunks.append(chunk)
         size += len(chunk)
+        if len(chunks) == _CHUNKS_PER_PIECE:
+            pieces.append("".join(chunks))
+            chunks.clear()
         if size > MAX_OUTPUT:
             limit = integer(MAX_OUTPUT)
             raise TemplateProblem(
@@ -677,7 +699,11 @@ def _generate(environment: LimitedEnvironment, job: Job) -> str:
         except TemplateProblem as problem:
             problem.where = template.filename or job.template
             raise
-    return "".join(chunks)
+    pieces.append("".join(chunks))
+    return "".join(pieces)
+
+
+_CHUNKS_PER_PIECE = 4096
 
 
 def _template_error(error: Exception, job: Job) -> TemplateError:
@@ -765,7 +791,7 @@ def _undefined_message(text: str) -> str:
 
 def _write_all(
     out: Path,
-    built: list[tuple[Job, bytes, DocumentIR]],
+    built: list[tuple[Job, bytes, int]],
     request: RenderRequest,
     progress: Progress | None = None,
 ) -> list[Rendered]:
@@ -806,17 +832,17 @@ def _write_all(
         except OSError as error:
             raise _unwritable_manifest(manifest, error) from None
         rendered = [
-            _keep_one(out, manifest, job, data, ir)
+            _keep_one(out, manifest, job, data, missing)
             if job.filename in same
-            else _write_one(out, manifest, job, data, ir)
-            for job, data, ir in built
+            else _write_one(out, manifest, job, data, missing)
+            for job, data, missing in built
         ]
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
             _write_pdfs(rendered, progress)
         return rendered
 
 
-def _files(built: list[tuple[Job, bytes, DocumentIR]]) -> Iterator[tuple[str, bytes]]:
+def _files(built: list[tuple[Job, bytes, int]]) -> Iterator[tuple[str, bytes]]:
     return ((job.filename, data) for job, data, _ in built)
 
 
@@ -882,7 +908,7 @@ def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
         )
 
 
-def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
+def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: int) -> Rendered:
     path = out / job.filename
     try:
         write_atomic(path, data, inside=out)
@@ -893,10 +919,10 @@ def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Documen
             "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
             "Word? Sluit het en probeer opnieuw",
         ) from None
-    return Rendered(path, len(ir.missing))
+    return Rendered(path, missing)
 
 
-def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: DocumentIR) -> Rendered:
+def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: int) -> Rendered:
     """A document whose file already holds ``data``: only the manifest may need to say so."""
     path = out / job.filename
     if manifest.accepted.get(job.filename) != [digest(data)]:
@@ -904,7 +930,7 @@ def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, ir: Document
             manifest.finish(job.filename, data)
         except OSError as error:
             raise _unwritable_manifest(manifest, error) from None
-    return Rendered(path, len(ir.missing), unchanged=True)
+    return Rendered(path, missing, unchanged=True)
 
 
 def _unwritable_manifest(manifest: Manifest, error: OSError) -> LivbError:

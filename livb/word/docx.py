@@ -10,10 +10,14 @@ and the package is zipped once, with fixed timestamps (:class:`_ZipWriter`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import itertools
 import re
+import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,12 +27,16 @@ from xml.sax.saxutils import escape
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.shape import CT_Inline
+from docx.parts.numbering import NumberingPart
+from docx.parts.story import StoryPart
+from docx.parts.styles import StylesPart
 from docx.shared import Emu
 from lxml import etree
 
@@ -150,15 +158,80 @@ def _package_problem(error: Exception) -> str:
     return "Word-inhoud die livb niet kan lezen"
 
 
+class HouseStyle:
+    """A house-style .docx, parsed once per run: each document starts from a copy of its parts.
+
+    Opening the package (unzipping it, parsing every part) cost about as much as writing a
+    small document into it; a copy of the parsed XML costs a fraction. The file is read when
+    the first document asks for it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._package: Any = None
+        self._blobs: dict[Part, bytes] = {}
+
+    def new_document(self) -> Any:
+        """A python-docx Document of its own, as the file would open.
+
+        Raises:
+            StyleError: the file is not a Word document.
+        """
+        if self._package is None:
+            try:
+                self._package = docx.Document(str(self.path)).part.package
+            except Exception as error:  # python-docx raises several kinds for a bad package
+                raise StyleError(
+                    f"'{self.path.name}' is geen geldig Word-document: {_package_problem(error)}",
+                    "vervang het door een document dat in Word als .docx bewaard werd",
+                ) from None
+            self._blobs = {
+                part: part.blob
+                for part in self._package.iter_parts()
+                if isinstance(part, XmlPart) and not isinstance(part, _WRITTEN_PARTS)
+            }
+        return _copy_package(self._package, self._blobs).main_document_part.document
+
+
+_WRITTEN_PARTS = (
+    StoryPart,  # the body, headers and footers (title fields), comments
+    StylesPart,
+    NumberingPart,
+    CorePropertiesPart,
+)
+"""The parts the writer changes. Any other part (theme, fonts, settings) goes out as it came."""
+
+
+def _copy_package(source: Any, blobs: dict[Part, bytes]) -> Any:
+    """The package with a copy of every part and the same relationships, in the same order.
+
+    A part the writer changes is a copy of the parsed XML; any other XML part is ``blobs``,
+    its bytes as python-docx would write them, serialized once for every document of the run.
+    """
+    package = type(source)()
+    parts: dict[Part, Part] = {}
+    for part in source.iter_parts():
+        if isinstance(part, _WRITTEN_PARTS):
+            element = copy.deepcopy(part.element)
+            parts[part] = type(part)(part.partname, part.content_type, element, package)
+        elif isinstance(part, XmlPart):
+            parts[part] = Part(part.partname, part.content_type, blobs[part], package)
+        else:  # binary: a picture, a font; never changed in place
+            parts[part] = type(part).load(part.partname, part.content_type, part.blob, package)
+    for owner, copied in [(source, package), *parts.items()]:
+        for rel in owner.rels.values():
+            target = rel.target_ref if rel.is_external else parts[rel.target_part]
+            copied.load_rel(rel.reltype, target, rel.rId, rel.is_external)
+    for copied in parts.values():
+        copied.after_unmarshal()  # type: ignore[no-untyped-call]
+    package.after_unmarshal()
+    return package
+
+
 class _Writer:
-    def __init__(self, reference: Path, meta: DocumentMeta) -> None:
-        try:
-            self.document = docx.Document(str(reference))
-        except Exception as error:  # python-docx raises several kinds for a bad package
-            raise StyleError(
-                f"'{reference.name}' is geen geldig Word-document: {_package_problem(error)}",
-                "vervang het door een document dat in Word als .docx bewaard werd",
-            ) from None
+    def __init__(self, reference: Path | HouseStyle, meta: DocumentMeta) -> None:
+        style = reference if isinstance(reference, HouseStyle) else HouseStyle(reference)
+        self.document = style.new_document()
         self.meta = meta
         self.styles = self._style_ids()
         body = self.document.element.body
@@ -207,48 +280,49 @@ class _Writer:
         headings = ir.headings
         for number, heading in enumerate(headings, start=1):
             heading.bookmark = f"_livb{number}"
-        parts: list[str] = []
+        parts = _Body()
         self.fields.plan(ir)
         keep = _kept_with_signatures(ir)
         for position, block in enumerate(ir.blocks):
             if isinstance(block, Heading):
-                parts.append(self._heading(block))
+                parts.append(self._heading(block).encode())
             elif isinstance(block, Paragraph):
-                parts.append(
-                    self._paragraph(block.spans, block.style, block.list, position in keep)
-                )
+                paragraph = self._paragraph(block.spans, block.style, block.list, position in keep)
+                parts.append(paragraph.encode())
             elif isinstance(block, Table):
-                parts.append(self._table(block))
+                parts += self._table(block)
                 if position < len(ir.blocks) - 1:  # at the end, an empty page would follow
-                    parts.append("<w:p/>")  # Word would merge two adjacent tables into one
+                    parts.append(b"<w:p/>")  # Word would merge two adjacent tables into one
             elif isinstance(block, PageBreak):
-                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+                parts.append(b'<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             elif isinstance(block, TableOfContents):
-                parts.append(self._toc(block, headings))
+                parts.append(self._toc(block, headings).encode())
             elif isinstance(block, Image):
-                parts.append(self._image(block))
+                parts.append(self._image(block).encode())
+        body: Iterable[bytes] = parts
         if self.comments:
-            parts = self._add_comments(parts)
-        document_xml = self._document_xml(parts)
+            body = self._add_comments(parts)
+        document_xml = self._document_xml(body)
         if self.fields.names or self.meta.source:
             self._add_field_map()
         self._properties()
         self._title_fields()
         return self._package(document_xml)
 
-    def _document_xml(self, body: list[str]) -> list[str]:
+    def _document_xml(self, body: Iterable[bytes]) -> Iterable[bytes]:
         """document.xml, in pieces: the reference's root and section around the new body.
 
-        The pieces go into the zip one by one (:class:`_ZipWriter`): a large body is never
-        copied into one string, let alone into bytes.
+        The pieces, UTF-8 since each was written, go into the zip one by one
+        (:class:`_ZipWriter`): a large body is never copied into one string or bytes.
         """
         root = self.document.part.element
         head = etree.tostring(root, encoding="unicode").split("<w:body", 1)[0]
         section = etree.tostring(self.sect_pr, encoding="unicode")
         section = re.sub(r' xmlns(:\w+)?="[^"]*"', "", section)
-        return [f"{head}<w:body>", *body, f"{section}</w:body></w:document>"]
+        end = f"{section}</w:body></w:document>".encode()
+        return itertools.chain([f"{head}<w:body>".encode()], body, [end])
 
-    def _package(self, document_xml: list[str]) -> bytes:
+    def _package(self, document_xml: Iterable[bytes]) -> bytes:
         """The .docx: every part of the package, document.xml as written (see the module)."""
         package = self.document.part.package
         parts = list(package.iter_parts())
@@ -379,7 +453,7 @@ class _Writer:
             f'<w:commentReference w:id="{number}"/></w:r>'
         )
 
-    def _add_comments(self, body: list[str]) -> list[str]:
+    def _add_comments(self, body: Iterable[bytes]) -> Iterable[bytes]:
         """The comments in comments.xml (python-docx's), and their ids in the body.
 
         They are added after the body, as python-docx would to a finished document: the
@@ -392,10 +466,10 @@ class _Writer:
             ids.append(str(comment.comment_id))
         self._ensure_comment_style()
 
-        def number(match: re.Match[str]) -> str:
-            return ids[int(match[1])]
+        def number(match: re.Match[bytes]) -> bytes:
+            return ids[int(match[1])].encode()
 
-        return [_COMMENT_ID.sub(number, piece) if "\x00" in piece else piece for piece in body]
+        return (_COMMENT_ID.sub(number, piece) if b"\x00" in piece else piece for piece in body)
 
     def _toc(self, toc: TableOfContents, headings: list[Heading]) -> str:
         begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
@@ -430,7 +504,12 @@ class _Writer:
             paragraphs.append(f"<w:p>{ppr}{head}{content}{tail}</w:p>")
         return self._paragraph([Span(toc.title)], "TOC Heading") + "".join(paragraphs)
 
-    def _table(self, table: Table) -> str:
+    def _table(self, table: Table) -> list[bytes]:
+        """The table as UTF-8, in pieces of :data:`_ROWS_PER_PIECE` rows.
+
+        A large plan's planning table has ten thousand rows: written as one string it would be
+        held three times over (its pieces, the string, its bytes).
+        """
         columns = max(len(row) for row in table.rows)
         widths = table.widths or [1.0] * columns
         total = sum(widths) or 1.0
@@ -444,6 +523,7 @@ class _Writer:
             *(f'<w:gridCol w:w="{w}"/>' for w in twips),
             "</w:tblGrid>",
         ]
+        pieces: list[bytes] = []
         signature = table.kind == "handtekeningen"
         head_ppr, body_ppr = self._ppr("livb Tabelkop"), self._ppr("livb Tabeltekst")
         cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in twips]
@@ -465,8 +545,12 @@ class _Writer:
                     parts.append(self._cell(cell, head_ppr if header else body_ppr))
                 parts.append("</w:tc>")
             parts.append("</w:tr>")
+            if position % _ROWS_PER_PIECE == _ROWS_PER_PIECE - 1:
+                pieces.append("".join(parts).encode())
+                parts.clear()
         parts.append("</w:tbl>")
-        return "".join(parts)
+        pieces.append("".join(parts).encode())
+        return pieces
 
     def _cell(self, cell: list[Span], ppr: str) -> str:
         """A cell's paragraph (``ppr``: its style); as :meth:`_paragraph` writes it.
@@ -766,8 +850,8 @@ def _show(texts: list[Any], title: str) -> None:
         text.text = ""
 
 
-def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:
-    """The .docx bytes of a document built into the reference.
+def write_docx(ir: DocumentIR, reference: Path | HouseStyle, meta: DocumentMeta) -> bytes:
+    """The .docx bytes of a document built into the reference (a run's documents share one).
 
     Raises:
         StyleError: the reference is not a Word document or lacks a style livb needs.
@@ -775,7 +859,41 @@ def write_docx(ir: DocumentIR, reference: Path, meta: DocumentMeta) -> bytes:
     return _Writer(reference, meta).write(ir)
 
 
-_COMMENT_ID = re.compile("\x00([0-9]+)\x00")
+_ROWS_PER_PIECE = 256
+_BODY_IN_MEMORY = 4 * 1024 * 1024
+
+
+class _Body:
+    """document.xml's body as written: UTF-8 pieces, in a temporary file beyond 4 MB.
+
+    A large plan's body is tens of MB; held in memory beside the document's blocks it was
+    the peak of the whole render. Read back piece by piece, once, into the package.
+    """
+
+    def __init__(self) -> None:
+        # Closed once read back (or when collected, should the document fail before).
+        self.file = tempfile.SpooledTemporaryFile(max_size=_BODY_IN_MEMORY)  # noqa: SIM115
+        self.sizes: list[int] = []
+
+    def append(self, piece: bytes) -> None:
+        self.file.write(piece)
+        self.sizes.append(len(piece))
+
+    def __iadd__(self, pieces: list[bytes]) -> _Body:
+        for piece in pieces:
+            self.append(piece)
+        return self
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            self.file.seek(0)
+            for size in self.sizes:
+                yield self.file.read(size)
+        finally:
+            self.file.close()
+
+
+_COMMENT_ID = re.compile(b"\x00([0-9]+)\x00")
 _XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 """What python-docx (lxml) writes before the root element of an XML part."""
 
@@ -784,12 +902,12 @@ class _ZipWriter:
     """python-docx's package writer, into a zip with fixed timestamps and attributes.
 
     The same package, written twice, is the same bytes; python-docx's own writer stamps the
-    time. ``replaced`` gives the parts livb wrote itself (document.xml), as pieces of text
+    time. ``replaced`` gives the parts livb wrote itself (document.xml), as pieces of UTF-8
     that are compressed one after the other (deflate gives the same bytes however its input
     is cut).
     """
 
-    def __init__(self, target: io.BytesIO, replaced: dict[Any, list[str]]) -> None:
+    def __init__(self, target: io.BytesIO, replaced: dict[Any, Iterable[bytes]]) -> None:
         self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
         self.replaced = replaced
 
@@ -805,8 +923,9 @@ class _ZipWriter:
             return
         with self.zip.open(info, "w") as member:
             member.write(_XML_DECLARATION)
-            for start in range(0, len(pieces), 512):
-                member.write("".join(pieces[start : start + 512]).encode("utf-8"))
+            remaining = iter(pieces)
+            while batch := list(itertools.islice(remaining, 512)):
+                member.write(b"".join(batch))
 
     def __enter__(self) -> _ZipWriter:
         return self

@@ -167,7 +167,7 @@ def split_missing(text: str) -> list[str | Missing | FieldMark]:
     return parts
 
 
-@dataclass
+@dataclass(slots=True)  # a large plan has hundreds of thousands: no dict each
 class Span:
     """A run of text with its inline formatting."""
 

@@ -79,7 +79,21 @@ def parse(text: str, charts: Sequence[Callable[[], bytes]] = ()) -> DocumentIR:
     Raises:
         MarkdownError: an unsupported construct (the line is 1-based in ``text``).
     """
-    return _Builder(_parser().parse(text), charts).build()
+    return build(tokenize(text), charts)
+
+
+Tokens = list[Token]
+"""A document's Markdown as markdown-it-py's tokens, from :func:`tokenize` to :func:`build`."""
+
+
+def tokenize(text: str) -> Tokens:
+    """The Markdown's tokens: they hold their own copy of the text, ``text`` may go."""
+    return _parser().parse(text)
+
+
+def build(tokens: Tokens, charts: Sequence[Callable[[], bytes]] = ()) -> DocumentIR:
+    """The document's blocks from the tokens of :func:`tokenize` (see :func:`parse`)."""
+    return _Builder(tokens, charts).build()
 
 
 def inline_spans(token: Token) -> list[Span]:
@@ -277,6 +291,7 @@ class _Builder:
             raise MarkdownError("'fence' wordt niet ondersteund in een document", self._line(token))
         try:
             payload = json.loads(token.content)
+            token.content = ""  # most of a large plan's text: freed as its table is built
             header = [_split_missing(str(c), False, False, None) for c in payload["kop"]]
             rows = [
                 [_split_missing(str(c), False, False, None) for c in row]
