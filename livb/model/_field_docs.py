@@ -35,6 +35,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "onveiligheid": "objectief (feiten), subjectief (gevoel, beleving) of beide.",
     },
     "livb.model.diagnostiek.BevindingenBestand": {},
+    "livb.model.diagnostiek.Bevolking": {
+        "inwoners": "De reeks met het aantal inwoners per jaar.",
+        "huishoudens": "De reeks met het aantal huishoudens per jaar.",
+    },
     "livb.model.diagnostiek.Bron": {
         "soort": "feit (politiestatistiek), waarneming (veiligheidsmonitor) of context (inkomen, ...).",
         "leverancier": "Wie de gegevens levert, bv. 'Federale politie'.",
@@ -44,7 +48,9 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "laatste_jaar": "Tot welk jaar de bron (naar verwachting) cijfers levert, bv. een lopende monitor.",
     },
     "livb.model.diagnostiek.BronnenBestand": {},
-    "livb.model.diagnostiek.CijfersBestand": {},
+    "livb.model.diagnostiek.CijfersBestand": {
+        "bevolking": "Welke reeksen de bevolking geven (voor de cijfers per 1000 inwoners of huishoudens).",
+    },
     "livb.model.diagnostiek.Reeks": {
         "eenheid": "bv. 'feiten', 'per 1000 inwoners', '%'.",
         "soort": "Standaard de soort van de bron.",
@@ -53,6 +59,13 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "kolom": "De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede); intern.",
         "onvolledig_jaar": "Een jaar waarvan de cijfers nog niet volledig zijn.",
         "toelichting": "Het verhaal achter de cijfers.",
+        "per": "absoluut (zoals gegeven), per_1000_inwoners, per_1000_huishoudens (berekend met de\nbevolking) of percentage (de cijfers zijn zelf een percentage).",
+        "vergelijking": "Dezelfde cijfers voor andere gebieden (zone, arrondissement, provincie, gewest,\ngelijkaardige gemeenten), om mee te vergelijken.",
+    },
+    "livb.model.diagnostiek.Vergelijking": {
+        "gebied": "De naam van het gebied, bv. 'PZ Zennevallei' of 'Vlaams Gewest'.",
+        "soort": "zone, arrondissement, provincie, gewest of gelijkaardige_gemeenten.",
+        "waarden": "Jaar: waarde, in dezelfde eenheid als de eigen cijfers van de reeks.",
     },
     "livb.model.gesprek.Gesprek": {
         "stap": "1.2 (met de burgemeester, eventueel met korpschef, schepen of preventieambtenaar, in de\nvoorbereiding) of 2.2 (met een lid van de kerngroep, terwijl de diagnostiek opgemaakt wordt).",

@@ -11,6 +11,7 @@ from livb.method.rules import (
     besteed_boven_budget,
     besteed_zonder_budget,
     bevinding_zonder_bron,
+    cijfer_zonder_bevolking,
     coordinator_na_gesprekken,
     coordinator_ontbreekt,
     coordinator_uit_politie,
@@ -40,6 +41,7 @@ from livb.method.rules import (
     onbekende_schakel,
     onbekende_verwijzing,
     onvolledig_jaar,
+    percentage_buiten_bereik,
     plan_zonder_visie,
     planperiode_cycli,
     prioriteit_zonder_aansluiting,
@@ -56,6 +58,7 @@ from livb.method.rules import (
     thema_onbekend,
     vergadering_zonder_aanwezigen,
     vergadering_zonder_afronding,
+    vergelijking_van_aantallen,
     verslag_van_toekomstige_vergadering,
     voortgangsrapport_niet_goedgekeurd,
     vorig_verslag_niet_goedgekeurd,
@@ -125,6 +128,9 @@ RULES: dict[str, RuleModule] = {
             evaluatie_na_een_jaar,
             monitoring_in_de_toekomst,
             meting_in_ander_jaar,
+            cijfer_zonder_bevolking,
+            vergelijking_van_aantallen,
+            percentage_buiten_bereik,
         ),
     )
 }
