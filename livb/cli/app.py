@@ -13,7 +13,7 @@ import types
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,9 @@ from livb.cli.dutch import (
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import month_name
 from livb.core.words import count
+
+if TYPE_CHECKING:
+    from livb.exchange import ImportReport
 
 app = typer.Typer(
     name="livb",
@@ -1082,17 +1085,68 @@ def import_(
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de wijzigingen, schrijf niets.")
     ] = False,
+    reeks: Annotated[
+        str | None,
+        typer.Option(
+            "--reeks",
+            metavar="ID",
+            help="Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml.",
+        ),
+    ] = None,
+    kolom: Annotated[
+        str | None,
+        typer.Option(help="De kolom (of bij een jaar per kolom: de rij) met de cijfers."),
+    ] = None,
+    gebied: Annotated[
+        list[str] | None,
+        typer.Option(help="De naam of NIS-code van de gemeente in de tabel (standaard de eigen)."),
+    ] = None,
+    vergelijking: Annotated[
+        list[str] | None,
+        typer.Option(help="Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'."),
+    ] = None,
+    bron: Annotated[
+        str | None, typer.Option(help="De bron uit diagnostiek/bronnen.yaml (nieuwe reeks).")
+    ] = None,
+    naam: Annotated[str | None, typer.Option(help="De naam van een nieuwe reeks.")] = None,
+    gedownload: Annotated[
+        str | None, typer.Option(metavar="DATUM", help="Wanneer de tabel gedownload werd.")
+    ] = None,
+    afgesloten: Annotated[
+        str | None,
+        typer.Option(metavar="DATUM", help="Tot wanneer de bron de cijfers van de tabel telde."),
+    ] = None,
+    vervang: Annotated[
+        bool, typer.Option("--vervang", help="Vervang bestaande cijfers van de reeks.")
+    ] = False,
+    per: Annotated[
+        str | None,
+        typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
+    ] = None,
 ) -> None:
-    """Neem ingevulde werkboeken en in Word nagelezen documenten over in de YAML-bestanden.
+    """Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.
 
     Enkel de gewijzigde waarden worden geschreven; commentaar en volgorde blijven. Met --droog
-    toont livb wat het zou wijzigen.
+    toont livb wat het zou wijzigen. Een gepubliceerde tabel (.csv of .xlsx) met --reeks ID
+    komt in diagnostiek/cijfers.yaml.
     """
     from livb.exchange import import_file
     from livb.starters import STARTERS
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
+    if reeks is not None:
+        from livb.exchange.table import TableRequest, import_table
+
+        report = import_table(
+            TableRequest(
+                bestand, root, reeks, kolom, gebied or [], vergelijking or [], bron, naam,
+                _date_option("--gedownload", gedownload), _date_option("--afgesloten", afgesloten),
+                droog, vervang, today, per,
+            )
+        )  # fmt: skip
+        _print_import(report, bestand)
+        return
     monitoring = STARTERS["monitoring"]
     report = import_file(
         bestand,
@@ -1104,6 +1158,18 @@ def import_(
         from livb.documents.manifest import Manifest
 
         Manifest.read(report.rendered.parent).accept(report.rendered.name)
+    _print_import(report, bestand)
+
+
+def _date_option(option: str, text: str | None) -> dt.date | None:
+    """A date option other than --datum, refused as --datum is."""
+    try:
+        return _parse_day(text)
+    except UsageError as error:
+        raise UsageError(error.message, (error.hint or "").replace("--datum", option)) from None
+
+
+def _print_import(report: ImportReport, bestand: Path) -> None:
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:

@@ -401,6 +401,9 @@ class Views:
             "onvolledig": reeks.onvolledig_jaar,
             "toelichting": reeks.toelichting or "",
             "bron": self._source_name(reeks.bron),
+            "tabel": reeks.tabel or "",
+            "gedownload": reeks.gedownload,
+            "afsluitdatum": reeks.afsluitdatum,
         } | self._shown(reeks, years)
 
     def _shown(self, reeks: Any, years: list[int]) -> dict[str, Any]:

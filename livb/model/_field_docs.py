@@ -61,6 +61,9 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "toelichting": "Het verhaal achter de cijfers.",
         "per": "absoluut (zoals gegeven), per_1000_inwoners, per_1000_huishoudens (berekend met de\nbevolking) of percentage (de cijfers zijn zelf een percentage).",
         "vergelijking": "Dezelfde cijfers voor andere gebieden (zone, arrondissement, provincie, gewest,\ngelijkaardige gemeenten), om mee te vergelijken.",
+        "tabel": "De gepubliceerde tabel waaruit 'livb import' de cijfers nam, bv. 'criminaliteit.xlsx'.",
+        "gedownload": "Wanneer die tabel werd gedownload.",
+        "afsluitdatum": "Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig\nzijn); anders geldt die van de bron.",
     },
     "livb.model.diagnostiek.Vergelijking": {
         "gebied": "De naam van het gebied, bv. 'PZ Zennevallei' of 'Vlaams Gewest'.",

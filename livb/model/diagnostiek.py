@@ -112,6 +112,13 @@ class Reeks(LivbModel):
     vergelijking: list[Vergelijking] = []
     """Dezelfde cijfers voor andere gebieden (zone, arrondissement, provincie, gewest,
     gelijkaardige gemeenten), om mee te vergelijken."""
+    tabel: str | None = None
+    """De gepubliceerde tabel waaruit 'livb import' de cijfers nam, bv. 'criminaliteit.xlsx'."""
+    gedownload: Datum | None = None
+    """Wanneer die tabel werd gedownload."""
+    afsluitdatum: Datum | None = None
+    """Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig
+    zijn); anders geldt die van de bron."""
 
     @model_validator(mode="after")
     def _one_source(self) -> Reeks:

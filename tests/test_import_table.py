@@ -1,0 +1,157 @@
+"""livb import TABEL --reeks ID: published tables of figures into diagnostiek/cijfers.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from livb.folder.yamlio import parse_fast
+
+from helpers import MINIMAL, write_tree
+
+CIJFERS = """\
+# Onze cijfers: dit commentaar blijft staan.
+reeksen: []
+"""
+
+FILES = {
+    **MINIMAL,
+    "diagnostiek/bronnen.yaml": """\
+        bronnen:
+          - {id: politie, naam: Politiestatistiek, soort: feit}
+        """,
+    "diagnostiek/cijfers.yaml": CIJFERS,
+}
+
+# A row per area and year, as the police's tables come: Belgian CSV (';', decimal comma).
+POLICE = {
+    ("Halle", "23027", 2021): (210, 35.5),
+    ("Halle", "23027", 2022): (190, 31.25),
+    ("Beersel", "23003", 2021): (120, 20.0),
+    ("Beersel", "23003", 2022): (101, 18.5),
+}
+
+
+def police_csv() -> str:
+    lines = ["Gemeente;NIS;Jaar;Woninginbraak;Diefstal uit voertuig"]
+    for (area, nis, year), (burglaries, thefts) in POLICE.items():
+        lines.append(f"{area};{nis};{year};{burglaries};{str(thefts).replace('.', ',')}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "gemeente", FILES)
+    (tmp_path / "politie.csv").write_text(police_csv(), encoding="utf-8")
+    return root
+
+
+def series(root: Path, id_: str) -> dict:
+    data = parse_fast((root / "diagnostiek/cijfers.yaml").read_text("utf-8"))
+    return next(r for r in data["reeksen"] if r["id"] == id_)
+
+
+def test_a_row_per_area_and_year_becomes_one_series_with_its_origin(folder, livb):
+    table = folder.parent / "politie.csv"
+    result = livb(
+        "import", table, "--reeks", "inbraken", folder, "--kolom", "woninginbraak",
+        "--bron", "politie", "--gedownload", "2023-02-01", "--afgesloten", "2022-10-15",
+        "--vergelijking", "Beersel=gelijkaardige_gemeenten", "--per", "absoluut",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    written = series(folder, "inbraken")
+    assert written["waarden"] == {y: v[0] for (a, _, y), v in POLICE.items() if a == "Halle"}
+    assert written["tabel"] == "politie.csv"
+    assert str(written["gedownload"]) == "2023-02-01"
+    assert written["onvolledig_jaar"] == max(y for _, _, y in POLICE)  # closed in that year
+    [beersel] = written["vergelijking"]
+    assert beersel["waarden"] == {y: v[0] for (a, _, y), v in POLICE.items() if a == "Beersel"}
+    text = (folder / "diagnostiek/cijfers.yaml").read_text("utf-8")
+    assert text.startswith("# Onze cijfers: dit commentaar blijft staan.")
+
+
+def test_a_decimal_comma_is_read_and_dry_run_writes_nothing(folder, livb):
+    table = folder.parent / "politie.csv"
+    args = ("import", table, "--reeks", "diefstal", folder, "--kolom", "diefstal uit voertuig")
+    result = livb(*args, "--bron", "politie", "--droog")
+    assert result.code == 0, result.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS
+    assert "Niets geschreven" in result.out
+    assert livb(*args, "--bron", "politie").code == 0
+    expected = {y: v[1] for (a, _, y), v in POLICE.items() if a == "Halle"}
+    assert series(folder, "diefstal")["waarden"] == expected
+
+
+def test_a_year_per_column_from_excel_by_nis_code(folder, livb):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    years = [2019, 2020, 2021]
+    sheet.append(["NIS", "Categorie", *years])
+    rows = {("Woninginbraak", 23027): [11, 12, 13], ("Fietsdiefstal", 23027): [40, 41, 42]}
+    for (category, nis), values in rows.items():
+        sheet.append([nis, category, *values])
+    table = folder.parent / "tabel.xlsx"
+    book.save(table)
+    result = livb(
+        "import", table, "--reeks", "fietsen", folder, "--kolom", "fietsdiefstal",
+        "--gebied", "23027", "--bron", "politie",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    expected = dict(zip(years, rows[("Fietsdiefstal", 23027)], strict=True))
+    assert series(folder, "fietsen")["waarden"] == expected
+
+
+def test_categories_are_never_summed(folder, livb):
+    result = livb(
+        "import", folder.parent / "politie.csv", "--reeks", "x", folder, "--bron", "politie"
+    )
+    assert result.code == 2
+    assert "Woninginbraak" in result.err and "nooit op" in result.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS
+
+
+def test_existing_figures_are_kept_without_vervang(folder, livb):
+    table = folder.parent / "politie.csv"
+    args = ("import", table, "--reeks", "inbraken", folder, "--bron", "politie")
+    assert livb(*args, "--kolom", "woninginbraak").code == 0
+    before = (folder / "diagnostiek/cijfers.yaml").read_bytes()
+    refused = livb(*args, "--kolom", "diefstal uit voertuig")
+    assert refused.code == 1 and "--vervang" in refused.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_bytes() == before
+    assert livb(*args, "--kolom", "diefstal uit voertuig", "--vervang").code == 0
+    expected = {y: v[1] for (a, _, y), v in POLICE.items() if a == "Halle"}
+    assert series(folder, "inbraken")["waarden"] == expected
+
+
+BAD = {
+    "onbekende kolom": (police_csv(), ["--kolom", "drugs"], ["politie.csv", "'drugs'"]),
+    "geen jaar": ("Gemeente;Aantal\nHalle;3\n", [], ["politie.csv", "rij 1", "jaren"]),
+    "tekst": (
+        "Gemeente;Jaar;Aantal\nHalle;2021;12\nHalle;2022;veel\n",
+        [],
+        ["politie.csv", "rij 3", "kolom C ('Aantal')", "'veel'"],
+    ),
+    "komma en punt": (
+        "Gemeente;Jaar;Aantal\nHalle;2021;12,5\nHalle;2022;13.5\n",
+        [],
+        ["politie.csv", "rij 3", "kolom C", "rij 2"],
+    ),
+    "gebied": (police_csv(), ["--kolom", "woninginbraak", "--gebied", "Lembeek"], ["'Lembeek'"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_tables_name_the_place_and_write_nothing(folder, livb, case):
+    text, extra, words = BAD[case]
+    table = folder.parent / "politie.csv"
+    table.write_text(text, encoding="utf-8")
+    result = livb("import", table, "--reeks", "x", folder, "--bron", "politie", *extra)
+    assert result.code == 1, result.err
+    assert result.err.startswith("fout: ")
+    for word in words:
+        assert word in result.err
+    assert "Traceback" not in result.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS
