@@ -63,6 +63,9 @@ reeksen:
     bron: politie
     eenheid: feiten
     per: per_1000_inwoners
+    samengeteld: [Leuven, Heverlee]
+    tabel: inbraken.xlsx
+    gedownload: 2023-03-01
     waarden:{_values(OWN, 6)}
     vergelijking:
       - gebied: PZ Leuven
@@ -143,7 +146,11 @@ def test_the_table_shows_figures_rates_and_the_zone_with_both_sources(text):
     assert _row(text, "per 1.000 inwoners") == rates
     zone = ["–" if y not in ZONE else _whole(ZONE[y], ZONE_INHABITANTS[y]) for y in OWN]
     assert _row(text, "PZ Leuven (politiezone), per 1.000 inwoners") == zone
-    assert "Bron: Politiestatistiek (Federale politie); inwoners: Bevolking (Statbel)." in text
+    assert (
+        "Bron: Politiestatistiek (Federale politie) (tabel inbraken.xlsx, gedownload op "
+        "1\u00a0mrt.\u00a02023); inwoners: Bevolking (Statbel)." in text
+    )
+    assert "vóór de fusie zijn die van Leuven en Heverlee samen, opgeteld per jaar." in text
     assert "Voor de jaren met – ontbreekt het aantal inwoners." in text
 
 

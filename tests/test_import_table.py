@@ -155,3 +155,48 @@ def test_bad_tables_name_the_place_and_write_nothing(folder, livb, case):
         assert word in result.err
     assert "Traceback" not in result.err
     assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS
+
+
+# Pajottegem (NIS 23106) since 2025: the tables of the years before give its three former
+# municipalities separately, by name.
+FORMER = {"Galmaarden": (30, 8_900), "Gooik": (25, 9_200), "Herne": (21, 6_900)}
+
+
+def test_former_municipalities_are_added_up_and_rates_use_their_summed_population(tmp_path, livb):
+    from livb.folder.project import load_project
+    from livb.method.figures import shown_figures
+
+    livb_yaml = 'gemeente:\n  naam: Pajottegem\n  nis_code: "23106"\ncoordinator: coord\n'
+    files = {**FILES, "livb.yaml": livb_yaml}
+    files["diagnostiek/bronnen.yaml"] += "  - {id: statbel, naam: Bevolking, soort: context}\n"
+    root = write_tree(tmp_path / "pajottegem", files)
+    figures = tmp_path / "inbraken.csv"
+    figures.write_text(
+        "Gemeente;Jaar;Woninginbraak\n"
+        + "".join(f"{name};2024;{n}\n" for name, (n, _) in FORMER.items()),
+        encoding="utf-8",
+    )
+    people = tmp_path / "bevolking.csv"
+    people.write_text(
+        "Gemeente;2024\n" + "".join(f"{name};{p}\n" for name, (_, p) in FORMER.items()),
+        encoding="utf-8",
+    )
+    first = livb(
+        "import", figures, "--reeks", "inbraken", root, "--bron", "politie",
+        "--per", "per_1000_inwoners",
+    )  # fmt: skip
+    assert first.code == 0, first.err
+    assert "Galmaarden, Gooik en Herne" in first.out
+    second = livb(
+        "import", people, "--reeks", "inwoners", root, "--bron", "statbel",
+        "--bevolking", "inwoners", "--naam", "Inwoners",
+    )  # fmt: skip
+    assert second.code == 0, second.err
+    burglaries = sum(n for n, _ in FORMER.values())
+    population = sum(p for _, p in FORMER.values())
+    assert series(root, "inbraken")["waarden"] == {2024: burglaries}
+    assert series(root, "inbraken")["samengeteld"] == list(FORMER)
+    project = load_project(root).project
+    assert project is not None
+    reeks = next(r for r in project.cijfers.reeksen if r.id == "inbraken")
+    assert shown_figures(project, reeks).eigen.waarden == {2024: burglaries / population * 1000}

@@ -1123,6 +1123,10 @@ def import_(
         str | None,
         typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
     ] = None,
+    bevolking: Annotated[
+        str | None,
+        typer.Option(help="inwoners of huishoudens: de reeks is de bevolking (de noemer)."),
+    ] = None,
 ) -> None:
     """Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.
 
@@ -1142,7 +1146,7 @@ def import_(
             TableRequest(
                 bestand, root, reeks, kolom, gebied or [], vergelijking or [], bron, naam,
                 _date_option("--gedownload", gedownload), _date_option("--afgesloten", afgesloten),
-                droog, vervang, today, per,
+                droog, vervang, today, per, bevolking,
             )
         )  # fmt: skip
         _print_import(report, bestand)

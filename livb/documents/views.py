@@ -404,6 +404,7 @@ class Views:
             "tabel": reeks.tabel or "",
             "gedownload": reeks.gedownload,
             "afsluitdatum": reeks.afsluitdatum,
+            "samengeteld": list(reeks.samengeteld),
         } | self._shown(reeks, years)
 
     def _shown(self, reeks: Any, years: list[int]) -> dict[str, Any]:

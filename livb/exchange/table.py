@@ -82,6 +82,8 @@ class TableRequest:
     today: dt.date | None = None
     per: str | None = None
     """absoluut, per_1000_inwoners, per_1000_huishoudens or percentage."""
+    bevolking: str | None = None
+    """inwoners or huishoudens: the series is the population every rate divides by."""
 
 
 def import_table(request: TableRequest) -> ImportReport:
@@ -91,13 +93,18 @@ def import_table(request: TableRequest) -> ImportReport:
         LivbError: the table cannot be read or does not hold what was asked (file, row and
             column said), or it would overwrite figures without ``--vervang``; nothing written.
     """
+    _population_key(request.bevolking)
     loaded = load_folder(request.root, "livb import")
     assert loaded.project is not None
     cells = read_table(request.path)
     chosen = _category(request, cells)
     cells = [c for c in cells if c.category == chosen]
     own_names = _own_areas(request, loaded.project)
-    own = _values_of(request.path.name, cells, own_names)
+    formers = _formers(request, loaded.project, cells)
+    groups = own_names + [area for area, _ in formers]
+    if formers:  # a table of the years before the merger has no rows for the new municipality
+        groups = [area for area in groups if _present(area, cells)]
+    own = _values_of(request.path.name, cells, groups)
     comparisons = [
         (name, soort, _values_of(request.path.name, cells, [(name,)]))
         for name, soort in _comparisons(request)
@@ -105,16 +112,28 @@ def import_table(request: TableRequest) -> ImportReport:
     report = ImportReport(request.path, dry_run=request.dry_run)
     existing = next((r for r in loaded.project.cijfers.reeksen if r.id == request.reeks), None)
     entry = _entry(request, loaded.project, existing, chosen, own, comparisons)
+    if formers:
+        naam = loaded.project.instellingen.gemeente.naam
+        kept = [naam] if own_names[0] in groups else []
+        entry["samengeteld"] = kept + [name for _, name in formers]
+        report.notes.append(
+            f"{join(entry['samengeteld'])} vormen sinds de fusie {naam}: hun cijfers zijn per "
+            "jaar opgeteld."
+        )
     report.changes = _describe(request, entry, own, existing, loaded.project)
     if len(own_names) > 1:
         added = join([a[0] for a in own_names])
         report.notes.append(f"De cijfers van {added} zijn per jaar opgeteld.")
+    _validate(entry)
+    if request.bevolking is not None:
+        report.changes.append(f"{FILE}: bevolking: {request.bevolking}: {request.reeks}")
     if request.dry_run:
         return report
     with folder_lock(request.root, "livb import"):
         path = request.root / FILE
         raw = path.read_bytes() if path.is_file() else b""
-        text = update_roundtrip(raw.decode("utf-8-sig") or "reeksen: []\n", _put(entry))
+        edit = _put(entry, _population_key(request.bevolking))
+        text = update_roundtrip(raw.decode("utf-8-sig") or "reeksen: []\n", edit)
         try:
             write_atomic(path, text, inside=request.root, expected=raw)
         except FileChangedError:
@@ -148,10 +167,10 @@ def read_table(path: Path) -> list[Cell]:
     header_row, header = rows[0]
     names = [str(h if h is not None else "").strip() for h, _ in header]
     years = {i: int(m.group(1)) for i, n in enumerate(names) if (m := _YEAR.match(n))}
-    if len(years) >= 2:
-        return list(_wide(path.name, names, years, rows[1:]))
     lowered = [n.casefold() for n in names]
     year_index = next((i for i, n in enumerate(lowered) if n in _YEAR_HEADERS), None)
+    if years and year_index is None:
+        return list(_wide(path.name, names, years, rows[1:]))
     if year_index is None:
         raise LivbError(
             f"{path.name}, rij {header_row}: geen kolom met jaren (een kolom 'jaar', of een "
@@ -413,6 +432,31 @@ def _own_areas(request: TableRequest, project: Project) -> list[Area]:
     return [(gemeente.naam, *([gemeente.nis_code] if gemeente.nis_code else []))]
 
 
+def _formers(request: TableRequest, project: Project, cells: list[Cell]) -> list[tuple[Area, str]]:
+    """The former municipalities (2025 mergers) the table has rows for, with their name.
+
+    Only when --gebied does not say which rows to take: a table of the years before the merger
+    gives the former municipalities separately, and their figures add up to the new one's.
+    """
+    from livb.folder.gemeenten import former_municipalities
+
+    nis = project.instellingen.gemeente.nis_code
+    if request.gebied or not nis:
+        return []
+    labels = {label.casefold() for cell in cells for label in cell.area}
+    found = []
+    for former in former_municipalities(nis):
+        area = (former.naam, *([former.nis] if former.nis else []))
+        if labels & {a.casefold() for a in area}:
+            found.append((area, former.naam))
+    return found
+
+
+def _present(area: Area, cells: list[Cell]) -> bool:
+    wanted = {a.casefold() for a in area}
+    return any(wanted & {label.casefold() for label in cell.area} for cell in cells)
+
+
 def _values_of(name: str, cells: list[Cell], areas: list[Area]) -> dict[int, float]:
     """The figures per year of the rows of these areas, those of several areas added up."""
     values: dict[int, float] = {}
@@ -508,7 +552,7 @@ def _entry(
     last = max(merged)
     entry: dict[str, Any] = {
         "id": request.reeks,
-        "naam": request.naam or (existing.naam if existing else category),
+        "naam": request.naam or (existing.naam if existing else category) or request.reeks,
         "bron": bron,
         "waarden": {y: _plain(v) for y, v in sorted(merged.items())},
         "tabel": name,
@@ -574,10 +618,35 @@ def _describe(
     return lines
 
 
-def _put(entry: dict[str, Any]) -> Any:
+def _validate(entry: dict[str, Any]) -> None:
+    """The series as livb check will read it; a table that makes a wrong one writes nothing."""
+    from pydantic import ValidationError
+
+    try:
+        Reeks.model_validate(entry)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise LivbError(
+            f"de reeks '{entry['id']}' zou ongeldig worden ({where}: {first['msg']})",
+            "kijk de tabel en de opties na; er is niets geschreven",
+        ) from None
+
+
+def _population_key(kind: str | None) -> str | None:
+    if kind is None or kind in ("inwoners", "huishoudens"):
+        return kind
+    raise UsageError(f"--bevolking '{kind}' bestaat niet", "kies inwoners of huishoudens")
+
+
+def _put(entry: dict[str, Any], population: str | None = None) -> Any:
     """The edit of the file's tree: the series replaced in place, or appended."""
 
     def edit(tree: Any) -> None:
+        if population is not None:
+            if not isinstance(tree.get("bevolking"), dict):
+                tree["bevolking"] = {}
+            tree["bevolking"][population] = entry["id"]
         series = tree.setdefault("reeksen", [])
         if series is None:
             tree["reeksen"] = series = []

@@ -64,6 +64,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "tabel": "De gepubliceerde tabel waaruit 'livb import' de cijfers nam, bv. 'criminaliteit.xlsx'.",
         "gedownload": "Wanneer die tabel werd gedownload.",
         "afsluitdatum": "Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig\nzijn); anders geldt die van de bron.",
+        "samengeteld": "De vroegere gemeenten (fusies van 2025) waarvan 'livb import' de cijfers per jaar\noptelde tot die van de gemeente.",
     },
     "livb.model.diagnostiek.Vergelijking": {
         "gebied": "De naam van het gebied, bv. 'PZ Zennevallei' of 'Vlaams Gewest'.",

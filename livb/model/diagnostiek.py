@@ -119,6 +119,9 @@ class Reeks(LivbModel):
     afsluitdatum: Datum | None = None
     """Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig
     zijn); anders geldt die van de bron."""
+    samengeteld: list[str] = []
+    """De vroegere gemeenten (fusies van 2025) waarvan 'livb import' de cijfers per jaar
+    optelde tot die van de gemeente."""
 
     @model_validator(mode="after")
     def _one_source(self) -> Reeks:
