@@ -212,3 +212,32 @@ def test_numbers_are_formatted_only_by_livb_core_formatting():
         if decimals.search(line)
     ]
     assert offenders == []
+
+
+def test_livb_new_gas_adds_the_source_and_the_usual_series_once(tmp_path, livb):
+    from livb.starters.gas import SERIES
+
+    root = write_tree(tmp_path / "gemeente", {**MINIMAL})
+    first = livb("new", "gas", root)
+    assert first.code == 0, first.err
+    project = _project(root)
+    assert [b.id for b in project.bronnen.bronnen] == ["gas"]
+    assert [r.id for r in project.cijfers.reeksen] == [id_ for id_, _, _ in SERIES]
+    assert {r.bron for r in project.cijfers.reeksen} == {"gas"}
+    before = (root / "diagnostiek/cijfers.yaml").read_bytes()
+    again = livb("new", "gas", root)
+    assert again.code == 1 and "al" in again.err
+    assert (root / "diagnostiek/cijfers.yaml").read_bytes() == before
+    errors = [d for d in run_checks(root, today=TODAY).diagnostics if d.severity.label == "fout"]
+    assert errors == []
+
+
+def test_a_new_folder_names_the_monitors_and_the_gas_figures_as_sources(tmp_path):
+    from livb.starters.scaffold import InitRequest, create_folder
+
+    create_folder(InitRequest(tmp_path / "lier", "Lier", git=False))
+    sources = {b.id: b for b in _project(tmp_path / "lier").bronnen.bronnen}
+    for id_ in ("veiligheidsmonitor", "gemeente-stadsmonitor", "gas"):
+        assert sources[id_].omschrijving, id_
+    assert sources["gemeente-stadsmonitor"].soort.value == "waarneming"
+    assert sources["gemeente-stadsmonitor-register"].soort.value == "context"
