@@ -200,3 +200,19 @@ def test_former_municipalities_are_added_up_and_rates_use_their_summed_populatio
     assert project is not None
     reeks = next(r for r in project.cijfers.reeksen if r.id == "inbraken")
     assert shown_figures(project, reeks).eigen.waarden == {2024: burglaries / population * 1000}
+
+
+def test_a_bad_excel_cell_is_named_by_sheet_and_cell(folder, livb):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Cijfers"
+    sheet.append(["Gemeente", 2021, 2022])
+    sheet.append(["Halle", 12, "ongeveer 20"])
+    table = folder.parent / "slecht.xlsx"
+    book.save(table)
+    result = livb("import", table, "--reeks", "x", folder, "--bron", "politie")
+    assert result.code == 1
+    assert "slecht.xlsx, blad 'Cijfers', cel C2: 'ongeveer 20' is geen getal" in result.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS

@@ -1075,7 +1075,8 @@ def import_(
         Path,
         typer.Argument(
             metavar="BESTAND",
-            help="Een werkboek (.xlsx) van 'livb export' of document (.docx) van 'livb render'.",
+            help="Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
+            "render', of met --reeks een tabel met cijfers (.csv, .xlsx).",
         ),
     ],
     map_: Annotated[
@@ -1139,6 +1140,18 @@ def import_(
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
+    table_options = {
+        "--kolom": kolom, "--gebied": gebied, "--vergelijking": vergelijking, "--bron": bron,
+        "--naam": naam, "--gedownload": gedownload, "--afgesloten": afgesloten,
+        "--vervang": vervang or None, "--per": per, "--bevolking": bevolking,
+    }  # fmt: skip
+    given = [option for option, value in table_options.items() if value]
+    if reeks is None and given:
+        raise UsageError(
+            f"{given[0]} hoort bij het overnemen van een tabel met cijfers",
+            f"zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
+            f"{bestand.name} --reeks ID {given[0]} ...",
+        )
     if reeks is not None:
         from livb.exchange.table import TableRequest, import_table
 

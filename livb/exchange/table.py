@@ -347,7 +347,7 @@ class _Numbers:
         try:
             return float(parse_number(text, locale=locale))
         except ValueError:
-            raise self._text(text, place) from None
+            raise self._text(str(value).strip(), place) from None
 
     def _text(self, value: Any, place: Place) -> LivbError:
         return LivbError(
