@@ -819,10 +819,33 @@ def init(
     git: InitGitOptie = True,
     no_input: GeenVragenOptie = False,
     huisstijl: HuisstijlOptie = False,
+    zone: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAAM", help="Maak de gedeelde map van een politiezone (met het ZVP)."
+        ),
+    ] = None,
+    gemeenten: Annotated[
+        str | None,
+        typer.Option(metavar="NAMEN", help="--zone: de gemeenten van de zone, met komma's."),
+    ] = None,
 ) -> None:
-    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
-    from livb.starters.scaffold import InitRequest, create_folder
+    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.
 
+    Met --zone NAAM maakt livb de gedeelde map van een politiezone: zone.yaml met haar
+    gemeenten en het zonaal veiligheidsplan, waarnaar de gemeentemappen verwijzen.
+    """
+    from livb.starters.scaffold import InitRequest, create_folder, create_zone_folder
+
+    if zone is not None:
+        names = [n.strip() for n in (gemeenten or gemeente or "").split(",") if n.strip()]
+        made = create_zone_folder(map_, zone, names, git)
+        typer.echo(f"Map van {made.naam} aangemaakt in {made.target}: zone.yaml.")
+        typer.echo(
+            "Volgende stap: vul het ZVP in zone.yaml in en zet in livb.yaml van elke gemeente "
+            f"'politiezone: {{naam: {made.naam}, map: PAD}}'."
+        )
+        return
     ask = not no_input and sys.stdin.isatty()
     if gemeente is None:
         if not ask:

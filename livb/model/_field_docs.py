@@ -113,6 +113,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.instellingen.Politiezone": {
         "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
         "nummer": "Het viercijferige zonenummer.",
+        "map": "Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml), vanaf deze\nmap, bv. '../pz-zennevallei'; livb leest er het zonaal veiligheidsplan.",
     },
     "livb.model.instellingen.Regels": {},
     "livb.model.instellingen.Thema": {},
@@ -250,4 +251,16 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "volgende_vergadering": "Datum, uur en plaats van de volgende vergadering.",
     },
     "livb.model.vergadering.VolgendeVergadering": {},
+    "livb.model.zone.ZoneBesluit": {},
+    "livb.model.zone.ZoneBestand": {
+        "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
+        "besluiten": "Beslissingen van de zonale veiligheidsraad over het ZVP.",
+    },
+    "livb.model.zone.ZoneGemeente": {},
+    "livb.model.zone.Zvp": {
+        "prioriteiten": "De prioriteiten van het ZVP; het plan van elke gemeente hoort erop te antwoorden.",
+    },
+    "livb.model.zone.ZvpActie": {
+        "prioriteit": "De id van de prioriteit van het ZVP waaronder de actie valt.",
+    },
 }
