@@ -108,3 +108,20 @@ def test_the_example_zone_holds_halle():
     zone = ZoneBestand.model_validate(parse_fast(text))
     assert "23027" in {g.nis_code for g in zone.gemeenten}
     assert zone.zvp.prioriteiten
+
+
+def test_livb_status_zone_shows_which_municipality_answers_which_priority(tmp_path, livb):
+    folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    members = (
+        "  - {naam: Halle, nis_code: '23027', map: ../halle}\n"
+        "  - {naam: Beersel, nis_code: '23003', map: ../weg}\n"
+    )
+    text = zone.read_text("utf-8")
+    zone.write_text(text.replace("  - {naam: Halle, nis_code: '23027'}\n", members), "utf-8")
+    result = livb("status", tmp_path / "zone")
+    lines = result.out.splitlines()
+    assert f"  {ZVP['inbraken']}: Halle (inbraak)" in lines, result.out + result.err
+    assert f"  {ZVP['verkeer']}: nog geen enkele gemeente antwoordt" in lines
+    assert any(line.startswith("  niet gelezen: Beersel") for line in lines)
+    assert result.code == 1  # a municipality's folder could not be read

@@ -168,6 +168,8 @@ class GemeenteCommand(DutchCommand):
             else:
                 folders = list(value) if isinstance(value, list | tuple) else [value]
             for folder in folders:
+                if ctx.info_name == "status" and (Path(folder) / "zone.yaml").is_file():
+                    continue  # a police zone's shared folder: livb status ZONE
                 _gemeentemap(Path(folder), given=given)
         return super().invoke(ctx)
 
@@ -374,12 +376,20 @@ def status(
 ) -> None:
     """Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.
 
-    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur).
+    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur). Met de map van een
+    politiezone (zone.yaml): welke gemeente antwoordt op welke prioriteit van het ZVP.
     """
     from livb.cli.report import write_status, write_status_json
     from livb.method.status import build_status
+    from livb.method.zone import build_zone_status, is_zone_folder
 
     today = _parse_day(datum)
+    if mappen and len(mappen) == 1 and is_zone_folder(mappen[0]):
+        from livb.cli.report import write_zone_status
+
+        zone = build_zone_status(mappen[0])
+        write_zone_status(zone)
+        raise typer.Exit(1 if zone.missing else 0)
     statuses = [build_status(folder, today) for folder in mappen or [Path()]]
     (write_status_json if formaat is Formaat.JSON else write_status)(statuses)
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
@@ -1092,16 +1102,60 @@ def export(
         typer.echo(f"Geschreven: {path}")
 
 
+BestandArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="BESTAND",
+        help="Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
+        "render', of met --reeks een tabel met cijfers (.csv, .xlsx).",
+    ),
+]
+ReeksOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--reeks",
+        metavar="ID",
+        help="Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml.",
+    ),
+]
+KolomOptie = Annotated[
+    str | None, typer.Option(help="De kolom (of bij een jaar per kolom: de rij) met de cijfers.")
+]
+GebiedOptie = Annotated[
+    list[str] | None,
+    typer.Option(help="De naam of NIS-code van de gemeente in de tabel (standaard de eigen)."),
+]
+VergelijkingOptie = Annotated[
+    list[str] | None,
+    typer.Option(help="Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'."),
+]
+BronOptie = Annotated[
+    str | None, typer.Option(help="De bron uit diagnostiek/bronnen.yaml (nieuwe reeks).")
+]
+NaamOptie = Annotated[str | None, typer.Option(help="De naam van een nieuwe reeks.")]
+GedownloadOptie = Annotated[
+    str | None, typer.Option(metavar="DATUM", help="Wanneer de tabel gedownload werd.")
+]
+AfgeslotenOptie = Annotated[
+    str | None,
+    typer.Option(metavar="DATUM", help="Tot wanneer de bron de cijfers van de tabel telde."),
+]
+VervangOptie = Annotated[
+    bool, typer.Option("--vervang", help="Vervang bestaande cijfers van de reeks.")
+]
+PerOptie = Annotated[
+    str | None,
+    typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
+]
+BevolkingOptie = Annotated[
+    str | None,
+    typer.Option(help="inwoners of huishoudens: de reeks is de bevolking (de noemer)."),
+]
+
+
 @app.command("import", cls=GemeenteCommand)
 def import_(
-    bestand: Annotated[
-        Path,
-        typer.Argument(
-            metavar="BESTAND",
-            help="Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
-            "render', of met --reeks een tabel met cijfers (.csv, .xlsx).",
-        ),
-    ],
+    bestand: BestandArg,
     map_: Annotated[
         Path | None,
         typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
@@ -1109,48 +1163,17 @@ def import_(
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de wijzigingen, schrijf niets.")
     ] = False,
-    reeks: Annotated[
-        str | None,
-        typer.Option(
-            "--reeks",
-            metavar="ID",
-            help="Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml.",
-        ),
-    ] = None,
-    kolom: Annotated[
-        str | None,
-        typer.Option(help="De kolom (of bij een jaar per kolom: de rij) met de cijfers."),
-    ] = None,
-    gebied: Annotated[
-        list[str] | None,
-        typer.Option(help="De naam of NIS-code van de gemeente in de tabel (standaard de eigen)."),
-    ] = None,
-    vergelijking: Annotated[
-        list[str] | None,
-        typer.Option(help="Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'."),
-    ] = None,
-    bron: Annotated[
-        str | None, typer.Option(help="De bron uit diagnostiek/bronnen.yaml (nieuwe reeks).")
-    ] = None,
-    naam: Annotated[str | None, typer.Option(help="De naam van een nieuwe reeks.")] = None,
-    gedownload: Annotated[
-        str | None, typer.Option(metavar="DATUM", help="Wanneer de tabel gedownload werd.")
-    ] = None,
-    afgesloten: Annotated[
-        str | None,
-        typer.Option(metavar="DATUM", help="Tot wanneer de bron de cijfers van de tabel telde."),
-    ] = None,
-    vervang: Annotated[
-        bool, typer.Option("--vervang", help="Vervang bestaande cijfers van de reeks.")
-    ] = False,
-    per: Annotated[
-        str | None,
-        typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
-    ] = None,
-    bevolking: Annotated[
-        str | None,
-        typer.Option(help="inwoners of huishoudens: de reeks is de bevolking (de noemer)."),
-    ] = None,
+    reeks: ReeksOptie = None,
+    kolom: KolomOptie = None,
+    gebied: GebiedOptie = None,
+    vergelijking: VergelijkingOptie = None,
+    bron: BronOptie = None,
+    naam: NaamOptie = None,
+    gedownload: GedownloadOptie = None,
+    afgesloten: AfgeslotenOptie = None,
+    vervang: VervangOptie = False,
+    per: PerOptie = None,
+    bevolking: BevolkingOptie = None,
 ) -> None:
     """Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.
 
@@ -1163,30 +1186,15 @@ def import_(
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
-    table_options = {
+    table = {
         "--kolom": kolom, "--gebied": gebied, "--vergelijking": vergelijking, "--bron": bron,
         "--naam": naam, "--gedownload": gedownload, "--afgesloten": afgesloten,
         "--vervang": vervang or None, "--per": per, "--bevolking": bevolking,
     }  # fmt: skip
-    given = [option for option, value in table_options.items() if value]
-    if reeks is None and given:
-        raise UsageError(
-            f"{given[0]} hoort bij het overnemen van een tabel met cijfers",
-            f"zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
-            f"{bestand.name} --reeks ID {given[0]} ...",
-        )
     if reeks is not None:
-        from livb.exchange.table import TableRequest, import_table
-
-        report = import_table(
-            TableRequest(
-                bestand, root, reeks, kolom, gebied or [], vergelijking or [], bron, naam,
-                _date_option("--gedownload", gedownload), _date_option("--afgesloten", afgesloten),
-                droog, vervang, today, per, bevolking,
-            )
-        )  # fmt: skip
-        _print_import(report, bestand)
+        _print_import(_import_table(bestand, root, reeks, droog, today, table), bestand)
         return
+    _refuse_table_options(bestand, table)
     monitoring = STARTERS["monitoring"]
     report = import_file(
         bestand,
@@ -1199,6 +1207,43 @@ def import_(
 
         Manifest.read(report.rendered.parent).accept(report.rendered.name)
     _print_import(report, bestand)
+
+
+def _import_table(
+    bestand: Path, root: Path, reeks: str, droog: bool, today: dt.date, options: dict[str, Any]
+) -> ImportReport:
+    """``livb import TABEL --reeks ID``: the options as the table import asks them."""
+    from livb.exchange.table import TableRequest, import_table
+
+    request = TableRequest(
+        bestand,
+        root,
+        reeks,
+        kolom=options["--kolom"],
+        gebied=options["--gebied"] or [],
+        vergelijking=options["--vergelijking"] or [],
+        bron=options["--bron"],
+        naam=options["--naam"],
+        gedownload=_date_option("--gedownload", options["--gedownload"]),
+        afsluitdatum=_date_option("--afgesloten", options["--afgesloten"]),
+        dry_run=droog,
+        replace=bool(options["--vervang"]),
+        today=today,
+        per=options["--per"],
+        bevolking=options["--bevolking"],
+    )
+    return import_table(request)
+
+
+def _refuse_table_options(bestand: Path, options: dict[str, Any]) -> None:
+    """An option of the table import without --reeks is a mistake, not something to ignore."""
+    given = [option for option, value in options.items() if value]
+    if given:
+        raise UsageError(
+            f"{given[0]} hoort bij het overnemen van een tabel met cijfers",
+            f"zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
+            f"{bestand.name} --reeks ID {given[0]} ...",
+        )
 
 
 def _date_option(option: str, text: str | None) -> dt.date | None:

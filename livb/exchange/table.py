@@ -95,12 +95,13 @@ def import_table(request: TableRequest) -> ImportReport:
     """
     _population_key(request.bevolking)
     loaded = load_folder(request.root, "livb import")
-    assert loaded.project is not None
+    project = loaded.project
+    assert project is not None
     cells = read_table(request.path)
     chosen = _category(request, cells)
     cells = [c for c in cells if c.category == chosen]
-    own_names = _own_areas(request, loaded.project)
-    formers = _formers(request, loaded.project, cells)
+    own_names = _own_areas(request, project)
+    formers = _formers(request, project, cells)
     groups = own_names + [area for area, _ in formers]
     if formers:  # a table of the years before the merger has no rows for the new municipality
         groups = [area for area in groups if _present(area, cells)]
@@ -110,31 +111,38 @@ def import_table(request: TableRequest) -> ImportReport:
         for name, soort in _comparisons(request)
     ]
     report = ImportReport(request.path, dry_run=request.dry_run)
-    existing = next((r for r in loaded.project.cijfers.reeksen if r.id == request.reeks), None)
-    entry = _entry(request, loaded.project, existing, chosen, own, comparisons)
+    existing = next((r for r in project.cijfers.reeksen if r.id == request.reeks), None)
+    entry = _entry(request, project, existing, chosen, own, comparisons)
     if formers:
-        naam = loaded.project.instellingen.gemeente.naam
+        naam = project.instellingen.gemeente.naam
         kept = [naam] if own_names[0] in groups else []
         entry["samengeteld"] = kept + [name for _, name in formers]
         report.notes.append(
             f"{join(entry['samengeteld'])} vormen sinds de fusie {naam}: hun cijfers zijn per "
             "jaar opgeteld."
         )
-    report.changes = _describe(request, entry, own, existing, loaded.project)
+    report.changes = _describe(request, entry, own, existing, project)
     if len(own_names) > 1:
-        added = join([a[0] for a in own_names])
-        report.notes.append(f"De cijfers van {added} zijn per jaar opgeteld.")
+        report.notes.append(
+            f"De cijfers van {join([a[0] for a in own_names])} zijn per jaar opgeteld."
+        )
     _validate(entry)
     if request.bevolking is not None:
         report.changes.append(f"{FILE}: bevolking: {request.bevolking}: {request.reeks}")
-    if request.dry_run:
-        return report
+    if not request.dry_run:
+        _write(request, entry)
+        report.written.append(FILE)
+    return report
+
+
+def _write(request: TableRequest, entry: dict[str, Any]) -> None:
+    """The series into cijfers.yaml: comments kept, one atomic write under the folder's lock."""
     with folder_lock(request.root, "livb import"):
         path = request.root / FILE
         raw = path.read_bytes() if path.is_file() else b""
         edit = _put(entry, _population_key(request.bevolking))
-        text = update_roundtrip(raw.decode("utf-8-sig") or "reeksen: []\n", edit)
         try:
+            text = update_roundtrip(raw.decode("utf-8-sig") or "reeksen: []\n", edit)
             write_atomic(path, text, inside=request.root, expected=raw)
         except FileChangedError:
             raise LivbError(
@@ -147,8 +155,6 @@ def import_table(request: TableRequest) -> ImportReport:
                 f"kan '{FILE}' niet schrijven: {reason}",
                 "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
             ) from None
-    report.written.append(FILE)
-    return report
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -521,7 +527,39 @@ def _entry(
     comparisons: list[tuple[str, Gebiedssoort, dict[int, float]]],
 ) -> dict[str, Any]:
     """The series as it will stand in cijfers.yaml (a new one, or the existing one completed)."""
-    name = request.path.name
+    bron = _source(request, project, existing)
+    merged = _merged(request, existing, own)
+    entry: dict[str, Any] = {
+        "id": request.reeks,
+        "naam": request.naam or (existing.naam if existing else category) or request.reeks,
+        "bron": bron,
+        "waarden": {y: _plain(v) for y, v in sorted(merged.items())},
+        "tabel": request.path.name,
+        "gedownload": request.gedownload or request.today or dt.date.today(),
+    }
+    if existing is None or existing.gebied is None:
+        entry["gebied"] = project.instellingen.gemeente.naam
+    if request.per is not None:
+        entry["per"] = _per(request.per)
+    cutoff = request.afsluitdatum or (existing.afsluitdatum if existing else None)
+    if cutoff is not None:
+        entry["afsluitdatum"] = cutoff
+        if max(merged) >= cutoff.year:  # closed during the last year: it is incomplete
+            entry["onvolledig_jaar"] = max(merged)
+    if comparisons:
+        entry["vergelijking"] = [
+            {
+                "gebied": area,
+                "soort": kind.value,
+                "waarden": {y: _plain(v) for y, v in values.items()},
+            }
+            for area, kind, values in comparisons
+        ]
+    return entry
+
+
+def _source(request: TableRequest, project: Project, existing: Reeks | None) -> str:
+    """The series' source: --bron, or the existing series' own; it must be in bronnen.yaml."""
     bron = request.bron or (existing.bron if existing else None)
     if bron is None:
         raise UsageError(
@@ -533,6 +571,13 @@ def _entry(
             f"--bron '{bron}' staat niet in diagnostiek/bronnen.yaml",
             "voeg de bron toe (livb new bron) of geef de id van een bestaande bron",
         )
+    return bron
+
+
+def _merged(
+    request: TableRequest, existing: Reeks | None, own: dict[int, float]
+) -> dict[int, float]:
+    """The existing figures with the table's: a year that differs only with --vervang."""
     if existing is not None and existing.bestand is not None:
         raise LivbError(
             f"de reeks '{request.reeks}' haalt haar cijfers uit {existing.bestand}",
@@ -542,40 +587,13 @@ def _entry(
     changed = {y: (before[y], v) for y, v in own.items() if y in before and before[y] != v}
     if changed and not request.replace:
         year, (old, new) = next(iter(changed.items()))
+        more = f" (en {len(changed) - 1} jaar meer)" if len(changed) > 1 else ""
         raise LivbError(
-            f"de reeks '{request.reeks}' heeft al {number(old)} voor {year}; {name} geeft "
-            f"{number(new)}" + (f" (en {len(changed) - 1} jaar meer)" if len(changed) > 1 else ""),
+            f"de reeks '{request.reeks}' heeft al {number(old)} voor {year}; "
+            f"{request.path.name} geeft {number(new)}{more}",
             "voeg --vervang toe om de bestaande cijfers te vervangen, of kijk na welke juist zijn",
         )
-    cutoff = request.afsluitdatum or (existing.afsluitdatum if existing else None)
-    merged = {**before, **own}  # without --vervang no year of before differs (checked above)
-    last = max(merged)
-    entry: dict[str, Any] = {
-        "id": request.reeks,
-        "naam": request.naam or (existing.naam if existing else category) or request.reeks,
-        "bron": bron,
-        "waarden": {y: _plain(v) for y, v in sorted(merged.items())},
-        "tabel": name,
-        "gedownload": request.gedownload or request.today or dt.date.today(),
-    }
-    if existing is None or existing.gebied is None:
-        entry["gebied"] = project.instellingen.gemeente.naam
-    if request.per is not None:
-        entry["per"] = _per(request.per)
-    if cutoff is not None:
-        entry["afsluitdatum"] = cutoff
-    if cutoff is not None and last >= cutoff.year:
-        entry["onvolledig_jaar"] = last
-    if comparisons:
-        entry["vergelijking"] = [
-            {
-                "gebied": area,
-                "soort": kind.value,
-                "waarden": {y: _plain(v) for y, v in values.items()},
-            }
-            for area, kind, values in comparisons
-        ]
-    return entry
+    return {**before, **own}
 
 
 def _plain(value: float) -> float | int:

@@ -12,6 +12,8 @@ class ZoneGemeente(LivbModel):
 
     naam: Tekst
     nis_code: NisCode
+    map: str | None = None
+    """Het pad naar de gemeentemap vanaf deze map, bv. '../halle' (voor livb status ZONE)."""
 
 
 class ZvpActie(LivbModel):
