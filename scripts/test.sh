@@ -7,16 +7,19 @@ cd "$(dirname "$0")/.."
 # LibreOffice, poppler and the fonts with Word's metrics: the tests open every rendered
 # document in a real client. As root, the script installs what is missing with apt-get (and
 # says so first); LIVB_NO_APT=1 keeps it from touching the system.
-# Calc (libsclo) for the follow-up workbooks that tests/test_sheets_calc.py saves back.
+# Calc (libsclo) for the follow-up workbooks that tests/test_sheets_calc.py saves back;
+# LibreOffice's Python bridge (python3-uno) for the edit a reviewer makes in LibreOffice itself
+# (tests/test_roundtrip_uno.py, run by the system's /usr/bin/python3).
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
     || ! fc-list 2>/dev/null | grep -qi carlito \
-    || { [ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; }; then
+    || { [ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; } \
+    || { [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c "import uno" 2>/dev/null; }; then
     if [ "${LIVB_NO_APT:-0}" != 1 ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-        echo "== apt-get: LibreOffice (Writer, Calc), poppler en de lettertypen installeren (overslaan: LIVB_NO_APT=1)"
+        echo "== apt-get: LibreOffice (Writer, Calc, de Python-brug), poppler en de lettertypen installeren (overslaan: LIVB_NO_APT=1)"
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito \
-            fonts-liberation >/dev/null
+            libreoffice-writer-nogui libreoffice-calc-nogui python3-uno poppler-utils \
+            fonts-crosextra-carlito fonts-liberation >/dev/null
     else
         echo "LibreOffice ontbreekt en kan hier niet geïnstalleerd worden; die tests worden overgeslagen" >&2
     fi

@@ -174,14 +174,33 @@ def test_no_evaluation_or_year_report_before_the_plan_is_approved(tmp_path, livb
 def test_a_progress_report_the_gemeente_went_without_is_not_made(livb):
     rows = _listed(livb, REPO / "tests" / "projects" / "mechelen")
     assert rows["voortgangsrapport"][1].startswith(
-        "nee: de gemeente werkt zonder voortgangsrapport (LIVB311 staat uit: Geen apart"
+        "nee, ook los enkel met --toch: de gemeente werkt zonder voortgangsrapport (LIVB311 "
+        "staat uit: Geen apart"
     )
 
 
 def test_no_brainstorm_handout_once_step_3_3_is_behind_the_city(livb, tmp_path):
     rows = _listed(livb, REPO / "tests" / "projects" / "mechelen")
-    assert rows["brainstorm"][1].startswith("nee: stap 3.3 is anders ingevuld: ingevuld door")
+    assert rows["brainstorm"][1].startswith(
+        "nee, ook los enkel met --toch: stap 3.3 is anders ingevuld: ingevuld door"
+    )
     halle = copy_example(tmp_path / "halle")
     assert _listed(livb, halle, "--datum", "2009-11-01")["brainstorm"][1] == "ja"  # to come
     done = _listed(livb, halle, "--datum", "2026-12-06")["brainstorm"][1]
-    assert done.startswith("nee: stap 3.3 is klaar: vergadering van ")
+    assert done.startswith("nee, ook los enkel met --toch: stap 3.3 is klaar: vergadering van ")
+
+
+def test_no_protocol_without_the_fod_but_a_draft_when_asked(livb, tmp_path):
+    root = tmp_path / "tielt"
+    assert livb("init", root, "--gemeente", "Tielt").code == 0
+    protocol = _listed(livb, root)["protocol"][1]
+    assert protocol.startswith("nee: livb.yaml noemt geen begeleiding door de FOD")
+    made = livb("render", "alle", root)
+    assert made.code == 0, made.err
+    assert not (root / "output" / "protocolakkoord.docx").exists()
+    # a gemeente about to ask the FOD drafts one by name, its gaps marked: its moment has
+    # not come yet, so it is not refused as one the folder has no reason for
+    drafted = livb("render", "protocol", root)
+    assert drafted.code == 0, drafted.err
+    assert (root / "output" / "protocolakkoord.docx").exists()
+    assert "gegevens in te vullen" in drafted.out

@@ -26,7 +26,7 @@ from livb.word.docx import docx_text
 from livb.word.ir import Image
 from livb.word.markdown import MarkdownError, parse
 
-from helpers import EXAMPLE, write_tree
+from helpers import EXAMPLE, MINIMAL, write_tree
 
 DAY = dt.date(2026, 11, 21)
 NEW = (
@@ -242,6 +242,41 @@ def test_partners_are_the_actors_or_suppliers_of_the_sources_but_not_the_coordin
         "steunpunt-wse-statistiek-vlaanderen",
     ]
     assert [b.id for b in found["koen-deprez"]] == ["politiestatistiek", "verkeersongevallen"]
+
+
+def test_each_supplier_of_a_source_gets_a_letter_of_its_own(tmp_path):
+    from livb.documents.gegevensaanvraag import partners
+
+    sources = """\
+        bronnen:
+          - id: overlast
+            naam: Sociale overlast
+            soort: feit
+            leverancier: [OCMW, Straathoekwerk, gemeentediensten]
+          - id: inkomen
+            naam: Inkomen en leefloon
+            soort: context
+            leverancier: OCMW
+        """
+    root = write_tree(tmp_path / "g", {**MINIMAL, "diagnostiek/bronnen.yaml": sources})
+    project = load_project(root).project
+    assert project is not None
+    found = partners(project)
+    assert {k: [b.id for b in v] for k, v in found.items()} == {
+        "ocmw": ["overlast", "inkomen"],
+        "straathoekwerk": ["overlast"],
+        "gemeentediensten": ["overlast"],
+    }
+    made = render_documents(RenderRequest(root, ["gegevensaanvraag"], today=DAY))
+    # the gemeente's own services need no letter; each other supplier one, named as written
+    assert sorted(r.path.name for r in made) == [
+        "gegevensaanvraag-ocmw.docx",
+        "gegevensaanvraag-straathoekwerk.docx",
+    ]
+    letter = "\n".join(
+        docx_text((root / "output" / "gegevensaanvraag-straathoekwerk.docx").read_bytes())
+    )
+    assert "Straathoekwerk" in letter and "OCMW" not in letter and "Inkomen" not in letter
 
 
 # -- the decisions ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ def test_livb_is_imported_from_the_installed_wheel():
     assert package != REPO / "livb" and "site-packages" in package.parts, package
     assert templates_dir() == package / "templates"
     assert (package / "data" / "gemeenten.csv").is_file()
+    assert (package / "data" / "steden.csv").is_file()
 
 
 def test_the_templates_are_found():

@@ -52,9 +52,17 @@ def pdf_annotations(path: Path) -> int:
 
 @pytest.fixture
 def draft(tmp_path: Path, livb) -> Path:
-    """A fresh folder: its declaration and protocol are drafts full of gaps (and comments)."""
+    """A fresh folder guided by the FOD: its declaration and protocol are drafts full of gaps."""
     root = tmp_path / "gemeente"
     assert livb("init", root, "--gemeente", "Lommel").code == 0
+    added = livb("new", "actor", root, "--id", "fod", "--rol", "fod_directeur")
+    assert added.code == 0, added.err
+    settings = root / "livb.yaml"
+    text = settings.read_text("utf-8")
+    assert "  fod_vertegenwoordiger: " in text
+    settings.write_text(
+        text.replace("  fod_vertegenwoordiger: ", "  fod_vertegenwoordiger: fod", 1)
+    )
     return root
 
 
@@ -84,7 +92,7 @@ def test_a_draft_with_comments_becomes_a_pdf_with_its_notes_as_footnotes(draft, 
     made = sorted(p.name for p in out.glob("*.docx"))
     assert {"diagnostiek.docx", "intentieverklaring.docx", "protocolakkoord.docx"} <= set(made)
     assert sorted(name for name in manifest if name.endswith(".docx")) == made
-    assert sorted(p.stem for p in out.glob("*.pdf")) == [Path(name).stem for name in made]
+    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(Path(name).stem for name in made)
     # LibreOffice's stage is shown, each PDF as it is made, in the order of the documents
     written = [line.split()[0] for line in result.out.splitlines()[1:] if ".docx + " in line]
     pdfs = [Path(name).with_suffix(".pdf").name for name in written]

@@ -41,7 +41,7 @@ def rendered(tmp_path_factory) -> Path:
     day = dt.date.fromisoformat(DAY)
     render_documents(RenderRequest(root, ["alle"], today=day))
     # the brainstorm is behind Halle (render alle leaves its handout out): asked for by name
-    render_documents(RenderRequest(root, ["brainstorm"], today=day))
+    render_documents(RenderRequest(root, ["brainstorm"], today=day, toch=True))
     return root / "output"
 
 
@@ -92,7 +92,7 @@ def ontwerp(tmp_path_factory) -> Path:
     day = dt.date.fromisoformat(DAY)
     render_documents(RenderRequest(root, ["alle"], today=day))
     # the brainstorm is behind Halle (render alle leaves its handout out): asked for by name
-    render_documents(RenderRequest(root, ["brainstorm"], today=day))
+    render_documents(RenderRequest(root, ["brainstorm"], today=day, toch=True))
     return root / "output"
 
 

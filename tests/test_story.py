@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,22 @@ def test_klein_is_early_in_phase_1_with_its_appointment_postponed():
     assert state.step(Stap.S1_4).stand is Stand.NVT
     assert state.step(Stap.S2_2).stand is Stand.FACULTATIEF
     assert not any(s.stand in (Stand.OVERGESLAGEN, Stand.ONVOLLEDIG) for s in state.steps)
+
+
+def test_klein_s_start_report_says_the_coordinator_s_seat_is_vacant(tmp_path, livb):
+    from livb.word.docx import docx_text
+
+    root = tmp_path / "klein"
+    shutil.copytree(KLEIN, root)
+    result = livb("render", "rapport-opstart", root, "--datum", KLEIN_TODAY.isoformat())
+    assert result.code == 0, result.err
+    text = docx_text((root / "output" / "rapport-opstart.docx").read_bytes())
+    # as status says: postponed, so no one holds the function; no gap asks for a name
+    assert (
+        "Normal | De functie van coördinator is nog vacant: het college stelde de aanstelling op "
+        "2 februari 2026 uit." in text
+    )
+    assert not [line for line in text if line.startswith("Normal | De coördinator is")]
 
 
 def test_klein_warns_only_about_the_missing_names():

@@ -113,7 +113,7 @@ def test_a_gap_survives_every_markdown_context(fresh, livb):
         f"Normal | Geplakt: de heer {gap} | * _ # , {gap}, b, {gap} en {gap}.",
         f"Normal | {gap}een link en {gap}",
         f"livb Kader | In een kader: {gap}",
-        f"table | Voor de gemeente Lommel | Voor {gap}",
+        f"table | Voor de stad Lommel | Voor {gap}",  # Lommel has the title of city
         f"table | …………………………………{gap} | …………………………………[in te vullen: de naam van de",
     ):
         assert line in text, line
@@ -161,11 +161,12 @@ def test_every_document_of_an_almost_empty_folder_shows_its_gaps(fresh, livb):
     assert project is not None
     request = RenderRequest(root, ["alle"], today=dt.date.fromisoformat(DAY))
     assert made == sorted(job.filename for job in plan_jobs(request, project))
+    # no FOD named in livb.yaml: no protocolakkoord (test_documents drafts one by name)
+    assert "protocolakkoord.docx" not in made
     assert {
         "diagnostiek.docx",
         "intentieverklaring.docx",
         "plan.docx",
-        "protocolakkoord.docx",
         "verslag-2026-12-01-kerngroep.docx",
         "agenda-2026-12-01-kerngroep.docx",
         "profiel-coordinator.docx",
@@ -383,7 +384,9 @@ NOT_SHOWN = {
     "Gesprek.aandachtspunten": "orientation interviews are confidential",
 }
 # Texts the test leaves as they are: the folder's identity (the NIS check), where figures and
-# the zone's folder are stored, and theme ids (shown through their titles, Thema.titel).
+# the zone's folder are stored, theme ids (shown through their titles, Thema.titel), and the
+# name of a predecessor plan (filled in, it would make every decision one on that plan:
+# test_truth_status shows it).
 KEEP = {
     "Gemeente.naam",
     "Reeks.bestand",
@@ -391,6 +394,7 @@ KEEP = {
     "Politiezone.map",
     "Prioriteit.themas",
     "Bevinding.thema",
+    "Besluit.vorig_plan",
 }
 HALLE_THEMES = (
     "overlast",
@@ -623,7 +627,10 @@ def test_a_postponed_decision_is_redrafted_not_recorded_as_taken(klein, livb):
     assert "methode van de FOD" not in decision  # no FOD support here
     assert "Aanstelling van de coördinator veilig en leefbaar" not in decision
     start = texts["rapport-opstart.docx"]
-    assert "Het college stelde de aanstelling van de coördinator op 2 februari 2026 uit" in start
+    assert (
+        "De functie van coördinator is nog vacant: het college stelde de aanstelling op "
+        "2 februari 2026 uit." in start
+    )
     assert "gepland op 2 februari 2026" not in start  # a date in the past is no plan
     assert "De gemeente werkt het traject zelf uit" in start
 
@@ -675,10 +682,18 @@ def test_an_approved_plan_gets_no_proposals_to_start_again(mechelen, livb):
         "Het budget is nog niet bepaald" not in plan and "Het plan legt geen budget vast." in plan
     )
     assert "Naast de kerngroep droegen ook deze vormen van overleg bij:" in plan  # no projectgroep
-    # Mechelen went on without a progress report (LIVB311 off): render alle makes none, and
-    # one asked for by name tells what the city did
+    # the chain in Mechelen's own words, in the distribution of the actions and on the chart
+    assert "voor preventief" in plan and "voor constructief en herstellend" in plan
+    assert "voor nazorg" not in plan and "voor repressie" not in plan
+    # Mechelen went on without a progress report (LIVB311 off): render alle makes none, one
+    # asked for by name is refused with the reason, and one asked for anyway tells what the
+    # city did
     assert "voortgangsrapport.docx" not in texts
-    asked = livb("render", "voortgangsrapport", mechelen, "--datum", DAY)
+    refused = livb("render", "voortgangsrapport", mechelen, "--datum", DAY)
+    assert refused.code == 1 and not (mechelen / "output" / "voortgangsrapport.docx").exists()
+    assert "fout: livb maakt nu geen voortgangsrapport: de gemeente werkt zonder" in refused.err
+    assert "LIVB311 staat uit" in refused.err and "--toch" in refused.err
+    asked = livb("render", "voortgangsrapport", mechelen, "--datum", DAY, "--toch")
     assert asked.code == 0, asked.err
     report = "\n".join(docx_text((mechelen / "output" / "voortgangsrapport.docx").read_bytes()))
     assert "elk met een projectgroep" not in report and "goed te keuren" not in report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +14,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from livb.core.formatting import month_names
+from livb.documents._process_view import decision_view
 from livb.folder.project import load_project
 from livb.method.process import Stand, derive_state
 from livb.model.stappen import Stap
 from livb.word.docx import docx_text
 
-from helpers import REPO, copy_example, edit, write_tree
+from helpers import REPO, SMALL_PLAN, copy_example, edit, write_tree
 
 DAY = "2026-12-06"
 STANDS = {stand.value for stand in Stand}
@@ -325,3 +327,77 @@ def test_hearings_fill_in_only_the_priorities_they_were_about(tmp_path, livb):
     )
     step = state_of(root, DAY).step(Stap.S3_4)
     assert step.uitleg.endswith("door Themahoorzittingen MIVP² (6 bijeenkomsten, 107 deelnemers)")
+
+
+# -- a decision on the predecessor plan is not this plan's -----------------------------------------
+
+PREDECESSOR = """\
+    besluiten:
+      - id: raad-plan
+        datum: 2025-01-20
+        door: gemeenteraad
+        onderwerp: plan
+      - id: college-evaluatie-vorig
+        datum: 2025-06-10
+        door: college
+        onderwerp: evaluatie
+"""
+
+
+@pytest.mark.parametrize("predecessor", [False, True])
+def test_an_evaluation_of_the_previous_plan_is_no_step_of_this_one(tmp_path, predecessor):
+    decisions = PREDECESSOR + (
+        '        vorig_plan: "Veiligheidsplan 2020-2024"\n' if predecessor else ""
+    )
+    root = write_tree(tmp_path / "lint", {**SMALL_PLAN, "besluiten.yaml": decisions})
+    project = load_project(root).project
+    assert project is not None
+    step = derive_state(project, dt.date(2026, 9, 1)).step(Stap.S4_2)
+    # in the plan period, after a year of implementation: only this plan's evaluation counts
+    assert (step.stand is Stand.KLAAR) is not predecessor, step
+    shown = decision_view(project.besluiten.besluiten[1])["onderwerp"]
+    expected = "de evaluatie van het vorige plan (Veiligheidsplan 2020-2024)"
+    assert shown == (expected if predecessor else "de evaluatie")
+
+
+def test_a_plan_amended_by_the_council_names_the_amendment(tmp_path, livb):
+    amended = """\
+        besluiten:
+          - id: raad-plan
+            datum: 2025-01-20
+            door: gemeenteraad
+            onderwerp: plan
+            referentie: GR 2025/004
+          - id: raad-plan-gewijzigd
+            datum: 2026-02
+            door: gemeenteraad
+            onderwerp: plan
+            referentie: GR 2026/019
+        """
+    root = write_tree(tmp_path / "lint", {**SMALL_PLAN, "besluiten.yaml": amended})
+    result = livb("render", "plan", root, "--datum", DAY)
+    assert result.code == 0, result.err
+    text = "\n".join(docx_text((root / "output" / "plan.docx").read_bytes()))
+    # the first approval is the plan's; the later one, known to the month, its amendment
+    assert "Goedgekeurd door de gemeenteraad op 20 januari 2025, gewijzigd op februari 2026" in text
+    assert "De gemeenteraad keurde het plan goed op 20 januari 2025 (GR 2025/004)." in text
+    assert "keurde daarna een gewijzigd plan goed op februari 2026 (GR 2026/019)." in text
+
+
+def test_a_letter_and_a_profile_carry_the_day_of_their_step_not_today(tmp_path, livb):
+    # Mechelen's step 2.1 was a kerngroep meeting of October 2007, its coordinator appointed in
+    # March 2004: a render in 2026 dates the letter and the profile as status dates the steps
+    mechelen = copy_example(tmp_path / "mechelen", REPO / "tests" / "projects" / "mechelen")
+    state = derive_state(load_project(mechelen).project, dt.date.fromisoformat(DAY))
+    letter_day, profile_day = state.step(Stap.S2_1).datum, state.step(Stap.S1_1).datum
+    assert letter_day is not None and profile_day is not None
+    for args in (("gegevensaanvraag", "--alle"), ("profiel",)):
+        result = livb("render", *args, mechelen, "--datum", DAY, "--toch")
+        assert result.code == 0, result.err
+    out = mechelen / "output"
+    letter = next(out.glob("gegevensaanvraag-*.docx"))
+    text = docx_text(letter.read_bytes())
+    assert f"Normal | Mechelen, {month_names()[letter_day.month - 1]} {letter_day.year}" in text
+    assert "2026" not in "\n".join(text)
+    core = zipfile.ZipFile(out / "profiel-coordinator.docx").read("docProps/core.xml").decode()
+    assert f">{profile_day.isoformat()}T" in core

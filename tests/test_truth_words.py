@@ -156,7 +156,7 @@ MECHELEN_CHAIN = {
 }
 
 
-@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring", "profiel"])
 def test_the_chain_is_named_in_the_folders_own_words(fresh, livb, document):
     own_chain(fresh, MECHELEN_CHAIN)
     text = render(livb, fresh, document)
@@ -172,16 +172,16 @@ def test_one_own_word_takes_the_place_of_its_link_only(fresh, livb, document):
     assert "veiligheidsketen: preventie, reactie en nazorg." in text
 
 
-@pytest.mark.parametrize("document", ["protocol", "intentieverklaring"])
+@pytest.mark.parametrize("document", ["protocol", "intentieverklaring", "profiel"])
 def test_without_own_words_the_chain_is_the_guides(fresh, livb, document):
     text = render(livb, fresh, document)
-    assert "veiligheidsketen: preventie, repressie en nazorg." in text
+    assert "veiligheidsketen: preventie, repressie en nazorg" in text
 
 
 # -- 4. the protocol holds every clause of the guide's standard protocol (Tool B) -----------------
 
 CLAUSES = {
-    "the trajectory with this municipality": "start de federale overheid met de gemeente Lommel "
+    "the trajectory with this municipality": "start de federale overheid met de stad Lommel "
     "een traject van advies en ondersteuning",
     "the mayor follows the whole process": "ondersteunt het volledige proces en volgt het van "
     "begin tot eind op, werkt actief mee aan de werkzaamheden van de kerngroep",
@@ -192,7 +192,7 @@ CLAUSES = {
     "safety as a federal core task": "een kernopdracht van de federale overheid",
     "the adviser's role bounded": "blijft beperkt tot deze drie opdrachten en hangt af van "
     "diens beschikbaarheid",
-    "the coordinator coordinates": "die het lokaal integraal veiligheidsbeleid in de gemeente "
+    "the coordinator coordinates": "die het lokaal integraal veiligheidsbeleid in de stad "
     "coördineert",
     "the mayor's two roles": "in een dubbele rol",
     "the kerngroep as a condition": "zonder dat overleg- en denkforum kan het beleid niet",

@@ -509,6 +509,14 @@ WijzigingenSindsOptie = Annotated[
         help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
     ),
 ]
+TochOptie = Annotated[
+    bool,
+    typer.Option(
+        "--toch",
+        help="Maak het document ook als de map er nog geen reden voor heeft (een ontwerp "
+        "vooraf); render --lijst zegt waarom niet.",
+    ),
+]
 LijstOptie = Annotated[
     bool,
     typer.Option(
@@ -536,6 +544,7 @@ def render(
     wijzigingen_sinds: WijzigingenSindsOptie = None,
     datum: Vandaag = None,
     lijst: LijstOptie = False,
+    toch: TochOptie = False,
 ) -> None:
     """Maak de documenten van het proces als Word-bestanden (en PDF).
 
@@ -570,6 +579,7 @@ def render(
         _parse_day(datum),  # None: the day of --versie's commit, or today
         versie,
         wijzigingen_sinds,
+        toch,
     )
     with render_progress() as progress:
         results = render_documents(request, progress)

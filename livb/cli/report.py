@@ -399,11 +399,15 @@ def write_status_json(statuses: Sequence[Status], out: TextIO | None = None) -> 
 
 def write_document_list(found: Sequence[Availability], out: TextIO | None = None) -> None:
     """``livb render --lijst``: each document, its step, and whether render alle makes it now."""
+    from livb.documents._base import NoReason
+
     out = out or sys.stdout
     rows = [("document", "stap", "nu")]
     for entry in found:
         document = entry.document
-        if entry.why_not is not None:
+        if isinstance(entry.why_not, NoReason):
+            now = f"nee, ook los enkel met --toch: {entry.why_not}"
+        elif entry.why_not is not None:
             now = f"nee: {entry.why_not}"
         elif document.per is not None:
             now = f"ja, {entry.items}× (--{document.per} ID of --alle)"
@@ -418,7 +422,7 @@ def write_document_list(found: Sequence[Availability], out: TextIO | None = None
     out.write(
         f"\nlivb render alle maakt de {made} met 'ja'. livb render DOCUMENT maakt er een, ook "
         "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
-        "te maken.\n"
+        "te maken; een document waar de map geen reden meer voor heeft, alleen met --toch.\n"
     )
 
 

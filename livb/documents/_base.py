@@ -11,12 +11,23 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from livb.method.queries import DRAFT_TEXT as DRAFT_TEXT
+from livb.word.ir import without_field_marks
 
 if TYPE_CHECKING:
     from livb.documents.views import Views
     from livb.model import Project
 
 Context = dict[str, Any]
+
+
+class NoReason(str):
+    """A ``why_not`` that holds for good: the folder has no reason for the document at all.
+
+    Its moment has passed (the plan was approved without it) or the gemeente goes without it (a
+    rule switched off with a reason). ``render alle`` leaves such a document out like any other;
+    ``render DOCUMENT`` refuses it too (``--toch`` makes it anyway), where a plain reason (its
+    moment has not come yet, something is missing) still gives a draft with the gaps marked.
+    """
 
 
 def _one(project: Project) -> Sequence[str | None]:
@@ -126,7 +137,8 @@ class Document:
         build: the view the template gets, from the shared views and the item (or None).
         why_not: why ``render alle`` leaves it out on the day of the render (None: the folder
             holds what it needs), in Dutch for ``livb render --lijst``: what is missing and
-            where, that its moment has not come yet, or that it has passed.
+            where, that its moment has not come yet, or (a :class:`NoReason`) that it has passed
+            or the gemeente goes without it.
         per: for a document per item (``vergadering``): the option that names the item.
         items: the items a per-item document is made for (``--alle``, ``render alle``).
         choices: the items that may be asked for by name, when more than ``items`` (a draft
@@ -162,5 +174,5 @@ class Document:
         return self.filename.format(item=item or "")
 
     def document_title(self, context: Context) -> str:
-        """The title in the document's properties."""
-        return self.heading(context) if self.heading else self.title
+        """The title in the document's properties (plain: the marks of its fields dropped)."""
+        return without_field_marks(self.heading(context)) if self.heading else self.title

@@ -67,7 +67,9 @@ class FollowUpView:
                 if bestand.prioriteit == p.id
                 for sd in bestand.strategische_doelstellingen
             ]
-            found.append({"id": p.id, "titel": p.titel, "doelstellingen": goals})
+            found.append(
+                {"id": p.id, "titel": self.views.field(p, "titel"), "doelstellingen": goals}
+            )
         return found
 
     def goal(self, sd: Any) -> dict[str, Any]:

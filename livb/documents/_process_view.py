@@ -12,7 +12,7 @@ from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
 from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.stappen import STAP_TITELS
+from livb.model.stappen import STAP_TITELS, Stap
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
@@ -50,6 +50,18 @@ def orgaan_name(views: Views, orgaan: str) -> str:
 def state_as_of(views: Views, day: dt.date) -> ProcessState:
     """The state of every step on a day (``livb status --datum``)."""
     return derive_state(views.project, day)
+
+
+def event_date(views: Views, stap: Stap) -> dt.date:
+    """The day a document of a step carries: the step's date once done, else the render's day.
+
+    The date is the one ``status`` gives the step; a step not yet done gets a draft of today. A
+    letter of step 2.1 in a folder of 2009 is dated 2009, not today.
+    """
+    step = derive_state(views.project, views.today).step(stap)
+    if step.stand.afgerond and step.datum is not None:
+        return step.datum
+    return views.today
 
 
 def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -106,7 +118,7 @@ def meetings(views: Views, day: dt.date, phases: tuple[str, ...] | None = None) 
                 "id": id_,
                 "datum": v.datum,
                 "orgaan": orgaan,
-                "titel": v.titel or f"Vergadering van {orgaan}",
+                "titel": views.meeting_title(v, orgaan),
                 "stappen": ", ".join(s.value for s in v.stappen),
             }
         )
@@ -128,23 +140,35 @@ def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str
                 "met": views.people(g.met),
                 "door": views.people(g.door),
                 "vertrouwelijk": g.vertrouwelijk,
-                "samenvatting": "" if g.vertrouwelijk else (g.samenvatting or ""),
+                "samenvatting": "" if g.vertrouwelijk else (views.field(g, "samenvatting") or ""),
             }
         )
     return found
 
 
-def decision_view(besluit: Besluit) -> dict[str, Any]:
-    """A decision as the reports list it."""
+def _subject(besluit: Besluit) -> str:
+    """'de evaluatie', or 'de evaluatie van het vorige plan (Veiligheidsplan 2006-2007)'."""
+    if besluit.vorig_plan is None:
+        return ONDERWERPEN[besluit.onderwerp]
+    if besluit.onderwerp is Onderwerp.PLAN:
+        return f"het vorige plan ({besluit.vorig_plan})"
+    return f"{ONDERWERPEN[besluit.onderwerp]} van het vorige plan ({besluit.vorig_plan})"
+
+
+def decision_view(views: Views, besluit: Besluit) -> dict[str, Any]:
+    """A decision as the reports list it (one on a predecessor plan says which).
+
+    Its reference and explanation carry their place in besluiten.yaml.
+    """
     return {
         "id": besluit.id,
         "datum": besluit.datum,
         "op_datum": on_date(besluit.datum),
         "door": INSTANTIES[besluit.door],
-        "onderwerp": ONDERWERPEN[besluit.onderwerp],
+        "onderwerp": _subject(besluit),
         "uitkomst": besluit.uitkomst.value,
-        "referentie": besluit.referentie or "",
-        "toelichting": besluit.toelichting or "",
+        "referentie": views.field(besluit, "referentie") or "",
+        "toelichting": views.field(besluit, "toelichting") or "",
     }
 
 
@@ -157,7 +181,9 @@ def decisions_up_to(
         for b in views.project.besluiten.besluiten
         if b.datum <= day and (onderwerpen is None or b.onderwerp in onderwerpen)
     ]
-    return [decision_view(b) for b in chronologisch(found, lambda b: b.datum, tie=lambda b: b.id)]
+    return [
+        decision_view(views, b) for b in chronologisch(found, lambda b: b.datum, tie=lambda b: b.id)
+    ]
 
 
 def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) -> Besluit | None:
@@ -166,6 +192,7 @@ def latest(views: Views, onderwerp: Onderwerp, door: Instantie, day: dt.date) ->
         b
         for b in views.project.besluiten.besluiten
         if b.onderwerp is onderwerp
+        and b.vorig_plan is None
         and b.door is door
         and b.uitkomst is Uitkomst.GOEDGEKEURD
         and b.datum <= day
@@ -185,7 +212,7 @@ def coordinator_appointment(views: Views, day: dt.date) -> dict[str, Any] | None
         and b.door is Instantie.COLLEGE
         and b.datum <= day
     ]
-    return decision_view(max(found, key=lambda b: b.datum)) if found else None
+    return decision_view(views, max(found, key=lambda b: b.datum)) if found else None
 
 
 def meeting_of(views: Views, id_: str | None) -> dict[str, Any] | None:

@@ -60,10 +60,10 @@ def brainstorm(views: Views) -> dict[str, Any]:
     }
     zvp = next((p for p in aligned_plans(views.project) if p.soort is Plansoort.ZVP), None)
     return texts | {
-        "prioriteiten": [p.titel for p in views.project.prioriteiten.prioriteiten],
+        "prioriteiten": [views.field(p, "titel") for p in views.project.prioriteiten.prioriteiten],
         "gekozen": meeting_of(views, views.project.prioriteiten.vergadering),
         "zvp": words["zvp"] if zvp else "",
-        "zvp_prioriteiten": [i.titel for i in zvp.prioriteiten] if zvp else [],
+        "zvp_prioriteiten": [views.field(i, "titel") for i in zvp.prioriteiten] if zvp else [],
     }
 
 

@@ -103,7 +103,7 @@ def _session(
         else Missing(
             "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
         ),
-        "referentie": taken.referentie or "" if taken else "",
+        "referentie": views.field(taken, "referentie") or "" if taken else "",
         "genomen": taken is not None,
         "vorige_zitting": None
         if taken or recorded is None
@@ -123,7 +123,8 @@ def _signatory(views: Views, match: Callable[[Any], bool], label: str) -> Any:
     """The name of who signs the extract, or a gap saying how to name them."""
     for position, actor in enumerate(views.project.actoren.actoren):
         if match(actor):
-            return actor.naam or Missing(label, "actoren.yaml", f"actoren[{position}].naam")
+            name = views.field(actor, "naam")
+            return name or Missing(label, "actoren.yaml", f"actoren[{position}].naam")
     return Missing(label, "actoren.yaml", "actoren")
 
 
@@ -348,7 +349,7 @@ def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     swot = _held_meeting(views, Stap.S2_5)
     if swot:
         considerations.append(f"{swot['orgaan']} {swot['op_datum']} een SWOT-analyse maakte")
-    priorities = [p.titel for p in project.prioriteiten.prioriteiten]
+    priorities = [views.field(p, "titel") for p in project.prioriteiten.prioriteiten]
     groups = {g.prioriteit for g in project.organen.projectgroepen}
     if priorities:
         chosen = pv.chosen_in(views, views.today)
@@ -370,7 +371,8 @@ def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     )
     articles: list[Any] = [["keurt het voortgangsrapport en de veiligheidsdiagnostiek goed."]]
     if priorities:
-        articles.append(["keurt de prioriteiten goed: " + "; ".join(priorities) + "."])
+        listed = [part for p in priorities for part in ("; ", p)][1:]
+        articles.append(["keurt de prioriteiten goed: ", *listed, "."])
         if groups:
             articles.append(["keurt de samenstelling van de projectgroepen goed."])
     else:

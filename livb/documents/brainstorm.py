@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from livb.documents import _tool_f
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
 from livb.method.process import derive_state
 from livb.method.queries import meetings_for
@@ -39,7 +39,9 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return None
     step = derive_state(project, today).step(Stap.S3_3)
     if step.stand.afgerond:
-        return f"stap 3.3 is {step.stand.value}" + (f": {step.uitleg}" if step.uitleg else "")
+        return NoReason(
+            f"stap 3.3 is {step.stand.value}" + (f": {step.uitleg}" if step.uitleg else "")
+        )
     return None
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -182,14 +182,17 @@ def series_chart(series: dict[str, Any]) -> TrendChart | None:
     )
 
 
-def chain_chart(balance: dict[str, int]) -> BarChart | None:
-    """The actions per link of the safety chain, in the order of the chain (None: no actions)."""
+def chain_chart(balance: dict[str, int], words: Callable[[str], str] = str) -> BarChart | None:
+    """The actions per link of the safety chain, in the order of the chain (None: no actions).
+
+    ``words`` names a link as the folder does (``queries.link_words``).
+    """
     if not balance:
         return None
     order = CHAIN + sorted(s for s in balance if s not in CHAIN)  # an empty link shows as 0
     return BarChart(
         "Acties per schakel van de veiligheidsketen",
-        tuple(order),
+        tuple(words(s) for s in order),
         tuple(balance.get(s, 0) for s in order),
     )
 

@@ -6,7 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document, gap
+from livb.core.formatting import join
+from livb.documents._base import Context, Document, NoReason, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
 from livb.method.figures import denominator
@@ -72,7 +73,8 @@ def _sources_by_kind(views: Views) -> dict[str, list[dict[str, Any]]]:
             {
                 "id": bron.id,
                 "naam": bron.naam,
-                "leverancier": bron.leverancier or (supplier if supplier is not None else ""),
+                "leverancier": join(bron.leveranciers)
+                or (supplier if supplier is not None else ""),
                 "omschrijving": bron.omschrijving or "",
                 "url": bron.url or "",
                 "periode": bron.periode or "",
@@ -124,7 +126,7 @@ def _credit_denominator(project: Project, reeks: Reeks, shown: dict[str, Any]) -
 def _credit(project: Project, series_name: str, bron: Bron) -> str:
     """'Steunpunt WSE' for a series named after its source, else 'Politiestatistiek (PZ …)'."""
     actor = next((a for a in project.actoren.actoren if a.id == bron.actor), None)
-    supplier = bron.leverancier or (actor.organisatie or actor.naam if actor else None) or ""
+    supplier = join(bron.leveranciers) or (actor.organisatie or actor.naam if actor else None) or ""
     if bron.naam.casefold() == series_name.casefold():
         return supplier or bron.naam
     return f"{bron.naam} ({supplier})" if supplier else bron.naam
@@ -179,7 +181,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return "nog geen bronnen of bevindingen in diagnostiek/ (stap 2.1)"
     if plan_approved(project) is None:
         return None
-    return "het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml"
+    return NoReason("het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml")
 
 
 DOCUMENT = Document(

@@ -13,7 +13,8 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
-from livb.documents._base import Context, Document, dated
+from livb.documents import _process_view as pv
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
 from livb.method.queries import meetings_for, plan_approved
 from livb.model import Project
@@ -38,10 +39,24 @@ def partners(project: Project) -> dict[str, list[Bron]]:
     for bron in project.bronnen.bronnen:
         if bron.actor and bron.actor == project.instellingen.coordinator:
             continue  # what the coordinator gathers needs no letter
-        key = bron.actor or (_slug(bron.leverancier) if bron.leverancier else None)
-        if key:
+        keys = [bron.actor] if bron.actor else [_slug(name) for name in bron.leveranciers]
+        for key in dict.fromkeys(keys):
             found[key].append(bron)
     return dict(found)
+
+
+def _supplier(item: str, bron: Bron) -> str:
+    """The name of the supplier a letter goes to, as the source names it."""
+    return next((name for name in bron.leveranciers if _slug(name) == item), item)
+
+
+def _supplier_named(views: Views, item: str, bron: Bron) -> Any:
+    """The supplier's name, marked with its place in the source (one of a list, or the one)."""
+    name = _supplier(item, bron)
+    if isinstance(bron.leverancier, list):
+        index = bron.leverancier.index(name) if name in bron.leverancier else None
+        return name if index is None else views.field(bron, "leverancier", index)
+    return views.field(bron, "leverancier") if bron.leverancier == name else name
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
@@ -49,7 +64,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
     if project.bevindingen.bevindingen or plan_approved(project) is None:
         return None
-    return "het plan is al goedgekeurd zonder bevindingen in de diagnostiek"
+    return NoReason("het plan is al goedgekeurd zonder bevindingen in de diagnostiek")
 
 
 def _letters(project: Project) -> list[str]:
@@ -93,26 +108,30 @@ def build(views: Views, item: str | None) -> Context:
     series: dict[str, list[Any]] = defaultdict(list)
     for reeks in project.cijfers.reeksen:
         series[reeks.bron].append(reeks)
-    presented = [v.datum for _, v in meetings_for(project, Stap.S2_4) if v.datum >= views.today]
+    day = pv.event_date(views, Stap.S2_1)  # the letter as of its own day
+    presented = [v.datum for _, v in meetings_for(project, Stap.S2_4) if v.datum >= day]
     first = sources[0]
     actor = views.actors.get(first.actor) if first.actor else None
     return views.common() | {
         "aanhef": _salutation(actor),
-        "aan": views.actor(first.actor) if first.actor else {"naam": first.leverancier},
-        "organisatie": first.leverancier or "",
+        "aan": views.actor(first.actor)
+        if first.actor
+        else {"naam": _supplier_named(views, item, first)},
+        "organisatie": "" if first.actor else _supplier_named(views, item, first),
         "bronnen": [
             {
-                "naam": b.naam,
+                "naam": views.field(b, "naam"),
                 "soort": KINDS[b.soort],
-                "periode": b.periode
+                "periode": views.field(b, "periode")
                 or Missing(
                     f"de periode van '{b.naam}'",
                     "diagnostiek/bronnen.yaml",
                     f"bronnen[{positions[id(b)]}].periode",
                 ),
-                "omschrijving": b.omschrijving or "",
+                "omschrijving": views.field(b, "omschrijving") or "",
                 "reeksen": [
-                    r.naam + (f" ({r.eenheid})" if r.eenheid else "") for r in series[b.id]
+                    f"{views.field(r, 'naam')}" + (f" ({r.eenheid})" if r.eenheid else "")
+                    for r in series[b.id]
                 ],
             }
             for b in sources
@@ -124,7 +143,7 @@ def build(views: Views, item: str | None) -> Context:
             for kind, text in CONTENT.items()
             if any(b.soort is kind for b in project.bronnen.bronnen)
         ],
-        "datum": views.today,
+        "datum": day,
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views, has_mayor
 from livb.method.queries import chain_words, plan_approved
 from livb.model import Project
@@ -35,7 +35,7 @@ def build(views: Views, item: str | None) -> Context:
             "de datum van ondertekening",
         ),
         "referentie": {
-            door.value: found.referentie if found and found.referentie else ""
+            door.value: (views.field(found, "referentie") if found else "") or ""
             for door in (Instantie.COLLEGE, Instantie.GEMEENTERAAD)
             for found in [views.decision(onderwerp, door, Uitkomst.GOEDGEKEURD)]
         },
@@ -49,7 +49,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     recorded = any(b.onderwerp is Onderwerp.INTENTIEVERKLARING for b in project.besluiten.besluiten)
     if recorded or plan_approved(project) is None:
         return None
-    return "het plan is al goedgekeurd en besluiten.yaml noteert geen intentieverklaring"
+    return NoReason("het plan is al goedgekeurd en besluiten.yaml noteert geen intentieverklaring")
 
 
 def _date(context: Context) -> dt.date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.core.formatting import join
+from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
@@ -12,7 +12,14 @@ from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
 from livb.method.process import derive_state
-from livb.method.queries import aligned_plans, chain_balance
+from livb.method.queries import (
+    GUIDE_CHAIN,
+    aligned_plans,
+    chain_balance,
+    chain_words,
+    decisions,
+    link_words,
+)
 from livb.method.themas import themes
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
@@ -28,7 +35,6 @@ CONFRONTATIE = {
     "zwaktes_bedreigingen": "Welke zwaktes maken ons extra kwetsbaar voor de bedreigingen?",
 }
 """The four questions of the confrontation matrix (Tool E)."""
-KETEN = ("preventie", "repressie", "nazorg")
 """The links the guide names for the whole chain: a plan covers it when each has an action."""
 
 
@@ -94,11 +100,11 @@ def _texts_of_the_plan(views: Views) -> Context:
         "afkortingen": sorted(plan.afkortingen.items()),
         "afstemming": [
             {
-                "titel": a.titel,
+                "titel": views.field(a, "titel"),
                 "soort": PLANSOORTEN[a.soort],
                 "van": a.periode.van if a.periode else None,
                 "tot": a.periode.tot if a.periode else None,
-                "prioriteiten": [i.titel for i in a.prioriteiten],
+                "prioriteiten": [views.field(i, "titel") for i in a.prioriteiten],
             }
             for a in aligned_plans(views.project)
         ],
@@ -146,19 +152,37 @@ def _actions_and_budget(priorities: list[dict[str, Any]]) -> Context:
 def _chain(project: Project) -> Context:
     """How the actions spread over the links of the safety chain."""
     balance = chain_balance(project)
+    shown = [s for s in SCHAKEL_VOLGORDE if balance[s]]
     return {
-        "keten": [(schakel, balance[schakel]) for schakel in SCHAKEL_VOLGORDE if balance[schakel]],
-        "keten_tekst": join([f"{balance[s]} voor {s}" for s in SCHAKEL_VOLGORDE if balance[s]]),
+        "keten": [(link_words(project, s), balance[s]) for s in shown],
+        "keten_tekst": join([f"{balance[s]} voor {link_words(project, s)}" for s in shown]),
+        "keten_woorden": chain_words(project),
         "zonder_schakel": balance["onbekend"],
         "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
-        "keten_volledig": all(balance[schakel] for schakel in KETEN),
+        # every link the folder names has actions: the guide's three, and its own words' links
+        "keten_volledig": all(balance[link] for link in _named_links(project)),
     }
 
 
+def _named_links(project: Project) -> set[str]:
+    """The links of the chain the folder speaks of: the guide's three and its own words'."""
+    own = {schakel.value for schakel in project.instellingen.keten.values()}
+    return {schakel.value for schakel in GUIDE_CHAIN} | own
+
+
 def _approval(views: Views) -> Context:
-    """The approvals by the college and the council, and the date the plan carries."""
-    college = views.decision(Onderwerp.PLAN, Instantie.COLLEGE, Uitkomst.GOEDGEKEURD)
-    raad = views.decision(Onderwerp.PLAN, Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD)
+    """The approvals by the college and the council, and the date the plan carries.
+
+    The council's first approval is the plan's; each later one approved an amended plan, and
+    the plan carries the date of the latest.
+    """
+    approved = (Uitkomst.GOEDGEKEURD,)
+    day = views.today
+    colleges = decisions(views.project, Onderwerp.PLAN, (Instantie.COLLEGE,), approved, day)
+    raden = decisions(views.project, Onderwerp.PLAN, (Instantie.GEMEENTERAAD,), approved, day)
+    college = colleges[0] if colleges else None
+    raad = raden[0] if raden else None
+    latest = raden[-1] if raden else (colleges[-1] if colleges else None)
     return {
         "college": college.datum if college else None,
         "gemeenteraad": raad.datum if raad else None,
@@ -166,7 +190,14 @@ def _approval(views: Views) -> Context:
             "college": college.referentie or "" if college else "",
             "gemeenteraad": raad.referentie or "" if raad else "",
         },
-        "datum": raad.datum if raad else (college.datum if college else views.today),
+        "gewijzigd": [
+            {
+                "datum": b.datum,
+                "tekst": long_date(b.datum) + (f" ({b.referentie})" if b.referentie else ""),
+            }
+            for b in raden[1:]
+        ],
+        "datum": latest.datum if latest else day,
     }
 
 
@@ -230,9 +261,9 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
         ]
         found.append(
             {
-                "naam": overleg.naam,
+                "naam": views.field(overleg, "naam"),
                 "soort": OVERLEGSOORTEN[overleg.soort],
-                "omschrijving": overleg.omschrijving or "",
+                "omschrijving": views.field(overleg, "omschrijving") or "",
                 "sessies": len(held),
                 "deelnemers": sum(v.deelnemers or 0 for v in held),
             }
@@ -243,7 +274,9 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
 def _charts(views: Views, priorities: list[dict[str, Any]]) -> Context:
     """The balance of the actions over the safety chain, and a timeline of each goal's actions."""
     return {
-        "keten_grafiek": chain_chart(dict(chain_balance(views.project))),
+        "keten_grafiek": chain_chart(
+            dict(chain_balance(views.project)), lambda s: link_words(views.project, s)
+        ),
         "tijdlijnen": {
             sd["id"]: timeline_chart(_drawable(sd))
             for p in priorities
@@ -293,7 +326,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     known_themes = themes(project)
     return {
         "id": p.id,
-        "titel": p.titel,
+        "titel": views.field(p, "titel"),
         "omschrijving": or_missing(
             views.field(p, "omschrijving"),
             f"de omschrijving van '{p.titel}'",
@@ -308,15 +341,15 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         ],
         "swot": [swot[i] for i in p.swot if i in swot],
         "themas": [known_themes.get(t, t) for t in p.themas],
-        "aansluiting": [_alignment(other_plans, a) for a in p.aansluiting],
+        "aansluiting": [_alignment(views, other_plans, a) for a in p.aansluiting],
         "lokaal": p.lokaal,
         "projectgroep": {
-            "naam": group.naam,
+            "naam": views.field(group, "naam"),
             "projectleider": views.actor(group.projectleider)
             if group.projectleider
             else Missing("de projectleider", "organen.yaml", group.id),
             "leden": views.people(group.leden),
-            "bestaand": group.bestaande_structuur or "",
+            "bestaand": views.field(group, "bestaande_structuur") or "",
         }
         if group
         else None,
@@ -329,13 +362,14 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     }
 
 
-def _alignment(other_plans: dict[str, Any], aansluiting: Any) -> dict[str, str]:
+def _alignment(views: Views, other_plans: dict[str, Any], aansluiting: Any) -> dict[str, Any]:
     """A priority of another plan this one answers (the priority's title when the plan has it)."""
     plan = other_plans.get(aansluiting.plan)
-    titel = aansluiting.prioriteit or ""
+    titel: Any = aansluiting.prioriteit or ""
     if plan is not None:
-        titel = next((i.titel for i in plan.prioriteiten if i.id == titel), titel)
-    return {"plan": plan.titel if plan else aansluiting.plan, "prioriteit": titel}
+        own = next((i for i in plan.prioriteiten if i.id == titel), None)
+        titel = views.field(own, "titel") if own is not None else titel
+    return {"plan": views.field(plan, "titel") if plan else aansluiting.plan, "prioriteit": titel}
 
 
 def _swot(views: Views) -> dict[str, Any]:

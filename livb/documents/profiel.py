@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
+from livb.method.queries import chain_words
 from livb.model.actoren import Rol, Sector
+from livb.model.stappen import Stap
 
 
 def build(views: Views, item: str | None) -> Context:
@@ -16,12 +19,13 @@ def build(views: Views, item: str | None) -> Context:
         coordinator.sector is Sector.POLITIE or coordinator.rol in (Rol.POLITIE, Rol.KORPSCHEF)
     )
     return views.common() | {
-        "functietitel": (coordinator.functie if coordinator and coordinator.functie else "")
+        "functietitel": (views.field(coordinator, "functie") if coordinator else "")
         or "coördinator integrale veiligheid",
-        "plaats": coordinator.organisatie if coordinator and coordinator.organisatie else "",
+        "plaats": (views.field(coordinator, "organisatie") if coordinator else "") or "",
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
-        "datum": views.today,
+        "datum": pv.event_date(views, Stap.S1_1),
+        "keten": chain_words(project),
     }
 
 

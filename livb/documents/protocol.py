@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views, has_mayor
 from livb.method.queries import chain_words, fod_begeleiding, plan_approved, protocol_period
 from livb.model import Project
@@ -44,15 +44,22 @@ def build(views: Views, item: str | None) -> Context:
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
-    """A draft while the gemeente may still ask the FOD for support, or the record of one.
+    """A draft once livb.yaml names the FOD's people, or the record of a protocol.
 
-    Once the plan is approved without the FOD, a protocol is no longer part of the story.
+    Most gemeenten work without the FOD's guidance: no protocol for them in ``render alle``
+    (``render protocol`` still drafts one for a gemeente about to ask). Once the plan is
+    approved without the FOD, a protocol is no longer part of the story.
     """
     if not has_mayor(project):
         return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"
-    if fod_begeleiding(project) or plan_approved(project) is None:
+    if fod_begeleiding(project):
         return None
-    return "het plan is al goedgekeurd zonder begeleiding door de FOD"
+    if plan_approved(project) is None:
+        return (
+            "livb.yaml noemt geen begeleiding door de FOD (begeleiding:); zonder die begeleiding"
+            " is er geen protocolakkoord (stap 1.4)"
+        )
+    return NoReason("het plan is al goedgekeurd zonder begeleiding door de FOD")
 
 
 def _date(context: Context) -> dt.date | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
 from livb.method.process import Stand
 from livb.method.queries import decisions, plan_approved
@@ -34,7 +34,7 @@ def build(views: Views, item: str | None) -> Context:
         "vertrouwelijk": sum(1 for t in talks if t["vertrouwelijk"]),
         "aanstelling": pv.coordinator_appointment(views, day),
         "besluiten": pv.decisions_up_to(views, day),
-        "beslissing": pv.decision_view(decision) if decision else None,
+        "beslissing": pv.decision_view(views, decision) if decision else None,
         "protocol_goedgekeurd": _approved(views, day),
         "adviseurs_genoemd": bool(views.project.instellingen.begeleiding.lokaal_adviseurs),
         "kerngroep_vergaderd": any(
@@ -60,7 +60,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     if decisions(project, Onderwerp.RAPPORT, (Instantie.COLLEGE,)):
         return None
     if plan_approved(project) is not None:
-        return "het plan is al goedgekeurd en besluiten.yaml noteert geen opstart"
+        return NoReason("het plan is al goedgekeurd en besluiten.yaml noteert geen opstart")
     if early:
         return None
     return "nog geen coördinator in livb.yaml en geen oriëntatiegesprek van stap 1.2"

@@ -24,7 +24,7 @@ from livb.core.safepaths import LinkedPathError, check_template, first_link, ref
 from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_atomic
 from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
-from livb.documents._base import DRAFT_TEXT, Reason, draft_texts, gap
+from livb.documents._base import DRAFT_TEXT, NoReason, Reason, draft_texts, gap
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -115,6 +115,8 @@ class RenderRequest:
     today: dt.date | None = field(default_factory=dt.date.today)
     versie: str | None = None
     wijzigingen_sinds: str | None = None
+    toch: bool = False
+    """Make a named document even when the folder has no reason for it yet (a draft ahead)."""
 
 
 @dataclass
@@ -173,6 +175,9 @@ def plan_jobs(
         chosen = [d for d in DOCUMENTS.values() if d.available(project, views.today)]
     else:
         chosen = [_document(name) for name in request.documents]
+        if not request.toch:
+            for document in chosen:
+                _refuse_without_reason(document, project, views.today)
     jobs: list[Job] = []
     for document in chosen:
         for item in _items(document, request, project):
@@ -184,6 +189,19 @@ def _document(name: str) -> Document:
     if name not in DOCUMENTS:
         raise LivbError(f"onbekend document '{name}'", f"kies uit: {', '.join(DOCUMENTS)}")
     return DOCUMENTS[name]
+
+
+def _refuse_without_reason(document: Document, project: Project, today: dt.date) -> None:
+    """``render X`` of a document the folder has no reason for: say why, as ``--lijst`` does.
+
+    A document whose moment has not come yet is still made, as a draft with its gaps marked.
+    """
+    why_not = document.why_not(project, today)
+    if isinstance(why_not, NoReason):
+        raise LivbError(
+            f"livb maakt nu geen {document.title.lower()}: {why_not}",
+            "wil je het toch (als ontwerp), voeg dan --toch toe aan het commando",
+        )
 
 
 def _items(document: Document, request: RenderRequest, project: Project) -> list[str | None]:

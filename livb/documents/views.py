@@ -102,14 +102,14 @@ class Views:
         self.project = project
         self.today = today
         self.options = options or DocumentOptions()
+        # where each object of the folder stands in its file: for gaps in their texts, and
+        # for the marks that let an edited document come back (livb import)
+        self._places = model_places(project, confidential=False)
         self.actors = {a.id: a for a in project.actoren.actoren}
         self._views = {
             a.id: self._actor_view(a, position)
             for position, a in enumerate(project.actoren.actoren)
         }
-        # where each object of the folder stands in its file: for gaps in their texts, and
-        # for the marks that let an edited document come back (livb import)
-        self._places = model_places(project, confidential=False)
 
     def field(self, item: Any, name: str, index: int | None = None) -> Any:
         """A text of the folder, marked with its place (``plan.yaml#/visie``) for the document.
@@ -156,14 +156,17 @@ class Views:
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
         who = f"{_article(functie)} {functie}" if functie else actor.id
         naam = or_missing(
-            actor.naam, f"de naam van {who}", "actoren.yaml", f"actoren[{position}].naam"
+            self.field(actor, "naam"),
+            f"de naam van {who}",
+            "actoren.yaml",
+            f"actoren[{position}].naam",
         )
         return {
             "id": actor.id,
             "naam": naam,
-            "functie": functie,
-            "organisatie": actor.organisatie or "",
-            "aanspreking": actor.aanspreking or "",
+            "functie": self.field(actor, "functie") if actor.functie else functie,
+            "organisatie": self.field(actor, "organisatie") or "",
+            "aanspreking": self.field(actor, "aanspreking") or "",
             "sector": actor.sector.value if actor.sector else "",
             "schakels": [s.value for s in actor.schakels],
             "email": actor.email or "",
@@ -289,7 +292,7 @@ class Views:
             "orgaan": orgaan,
             "soort": orgaan_soort(self.project, v.orgaan) or "",
             "afronding": closing,
-            "titel": v.titel or f"Vergadering van {orgaan}",
+            "titel": self.meeting_title(v, orgaan),
             "stappen": [{"stap": s.value, "titel": STAP_TITELS[s]} for s in v.stappen],
             "datum": v.datum,
             "op_datum": on_date(v.datum),
@@ -304,6 +307,10 @@ class Views:
             "goedgekeurd": [{"id": i, "datum": d} for i, d in approved],
             "agenda": self._agenda(v, file, approved),
         } | self._closing(v, file, closing)
+
+    def meeting_title(self, v: Vergadering, orgaan: str) -> Any:
+        """A meeting's title (marked), or the one it gets from its body when it has none."""
+        return self.field(v, "titel") or f"Vergadering van {orgaan}"
 
     def _agenda(
         self, v: Vergadering, file: str, approved: list[tuple[str, dt.date]]

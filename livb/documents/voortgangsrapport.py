@@ -7,11 +7,11 @@ from typing import Any
 
 from livb.core.words import count
 from livb.documents import _process_view as pv
-from livb.documents._base import Context, Document, dated
+from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.charts import chain_chart, series_chart
 from livb.documents.views import SCHAKEL_VOLGORDE, Views
 from livb.method.process import FASEN, Stand
-from livb.method.queries import chain_balance, decisions
+from livb.method.queries import chain_balance, decisions, link_words
 from livb.model import Project
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 
@@ -59,7 +59,7 @@ def build(views: Views, item: str | None) -> Context:
         "prioriteiten_tekst": count(len(priorities), "prioriteit", "prioriteiten"),
         "gekozen": pv.chosen_in(views, day),
         "met_projectgroep": sum(1 for p in priorities if p["projectgroep"]),
-        "keten": chain_chart(dict(balance))
+        "keten": chain_chart(dict(balance), lambda s: link_words(views.project, s))
         if any(balance[schakel] for schakel in SCHAKEL_VOLGORDE)
         else None,
         "goedgekeurd": approved,
@@ -74,8 +74,8 @@ def _lower_first(title: str) -> str:
 
 def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:
     return {
-        "titel": priority.titel,
-        "projectgroep": group.naam if group else "",
+        "titel": views.field(priority, "titel"),
+        "projectgroep": views.field(group, "naam") if group else "",
         "projectleider": views.actor(group.projectleider, "de projectleider")
         if group and group.projectleider
         else None,
@@ -85,7 +85,7 @@ def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:
 
 def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
     found = pv.latest(views, Onderwerp.VOORTGANGSRAPPORT, Instantie.COLLEGE, day)
-    return pv.decision_view(found) if found else None
+    return pv.decision_view(views, found) if found else None
 
 
 def _why_not(project: Project, today: dt.date) -> str | None:
@@ -98,7 +98,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         if e.code == PROGRESS_RULE and not e.voor
     ]
     if skipped and not decisions(project, Onderwerp.VOORTGANGSRAPPORT, uitkomst=tuple(Uitkomst)):
-        return (
+        return NoReason(
             f"de gemeente werkt zonder voortgangsrapport ({PROGRESS_RULE} staat uit: {skipped[0]})"
         )
     return None

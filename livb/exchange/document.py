@@ -98,20 +98,7 @@ def _read(path: Path, data: bytes) -> ReadDocument:
 
 def _refuse_foreign(path: Path, read: ReadDocument, root: Path, loaded: LoadResult) -> None:
     """A document livb did not render from this folder, as it is now, is refused."""
-    origin = read.origin
-    if origin is None:
-        raise LivbError(
-            f"'{path.name}' werd niet door livb gemaakt, of door een oudere livb zonder "
-            "gemarkeerde velden: livb weet niet uit welke gegevens de tekst komt",
-            "maak het document opnieuw met 'livb render', laat dat nalezen en importeer het",
-        )
-    if origin.get("formaat") != FIELD_MAP_FORMAT:
-        raise LivbError(
-            f"'{path.name}' werd gemaakt door livb {origin.get('livb', '?')}, waarvan deze "
-            f"livb ({__version__}) de markeringen niet kent",
-            "maak het document opnieuw met deze livb ('livb render') en neem de wijzigingen "
-            "met de hand over",
-        )
+    origin = _marked_origin(path, read)
     if origin.get("versie"):
         raise LivbError(
             f"'{path.name}' werd gemaakt van een vroegere versie van de map "
@@ -134,6 +121,48 @@ def _refuse_foreign(path: Path, read: ReadDocument, root: Path, loaded: LoadResu
             f"'{root}' (gemeente {mine['gemeente']}, beleid '{mine['beleid']}')",
             "geef de map op waaruit het document gemaakt werd: livb import BESTAND MAP",
         )
+
+
+_RENDER_AGAIN = (
+    f"maak het document opnieuw met deze livb ({__version__}: 'livb render'), breng de "
+    "wijzigingen daarin aan (Word kan beide documenten naast elkaar zetten: Controleren > "
+    "Vergelijken) en importeer dat document"
+)
+
+
+def _marked_origin(path: Path, read: ReadDocument) -> dict[str, str]:
+    """The origin of a document whose fields this livb can read; a clear refusal otherwise.
+
+    A document without a map but in livb's styles was rendered by a livb before the field
+    marks; a map of another format by an older or a newer livb.
+    """
+    origin = read.origin
+    if origin is None and read.livb_styles:
+        raise LivbError(
+            f"'{path.name}' werd gemaakt door een oudere livb, die nog niet bijhield uit welk "
+            "veld van de map elke tekst komt: livb kan er geen wijzigingen uit overnemen",
+            _RENDER_AGAIN,
+        )
+    if origin is None:
+        raise LivbError(
+            f"'{path.name}' werd niet door livb gemaakt: livb weet niet uit welke gegevens de "
+            "tekst komt",
+            "maak het document met 'livb render', laat dat nalezen en importeer het",
+        )
+    made, by = origin.get("formaat", ""), f"livb {origin.get('livb', '?')}"
+    if made.isdigit() and int(made) > int(FIELD_MAP_FORMAT):
+        raise LivbError(
+            f"'{path.name}' werd gemaakt door {by}, een nieuwere livb dan deze "
+            f"({__version__}), die de velden anders markeert",
+            "importeer het met die nieuwere livb, of werk deze livb bij",
+        )
+    if made != FIELD_MAP_FORMAT:
+        raise LivbError(
+            f"'{path.name}' werd gemaakt door een oudere livb ({by}), die de velden anders "
+            "markeerde: livb kan er geen wijzigingen uit overnemen",
+            _RENDER_AGAIN,
+        )
+    return origin
 
 
 # -- comparing the fields -------------------------------------------------------------------------

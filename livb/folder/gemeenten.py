@@ -147,3 +147,19 @@ def lookup(name: str) -> Lookup:
     return Lookup(
         None, f"'{name}' staat niet in de lijst van de 565 Belgische gemeenten", suggestions
     )
+
+
+@cache
+def _steden() -> frozenset[str]:
+    text = resources.files("livb").joinpath("data", "steden.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return frozenset(row["nis"] for row in csv.DictReader(lines))
+
+
+def is_city(nis: str) -> bool:
+    """Whether the municipality with this NIS code carries the title of city (stad, ville).
+
+    The list in livb/data/steden.csv is partial (its header says which pages it comes from):
+    False means "not known to be a city", so a caller keeps the user's own choice open.
+    """
+    return nis in _steden()

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from livb.core.dates import months_later
+from livb.core.formatting import join
 from livb.model import Project
 from livb.model._tijd import chronologisch, eerste_dag
 from livb.model.actoren import Actor, EigenSchakel, Rol, Schakel
@@ -204,6 +205,8 @@ def decisions(
 ) -> list[Besluit]:
     """The decisions on a subject, by the given bodies and outcomes, oldest first.
 
+    Only this plan's: a decision on a predecessor plan (``vorig_plan``) is no step of this one.
+
     Args:
         project: the folder.
         onderwerp: what was decided on.
@@ -217,6 +220,7 @@ def decisions(
         b
         for b in project.besluiten.besluiten
         if b.onderwerp is onderwerp
+        and b.vorig_plan is None
         and (bodies is None or b.door in bodies)
         and b.uitkomst in outcomes
         and (today is None or b.datum <= today)
@@ -337,6 +341,16 @@ def chain_words(project: Project) -> list[str]:
         elif schakel in GUIDE_CHAIN:
             words.append(schakel.value)
     return words
+
+
+def link_words(project: Project, schakel: Schakel | str) -> str:
+    """A link of the method as the folder names it: its own word(s), else the method's word.
+
+    Mechelen's nazorg is 'constructief en herstellend'; a folder without ``keten``: 'nazorg'.
+    """
+    name = schakel.value if isinstance(schakel, Schakel) else schakel
+    mine = [word for word, mapped in project.instellingen.keten.items() if mapped.value == name]
+    return join(mine) if mine else name
 
 
 def links(project: Project, terms: Iterable[Schakel | EigenSchakel]) -> set[Schakel]:

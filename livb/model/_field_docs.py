@@ -28,6 +28,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "uitkomst": "goedgekeurd, ondertekend, kennisgenomen, uitgesteld of afgewezen.",
         "ondertekenaar": "Bij een ondertekening: wie tekende.",
         "referentie": "Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'.",
+        "vorig_plan": "Alleen bij een besluit over een vorig plan (bv. de evaluatie van 'Veiligheidsplan\n2006-2007'): de naam van dat plan. Zo'n besluit telt niet mee voor het plan van deze map.",
         "toelichting": "Een interne notitie bij de beslissing; ze komt in geen document.",
     },
     "livb.model.besluiten.BesluitenBestand": {},
@@ -41,7 +42,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "livb.model.diagnostiek.Bron": {
         "soort": "feit (politiestatistiek), waarneming (veiligheidsmonitor) of context (inkomen, ...).",
-        "leverancier": "Wie de gegevens levert, bv. 'Federale politie'.",
+        "leverancier": "Wie de gegevens levert, bv. 'Federale politie'; leveren verschillende partners elk een\ndeel, dan een lijst, bv. [OCMW, straathoekwerk]: elk krijgt een eigen gegevensaanvraag.",
         "actor": "De partner in actoren.yaml die de gegevens aanlevert.",
         "periode": "Welke jaren de bron dekt, bv. '2005-2008'.",
         "afsluitdatum": "Datum waarop de cijfers werden afgesloten (het laatste jaar kan onvolledig zijn).",
@@ -256,7 +257,9 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
         "besluiten": "Beslissingen van de zonale veiligheidsraad over het ZVP.",
     },
-    "livb.model.zone.ZoneGemeente": {},
+    "livb.model.zone.ZoneGemeente": {
+        "map": "Het pad naar de gemeentemap vanaf deze map, bv. '../halle' (voor livb status ZONE).",
+    },
     "livb.model.zone.Zvp": {
         "prioriteiten": "De prioriteiten van het ZVP; het plan van elke gemeente hoort erop te antwoorden.",
     },

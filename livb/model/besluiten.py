@@ -80,6 +80,9 @@ class Besluit(LivbModel):
     """Bij een ondertekening: wie tekende."""
     referentie: str | None = None
     """Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'."""
+    vorig_plan: str | None = None
+    """Alleen bij een besluit over een vorig plan (bv. de evaluatie van 'Veiligheidsplan
+    2006-2007'): de naam van dat plan. Zo'n besluit telt niet mee voor het plan van deze map."""
     toelichting: str | None = None
     """Een interne notitie bij de beslissing; ze komt in geen document."""
 

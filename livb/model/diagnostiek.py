@@ -34,8 +34,9 @@ class Bron(LivbModel):
     naam: Tekst
     soort: Gegevenssoort
     """feit (politiestatistiek), waarneming (veiligheidsmonitor) of context (inkomen, ...)."""
-    leverancier: str | None = None
-    """Wie de gegevens levert, bv. 'Federale politie'."""
+    leverancier: str | list[str] | None = None
+    """Wie de gegevens levert, bv. 'Federale politie'; leveren verschillende partners elk een
+    deel, dan een lijst, bv. [OCMW, straathoekwerk]: elk krijgt een eigen gegevensaanvraag."""
     actor: ActorId | None = None
     """De partner in actoren.yaml die de gegevens aanlevert."""
     omschrijving: str | None = None
@@ -46,6 +47,15 @@ class Bron(LivbModel):
     """Datum waarop de cijfers werden afgesloten (het laatste jaar kan onvolledig zijn)."""
     laatste_jaar: Jaar | None = None
     """Tot welk jaar de bron (naar verwachting) cijfers levert, bv. een lopende monitor."""
+
+    @property
+    def leveranciers(self) -> list[str]:
+        """Every supplier named, each of whom gets a letter of its own: the list, or the one."""
+        if self.leverancier is None:
+            return []
+        if isinstance(self.leverancier, str):
+            return [self.leverancier]
+        return list(self.leverancier)
 
 
 class BronnenBestand(LivbModel):

@@ -111,6 +111,7 @@ def create_folder(request: InitRequest) -> InitResult:
     beleid = request.beleid or "integrale veiligheid"
     context: dict[str, object] = {
         "gemeente": found.gemeente,
+        "stad": found.gemeente is not None and gemeenten.is_city(found.gemeente.nis),
         "naam": result.naam,
         "beleid": beleid,
         "plannaam": plan_name(beleid),

@@ -131,6 +131,21 @@ def outside_check(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
+def without_field_marks(text: str) -> str:
+    """The text with the marks of its fields dropped and its gaps as the reader sees them.
+
+    For what is no part of the document's body (its title in the properties): nothing there
+    can come back, so nothing there is marked.
+    """
+    if _OPEN not in text:
+        return text
+    return "".join(
+        part.text if isinstance(part, Missing) else part
+        for part in split_missing(text)
+        if not isinstance(part, FieldMark)
+    )
+
+
 def split_missing(text: str) -> list[str | Missing | FieldMark]:
     """The text as its plain parts and the gaps and field marks (tokens) between them, in order."""
     if _OPEN not in text:

@@ -22,6 +22,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAP = f"{{{FIELD_MAP_NAMESPACE}}}"
 _DOCUMENT = "word/document.xml"
 _COMMENTS = "word/comments.xml"
+_STYLES = "word/styles.xml"
+_LIVB_STYLE = "livb "
+"""The start of the names of livb's own styles (every document livb ever wrote has them)."""
 _MAX_PART = 200_000_000  # a part larger than this (unpacked) is no document a person edited
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -83,6 +86,8 @@ class ReadDocument:
     Attributes:
         origin: the attributes of the field map (where the document comes from); None when
             the document has no map (livb did not write it, or an older livb did).
+        livb_styles: whether the document uses livb's own styles ('livb Tabel' …): a
+            document without a map but with them was rendered by a livb without field marks.
         fields: each field's bookmark name and its place and check, from the map.
         shown: each field's check of its text as the document showed it when it was made.
         formatting: the direct formatting a reviewer gave a field's text (in Dutch: 'vet');
@@ -97,6 +102,7 @@ class ReadDocument:
     """
 
     origin: dict[str, str] | None
+    livb_styles: bool = False
     fields: dict[str, FieldRef] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     formatting: dict[str, list[str]] = field(default_factory=dict)
@@ -123,7 +129,7 @@ def read_document(data: bytes) -> ReadDocument:
             parts = {name: _part(package, name) for name in names if _wanted(name)}
     except (zipfile.BadZipFile, OSError, EOFError):
         raise UnreadableDocumentError("het is geen .docx-pakket (geen zip-bestand)") from None
-    read = ReadDocument(_find_map(parts))
+    read = ReadDocument(_find_map(parts), _has_livb_styles(parts.get(_STYLES)))
     if read.origin is not None:
         _read_map(read, parts)
     comments = _comment_texts(parts.get(_COMMENTS))
@@ -132,7 +138,7 @@ def read_document(data: bytes) -> ReadDocument:
 
 
 def _wanted(name: str) -> bool:
-    return name in (_DOCUMENT, _COMMENTS) or (
+    return name in (_DOCUMENT, _COMMENTS, _STYLES) or (
         name.startswith("customXml/") and name.endswith(".xml") and "/_rels/" not in name
     )
 
@@ -152,6 +158,15 @@ def _find_map(parts: dict[str, Any]) -> dict[str, str] | None:
             parts["map"] = root
             return {str(key): str(value) for key, value in root.attrib.items()}
     return None
+
+
+def _has_livb_styles(root: Any) -> bool:
+    """Whether the styles part names one of livb's styles (Word and LibreOffice keep them)."""
+    if root is None:
+        return False
+    return any(
+        (name.get(f"{_W}val") or "").startswith(_LIVB_STYLE) for name in root.iter(f"{_W}name")
+    )
 
 
 def _read_map(read: ReadDocument, parts: dict[str, Any]) -> None:
