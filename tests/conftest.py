@@ -86,6 +86,23 @@ def halle(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def halle_rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/halle after `render alle` on 21 November 2026, rendered once per worker.
+
+    Shared by every test that asks for it: copy it (shutil.copytree keeps the times the
+    manifest was written with) before changing or rendering anything in it.
+    """
+    import datetime as dt
+
+    from livb.documents.render import RenderRequest, render_documents
+
+    root = tmp_path_factory.mktemp("gerenderd") / "halle"
+    copy_example(root)
+    render_documents(RenderRequest(root, ["alle"], today=dt.date(2026, 11, 21)))
+    return root
+
+
 @dataclass
 class Run:
     code: int

@@ -60,6 +60,39 @@ def six_priorities(data: Any) -> None:
         data["prioriteiten"].append({"id": f"extra{n}", "titel": "Extra", "lokaal": True})
 
 
+def together(*edits: Edit) -> Edit:
+    """Several edits as one case."""
+
+    def apply(root: Path) -> None:
+        for change in edits:
+            change(root)
+
+    return apply
+
+
+SVPP = """\
+financiering:
+  - id: svpp
+    naam: Strategisch veiligheids- en preventieplan
+    soort: federaal_preventieplan
+    periode: {van: 2010-01-01, tot: 2013-12-31}
+    toegekend: {2011: 10000, 2012: 10000}
+"""
+FUNDED = replace("plan.yaml", "afkortingen:", SVPP + "afkortingen:")
+
+
+def premie(middelen: str) -> Edit:
+    """The premium of Halle paid per year from the federal plan, with these amounts."""
+    return together(
+        FUNDED,
+        replace(
+            "doelstellingen/inbraken.yaml",
+            "            budget: 20000\n            financiering: eigen budget levenskwaliteit\n",
+            f"            middelen: {middelen}\n            bbc: {{actie: AC3.2.1}}\n",
+        ),
+    )
+
+
 CASES: dict[str, Edit] = {
     "LIVB101": replace("organen.yaml", "projectleider: koen-deprez", "projectleider: koen-depres"),
     "LIVB102": replace("actoren.yaml", "id: ann-mertens", "id: bart-segers"),
@@ -205,6 +238,23 @@ CASES: dict[str, Edit] = {
     ),
     "LIVB407": replace("livb.yaml", "tot: 2012-12-31", "tot: 2014-12-31"),
     "LIVB408": replace("prioriteiten.yaml", "themas: [overlast]", "themas: [overlst]"),
+    "LIVB409": together(
+        premie("[{jaar: 2011, bron: svpp, bedrag: 8000}]"),
+        replace("doelstellingen/inbraken.yaml", "            bbc: {actie: AC3.2.1}\n", ""),
+    ),
+    "LIVB410": premie("[{jaar: 2011, bron: svpp, bedrag: 12000}]"),
+    "LIVB411": premie(
+        "[{jaar: 2011, bron: svpp, bedrag: 8000}, {jaar: 2013, bron: svpp, bedrag: 1000}]"
+    ),
+    "LIVB412": together(
+        premie("[{jaar: 2011, bron: svpp, bedrag: 7000}, {jaar: 2012, bron: svpp, bedrag: 9000}]"),
+        replace(
+            "monitoring/2011.yaml",
+            "status: lopend, besteed: 7200,",
+            "status: lopend, uitgaven: [{bron: svpp, bedrag: 7200, categorie: werking}],",
+        ),
+    ),
+    "LIVB413": FUNDED,
 }
 
 

@@ -104,11 +104,11 @@ class Rendered:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    root = copy_halle(tmp_path_factory.mktemp("gerenderd") / "halle")
-    text = render_all(root)
-    data = {p.name: p.read_bytes() for p in (root / "output").glob("*.docx")}
-    return Rendered(root, text, data)
+def rendered(halle_rendered: Path) -> Rendered:
+    assert dt.date(2026, 11, 21) == DAY  # the day of halle_rendered (tests/conftest.py)
+    paths = sorted((halle_rendered / "output").glob("*.docx"))
+    text = {p.name: docx_text(p.read_bytes()) for p in paths}
+    return Rendered(halle_rendered, text, {p.name: p.read_bytes() for p in paths})
 
 
 # -- filling every free-text value of a folder ------------------------------------------------

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 
 from livb.core.formatting import month_names
 from livb.documents._process_view import decision_view
+from livb.documents.views import Views
 from livb.folder.project import load_project
 from livb.method.process import Stand, derive_state
 from livb.model.stappen import Stap
@@ -355,7 +356,8 @@ def test_an_evaluation_of_the_previous_plan_is_no_step_of_this_one(tmp_path, pre
     step = derive_state(project, dt.date(2026, 9, 1)).step(Stap.S4_2)
     # in the plan period, after a year of implementation: only this plan's evaluation counts
     assert (step.stand is Stand.KLAAR) is not predecessor, step
-    shown = decision_view(project.besluiten.besluiten[1])["onderwerp"]
+    views = Views(project, dt.date(2026, 9, 1))
+    shown = decision_view(views, project.besluiten.besluiten[1])["onderwerp"]
     expected = "de evaluatie van het vorige plan (Veiligheidsplan 2020-2024)"
     assert shown == (expected if predecessor else "de evaluatie")
 

@@ -1060,13 +1060,17 @@ class ExportSoort(StrEnum):
 
     OPVOLGING = "opvolging"
     ACTIES = "acties"
+    BEGROTING = "begroting"
 
 
 @app.command(cls=GemeenteCommand)
 def export(
     soort: Annotated[
         ExportSoort,
-        typer.Argument(metavar="SOORT", help="opvolging (per trekker, in te vullen) of acties."),
+        typer.Argument(
+            metavar="SOORT",
+            help="opvolging (per trekker, in te vullen), acties of begroting (.xlsx en .csv).",
+        ),
     ],
     map_: Annotated[
         Path | None,
@@ -1093,17 +1097,22 @@ def export(
     'opvolging' maakt per trekker een blad (of met --trekker een werkboek) met de acties,
     indicatoren en het huiswerk om in te vullen; 'livb import' leest het ingevulde werkboek
     terug. 'acties' is de hele actietabel van het plan, om te lezen, sorteren en filteren.
+    'begroting' is het geld van het plan per actie, jaar en bron, gepland en besteed, voor
+    de financiële dienst (een werkboek en een CSV-bestand).
     """
+    from livb.exchange.begroting import export_begroting
     from livb.exchange.export import export_acties, export_opvolging
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
+    if soort is not ExportSoort.OPVOLGING and (jaar is not None or trekker):
+        raise UsageError(
+            "--jaar en --trekker horen bij livb export opvolging", f"laat ze weg bij {soort.value}"
+        )
     if soort is ExportSoort.ACTIES:
-        if jaar is not None or trekker:
-            raise UsageError(
-                "--jaar en --trekker horen bij livb export opvolging", "laat ze weg bij acties"
-            )
         paths = [export_acties(root, today, overwrite=overschrijf)]
+    elif soort is ExportSoort.BEGROTING:
+        paths = export_begroting(root, today, overwrite=overschrijf)
     else:
         paths = export_opvolging(
             root, jaar or today.year - 1, trekker or [], today, overwrite=overschrijf

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from livb.documents import (
     agenda,
+    begroting,
     besluit,
     brainstorm,
     diagnostiek,
@@ -18,6 +19,7 @@ from livb.documents import (
     intentieverklaring,
     jaarrapport,
     plan,
+    preventieplan,
     profiel,
     protocol,
     rapport_opstart,
@@ -44,7 +46,9 @@ DOCUMENTS: dict[str, Document] = {
         voortgangsrapport.DOCUMENT,
         brainstorm.DOCUMENT,
         plan.DOCUMENT,
+        begroting.DOCUMENT,
         jaarrapport.DOCUMENT,
+        preventieplan.DOCUMENT,
         evaluatie.DOCUMENT,
     )
 }

@@ -14,6 +14,7 @@ from livb.core.formatting import long_date
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import FollowUpView
+from livb.documents.begroting import year_and_source
 from livb.documents.views import Views
 from livb.method.process import derive_state, follow_up
 from livb.method.queries import implementation_start, plan_approved, plan_ended
@@ -64,6 +65,7 @@ def build(views: Views, item: str | None) -> Context:
         "communicatieplan": project.plan.communicatie or "",
         "evaluatieplan": project.plan.evaluatie or "",
         "besluiten": follow.decisions_since_approval(),
+        "geld": year_and_source(project, day),
     }
 
 

@@ -13,7 +13,9 @@ from typing import Any
 from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView
+from livb.documents.begroting import year_and_source
 from livb.documents.views import Views
+from livb.method.money import action_budget
 from livb.method.queries import action_states, decisions, monitoring_years, plan_approved
 from livb.model import Project
 from livb.model.besluiten import Onderwerp, Uitkomst
@@ -74,6 +76,7 @@ def build(views: Views, item: str | None) -> Context:
         "nog_beschikbaar": money["over"],
         "zonder_budget": money["zonder_budget"],
         "budgettekst": project.plan.budget or "",
+        "geld_per_bron": year_and_source(project, day, [year, None]),
         "indicatoren": [
             i
             for p in priorities
@@ -151,7 +154,7 @@ def _money(views: Views, follow: FollowUpView, year: int) -> dict[str, Any]:
     totals = {"budget": 0.0, "jaar": 0.0, "totaal": 0.0, "over": 0.0}
     for action_id, state in follow.states.items():
         costs = follow.costs.get(action_id, {})
-        budget = state.actie.budget
+        budget = action_budget(state.actie)
         if budget is None and not costs:
             continue
         this_year = costs.get(year, 0.0)

@@ -8,6 +8,7 @@ from livb.core.formatting import join, long_date
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
+from livb.documents.begroting import year_and_source
 from livb.documents.charts import chain_chart, timeline_chart
 from livb.documents.views import PLANSOORTEN, SCHAKEL_VOLGORDE, Views, or_missing
 from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
@@ -68,6 +69,7 @@ def build(views: Views, item: str | None) -> Context:
                 for p in priorities
                 if p["projectgroep"]
             ],
+            "geld": year_and_source(project, views.today),
         }
     )
     context |= _actions_and_budget(priorities) | _chain(project) | _approval(views)

@@ -11,6 +11,7 @@ from livb.documents._base import DRAFT_TEXT, key_of
 from livb.history.diff import Change
 from livb.history.versions import Revision
 from livb.method.figures import PER_LABELS, Line, ShownFigures, comparison, shown_figures
+from livb.method.money import action_budget
 from livb.method.queries import (
     decisions,
     fod_begeleiding,
@@ -527,10 +528,10 @@ class Views:
             "einde": actie.einde,
             "periode": _period(actie.start, actie.einde),
             "start_sort": actie.start or dt.date.max,
-            "budget": actie.budget,
-            "budget_getal": actie.budget or 0,
-            "budget_tekst": money(actie.budget, nonbreaking=True)
-            if actie.budget is not None
+            "budget": action_budget(actie),
+            "budget_getal": action_budget(actie) or 0,
+            "budget_tekst": money(action_budget(actie) or 0, nonbreaking=True)
+            if action_budget(actie) is not None
             else "",
             "financiering": actie.financiering or "",
             "schakel": actie.schakel.value if actie.schakel else "",

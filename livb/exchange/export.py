@@ -38,6 +38,7 @@ from livb.exchange.workbook import (
     follow_up_rows,
     stamp_rows,
 )
+from livb.method.money import action_budget
 from livb.method.queries import action_states, coordinator, spent
 from livb.model import Project
 from livb.model.walk import operational_goals, strategic_goals
@@ -173,7 +174,7 @@ def _action_rows(project: Project, today: dt.date) -> list[tuple[Any, ...]]:
                     ", ".join(names.get(p, p) for p in actie.partners) or None,
                     actie.start,
                     actie.einde,
-                    actie.budget,
+                    action_budget(actie),
                     actie.financiering,
                     actie.schakel,
                     states[actie.id].status.value,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from livb.core import formatting
+from livb.method.money import action_budget
 from livb.method.queries import action_states, homework_due
 from livb.model import Project
 from livb.model._tijd import Precisie, VageDatum
@@ -212,7 +213,7 @@ def _action_row(actie: Any, stand: Any, before: Any) -> Row:
         "titel": actie.titel,
         "start": actie.start,
         "einde": actie.einde,
-        "budget": actie.budget,
+        "budget": action_budget(actie),
         "plan": actie.status.value,
     }
     return Row(ACTIES, actie.id, shown, values)

@@ -32,6 +32,7 @@ from pydantic import BaseModel
 
 from livb.core.formatting import long_date, money, number
 from livb.model import Project
+from livb.model.walk import amount_fields
 
 MOVED = "verplaatst"
 """The name of the field that records a move to another parent."""
@@ -421,6 +422,8 @@ SECTIES: dict[str, str] = {  # the heading of each kind of item in a text
 }
 _EMPTY = "(leeg)"
 _SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
+_AMOUNTS = amount_fields()
+"""The fields the models type as amounts in euro: their values are shown as € 5.000."""
 
 
 def _short_text(text: str, limit: int = 60) -> str:
@@ -437,13 +440,15 @@ def value_text(name: str, value: object) -> str:
     if isinstance(value, int | float):
         if name.endswith("jaar"):  # jaar, laatste_jaar, onvolledig_jaar: 2012, not 2.012
             return str(value)
-        return money(value) if name == "budget" else number(value)
+        return money(value) if name in _AMOUNTS else number(value)
     if isinstance(value, dt.date):
         return long_date(value)
     if isinstance(value, dict):
         if value.keys() <= {"waarde", "jaar"} and "waarde" in value:
             year = f" ({value['jaar']})" if value.get("jaar") is not None else ""
             return f"{value_text('', value['waarde'])}{year}"
+        if name in _AMOUNTS:  # toegekend: {2026: 60000}, amounts by year
+            return "; ".join(f"{k}: {value_text(name, v)}" for k, v in value.items())
         return "; ".join(f"{k}: {value_text(str(k), v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_summary(item) for item in value) or _EMPTY
@@ -451,15 +456,53 @@ def value_text(name: str, value: object) -> str:
 
 
 def _summary(item: object) -> str:
+    if isinstance(item, dict) and "bedrag" in item:
+        return f"{_money_key(item)} {value_text('bedrag', item['bedrag'])}"
     if isinstance(item, dict):
         key = next((k for k in _SUMMARY_KEYS if item.get(k)), None)
         return f"'{_short_text(str(item[key]), 40)}'" if key else "(een element)"
     return value_text("", item) if not isinstance(item, str) else item
 
 
+def _money_key(item: dict[str, object]) -> str:
+    """An amount's year, source and category: '2026 svpp personeel'."""
+    return " ".join(str(item[k]) for k in ("jaar", "bron", "categorie") if item.get(k) is not None)
+
+
+def _euro(value: float) -> str:
+    return value_text("bedrag", value)
+
+
+def _amounts_change(old: list[dict[str, object]], new: list[dict[str, object]]) -> str:
+    """Amounts per year and source (middelen, uitgaven): what changed, by year and source."""
+    before: dict[str, float] = {}
+    after: dict[str, float] = {}
+    for items, sums in ((old, before), (new, after)):
+        for item in items:
+            key = _money_key(item)
+            sums[key] = sums.get(key, 0.0) + float(item["bedrag"])  # type: ignore[arg-type]
+    parts = [f"+ {k} {_euro(v)}" for k, v in after.items() if k not in before]
+    parts += [f"− {k} {_euro(v)}" for k, v in before.items() if k not in after]
+    parts += [
+        f"{k} {_euro(before[k])} → {_euro(v)}"
+        for k, v in after.items()
+        if k in before and before[k] != v
+    ]
+    return ", ".join(parts) or "volgorde gewijzigd"
+
+
+def _all_have(items: list[object], key: str) -> bool:
+    """Whether every item is a mapping with ``key`` filled in (and there is one at least)."""
+    return bool(items) and all(isinstance(i, dict) and i.get(key) is not None for i in items)
+
+
 def _list_change(old: list[object], new: list[object]) -> str:
     if all(isinstance(item, dict) and item.get("id") for item in (*old, *new)):
         return _items_change(old, new)  # type: ignore[arg-type]
+    if _all_have([*old, *new], "actie"):  # monitoring entries, by their action
+        return _items_change(old, new, "actie")  # type: ignore[arg-type]
+    if _all_have([*old, *new], "bedrag"):
+        return _amounts_change(old, new)  # type: ignore[arg-type]
     before = [_summary(item) for item in old]
     after = [_summary(item) for item in new]
     parts = [f"+ {item}" for item in after if item not in before]
@@ -472,10 +515,15 @@ def _list_change(old: list[object], new: list[object]) -> str:
     return "gewijzigd: " + ", ".join(dict.fromkeys(changed))
 
 
-def _items_change(old: list[dict[str, object]], new: list[dict[str, object]]) -> str:
-    """A list of items with an id (SWOT points, findings): by id, the text that changed."""
-    before = {str(item["id"]): item for item in old}
-    after = {str(item["id"]): item for item in new}
+def _items_change(
+    old: list[dict[str, object]], new: list[dict[str, object]], key_name: str = "id"
+) -> str:
+    """A list of items with an id (SWOT points, findings): by id, the text that changed.
+
+    A change of money (an amount, amounts per year or source) is said field by field.
+    """
+    before = {str(item[key_name]): item for item in old}
+    after = {str(item[key_name]): item for item in new}
     parts = [f"+ {key} {_summary(item)}" for key, item in after.items() if key not in before]
     parts += [f"− {key}" for key in before if key not in after]
     for key, item in after.items():
@@ -484,11 +532,45 @@ def _items_change(old: list[dict[str, object]], new: list[dict[str, object]]) ->
             continue
         text = next((k for k in _SUMMARY_KEYS[:-2] if item.get(k) != previous.get(k)), None)
         old_text, new_text = (previous.get(text), item.get(text)) if text else (None, None)
-        if isinstance(old_text, str) and isinstance(new_text, str):
+        money_change = _money_fields_change(previous, item)
+        if money_change:
+            parts.append(f"{key} {money_change}")
+        elif isinstance(old_text, str) and isinstance(new_text, str):
             parts.append(f"{key} {_text_change(old_text, new_text)}")
         else:
             parts.append(f"{key} gewijzigd")
     return ", ".join(parts) or "volgorde gewijzigd"
+
+
+def _money_fields_change(old: dict[str, object], new: dict[str, object]) -> str:
+    """The money fields that differ between two versions of an item, in Dutch; '' for none."""
+    names = [*new, *(k for k in old if k not in new)]
+    return "; ".join(
+        part
+        for name in names
+        if old.get(name) != new.get(name)
+        for part in _money_field_change(name, old.get(name), new.get(name))
+    )
+
+
+def _money_field_change(name: str, old: object, new: object) -> list[str]:
+    """One changed field, if it holds money: an amount, amounts by year, a list of amounts."""
+    if name in _AMOUNTS and isinstance(old, dict | None) and isinstance(new, dict | None):
+        a, b = old or {}, new or {}
+        years = [*b, *(y for y in a if y not in b)]
+        return [
+            f"{name} {y}: {value_text(name, a.get(y))} → {value_text(name, b.get(y))}"
+            for y in years
+            if a.get(y) != b.get(y)
+        ]
+    if name in _AMOUNTS:
+        return [f"{name} {value_text(name, old)} → {value_text(name, new)}"]
+    items = [*(old if isinstance(old, list) else []), *(new if isinstance(new, list) else [])]
+    if _all_have(items, "bedrag"):
+        before = old if isinstance(old, list) else []
+        after = new if isinstance(new, list) else []
+        return [f"{name} {_amounts_change(before, after)}"]
+    return []
 
 
 def _text_change(old: str, new: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from livb.core.dates import months_later
 from livb.core.formatting import join
+from livb.method.money import spent as spent  # what each action cost, counted in money.py
 from livb.model import Project
 from livb.model._tijd import chronologisch, eerste_dag
 from livb.model.actoren import Actor, EigenSchakel, Rol, Schakel
@@ -454,17 +455,6 @@ def measurements(
                 found.setdefault(meting.indicator, []).append(meting)
     for values in found.values():
         values.sort(key=lambda m: m.datum)
-    return found
-
-
-def spent(project: Project, today: dt.date | None = None) -> dict[str, dict[int, float]]:
-    """What each action cost, by action id and year (the ``besteed`` of monitoring/)."""
-    found: dict[str, dict[int, float]] = {}
-    for year in monitoring_years(project, today):
-        for stand in project.monitoring[year].acties:
-            if stand.besteed is not None:
-                per_year = found.setdefault(stand.actie, {})
-                per_year[year] = per_year.get(year, 0.0) + stand.besteed
     return found
 
 

@@ -161,7 +161,13 @@ Getal = Annotated[
 ]
 """A figure: finite (no .nan or .inf) and of a sane size."""
 
-Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL)]
+
+@dataclass(frozen=True)
+class Euro:
+    """Marks a number field as an amount in euro (``livb diff`` shows it as € 5.000)."""
+
+
+Bedrag = Annotated[float, Field(allow_inf_nan=False, ge=0, le=GROOTSTE_GETAL), Euro()]
 """An amount in euro: finite, not negative, of a sane size."""
 
 
@@ -210,6 +216,11 @@ BevindingId = Annotated[
 SwotId = Annotated[Id, Ref("swot"), Field(description="De id van een punt uit swot.yaml.")]
 AnderPlanId = Annotated[
     Id, Ref("ander plan"), Field(description="De id van een plan onder 'afstemming' in plan.yaml.")
+]
+FinancieringId = Annotated[
+    Id,
+    Ref("financieringsbron"),
+    Field(description="De id van een financieringsbron onder 'financiering' in plan.yaml."),
 ]
 IndicatorId = Annotated[
     Id,

@@ -72,6 +72,33 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "soort": "zone, arrondissement, provincie, gewest of gelijkaardige_gemeenten.",
         "waarden": "Jaar: waarde, in dezelfde eenheid als de eigen cijfers van de reeks.",
     },
+    "livb.model.geld.Bbc": {
+        "beleidsdoelstelling": "De code of naam van de beleidsdoelstelling in het meerjarenplan, bv. 'BD3'.",
+        "actieplan": "bv. 'AP3.2'.",
+        "actie": "De actie van het meerjarenplan, bv. 'AC3.2.1'.",
+        "beleidsveld": "Het beleidsveld of de cluster, bv. '0400 Veiligheidszorg'.",
+    },
+    "livb.model.geld.Financieringsbron": {
+        "id": "Korte vaste naam waarmee de acties naar deze bron verwijzen, bv. 'svpp'.",
+        "naam": "Voluit, bv. 'Strategisch veiligheids- en preventieplan 2020-2025'.",
+        "soort": "eigen, federaal_preventieplan, vlaams, provincie, politiezone of ander.",
+        "periode": "De looptijd van de financiering (van, tot).",
+        "toegekend": "Wat de bron per jaar toekent, in euro: jaar: bedrag, bv. 2026: 120000.",
+        "referentie": "Kenmerk van de toekenning, bv. het nummer van het ministerieel besluit.",
+    },
+    "livb.model.geld.Middel": {
+        "bedrag": "In euro.",
+        "categorie": "personeel, werking of investering (de rubrieken van een subsidie).",
+    },
+    "livb.model.geld.Personeel": {
+        "functie": "bv. 'preventiewerker', 'straathoekwerker'.",
+        "vte": "Voltijdse equivalenten, bv. 0.5.",
+        "bron": "De financieringsbron die de post betaalt.",
+    },
+    "livb.model.geld.Uitgave": {
+        "bedrag": "In euro.",
+        "categorie": "personeel, werking of investering (de rubrieken van een subsidie).",
+    },
     "livb.model.gesprek.Gesprek": {
         "stap": "1.2 (met de burgemeester, eventueel met korpschef, schepen of preventieambtenaar, in de\nvoorbereiding) of 2.2 (met een lid van de kerngroep, terwijl de diagnostiek opgemaakt wordt).",
         "met": "Met wie het gesprek gevoerd werd (ids uit actoren.yaml).",
@@ -126,7 +153,8 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.monitoring.Actiestand": {
         "status": "gepland, lopend, afgerond, vertraagd of geschrapt.",
         "reden": "Waarom de actie vertraagd of geschrapt is (verplicht bij die twee).",
-        "besteed": "Wat de actie dit jaar kostte, in euro.",
+        "besteed": "Wat de actie dit jaar kostte, in euro (zonder bron: geef liever 'uitgaven').",
+        "uitgaven": "Wat de actie dit jaar kostte per bron: bron, bedrag en eventueel de categorie\n(personeel, werking, investering).",
         "opmerking": "Wat er gebeurde, wat werkte en wat niet (komt in de evaluatie en het jaarrapport).",
     },
     "livb.model.monitoring.Communicatie": {
@@ -166,7 +194,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "bestaande_structuur": "Naam van de bestaande overlegstructuur, als structuur 'bestaand' is.",
     },
     "livb.model.plan.Actie": {
-        "budget": "Bedrag in euro.",
+        "budget": "Bedrag in euro voor de hele looptijd, uit eigen middelen (de oude vorm: geef liever\n'middelen' per jaar en per bron).",
+        "middelen": "Het geld van de actie per jaar en per bron: jaar, bron (een id onder 'financiering' in\nplan.yaml), bedrag en eventueel de categorie (personeel, werking, investering).",
+        "bbc": "De plaats van de actie in het meerjarenplan (BBC): beleidsdoelstelling, actieplan, actie,\nbeleidsveld.",
+        "personeel": "De mensen die de actie dragen: functie, VTE en de bron die hen betaalt.",
         "schakel": "De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg\n(of een eigen woord uit 'keten' in livb.yaml).",
         "status": "De status in het plan (gepland, lopend, afgerond, vertraagd, geschrapt); de opvolging\nin monitoring/JJJJ.yaml gaat voor: daar telt de recentste stand.",
     },
@@ -188,6 +219,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "doelen_intern": "Interne doelen: organisatie, afstemming, efficiëntie, samenhang, uitwisseling.",
         "afstemming": "Andere plannen waarmee het plan afgestemd is (ZVP, SVPP, meerjarenplan, ...).",
         "organisatie": "Hoe het programma georganiseerd en opgevolgd wordt.",
+        "financiering": "De bronnen van het geld, elk één keer: eigen middelen, het federaal preventieplan,\nVlaamse of provinciale subsidies, de politiezone; met hun periode en wat ze per jaar\ntoekennen. De acties verwijzen ernaar in 'middelen'.",
     },
     "livb.model.plan.PlanItem": {},
     "livb.model.plan.StrategischeDoelstelling": {},
@@ -202,6 +234,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "aansluiting": "Prioriteiten van andere plannen (ZVP, ...) waarop deze prioriteit aansluit.",
         "lokaal": "Zet op true als de prioriteit bewust louter lokaal is.",
         "themas": "Thema's uit de taxonomie (bv. KIV-clusters).",
+        "personeel": "De mensen die de prioriteit als geheel dragen: functie, VTE en de bron die hen betaalt.",
     },
     "livb.model.prioriteiten.PrioriteitenBestand": {
         "vergadering": "De vergadering waarin de prioriteiten werden bepaald (stap 2.6).",

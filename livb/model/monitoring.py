@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from livb.model._base import ActieId, Bedrag, Getal, IndicatorId, LivbModel, Tekst, VergaderingId
 from livb.model._tijd import Datering
+from livb.model.geld import Uitgave
 from livb.model.plan import Status
 
 MET_REDEN = (Status.VERTRAAGD, Status.GESCHRAPT)
@@ -46,7 +47,10 @@ class Actiestand(LivbModel):
     reden: str | None = None
     """Waarom de actie vertraagd of geschrapt is (verplicht bij die twee)."""
     besteed: Bedrag | None = None
-    """Wat de actie dit jaar kostte, in euro."""
+    """Wat de actie dit jaar kostte, in euro (zonder bron: geef liever 'uitgaven')."""
+    uitgaven: list[Uitgave] = []
+    """Wat de actie dit jaar kostte per bron: bron, bedrag en eventueel de categorie
+    (personeel, werking, investering)."""
     opmerking: str | None = None
     """Wat er gebeurde, wat werkte en wat niet (komt in de evaluatie en het jaarrapport)."""
 
@@ -55,6 +59,11 @@ class Actiestand(LivbModel):
         if self.status in MET_REDEN and not (self.reden and self.reden.strip()):
             raise ValueError(
                 f"de actie '{self.actie}' is {self.status.value}, maar 'reden' zegt niet waarom"
+            )
+        if self.besteed is not None and self.uitgaven:
+            raise ValueError(
+                f"de actie '{self.actie}' heeft 'besteed' en 'uitgaven': geef enkel 'uitgaven' "
+                "(per bron)"
             )
         return self
 

@@ -21,6 +21,7 @@ from livb.model._base import (
     Tekst,
 )
 from livb.model.actoren import SchakelTerm
+from livb.model.geld import Bbc, Financieringsbron, Middel, Personeel
 
 
 class Plansoort(StrEnum):
@@ -72,6 +73,10 @@ class Plan(LivbModel):
     evaluatie: str | None = None
     communicatie: str | None = None
     budget: str | None = None
+    financiering: list[Financieringsbron] = []
+    """De bronnen van het geld, elk één keer: eigen middelen, het federaal preventieplan,
+    Vlaamse of provinciale subsidies, de politiezone; met hun periode en wat ze per jaar
+    toekennen. De acties verwijzen ernaar in 'middelen'."""
     afkortingen: dict[str, str] = {}
 
 
@@ -128,8 +133,17 @@ class Actie(LivbModel):
     start: Datum | None = None
     einde: Datum | None = None
     budget: Bedrag | None = None
-    """Bedrag in euro."""
+    """Bedrag in euro voor de hele looptijd, uit eigen middelen (de oude vorm: geef liever
+    'middelen' per jaar en per bron)."""
     financiering: str | None = None
+    middelen: list[Middel] = []
+    """Het geld van de actie per jaar en per bron: jaar, bron (een id onder 'financiering' in
+    plan.yaml), bedrag en eventueel de categorie (personeel, werking, investering)."""
+    bbc: Bbc | None = None
+    """De plaats van de actie in het meerjarenplan (BBC): beleidsdoelstelling, actieplan, actie,
+    beleidsveld."""
+    personeel: list[Personeel] = []
+    """De mensen die de actie dragen: functie, VTE en de bron die hen betaalt."""
     schakel: SchakelTerm | None = None
     """De schakel van de veiligheidsketen: proactie, preparatie, preventie, repressie, nazorg
     (of een eigen woord uit 'keten' in livb.yaml)."""
@@ -141,6 +155,11 @@ class Actie(LivbModel):
     def _ordered(self) -> Actie:
         if self.start and self.einde and self.einde < self.start:
             raise ValueError("de actie eindigt ('einde') vóór ze begint ('start')")
+        if self.budget is not None and self.middelen:
+            raise ValueError(
+                f"de actie '{self.id}' heeft een 'budget' en 'middelen': geef enkel 'middelen' "
+                "(per jaar en per bron)"
+            )
         return self
 
 

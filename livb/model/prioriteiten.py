@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from livb.model._base import AnderPlanId, BevindingId, Id, LivbModel, SwotId, Tekst, VergaderingId
+from livb.model.geld import Personeel
 
 
 class Aansluiting(LivbModel):
@@ -32,6 +33,8 @@ class Prioriteit(LivbModel):
     """Zet op true als de prioriteit bewust louter lokaal is."""
     themas: list[str] = []
     """Thema's uit de taxonomie (bv. KIV-clusters)."""
+    personeel: list[Personeel] = []
+    """De mensen die de prioriteit als geheel dragen: functie, VTE en de bron die hen betaalt."""
 
 
 class PrioriteitenBestand(LivbModel):

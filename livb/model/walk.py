@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -74,3 +75,49 @@ def _walk(model: BaseModel, path: str, loc: tuple[Any, ...], places: Places) -> 
             for position, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     _walk(item, path, (*loc, key, position), places)
+
+
+def amount_fields() -> frozenset[str]:
+    """The names of the fields that hold amounts in euro (:class:`~livb.model._base.Euro`).
+
+    A mapping of amounts (``toegekend: {2026: 60000}``) counts too: its values are amounts.
+    """
+    from livb.model import FILE_KINDS
+
+    found: set[str] = set()
+    seen: set[type] = set()
+    for kind in FILE_KINDS:
+        _amounts(kind.model, found, seen)
+    return frozenset(found)
+
+
+def _amounts(model: type[BaseModel], found: set[str], seen: set[type]) -> None:
+    if model in seen:
+        return
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        if _is_euro(info.metadata) or _is_euro_in(info.annotation):
+            found.add(info.alias or name)
+        for nested in _models_in(info.annotation):
+            _amounts(nested, found, seen)
+
+
+def _is_euro(metadata: Any) -> bool:
+    from livb.model._base import Euro
+
+    return any(isinstance(m, Euro) for m in metadata)
+
+
+def _is_euro_in(annotation: Any) -> bool:
+    """An amount inside a mapping or list: ``dict[Jaar, Bedrag]``, ``list[Bedrag]``."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_euro(annotation.__metadata__) or _is_euro_in(typing.get_args(annotation)[0])
+    return any(_is_euro_in(arg) for arg in typing.get_args(annotation))
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    for arg in typing.get_args(annotation):
+        yield from _models_in(arg)

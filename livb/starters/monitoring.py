@@ -123,6 +123,7 @@ def _indicators(project: Project, jaar: int) -> list[dict[str, Any]]:
 
 def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
     """Every action with its state at the end of the year before."""
+    from livb.method.money import action_budget
     from livb.method.queries import action_states
 
     before = dt.date(jaar - 1, 12, 31)
@@ -132,8 +133,9 @@ def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
         details = [one_line(actie.titel)]
         if actie.start or actie.einde:
             details.append(f"{actie.start or '?'} – {actie.einde or '?'}")
-        if actie.budget is not None:
-            details.append(f"budget {actie.budget:g} euro")
+        budget = action_budget(actie)
+        if budget is not None:
+            details.append(f"budget {budget:g} euro")
         found.append(
             {
                 "actie": Noted(actie.id, "; ".join(details)),

@@ -72,6 +72,7 @@ def build_index(project: Project) -> Index:
     _add_all(index, "ander plan", "plan.yaml", "afstemming", project.plan.afstemming)
     if project.zone is not None:  # the zone's ZVP, read from its shared folder
         index.add("ander plan", ZONE_PLAN, "livb.yaml", ("gemeente", "politiezone", "map"))
+    _add_all(index, "financieringsbron", "plan.yaml", "financiering", project.plan.financiering)
     for id_ in project.gesprekken:
         index.add("gesprek", id_, f"gesprekken/{id_}.yaml", ())
     for id_ in project.vergaderingen:

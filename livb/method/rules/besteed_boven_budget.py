@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
-from livb.method.queries import monitoring_years, spent
+from livb.method.money import action_budget, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
@@ -38,26 +38,23 @@ METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield every action that cost more than its budget, at its latest amount spent."""
     project = context.project
-    costs = spent(project, context.today)
+    costs = spending_lines(project, context.today)
     for _, _, actie in actions(project):
-        per_year = costs.get(actie.id)
-        if actie.budget is None or not per_year or sum(per_year.values()) <= actie.budget:
+        own = [line for line in costs if line.actie == actie.id]
+        budget = action_budget(actie)
+        if budget is None or not own or sum(line.bedrag for line in own) <= budget:
             continue
-        year = max(per_year)
-        index = max(
-            i
-            for i, stand in enumerate(project.monitoring[year].acties)
-            if stand.actie == actie.id and stand.besteed is not None
-        )
-        years = [y for y in monitoring_years(project, context.today) if y in per_year]
-        cost, budget = money(sum(per_year.values()), whole=True), money(actie.budget, whole=True)
+        path, loc = own[-1].plaats
+        years = sorted({line.jaar for line in own if line.jaar is not None})
+        cost = money(sum(line.bedrag for line in own), whole=True)
+        shown = money(budget, whole=True)
         yield Finding(
-            f"monitoring/{year}.yaml",
-            ("acties", index, "besteed"),
+            path,
+            loc,
             f"de actie '{actie.id}' kostte {cost} ({years[0]}–{years[-1]}), "
-            f"meer dan haar budget van {budget}"
+            f"meer dan haar budget van {shown}"
             if len(years) > 1
             else f"de actie '{actie.id}' kostte {cost} in {years[0]}, "
-            f"meer dan haar budget van {budget}",
+            f"meer dan haar budget van {shown}",
             "verbeter het bedrag, of pas het budget aan na een beslissing van het college",
         )

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
-from livb.method.queries import spent
+from livb.method.money import action_budget, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
@@ -38,21 +38,16 @@ METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel
 def check(context: RuleContext) -> Iterator[Finding]:
     """Yield every action without a budget that spent money, at its first amount spent."""
     project = context.project
-    costs = spent(project, context.today)
+    costs = [line for line in spending_lines(project, context.today) if line.bedrag]
     for _, _, actie in actions(project):
-        per_year = {y: v for y, v in costs.get(actie.id, {}).items() if v}
-        if actie.budget is not None or not per_year:
+        own = [line for line in costs if line.actie == actie.id]
+        if action_budget(actie) is not None or not own:
             continue
-        year = min(per_year)
-        index = min(
-            i
-            for i, stand in enumerate(project.monitoring[year].acties)
-            if stand.actie == actie.id and stand.besteed
-        )
+        path, loc = own[0].plaats
         yield Finding(
-            f"monitoring/{year}.yaml",
-            ("acties", index, "besteed"),
-            f"de actie '{actie.id}' kostte {money(sum(per_year.values()), whole=True)}, "
+            path,
+            loc,
+            f"de actie '{actie.id}' kostte {money(sum(line.bedrag for line in own), whole=True)}, "
             "maar het plan geeft haar geen budget",
             "geef de actie in doelstellingen/ het budget dat haar toegekend werd",
         )

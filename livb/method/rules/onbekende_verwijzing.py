@@ -40,6 +40,7 @@ _WHERE = {
     "bevinding": "diagnostiek/bevindingen.yaml",
     "swot": "swot.yaml",
     "ander plan": "plan.yaml onder 'afstemming'",
+    "financieringsbron": "plan.yaml onder 'financiering'",
     "bewijs": "de diagnostiek of de map gesprekken/",
     "indicator": "de doelstellingen (doelstellingen/*.yaml)",
     "actie": "de doelstellingen (doelstellingen/*.yaml)",
