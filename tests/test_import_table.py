@@ -216,3 +216,20 @@ def test_a_bad_excel_cell_is_named_by_sheet_and_cell(folder, livb):
     assert result.code == 1
     assert "slecht.xlsx, blad 'Cijfers', cel C2: 'ongeveer 20' is geen getal" in result.err
     assert (folder / "diagnostiek/cijfers.yaml").read_text("utf-8") == CIJFERS
+
+
+def test_a_name_kept_in_the_merger_is_added_up_with_the_one_it_took_in(tmp_path, livb):
+    # Antwerpen (11002) took in Borsbeek (former NIS 11007, in livb's fusies.csv) in 2025.
+    livb_yaml = 'gemeente:\n  naam: Antwerpen\n  nis_code: "11002"\ncoordinator: coord\n'
+    root = write_tree(tmp_path / "antwerpen", {**FILES, "livb.yaml": livb_yaml})
+    rows = {("Antwerpen", "11002"): 3000, ("Borsbeek", "11007"): 40}
+    table = tmp_path / "inbraken.csv"
+    table.write_text(
+        "Gemeente;NIS;Jaar;Inbraken\n"
+        + "".join(f"{name};{nis};2024;{n}\n" for (name, nis), n in rows.items()),
+        encoding="utf-8",
+    )
+    result = livb("import", table, "--reeks", "inbraken", root, "--bron", "politie")
+    assert result.code == 0, result.err
+    assert series(root, "inbraken")["waarden"] == {2024: sum(rows.values())}
+    assert series(root, "inbraken")["samengeteld"] == [name for name, _ in rows]

@@ -115,11 +115,10 @@ def import_table(request: TableRequest) -> ImportReport:
     entry = _entry(request, project, existing, chosen, own, comparisons)
     if formers:
         naam = project.instellingen.gemeente.naam
-        kept = [naam] if own_names[0] in groups else []
-        entry["samengeteld"] = kept + [name for _, name in formers]
+        entry["samengeteld"] = _summed(request.path.name, cells, own_names[0], formers, naam)
         report.notes.append(
-            f"{join(entry['samengeteld'])} vormen sinds de fusie {naam}: hun cijfers zijn per "
-            "jaar opgeteld."
+            f"De cijfers van {join(entry['samengeteld'])} zijn per jaar opgeteld tot die van "
+            f"{naam} (fusie)."
         )
     report.changes = _describe(request, entry, own, existing, project)
     if len(own_names) > 1:
@@ -456,6 +455,19 @@ def _formers(request: TableRequest, project: Project, cells: list[Cell]) -> list
         if labels & {a.casefold() for a in area}:
             found.append((area, former.naam))
     return found
+
+
+def _summed(
+    name: str, cells: list[Cell], own: Area, formers: list[tuple[Area, str]], naam: str
+) -> list[str]:
+    """The areas added up: the former municipalities, and the municipality itself.
+
+    The municipality counts when it has rows for the same years as they do: a name kept in the
+    merger (Antwerpen took in Borsbeek), not a new one that has rows only since.
+    """
+    years = {y for area, _ in formers for y in _area_values(name, cells, area)}
+    kept = _present(own, cells) and bool(years & set(_area_values(name, cells, own)))
+    return ([naam] if kept else []) + [former for _, former in formers]
 
 
 def _present(area: Area, cells: list[Cell]) -> bool:
