@@ -581,7 +581,7 @@ def _source(request: TableRequest, project: Project, existing: Reeks | None) -> 
     if bron not in {b.id for b in project.bronnen.bronnen}:
         raise UsageError(
             f"--bron '{bron}' staat niet in diagnostiek/bronnen.yaml",
-            "voeg de bron toe (livb new bron) of geef de id van een bestaande bron",
+            "voeg de bron toe in diagnostiek/bronnen.yaml, of geef de id van een bestaande bron",
         )
     return bron
 
