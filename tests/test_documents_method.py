@@ -263,7 +263,9 @@ def test_partners_are_the_actors_or_suppliers_of_the_sources_but_not_the_coordin
         "ann-mertens",
         "federale-politie-en-fod-binnenlandse-zaken",
         "koen-deprez",
+        "sanctionerend-ambtenaar-van-de-stad",
         "sofie-claes",
+        "statbel-uit-het-rijksregister",
         "steunpunt-wse-statistiek-vlaanderen",
     ]
     assert [b.id for b in found["koen-deprez"]] == ["politiestatistiek", "verkeersongevallen"]
@@ -411,7 +413,10 @@ def test_a_series_chart_holds_the_series_figures_and_says_what_they_are():
     assert value_label(chart.eenheid) == "percentage"
     assert "Veiligheidsmonitor" in chart.bijschrift
     inbraken = series_chart(views.series(reeksen["woninginbraken"]))
-    assert inbraken is not None and inbraken.waarden == (152, 168, 181, 197)
+    counts, people = views.project.series["woninginbraken"], views.project.series["inwoners"]
+    rates = tuple(counts[y] / people[y] * 1000 for y in sorted(counts))  # per 1000 inhabitants
+    assert inbraken is not None and inbraken.waarden == rates
+    assert inbraken.vergelijking[0][0] == "PZ Zennevallei"
     assert value_label("feiten") == "aantal feiten" and value_label("") == "aantal"
     assert (
         series_chart(
@@ -534,7 +539,7 @@ def test_a_chart_becomes_a_picture_at_text_width_with_its_caption(halle):
     with zipfile.ZipFile(path) as package:
         media = [n for n in package.namelist() if n.startswith("word/media/")]
         document = package.read("word/document.xml").decode()
-    assert len(media) == 8  # seven series and the chain
+    assert len(media) == 9  # eight series and the chain
     widths = {int(w) for w in re.findall(r'<wp:extent cx="(\d+)"', document)}
     assert widths == {(11906 - 2 * 1417) * 635}
 
@@ -583,14 +588,14 @@ def test_charts_count_toward_neither_the_size_nor_the_time_of_the_template(halle
     [job] = plan_jobs(request, project)
     built = build_environment(_template_folders(halle))
     text = _render_text(built, job)
-    assert '"grafiek": 7' in text and '"png"' not in text  # eight charts, by number only
+    assert '"grafiek": 8' in text and '"png"' not in text  # nine charts, by number only
     pictures = sum(len(chart.png()) for chart in built.livb_charts)
     assert pictures > len(text)  # as base64 the pictures alone would pass a limit set here
     monkeypatch.setattr(environment, "MAX_OUTPUT", len(text) + 1000)
     monkeypatch.setattr("livb.documents.render.MAX_OUTPUT", len(text) + 1000)
     render_documents(RenderRequest(halle, ["voortgangsrapport"], today=DAY))
     with zipfile.ZipFile(halle / "output" / "voortgangsrapport.docx") as package:
-        assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 8
+        assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 9
 
 
 def test_every_new_document_is_registered_with_its_step():

@@ -56,7 +56,7 @@ def test_unreadable_csv_points_at_its_bestand(halle, monkeypatch):
         (
             "LIVB007",
             "diagnostiek/cijfers.yaml",
-            30,
+            42,
             14,
             "diagnostiek/overlast.csv kan niet gelezen worden (geen leesrechten)",
         )

@@ -172,6 +172,17 @@ CASES: dict[str, Edit] = {
         "status: afgerond, besteed: 17500",
     ),
     "LIVB225": replace("doelstellingen/samenleven.yaml", "            budget: 12000\n", ""),
+    "LIVB226": edit(
+        "diagnostiek/cijfers.yaml",
+        lambda d: [d["reeksen"][-1]["waarden"].pop(2005), d["reeksen"][0].pop("vergelijking")],
+    ),
+    "LIVB227": edit("diagnostiek/cijfers.yaml", lambda d: d["reeksen"][0].update(per="absoluut")),
+    "LIVB228": edit(
+        "diagnostiek/cijfers.yaml",
+        lambda d: next(r for r in d["reeksen"] if r["id"] == "onveiligheidsgevoel").update(
+            per="percentage", waarden={2006: 14.2, 2008: 168}
+        ),
+    ),
     "LIVB221": edit("prioriteiten.yaml", lambda d: d["prioriteiten"][2].pop("aansluiting")),
     "LIVB301": replace(
         "vergaderingen/2009-05-19-kerngroep.yaml",

@@ -29,6 +29,7 @@ RUNS: dict[str, tuple[dict[str, Any], str, str | None]] = {
     "prioriteit": ({"id": "drugs", "titel": "Drugs"}, "prioriteiten.yaml", "prioriteiten"),
     "doelstelling": ({"prioriteit": "drugs"}, "doelstellingen/drugs.yaml", "strategische_doelstellingen"),
     "monitoring": ({"jaar": 2031}, "monitoring/2031.yaml", None),
+    "gas": ({}, "diagnostiek/cijfers.yaml", "reeksen"),
 }  # fmt: skip
 
 

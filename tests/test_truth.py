@@ -410,18 +410,21 @@ NOT_SHOWN = {
     "Besluit.toelichting": "internal note on a decision",
     "Reeks.bestand": "where the figures are stored (a CSV file), not a text",
     "Reeks.kolom": "where the figures are stored (a CSV column), not a text",
+    "Politiezone.map": "where the zone's shared folder is (a path), not a text",
     "VraagAntwoord.vraag": "orientation interviews are confidential",
     "VraagAntwoord.antwoord": "orientation interviews are confidential",
     "Gesprek.samenvatting": "orientation interviews are confidential",
     "Gesprek.aandachtspunten": "orientation interviews are confidential",
 }
-# Texts the test leaves as they are: the folder's identity (the NIS check), where figures are
-# stored, theme ids (shown through their titles, Thema.titel), and the name of a predecessor
-# plan (filled in, it would make every decision one on that plan: test_truth_status shows it).
+# Texts the test leaves as they are: the folder's identity (the NIS check), where figures and
+# the zone's folder are stored, theme ids (shown through their titles, Thema.titel), and the
+# name of a predecessor plan (filled in, it would make every decision one on that plan:
+# test_truth_status shows it).
 KEEP = {
     "Gemeente.naam",
     "Reeks.bestand",
     "Reeks.kolom",
+    "Politiezone.map",
     "Prioriteit.themas",
     "Bevinding.thema",
     "Besluit.vorig_plan",

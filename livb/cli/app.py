@@ -13,7 +13,7 @@ import types
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,9 @@ from livb.cli.dutch import (
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import month_name
 from livb.core.words import count
+
+if TYPE_CHECKING:
+    from livb.exchange import ImportReport
 
 app = typer.Typer(
     name="livb",
@@ -165,6 +168,8 @@ class GemeenteCommand(DutchCommand):
             else:
                 folders = list(value) if isinstance(value, list | tuple) else [value]
             for folder in folders:
+                if ctx.info_name == "status" and (Path(folder) / "zone.yaml").is_file():
+                    continue  # a police zone's shared folder: livb status ZONE
                 _gemeentemap(Path(folder), given=given)
         return super().invoke(ctx)
 
@@ -371,12 +376,20 @@ def status(
 ) -> None:
     """Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.
 
-    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur).
+    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur). Met de map van een
+    politiezone (zone.yaml): welke gemeente antwoordt op welke prioriteit van het ZVP.
     """
     from livb.cli.report import write_status, write_status_json
     from livb.method.status import build_status
+    from livb.method.zone import build_zone_status, is_zone_folder
 
     today = _parse_day(datum)
+    if mappen and len(mappen) == 1 and is_zone_folder(mappen[0]):
+        from livb.cli.report import write_zone_status
+
+        zone = build_zone_status(mappen[0])
+        write_zone_status(zone)
+        raise typer.Exit(1 if zone.missing else 0)
     statuses = [build_status(folder, today) for folder in mappen or [Path()]]
     (write_status_json if formaat is Formaat.JSON else write_status)(statuses)
     raise typer.Exit(1 if any(s.state is None for s in statuses) else 0)
@@ -826,10 +839,33 @@ def init(
     git: InitGitOptie = True,
     no_input: GeenVragenOptie = False,
     huisstijl: HuisstijlOptie = False,
+    zone: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAAM", help="Maak de gedeelde map van een politiezone (met het ZVP)."
+        ),
+    ] = None,
+    gemeenten: Annotated[
+        str | None,
+        typer.Option(metavar="NAMEN", help="--zone: de gemeenten van de zone, met komma's."),
+    ] = None,
 ) -> None:
-    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands."""
-    from livb.starters.scaffold import InitRequest, create_folder
+    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.
 
+    Met --zone NAAM maakt livb de gedeelde map van een politiezone: zone.yaml met haar
+    gemeenten en het zonaal veiligheidsplan, waarnaar de gemeentemappen verwijzen.
+    """
+    from livb.starters.scaffold import InitRequest, create_folder, create_zone_folder
+
+    if zone is not None:
+        names = [n.strip() for n in (gemeenten or gemeente or "").split(",") if n.strip()]
+        made = create_zone_folder(map_, zone, names, git)
+        typer.echo(f"Map van {made.naam} aangemaakt in {made.target}: zone.yaml.")
+        typer.echo(
+            "Volgende stap: vul het ZVP in zone.yaml in en zet in livb.yaml van elke gemeente "
+            f"'politiezone: {{naam: {made.naam}, map: PAD}}'."
+        )
+        return
     ask = not no_input and sys.stdin.isatty()
     if gemeente is None:
         if not ask:
@@ -1085,15 +1121,60 @@ def export(
         typer.echo(f"Geschreven: {path}")
 
 
+BestandArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="BESTAND",
+        help="Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
+        "render', of met --reeks een tabel met cijfers (.csv, .xlsx).",
+    ),
+]
+ReeksOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--reeks",
+        metavar="ID",
+        help="Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml.",
+    ),
+]
+KolomOptie = Annotated[
+    str | None, typer.Option(help="De kolom (of bij een jaar per kolom: de rij) met de cijfers.")
+]
+GebiedOptie = Annotated[
+    list[str] | None,
+    typer.Option(help="De naam of NIS-code van de gemeente in de tabel (standaard de eigen)."),
+]
+VergelijkingOptie = Annotated[
+    list[str] | None,
+    typer.Option(help="Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'."),
+]
+BronOptie = Annotated[
+    str | None, typer.Option(help="De bron uit diagnostiek/bronnen.yaml (nieuwe reeks).")
+]
+NaamOptie = Annotated[str | None, typer.Option(help="De naam van een nieuwe reeks.")]
+GedownloadOptie = Annotated[
+    str | None, typer.Option(metavar="DATUM", help="Wanneer de tabel gedownload werd.")
+]
+AfgeslotenOptie = Annotated[
+    str | None,
+    typer.Option(metavar="DATUM", help="Tot wanneer de bron de cijfers van de tabel telde."),
+]
+VervangOptie = Annotated[
+    bool, typer.Option("--vervang", help="Vervang bestaande cijfers van de reeks.")
+]
+PerOptie = Annotated[
+    str | None,
+    typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
+]
+BevolkingOptie = Annotated[
+    str | None,
+    typer.Option(help="inwoners of huishoudens: de reeks is de bevolking (de noemer)."),
+]
+
+
 @app.command("import", cls=GemeenteCommand)
 def import_(
-    bestand: Annotated[
-        Path,
-        typer.Argument(
-            metavar="BESTAND",
-            help="Een werkboek (.xlsx) van 'livb export' of document (.docx) van 'livb render'.",
-        ),
-    ],
+    bestand: BestandArg,
     map_: Annotated[
         Path | None,
         typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
@@ -1101,17 +1182,38 @@ def import_(
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de wijzigingen, schrijf niets.")
     ] = False,
+    reeks: ReeksOptie = None,
+    kolom: KolomOptie = None,
+    gebied: GebiedOptie = None,
+    vergelijking: VergelijkingOptie = None,
+    bron: BronOptie = None,
+    naam: NaamOptie = None,
+    gedownload: GedownloadOptie = None,
+    afgesloten: AfgeslotenOptie = None,
+    vervang: VervangOptie = False,
+    per: PerOptie = None,
+    bevolking: BevolkingOptie = None,
 ) -> None:
-    """Neem ingevulde werkboeken en in Word nagelezen documenten over in de YAML-bestanden.
+    """Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.
 
     Enkel de gewijzigde waarden worden geschreven; commentaar en volgorde blijven. Met --droog
-    toont livb wat het zou wijzigen.
+    toont livb wat het zou wijzigen. Een gepubliceerde tabel (.csv of .xlsx) met --reeks ID
+    komt in diagnostiek/cijfers.yaml.
     """
     from livb.exchange import import_file
     from livb.starters import STARTERS
 
     root = map_ or find_gemeentemap()
     today = dt.date.today()
+    table = {
+        "--kolom": kolom, "--gebied": gebied, "--vergelijking": vergelijking, "--bron": bron,
+        "--naam": naam, "--gedownload": gedownload, "--afgesloten": afgesloten,
+        "--vervang": vervang or None, "--per": per, "--bevolking": bevolking,
+    }  # fmt: skip
+    if reeks is not None:
+        _print_import(_import_table(bestand, root, reeks, droog, today, table), bestand)
+        return
+    _refuse_table_options(bestand, table)
     monitoring = STARTERS["monitoring"]
     report = import_file(
         bestand,
@@ -1123,6 +1225,55 @@ def import_(
         from livb.documents.manifest import Manifest
 
         Manifest.read(report.rendered.parent).accept(report.rendered.name)
+    _print_import(report, bestand)
+
+
+def _import_table(
+    bestand: Path, root: Path, reeks: str, droog: bool, today: dt.date, options: dict[str, Any]
+) -> ImportReport:
+    """``livb import TABEL --reeks ID``: the options as the table import asks them."""
+    from livb.exchange.table import TableRequest, import_table
+
+    request = TableRequest(
+        bestand,
+        root,
+        reeks,
+        kolom=options["--kolom"],
+        gebied=options["--gebied"] or [],
+        vergelijking=options["--vergelijking"] or [],
+        bron=options["--bron"],
+        naam=options["--naam"],
+        gedownload=_date_option("--gedownload", options["--gedownload"]),
+        afsluitdatum=_date_option("--afgesloten", options["--afgesloten"]),
+        dry_run=droog,
+        replace=bool(options["--vervang"]),
+        today=today,
+        per=options["--per"],
+        bevolking=options["--bevolking"],
+    )
+    return import_table(request)
+
+
+def _refuse_table_options(bestand: Path, options: dict[str, Any]) -> None:
+    """An option of the table import without --reeks is a mistake, not something to ignore."""
+    given = [option for option, value in options.items() if value]
+    if given:
+        raise UsageError(
+            f"{given[0]} hoort bij het overnemen van een tabel met cijfers",
+            f"zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
+            f"{bestand.name} --reeks ID {given[0]} ...",
+        )
+
+
+def _date_option(option: str, text: str | None) -> dt.date | None:
+    """A date option other than --datum, refused as --datum is."""
+    try:
+        return _parse_day(text)
+    except UsageError as error:
+        raise UsageError(error.message, (error.hint or "").replace("--datum", option)) from None
+
+
+def _print_import(report: ImportReport, bestand: Path) -> None:
     for line in report.changes:
         typer.echo(line)
     for note in report.notes:

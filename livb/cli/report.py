@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from livb.core.diagnostics import Diagnostic, Severity
 from livb.core.errors import UsageError
+from livb.core.formatting import join
 from livb.core.words import count
 from livb.method.check import CheckResult
 from livb.method.process import FASEN, Stand
@@ -21,6 +22,7 @@ from livb.method.status import Status
 
 if TYPE_CHECKING:
     from livb.documents.render import Availability, Rendered, Step
+    from livb.method.zone import ZoneStatus
 
 
 def format_line(diagnostic: Diagnostic) -> str:
@@ -278,6 +280,21 @@ def _status_row(status: Status) -> str:
         f"{status.naam:<24} fase {status.fase:<26} {count} afgerond"
         f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
     )
+
+
+def write_zone_status(status: ZoneStatus, out: TextIO | None = None) -> None:
+    """Write which municipality answers which priority of the zone's ZVP."""
+    out = out or sys.stdout
+    zone = status.zone
+    out.write(f"{zone.naam} — {zone.zvp.titel}\n")
+    for priority in zone.zvp.prioriteiten:
+        answers = status.answers.get(priority.id, [])
+        shown = "; ".join(f"{naam} ({', '.join(ids)})" for naam, ids in answers)
+        out.write(f"  {priority.titel}: {shown or 'nog geen enkele gemeente antwoordt'}\n")
+    for naam, why in status.missing:
+        out.write(f"  niet gelezen: {naam}: {why}\n")
+    if status.unlinked:
+        out.write(f"  zonder 'map' in zone.yaml: {join(status.unlinked)}\n")
 
 
 def write_status(statuses: Sequence[Status], out: TextIO | None = None) -> None:

@@ -10,6 +10,7 @@ from livb.core.formatting import join
 from livb.documents._process_view import meeting_of
 from livb.documents.views import Views
 from livb.folder.yamlio import parse_fast
+from livb.method.queries import aligned_plans
 from livb.model.actoren import Rol
 from livb.model.plan import Plansoort
 
@@ -28,11 +29,11 @@ def terms(views: Views) -> dict[str, str]:
     config = project.instellingen
     gemeente = config.gemeente
     zone = gemeente.politiezone.naam if gemeente.politiezone else ""
-    zvp = next((p for p in project.plan.afstemming if p.soort is Plansoort.ZVP), None)
+    zvp = next((p for p in aligned_plans(project) if p.soort is Plansoort.ZVP), None)
     coordinator = next(
         (a for a in project.actoren.actoren if a.id == config.coordinator), None
     ) or next((a for a in project.actoren.actoren if a.rol is Rol.COORDINATOR), None)
-    plans = [_the(p.titel) for p in project.plan.afstemming]
+    plans = [_the(p.titel) for p in aligned_plans(project)]
     zvp_text = (
         _the(zvp.titel) if zvp else f"het zonaal veiligheidsplan{f' van {zone}' if zone else ''}"
     )
@@ -57,7 +58,7 @@ def brainstorm(views: Views) -> dict[str, Any]:
         key: [_fill(_own_name(text, words["beleid"]), words) for text in items]
         for key, items in defaults().items()
     }
-    zvp = next((p for p in views.project.plan.afstemming if p.soort is Plansoort.ZVP), None)
+    zvp = next((p for p in aligned_plans(views.project) if p.soort is Plansoort.ZVP), None)
     return texts | {
         "prioriteiten": [views.field(p, "titel") for p in views.project.prioriteiten.prioriteiten],
         "gekozen": meeting_of(views, views.project.prioriteiten.vergadering),

@@ -33,7 +33,7 @@ CHAIN = [s.value for s in Schakel]
 def value_label(eenheid: str) -> str:
     """What the figures of a series are, in Dutch: 'percentage', 'aantal feiten', 'aantal'."""
     unit = eenheid.strip()
-    if unit in ("%", "procent", "percent") or unit.startswith("% "):
+    if unit in ("%", "procent", "percent", "percentage") or unit.startswith("% "):
         return "percentage"
     if unit.lower() in ("euro", "€"):
         return "bedrag in euro"
@@ -62,6 +62,11 @@ class TrendChart:
     bron: str = ""
     doel: tuple[int, float] | None = None
     """The target (year, value) of an indicator: a dashed line and an open square."""
+    gebied: str = ""
+    vergelijking: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
+    """Other areas (name, a value per year of ``jaren`` or None): thinner lines, in the legend."""
+    noemer: str = ""
+    """Where the population a rate divides by comes from, for the caption."""
 
     @property
     def bijschrift(self) -> str:
@@ -72,6 +77,8 @@ class TrendChart:
             parts.append(f"streefwaarde {number(self.doel[1])} in {self.doel[0]} (stippellijn)")
         if self.bron:
             parts.append(f"bron: {self.bron}")
+        if self.noemer:
+            parts.append(self.noemer)
         if self.onvolledig in self.jaren:
             parts.append(f"{self.onvolledig} is nog onvolledig (open punt)")
         return "; ".join(parts) + "."
@@ -154,15 +161,24 @@ Chart = TrendChart | BarChart | TimelineChart
 
 def series_chart(series: dict[str, Any]) -> TrendChart | None:
     """The trend line of a series view (``Views.series``), or None when it has no figures."""
-    if not series["jaren"]:
+    shown = series.get("getoond", series["waarden"])
+    kept = [n for n, value in enumerate(shown) if value is not None]  # a rate without population
+    if not kept:
         return None
+    noemer = series.get("noemer")
     return TrendChart(
         titel=_text(series["naam"]),
-        eenheid=_text(series["eenheid"]),
-        jaren=tuple(int(j) for j in series["jaren"]),
-        waarden=tuple(float(w) for w in series["waarden"]),
+        eenheid=_text(series.get("per") or series["eenheid"]),
+        jaren=tuple(int(series["jaren"][n]) for n in kept),
+        waarden=tuple(float(shown[n]) for n in kept),
         onvolledig=series["onvolledig"],
         bron=_text(series["bron"]),
+        gebied=_text(series.get("eigen_gebied", "")),
+        vergelijking=tuple(
+            (_text(v["gebied"]), tuple(v["waarden"][n] for n in kept))
+            for v in series.get("vergelijking", ())
+        ),
+        noemer=f"{_text(noemer['naam'])}: {_text(noemer['bron'])}" if noemer else "",
     )
 
 
@@ -290,7 +306,15 @@ def _height(chart: Chart) -> float:
 def _draw_trend(axes: Axes, chart: Chart) -> None:
     assert isinstance(chart, TrendChart)
     years, values = list(chart.jaren), list(chart.waarden)
-    axes.plot(years, values, color="black", linestyle="-", marker="o", markersize=5)
+    axes.plot(years, values, color="black", linestyle="-", marker="o", markersize=5,
+              label=_literal(chart.gebied))  # fmt: skip
+    compared = [p for _, points in chart.vergelijking for p in points if p is not None]
+    for (area, points), (line, mark) in zip(chart.vergelijking, _COMPARED, strict=False):
+        drawn = [float("nan") if p is None else p for p in points]
+        axes.plot(years, drawn, color="black", linestyle=line, marker=mark, markersize=4,
+                  linewidth=1, markerfacecolor="white", label=_literal(area))  # fmt: skip
+    if chart.vergelijking:
+        axes.legend(loc="lower left", fontsize=7, frameon=False, ncol=4)
     if chart.onvolledig in years:
         index = years.index(chart.onvolledig)
         axes.plot([years[index]], [values[index]], linestyle="none", marker="o", markersize=7,
@@ -312,6 +336,7 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
         axes.set_xlim(ticks[0] - 1, ticks[0] + 1)
     axes.set_xlabel("jaar")
     axes.set_ylabel(_literal(_axis_label(chart.eenheid)))
+    values = [*values, *compared]
     low = min(0.0, min(values))
     axes.set_ylim(low, max(values) * 1.18 if max(values) > 0 else 1)
     from matplotlib.ticker import FuncFormatter
@@ -319,6 +344,10 @@ def _draw_trend(axes: Axes, chart: Chart) -> None:
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
     _title(axes, chart.titel)
     axes.grid(axis="y", color="0.85", linewidth=0.6)
+
+
+_COMPARED = [("--", "s"), (":", "^"), ("-.", "D"), ((0, (1, 3)), "v"), ((0, (5, 1)), "x")]
+"""Line style and marker of each comparison area: told apart without colour."""
 
 
 def _draw_bars(axes: Axes, chart: Chart) -> None:

@@ -10,9 +10,10 @@ from livb.core.formatting import join
 from livb.documents._base import Context, Document, NoReason, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
+from livb.method.figures import denominator
 from livb.method.queries import meetings_for, plan_approved
 from livb.model import Project
-from livb.model.diagnostiek import Bron, Gegevenssoort
+from livb.model.diagnostiek import Bron, Gegevenssoort, Reeks
 from livb.model.stappen import Stap
 
 SOORT_UITLEG = {
@@ -110,7 +111,16 @@ def _with_suppliers(project: Project, findings: list[dict[str, Any]]) -> list[di
             bron = sources.get(reeks.bron)
             if bron is not None:
                 shown["bron"] = _credit(project, reeks.naam, bron)
+            _credit_denominator(project, reeks, shown)
     return findings
+
+
+def _credit_denominator(project: Project, reeks: Reeks, shown: dict[str, Any]) -> None:
+    """A rate credits the source of its population too."""
+    noemer = denominator(project, reeks.per)
+    bron = next((b for b in project.bronnen.bronnen if noemer and b.id == noemer.bron), None)
+    if shown["noemer"] and noemer is not None and bron is not None:
+        shown["noemer"]["bron"] = _credit(project, noemer.naam, bron)
 
 
 def _credit(project: Project, series_name: str, bron: Bron) -> str:
@@ -131,6 +141,7 @@ def _charts(views: Views) -> Context:
         shown = views.series(reeks)
         if reeks.bron in sources:
             shown["bron"] = _credit(project, reeks.naam, sources[reeks.bron])
+        _credit_denominator(project, reeks, shown)
         charts[reeks.id] = {
             "grafiek": series_chart(shown),
             "label": value_label(reeks.eenheid or ""),

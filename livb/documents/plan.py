@@ -15,6 +15,7 @@ from livb.history.diff import SECTIES, Plaats, Soort, change_text, item_label
 from livb.method.process import derive_state
 from livb.method.queries import (
     GUIDE_CHAIN,
+    aligned_plans,
     chain_balance,
     chain_words,
     decisions,
@@ -107,9 +108,9 @@ def _texts_of_the_plan(views: Views) -> Context:
                 "tot": a.periode.tot if a.periode else None,
                 "prioriteiten": [views.field(i, "titel") for i in a.prioriteiten],
             }
-            for a in plan.afstemming
+            for a in aligned_plans(views.project)
         ],
-        "afstemming_met_prioriteiten": any(a.prioriteiten for a in plan.afstemming),
+        "afstemming_met_prioriteiten": any(a.prioriteiten for a in aligned_plans(views.project)),
     }
 
 
@@ -320,7 +321,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
     """One priority: why it was chosen, what it aligns with, who works it out, its goals."""
     project = views.project
     group = next((g for g in project.organen.projectgroepen if g.prioriteit == p.id), None)
-    other_plans = {a.id: a for a in project.plan.afstemming}
+    other_plans = {a.id: a for a in aligned_plans(project)}
     swot = {
         s.id: views.field(s, "tekst") for part in SWOT_DELEN for s in getattr(project.swot, part)
     }

@@ -10,6 +10,7 @@ from livb.core.formatting import join, long_date, money, number, short_date
 from livb.documents._base import DRAFT_TEXT, key_of
 from livb.history.diff import Change
 from livb.history.versions import Revision
+from livb.method.figures import PER_LABELS, Line, ShownFigures, comparison, shown_figures
 from livb.method.money import action_budget
 from livb.method.queries import (
     decisions,
@@ -25,13 +26,23 @@ from livb.model import Project
 from livb.model._tijd import Precisie, precisie
 from livb.model.actoren import Actor, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.diagnostiek import Gegevenssoort
+from livb.model.diagnostiek import Gegevenssoort, Per
 from livb.model.instellingen import Bestuursvorm
 from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
 from livb.model.vergadering import Vergadering
 from livb.model.walk import model_places
 from livb.word.ir import FieldText, Missing
+
+GEBIEDSSOORTEN = {
+    "": "",
+    "zone": "politiezone",
+    "arrondissement": "arrondissement",
+    "provincie": "provincie",
+    "gewest": "gewest",
+    "gelijkaardige_gemeenten": "gelijkaardige gemeenten",
+}
+"""The kinds of comparison area as a document names them."""
 
 SOORT_TITELS = {
     Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
@@ -397,7 +408,42 @@ class Views:
             "waarden": [values[y] for y in years],
             "onvolledig": reeks.onvolledig_jaar,
             "toelichting": reeks.toelichting or "",
-            "bron": next((b.naam for b in self.project.bronnen.bronnen if b.id == reeks.bron), ""),
+            "bron": self._source_name(reeks.bron),
+            "tabel": reeks.tabel or "",
+            "gedownload": reeks.gedownload,
+            "afsluitdatum": reeks.afsluitdatum,
+            "samengeteld": list(reeks.samengeteld),
+        } | self._shown(reeks, years)
+
+    def _shown(self, reeks: Any, years: list[int]) -> dict[str, Any]:
+        """The rate (or the figures as given), the comparison areas and the denominator's source.
+
+        ``getoond`` lines up with ``jaren``: None where a rate lacks its population.
+        """
+        own_area = reeks.gebied or self.project.instellingen.gemeente.naam
+        shown = shown_figures(self.project, reeks, own_area)
+        noemer = shown.noemer
+        found = comparison(shown, reeks.onvolledig_jaar)
+        return {
+            "per": PER_LABELS[shown.per],
+            "berekend": shown.berekend,
+            "achter": _after_number(shown.per, reeks.eenheid or ""),
+            "getoond": [shown.eigen.waarden.get(y) for y in years],
+            "eigen_gebied": own_area,
+            "noemer": (
+                {"naam": noemer.eenheid or noemer.naam, "bron": self._source_name(noemer.bron)}
+                if noemer is not None
+                else None
+            ),
+            "vergelijking": [
+                {
+                    "gebied": line.gebied,
+                    "soort": GEBIEDSSOORTEN[line.soort],
+                    "waarden": [line.waarden.get(y) for y in years],
+                }
+                for line in shown.vergelijking
+            ],
+            "vergeleken": _compared(shown, found),
         }
 
     def goal(self, sd: Any) -> dict[str, Any]:
@@ -527,6 +573,43 @@ def table_date(day: dt.date | None) -> Any:
     if day is None or precisie(day) is Precisie.DAG:
         return day
     return short_date(day)
+
+
+def _compared(shown: ShownFigures, found: tuple[int, list[Line]] | None) -> dict[str, Any] | None:
+    """The year the text compares, the municipality's figure and each other area's."""
+    if found is None:
+        return None
+    year, lines = found
+    own = shown.eigen.waarden[year]
+    return {
+        "jaar": year,
+        "eigen": own,
+        "gebieden": [
+            {
+                "gebied": line.gebied,
+                "waarde": line.waarden[year],
+                "richting": _direction(own, line.waarden[year]),
+            }
+            for line in lines
+        ],
+    }
+
+
+def _direction(own: float | None, other: float | None) -> str:
+    """How the municipality's figure stands to another area's, as the document rounds both."""
+    mine, theirs = number(own or 0), number(other or 0)
+    if mine == theirs:
+        return "even hoog als"
+    return "hoger dan" if (own or 0) > (other or 0) else "lager dan"
+
+
+def _after_number(per: Per, eenheid: str) -> str:
+    """What follows a figure in a sentence: ' per 1.000 inwoners', '%' or ' feiten'."""
+    if per is Per.PERCENTAGE or eenheid.strip() in ("%", "procent"):
+        return "%"
+    if per is Per.ABSOLUUT:
+        return f" {eenheid.strip()}" if eenheid.strip() else ""
+    return f" {PER_LABELS[per]}"
 
 
 def _article(noun: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from livb.core.errors import LivbError
+from livb.core.formatting import number
 from livb.exchange.export import (
     DATE_FORMAT,
     EURO_FORMAT,
@@ -216,5 +217,5 @@ def _csv_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}".replace(".", ",")
+        return number(value, digits=2, fixed=True, grouping=False)  # 1234,50
     return str(value)

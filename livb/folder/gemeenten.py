@@ -92,6 +92,29 @@ def _mergers() -> dict[str, tuple[str, str]]:
     return {_fold(row["oude_naam"]): (row["nis"], row["datum"]) for row in _read("fusies.csv")}
 
 
+@dataclass(frozen=True)
+class Former:
+    """A municipality that merged into another: its name and, where known, its NIS code."""
+
+    naam: str
+    nis: str | None
+    datum: dt.date
+
+
+@cache
+def former_municipalities(nis: str) -> tuple[Former, ...]:
+    """The municipalities that merged into the one with this NIS code (2025), oldest name first.
+
+    A former NIS code is given only where livb's data holds it (``oude_nis`` in fusies.csv);
+    a table names the others by their name.
+    """
+    return tuple(
+        Former(row["oude_naam"], row.get("oude_nis") or None, dt.date.fromisoformat(row["datum"]))
+        for row in _read("fusies.csv")
+        if row["nis"] == nis
+    )
+
+
 def by_nis(nis: str) -> Gemeente | None:
     """The municipality with this NIS code, or None."""
     return all_gemeenten().get(nis)

@@ -35,6 +35,8 @@ NOT_A_FOLDER = "LIVB003"
 UNKNOWN_FILE = "LIVB004"
 UNREADABLE = "LIVB007"
 CSV_PROBLEM = "LIVB013"
+ZONE_MISSING = "LIVB229"
+ZONE_OTHER = "LIVB230"
 CSV_MISSING = "LIVB014"
 PERIOD_NAME = "LIVB015"
 
@@ -151,6 +153,7 @@ def load_project(root: Path) -> LoadResult:
         return result
     project = _assemble(models)
     _load_series(result, root, project)
+    _load_zone(result, root, project)
     if not any(d.severity is Severity.FOUT for d in result.diagnostics):
         result.project = project
     return result
@@ -457,6 +460,58 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
         for problem in problems:
             result.diagnostics.append(_csv_problem(relative, problem))
         project.series[reeks.id] = values
+
+
+def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
+    """The police zone's shared folder, when livb.yaml names it: it must exist and hold us."""
+    from livb.model.zone import ZoneBestand
+
+    gemeente = project.instellingen.gemeente
+    if gemeente.politiezone is None or not gemeente.politiezone.map:
+        return
+    folder = gemeente.politiezone.map
+    loc = ("gemeente", "politiezone", "map")
+
+    def fail(code: str, message: str, hint: str) -> None:
+        where = result.locate("livb.yaml", loc)
+        result.diagnostics.append(Diagnostic(where, code, Severity.FOUT, message, hint))
+
+    path = (root / folder / "zone.yaml").resolve()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        fail(
+            ZONE_MISSING,
+            f"de map van de politiezone '{folder}' heeft geen leesbaar zone.yaml",
+            "verbeter het pad (vanaf deze map, bv. '../pz-zennevallei'), of maak de map met "
+            "livb init --zone NAAM MAP",
+        )
+        return
+    try:
+        zone = ZoneBestand.model_validate(parse_fast(text) or {})
+    except (ValidationError, YamlSyntaxError) as error:
+        detail = (
+            error.message
+            if isinstance(error, YamlSyntaxError)
+            else translate(error.errors()[0], ZoneBestand).message
+        )
+        fail(
+            ZONE_MISSING,
+            f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
+            f"controleer de zonemap met livb check {folder}",
+        )
+        return
+    codes = {g.nis_code for g in zone.gemeenten}
+    if gemeente.nis_code is not None and gemeente.nis_code not in codes:
+        names = ", ".join(f"{g.naam} ({g.nis_code})" for g in zone.gemeenten) or "geen"
+        fail(
+            ZONE_OTHER,
+            f"{zone.naam} telt {gemeente.naam} (NIS {gemeente.nis_code}) niet bij haar "
+            f"gemeenten: {names}",
+            "verbeter het pad naar de zonemap, of voeg de gemeente toe in zone.yaml van de zone",
+        )
+        return
+    project.zone = zone
 
 
 def _csv_problem(relative: str, problem: CsvProblem | YamlSyntaxError) -> Diagnostic:

@@ -24,7 +24,7 @@ from livb.model.actoren import Actor, EigenSchakel, Rol, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.monitoring import Actiestand, Indicatormeting
 from livb.model.organen import OPEN_OVERLEG, Overleg
-from livb.model.plan import Actie, Indicator, Status
+from livb.model.plan import Actie, AnderPlan, Indicator, Plansoort, Status
 from livb.model.stappen import Stap
 from livb.model.vergadering import Vergadering
 from livb.model.walk import actions
@@ -584,3 +584,30 @@ def homework_due(project: Project, jaar: int) -> list[tuple[str, int, Vergaderin
             if not (state is True or (state is None and due != jaar) or due > jaar):
                 found.append((id_, number, vergadering, taak))
     return found
+
+
+ZONE_PLAN = "zvp"
+"""The id the zone's ZVP answers to in ``aansluiting`` (``plan: zvp``)."""
+
+
+def aligned_plans(project: Project) -> list[AnderPlan]:
+    """The plans the integral plan aligns with: plan.yaml's, and the zone's ZVP.
+
+    A municipality whose livb.yaml names the police zone's shared folder reads the ZVP there
+    (as the plan ``zvp``) instead of keeping a copy under ``afstemming``; a plan of its own
+    with that id comes first.
+    """
+    plans = list(project.plan.afstemming)
+    zone = project.zone
+    if zone is not None and all(p.id != ZONE_PLAN for p in plans):
+        zvp = zone.zvp
+        plans.append(
+            AnderPlan(
+                id=ZONE_PLAN,
+                soort=Plansoort.ZVP,
+                titel=zvp.titel,
+                periode=zvp.periode,
+                prioriteiten=list(zvp.prioriteiten),
+            )
+        )
+    return plans

@@ -18,6 +18,7 @@ from livb.model.plan import DoelstellingenBestand, Plan
 from livb.model.prioriteiten import PrioriteitenBestand
 from livb.model.swot import Swot
 from livb.model.vergadering import Vergadering
+from livb.model.zone import ZoneBestand
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,5 @@ class Project:
     monitoring: dict[int, Monitoring] = field(default_factory=dict)
     files: dict[str, BaseModel] = field(default_factory=dict)
     series: dict[str, dict[int, float]] = field(default_factory=dict)
+    zone: ZoneBestand | None = None
+    """The police zone's shared folder (zone.yaml), when livb.yaml names it."""

@@ -36,6 +36,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "onveiligheid": "objectief (feiten), subjectief (gevoel, beleving) of beide.",
     },
     "livb.model.diagnostiek.BevindingenBestand": {},
+    "livb.model.diagnostiek.Bevolking": {
+        "inwoners": "De reeks met het aantal inwoners per jaar.",
+        "huishoudens": "De reeks met het aantal huishoudens per jaar.",
+    },
     "livb.model.diagnostiek.Bron": {
         "soort": "feit (politiestatistiek), waarneming (veiligheidsmonitor) of context (inkomen, ...).",
         "leverancier": "Wie de gegevens levert, bv. 'Federale politie'; leveren verschillende partners elk een\ndeel, dan een lijst, bv. [OCMW, straathoekwerk]: elk krijgt een eigen gegevensaanvraag.",
@@ -45,7 +49,9 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "laatste_jaar": "Tot welk jaar de bron (naar verwachting) cijfers levert, bv. een lopende monitor.",
     },
     "livb.model.diagnostiek.BronnenBestand": {},
-    "livb.model.diagnostiek.CijfersBestand": {},
+    "livb.model.diagnostiek.CijfersBestand": {
+        "bevolking": "Welke reeksen de bevolking geven (voor de cijfers per 1000 inwoners of huishoudens).",
+    },
     "livb.model.diagnostiek.Reeks": {
         "eenheid": "bv. 'feiten', 'per 1000 inwoners', '%'.",
         "soort": "Standaard de soort van de bron.",
@@ -54,6 +60,17 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "kolom": "De kolom in het CSV-bestand (standaard de id van de reeks, anders de tweede); intern.",
         "onvolledig_jaar": "Een jaar waarvan de cijfers nog niet volledig zijn.",
         "toelichting": "Het verhaal achter de cijfers.",
+        "per": "absoluut (zoals gegeven), per_1000_inwoners, per_1000_huishoudens (berekend met de\nbevolking) of percentage (de cijfers zijn zelf een percentage).",
+        "vergelijking": "Dezelfde cijfers voor andere gebieden (zone, arrondissement, provincie, gewest,\ngelijkaardige gemeenten), om mee te vergelijken.",
+        "tabel": "De gepubliceerde tabel waaruit 'livb import' de cijfers nam, bv. 'criminaliteit.xlsx'.",
+        "gedownload": "Wanneer die tabel werd gedownload.",
+        "afsluitdatum": "Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig\nzijn); anders geldt die van de bron.",
+        "samengeteld": "De vroegere gemeenten (fusies van 2025) waarvan 'livb import' de cijfers per jaar\noptelde tot die van de gemeente.",
+    },
+    "livb.model.diagnostiek.Vergelijking": {
+        "gebied": "De naam van het gebied, bv. 'PZ Zennevallei' of 'Vlaams Gewest'.",
+        "soort": "zone, arrondissement, provincie, gewest of gelijkaardige_gemeenten.",
+        "waarden": "Jaar: waarde, in dezelfde eenheid als de eigen cijfers van de reeks.",
     },
     "livb.model.geld.Bbc": {
         "beleidsdoelstelling": "De code of naam van de beleidsdoelstelling in het meerjarenplan, bv. 'BD3'.",
@@ -124,6 +141,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.instellingen.Politiezone": {
         "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
         "nummer": "Het viercijferige zonenummer.",
+        "map": "Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml), vanaf deze\nmap, bv. '../pz-zennevallei'; livb leest er het zonaal veiligheidsplan.",
     },
     "livb.model.instellingen.Regels": {},
     "livb.model.instellingen.Thema": {},
@@ -267,4 +285,18 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "volgende_vergadering": "Datum, uur en plaats van de volgende vergadering.",
     },
     "livb.model.vergadering.VolgendeVergadering": {},
+    "livb.model.zone.ZoneBesluit": {},
+    "livb.model.zone.ZoneBestand": {
+        "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
+        "besluiten": "Beslissingen van de zonale veiligheidsraad over het ZVP.",
+    },
+    "livb.model.zone.ZoneGemeente": {
+        "map": "Het pad naar de gemeentemap vanaf deze map, bv. '../halle' (voor livb status ZONE).",
+    },
+    "livb.model.zone.Zvp": {
+        "prioriteiten": "De prioriteiten van het ZVP; het plan van elke gemeente hoort erop te antwoorden.",
+    },
+    "livb.model.zone.ZvpActie": {
+        "prioriteit": "De id van de prioriteit van het ZVP waaronder de actie valt.",
+    },
 }

@@ -64,6 +64,36 @@ class BronnenBestand(LivbModel):
     bronnen: list[Bron] = []
 
 
+class Per(StrEnum):
+    """What the figures of a series are shown as: as given, or as a rate computed from them."""
+
+    ABSOLUUT = "absoluut"
+    PER_1000_INWONERS = "per_1000_inwoners"
+    PER_1000_HUISHOUDENS = "per_1000_huishoudens"
+    PERCENTAGE = "percentage"
+
+
+class Gebiedssoort(StrEnum):
+    """The kinds of area a municipality compares itself with."""
+
+    ZONE = "zone"
+    ARRONDISSEMENT = "arrondissement"
+    PROVINCIE = "provincie"
+    GEWEST = "gewest"
+    GELIJKAARDIG = "gelijkaardige_gemeenten"
+
+
+class Vergelijking(LivbModel):
+    """The figures of the same series for another area, to compare with."""
+
+    gebied: Tekst
+    """De naam van het gebied, bv. 'PZ Zennevallei' of 'Vlaams Gewest'."""
+    soort: Gebiedssoort
+    """zone, arrondissement, provincie, gewest of gelijkaardige_gemeenten."""
+    waarden: dict[Jaar, Getal]
+    """Jaar: waarde, in dezelfde eenheid als de eigen cijfers van de reeks."""
+
+
 class Reeks(LivbModel):
     """A series of figures per year, inline or from a CSV file."""
 
@@ -86,6 +116,22 @@ class Reeks(LivbModel):
     """Een jaar waarvan de cijfers nog niet volledig zijn."""
     toelichting: str | None = None
     """Het verhaal achter de cijfers."""
+    per: Per = Per.ABSOLUUT
+    """absoluut (zoals gegeven), per_1000_inwoners, per_1000_huishoudens (berekend met de
+    bevolking) of percentage (de cijfers zijn zelf een percentage)."""
+    vergelijking: list[Vergelijking] = []
+    """Dezelfde cijfers voor andere gebieden (zone, arrondissement, provincie, gewest,
+    gelijkaardige gemeenten), om mee te vergelijken."""
+    tabel: str | None = None
+    """De gepubliceerde tabel waaruit 'livb import' de cijfers nam, bv. 'criminaliteit.xlsx'."""
+    gedownload: Datum | None = None
+    """Wanneer die tabel werd gedownload."""
+    afsluitdatum: Datum | None = None
+    """Datum waarop de bron de cijfers van die tabel afsloot (het laatste jaar kan onvolledig
+    zijn); anders geldt die van de bron."""
+    samengeteld: list[str] = []
+    """De vroegere gemeenten (fusies van 2025) waarvan 'livb import' de cijfers per jaar
+    optelde tot die van de gemeente."""
 
     @model_validator(mode="after")
     def _one_source(self) -> Reeks:
@@ -94,9 +140,20 @@ class Reeks(LivbModel):
         return self
 
 
+class Bevolking(LivbModel):
+    """Which series hold the population, the denominator of every rate."""
+
+    inwoners: ReeksId | None = None
+    """De reeks met het aantal inwoners per jaar."""
+    huishoudens: ReeksId | None = None
+    """De reeks met het aantal huishoudens per jaar."""
+
+
 class CijfersBestand(LivbModel):
     """The content of diagnostiek/cijfers.yaml."""
 
+    bevolking: Bevolking = Bevolking()
+    """Welke reeksen de bevolking geven (voor de cijfers per 1000 inwoners of huishoudens)."""
     reeksen: list[Reeks] = []
 
 

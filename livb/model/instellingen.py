@@ -40,6 +40,9 @@ class Politiezone(LivbModel):
     """Naam van de politiezone, bv. PZ Zennevallei."""
     nummer: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] | None = None
     """Het viercijferige zonenummer."""
+    map: str | None = None
+    """Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml), vanaf deze
+    map, bv. '../pz-zennevallei'; livb leest er het zonaal veiligheidsplan."""
 
 
 class Gemeente(LivbModel):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from livb.starters import actor, doelstelling, gesprek, monitoring, prioriteit, vergadering
+from livb.starters import actor, doelstelling, gas, gesprek, monitoring, prioriteit, vergadering
 from livb.starters._base import NewResult, Options, Starter
 
 STARTERS: dict[str, Starter[Any]] = {
@@ -25,6 +25,7 @@ STARTERS: dict[str, Starter[Any]] = {
         prioriteit.STARTER,
         doelstelling.STARTER,
         monitoring.STARTER,
+        gas.STARTER,
     )
 }
 

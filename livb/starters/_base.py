@@ -244,11 +244,11 @@ def edit(
     project: Project,
     relative: str,
     key: str,
-    item: dict[str, Any],
+    item: dict[str, Any] | list[dict[str, Any]],
     today: dt.date,
     summary: str,
 ) -> Change:
-    """Add an item to a list of a file, its BOM and line ends kept, checked."""
+    """Add an item (or several) to a list of a file, its BOM and line ends kept, checked."""
     from livb.folder.yamledit import append_to_list
     from livb.folder.yamlio import YamlSyntaxError
 
@@ -260,7 +260,9 @@ def edit(
         raise LivbError(f"kan '{relative}' niet lezen: {error.strerror or error}") from None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     try:
-        updated = append_to_list(raw[len(bom) :].decode("utf-8"), key, item)
+        updated = raw[len(bom) :].decode("utf-8")
+        for one in item if isinstance(item, list) else [item]:
+            updated = append_to_list(updated, key, one)
     except (UnicodeDecodeError, YamlSyntaxError):
         raise _changed(relative) from None  # it loaded a moment ago
     except ValueError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -128,6 +129,47 @@ def create_folder(request: InitRequest) -> InitResult:
     except OSError as error:
         raise InitError(f"kan niet schrijven in '{target}': {error.strerror}") from None
     if request.git:
+        result.committed = _git_commit(target, result)
+    return result
+
+
+def create_zone_folder(target: Path, naam: str, names: list[str], git: bool) -> InitResult:
+    """Create a police zone's shared folder: zone.yaml with its municipalities and the ZVP.
+
+    Raises:
+        UsageError: the zone's name is empty, or a municipality is not known (with its NIS).
+        InitError: the folder exists and is not empty, or cannot be created.
+    """
+    naam = naam.strip()
+    if not naam:
+        raise UsageError("de naam van de politiezone is leeg", "bv. --zone 'PZ Zennevallei'")
+    members = []
+    for name in names:
+        found = resolve_gemeente(name, None)
+        if found.gemeente is None:
+            raise UsageError(
+                found.message or f"onbekende gemeente '{name}'",
+                "geef de gemeenten met hun naam zoals Statbel ze schrijft",
+            )
+        members.append({"naam": found.gemeente.naam_nl, "nis": found.gemeente.nis})
+    _refuse_non_empty(target)
+    result = InitResult(target, naam, None)
+    year = dt.date.today().year
+    context: dict[str, object] = {
+        "naam": naam,
+        "mapnaam": target.name,
+        "gemeenten": members,
+        "van": f"{year}-01-01",
+        "tot": f"{year + 5}-12-31",
+    }
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / "zone.yaml"
+        path.write_text(render("zone/zone.yaml.j2", context), encoding="utf-8")
+        result.written.append(path)
+    except OSError as error:
+        raise InitError(f"kan niet schrijven in '{target}': {error.strerror}") from None
+    if git:
         result.committed = _git_commit(target, result)
     return result
 

@@ -122,7 +122,7 @@ CASES: list[Case] = [
         "csv-pad-naar-boven",
         replace(CIJFERS, "bestand: overlast.csv", "bestand: ../../geheim.csv"),
         expect=(
-            f"{CIJFERS}:30:14: fout LIVB014 '../../geheim.csv' verwijst met '..' naar buiten "
+            f"{CIJFERS}:42:14: fout LIVB014 '../../geheim.csv' verwijst met '..' naar buiten "
             "de map diagnostiek/",
         ),
     ),
@@ -130,7 +130,7 @@ CASES: list[Case] = [
         "csv-absoluut-pad",
         replace(CIJFERS, "bestand: overlast.csv", "bestand: /etc/passwd"),
         expect=(
-            f"{CIJFERS}:30:14: fout LIVB014 '/etc/passwd' is een absoluut pad; livb leest "
+            f"{CIJFERS}:42:14: fout LIVB014 '/etc/passwd' is een absoluut pad; livb leest "
             "alleen bestanden in de map",
         ),
         absent=("root:x:0",),
@@ -138,13 +138,13 @@ CASES: list[Case] = [
     Case(
         "csv-windows-pad",
         replace(CIJFERS, "bestand: overlast.csv", "bestand: 'C:\\cijfers\\overlast.csv'"),
-        expect=(f"{CIJFERS}:30:14: fout LIVB014 'C:\\cijfers\\overlast.csv' bevat een '\\'",),
+        expect=(f"{CIJFERS}:42:14: fout LIVB014 'C:\\cijfers\\overlast.csv' bevat een '\\'",),
     ),
     Case(
         "csv-koppeling-naar-buiten",
         link_outside(OVERLAST),
         expect=(
-            f"{CIJFERS}:30:14: fout LIVB007 {OVERLAST} is een koppeling (symlink) naar een "
+            f"{CIJFERS}:42:14: fout LIVB007 {OVERLAST} is een koppeling (symlink) naar een "
             "bestand buiten de gemeentemap",
         ),
     ),
@@ -158,13 +158,13 @@ CASES: list[Case] = [
         "csv-ontbreekt",
         replace(CIJFERS, "bestand: overlast.csv", "bestand: overlas.csv"),
         expect=(
-            f"{CIJFERS}:30:14: fout LIVB014 het bestand 'diagnostiek/overlas.csv' bestaat niet",
+            f"{CIJFERS}:42:14: fout LIVB014 het bestand 'diagnostiek/overlas.csv' bestaat niet",
         ),
     ),
     Case(
         "csv-is-een-map",
         replaced_by_folder(OVERLAST),
-        expect=(f"{CIJFERS}:30:14: fout LIVB007 {OVERLAST} is een map, geen bestand",),
+        expect=(f"{CIJFERS}:42:14: fout LIVB007 {OVERLAST} is een map, geen bestand",),
     ),
     Case(
         "yaml-is-een-map",
@@ -498,7 +498,7 @@ CASES: list[Case] = [
     Case(
         "yaml-nan-in-reeks",
         replace(CIJFERS, "2005: 152", "2005: .nan"),
-        expect=(f"{CIJFERS}:10:13: fout LIVB012 'waarden' is geen gewoon getal (nan)",),
+        expect=(f"{CIJFERS}:14:13: fout LIVB012 'waarden' is geen gewoon getal (nan)",),
     ),
     Case(
         "yaml-inf-als-budget",
@@ -514,7 +514,7 @@ CASES: list[Case] = [
         "yaml-jaar-als-sleutel-buiten-bereik",
         replace(CIJFERS, "2005: 152", "1800: 152"),
         expect=(
-            f"{CIJFERS}:10:7: fout LIVB012 'waarden': 1800 is geen jaartal tussen 1900 en 2100",
+            f"{CIJFERS}:14:7: fout LIVB012 'waarden': 1800 is geen jaartal tussen 1900 en 2100",
         ),
     ),
     Case(
@@ -530,7 +530,7 @@ CASES: list[Case] = [
             "    bestand: overlast.csv\n    onvolledig_jaar: 1" + "0" * 30,
         ),
         expect=(
-            f"{CIJFERS}:31:22: fout LIVB012 'onvolledig_jaar': 1000000000000000000000000000000 "
+            f"{CIJFERS}:43:22: fout LIVB012 'onvolledig_jaar': 1000000000000000000000000000000 "
             "is geen jaartal",
         ),
     ),

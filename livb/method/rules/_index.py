@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from livb.method.queries import ZONE_PLAN
 from livb.model import Project
 from livb.model._base import Ref
 from livb.model.organen import VASTE_ORGANEN
@@ -69,6 +70,8 @@ def build_index(project: Project) -> Index:
         index, "prioriteit", "prioriteiten.yaml", "prioriteiten", project.prioriteiten.prioriteiten
     )
     _add_all(index, "ander plan", "plan.yaml", "afstemming", project.plan.afstemming)
+    if project.zone is not None:  # the zone's ZVP, read from its shared folder
+        index.add("ander plan", ZONE_PLAN, "livb.yaml", ("gemeente", "politiezone", "map"))
     _add_all(index, "financieringsbron", "plan.yaml", "financiering", project.plan.financiering)
     for id_ in project.gesprekken:
         index.add("gesprek", id_, f"gesprekken/{id_}.yaml", ())

@@ -1,8 +1,9 @@
 """Onvolledig laatste jaar niet aangeduid.
 
 Wat het controleert:
-    Als een bron afgesloten werd (``afsluitdatum``) tijdens het laatste jaar van een reeks,
-    dan is dat jaar onvolledig; de reeks moet dat zeggen met ``onvolledig_jaar``.
+    Als een bron (of de tabel van de reeks) afgesloten werd (``afsluitdatum``) tijdens het
+    laatste jaar van een reeks, dan is dat jaar onvolledig; de reeks moet dat zeggen met
+    ``onvolledig_jaar``.
 
 Waarom:
     De politiële criminaliteitsstatistieken tonen het lopende jaar vaak maar tot de
@@ -32,14 +33,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
     for position, reeks in enumerate(context.project.cijfers.reeksen):
         bron = sources.get(reeks.bron)
         years = context.project.series.get(reeks.id, {})
-        if not years or bron is None or bron.afsluitdatum is None:
+        cutoff = reeks.afsluitdatum or (bron.afsluitdatum if bron else None)
+        if not years or bron is None or cutoff is None:
             continue
         last = max(years)
-        if last >= bron.afsluitdatum.year and reeks.onvolledig_jaar != last:
+        if last >= cutoff.year and reeks.onvolledig_jaar != last:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "id"),
-                f"de bron '{bron.id}' werd afgesloten op {bron.afsluitdatum}; {last} is dus "
-                "onvolledig",
+                f"de bron '{bron.id}' werd afgesloten op {cutoff}; {last} is dus onvolledig",
                 f"zet 'onvolledig_jaar: {last}' of laat {last} weg",
             )

@@ -2,9 +2,9 @@
 
 Wat het controleert:
     Elke prioriteit van het zonaal veiligheidsplan (onder ``afstemming`` in plan.yaml, soort
-    ``zvp``) krijgt een antwoord: minstens één prioriteit van het plan verwijst ernaar met
-    ``aansluiting``. Een verwijzing naar een prioriteit die niet in dat plan staat, wordt ook
-    gemeld.
+    ``zvp``, of in zone.yaml van de gedeelde map van de politiezone) krijgt een antwoord:
+    minstens één prioriteit van het plan verwijst ernaar met ``aansluiting``. Een verwijzing
+    naar een prioriteit die niet in dat plan staat, wordt ook gemeld.
 
 Waarom:
     Stelling 4 van de brainstorm (Tool F): het integraal veiligheidsplan moet een antwoord
@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Plansoort
 
@@ -35,7 +36,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
     project = context.project
     priorities = project.prioriteiten.prioriteiten
     answered = {(a.plan, a.prioriteit) for p in priorities for a in p.aansluiting}
-    for p_index, plan in enumerate(project.plan.afstemming):
+    own = len(project.plan.afstemming)
+    for p_index, plan in enumerate(aligned_plans(project)):
         items = {item.id for item in plan.prioriteiten}
         for position, prioriteit in enumerate(priorities):
             for a_index, aansluiting in enumerate(prioriteit.aansluiting):
@@ -50,9 +52,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             continue
         for i_index, item in enumerate(plan.prioriteiten):
             if (plan.id, item.id) not in answered:
+                in_zone = p_index >= own  # the zone's ZVP: livb.yaml names its folder
                 yield Finding(
-                    "plan.yaml",
-                    ("afstemming", p_index, "prioriteiten", i_index, "id"),
+                    "livb.yaml" if in_zone else "plan.yaml",
+                    ("gemeente", "politiezone", "map")
+                    if in_zone
+                    else ("afstemming", p_index, "prioriteiten", i_index, "id"),
                     f"geen enkele prioriteit antwoordt op '{item.titel}' van {plan.titel}",
                     f"vul 'aansluiting: [{{plan: {plan.id}, prioriteit: {item.id}}}]' in "
                     "bij de prioriteit die erop antwoordt",

@@ -1,0 +1,127 @@
+"""The police zone as one shared folder: the ZVP once, read by each municipality's folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from livb.folder.project import load_project
+from livb.folder.yamlio import parse_fast
+from livb.method.check import run_checks
+from livb.model.zone import ZoneBestand
+
+from helpers import MINIMAL, REPO, write_tree
+
+TODAY = dt.date(2026, 11, 21)
+ZVP = {"inbraken": "Woninginbraken", "verkeer": "Verkeersveiligheid"}
+
+
+def zone_yaml(nis: str) -> str:
+    items = "".join(f"\n    - {{id: {id_}, titel: {titel}}}" for id_, titel in ZVP.items())
+    return (
+        f"naam: PZ Test\ngemeenten:\n  - {{naam: Halle, nis_code: '{nis}'}}\n"
+        f"zvp:\n  titel: Zonaal veiligheidsplan PZ Test\n  prioriteiten:{items}\n"
+    )
+
+
+LIVB_YAML = """\
+gemeente:
+  naam: Halle
+  nis_code: "23027"
+  politiezone:
+    naam: PZ Test
+    map: {map}
+coordinator: coord
+"""
+
+PRIORITEITEN = """\
+prioriteiten:
+  - id: inbraak
+    titel: Minder inbraken
+    lokaal: true
+    aansluiting: [{plan: zvp, prioriteit: inbraken}]
+"""
+
+
+def folders(tmp_path: Path, nis: str = "23027", path: str = "../zone") -> Path:
+    write_tree(tmp_path / "zone", {"zone.yaml": zone_yaml(nis)})
+    files = {
+        **MINIMAL,
+        "livb.yaml": LIVB_YAML.format(map=path),
+        "prioriteiten.yaml": PRIORITEITEN,
+    }
+    return write_tree(tmp_path / "halle", files)
+
+
+def test_the_zvp_of_the_zone_folder_is_answered_priority_by_priority(tmp_path):
+    root = folders(tmp_path)
+    found = run_checks(root, today=TODAY).diagnostics
+    assert [d.code for d in found if d.code == "LIVB101"] == []  # plan 'zvp' is the zone's
+    [open_priority] = [d for d in found if d.code == "LIVB221"]
+    unanswered = [t for id_, t in ZVP.items() if id_ != "inbraken"]
+    assert open_priority.location.path == "livb.yaml"
+    assert f"'{unanswered[0]}'" in open_priority.message
+
+
+def test_the_plan_aligns_with_the_zones_zvp(tmp_path):
+    from livb.method.queries import aligned_plans
+
+    result = load_project(folders(tmp_path))
+    assert result.project is not None
+    [zvp] = aligned_plans(result.project)
+    assert [p.titel for p in zvp.prioriteiten] == list(ZVP.values())
+
+
+@pytest.mark.parametrize(
+    ("nis", "path", "code", "words"),
+    [
+        ("23027", "../nergens", "LIVB229", ["'../nergens'", "zone.yaml"]),
+        ("23003", "../zone", "LIVB230", ["PZ Test", "23027"]),
+    ],
+)
+def test_a_zone_folder_not_found_or_without_the_municipality_is_an_error(
+    tmp_path, livb, nis, path, code, words
+):
+    root = folders(tmp_path, nis, path)
+    result = livb("check", root)
+    assert result.code == 1
+    line = next(line for line in result.out.splitlines() if code in line)
+    assert line.startswith("livb.yaml:6:")  # where livb.yaml names the zone's folder
+    for word in words:
+        assert word in line
+
+
+def test_livb_init_zone_writes_a_zone_folder_with_its_municipalities(tmp_path, livb):
+    result = livb("init", tmp_path / "pz", "--zone", "PZ Zennevallei",
+                  "--gemeenten", "Halle, Beersel", "--no-git")  # fmt: skip
+    assert result.code == 0, result.err
+    zone = ZoneBestand.model_validate(parse_fast((tmp_path / "pz" / "zone.yaml").read_text()))
+    assert zone.naam == "PZ Zennevallei"
+    assert [g.naam for g in zone.gemeenten] == ["Halle", "Beersel"]
+    assert zone.gemeenten[0].nis_code == "23027"
+
+
+def test_the_example_zone_holds_halle():
+    text = (REPO / "examples" / "pz-zennevallei" / "zone.yaml").read_text("utf-8")
+    zone = ZoneBestand.model_validate(parse_fast(text))
+    assert "23027" in {g.nis_code for g in zone.gemeenten}
+    assert zone.zvp.prioriteiten
+
+
+def test_livb_status_zone_shows_which_municipality_answers_which_priority(tmp_path, livb):
+    folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    members = (
+        "  - {naam: Halle, nis_code: '23027', map: ../halle}\n"
+        "  - {naam: Beersel, nis_code: '23003', map: ../weg}\n"
+    )
+    text = zone.read_text("utf-8")
+    zone.write_text(text.replace("  - {naam: Halle, nis_code: '23027'}\n", members), "utf-8")
+    result = livb("status", tmp_path / "zone")
+    lines = result.out.splitlines()
+    assert f"  {ZVP['inbraken']}: Halle (inbraak)" in lines, result.out + result.err
+    assert f"  {ZVP['verkeer']}: nog geen enkele gemeente antwoordt" in lines
+    assert any(line.startswith("  niet gelezen: Beersel") for line in lines)
+    assert result.code == 1  # a municipality's folder could not be read
