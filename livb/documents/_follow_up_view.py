@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from livb.core.formatting import money, number, short_date
+from livb.core.formatting import long_date, money, number, short_date
 from livb.documents import _process_view as pv
 from livb.documents._base import DRAFT_TEXT
 from livb.documents.charts import TrendChart
@@ -26,10 +26,24 @@ from livb.method.queries import (
     plan_approved,
     spent,
 )
+from livb.model import Project
 from livb.model.monitoring import Indicatormeting
 from livb.model.plan import Indicator, Status
 from livb.model.walk import indicators
 from livb.word.ir import Missing
+
+
+def not_followed_up(project: Project, today: dt.date) -> str | None:
+    """Why there is no evaluation or year report yet (None: there is one to make).
+
+    Both look back on a plan that was approved and followed up for a year.
+    """
+    if plan_approved(project, today) is None:
+        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
+    if not project.monitoring:
+        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
+    return None
+
 
 STANDEN = {
     Status.GEPLAND: "gepland",

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.core.formatting import long_date
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap
-from livb.documents._follow_up_view import FollowUpView
+from livb.documents._follow_up_view import FollowUpView, not_followed_up
 from livb.documents.begroting import year_and_source
 from livb.documents.views import Views
 from livb.method.process import derive_state, follow_up
@@ -99,15 +98,6 @@ def _title(context: Context) -> str:
     return "Eindevaluatie" if context["eind"] else "Tussentijdse evaluatie"
 
 
-def _why_not(project: Project, today: dt.date) -> str | None:
-    """An evaluation looks back on a plan that was approved and followed up for a year."""
-    if plan_approved(project, today) is None:
-        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
-    if not project.monitoring:
-        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
-    return None
-
-
 DOCUMENT = Document(
     name="evaluatie",
     title="Evaluatie van het plan",
@@ -115,7 +105,7 @@ DOCUMENT = Document(
     template="evaluatie.md.j2",
     filename="evaluatie.docx",
     build=build,
-    why_not=_why_not,
+    why_not=not_followed_up,
     heading=_title,
     final_gaps=final_gaps,
 )

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from livb.core.formatting import long_date
 from livb.documents._base import Context, Document, gap
-from livb.documents._follow_up_view import STANDEN, FollowUpView
+from livb.documents._follow_up_view import STANDEN, FollowUpView, not_followed_up
 from livb.documents.begroting import year_and_source
 from livb.documents.views import Views
 from livb.method.money import action_budget
-from livb.method.queries import action_states, decisions, monitoring_years, plan_approved
+from livb.method.queries import action_states, decisions, monitoring_years
 from livb.model import Project
 from livb.model.besluiten import Onderwerp, Uitkomst
 from livb.model.plan import Status
@@ -213,15 +212,6 @@ def _title(context: Context) -> str:
     return f"Jaarrapport {context['jaar']}"
 
 
-def _why_not(project: Project, today: dt.date) -> str | None:
-    """A year report follows up an approved plan, for a year the folder followed up."""
-    if plan_approved(project, today) is None:
-        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
-    if not project.monitoring:
-        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
-    return None
-
-
 DOCUMENT = Document(
     name="jaarrapport",
     title="Jaarrapport over de uitvoering van het plan",
@@ -229,7 +219,7 @@ DOCUMENT = Document(
     template="jaarrapport.md.j2",
     filename="jaarrapport.docx",
     build=build,
-    why_not=_why_not,
+    why_not=not_followed_up,
     heading=_title,
     final_gaps=final_gaps,
 )
