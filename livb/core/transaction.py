@@ -89,10 +89,7 @@ def create_new(path: Path, data: bytes, *, inside: Path) -> bool:
     refuse_links(inside, path)
     temporary = _create_temporary(path)
     try:
-        with temporary.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        _fill(temporary, data)
         try:
             os.link(temporary, path)
         except FileExistsError:
@@ -146,10 +143,7 @@ def write_atomic(
     data = content.encode("utf-8") if isinstance(content, str) else content
     temporary = _create_temporary(path)
     try:
-        with temporary.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        _fill(temporary, data)
         if path.exists():
             temporary.chmod(path.stat().st_mode & 0o777)
         if expected is not None and current_bytes(path) != expected:
@@ -166,6 +160,14 @@ class FileChangedError(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} changed since it was read")
         self.path = path
+
+
+def _fill(temporary: Path, data: bytes) -> None:
+    """Write the bytes to the temporary file and to the disk, before it takes a name."""
+    with temporary.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _create_temporary(path: Path) -> Path:
