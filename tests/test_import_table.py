@@ -71,6 +71,26 @@ def test_a_row_per_area_and_year_becomes_one_series_with_its_origin(folder, livb
     assert text.startswith("# Onze cijfers: dit commentaar blijft staan.")
 
 
+def test_a_table_of_a_year_and_one_figure_is_the_municipality_s_own_series(folder, livb):
+    # as a coordinator copies one series out of a report: no column naming the area
+    figures = {2019: 14, 2020: 17, 2021: 12}
+    table = folder.parent / "eigen.csv"
+    table.write_text(
+        "jaar;vaststellingen\n" + "".join(f"{y};{v}\n" for y, v in figures.items()),
+        encoding="utf-8",
+    )
+    result = livb("import", table, "--reeks", "gas", folder, "--bron", "politie")
+    assert result.code == 0, result.err
+    assert series(folder, "gas")["waarden"] == figures
+    # one area's figures cannot also be another area's
+    before = (folder / "diagnostiek/cijfers.yaml").read_bytes()
+    compared = livb(
+        "import", table, "--reeks", "gas2", folder, "--vergelijking", "PZ Zennevallei=zone"
+    )
+    assert compared.code == 2 and "noemt geen gebieden" in compared.err
+    assert (folder / "diagnostiek/cijfers.yaml").read_bytes() == before
+
+
 def test_a_decimal_comma_is_read_and_dry_run_writes_nothing(folder, livb):
     table = folder.parent / "politie.csv"
     args = ("import", table, "--reeks", "diefstal", folder, "--kolom", "diefstal uit voertuig")

@@ -100,6 +100,12 @@ def import_table(request: TableRequest) -> ImportReport:
     cells = read_table(request.path)
     chosen = _category(request, cells)
     cells = [c for c in cells if c.category == chosen]
+    if not any(c.area for c in cells) and (request.vergelijking or len(request.gebied) > 1):
+        raise UsageError(
+            f"'{request.path.name}' noemt geen gebieden: het zijn de cijfers van één gebied",
+            "laat --vergelijking en een tweede --gebied weg, of neem een tabel met een kolom "
+            "voor het gebied",
+        )
     own_names = _own_areas(request, project)
     formers = _formers(request, project, cells)
     groups = own_names + [area for area, _ in formers]
@@ -290,9 +296,14 @@ def _wide(
 
 
 def _area_columns(names: list[str], exclude: set[int]) -> list[int]:
-    """The columns that name the area (by their header), else the first that is not a year."""
+    """The columns that name the area (by their header), else the first that is not a year.
+
+    A table of a year and one other column names no area: it is one area's series (none).
+    """
     candidates = [i for i in range(len(names)) if i not in exclude]
     found = [i for i in candidates if names[i].casefold() in _AREA_HEADERS]
+    if not found and len(candidates) == 1 and len(exclude) == 1:
+        return []
     return found or candidates[:1]
 
 
@@ -487,6 +498,8 @@ def _values_of(name: str, cells: list[Cell], areas: list[Area]) -> dict[int, flo
 def _area_values(name: str, cells: list[Cell], area: Area) -> dict[int, float]:
     wanted = {a.casefold() for a in area}
     mine = [c for c in cells if wanted & {label.casefold() for label in c.area}]
+    if not any(c.area for c in cells):
+        mine = cells  # a table of one area's series, without a column naming it
     if not mine:
         known = list(dict.fromkeys(c.area[0] for c in cells if c.area))
         raise LivbError(
