@@ -107,7 +107,7 @@ def test_a_nis_code_of_another_gemeente_is_refused(tmp_path, livb, name, nis, me
 
 @pytest.mark.parametrize(
     ("name", "nis", "naam"),
-    [("halle", "23027", "Halle"), ("Borsbeek", "11002", "Antwerpen"), ("Liège", "62063", "Luik")],
+    [("halle", "23027", "Halle"), ("Borsbeek", "11002", "Antwerpen"), ("Liège", "62063", "Liège")],
 )
 def test_a_nis_code_that_fits_the_name_is_taken(tmp_path, livb, name, nis, naam):
     result = livb("init", tmp_path / "x", "-g", name, "--nis", nis, "--no-input", "--no-git")
@@ -147,8 +147,9 @@ def test_spaces_around_the_name_are_dropped(tmp_path, livb):
 @pytest.mark.parametrize(
     ("name", "naam", "area"),
     [
-        ("Luik", "Luik", "het Franse"),
-        ("Liège", "Luik", "het Franse"),
+        ("Luik", "Liège", "het Franse"),
+        ("Liège", "Liège", "het Franse"),
+        ("Bergen", "Mons", "het Franse"),
         ("Eupen", "Eupen", "het Duitse"),
         ("Sankt Vith", "Sankt Vith", "het Duitse"),
     ],
@@ -160,7 +161,19 @@ def test_a_french_or_german_speaking_gemeente_gets_a_note(tmp_path, livb, name, 
         f"opmerking: {naam} ligt in {area} taalgebied; livb maakt de documenten en boodschappen "
         "voorlopig alleen in het Nederlands (taal: nl in livb.yaml)\n"
     )
-    assert livb("check", tmp_path / "x").code == 0
+    settings = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
+    assert "\ntaal: nl " in settings  # the key the note names is there to see
+    check = livb("check", tmp_path / "x")
+    assert check.code == 0
+    assert "LIVB105" not in check.out  # its own name and province (Liège, Liège) are Statbel's
+
+
+def test_a_walloon_commune_is_named_in_french_with_its_province(tmp_path, livb):
+    assert livb("init", tmp_path / "x", "--gemeente", "Luik", "--no-input", "--no-git").code == 0
+    settings = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
+    assert '  naam: "Liège"\n  nis_code: "62063"\n  provincie: "Liège"\n' in settings
+    assert livb("init", tmp_path / "y", "--gemeente", "Namen", "--no-input", "--no-git").code == 0
+    assert "  provincie: Namur\n" in (tmp_path / "y" / "livb.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["Halle", "Anderlecht", "Voeren"])

@@ -19,6 +19,21 @@ _GERMAN_SPEAKING = frozenset(
 )
 
 
+PROVINCES_FR = {
+    "Antwerpen": "Anvers",
+    "Henegouwen": "Hainaut",
+    "Limburg": "Limbourg",
+    "Luik": "Liège",
+    "Luxemburg": "Luxembourg",
+    "Namen": "Namur",
+    "Oost-Vlaanderen": "Flandre orientale",
+    "Vlaams-Brabant": "Brabant flamand",
+    "Waals-Brabant": "Brabant wallon",
+    "West-Vlaanderen": "Flandre occidentale",
+}
+"""The provinces as gemeenten.csv names them (in Dutch), in French."""
+
+
 @dataclass(frozen=True)
 class Gemeente:
     """A municipality as Statbel lists it."""
@@ -28,6 +43,18 @@ class Gemeente:
     naam_fr: str
     provincie: str
     gewest: str
+
+    @property
+    def eigen_naam(self) -> str:
+        """The name in the municipality's own language: Liège, Mons; Halle; Eupen."""
+        return self.naam_fr if self.taalgebied == "fr" else self.naam_nl
+
+    @property
+    def eigen_provincie(self) -> str:
+        """The province in the municipality's own language: Liège for Liège, Luik in Dutch."""
+        if self.taalgebied == "fr":
+            return PROVINCES_FR.get(self.provincie, self.provincie)
+        return self.provincie
 
     @property
     def taalgebied(self) -> str:

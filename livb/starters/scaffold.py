@@ -101,7 +101,7 @@ def create_folder(request: InitRequest) -> InitResult:
     _refuse_non_empty(target)
     result = InitResult(target, request.gemeente.strip(), None)
     if found.gemeente is not None:
-        result.naam, result.nis = found.gemeente.naam_nl, found.gemeente.nis
+        result.naam, result.nis = found.gemeente.eigen_naam, found.gemeente.nis
         if found.message:
             result.warnings.append(f"{found.message}; livb neemt de naam van NIS {result.nis}")
         result.notes.extend(_language_note(found.gemeente))
@@ -201,7 +201,7 @@ def _language_note(gemeente: gemeenten.Gemeente) -> list[str]:
     if area is None:
         return []
     return [
-        f"{gemeente.naam_nl} ligt in {area} taalgebied; livb maakt de documenten en "
+        f"{gemeente.eigen_naam} ligt in {area} taalgebied; livb maakt de documenten en "
         "boodschappen voorlopig alleen in het Nederlands (taal: nl in livb.yaml)"
     ]
 

@@ -48,12 +48,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if (
         gemeente.provincie
         and official.provincie
-        and not _same(gemeente.provincie.removeprefix("Provincie "), official.provincie)
+        and not any(
+            _same(gemeente.provincie.removeprefix("Provincie "), name)
+            for name in (official.provincie, gemeenten.PROVINCES_FR.get(official.provincie, ""))
+        )
     ):
         yield Finding(
             "livb.yaml",
             ("gemeente", "provincie"),
-            f"{official.naam_nl} ligt in de provincie {official.provincie}, "
+            f"{official.eigen_naam} ligt in de provincie {official.eigen_provincie}, "
             f"niet in '{gemeente.provincie}'",
-            f"schrijf 'provincie: {official.provincie}'",
+            f"schrijf 'provincie: {official.eigen_provincie}'",
         )
