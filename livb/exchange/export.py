@@ -22,11 +22,13 @@ from livb.core.safepaths import refuse_links
 from livb.core.transaction import os_reason, output_lock, write_atomic
 from livb.exchange import load_folder
 from livb.exchange.workbook import (
+    ACTIES,
     GUIDE_SHEET,
     HUISWERK,
     INDICATOREN,
     NO_TREKKER,
     SECTION_COLUMNS,
+    SOURCE_ID_LABEL,
     STAMP_FORMAT,
     STAMP_MAKER,
     STAMP_SHEET,
@@ -36,6 +38,8 @@ from livb.exchange.workbook import (
     Sheet,
     content_hash,
     follow_up_rows,
+    spending_field,
+    spending_source,
     stamp_rows,
 )
 from livb.method.money import action_budget
@@ -52,6 +56,8 @@ RETURN_DAYS = 21
 
 _FILL = "FFF2CC"
 _HEAD = "D9E1F2"
+_NONE = "EDEDED"
+"""A cell that is not filled in for this row: spending of an action from a source it lacks."""
 
 
 def export_opvolging(
@@ -265,7 +271,9 @@ def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
         "",
         f"Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
         "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
-        f"Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro.",
+        f"Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro. Een actie "
+        "die haar geld per bron krijgt, heeft in plaats daarvan een kolom per bron ('Besteed "
+        "uit ...'): vul per bron in wat de actie er in dat jaar uit besteedde.",
         f"Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
         "van het cijfer.",
         "Huiswerk: ja of nee, en eventueel een opmerking.",
@@ -304,12 +312,22 @@ def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
     widths: dict[int, int] = {}
     for section, columns in SECTION_COLUMNS.items():
         rows = [r for r in content.rows if r.section == section]
+        if section == ACTIES:
+            columns = columns + _spending_columns(content)
         if rows:
             number = _section(sheet, number, section, columns, rows, validations, widths) + 1
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "B4"
     _protect(sheet)
+
+
+def _spending_columns(content: Sheet) -> tuple[Column, ...]:
+    """A spending column per source the sheet's actions are funded by, after the others."""
+    return tuple(
+        Column(f"Besteed uit {naam}", spending_field(bron), fill=True, kind="euro", width=18)
+        for bron, naam in content.sources
+    )
 
 
 def _validations(jaar: int) -> dict[str, Any]:
@@ -360,7 +378,7 @@ def _section(
     widths: dict[int, int],
 ) -> int:
     """A section's title, header and rows from row ``number``; the next free row."""
-    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     sheet.cell(number, 1, section).font = Font(bold=True, size=12)
     number += 1
@@ -368,11 +386,22 @@ def _section(
         cell = sheet.cell(number, column, spec.header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         widths[column] = max(widths.get(column, 0), spec.width)
     number += 1
+    fixed = len(SECTION_COLUMNS[section])
+    if len(columns) > fixed:  # the sources of the spending columns, for the import: hidden
+        sheet.cell(number, 1, SOURCE_ID_LABEL)
+        for column, spec in enumerate(columns[fixed:], start=fixed + 1):
+            sheet.cell(number, column, spending_source(spec.name))
+        sheet.row_dimensions[number].hidden = True
+        number += 1
     for row in rows:
         for column, spec in enumerate(columns, start=1):
             cell = sheet.cell(number, column)
+            if spec.fill and spec.name not in row.values:
+                cell.fill = PatternFill("solid", fgColor=_NONE)
+                continue
             _put(cell, spec, row)
             if not spec.fill:
                 continue

@@ -31,17 +31,20 @@ from livb.core.transaction import FileChangedError, folder_lock, os_reason, writ
 from livb.exchange import ImportReport, load_folder
 from livb.exchange.workbook import (
     ACTIES,
-    FILL_FIELDS,
     HUISWERK,
     ID_HEADER,
     INDICATOREN,
     SECTION_COLUMNS,
+    SOURCE_ID_LABEL,
     STAMP_MAKER,
     STAMP_SHEET,
     STATES,
     canonical,
     content_hash,
     follow_up_rows,
+    spending_field,
+    spending_source,
+    value_kind,
     yaml_value,
 )
 from livb.folder.project import LoadResult
@@ -125,7 +128,7 @@ def import_workbook(
     exists = (root / relative).is_file()
     if dry_run:
         text = _read(root / relative).decode("utf-8") if exists else ""
-        _edited(loaded, relative, text, changes, before, jaar, today)
+        _edited(loaded, name, relative, text, changes, before, jaar, today)
         if not exists:
             report.notes.append(f"{relative} bestaat nog niet; livb new monitoring maakt het aan.")
         return report
@@ -139,7 +142,7 @@ def import_workbook(
             changes = _changes(name, rows, values, now, jaar)
             report.changes = [_line(relative, c, name) for c in changes]
         raw = _read(root / relative)
-        text = _edited(loaded, relative, raw.decode("utf-8"), changes, now, jaar, today)
+        text = _edited(loaded, name, relative, raw.decode("utf-8"), changes, now, jaar, today)
         _write(root, relative, text, raw)
     report.written.append(relative)
     return report
@@ -206,11 +209,11 @@ def _read_workbook(
                 "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
                 "verwijdert niets via een werkboek",
             )
-        expected = {(section, key) for s, section, key in values if s == sheet}
+        expected = {(section, key): v for (s, section, key), v in values.items() if s == sheet}
         found = _read_sheet(name, book[sheet], formulas[sheet], expected, problems)
         for row in found:
             rows.setdefault((row.section, row.key), []).append(row)
-        for section, key in sorted(expected - {(r.section, r.key) for r in found}):
+        for section, key in sorted(set(expected) - {(r.section, r.key) for r in found}):
             problems.append(
                 _Refusal(
                     f"{name}, blad '{sheet}'",
@@ -271,12 +274,21 @@ def _not_ours(name: str) -> LivbError:
 
 
 def _read_sheet(
-    name: str, sheet: Any, formulas: Any, expected: set[Key], problems: list[_Refusal]
+    name: str,
+    sheet: Any,
+    formulas: Any,
+    expected: dict[Key, dict[str, Any]],
+    problems: list[_Refusal],
 ) -> list[_ReadRow]:
-    """The data rows of a trekker's sheet, found by the section titles in column A."""
+    """The data rows of a trekker's sheet, found by the section titles in column A.
+
+    A row's cells are those of the values it was exported with; the spending columns of the
+    actions are found by the source ids in the hidden row under their header.
+    """
     section: str | None = None
     found: list[_ReadRow] = []
     seen: set[Key] = set()
+    sources: dict[int, str] = {}
     where = f"{name}, blad '{sheet.title}'"
     for number, row in enumerate(sheet.iter_rows(), start=1):
         first = row[0].value if row else None
@@ -286,8 +298,12 @@ def _read_sheet(
             continue
         if section is None or label == ID_HEADER:
             continue
+        if section == ACTIES and label == SOURCE_ID_LABEL:
+            sources = _source_columns(row, len(SECTION_COLUMNS[ACTIES]))
+            continue
+        columns = _columns(section, sources)
         if not label:  # an empty row is skipped; values without an id are refused
-            if any(c.value not in (None, "") for c in row[1 : len(SECTION_COLUMNS[section])]):
+            if any(c.value not in (None, "") for c in row[1 : len(columns)]):
                 problems.append(_without_id(where, row))
             continue
         if (section, label) not in expected or (section, label) in seen:
@@ -297,23 +313,69 @@ def _read_sheet(
             continue
         seen.add((section, label))
         read = _ReadRow(sheet.title, section, label)
-        for index, spec in enumerate(SECTION_COLUMNS[section]):
-            if not spec.fill:
-                continue
+        wanted = expected[(section, label)]
+        for index, field_name in columns.items():
             cell = row[index] if index < len(row) else sheet.cell(number, index + 1)
+            here = f"{where}, cel {cell.coordinate}"
+            if field_name not in wanted:
+                if cell.value not in (None, ""):
+                    problems.append(_not_to_fill(here, label, field_name))
+                continue
             if formulas.cell(number, index + 1).data_type == "f" and cell.value is None:
                 problems.append(
                     _Refusal(
-                        f"{where}, cel {cell.coordinate}",
+                        here,
                         "een formule zonder berekende waarde",
                         "open het werkboek in Excel of LibreOffice, sla het op (dan wordt de "
                         "formule berekend), of typ de waarde zelf",
                     )
                 )
                 continue
-            read.cells[spec.name] = _Cell(sheet.title, cell.coordinate, cell.value)
+            read.cells[field_name] = _Cell(sheet.title, cell.coordinate, cell.value)
+        for field_name in wanted:
+            if field_name not in read.cells and (bron := spending_source(field_name)):
+                problems.append(
+                    _Refusal(
+                        f"{where}, rij {number}",
+                        f"de kolom van de bron '{bron}' (uitgaven van '{label}') ontbreekt",
+                        "zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)",
+                    )
+                )
         found.append(read)
     return found
+
+
+def _source_columns(row: Any, first: int) -> dict[int, str]:
+    """The spending columns of the action rows by index: the source ids of the hidden row."""
+    return {
+        index: str(cell.value).strip()
+        for index, cell in enumerate(row)
+        if index >= first and cell.value not in (None, "")
+    }
+
+
+def _columns(section: str, sources: dict[int, str]) -> dict[int, str]:
+    """The fill-in columns of a section by index: the fixed ones, and spending per source."""
+    columns = {i: c.name for i, c in enumerate(SECTION_COLUMNS[section]) if c.fill}
+    if section == ACTIES:
+        columns.update({i: spending_field(bron) for i, bron in sources.items()})
+    return columns
+
+
+def _not_to_fill(where: str, ident: str, field_name: str) -> _Refusal:
+    bron = spending_source(field_name)
+    if bron is not None:
+        return _Refusal(
+            where,
+            f"de actie '{ident}' krijgt dit jaar geen geld uit de bron '{bron}'",
+            "laat deze cel leeg; geld uit een nieuwe bron komt eerst bij 'middelen' in "
+            "doelstellingen/*.yaml",
+        )
+    return _Refusal(
+        where,
+        f"de actie '{ident}' krijgt haar geld per bron: deze cel blijft leeg",
+        "vul wat er besteed werd in onder de kolom van elke bron",
+    )
 
 
 def _without_id(where: str, row: Any) -> _Refusal:
@@ -408,7 +470,7 @@ def _changes(
                 )
                 continue
             baseline = exported[(row.sheet, *key)]
-            for field_name in FILL_FIELDS[key[0]]:
+            for field_name in baseline:
                 cell = row.cells.get(field_name)
                 if cell is not None:
                     where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
@@ -439,7 +501,7 @@ def _cell_change(
         problem.where = where
         problems.append(problem)
         return
-    shown, was, is_now = canonical(value), baseline[field_name], now[field_name]
+    shown, was, is_now = canonical(value), baseline[field_name], now.get(field_name)
     if shown == was or canonical(is_now) == shown:
         return
     if canonical(is_now) != was:
@@ -524,7 +586,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
     """A cell's value as the YAML gets it, or a refusal (its place is added by the caller)."""
-    kind = next(c.kind for c in SECTION_COLUMNS[section] if c.name == field_name)
+    kind = value_kind(section, field_name)
     if isinstance(value, str):
         value = value.strip() or None
     if kind == "state":
@@ -622,8 +684,10 @@ def _shown(value: Any) -> str:
 
 def _line(relative: str, change: _Change, name: str) -> str:
     section, ident = change.key
+    bron = spending_source(change.name)
+    what = f"uitgaven uit {bron}" if bron is not None else change.name
     return (
-        f"{relative}: {_WHAT[section]} '{ident}', {change.name}: {_shown(change.before)} → "
+        f"{relative}: {_WHAT[section]} '{ident}', {what}: {_shown(change.before)} → "
         f"{_shown(change.value)} ({name}, blad '{change.cell.sheet}', cel "
         f"{change.cell.coordinate})"
     )
@@ -643,6 +707,7 @@ def _read(path: Path) -> bytes:
 
 def _edited(
     loaded: LoadResult,
+    name: str,
     relative: str,
     text: str,
     changes: list[_Change],
@@ -667,19 +732,25 @@ def _edited(
         entries = data.get(listed) or []
         index = _entry(section, ident, entries)
         mine = {c.name: yaml_value(c.value) for c in changes if c.key == key}
+        spending = {c.name: c for c in changes if c.key == key and spending_source(c.name)}
+        for field_name in spending:
+            del mine[field_name]
         if index is None:
             record = {**current[key], **{c.name: c.value for c in changes if c.key == key}}
             structural.append(_appender(listed, _new_entry(section, ident, record, jaar)))
             continue
         entry = entries[index]
-        for name, value in mine.items():
-            old = entry.get(name)
+        for field_name, value in mine.items():
+            old = entry.get(field_name)
             if canonical(yaml_value(old)) == canonical(value):
                 continue
-            if name in entry and value is not None and not isinstance(old, (list, dict)):
-                scalars[(listed, index, name)] = value
+            if field_name in entry and value is not None and not isinstance(old, (list, dict)):
+                scalars[(listed, index, field_name)] = value
             else:
-                structural.append(_setter(listed, index, name, value))
+                structural.append(_setter(listed, index, field_name, value))
+        for change in spending.values():
+            where = f"{name}, blad '{change.cell.sheet}', cel {change.cell.coordinate}"
+            _spending_edit(where, relative, ident, entry, index, change, scalars, structural)
     try:
         body = replace_scalars(body, scalars)
         if structural or empty:
@@ -720,7 +791,12 @@ def _entry(section: str, ident: str, entries: list[Any]) -> int | None:
 def _new_entry(section: str, ident: str, record: dict[str, Any], jaar: int) -> dict[str, Any]:
     values = {k: yaml_value(v) for k, v in record.items() if v is not None}
     if section == ACTIES:
-        return {"actie": ident, **values}
+        uitgaven = [
+            {"bron": bron, "bedrag": values.pop(k)}
+            for k in list(values)
+            if (bron := spending_source(k)) is not None
+        ]
+        return {"actie": ident, **values, **({"uitgaven": uitgaven} if uitgaven else {})}
     if section == INDICATOREN:
         values.setdefault("datum", None)
         return {
@@ -732,6 +808,61 @@ def _new_entry(section: str, ident: str, record: dict[str, Any], jaar: int) -> d
         }
     vergadering, _, taak = ident.rpartition("/")
     return {"vergadering": vergadering, "taak": int(taak), **values}
+
+
+def _spending_edit(
+    where: str,
+    relative: str,
+    ident: str,
+    entry: dict[str, Any],
+    index: int,
+    change: _Change,
+    scalars: dict[tuple[str | int, ...], Any],
+    structural: list[Callable[[Any], None]],
+) -> None:
+    """What an action spent from one source: its amount in ``uitgaven`` changed, added or gone."""
+    bron = spending_source(change.name)
+    assert bron is not None
+    value = yaml_value(change.value)
+    if entry.get("besteed") is not None:
+        raise LivbError(
+            f"{where}: {relative} geeft de actie '{ident}' ook een 'besteed' zonder bron",
+            "verdeel dat bedrag in de YAML over 'uitgaven' per bron (of haal het weg) en "
+            "importeer opnieuw; er is niets gewijzigd",
+        )
+    uitgaven = entry.get("uitgaven")
+    uitgaven = uitgaven if isinstance(uitgaven, list) else []
+    places = [j for j, u in enumerate(uitgaven) if isinstance(u, dict) and u.get("bron") == bron]
+    if len(places) > 1:
+        raise LivbError(
+            f"{where}: {relative} geeft de actie '{ident}' {len(places)} uitgaven uit de bron "
+            f"'{bron}' (per categorie); het werkboek toont enkel hun som",
+            "pas die bedragen in de YAML aan; er is niets gewijzigd",
+        )
+    if places and value is not None and not isinstance(uitgaven[places[0]].get("bedrag"), dict):
+        scalars[("acties", index, "uitgaven", places[0], "bedrag")] = value
+    else:
+        structural.append(_spending_setter(index, bron, value))
+
+
+def _spending_setter(index: int, bron: str, value: Any) -> Callable[[Any], None]:
+    def edit(tree: Any) -> None:
+        entry = tree["acties"][index]
+        uitgaven = entry.get("uitgaven")
+        if not isinstance(uitgaven, list):
+            uitgaven = entry["uitgaven"] = []
+        mine = [u for u in uitgaven if isinstance(u, dict) and u.get("bron") == bron]
+        if value is None:
+            for item in mine:
+                uitgaven.remove(item)
+            if not uitgaven:
+                del entry["uitgaven"]
+        elif mine:
+            mine[0]["bedrag"] = value
+        else:
+            uitgaven.append({"bron": bron, "bedrag": value})
+
+    return edit
 
 
 def _appender(listed: str, item: dict[str, Any]) -> Callable[[Any], None]:

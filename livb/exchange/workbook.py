@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from livb.core import formatting
-from livb.method.money import action_budget
+from livb.method.money import action_budget, source_name
 from livb.method.queries import action_states, homework_due
 from livb.model import Project
 from livb.model._tijd import Precisie, VageDatum
@@ -34,6 +34,10 @@ NO_TREKKER = "zonder trekker"
 ACTIES, INDICATOREN, HUISWERK = "Acties", "Indicatoren", "Huiswerk"
 """The section titles in column A; the import finds the sections by them."""
 ID_HEADER = "Id"
+SOURCE_ID_LABEL = "Bron-id"
+"""Column A of the hidden row under the action header that holds each spending column's source."""
+SPENDING_PREFIX = "uitgave:"
+"""The value name of a spending cell per source: the prefix and the source's id."""
 
 STATES = ("gepland", "lopend", "afgerond", "vertraagd", "geschrapt")
 
@@ -89,6 +93,25 @@ FILL_FIELDS = {
     section: tuple(c.name for c in columns if c.fill)
     for section, columns in SECTION_COLUMNS.items()
 }
+"""The fill-in values of each section; an action funded per source has spending cells instead
+of ``besteed``."""
+
+
+def spending_field(bron: str) -> str:
+    """The value name of what an action spent from ``bron``."""
+    return SPENDING_PREFIX + bron
+
+
+def spending_source(name: str) -> str | None:
+    """The source of a spending value name, None for any other value."""
+    return name.removeprefix(SPENDING_PREFIX) if name.startswith(SPENDING_PREFIX) else None
+
+
+def value_kind(section: str, name: str) -> str:
+    """The kind of a fill-in value (a spending cell is in euro)."""
+    if spending_source(name) is not None:
+        return "euro"
+    return next(c.kind for c in SECTION_COLUMNS[section] if c.name == name)
 
 
 @dataclass
@@ -110,11 +133,17 @@ class Row:
 
 @dataclass
 class Sheet:
-    """The rows of one trekker (or of the actions without one)."""
+    """The rows of one trekker (or of the actions without one).
+
+    Attributes:
+        sources: the spending columns after the action columns, as (id, name): every source
+            an action of the sheet is funded by in the year, or spent from.
+    """
 
     trekker: str
     title: str
     rows: list[Row] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)
 
 
 def huiswerk_key(vergadering: str, taak: int) -> str:
@@ -162,7 +191,9 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
             who = actie.trekker or NO_TREKKER
             if who not in who_here:
                 who_here.append(who)
-            sheets[who].rows.append(_action_row(actie, stands.get(actie.id), before[actie.id]))
+            sheets[who].rows.append(
+                _action_row(actie, stands.get(actie.id), before[actie.id], jaar)
+            )
         for indicator in od.indicatoren:
             row = _indicator_row(indicator, metingen.get(indicator.id), earlier, sources)
             for who in who_here or [NO_TREKKER]:
@@ -170,7 +201,22 @@ def follow_up_rows(project: Project, jaar: int) -> list[Sheet]:
     for trekker in sheets:
         if trekker != NO_TREKKER:
             sheets[trekker].rows += _huiswerk(project, jaar, trekker, done)
+    for sheet in sheets.values():
+        sheet.sources = _spending_columns(project, sheet.rows)
     return list(sheets.values())
+
+
+def _spending_columns(project: Project, rows: list[Row]) -> list[tuple[str, str]]:
+    """The sources of a sheet's spending cells: in the order plan.yaml declares them."""
+    used = {
+        source
+        for row in rows
+        for name in row.values
+        if (source := spending_source(name)) is not None
+    }
+    order = [b.id for b in project.plan.financiering if b.id in used]
+    order += sorted(used - set(order))
+    return [(bron, source_name(project, bron)) for bron in order]
 
 
 def _last_measurements(project: Project, jaar: int) -> dict[str, Any]:
@@ -191,8 +237,12 @@ def _sheets(project: Project) -> dict[str, Sheet]:
     return sheets
 
 
-def _action_row(actie: Any, stand: Any, before: Any) -> Row:
-    """An action as the plan shows it, with the year's state (or last year's) to fill in."""
+def _action_row(actie: Any, stand: Any, before: Any, jaar: int) -> Row:
+    """An action as the plan shows it, with the year's state (or last year's) to fill in.
+
+    An action funded per source gets a spending value per source it is funded by in ``jaar``
+    (and per source the year's file says it spent from) instead of ``besteed``.
+    """
     values: dict[str, Any]
     if stand is not None:
         values = {
@@ -208,6 +258,13 @@ def _action_row(actie: Any, stand: Any, before: Any) -> Row:
             "reden": before.reden,
             "opmerking": None,
         }
+    if actie.middelen:
+        del values["besteed"]
+        funded = [m.bron for m in actie.middelen if m.jaar == jaar]
+        spent = [u.bron for u in stand.uitgaven] if stand is not None else []
+        for bron in dict.fromkeys([*funded, *spent]):
+            amounts = [u.bedrag for u in (stand.uitgaven if stand else []) if u.bron == bron]
+            values[spending_field(bron)] = sum(amounts) if amounts else None
     shown = {
         "id": actie.id,
         "titel": actie.titel,
@@ -323,7 +380,7 @@ def stamp_rows(sheets: list[Sheet]) -> list[list[Any]]:
             row.section,
             row.key,
             json.dumps(
-                {name: canonical(row.values[name]) for name in FILL_FIELDS[row.section]},
+                {name: canonical(value) for name, value in row.values.items()},
                 ensure_ascii=False,
                 sort_keys=True,
             ),
