@@ -313,36 +313,51 @@ def _read_sheet(
             continue
         seen.add((section, label))
         read = _ReadRow(sheet.title, section, label)
-        wanted = expected[(section, label)]
-        for index, field_name in columns.items():
-            cell = row[index] if index < len(row) else sheet.cell(number, index + 1)
-            here = f"{where}, cel {cell.coordinate}"
-            if field_name not in wanted:
-                if cell.value not in (None, ""):
-                    problems.append(_not_to_fill(here, label, field_name))
-                continue
-            if formulas.cell(number, index + 1).data_type == "f" and cell.value is None:
-                problems.append(
-                    _Refusal(
-                        here,
-                        "een formule zonder berekende waarde",
-                        "open het werkboek in Excel of LibreOffice, sla het op (dan wordt de "
-                        "formule berekend), of typ de waarde zelf",
-                    )
-                )
-                continue
-            read.cells[field_name] = _Cell(sheet.title, cell.coordinate, cell.value)
-        for field_name in wanted:
-            if field_name not in read.cells and (bron := spending_source(field_name)):
-                problems.append(
-                    _Refusal(
-                        f"{where}, rij {number}",
-                        f"de kolom van de bron '{bron}' (uitgaven van '{label}') ontbreekt",
-                        "zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)",
-                    )
-                )
+        _read_cells(read, (where, number, row), sheet, formulas, columns, expected, problems)
         found.append(read)
     return found
+
+
+def _read_cells(
+    read: _ReadRow,
+    at: tuple[str, int, Any],
+    sheet: Any,
+    formulas: Any,
+    columns: dict[int, str],
+    expected: dict[Key, dict[str, Any]],
+    problems: list[_Refusal],
+) -> None:
+    """The cells of one exported row that it was exported with; the others must stay empty."""
+    where, number, row = at
+    label = read.key
+    wanted = expected[(read.section, label)]
+    for index, field_name in columns.items():
+        cell = row[index] if index < len(row) else sheet.cell(number, index + 1)
+        here = f"{where}, cel {cell.coordinate}"
+        if field_name not in wanted:
+            if cell.value not in (None, ""):
+                problems.append(_not_to_fill(here, label, field_name))
+            continue
+        if formulas.cell(number, index + 1).data_type == "f" and cell.value is None:
+            problems.append(
+                _Refusal(
+                    here,
+                    "een formule zonder berekende waarde",
+                    "open het werkboek in Excel of LibreOffice, sla het op (dan wordt de "
+                    "formule berekend), of typ de waarde zelf",
+                )
+            )
+            continue
+        read.cells[field_name] = _Cell(sheet.title, cell.coordinate, cell.value)
+    for field_name in wanted:
+        if field_name not in read.cells and (bron := spending_source(field_name)):
+            problems.append(
+                _Refusal(
+                    f"{where}, rij {number}",
+                    f"de kolom van de bron '{bron}' (uitgaven van '{label}') ontbreekt",
+                    "zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)",
+                )
+            )
 
 
 def _source_columns(row: Any, first: int) -> dict[int, str]:
@@ -724,6 +739,37 @@ def _edited(
     if empty:
         body = "metingen:\nacties:\nhuiswerk:\n"
     data = parse_fast(body) or {}
+    scalars, structural = _planned_edits(name, relative, data, changes, current, jaar)
+    try:
+        body = replace_scalars(body, scalars)
+        if structural or empty:
+            body = update_roundtrip(body, lambda tree: _apply_all(tree, structural, empty))
+    except EditError as error:
+        raise LivbError(
+            f"livb import kan {relative} niet veilig aanpassen: {error}",
+            "neem de wijzigingen met de hand over (livb import --droog toont ze); er is "
+            "niets gewijzigd",
+        ) from None
+    refuse_new_errors(
+        loaded,
+        relative,
+        body,
+        today,
+        "livb import",
+        "pas het werkboek of de YAML aan en importeer opnieuw; er is niets gewijzigd",
+    )
+    return bom + body
+
+
+def _planned_edits(
+    name: str,
+    relative: str,
+    data: dict[str, Any],
+    changes: list[_Change],
+    current: dict[Key, dict[str, Any]],
+    jaar: int,
+) -> tuple[dict[tuple[str | int, ...], Any], list[Callable[[Any], None]]]:
+    """The edits of the year's file: values replaced in place, and structural changes."""
     scalars: dict[tuple[str | int, ...], Any] = {}
     structural: list[Callable[[Any], None]] = []
     for key in dict.fromkeys(c.key for c in changes):
@@ -751,25 +797,7 @@ def _edited(
         for change in spending.values():
             where = f"{name}, blad '{change.cell.sheet}', cel {change.cell.coordinate}"
             _spending_edit(where, relative, ident, entry, index, change, scalars, structural)
-    try:
-        body = replace_scalars(body, scalars)
-        if structural or empty:
-            body = update_roundtrip(body, lambda tree: _apply_all(tree, structural, empty))
-    except EditError as error:
-        raise LivbError(
-            f"livb import kan {relative} niet veilig aanpassen: {error}",
-            "neem de wijzigingen met de hand over (livb import --droog toont ze); er is "
-            "niets gewijzigd",
-        ) from None
-    refuse_new_errors(
-        loaded,
-        relative,
-        body,
-        today,
-        "livb import",
-        "pas het werkboek of de YAML aan en importeer opnieuw; er is niets gewijzigd",
-    )
-    return bom + body
+    return scalars, structural
 
 
 def _entry(section: str, ident: str, entries: list[Any]) -> int | None:
