@@ -25,6 +25,7 @@ from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_ato
 from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, NoReason, Reason, draft_texts, gap
+from livb.documents.chartcache import ChartCache
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -347,6 +348,7 @@ def _render_loaded(
     out = _output_folder(request, source.revision)
     reference = HouseStyle(_reference(source.root))  # read once, for every document
     environment = build_environment(_template_folders(source.root))
+    environment.livb_chart_cache = charts_kept = ChartCache(out)
     # The collector is paused per step, not for the whole render: a step makes many objects
     # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
     with paused_gc():  # every document's view
@@ -372,7 +374,7 @@ def _render_loaded(
     reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
     if reasons:
         raise NotFinal(reasons)
-    return _write_all(out, built, request, progress)
+    return _write_all(out, built, request, progress, charts_kept)
 
 
 _ABSENT = object()
@@ -794,11 +796,12 @@ def _write_all(
     built: list[tuple[Job, bytes, int]],
     request: RenderRequest,
     progress: Progress | None = None,
+    charts_kept: ChartCache | None = None,
 ) -> list[Rendered]:
     """Write the documents that changed, one at a time, each recorded in the manifest after it.
 
     A file that already holds what livb makes now is left as it was (its date too), and so is
-    its PDF when that was made from it.
+    its PDF when that was made from it. The charts drawn anew are kept for the next run.
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -837,6 +840,8 @@ def _write_all(
             else _write_one(out, manifest, job, data, missing)
             for job, data, missing in built
         ]
+        if charts_kept is not None:
+            charts_kept.save()
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
             _write_pdfs(rendered, progress)
         return rendered
