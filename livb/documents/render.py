@@ -45,7 +45,6 @@ from livb.folder.project import LoadResult, load_project
 from livb.folder.schema_errors import suggest
 from livb.history.diff import compare
 from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
-from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
 from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
@@ -342,6 +341,8 @@ def _render_loaded(
     reasons: list[str] = []
     located: dict[str, list[str]] = {}  # a reason, and the documents it keeps from being final
     if request.definitief:
+        from livb.method.check import check_loaded  # the rules: only for a final document
+
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
             reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
