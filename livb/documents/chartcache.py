@@ -40,7 +40,10 @@ def _drawing() -> str:
 
     from livb.documents import charts
 
-    code = hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()
+    try:
+        code = hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()
+    except OSError:  # not a file on disk (a zipped install): livb's version tells it apart
+        code = "?"
     try:
         matplotlib = metadata.version("matplotlib")
     except metadata.PackageNotFoundError:
