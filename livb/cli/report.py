@@ -16,12 +16,12 @@ from livb.core.diagnostics import Diagnostic, Severity
 from livb.core.errors import UsageError
 from livb.core.formatting import join
 from livb.core.words import count
-from livb.method.check import CheckResult
 from livb.method.process import FASEN, Stand
-from livb.method.status import Status
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rules are loaded only by the commands that check (not by render)
     from livb.documents.render import Availability, Rendered, Step
+    from livb.method.check import CheckResult
+    from livb.method.status import Status
     from livb.method.zone import ZoneStatus
 
 

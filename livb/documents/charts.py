@@ -263,6 +263,8 @@ _STYLE = {
     "axes.spines.right": False,
     "svg.hashsalt": "livb",
     "path.simplify": False,
+    "figure.autolayout": False,  # the layout is tight_layout's, once (see _png)
+    "figure.constrained_layout.use": False,
 }
 
 
@@ -276,6 +278,10 @@ def _png(chart: Chart) -> bytes:
         axes = figure.add_subplot()
         _DRAW[type(chart)](axes, chart)
         figure.tight_layout()
+        # tight_layout leaves a placeholder engine, and with any engine savefig draws the
+        # whole figure once more before drawing it for the PNG (a third of a chart's time);
+        # the layout is done, so that draw changes nothing: without an engine it is skipped.
+        figure.set_layout_engine(None)
         try:
             return _save(figure)
         finally:

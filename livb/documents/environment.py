@@ -693,6 +693,8 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.livb_drawn: dict[Any, bytes] = {}
         """Every chart drawn in this run (one environment per run), by its value: its kind and
         data (the style is livb's own). The same chart in several documents is drawn once."""
+        self.livb_chart_cache: Any = None
+        """The output folder's pictures of earlier runs (a ``chartcache.ChartCache``), if any."""
         self.template_text: Callable[[str], str] = str
         self.livb_own: set[int] = set()
         self.globals["range"] = self.livb_range
@@ -723,10 +725,16 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
             self.chart_picture(chart)
 
     def chart_picture(self, chart: Any) -> bytes:
-        """A chart's PNG, drawn once per run."""
+        """A chart's PNG, drawn once per run, and not at all when an earlier run kept it."""
         picture = self.livb_drawn.get(chart)
         if picture is None:
-            picture = self.livb_drawn[chart] = chart.png()
+            cache = self.livb_chart_cache
+            picture = cache.picture(chart) if cache is not None else None
+            if picture is None:
+                picture = chart.png()
+                if cache is not None:
+                    cache.remember(chart, picture)
+            self.livb_drawn[chart] = picture
         return picture
 
     def chart_pictures(self) -> list[Callable[[], bytes]]:

@@ -25,6 +25,7 @@ from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_ato
 from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, NoReason, Reason, draft_texts, gap
+from livb.documents.chartcache import ChartCache
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -44,7 +45,6 @@ from livb.folder.project import LoadResult, load_project
 from livb.folder.schema_errors import suggest
 from livb.history.diff import compare
 from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
-from livb.method.check import check_loaded
 from livb.model import FILE_KINDS, Project
 from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
 from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
@@ -341,12 +341,15 @@ def _render_loaded(
     reasons: list[str] = []
     located: dict[str, list[str]] = {}  # a reason, and the documents it keeps from being final
     if request.definitief:
+        from livb.method.check import check_loaded  # the rules: only for a final document
+
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
             reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
     out = _output_folder(request, source.revision)
     reference = HouseStyle(_reference(source.root))  # read once, for every document
     environment = build_environment(_template_folders(source.root))
+    environment.livb_chart_cache = charts_kept = ChartCache(out)
     # The collector is paused per step, not for the whole render: a step makes many objects
     # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
     with paused_gc():  # every document's view
@@ -372,7 +375,7 @@ def _render_loaded(
     reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
     if reasons:
         raise NotFinal(reasons)
-    return _write_all(out, built, request, progress)
+    return _write_all(out, built, request, progress, charts_kept)
 
 
 _ABSENT = object()
@@ -794,11 +797,12 @@ def _write_all(
     built: list[tuple[Job, bytes, int]],
     request: RenderRequest,
     progress: Progress | None = None,
+    charts_kept: ChartCache | None = None,
 ) -> list[Rendered]:
     """Write the documents that changed, one at a time, each recorded in the manifest after it.
 
     A file that already holds what livb makes now is left as it was (its date too), and so is
-    its PDF when that was made from it.
+    its PDF when that was made from it. The charts drawn anew are kept for the next run.
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -837,6 +841,8 @@ def _write_all(
             else _write_one(out, manifest, job, data, missing)
             for job, data, missing in built
         ]
+        if charts_kept is not None:
+            charts_kept.save()
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
             _write_pdfs(rendered, progress)
         return rendered
