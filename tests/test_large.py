@@ -141,3 +141,21 @@ def test_the_house_style_file_is_read_once_per_run(halle, monkeypatch, drawn):
     monkeypatch.setattr(docx, "Document", counted)
     rendered = render_documents(RenderRequest(halle, ["intentieverklaring", "agenda"], today=DAY))
     assert len(rendered) >= 3 and len(opened) == 1, opened
+
+
+def test_field_marks_do_not_count_toward_the_size_limits():
+    # a big city's texts each carry a mark of some hundred characters: the limits are for what
+    # the folder wrote, so a text under the limit passes however many marks surround its parts
+    from livb.documents.environment import MAX_TEXT, TemplateProblem, check_size
+    from livb.word.ir import FieldText, written_length
+
+    field = FieldText(
+        "Een actie", "doelstellingen/prio-1.yaml#/strategische_doelstellingen/0/titel"
+    )
+    marked = str(field)
+    assert written_length(marked) == len("Een actie") < len(marked)
+    many = marked * (MAX_TEXT // len(marked) + 1)  # over the limit with its marks
+    assert len(many) > MAX_TEXT >= written_length(many)
+    check_size(many)  # passes: the written text is under the limit
+    with pytest.raises(TemplateProblem):
+        check_size("x" * (MAX_TEXT + 1))  # what was written still counts in full

@@ -38,7 +38,7 @@ from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import upper_first
 from livb.documents.compiled import own_template_cache
-from livb.word.ir import FieldMark, Missing, split_missing
+from livb.word.ir import FieldMark, Missing, split_missing, written_length
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -513,7 +513,7 @@ def measure(value: Any, limit: int = MAX_TEXT) -> int:
     while stack and total <= limit:
         item = stack.pop()
         if isinstance(item, str):
-            total += len(item)
+            total += len(item) if len(item) <= limit else written_length(item)
         elif isinstance(item, bool) or item is None:
             total += 5
         elif isinstance(item, int):
@@ -536,7 +536,7 @@ def measure(value: Any, limit: int = MAX_TEXT) -> int:
 def check_size(value: Any) -> None:
     """Refuse a value too large to print (a long text, a huge or deeply shared list, a number)."""
     if isinstance(value, str):
-        if len(value) > MAX_TEXT:
+        if len(value) > MAX_TEXT and written_length(value) > MAX_TEXT:
             raise _too_big_text()
         return
     if measure(value) > MAX_TEXT:
@@ -629,7 +629,9 @@ def _check_operation(name: str, subject: Any, args: tuple[Any, ...]) -> None:
 
 def _check_result(value: Any) -> Any:
     if isinstance(value, str | list | tuple | dict | set):
-        if len(value) > MAX_TEXT:
+        if len(value) > MAX_TEXT and not (
+            isinstance(value, str) and written_length(value) <= MAX_TEXT
+        ):
             raise _too_big_text()
     elif (
         isinstance(value, int)
@@ -784,7 +786,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         It is the template's own text (its data already escaped): ``template_text`` marks it so.
         """
         pieces = list(parts)
-        if sum(map(len, pieces)) > MAX_OUTPUT:
+        if sum(map(len, pieces)) > MAX_OUTPUT and sum(map(written_length, pieces)) > MAX_OUTPUT:
             raise _too_big_document()
         return self.template_text("".join(pieces))
 
@@ -1013,7 +1015,8 @@ def _counted_finalize(environment: LimitedEnvironment) -> Callable[[Any], Any]:
     def counted(value: Any) -> Any:
         check_size(value)
         text = finalize(value)
-        environment.livb_budget.emit(len(text) if isinstance(text, str) else 0)
+        # what the folder wrote counts, not livb's field marks around it (ir.written_length)
+        environment.livb_budget.emit(written_length(text) if isinstance(text, str) else 0)
         return text
 
     return counted

@@ -47,7 +47,7 @@ from livb.history.diff import compare
 from livb.history.versions import Revision, load_revision, needed_for_loading, open_revision
 from livb.model import FILE_KINDS, Project
 from livb.word.docx import DocumentMeta, HouseStyle, StyleError, write_docx
-from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span
+from livb.word.ir import DocumentIR, PageBreak, Paragraph, Span, written_length
 from livb.word.markdown import MarkdownError, Tokens, build, tokenize
 
 
@@ -686,7 +686,7 @@ def _generate(environment: LimitedEnvironment, job: Job) -> str:
     size = 0
     for chunk in template.generate(job.context):
         chunks.append(chunk)
-        size += len(chunk)
+        size += written_length(chunk)  # livb's field marks do not count (ir.written_length)
         if len(chunks) == _CHUNKS_PER_PIECE:
             pieces.append("".join(chunks))
             chunks.clear()

@@ -146,6 +146,18 @@ def without_field_marks(text: str) -> str:
     )
 
 
+def written_length(text: str) -> int:
+    """How long a text is without its field marks: what the source wrote, and the template.
+
+    The marks (:class:`FieldMark`) are livb's own bookkeeping, some hundred characters per
+    field; a size limit meant for what was written does not count them.
+    """
+    if _OPEN not in text:
+        return len(text)
+    marks = sum(len(m.group(0)) for m in _TOKEN.finditer(text) if m.group(1))
+    return len(text) - marks
+
+
 def split_missing(text: str) -> list[str | Missing | FieldMark]:
     """The text as its plain parts and the gaps and field marks (tokens) between them, in order."""
     if _OPEN not in text:

@@ -197,9 +197,9 @@ CASES: list[Case] = [
         command=("init", "{out}", "--gemeente", "Liège", "--no-input", "--no-git"),
         code=0,
         expect=(
-            "opmerking: Luik ligt in het Franse taalgebied; livb maakt de documenten en "
+            "opmerking: Liège ligt in het Franse taalgebied; livb maakt de documenten en "
             "boodschappen voorlopig alleen in het Nederlands (taal: nl in livb.yaml)\n",
-            "Gemeentemap voor Luik (NIS 62063) aangemaakt in ",
+            "Gemeentemap voor Liège (NIS 62063) aangemaakt in ",
         ),
     ),
     Case(
