@@ -92,7 +92,7 @@ def test_init_with_unknown_nis_code(tmp_path, livb):
     ("name", "nis", "message", "hint"),
     [
         ("Halle", "44021", "NIS 44021 is Gent, niet Halle", "Halle heeft NIS 23027"),
-        ("Liège", "23027", "NIS 23027 is Halle, niet Liège", "Luik heeft NIS 62063"),
+        ("Liège", "23027", "NIS 23027 is Halle, niet Liège", "Liège heeft NIS 62063"),
         ("Melle", "44021", "NIS 44021 is Gent, niet Melle", "Merelbeke-Melle heeft NIS 44088"),
     ],
 )

@@ -76,8 +76,9 @@ def resolve_gemeente(name: str, nis: str | None) -> gemeenten.Lookup:
     meant = named.meant
     if meant is not None and meant != found:
         raise UsageError(
-            f"NIS {found.nis} is {found.naam_nl}, niet {name}",
-            f"{meant.naam_nl} heeft NIS {meant.nis}; laat --nis weg of verbeter de naam of de code",
+            f"NIS {found.nis} is {found.eigen_naam}, niet {name}",
+            f"{meant.eigen_naam} heeft NIS {meant.nis}; laat --nis weg of verbeter de naam of "
+            "de code",
         )
     message = None if meant else f"'{name}' staat niet in de lijst van Statbel"
     return gemeenten.Lookup(found, message)
