@@ -125,3 +125,14 @@ def test_livb_status_zone_shows_which_municipality_answers_which_priority(tmp_pa
     assert f"  {ZVP['verkeer']}: nog geen enkele gemeente antwoordt" in lines
     assert any(line.startswith("  niet gelezen: Beersel") for line in lines)
     assert result.code == 1  # a municipality's folder could not be read
+
+
+def test_livb_new_keeps_the_zones_zvp_when_it_checks_the_result(tmp_path, livb):
+    # livb new checks the folder as it would be after the change: with the zone's ZVP still
+    # read, so the existing 'plan: zvp' is not suddenly an unknown plan (LIVB101).
+    root = folders(tmp_path)
+    before = (root / "prioriteiten.yaml").read_text("utf-8")
+    result = livb("new", "prioriteit", root, "--id", "fietsen", "--titel", "Fietsdiefstal")
+    assert result.code == 0, result.out + result.err
+    after = (root / "prioriteiten.yaml").read_text("utf-8")
+    assert after.startswith(before.rstrip("\n")) and "id: fietsen" in after

@@ -411,6 +411,19 @@ def _period_names(models: dict[str, BaseModel]) -> list[Diagnostic]:
     ]
 
 
+def with_file(project: Project, relative: str, model: BaseModel) -> Project:
+    """The project with a new content for one file, as ``livb check`` would load it.
+
+    What was read beside the files stays: the series' CSV values and the police zone's
+    folder (a copy of the project would otherwise lose the zone's ZVP, and every ``plan: zvp``
+    would become an unknown plan).
+    """
+    after = _assemble({**project.files, relative: model})
+    after.series = project.series
+    after.zone = project.zone
+    return after
+
+
 def _assemble(models: dict[str, BaseModel]) -> Project:
     singles = {kind.pattern: kind.name for kind in FILE_KINDS if not kind.many}
     fields: dict[str, Any] = {
