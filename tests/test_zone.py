@@ -12,6 +12,7 @@ from livb.folder.yamlio import parse_fast
 from livb.method.check import run_checks
 from livb.model.zone import ZoneBestand
 
+from gitrepo import commit, init, needs_git
 from helpers import MINIMAL, REPO, write_tree
 
 TODAY = dt.date(2026, 11, 21)
@@ -136,3 +137,20 @@ def test_livb_new_keeps_the_zones_zvp_when_it_checks_the_result(tmp_path, livb):
     assert result.code == 0, result.out + result.err
     after = (root / "prioriteiten.yaml").read_text("utf-8")
     assert after.startswith(before.rstrip("\n")) and "id: fietsen" in after
+
+
+@needs_git
+def test_livb_diff_reads_a_revision_with_the_zone_folder_beside_the_real_folder(tmp_path, livb):
+    # A revision is loaded from a temporary folder; its '../zone' still means the zone folder
+    # beside the municipality's folder, so the revision loads (no LIVB229) and is compared.
+    root = folders(tmp_path)
+    init(tmp_path)
+    commit(tmp_path, "v1", tag="v1")
+    text = (root / "prioriteiten.yaml").read_text("utf-8")
+    (root / "prioriteiten.yaml").write_text(
+        text.replace("Minder inbraken", "Veilig wonen"), "utf-8"
+    )
+    result = livb("diff", "v1", root)
+    assert "LIVB229" not in result.out + result.err
+    assert result.code == 0, result.out + result.err
+    assert "Veilig wonen" in result.out

@@ -103,11 +103,14 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
     return loaded
 
 
-def load_project(root: Path) -> LoadResult:
+def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
     """Read and validate every file of a gemeente folder.
 
     Args:
         root: the gemeente folder.
+        zone_base: where a relative path to the police zone's folder (``politiezone.map``)
+            starts; ``root`` by default. A revision's files copied to a temporary folder read
+            the zone folder beside the real folder, as it is now.
 
     Returns:
         The project and every problem found, all at once.
@@ -153,7 +156,7 @@ def load_project(root: Path) -> LoadResult:
         return result
     project = _assemble(models)
     _load_series(result, root, project)
-    _load_zone(result, root, project)
+    _load_zone(result, root if zone_base is None else zone_base, project)
     if not any(d.severity is Severity.FOUT for d in result.diagnostics):
         result.project = project
     return result
