@@ -154,3 +154,49 @@ def test_livb_diff_reads_a_revision_with_the_zone_folder_beside_the_real_folder(
     assert "LIVB229" not in result.out + result.err
     assert result.code == 0, result.out + result.err
     assert "Veilig wonen" in result.out
+
+
+def test_a_plan_that_runs_past_the_zones_zvp_is_noted_at_the_zone_link(tmp_path):
+    root = folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    zone_text = zone.read_text("utf-8")
+    zvp_period = "  periode: {van: 2020-01-01, tot: 2025-12-31}\n"
+    zone.write_text(zone_text.replace("  prioriteiten:", zvp_period + "  prioriteiten:"), "utf-8")
+    livb_yaml = root / "livb.yaml"
+    plan_period = "beleid:\n  periode: {van: 2025-01-01, tot: 2027-12-31}\n"
+    livb_yaml.write_text(livb_yaml.read_text("utf-8") + plan_period, "utf-8")
+    [note] = [
+        d
+        for d in run_checks(root, today=TODAY).diagnostics
+        if d.code == "LIVB407" and "Zonaal veiligheidsplan PZ Test" in d.message
+    ]
+    assert note.location.path == "livb.yaml"
+    assert note.location.line == LIVB_YAML.splitlines().index("    map: {map}") + 1
+    assert "(2025-2027)" in note.message and "(2020-2025)" in note.message
+
+
+def test_the_zones_zvp_comes_first_and_plan_yamls_plans_keep_their_places(tmp_path):
+    from livb.method.queries import aligned_plans
+
+    root = folders(tmp_path)
+    plan = (
+        "afstemming:\n"
+        "  - {id: mjp, soort: meerjarenplan, titel: Meerjarenplan Halle}\n"
+        "  - id: svp\n    soort: zvp\n    titel: Oud veiligheidsplan\n"
+        "    prioriteiten: [{id: drugs, titel: Drugsoverlast}]\n"
+    )
+    (root / "plan.yaml").write_text(plan, "utf-8")
+    loaded = load_project(root)
+    assert loaded.project is not None
+    titles = [p.titel for p in aligned_plans(loaded.project)]
+    assert titles == [
+        "Zonaal veiligheidsplan PZ Test",
+        "Meerjarenplan Halle",
+        "Oud veiligheidsplan",
+    ]
+    [old] = [
+        d
+        for d in run_checks(root, today=TODAY).diagnostics
+        if d.code == "LIVB221" and "Drugsoverlast" in d.message
+    ]
+    assert (old.location.path, old.location.line) == ("plan.yaml", plan.count("\n"))

@@ -524,7 +524,8 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
             ZONE_OTHER,
             f"{zone.naam} telt {gemeente.naam} (NIS {gemeente.nis_code}) niet bij haar "
             f"gemeenten: {names}",
-            "verbeter het pad naar de zonemap, of voeg de gemeente toe in zone.yaml van de zone",
+            "controleer de NIS-code in livb.yaml en het pad naar de zonemap, of voeg de gemeente "
+            "toe in zone.yaml van de zone",
         )
         return
     project.zone = zone
