@@ -13,7 +13,7 @@ from livb.method.check import run_checks
 from livb.model.zone import ZoneBestand
 
 from gitrepo import commit, init, needs_git
-from helpers import MINIMAL, REPO, write_tree
+from helpers import MINIMAL, REPO, copy_example, write_tree
 
 TODAY = dt.date(2026, 11, 21)
 ZVP = {"inbraken": "Woninginbraken", "verkeer": "Verkeersveiligheid"}
@@ -200,3 +200,16 @@ def test_the_zones_zvp_comes_first_and_plan_yamls_plans_keep_their_places(tmp_pa
         if d.code == "LIVB221" and "Drugsoverlast" in d.message
     ]
     assert (old.location.path, old.location.line) == ("plan.yaml", plan.count("\n"))
+
+
+def test_a_copy_of_halle_reads_the_zone_folder_copied_beside_it_once(tmp_path):
+    first = copy_example(tmp_path / "halle")
+    zone = tmp_path / "pz-zennevallei" / "zone.yaml"
+    zone.write_text(zone.read_text("utf-8").replace("Overlast", "Overlast in de stad"), "utf-8")
+    second = copy_example(tmp_path / "tweede")  # the same parent: the zone folder is kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halle", "pz-zennevallei", "tweede"]
+    for root in (first, second):
+        loaded = load_project(root)
+        assert loaded.project is not None and loaded.project.zone is not None
+        titles = [p.titel for p in loaded.project.zone.zvp.prioriteiten]
+        assert "Overlast in de stad" in titles
