@@ -213,3 +213,16 @@ def test_a_copy_of_halle_reads_the_zone_folder_copied_beside_it_once(tmp_path):
         assert loaded.project is not None and loaded.project.zone is not None
         titles = [p.titel for p in loaded.project.zone.zvp.prioriteiten]
         assert "Overlast in de stad" in titles
+
+
+def test_an_invalid_zone_file_points_to_a_command_that_reads_the_zone(tmp_path, livb):
+    root = folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    zone.write_text(zone.read_text("utf-8").replace("  prioriteiten:", "  prioriteiten: 5\n  x:"))
+    checked = livb("check", root)
+    assert checked.code == 1 and "LIVB229" in checked.out
+    assert "'livb status' van die map" in checked.out  # 'livb check' refuses a zone folder
+    status = livb("status", tmp_path / "zone")
+    assert status.code == 1
+    assert "'prioriteiten' moet een lijst zijn" in status.err
+    assert "'prioriteiten' moet een lijst zijn" in checked.out

@@ -514,7 +514,8 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
         fail(
             ZONE_MISSING,
             f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
-            f"controleer de zonemap met livb check {folder}",
+            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb status' van die map "
+            "controleert het opnieuw",
         )
         return
     codes = {g.nis_code for g in zone.gemeenten}
