@@ -60,7 +60,7 @@ def run_livb(
     started = time.perf_counter()
     loaded = load(folder)
     loaded_at = time.perf_counter()
-    render.load_project = lambda root: loaded  # rendering alone: the folder is loaded already
+    render.load_project = lambda root, **_: loaded  # rendering alone: the folder is loaded already
     render.render_documents(
         render.RenderRequest(folder, ["plan"], out=out.parent, force=True, today=TODAY)
     )

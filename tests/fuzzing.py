@@ -23,7 +23,7 @@ from livb.folder.yamlio import line_count
 from livb.method.check import run_checks
 from livb.model import FILE_KINDS, FileKind
 
-from helpers import EXAMPLE
+from helpers import EXAMPLE, copy_folder
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # as YAML counts them
 
@@ -164,7 +164,7 @@ def reset(root: Path, base: Path) -> None:
     """Make ``root`` a fresh copy of ``base`` again."""
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(base, root)
+    copy_folder(base, root)
 
 
 def check_property(root: Path) -> Outcome:

@@ -59,9 +59,52 @@ def sweep_rng(salt: str) -> random.Random:
 
 
 def copy_example(target: Path, source: Path = EXAMPLE, *, symlinks: bool = False) -> Path:
-    """Copy a sample folder as git holds it: without what a user's run left behind."""
+    """Copy a sample folder as git holds it: without what a user's run left behind.
+
+    The police zone's folder its livb.yaml names by a relative path is copied beside the copy
+    (see :func:`copy_zone_beside`), so the copy reads the same ZVP.
+    """
     shutil.copytree(source, target, symlinks=symlinks, ignore=shutil.ignore_patterns(*LEFT_BEHIND))
+    copy_zone_beside(source, target)
     return target
+
+
+def copy_folder(source: Path, target: Path) -> Path:
+    """Copy a folder whole, with what a run left in it (its output, with their times), and the
+    zone folder its livb.yaml names beside the copy (see :func:`copy_zone_beside`)."""
+    shutil.copytree(source, target)
+    copy_zone_beside(source, target)
+    return target
+
+
+def copy_zone_beside(source: Path, target: Path) -> Path | None:
+    """Copy the zone folder a folder's livb.yaml names (``politiezone.map``) beside its copy.
+
+    Only a relative path that leads out of the folder: ``../pz-zennevallei`` of ``source`` is
+    copied to ``../pz-zennevallei`` of ``target``, once; a zone folder already there (of an
+    earlier copy in the same parent) is kept as it is. Returns the zone folder of the copy, or
+    None when there is nothing to copy (no such path, a folder without livb.yaml, a path that
+    does not lead to a folder).
+    """
+    from livb.folder.yamlio import YamlSyntaxError, parse_fast
+
+    try:
+        data = parse_fast((source / "livb.yaml").read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        return None
+    gemeente = data.get("gemeente") if isinstance(data, dict) else None
+    zone = gemeente.get("politiezone") if isinstance(gemeente, dict) else None
+    folder = zone.get("map") if isinstance(zone, dict) else None
+    if not isinstance(folder, str) or not folder or Path(folder).is_absolute():
+        return None
+    copied = Path(os.path.normpath(target / folder))
+    original = source / folder
+    if copied.is_relative_to(target) or not original.is_dir():
+        return None
+    if not copied.exists():
+        copied.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(original, copied, ignore=shutil.ignore_patterns(*LEFT_BEHIND))
+    return copied
 
 
 # The minimal folder's two actors without their names: only LIVB202 (actor zonder naam).

@@ -93,14 +93,18 @@ def premie(middelen: str) -> Edit:
     )
 
 
+NO_ZONE = replace("livb.yaml", "    map: ../pz-zennevallei\n", "")
+
+
 CASES: dict[str, Edit] = {
     "LIVB101": replace("organen.yaml", "projectleider: koen-deprez", "projectleider: koen-depres"),
     "LIVB102": replace("actoren.yaml", "id: ann-mertens", "id: bart-segers"),
     "LIVB103": replace(
         "organen.yaml", "projectleider: marleen-vandenbroeck", "projectleider: ann-mertens"
     ),
-    "LIVB104": replace("livb.yaml", '"23027"', '"23072"'),
-    "LIVB105": replace("livb.yaml", '"23027"', '"23088"'),
+    # Without the zone folder: a NIS code the zone does not hold stops the loading (LIVB230).
+    "LIVB104": together(NO_ZONE, replace("livb.yaml", '"23027"', '"23072"')),
+    "LIVB105": together(NO_ZONE, replace("livb.yaml", '"23027"', '"23088"')),
     "LIVB106": replace("livb.yaml", '  nis_code: "23027"\n', ""),
     "LIVB108": replace("doelstellingen/samenleven.yaml", "schakel: nazorg", "schakel: opvolging"),
     "LIVB107": edit(

@@ -15,7 +15,7 @@ import pytest
 
 from livb.word.docx import docx_text
 
-from helpers import EXAMPLE, REPO, copy_example, halle_snapshots
+from helpers import EXAMPLE, REPO, copy_example, copy_folder, halle_snapshots
 
 DAY = "2026-11-21"
 GOLDEN = Path(__file__).parent / "golden"
@@ -38,7 +38,7 @@ def rendered(tmp_path_factory, halle_rendered) -> Path:
 
     assert DAY == "2026-11-21"  # the day of halle_rendered (tests/conftest.py)
     root = tmp_path_factory.mktemp("render") / "halle"
-    shutil.copytree(halle_rendered, root)
+    copy_folder(halle_rendered, root)
     # the brainstorm is behind Halle (render alle leaves its handout out): asked for by name
     render_documents(
         RenderRequest(root, ["brainstorm"], today=dt.date.fromisoformat(DAY), toch=True)
@@ -49,7 +49,7 @@ def rendered(tmp_path_factory, halle_rendered) -> Path:
 @pytest.fixture
 def halle_after_alle(tmp_path, halle_rendered) -> Path:
     """A copy of Halle as `livb render alle MAP --datum DAY` leaves it."""
-    return shutil.copytree(halle_rendered, tmp_path / "halle")
+    return copy_folder(halle_rendered, tmp_path / "halle")
 
 
 def xml(path: Path, part: str) -> str:

@@ -9,7 +9,6 @@ import io
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import time
@@ -33,7 +32,7 @@ from livb.word.docx import docx_text
 from livb.word.ir import Paragraph
 from livb.word.markdown import parse
 
-from helpers import EXAMPLE, copy_example, sweep_is_full, sweep_rng
+from helpers import EXAMPLE, copy_example, copy_folder, sweep_is_full, sweep_rng
 
 DAY = dt.date(2026, 11, 21)
 
@@ -99,7 +98,7 @@ class Rendered:
 
     def copy(self, target: Path) -> Path:
         """A copy of the folder with its output, as a user's folder after `render alle`."""
-        shutil.copytree(self.root, target)
+        copy_folder(self.root, target)
         return target
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,7 @@ from wordshapes import (
 )
 
 from gitrepo import commit, init, needs_git
-from helpers import REPO, copy_example
+from helpers import REPO, copy_example, copy_folder
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +107,7 @@ def test_a_confidential_interview_has_no_place_to_mark(halle):
 def folder(plan_folder: Path, tmp_path: Path) -> Path:
     """A fresh copy of the folder with its rendered plan."""
     root = tmp_path / "halle"
-    shutil.copytree(plan_folder, root)
+    copy_folder(plan_folder, root)
     return root
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from wordshapes import FIRST, VISIE, first_visie_paragraph, repack, replace_control, word_runs
 
-from helpers import copy_example
+from helpers import copy_example, copy_folder
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -76,7 +76,7 @@ def test_libreoffice_keeps_every_field_bookmark_and_the_map(saved):
 def test_the_edit_comes_back_through_libreoffice_and_nothing_else(saved, livb, tmp_path):
     root, resaved = saved
     folder = tmp_path / "halle"
-    shutil.copytree(root, folder)
+    copy_folder(root, folder)
     result = livb("import", resaved, folder)
     assert result.code == 0, result.err
     assert result.out.splitlines()[0].startswith(f"{VISIE}: 'Halle wil een stad zijn")

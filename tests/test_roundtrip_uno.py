@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from helpers import copy_example
+from helpers import copy_example, copy_folder
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 SCRIPT = Path(__file__).with_name("uno_edit.py")
@@ -64,7 +64,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_a_dry_run_shows_the_edit_the_reviewer_and_the_comment(edited, livb, tmp_path):
     root, target = edited
     folder = tmp_path / "halle"
-    shutil.copytree(root, folder)
+    copy_folder(root, folder)
     before = (folder / "plan.yaml").read_bytes()
     result = livb("import", target, folder, "--droog")
     assert result.code == 0, result.err
@@ -79,7 +79,7 @@ def test_a_dry_run_shows_the_edit_the_reviewer_and_the_comment(edited, livb, tmp
 def test_the_edit_is_written_and_the_comment_is_not(edited, livb, tmp_path):
     root, target = edited
     folder = tmp_path / "halle"
-    shutil.copytree(root, folder)
+    copy_folder(root, folder)
     before = (folder / "plan.yaml").read_text(encoding="utf-8")
     result = livb("import", target, folder)
     assert result.code == 0, result.err

@@ -535,6 +535,8 @@ def test_every_text_field_reaches_a_document_or_is_known_not_to(halle, livb):
             if kind.name == "plan":  # Halle has no funding source (nor an SVPP)
                 data["financiering"] = [{"id": "eigen", "naam": "x", "soort": "eigen"}]
                 data["financiering"][0]["toegekend"] = {2011: 60000}
+                # its ZVP's priorities are in the zone's folder: give the LSBP one
+                data["afstemming"][0]["prioriteiten"] = [{"id": "x", "titel": "x"}]
             if kind.name == "prioriteiten":  # nor staff, BBC codes (the old budget form)
                 data["prioriteiten"][0]["personeel"] = [{"functie": "x", "vte": 1}]
             if kind.name == "doelstellingen" and path.name == "inbraken.yaml":

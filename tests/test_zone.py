@@ -12,7 +12,8 @@ from livb.folder.yamlio import parse_fast
 from livb.method.check import run_checks
 from livb.model.zone import ZoneBestand
 
-from helpers import MINIMAL, REPO, write_tree
+from gitrepo import commit, init, needs_git
+from helpers import MINIMAL, REPO, copy_example, write_tree
 
 TODAY = dt.date(2026, 11, 21)
 ZVP = {"inbraken": "Woninginbraken", "verkeer": "Verkeersveiligheid"}
@@ -125,3 +126,103 @@ def test_livb_status_zone_shows_which_municipality_answers_which_priority(tmp_pa
     assert f"  {ZVP['verkeer']}: nog geen enkele gemeente antwoordt" in lines
     assert any(line.startswith("  niet gelezen: Beersel") for line in lines)
     assert result.code == 1  # a municipality's folder could not be read
+
+
+def test_livb_new_keeps_the_zones_zvp_when_it_checks_the_result(tmp_path, livb):
+    # livb new checks the folder as it would be after the change: with the zone's ZVP still
+    # read, so the existing 'plan: zvp' is not suddenly an unknown plan (LIVB101).
+    root = folders(tmp_path)
+    before = (root / "prioriteiten.yaml").read_text("utf-8")
+    result = livb("new", "prioriteit", root, "--id", "fietsen", "--titel", "Fietsdiefstal")
+    assert result.code == 0, result.out + result.err
+    after = (root / "prioriteiten.yaml").read_text("utf-8")
+    assert after.startswith(before.rstrip("\n")) and "id: fietsen" in after
+
+
+@needs_git
+def test_livb_diff_reads_a_revision_with_the_zone_folder_beside_the_real_folder(tmp_path, livb):
+    # A revision is loaded from a temporary folder; its '../zone' still means the zone folder
+    # beside the municipality's folder, so the revision loads (no LIVB229) and is compared.
+    root = folders(tmp_path)
+    init(tmp_path)
+    commit(tmp_path, "v1", tag="v1")
+    text = (root / "prioriteiten.yaml").read_text("utf-8")
+    (root / "prioriteiten.yaml").write_text(
+        text.replace("Minder inbraken", "Veilig wonen"), "utf-8"
+    )
+    result = livb("diff", "v1", root)
+    assert "LIVB229" not in result.out + result.err
+    assert result.code == 0, result.out + result.err
+    assert "Veilig wonen" in result.out
+
+
+def test_a_plan_that_runs_past_the_zones_zvp_is_noted_at_the_zone_link(tmp_path):
+    root = folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    zone_text = zone.read_text("utf-8")
+    zvp_period = "  periode: {van: 2020-01-01, tot: 2025-12-31}\n"
+    zone.write_text(zone_text.replace("  prioriteiten:", zvp_period + "  prioriteiten:"), "utf-8")
+    livb_yaml = root / "livb.yaml"
+    plan_period = "beleid:\n  periode: {van: 2025-01-01, tot: 2027-12-31}\n"
+    livb_yaml.write_text(livb_yaml.read_text("utf-8") + plan_period, "utf-8")
+    [note] = [
+        d
+        for d in run_checks(root, today=TODAY).diagnostics
+        if d.code == "LIVB407" and "Zonaal veiligheidsplan PZ Test" in d.message
+    ]
+    assert note.location.path == "livb.yaml"
+    assert note.location.line == LIVB_YAML.splitlines().index("    map: {map}") + 1
+    assert "(2025-2027)" in note.message and "(2020-2025)" in note.message
+
+
+def test_the_zones_zvp_comes_first_and_plan_yamls_plans_keep_their_places(tmp_path):
+    from livb.method.queries import aligned_plans
+
+    root = folders(tmp_path)
+    plan = (
+        "afstemming:\n"
+        "  - {id: mjp, soort: meerjarenplan, titel: Meerjarenplan Halle}\n"
+        "  - id: svp\n    soort: zvp\n    titel: Oud veiligheidsplan\n"
+        "    prioriteiten: [{id: drugs, titel: Drugsoverlast}]\n"
+    )
+    (root / "plan.yaml").write_text(plan, "utf-8")
+    loaded = load_project(root)
+    assert loaded.project is not None
+    titles = [p.titel for p in aligned_plans(loaded.project)]
+    assert titles == [
+        "Zonaal veiligheidsplan PZ Test",
+        "Meerjarenplan Halle",
+        "Oud veiligheidsplan",
+    ]
+    [old] = [
+        d
+        for d in run_checks(root, today=TODAY).diagnostics
+        if d.code == "LIVB221" and "Drugsoverlast" in d.message
+    ]
+    assert (old.location.path, old.location.line) == ("plan.yaml", plan.count("\n"))
+
+
+def test_a_copy_of_halle_reads_the_zone_folder_copied_beside_it_once(tmp_path):
+    first = copy_example(tmp_path / "halle")
+    zone = tmp_path / "pz-zennevallei" / "zone.yaml"
+    zone.write_text(zone.read_text("utf-8").replace("Overlast", "Overlast in de stad"), "utf-8")
+    second = copy_example(tmp_path / "tweede")  # the same parent: the zone folder is kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halle", "pz-zennevallei", "tweede"]
+    for root in (first, second):
+        loaded = load_project(root)
+        assert loaded.project is not None and loaded.project.zone is not None
+        titles = [p.titel for p in loaded.project.zone.zvp.prioriteiten]
+        assert "Overlast in de stad" in titles
+
+
+def test_an_invalid_zone_file_points_to_a_command_that_reads_the_zone(tmp_path, livb):
+    root = folders(tmp_path)
+    zone = tmp_path / "zone" / "zone.yaml"
+    zone.write_text(zone.read_text("utf-8").replace("  prioriteiten:", "  prioriteiten: 5\n  x:"))
+    checked = livb("check", root)
+    assert checked.code == 1 and "LIVB229" in checked.out
+    assert "'livb status' van die map" in checked.out  # 'livb check' refuses a zone folder
+    status = livb("status", tmp_path / "zone")
+    assert status.code == 1
+    assert "'prioriteiten' moet een lijst zijn" in status.err
+    assert "'prioriteiten' moet een lijst zijn" in checked.out

@@ -313,7 +313,7 @@ def _needed_for_rendering(path: str) -> bool:
 
 
 def _render(request: RenderRequest, source: _Source, progress: Progress | None) -> list[Rendered]:
-    loaded = load_project(source.root)
+    loaded = load_project(source.root, zone_base=request.root)
     if loaded.project is None:
         if source.revision is not None:
             raise _revision_errors(

@@ -103,11 +103,14 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
     return loaded
 
 
-def load_project(root: Path) -> LoadResult:
+def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
     """Read and validate every file of a gemeente folder.
 
     Args:
         root: the gemeente folder.
+        zone_base: where a relative path to the police zone's folder (``politiezone.map``)
+            starts; ``root`` by default. A revision's files copied to a temporary folder read
+            the zone folder beside the real folder, as it is now.
 
     Returns:
         The project and every problem found, all at once.
@@ -153,7 +156,7 @@ def load_project(root: Path) -> LoadResult:
         return result
     project = _assemble(models)
     _load_series(result, root, project)
-    _load_zone(result, root, project)
+    _load_zone(result, root if zone_base is None else zone_base, project)
     if not any(d.severity is Severity.FOUT for d in result.diagnostics):
         result.project = project
     return result
@@ -411,6 +414,19 @@ def _period_names(models: dict[str, BaseModel]) -> list[Diagnostic]:
     ]
 
 
+def with_file(project: Project, relative: str, model: BaseModel) -> Project:
+    """The project with a new content for one file, as ``livb check`` would load it.
+
+    What was read beside the files stays: the series' CSV values and the police zone's
+    folder (a copy of the project would otherwise lose the zone's ZVP, and every ``plan: zvp``
+    would become an unknown plan).
+    """
+    after = _assemble({**project.files, relative: model})
+    after.series = project.series
+    after.zone = project.zone
+    return after
+
+
 def _assemble(models: dict[str, BaseModel]) -> Project:
     singles = {kind.pattern: kind.name for kind in FILE_KINDS if not kind.many}
     fields: dict[str, Any] = {
@@ -498,7 +514,8 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
         fail(
             ZONE_MISSING,
             f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
-            f"controleer de zonemap met livb check {folder}",
+            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb status' van die map "
+            "controleert het opnieuw",
         )
         return
     codes = {g.nis_code for g in zone.gemeenten}
@@ -508,7 +525,8 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
             ZONE_OTHER,
             f"{zone.naam} telt {gemeente.naam} (NIS {gemeente.nis_code}) niet bij haar "
             f"gemeenten: {names}",
-            "verbeter het pad naar de zonemap, of voeg de gemeente toe in zone.yaml van de zone",
+            "controleer de NIS-code in livb.yaml en het pad naar de zonemap, of voeg de gemeente "
+            "toe in zone.yaml van de zone",
         )
         return
     project.zone = zone

@@ -506,12 +506,14 @@ def load_revision(folder: Path, spec: str) -> Version:
 
     The result's ``root`` is ``folder`` (the revision's files are gone after loading; use
     :func:`open_revision` to keep them while rendering).
+    The police zone's folder that livb.yaml names is read beside ``folder``, as it is now (it
+    is no part of the municipality's folder, so of its revision).
 
     Raises:
         LivbError: see :func:`open_revision`.
     """
     with open_revision(folder, spec, needed_for_loading) as snapshot:
-        result = load_project(snapshot.path)
+        result = load_project(snapshot.path, zone_base=folder)
     result.root = folder
     return Version(snapshot.revision.label, snapshot.revision, result, snapshot.skipped)
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError
-from livb.folder.project import LoadResult, _assemble
+from livb.folder.project import LoadResult, with_file
 from livb.folder.schema_errors import translate
 from livb.folder.yamlio import SourceFile, YamlSyntaxError, parse_fast
 from livb.method.check import check_loaded
@@ -52,8 +52,7 @@ def refuse_new_errors(
             else error.message
         )
         raise LivbError(f"{command} zou '{relative}' ongeldig maken: {detail}", hint) from None
-    after = _assemble({**project.files, relative: model})
-    after.series = project.series
+    after = with_file(project, relative, model)
     sources = {**loaded.sources, relative: SourceFile(relative, text, data)}
 
     def errors(state: LoadResult) -> list[tuple[str, str, str, str]]:

@@ -594,20 +594,22 @@ def aligned_plans(project: Project) -> list[AnderPlan]:
     """The plans the integral plan aligns with: plan.yaml's, and the zone's ZVP.
 
     A municipality whose livb.yaml names the police zone's shared folder reads the ZVP there
-    (as the plan ``zvp``) instead of keeping a copy under ``afstemming``; a plan of its own
-    with that id comes first.
+    (as the plan ``zvp``, first, as the method names it first) instead of keeping a copy under
+    ``afstemming``; a plan of its own with that id wins, and the zone's is left out. So the
+    plans after the zone's (when there is one) are plan.yaml's, in its order.
     """
     plans = list(project.plan.afstemming)
     zone = project.zone
     if zone is not None and all(p.id != ZONE_PLAN for p in plans):
         zvp = zone.zvp
-        plans.append(
+        plans.insert(
+            0,
             AnderPlan(
                 id=ZONE_PLAN,
                 soort=Plansoort.ZVP,
                 titel=zvp.titel,
                 periode=zvp.periode,
                 prioriteiten=list(zvp.prioriteiten),
-            )
+            ),
         )
     return plans

@@ -374,7 +374,7 @@ def _refuse_what_check_rejects(
 ) -> None:
     """Refuse a new content that would not load, or that gives a new error of ``livb check``."""
     from livb.core.diagnostics import Severity
-    from livb.folder.project import LoadResult, _assemble
+    from livb.folder.project import LoadResult, with_file
     from livb.folder.schema_errors import translate
     from livb.folder.yamlio import YamlSyntaxError, parse_fast
     from livb.method.check import check_loaded
@@ -392,8 +392,7 @@ def _refuse_what_check_rejects(
             f"livb new zou '{relative}' ongeldig maken: {detail}",
             "er is niets gewijzigd; voeg het element met de hand toe",
         ) from None
-    after = _assemble({**project.files, relative: model})
-    after.series = project.series
+    after = with_file(project, relative, model)
 
     def errors(state: Project) -> list[tuple[str, str, str]]:
         result = check_loaded(LoadResult(root, state), today=today)

@@ -69,7 +69,7 @@ CASES: list[Case] = [
         "keten-hernoemt-een-schakel-van-de-methode",
         change("livb.yaml", lambda t: t + "keten: {nazorg: preventie}\n"),
         CHECK,
-        expect=("livb.yaml:35:8: fout LIVB012 'nazorg' is al een schakel van de methode",),
+        expect=("livb.yaml:37:8: fout LIVB012 'nazorg' is al een schakel van de methode",),
     ),
     Case(
         "eigen-woord-voor-de-keten-met-een-tikfout",
@@ -96,7 +96,7 @@ CASES: list[Case] = [
         CHECK,
         code=0,
         expect=(
-            "livb.yaml:35:29: waarschuwing LIVB006 '2009-11-24-pg-samenlven' is geen id en geen "
+            "livb.yaml:37:29: waarschuwing LIVB006 '2009-11-24-pg-samenlven' is geen id en geen "
             "bestand van deze map; LIVB301 blijft daar dus aan",
         ),
     ),

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB407"
@@ -38,11 +39,16 @@ def check(context: RuleContext) -> Iterator[Finding]:
     periode = context.project.instellingen.beleid.periode
     if periode is None:
         return
-    for position, plan in enumerate(context.project.plan.afstemming):
+    plans = aligned_plans(context.project)
+    zone = len(plans) - len(context.project.plan.afstemming)  # 1: the zone's ZVP comes first
+    for position, plan in enumerate(plans):
         if plan.periode and (periode.van < plan.periode.van or periode.tot > plan.periode.tot):
+            in_zone = position < zone  # the zone's ZVP: livb.yaml names its folder
             yield Finding(
-                "plan.yaml",
-                ("afstemming", position, "periode"),
+                "livb.yaml" if in_zone else "plan.yaml",
+                ("gemeente", "politiezone", "map")
+                if in_zone
+                else ("afstemming", position - zone, "periode"),
                 f"het plan ({periode.van.year}-{periode.tot.year}) valt niet binnen "
                 + _named_with_period(plan.titel, plan.periode.van.year, plan.periode.tot.year),
                 "plan een herziening wanneer de nieuwe cyclus van dat plan begint",

@@ -36,8 +36,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
     project = context.project
     priorities = project.prioriteiten.prioriteiten
     answered = {(a.plan, a.prioriteit) for p in priorities for a in p.aansluiting}
-    own = len(project.plan.afstemming)
-    for p_index, plan in enumerate(aligned_plans(project)):
+    plans = aligned_plans(project)
+    zone = len(plans) - len(project.plan.afstemming)  # 1: the zone's ZVP comes first
+    for p_index, plan in enumerate(plans):
         items = {item.id for item in plan.prioriteiten}
         for position, prioriteit in enumerate(priorities):
             for a_index, aansluiting in enumerate(prioriteit.aansluiting):
@@ -52,12 +53,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             continue
         for i_index, item in enumerate(plan.prioriteiten):
             if (plan.id, item.id) not in answered:
-                in_zone = p_index >= own  # the zone's ZVP: livb.yaml names its folder
+                in_zone = p_index < zone  # the zone's ZVP: livb.yaml names its folder
                 yield Finding(
                     "livb.yaml" if in_zone else "plan.yaml",
                     ("gemeente", "politiezone", "map")
                     if in_zone
-                    else ("afstemming", p_index, "prioriteiten", i_index, "id"),
+                    else ("afstemming", p_index - zone, "prioriteiten", i_index, "id"),
                     f"geen enkele prioriteit antwoordt op '{item.titel}' van {plan.titel}",
                     f"vul 'aansluiting: [{{plan: {plan.id}, prioriteit: {item.id}}}]' in "
                     "bij de prioriteit die erop antwoordt",
