@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from livb.documents import chartcache, charts
+from livb.documents import _chartcache as chartcache
+from livb.documents import charts
 from livb.documents.render import RenderRequest, render_documents
 
 from helpers import SMALL_PLAN, write_tree

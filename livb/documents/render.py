@@ -25,7 +25,7 @@ from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_ato
 from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, NoReason, Reason, draft_texts, gap
-from livb.documents.chartcache import ChartCache
+from livb.documents._chartcache import ChartCache
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
