@@ -135,7 +135,8 @@ def table(project: Project, lines: list[Line], years: list[int | None]) -> dict[
         )
         for bron in _source_order(project, lines)
     ]
-    sums = [_sum_or_none(v for (y, _), v in totals.items() if y == year) for year in years]
+    per_year = money.by_year(lines)
+    sums = [per_year.get(year) for year in years]  # None for none at all: '–', not € 0
     return {
         "rijen": rows,
         "totaal": money.total(lines),
@@ -150,7 +151,7 @@ def action_rows(project: Project, lines: list[Line], years: list[int | None]) ->
         own = [line for line in lines if line.actie == actie.id]
         if not own:
             continue
-        per_year = money.by_year_and_source(own)
+        per_year = money.by_year(own)
         bbc = actie.bbc
         codes = (
             [c for c in (bbc.beleidsdoelstelling, bbc.actieplan, bbc.actie, bbc.beleidsveld) if c]
@@ -159,21 +160,16 @@ def action_rows(project: Project, lines: list[Line], years: list[int | None]) ->
         )
         sources = ", ".join(money.source_name(project, b) for b in _source_order(project, own))
         label = f"{actie.titel} ({sources})" + (f"; BBC {' · '.join(codes)}" if codes else "")
-        cells = [sum(v for (y, _), v in per_year.items() if y == year) or None for year in years]
+        cells = [per_year.get(year) or None for year in years]
         rows.append((label, [*cells, money.total(own)]))
-    sums = [_sum_or_none(line.bedrag for line in lines if line.jaar == year) for year in years]
+    all_years = money.by_year(lines)
+    sums = [all_years.get(year) for year in years]
     return {
         "rijen": rows,
         "met_bbc": any("; BBC " in label for label, _ in rows),
         "totaal": money.total(lines),
         "blokken": _blocks(_heads(years), rows, [*sums, money.total(lines)]),
     }
-
-
-def _sum_or_none(values: Iterable[float]) -> float | None:
-    """The sum of the amounts, None for none at all (a table shows '–', not € 0)."""
-    found = list(values)
-    return sum(found) if found else None
 
 
 def _heads(years: list[int | None]) -> list[str]:

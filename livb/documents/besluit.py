@@ -470,13 +470,10 @@ def _budget(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
         "op een rij zet"
     )
     if lines:
-        per_year = money.by_year_and_source(lines)
-        years = sorted({year for year, _ in per_year if year is not None})
-        shown = [
-            f"{formatting.money(sum(v for (y, _), v in per_year.items() if y == year))} in {year}"
-            for year in years
-        ]
-        whole = sum(v for (y, _), v in per_year.items() if y is None)
+        per_year = money.by_year(lines)
+        years = sorted(year for year in per_year if year is not None)
+        shown = [f"{formatting.money(per_year[year])} in {year}" for year in years]
+        whole = per_year.get(None)
         if whole:
             shown.append(f"{formatting.money(whole)} voor de hele looptijd")
         total = formatting.money(money.total(lines))

@@ -177,6 +177,14 @@ def by_year_and_source(lines: Iterable[Line]) -> dict[tuple[int | None, str], fl
     return dict(totals)
 
 
+def by_year(lines: Iterable[Line]) -> dict[int | None, float]:
+    """The sum of the lines per year (None: the old-form budgets for the whole period)."""
+    totals: dict[int | None, float] = defaultdict(float)
+    for line in lines:
+        totals[line.jaar] += line.bedrag
+    return dict(totals)
+
+
 def total(lines: Iterable[Line]) -> float:
     """The sum of the lines."""
     return sum(line.bedrag for line in lines)
