@@ -129,6 +129,7 @@ def test_a_second_language_is_cldr_data_not_a_second_formatter():
     assert formatting.long_date(day, locale="fr_BE") == "23 mars 2010"
     assert formatting.join(["a", "b", "c"], locale="fr_BE") == "a, b et c"
     assert formatting.money(6000.5, locale="fr_BE") == "6\u202f000,50\u00a0€"
+    assert formatting.money(13500, locale="fr_BE") == "13\u202f500\u00a0€"  # no ,00 when whole
     assert formatting.short_month_name(2, locale="fr_BE") == "févr."
 
 

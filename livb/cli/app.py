@@ -25,6 +25,7 @@ from livb.cli.dutch import (
     ask_yes,
     describe_usage_error,
 )
+from livb.core import i18n
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import month_name
 from livb.core.words import count
@@ -73,6 +74,7 @@ def _livb(
     ] = False,
 ) -> None:
     """Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren."""
+    i18n.set_language(None)  # the environment's language, until a folder names its own
 
 
 def _gemeentemap(folder: Path, *, given: bool) -> None:

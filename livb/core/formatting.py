@@ -1,9 +1,10 @@
 """Numbers, money, dates and lists as a language writes them: CLDR data (babel), livb's style.
 
-Every function takes ``locale`` (``"nl_BE"`` unless told): the language's symbols, month names,
-list words and patterns come from babel's CLDR data; :data:`STYLES` holds where livb writes
-differently from CLDR's defaults, one entry per language. A second language is a new entry
-there (or none: CLDR's own patterns then), not a second formatter.
+Every function takes ``locale`` (the current language's, :mod:`livb.core.i18n`, unless told):
+the language's symbols, month names, list words and patterns come from babel's CLDR data;
+:data:`STYLES` holds where livb writes differently from CLDR's defaults, one entry per
+language. A second language is a new entry there (or none: CLDR's own patterns then), not a
+second formatter.
 
 Where livb's Dutch differs from CLDR's ``nl_BE`` and the documents must stay as they are:
 
@@ -34,10 +35,17 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import NumberPattern, parse_pattern
 
+from livb.core import i18n
+
 if TYPE_CHECKING:
     import datetime as dt
 
 DEFAULT_LOCALE = "nl_BE"
+"""The locale of a Dutch folder; every function writes in the current language's (core.i18n)."""
+
+
+def _current_locale() -> str:
+    return i18n.locale()
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,8 @@ class Style:
     short_date: str = "d\u00a0MMM\u00a0y"
     """``MMM`` is the short month of :func:`short_month_name`, not CLDR's abbreviation."""
     short_month_year: str = "MMM\u00a0y"
+    whole_money_without_cents: bool = False
+    """An amount in whole euros drops the pattern's cents (6 000 €, but 6 000,50 €)."""
 
 
 STYLES: dict[str, Style] = {
@@ -61,6 +71,13 @@ STYLES: dict[str, Style] = {
         number="#,##0.##",
         money="¤ #,##0.##;¤ -#,##0.##",
         percent="#,##0%",
+    ),
+    # French: the sign after the amount, kept with it (6 000 €, 6 000,50 €), a space before %
+    "fr_BE": Style(
+        number="#,##0.##",
+        money="#,##0.00\u00a0¤;-#,##0.00\u00a0¤",
+        percent="#,##0\u00a0%",
+        whole_money_without_cents=True,
     ),
 }
 """livb's style per language; a locale not listed is written with CLDR's patterns."""
@@ -183,24 +200,26 @@ def number(
     digits: int | None = None,
     fixed: bool = False,
     grouping: bool = True,
-    locale: str = DEFAULT_LOCALE,
+    locale: str | None = None,
 ) -> str:
     """A number as written: 12.500 and 16,8; 2010 without ``grouping``.
 
     At most ``digits`` decimals (the style's own: two), trailing zeros dropped; ``fixed``
     writes all of them (``digits=1, fixed=True``: 6,0).
     """
+    locale = locale or _current_locale()
     decimals = None if digits is None else (digits if fixed else 0, digits)
     return _formatter("number", locale, decimals, "" if grouping else "plain")(float(value))
 
 
-def parse_number(text: str, *, locale: str = DEFAULT_LOCALE) -> Decimal:
+def parse_number(text: str, *, locale: str | None = None) -> Decimal:
     """A number as a user of the locale types it (2.500,50), read back exactly.
 
     Raises:
         ValueError: the text is not such a number (babel's strict reading: grouping in the
             wrong place counts as a mistake, not as a decimal point).
     """
+    locale = locale or _current_locale()
     from babel.numbers import NumberFormatError, parse_decimal
 
     try:
@@ -209,26 +228,30 @@ def parse_number(text: str, *, locale: str = DEFAULT_LOCALE) -> Decimal:
         raise ValueError(str(error)) from None
 
 
-def integer(value: float, *, group: str | None = None, locale: str = DEFAULT_LOCALE) -> str:
+def integer(value: float, *, group: str | None = None, locale: str | None = None) -> str:
     """A whole number, rounded: 2.000.000 (``group=" "``: 2 000 000, as a hint to type it)."""
+    locale = locale or _current_locale()
     formatter = _formatter("number", locale, (0, 0))
     text = formatter(float(value))
     return text if group is None else text.replace(formatter.group, group)
 
 
-def percent(fraction: float, *, digits: int = 0, locale: str = DEFAULT_LOCALE) -> str:
+def percent(fraction: float, *, digits: int = 0, locale: str | None = None) -> str:
     """A fraction as a percentage: 0.25 → 25%, with ``digits=1`` 0.069 → 6,9%."""
+    locale = locale or _current_locale()
     return _formatter("percent", locale, (digits, digits))(float(fraction))
 
 
 def money(
-    amount: float, *, whole: bool = False, nonbreaking: bool = False, locale: str = DEFAULT_LOCALE
+    amount: float, *, whole: bool = False, nonbreaking: bool = False, locale: str | None = None
 ) -> str:
     """An amount in euro: € 6.000, € 6.000,5; ``whole``: rounded to the euro.
 
     ``nonbreaking`` keeps the sign and the amount together in a narrow table cell.
     """
+    locale = locale or _current_locale()
     variant = "nbsp" if nonbreaking else ""
+    whole = whole or (_style(locale).whole_money_without_cents and float(amount).is_integer())
     return _formatter("money", locale, (0, 0) if whole else None, variant)(float(amount))
 
 
@@ -240,21 +263,30 @@ def _precision(day: dt.date) -> str:
     return str(getattr(day, "precisie", "dag"))
 
 
-@cache
-def month_names(locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
+def month_names(locale: str | None = None) -> tuple[str, ...]:
     """The twelve month names, January first: januari … december."""
+    return _month_names(locale or _current_locale())
+
+
+@cache
+def _month_names(locale: str) -> tuple[str, ...]:
     wide = _locale(locale).months["format"]["wide"]
     return tuple(str(wide[m]) for m in range(1, 13))
 
 
-def month_name(month: int, *, locale: str = DEFAULT_LOCALE) -> str:
+def month_name(month: int, *, locale: str | None = None) -> str:
     """A month's name: 3 → maart."""
+    locale = locale or _current_locale()
     return month_names(locale)[month - 1]
 
 
-@cache
-def short_month_names(locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
+def short_month_names(locale: str | None = None) -> tuple[str, ...]:
     """The short month names: CLDR's, with a full stop when they shorten the name (mrt., mei)."""
+    return _short_month_names(locale or _current_locale())
+
+
+@cache
+def _short_month_names(locale: str) -> tuple[str, ...]:
     short = _locale(locale).months["format"]["abbreviated"]
     names = []
     for wide, month in zip(month_names(locale), range(1, 13), strict=True):
@@ -263,8 +295,9 @@ def short_month_names(locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     return tuple(names)
 
 
-def short_month_name(month: int, *, locale: str = DEFAULT_LOCALE) -> str:
+def short_month_name(month: int, *, locale: str | None = None) -> str:
     """A month's short name: 3 → mrt., 5 → mei."""
+    locale = locale or _current_locale()
     return short_month_names(locale)[month - 1]
 
 
@@ -277,12 +310,13 @@ def _date(pattern: str, year: int, month: int, day: int, locale: str) -> str:
     return str(format_date(dt.date(year, month, day), pattern, locale=_locale(locale)))
 
 
-def long_date(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
+def long_date(day: dt.date, *, locale: str | None = None) -> str:
     """A date in words: 23 maart 2010; known to the month or year: maart 2010, 2010.
 
     A date known only to the month or the year (``datum: 2007-11``, ``livb.model._tijd``'s
     ``VageDatum``) carries its precision as ``precisie`` and is written as known.
     """
+    locale = locale or _current_locale()
     precision = _precision(day)
     if precision == "jaar":
         return str(day.year)
@@ -291,13 +325,15 @@ def long_date(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
     return _date(pattern, day.year, day.month, day.day, locale)
 
 
-def month_year(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
+def month_year(day: dt.date, *, locale: str | None = None) -> str:
     """The month and year of a date: maart 2010."""
+    locale = locale or _current_locale()
     return _date(_style(locale).month_year, day.year, day.month, 1, locale)
 
 
-def short_date(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
+def short_date(day: dt.date, *, locale: str | None = None) -> str:
     """A date for a narrow table cell, that never breaks: 1 sep. 2010 (sep. 2010, 2010)."""
+    locale = locale or _current_locale()
     precision = _precision(day)
     if precision == "jaar":
         return str(day.year)
@@ -309,8 +345,9 @@ def short_date(day: dt.date, *, locale: str = DEFAULT_LOCALE) -> str:
 # -- lists ---------------------------------------------------------------------------------------
 
 
-def join(parts: Sequence[str], *, locale: str = DEFAULT_LOCALE) -> str:
+def join(parts: Sequence[str], *, locale: str | None = None) -> str:
     """Texts as a list in prose: a, b en c."""
+    locale = locale or _current_locale()
     if len(parts) <= 1:
         return "".join(parts)
     return str(format_list(list(parts), locale=_locale(locale)))

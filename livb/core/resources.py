@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 
 
 def templates_dir() -> Path:
@@ -18,6 +19,6 @@ def templates_dir() -> Path:
         if (candidate / "init").is_dir():
             return candidate
     raise LivbError(
-        "de sjablonen van livb ontbreken in deze installatie",
-        "installeer livb opnieuw, bv. met 'pip install --force-reinstall livb'",
+        tr("de sjablonen van livb ontbreken in deze installatie"),
+        tr("installeer livb opnieuw, bv. met 'pip install --force-reinstall livb'"),
     )

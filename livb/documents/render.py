@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from livb import __version__
+from livb.core import i18n
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import integer, long_date
@@ -491,7 +492,7 @@ def _mark_version(ir: DocumentIR, revision: Revision) -> None:
 
 def _template_folders(root: Path) -> list[Path]:
     own = root / "templates"
-    builtin = templates_dir() / "nl"
+    builtin = templates_dir() / i18n.language()
     linked = first_link(root, own)
     if linked is not None:
         raise TemplateError(
@@ -568,7 +569,7 @@ def _reference(root: Path) -> Path:
     """The gemeente's huisstijl.docx (a regular file with one name, no link), else livb's."""
     own = root / "huisstijl.docx"
     if not os.path.lexists(own):
-        return templates_dir() / "nl" / "huisstijl.docx"
+        return templates_dir() / i18n.language() / "huisstijl.docx"
     try:
         check_template(root, own, _STYLE_HINT)
     except LinkedPathError as error:

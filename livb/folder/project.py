@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from livb.core import i18n
 from livb.core.diagnostics import Diagnostic, Location, Severity
 from livb.core.errors import LivbError, UsageError
 from livb.core.nogc import paused_gc
@@ -103,6 +105,25 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
     return loaded
 
 
+_TAAL = re.compile(rb"^taal:[ \t]*['\"]?([a-z]{2})['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def folder_language(root: Path) -> str | None:
+    """The ``taal`` livb.yaml names, read before the folder is (its messages are in it).
+
+    None when livb.yaml cannot be read or names no language livb writes; the model's
+    validation then says what is wrong with it.
+    """
+    try:
+        with (root / "livb.yaml").open("rb") as stream:
+            head = stream.read(1 << 16)
+    except OSError:
+        return None
+    found = _TAAL.search(head)
+    language = found.group(1).decode() if found else "nl"
+    return language if language in i18n.LANGUAGES else None
+
+
 def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
     """Read and validate every file of a gemeente folder.
 
@@ -142,6 +163,7 @@ def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
         )
         return result
 
+    i18n.set_language(folder_language(root))
     models: dict[str, BaseModel] = {}
     with paused_gc():  # many small objects and no cycles: see livb/core/nogc.py
         unreadable = _unreadable_folders(result, root)

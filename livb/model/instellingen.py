@@ -122,8 +122,8 @@ class Instellingen(LivbModel):
     """Versie van het mapformaat; laat op 1 staan."""
     gemeente: Gemeente
     beleid: Beleid = empty_part(Beleid)
-    taal: Literal["nl"] = "nl"
-    """Taal van de documenten; voorlopig enkel 'nl'. Een instelling (intern), geen tekst."""
+    taal: Literal["nl", "fr"] = "nl"
+    """Taal van de documenten en de boodschappen: 'nl' (Nederlands) of 'fr' (Frans)."""
     coordinator: ActorId | None = None
     """De coördinator integrale veiligheid (id uit actoren.yaml)."""
     begeleiding: Begeleiding = empty_part(Begeleiding)
