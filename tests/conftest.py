@@ -13,6 +13,19 @@ import pytest
 
 from helpers import MINIMAL, SWEEP_FULL, SWEEP_SEED, copy_example, write_tree
 
+# Outside a folder livb speaks the environment's language: the tests expect Dutch there, on any
+# machine (a test of French sets the folder's taal or LIVB_TAAL itself).
+os.environ["LIVB_TAAL"] = "nl"
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_environment() -> Iterator[None]:
+    """Each test starts in the environment's language: a French folder loaded before is gone."""
+    from livb.core import i18n
+
+    with i18n.speaking(None):
+        yield
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("livb")

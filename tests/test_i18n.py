@@ -114,12 +114,14 @@ def test_one_text_one_translation_across_the_catalogues() -> None:
         ({"LC_MESSAGES": "nl_BE.UTF-8", "LANG": "fr_BE.UTF-8"}, "nl"),
         ({"LANG": "de_BE.UTF-8"}, "nl"),
         ({}, "nl"),
+        ({"LIVB_TAAL": "fr", "LANG": "nl_BE.UTF-8"}, "fr"),
+        ({"LIVB_TAAL": "de", "LANG": "fr_BE.UTF-8"}, "fr"),
     ],
 )
 def test_outside_a_folder_the_environment_chooses(
     monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str
 ) -> None:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LIVB_TAAL", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)

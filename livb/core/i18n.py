@@ -12,8 +12,8 @@ Only literal strings may be marked (never an f-string; ``tr``, not ``_``, so tha
 throwaway ``_`` of a loop can hide it): the check above reads the code, not its runs.
 
 The language is set when a gemeente folder is loaded (:func:`set_language` with livb.yaml's
-``taal``); outside a folder it follows the environment's locale (``LC_ALL``, ``LC_MESSAGES``,
-``LANG``: ``fr…`` gives French, anything else Dutch).
+``taal``); outside a folder it follows ``LIVB_TAAL`` (nl or fr), else the environment's locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``fr…`` gives French, anything else Dutch).
 """
 
 from __future__ import annotations
@@ -39,7 +39,13 @@ _language: ContextVar[str | None] = ContextVar("livb_language", default=None)
 
 
 def environment_language() -> str:
-    """The language of the user's environment: French for a ``fr`` locale, else Dutch."""
+    """The language of the user's environment: ``LIVB_TAAL``, else French for a ``fr`` locale.
+
+    Anything else is Dutch (a German-speaking or English locale included).
+    """
+    own = os.environ.get("LIVB_TAAL", "")
+    if own in LANGUAGES:
+        return own
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
