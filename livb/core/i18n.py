@@ -91,6 +91,16 @@ def tr(message: str, /, **fields: Any) -> str:
     return message.format(**fields) if fields else message
 
 
+def word(value: str) -> str:
+    """An enumerated value (a role, a state, a link of the chain) in the current language.
+
+    The values are Dutch in the YAML files and in the code (``burgemeester``, ``preventie``);
+    their French lives in the catalogue like any text, marked with :func:`N_` where the model
+    names them.
+    """
+    return translate(value, language())
+
+
 def translate(message: str, taal: str) -> str:
     """``message`` (Dutch) in ``taal``, unformatted: for a text shown in a named language."""
     if taal == "nl":

@@ -32,7 +32,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from livb.core import formatting
+from livb.core import formatting, i18n
 from livb.core.formatting import integer as thousands
 from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
@@ -988,6 +988,7 @@ def build_environment(folders: list[Path]) -> LimitedEnvironment:
         "hoofdletter": capital,
         "korte_datum": short_date,
         "getal": lambda v: v if isinstance(v, Missing) else Markdown(formatting.number(v)),
+        "woord": lambda v: v if isinstance(v, Missing) else i18n.word(str(v)),
     }
     own_globals: dict[str, Callable[..., Any]] = {
         "persoon": person,
