@@ -133,7 +133,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     },
     "livb.model.instellingen.Instellingen": {
         "formaat": "Versie van het mapformaat; laat op 1 staan.",
-        "taal": "Taal van de documenten en de boodschappen: 'nl' (Nederlands) of 'fr' (Frans).",
+        "taal": "Taal van de documenten en de boodschappen: 'nl' (Nederlands) of 'fr' (Frans); intern:\ngeen document noemt ze, elk document is in die taal geschreven.",
         "coordinator": "De coördinator integrale veiligheid (id uit actoren.yaml).",
         "themas": "Een eigen lijst van thema's; standaard de clusters van de Kadernota Integrale Veiligheid.",
         "keten": "Eigen woorden voor de schakels van de veiligheidsketen, bv. {reactie: repressie}.",

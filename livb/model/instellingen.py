@@ -123,7 +123,8 @@ class Instellingen(LivbModel):
     gemeente: Gemeente
     beleid: Beleid = empty_part(Beleid)
     taal: Literal["nl", "fr"] = "nl"
-    """Taal van de documenten en de boodschappen: 'nl' (Nederlands) of 'fr' (Frans)."""
+    """Taal van de documenten en de boodschappen: 'nl' (Nederlands) of 'fr' (Frans); intern:
+    geen document noemt ze, elk document is in die taal geschreven."""
     coordinator: ActorId | None = None
     """De coördinator integrale veiligheid (id uit actoren.yaml)."""
     begeleiding: Begeleiding = empty_part(Begeleiding)
