@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -66,7 +65,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, st
         _render(halle, ["alle"])
         texts[taal] = _render(halle, ["protocol"])  # Halle had no FOD guidance: not in alle
         vilvoorde = base / "vilvoorde"
-        shutil.copytree(PROJECTS / "vilvoorde", vilvoorde)
+        copy_example(vilvoorde, PROJECTS / "vilvoorde")
         _with_language(vilvoorde, taal)
         texts[taal].update(_render(vilvoorde, sorted(ELSEWHERE)))
     return texts
