@@ -44,10 +44,6 @@ DEFAULT_LOCALE = "nl_BE"
 """The locale of a Dutch folder; every function writes in the current language's (core.i18n)."""
 
 
-def _current_locale() -> str:
-    return i18n.locale()
-
-
 @dataclass(frozen=True)
 class Style:
     """How livb writes one language, as CLDR patterns (None: the locale's own CLDR pattern)."""
@@ -207,7 +203,7 @@ def number(
     At most ``digits`` decimals (the style's own: two), trailing zeros dropped; ``fixed``
     writes all of them (``digits=1, fixed=True``: 6,0).
     """
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     decimals = None if digits is None else (digits if fixed else 0, digits)
     return _formatter("number", locale, decimals, "" if grouping else "plain")(float(value))
 
@@ -219,7 +215,7 @@ def parse_number(text: str, *, locale: str | None = None) -> Decimal:
         ValueError: the text is not such a number (babel's strict reading: grouping in the
             wrong place counts as a mistake, not as a decimal point).
     """
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     from babel.numbers import NumberFormatError, parse_decimal
 
     try:
@@ -230,7 +226,7 @@ def parse_number(text: str, *, locale: str | None = None) -> Decimal:
 
 def integer(value: float, *, group: str | None = None, locale: str | None = None) -> str:
     """A whole number, rounded: 2.000.000 (``group=" "``: 2 000 000, as a hint to type it)."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     formatter = _formatter("number", locale, (0, 0))
     text = formatter(float(value))
     return text if group is None else text.replace(formatter.group, group)
@@ -238,7 +234,7 @@ def integer(value: float, *, group: str | None = None, locale: str | None = None
 
 def percent(fraction: float, *, digits: int = 0, locale: str | None = None) -> str:
     """A fraction as a percentage: 0.25 → 25%, with ``digits=1`` 0.069 → 6,9%."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     return _formatter("percent", locale, (digits, digits))(float(fraction))
 
 
@@ -249,7 +245,7 @@ def money(
 
     ``nonbreaking`` keeps the sign and the amount together in a narrow table cell.
     """
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     variant = "nbsp" if nonbreaking else ""
     whole = whole or (_style(locale).whole_money_without_cents and float(amount).is_integer())
     return _formatter("money", locale, (0, 0) if whole else None, variant)(float(amount))
@@ -265,7 +261,7 @@ def _precision(day: dt.date) -> str:
 
 def month_names(locale: str | None = None) -> tuple[str, ...]:
     """The twelve month names, January first: januari … december."""
-    return _month_names(locale or _current_locale())
+    return _month_names(locale or i18n.locale())
 
 
 @cache
@@ -276,13 +272,13 @@ def _month_names(locale: str) -> tuple[str, ...]:
 
 def month_name(month: int, *, locale: str | None = None) -> str:
     """A month's name: 3 → maart."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     return month_names(locale)[month - 1]
 
 
 def short_month_names(locale: str | None = None) -> tuple[str, ...]:
     """The short month names: CLDR's, with a full stop when they shorten the name (mrt., mei)."""
-    return _short_month_names(locale or _current_locale())
+    return _short_month_names(locale or i18n.locale())
 
 
 @cache
@@ -297,7 +293,7 @@ def _short_month_names(locale: str) -> tuple[str, ...]:
 
 def short_month_name(month: int, *, locale: str | None = None) -> str:
     """A month's short name: 3 → mrt., 5 → mei."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     return short_month_names(locale)[month - 1]
 
 
@@ -316,7 +312,7 @@ def long_date(day: dt.date, *, locale: str | None = None) -> str:
     A date known only to the month or the year (``datum: 2007-11``, ``livb.model._tijd``'s
     ``VageDatum``) carries its precision as ``precisie`` and is written as known.
     """
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     precision = _precision(day)
     if precision == "jaar":
         return str(day.year)
@@ -327,13 +323,13 @@ def long_date(day: dt.date, *, locale: str | None = None) -> str:
 
 def month_year(day: dt.date, *, locale: str | None = None) -> str:
     """The month and year of a date: maart 2010."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     return _date(_style(locale).month_year, day.year, day.month, 1, locale)
 
 
 def short_date(day: dt.date, *, locale: str | None = None) -> str:
     """A date for a narrow table cell, that never breaks: 1 sep. 2010 (sep. 2010, 2010)."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     precision = _precision(day)
     if precision == "jaar":
         return str(day.year)
@@ -347,7 +343,7 @@ def short_date(day: dt.date, *, locale: str | None = None) -> str:
 
 def join(parts: Sequence[str], *, locale: str | None = None) -> str:
     """Texts as a list in prose: a, b en c."""
-    locale = locale or _current_locale()
+    locale = locale or i18n.locale()
     if len(parts) <= 1:
         return "".join(parts)
     return str(format_list(list(parts), locale=_locale(locale)))

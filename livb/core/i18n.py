@@ -63,15 +63,20 @@ def locale() -> str:
     return LOCALES[language()]
 
 
+def _known(taal: str | None) -> str | None:
+    """``taal`` if livb writes it, else None (the environment's language)."""
+    return taal if taal in LANGUAGES else None
+
+
 def set_language(taal: str | None) -> None:
     """Write in ``taal`` from now on (None: the environment's language again)."""
-    _language.set(taal if taal in LANGUAGES else None)
+    _language.set(_known(taal))
 
 
 @contextmanager
 def speaking(taal: str | None) -> Iterator[None]:
     """Write in ``taal`` inside the block, and in the language of before after it."""
-    token = _language.set(taal if taal in LANGUAGES else None)
+    token = _language.set(_known(taal))
     try:
         yield
     finally:
