@@ -55,19 +55,38 @@ def _render(root: Path, documents: list[str]) -> dict[str, str]:
     }
 
 
+def _includes(template: str) -> set[str]:
+    """The partials a template includes (``{% include "_geld.md.j2" %}``), itself included."""
+    text = (TEMPLATES_NL / template).read_text(encoding="utf-8")
+    return {template, *re.findall(r'{%-? *(?:include|import|from) *"([^"]+)"', text)}
+
+
+def _written(document: str) -> bool:
+    """True when the document's French template and every partial it includes are written."""
+    return all((TEMPLATES_FR / name).is_file() for name in _includes(f"{document}.md.j2"))
+
+
+READY = [d for d in DOCUMENTS if _written(d)]
+"""The documents whose French twins are written (issue 23 lands them document by document)."""
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    """taal → document file name → text, the same folders in both languages."""
+    """taal → document file name → text, the same folders and documents in both languages."""
+    here = [d for d in READY if d not in ELSEWHERE]
+    there = [d for d in READY if d in ELSEWHERE]
     texts: dict[str, dict[str, str]] = {}
     for taal in ("nl", "fr"):
         base = tmp_path_factory.mktemp(f"twins-{taal}")
-        halle = _with_language(copy_example(base / "halle"), taal)
-        _render(halle, ["alle"])
-        texts[taal] = _render(halle, ["protocol"])  # Halle had no FOD guidance: not in alle
-        vilvoorde = base / "vilvoorde"
-        copy_example(vilvoorde, PROJECTS / "vilvoorde")
-        _with_language(vilvoorde, taal)
-        texts[taal].update(_render(vilvoorde, sorted(ELSEWHERE)))
+        texts[taal] = {}
+        if here:
+            halle = _with_language(copy_example(base / "halle"), taal)
+            texts[taal].update(_render(halle, here))
+        if there:
+            vilvoorde = base / "vilvoorde"
+            copy_example(vilvoorde, PROJECTS / "vilvoorde")
+            _with_language(vilvoorde, taal)
+            texts[taal].update(_render(vilvoorde, there))
     return texts
 
 
@@ -141,13 +160,10 @@ def _folder_ids(root: Path) -> set[str]:
     return {i for i in found if len(i) > 2}
 
 
-WRITTEN = [t for t in TEMPLATES if (TEMPLATES_FR / t).is_file()]
-"""The French twins written so far (issue 23 is in progress: the rest are listed when skipped)."""
-
-
 def test_every_dutch_template_has_its_french_twin() -> None:
-    missing = [t for t in TEMPLATES if t not in WRITTEN]
-    if missing and len(missing) == len(TEMPLATES):
+    written = [t for t in TEMPLATES if (TEMPLATES_FR / t).is_file()]
+    missing = [t for t in TEMPLATES if t not in written]
+    if missing and not written:
         pytest.skip(f"issue 23: no French template yet ({len(missing)} to write)")
     assert not missing, f"templates/fr lacks: {missing}"
 
@@ -156,16 +172,15 @@ def test_the_french_house_style_exists() -> None:
     assert (TEMPLATES_FR / "huisstijl.docx").is_file()
 
 
-@pytest.mark.skipif(
-    len(WRITTEN) < len(TEMPLATES), reason="issue 23: the French templates are not all written"
-)
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_both_languages_tell_the_same_facts(
     document: str, rendered: dict[str, dict[str, str]]
 ) -> None:
+    if document not in READY:
+        pytest.skip(f"issue 23: {document} has no French template yet")
     ids = _folder_ids(EXAMPLE) | _folder_ids(PROJECTS / "vilvoorde")
     own = _template_numbers(document)
-    names = [n for n in rendered["nl"] if n == document or n.startswith(f"{document}-")]
+    names = [n for n in rendered["nl"] if n.startswith(document)]  # protocol: protocolakkoord
     assert names, f"no {document} was rendered"
     assert sorted(rendered["fr"]) == sorted(rendered["nl"]), "the same documents in both languages"
     for name in names:
