@@ -317,7 +317,7 @@ def _confidential(kind: FileKind, data: dict[Any, Any]) -> bool:
 def _problems(
     error: ValidationError, model: type[BaseModel], confidential: bool = False
 ) -> list[SchemaProblem]:
-    """The Dutch problems, without 'missing key' where a misspelt key already explains it."""
+    """The problems, without 'missing key' where a misspelt key already explains it."""
     problems = [translate(detail, model, confidential=confidential) for detail in error.errors()]
     misspelt = {
         (problem.loc[:-1], problem.suggestion) for problem in problems if problem.suggestion

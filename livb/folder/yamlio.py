@@ -11,7 +11,8 @@ where ruamel's 0-based positions become 1-based.
 Before a text reaches the loader it is read as a regular file inside the folder
 (:func:`read_source`) and checked for what livb refuses (:func:`find_problems`): control
 characters, nesting deeper than the C composer can take, aliases, tags and numbers of
-hundreds of digits. Each refusal is a Dutch message with its line and column.
+hundreds of digits. Each refusal is a message, in the folder's language, with its line and
+column.
 """
 
 from __future__ import annotations
@@ -127,10 +128,10 @@ _HINTS = {
 
 
 class YamlSyntaxError(Exception):
-    """A file that livb cannot read as YAML, with a 1-based position and a Dutch message.
+    """A file that livb cannot read as YAML, with a 1-based position and a message.
 
     Attributes:
-        message: what is wrong, in Dutch.
+        message: what is wrong, in the language of the moment it was found.
         line: 1-based line (0: the file as a whole).
         column: 1-based column (0: the file as a whole).
         hint: what to do.
@@ -254,7 +255,7 @@ def read_source(root: Path, relative: str) -> str:
         relative: the path of the file in the folder, as shown in messages.
 
     Raises:
-        UnreadableFileError: the file is not something livb reads (one Dutch sentence why).
+        UnreadableFileError: the file is not something livb reads (one sentence why).
         YamlSyntaxError: the file is not UTF-8 (with the position of the first bad byte).
     """
     path = root / relative
@@ -318,7 +319,7 @@ def _refuse_links(root: Path, relative: str) -> None:
 
 
 def describe_os_error(error: OSError) -> str:
-    """Why the system refused to read, in a few Dutch words where they are known."""
+    """Why the system refused to read, in a few words of our own where they are known."""
     if isinstance(error, PermissionError):
         return tr("geen leesrechten")
     if isinstance(error, FileNotFoundError):
