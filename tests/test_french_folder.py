@@ -162,3 +162,38 @@ def test_a_csv_problem_made_in_french_keeps_its_french_default_hint() -> None:
         _, [problem] = read_series("jaar;waarde\n2007;1;2\n", None)
     assert problem.message == "cette ligne a 3 colonnes, la première ligne 2"
     assert problem.hint.startswith("la première ligne nomme les colonnes")
+
+
+def test_a_broken_livb_yaml_of_a_french_folder_is_french(tmp_path: Path) -> None:
+    root = _folder(tmp_path, "fr")
+    _break(root, "livb.yaml", "gemeente:\n", "gemeente: [open\n")
+    [broken] = _errors(root, "LIVB001")
+    assert broken.location.path == "livb.yaml"
+    assert broken.message.startswith("erreur YAML : ")
+
+
+def test_outside_a_folder_the_environment_chooses_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without livb.yaml there is no taal to read: LIVB_TAAL decides."""
+    monkeypatch.setenv("LIVB_TAAL", "fr")
+    [missing] = _errors(tmp_path, "LIVB003")
+    assert missing.message == f"'{tmp_path}' n'est pas un dossier de commune : livb.yaml manque"
+    monkeypatch.setenv("LIVB_TAAL", "nl")
+    [missing] = _errors(tmp_path, "LIVB003")
+    assert missing.message == f"'{tmp_path}' is geen gemeentemap: livb.yaml ontbreekt"
+
+
+def test_a_merged_commune_is_named_in_french() -> None:
+    from livb.folder.gemeenten import lookup
+
+    with i18n.speaking("fr"):
+        merged = lookup("Bertogne")
+    assert merged.message is not None
+    assert merged.message.startswith("Bertogne n'existe plus en tant que commune : elle a fusionné")
+    successor = merged.suggestions[0]
+    assert f"pour former {successor.naam_fr} (INS {successor.nis})" in merged.message
+    with i18n.speaking("nl"):
+        dutch = lookup("Bertogne").message
+    assert dutch is not None and f"gefusioneerd tot {successor.naam_nl} (NIS" in dutch
+    assert successor.naam_fr != successor.naam_nl  # Bastogne, Bastenaken
