@@ -178,7 +178,7 @@ def test_outside_a_folder_the_environment_chooses_the_language(
     """Without livb.yaml there is no taal to read: LIVB_TAAL decides."""
     monkeypatch.setenv("LIVB_TAAL", "fr")
     [missing] = _errors(tmp_path, "LIVB003")
-    assert missing.message == f"'{tmp_path}' n'est pas un dossier de commune : livb.yaml manque"
+    assert missing.message == f"'{tmp_path}' n'est pas un dossier de commune : il manque livb.yaml"
     monkeypatch.setenv("LIVB_TAAL", "nl")
     [missing] = _errors(tmp_path, "LIVB003")
     assert missing.message == f"'{tmp_path}' is geen gemeentemap: livb.yaml ontbreekt"
