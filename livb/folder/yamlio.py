@@ -227,22 +227,6 @@ def _kind_of(path: Path) -> str | None:
     return N_("{naam} is een apparaat, geen gewoon bestand")
 
 
-_OUTSIDE = {
-    "is een koppeling (symlink) naar een bestand buiten de gemeentemap": N_(
-        "{naam} is een koppeling (symlink) naar een bestand buiten de gemeentemap"
-    ),
-    "ligt via een koppeling (symlink) buiten de gemeentemap": N_(
-        "{naam} ligt via een koppeling (symlink) buiten de gemeentemap"
-    ),
-}
-"""livb.core.safepaths's reasons, as whole sentences that name the file."""
-
-
-def _outside(name: str, reason: str) -> str:
-    known = _OUTSIDE.get(reason)
-    return tr(known, naam=name) if known else f"{name} {reason}"
-
-
 def read_source(root: Path, relative: str) -> str:
     """Read a file of the folder as text, refusing what a shared drive may hold instead.
 
@@ -313,7 +297,7 @@ def _refuse_links(root: Path, relative: str) -> None:
     outside = outside_reason(root, relative)
     if outside:
         raise UnreadableFileError(
-            _outside(relative, outside),
+            tr(outside, naam=relative),
             tr("livb leest alleen bestanden in de gemeentemap; kopieer het bestand erin"),
         )
 
