@@ -197,3 +197,42 @@ def test_a_merged_commune_is_named_in_french() -> None:
         dutch = lookup("Bertogne").message
     assert dutch is not None and f"gefusioneerd tot {successor.naam_nl} (NIS" in dutch
     assert successor.naam_fr != successor.naam_nl  # Bastogne, Bastenaken
+
+
+def test_a_link_out_of_a_french_folder_is_refused_in_french(tmp_path: Path) -> None:
+    root = _folder(tmp_path, "fr")
+    outside = tmp_path / "ailleurs.yaml"
+    outside.write_text((root / "swot.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "swot.yaml").unlink()
+    (root / "swot.yaml").symlink_to(outside)
+    [refused] = _errors(root, "LIVB007")
+    assert refused.message == (
+        "swot.yaml est un lien symbolique (symlink) vers un fichier situé hors du dossier de la "
+        "commune"
+    )
+    assert (
+        refused.hint
+        == "livb ne lit que les fichiers du dossier de la commune ; copiez-y le fichier"
+    )
+
+
+def test_write_errors_and_links_are_told_in_the_language_of_the_moment(tmp_path: Path) -> None:
+    import errno
+
+    from livb.core.safepaths import LinkedPathError, refuse_links
+    from livb.core.transaction import os_reason
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    (tmp_path / "elders").mkdir()
+    (tmp_path / "output").symlink_to(tmp_path / "elders")
+    with i18n.speaking("fr"):
+        assert os_reason(full) == "le disque est plein"
+        with pytest.raises(LinkedPathError) as french:
+            refuse_links(tmp_path, tmp_path / "output" / "plan.docx")
+    with i18n.speaking("nl"):
+        assert os_reason(full) == "de schijf is vol"
+        with pytest.raises(LinkedPathError) as dutch:
+            refuse_links(tmp_path, tmp_path / "output" / "plan.docx")
+    assert french.value.message.startswith("impossible d'écrire 'output/plan.docx' : 'output' est")
+    assert dutch.value.message.startswith("kan 'output/plan.docx' niet schrijven: 'output' is een")
+    assert french.value.hint and french.value.hint.startswith("supprimez le lien")
