@@ -373,7 +373,6 @@ def check(
     """
     from livb.cli.report import write_json, write_text
     from livb.method.check import run_checks
-
     from livb.method.zone_check import check_zone
 
     today = _parse_day(datum)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.errors import LivbError
 from livb.core.i18n import N_, tr
-from livb.documents._base import Context, Document
+from livb.documents._base import Context, Document, NoReason
 from livb.documents.views import Views
 from livb.method.queries import ZONE_PLAN
 from livb.model import Project
+from livb.model.prioriteiten import Prioriteit
 from livb.model.zone import ZoneBestand
 
 
@@ -24,14 +26,11 @@ def build(views: Views, item: str | None) -> Context:
     """The zone and its ZVP, each ZVP priority with the municipality's answers."""
     project = views.project
     zone = project.zone
-    assert zone is not None  # why_not: no document without the zone's folder
+    if zone is None:  # asked for with --toch: there is nothing to set the plan beside
+        raise LivbError(str(_why_not(project, views.today)), tr(_HINT))
     own = project.prioriteiten.prioriteiten
     answers = {
-        p.id: [
-            views.field(mine, "titel")
-            for mine in own
-            if any(a.plan == ZONE_PLAN and a.prioriteit == p.id for a in mine.aansluiting)
-        ]
+        p.id: [views.field(m, "titel") for m in own if _answers(m, p.id)]
         for p in zone.zvp.prioriteiten
     }
     answering = {a.prioriteit for mine in own for a in mine.aansluiting if a.plan == ZONE_PLAN}
@@ -47,17 +46,19 @@ def build(views: Views, item: str | None) -> Context:
             for p in zone.zvp.prioriteiten
         ],
         "open": [p.titel for p in zone.zvp.prioriteiten if not answers[p.id]],
-        "eigen": [
-            views.field(mine, "titel")
-            for mine in own
-            if not any(a.plan == ZONE_PLAN for a in mine.aansluiting)
-        ],
-        "niet_in_zvp": sorted(
-            answering - {p.id for p in zone.zvp.prioriteiten} - {None}, key=str
-        ),
+        "eigen": [views.field(m, "titel") for m in own if not _answers(m, None)],
+        "niet_in_zvp": sorted(answering - {p.id for p in zone.zvp.prioriteiten} - {None}, key=str),
         "besluiten": [{"datum": b.datum, "tekst": b.tekst} for b in decisions],
         "datum": decisions[-1].datum if decisions else None,
     }
+
+
+def _answers(priority: Prioriteit, zvp_id: str | None) -> bool:
+    """Whether the municipality's priority answers that ZVP priority (None: any of them)."""
+    return any(
+        a.plan == ZONE_PLAN and (zvp_id is None or a.prioriteit == zvp_id)
+        for a in priority.aansluiting
+    )
 
 
 def _zone(project: Project, zone: ZoneBestand) -> dict[str, Any]:
@@ -74,11 +75,19 @@ def _zone(project: Project, zone: ZoneBestand) -> dict[str, Any]:
 
 def _why_not(project: Project, today: dt.date) -> str | None:
     if project.zone is None:
-        return tr(
-            "livb.yaml noemt de gedeelde map van de politiezone niet "
-            "(gemeente: politiezone: map:)"
+        return NoReason(
+            tr(
+                "livb.yaml noemt de gedeelde map van de politiezone niet "
+                "(gemeente: politiezone: map:)"
+            )
         )
     return None
+
+
+_HINT = N_(
+    "zet in livb.yaml onder gemeente: politiezone: de sleutel map: met het pad naar de "
+    "zonemap (met zone.yaml), bv. '../pz-zennevallei'"
+)
 
 
 DOCUMENT = Document(

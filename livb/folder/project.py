@@ -529,7 +529,7 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
             "hier het pad ernaartoe, bv. '../pz-zennevallei' of '~/git/pz-zennevallei'",
         )
         return
-    path = (root / os.path.expanduser(folder) / "zone.yaml").resolve()
+    path = (root / Path(folder).expanduser() / "zone.yaml").resolve()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError:
@@ -551,7 +551,7 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
         fail(
             ZONE_MISSING,
             f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
-            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb status' van die map "
+            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb check' van die map "
             "controleert het opnieuw",
         )
         return

@@ -119,10 +119,10 @@ def all_codes() -> list[CodeInfo]:
         )
         for code, (name, text) in _LOADING.items()
     ]
+    zone = tr("livb: de gedeelde map van een politiezone")
     found += [
-        CodeInfo(code, info.name, info.severity, tr("livb: de gedeelde map van een politiezone"), text)
+        CodeInfo(code, info.name, info.severity, zone, tr(info.text))
         for code, info in ZONE_CODES.items()
-        for text in [tr(info.text)]
     ]
     for code, rule in RULES.items():
         doc = inspect.getdoc(rule) or ""

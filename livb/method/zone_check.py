@@ -117,7 +117,7 @@ def check_zone(root: Path) -> CheckResult:
     diagnostics = list(loaded.diagnostics)
     if zone is not None:
         for code, loc, message, hint in _findings(root, zone):
-            where = loaded.locate(ZONE_FILE, loc)
+            where = loaded.locate(ZONE_FILE, loc, at_key=len(loc) == 1)  # zvp: at its key
             severity = ZONE_CODES[code].severity
             diagnostics.append(Diagnostic(where, code, severity, message, hint))
     return CheckResult(root, sorted(diagnostics))
@@ -241,7 +241,7 @@ def _folder_findings(root: Path, number: int, folder: str, nis: str) -> Iterator
         )
         return
     zone_map = _zone_map(gemeente)
-    if zone_map is None or not _same_folder((root / folder).expanduser() / zone_map, root):
+    if zone_map is None or not _same_folder((root / folder) / zone_map, root):
         yield (
             "LIVB236",
             loc,
@@ -265,10 +265,10 @@ def _gemeente_of(folder: Path) -> dict[str, Any] | None:
     return gemeente if isinstance(gemeente, dict) else None
 
 
-def _zone_map(gemeente: dict[str, Any]) -> str | None:
+def _zone_map(gemeente: dict[str, Any]) -> Path | None:
     zone = gemeente.get("politiezone")
     value = zone.get("map") if isinstance(zone, dict) else None
-    return os.path.expanduser(value) if isinstance(value, str) and value else None
+    return Path(value).expanduser() if isinstance(value, str) and value else None
 
 
 def _same_folder(first: Path, second: Path) -> bool:
