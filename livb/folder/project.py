@@ -119,14 +119,14 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
 _TAAL = re.compile(rb"^taal:[ \t]*['\"]?([a-z]{2})['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def folder_language(root: Path) -> str | None:
-    """The ``taal`` livb.yaml names, read before the folder is (its messages are in it).
+def folder_language(root: Path, name: str = "livb.yaml") -> str | None:
+    """The ``taal`` livb.yaml (or a zone's zone.yaml) names, read before the folder is.
 
-    None when livb.yaml cannot be read or names no language livb writes; the model's
+    None when the file cannot be read or names no language livb writes; the model's
     validation then says what is wrong with it.
     """
     try:
-        with (root / "livb.yaml").open("rb") as stream:
+        with (root / name).open("rb") as stream:
             head = stream.read(1 << 16)
     except OSError:
         return None
@@ -525,6 +525,10 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
         project.series[reeks.id] = values
 
 
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]+://|[\w.-]+@[\w.-]+:)")
+"""An address git clones from (https://…, ssh://…, git@host:…), not a folder on this disk."""
+
+
 def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
     """The police zone's shared folder, when livb.yaml names it: it must exist and hold us."""
     gemeente = project.instellingen.gemeente
@@ -563,7 +567,18 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
 
 def _read_zone(root: Path, folder: str) -> ZoneBestand | tuple[str, str]:
     """The zone.yaml of the police zone's folder, or what is wrong with it and what to do."""
-    path = (root / folder / "zone.yaml").resolve()
+    if _URL.match(folder):
+        return (
+            tr(
+                "livb haalt de map van de politiezone niet op van het internet ('{map}')",
+                map=folder,
+            ),
+            tr(
+                "haal de zonemap binnen met 'git clone ADRES' (bv. naast de gemeentemap) en geef "
+                "hier het pad ernaartoe, bv. '../pz-zennevallei' of '~/git/pz-zennevallei'"
+            ),
+        )
+    path = (root / Path(folder).expanduser() / "zone.yaml").resolve()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError:
@@ -589,7 +604,7 @@ def _read_zone(root: Path, folder: str) -> ZoneBestand | tuple[str, str]:
                 fout=detail,
             ),
             tr(
-                "verbeter zone.yaml in de zonemap '{map}'; 'livb status' van die map "
+                "verbeter zone.yaml in de zonemap '{map}'; 'livb check' van die map "
                 "controleert het opnieuw",
                 map=folder,
             ),
@@ -666,3 +681,16 @@ def _csv_path_problem(bestand: str) -> tuple[str, str] | None:
             hint,
         )
     return None
+
+
+def load_zone_file(root: Path) -> tuple[LoadResult, ZoneBestand | None]:
+    """A police zone's zone.yaml, with its problems at file, line and column (livb check ZONE).
+
+    The same reading as a gemeente folder's files: YAML mistakes (LIVB001), a file that is not
+    'sleutel: waarde' (LIVB002) and every schema problem (LIVB010-012) at its place.
+    """
+    i18n.set_language(folder_language(root, "zone.yaml"))
+    kind = FileKind("zone", "zone.yaml", ZoneBestand, "de gedeelde map van een politiezone")
+    result = LoadResult(root, None)
+    zone = _load_file(result, root, "zone.yaml", kind)
+    return result, zone if isinstance(zone, ZoneBestand) else None

@@ -6,7 +6,9 @@ import inspect
 from dataclasses import dataclass
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules import RULES
+from livb.method.zone_check import ZONE_CODES
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,11 @@ def all_codes() -> list[CodeInfo]:
             text,
         )
         for code, (name, text) in _LOADING.items()
+    ]
+    zone = tr("livb: de gedeelde map van een politiezone")
+    found += [
+        CodeInfo(code, info.name, info.severity, zone, tr(info.text))
+        for code, info in ZONE_CODES.items()
     ]
     for code, rule in RULES.items():
         doc = inspect.getdoc(rule) or ""
