@@ -45,7 +45,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from livb.core.formatting import number as dutch_number
+from livb.core.formatting import number as format_number
 from livb.core.i18n import N_, tr
 from livb.core.safepaths import outside_reason
 
@@ -316,7 +316,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{dutch_number(size / 1e6, digits=1, grouping=False)} MB"
+    return tr("{getal} MB", getal=format_number(size / 1e6, digits=1, grouping=False))
 
 
 def _read_regular(path: Path) -> bytes:
