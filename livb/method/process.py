@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from livb.core.dates import months_later
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.method.queries import (
     Koers,
@@ -50,31 +51,32 @@ from livb.model.vergadering import Vergadering
 from livb.model.walk import indicators
 
 FASEN = {
-    "1": "Voorbereiden",
-    "2": "Inventariseren",
-    "3": "Ontwerpen",
-    "4": "Realiseren",
-    "5": "Gebruiken en evalueren",
+    "1": N_("Voorbereiden"),
+    "2": N_("Inventariseren"),
+    "3": N_("Ontwerpen"),
+    "4": N_("Realiseren"),
+    "5": N_("Gebruiken en evalueren"),
 }
+"""The phases' Dutch names (shown with ``tr``)."""
 
 
 class Stand(StrEnum):
     """Where a step stands."""
 
-    KLAAR = "klaar"
-    ANDERS = "anders ingevuld"
+    KLAAR = N_("klaar")
+    ANDERS = N_("anders ingevuld")
     """Done, in another form than the method's (hearings instead of kerngroep meetings)."""
-    NVT = "niet van toepassing"
+    NVT = N_("niet van toepassing")
     """Does not apply here (the protocol of a municipality the FOD does not guide)."""
-    BEZIG = "bezig"
-    TE_DOEN = "te doen"
-    NIET_AFGESLOTEN = "niet afgesloten"
+    BEZIG = N_("bezig")
+    TE_DOEN = N_("te doen")
+    NIET_AFGESLOTEN = N_("niet afgesloten")
     """Its time is over but nothing closes it (a plan period without evaluation)."""
-    FACULTATIEF = "facultatief"
+    FACULTATIEF = N_("facultatief")
     """An optional step nobody started; it does not hold the process back."""
-    OVERGESLAGEN = "overgeslagen"
+    OVERGESLAGEN = N_("overgeslagen")
     """No evidence, and the process went past it."""
-    ONVOLLEDIG = "onvolledig"
+    ONVOLLEDIG = N_("onvolledig")
     """Begun but not finished, and the process went past it."""
 
     @property
@@ -115,8 +117,8 @@ class StepState:
 
     @property
     def titel(self) -> str:
-        """The Dutch title of the step."""
-        return STAP_TITELS[self.stap]
+        """The title of the step, in the current language."""
+        return tr(STAP_TITELS[self.stap])
 
 
 @dataclass
