@@ -48,8 +48,8 @@ def _french(target: Path, source: Path = EXAMPLE) -> Path:
 
 
 def _dutch_in(text: str) -> list[str]:
-    """The Dutch markers in ``text``, outside file names, quoted ids and YAML keys."""
-    prose = re.sub(r"'[^']*'|\S+\.ya?ml\S*|\S+/\S+", "", text)
+    """The Dutch markers in ``text``, outside file names, quoted ids, YAML keys and options."""
+    prose = re.sub(r"'[^']*'|\S+\.ya?ml\S*|\S+/\S+|--\w+ \S+", "", text)
     return [marker for marker in DUTCH_MARKERS if marker in prose]
 
 
