@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB107"
@@ -32,6 +33,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     f"vergaderingen/{id_}.yaml",
                     ("verontschuldigd", position),
-                    f"'{actor}' staat ook bij de aanwezigen",
-                    "schrap de persoon uit een van beide lijsten",
+                    tr("'{actor}' staat ook bij de aanwezigen", actor=actor),
+                    tr("schrap de persoon uit een van beide lijsten"),
                 )

@@ -26,6 +26,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr, word
 from livb.method.queries import action_states
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Status
@@ -50,7 +51,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "status"),
-                f"de actie '{state.actie.id}' staat in {state.jaar} op {state.status.value}, "
-                f"maar moest klaar zijn op {einde}",
-                "zet ze op afgerond, of op vertraagd of geschrapt met een 'reden'",
+                tr(
+                    "de actie '{actie}' staat in {jaar} op {status}, maar moest klaar zijn op "
+                    "{einde}",
+                    actie=state.actie.id,
+                    jaar=state.jaar,
+                    status=word(state.status.value),
+                    einde=einde,
+                ),
+                tr("zet ze op afgerond, of op vertraagd of geschrapt met een 'reden'"),
             )

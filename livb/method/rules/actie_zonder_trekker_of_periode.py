@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
@@ -41,6 +42,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"actie '{actie.id}' mist {', '.join(missing)}",
-                "geef elke actie een trekker en een periode",
+                tr("actie '{actie}' mist {missing}", actie=actie.id, missing=", ".join(missing)),
+                tr("geef elke actie een trekker en een periode"),
             )

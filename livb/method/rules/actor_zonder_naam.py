@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB202"
@@ -32,6 +33,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "actoren.yaml",
                 ("actoren", position, "id"),
-                f"actor '{actor.id}' heeft nog geen naam",
-                "vul 'naam' in of schrap de actor als de rol hier niet bestaat",
+                tr("actor '{actor}' heeft nog geen naam", actor=actor.id),
+                tr("vul 'naam' in of schrap de actor als de rol hier niet bestaat"),
             )

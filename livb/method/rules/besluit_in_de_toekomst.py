@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr, word
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Uitkomst
 
@@ -36,7 +37,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "besluiten.yaml",
                 ("besluiten", position, "datum"),
-                f"'{besluit.id}' is {besluit.uitkomst.value} op {besluit.datum}, een datum in "
-                "de toekomst",
-                "verbeter de datum of noteer de beslissing pas als ze genomen is",
+                tr(
+                    "'{besluit}' is {uitkomst} op {datum}, een datum in de toekomst",
+                    besluit=besluit.id,
+                    uitkomst=word(besluit.uitkomst.value),
+                    datum=besluit.datum,
+                ),
+                tr("verbeter de datum of noteer de beslissing pas als ze genomen is"),
             )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import tr
 from livb.method.money import action_budget, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -51,10 +52,21 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             loc,
-            f"de actie '{actie.id}' kostte {cost} ({years[0]}–{years[-1]}), "
-            f"meer dan haar budget van {shown}"
+            tr(
+                "de actie '{actie}' kostte {kost} ({van}–{tot}), meer dan haar budget van {budget}",
+                actie=actie.id,
+                kost=cost,
+                van=years[0],
+                tot=years[-1],
+                budget=shown,
+            )
             if len(years) > 1
-            else f"de actie '{actie.id}' kostte {cost} in {years[0]}, "
-            f"meer dan haar budget van {shown}",
-            "verbeter het bedrag, of pas het budget aan na een beslissing van het college",
+            else tr(
+                "de actie '{actie}' kostte {kost} in {jaar}, meer dan haar budget van {budget}",
+                actie=actie.id,
+                kost=cost,
+                jaar=years[0],
+                budget=shown,
+            ),
+            tr("verbeter het bedrag, of pas het budget aan na een beslissing van het college"),
         )

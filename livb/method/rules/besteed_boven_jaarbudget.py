@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import tr
 from livb.method.money import ZONDER_BRON, Line, budget_lines, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -57,8 +58,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if amount > given:
             yield _finding(
                 lines,
-                f"de actie '{actie}' gaf in {jaar} {_euro(amount)} uit, "
-                f"meer dan haar budget van {_euro(given)} voor dat jaar",
+                tr(
+                    "de actie '{actie}' gaf in {jaar} {amount} uit, meer dan haar budget van "
+                    "{given} voor dat jaar",
+                    actie=actie,
+                    jaar=jaar,
+                    amount=_euro(amount),
+                    given=_euro(given),
+                ),
             )
             continue
         for (a, j, bron), own in spent.items():
@@ -68,9 +75,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if amount > given:
                 yield _finding(
                     own,
-                    f"de actie '{actie}' gaf in {jaar} {_euro(amount)} uit "
-                    f"'{bron}' uit, meer dan de {_euro(given)} die ze dat jaar uit "
-                    "die bron krijgt",
+                    tr(
+                        "de actie '{actie}' gaf in {jaar} {amount} uit '{bron}' uit, meer dan "
+                        "de {given} die ze dat jaar uit die bron krijgt",
+                        actie=actie,
+                        jaar=jaar,
+                        amount=_euro(amount),
+                        bron=bron,
+                        given=_euro(given),
+                    ),
                 )
 
 
@@ -88,5 +101,5 @@ def _finding(lines: list[Line], message: str) -> Finding:
         path,
         loc,
         message,
-        "verbeter het bedrag of de bron, of pas de middelen van de actie aan",
+        tr("verbeter het bedrag of de bron, of pas de middelen van de actie aan"),
     )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import tr
 from livb.method.money import action_budget, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -47,7 +48,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             loc,
-            f"de actie '{actie.id}' kostte {money(sum(line.bedrag for line in own), whole=True)}, "
-            "maar het plan geeft haar geen budget",
-            "geef de actie in doelstellingen/ het budget dat haar toegekend werd",
+            tr(
+                "de actie '{actie}' kostte {kost}, maar het plan geeft haar geen budget",
+                actie=actie.id,
+                kost=money(sum(line.bedrag for line in own), whole=True),
+            ),
+            tr("geef de actie in doelstellingen/ het budget dat haar toegekend werd"),
         )

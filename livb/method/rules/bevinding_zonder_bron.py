@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB215"
@@ -31,6 +32,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/bevindingen.yaml",
                 ("bevindingen", position, "id"),
-                f"de bevinding '{bevinding.id}' noemt geen cijferreeks en geen bron",
-                "vul 'reeksen' of 'bronnen' in",
+                tr(
+                    "de bevinding '{bevinding}' noemt geen cijferreeks en geen bron",
+                    bevinding=bevinding.id,
+                ),
+                tr("vul 'reeksen' of 'bronnen' in"),
             )

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import tr
 from livb.method.money import Line, budget_lines, sources
 from livb.method.rules._base import Finding, RuleContext
 
@@ -51,7 +52,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             loc,
-            f"de acties plannen in {jaar} {money(amount, whole=True)} uit '{bron_id}', "
-            f"meer dan de {money(granted, whole=True)} die de bron dat jaar toekent",
-            "verdeel de bedragen opnieuw, of zet het verschil op de eigen middelen",
+            tr(
+                "de acties plannen in {jaar} {amount} uit '{bron_id}', meer dan de {granted} "
+                "die de bron dat jaar toekent",
+                jaar=jaar,
+                amount=money(amount, whole=True),
+                bron_id=bron_id,
+                granted=money(granted, whole=True),
+            ),
+            tr("verdeel de bedragen opnieuw, of zet het verschil op de eigen middelen"),
         )

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
@@ -41,8 +42,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "budget"),
-                f"de actie '{actie.id}' heeft één budget ({money(actie.budget, whole=True)}) "
-                "voor de hele looptijd, uit eigen middelen",
-                "geef het geld per jaar en per bron onder 'middelen'",
+                tr(
+                    "de actie '{actie}' heeft één budget ({budget}) voor de hele looptijd, uit "
+                    "eigen middelen",
+                    actie=actie.id,
+                    budget=money(actie.budget, whole=True),
+                ),
+                tr("geef het geld per jaar en per bron onder 'middelen'"),
                 at_key=True,
             )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import join
+from livb.core.i18n import tr
 from livb.method.figures import PER_LABELS, shown_figures
 from livb.method.rules._base import Finding, RuleContext
 
@@ -48,22 +49,43 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "per"),
-                f"'{reeks.id}' vraagt een cijfer {PER_LABELS[reeks.per]}, maar er is geen reeks "
-                f"met het aantal {what}",
-                f"zet 'bevolking: {{{what}: ID}}' bovenaan diagnostiek/cijfers.yaml, met ID een "
-                f"reeks met het aantal {what} per jaar",
+                tr(
+                    "'{reeks}' vraagt een cijfer {per}, maar er is geen reeks met het aantal {wat}",
+                    reeks=reeks.id,
+                    per=tr(PER_LABELS[reeks.per]),
+                    wat=tr(what),
+                ),
+                tr(
+                    "zet 'bevolking: {{{what}: ID}}' bovenaan diagnostiek/cijfers.yaml, met ID "
+                    "een reeks met het aantal {what} per jaar",
+                    what=what,
+                ),
             )
             continue
         by_area: dict[str, list[str]] = {}
         for area, year in shown.zonder_bevolking:
             by_area.setdefault(area, []).append(str(year))
         for area, years in by_area.items():
-            where = f" voor {area}" if area else ""
+            where = tr(" voor {gebied}", gebied=area) if area else ""
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "per"),
-                f"'{reeks.id}' vraagt een cijfer {PER_LABELS[reeks.per]}, maar de reeks "
-                f"'{shown.noemer.id}' heeft geen aantal {what}{where} in {join(years)}",
-                f"vul {join(years)} aan in '{shown.noemer.id}'"
-                + (f" onder 'vergelijking' met 'gebied: {area}'" if area else ""),
+                tr(
+                    "'{reeks}' vraagt een cijfer {per}, maar de reeks '{noemer}' heeft geen "
+                    "aantal {wat}{waar} in {jaren}",
+                    reeks=reeks.id,
+                    per=tr(PER_LABELS[reeks.per]),
+                    noemer=shown.noemer.id,
+                    wat=tr(what),
+                    waar=where,
+                    jaren=join(years),
+                ),
+                tr(
+                    "vul {jaren} aan in '{reeks}' onder 'vergelijking' met 'gebied: {gebied}'",
+                    jaren=join(years),
+                    reeks=shown.noemer.id,
+                    gebied=area,
+                )
+                if area
+                else tr("vul {jaren} aan in '{reeks}'", jaren=join(years), reeks=shown.noemer.id),
             )

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import decisions
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import zeker_voor
@@ -51,9 +52,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"gesprekken/{talk}.yaml",
             ("datum",),
-            f"het oriëntatiegesprek van {first} vond plaats, maar de coördinator is nog niet "
-            "officieel aangesteld",
-            "noteer de aanstelling in besluiten.yaml (onderwerp: aanstelling_coordinator)",
+            tr(
+                "het oriëntatiegesprek van {first} vond plaats, maar de coördinator is nog "
+                "niet officieel aangesteld",
+                first=first,
+            ),
+            tr("noteer de aanstelling in besluiten.yaml (onderwerp: aanstelling_coordinator)"),
         )
         return
     appointment = appointed[0]
@@ -62,7 +66,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "besluiten.yaml",
             ("besluiten", position, "datum"),
-            f"de coördinator werd aangesteld op {appointment.datum}, na het eerste "
-            f"oriëntatiegesprek ({first}, gesprekken/{talk}.yaml)",
-            "stel de coördinator aan vóór de oriëntatiegesprekken (stap 1.1)",
+            tr(
+                "de coördinator werd aangesteld op {datum}, na het eerste oriëntatiegesprek "
+                "({first}, gesprekken/{talk}.yaml)",
+                datum=appointment.datum,
+                first=first,
+                talk=talk,
+            ),
+            tr("stel de coördinator aan vóór de oriëntatiegesprekken (stap 1.1)"),
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB206"
@@ -30,6 +31,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             (),
-            "er is geen coördinator integrale veiligheid aangeduid",
-            "zet 'coordinator: <id>' in livb.yaml",
+            tr("er is geen coördinator integrale veiligheid aangeduid"),
+            tr("zet 'coordinator: <id>' in livb.yaml"),
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import actors
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol, Sector
@@ -37,7 +38,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("coordinator",),
-            f"de coördinator ({coordinator.naam or coordinator.id}) komt uit de politie",
-            "de methode raadt een coördinator buiten de politie aan; "
-            "zet de regel uit in livb.yaml als dit een bewuste keuze is",
+            tr(
+                "de coördinator ({naam}) komt uit de politie",
+                naam=coordinator.naam or coordinator.id,
+            ),
+            tr(
+                "de methode raadt een coördinator buiten de politie aan; zet de regel uit in "
+                "livb.yaml als dit een bewuste keuze is"
+            ),
         )

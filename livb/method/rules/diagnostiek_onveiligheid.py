@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Onveiligheid
 
@@ -26,7 +27,10 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = "Methode, stap 2.1: objectieve en subjectieve onveiligheid"
 
 
-ADJECTIVES = {Onveiligheid.OBJECTIEF: "objectieve", Onveiligheid.SUBJECTIEF: "subjectieve"}
+MISSING = {
+    Onveiligheid.OBJECTIEF: N_("geen enkele bevinding over objectieve onveiligheid"),
+    Onveiligheid.SUBJECTIEF: N_("geen enkele bevinding over subjectieve onveiligheid"),
+}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -40,6 +44,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/bevindingen.yaml",
                 ("bevindingen",),
-                f"geen enkele bevinding over {ADJECTIVES[kind]} onveiligheid",
-                f"voeg een bevinding toe met 'onveiligheid: {kind.value}'",
+                tr(MISSING[kind]),
+                tr("voeg een bevinding toe met 'onveiligheid: {kind}'", kind=kind.value),
             )

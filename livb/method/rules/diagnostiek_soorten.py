@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Gegevenssoort
 
@@ -37,6 +38,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/bronnen.yaml",
                 ("bronnen",),
-                f"geen enkele bron van de soort '{soort.value}'",
-                f"voeg een bron toe met 'soort: {soort.value}'",
+                tr("geen enkele bron van de soort '{soort}'", soort=soort.value),
+                tr("voeg een bron toe met 'soort: {soort}'", soort=soort.value),
             )

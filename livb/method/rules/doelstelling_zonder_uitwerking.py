@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import operational_goals, strategic_goals
 
@@ -34,21 +35,21 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{sd.id}' heeft geen operationele doelstellingen",
-                "voeg 'operationele_doelstellingen' toe",
+                tr("'{sd}' heeft geen operationele doelstellingen", sd=sd.id),
+                tr("voeg 'operationele_doelstellingen' toe"),
             )
     for path, loc, od in operational_goals(context.project):
         if not od.indicatoren:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{od.id}' heeft geen indicator",
-                "voeg een indicator toe met basiswaarde, streefwaarde en deadline",
+                tr("'{od}' heeft geen indicator", od=od.id),
+                tr("voeg een indicator toe met basiswaarde, streefwaarde en deadline"),
             )
         if not od.acties:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{od.id}' heeft geen acties",
-                "voeg minstens één actie toe met een trekker en een periode",
+                tr("'{od}' heeft geen acties", od=od.id),
+                tr("voeg minstens één actie toe met een trekker en een periode"),
             )

@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
+from livb.method.rules._index import KIND_NAMES
 
 CODE = "LIVB102"
 NAME = "dubbele-id"
@@ -37,7 +39,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     path,
                     loc,
-                    f"de id '{id_}' is al gebruikt voor een andere {kind}",
-                    "kies een andere id",
+                    tr(
+                        "de id '{id}' is al gebruikt voor een andere {soort}",
+                        id=id_,
+                        soort=tr(KIND_NAMES.get(kind, kind)),
+                    ),
+                    tr("kies een andere id"),
                     related=first,
                 )

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from livb.core.dates import months_later
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import one_year_evaluation, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 
@@ -47,8 +48,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
     yield Finding(
         "besluiten.yaml",
         (),
-        f"het protocolakkoord liep af op {periode.einde}, maar college of gemeenteraad "
-        "behandelde nog geen evaluatie van het traject",
-        "livb render besluit --besluit college-evaluatie; noteer de beslissing met "
-        "door: college, onderwerp: evaluatie",
+        tr(
+            "het protocolakkoord liep af op {einde}, maar college of gemeenteraad behandelde "
+            "nog geen evaluatie van het traject",
+            einde=periode.einde,
+        ),
+        tr(
+            "livb render besluit --besluit college-evaluatie; noteer de beslissing met door: "
+            "college, onderwerp: evaluatie"
+        ),
     )

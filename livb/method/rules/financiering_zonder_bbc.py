@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
@@ -40,9 +41,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "bbc") if actie.bbc is not None else (*loc, "middelen"),
-                f"de actie '{actie.id}' krijgt geld, maar zegt niet waar ze in het "
-                "meerjarenplan staat",
-                "geef onder 'bbc' de beleidsdoelstelling, het actieplan of de actie van het "
-                "meerjarenplan",
+                tr(
+                    "de actie '{actie}' krijgt geld, maar zegt niet waar ze in het "
+                    "meerjarenplan staat",
+                    actie=actie.id,
+                ),
+                tr(
+                    "geef onder 'bbc' de beleidsdoelstelling, het actieplan of de actie van "
+                    "het meerjarenplan"
+                ),
                 at_key=True,
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import indicators
 
@@ -41,13 +42,17 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if value is None
         ]
         if indicator.basiswaarde is not None and indicator.basiswaarde.jaar is None:
-            missing.append("het jaar van de basiswaarde")
+            missing.append(tr("het jaar van de basiswaarde"))
         if missing:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"indicator '{indicator.id}' mist {', '.join(missing)}",
-                "een toetsbare indicator heeft een vertrekpunt, een doel en een termijn",
+                tr(
+                    "indicator '{indicator}' mist {missing}",
+                    indicator=indicator.id,
+                    missing=", ".join(missing),
+                ),
+                tr("een toetsbare indicator heeft een vertrekpunt, een doel en een termijn"),
             )
             continue
         base, target, deadline = indicator.basiswaarde, indicator.streefwaarde, indicator.deadline
@@ -56,14 +61,22 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "streefwaarde"),
-                f"het jaar van de streefwaarde ({target.jaar}) ligt niet na dat van de "
-                f"basiswaarde ({base.jaar})",
-                "verbeter een van beide jaren",
+                tr(
+                    "het jaar van de streefwaarde ({jaar}) ligt niet na dat van de basiswaarde "
+                    "({jaar2})",
+                    jaar=target.jaar,
+                    jaar2=base.jaar,
+                ),
+                tr("verbeter een van beide jaren"),
             )
         if target.jaar is not None and target.jaar > deadline.year:
             yield Finding(
                 path,
                 (*loc, "deadline"),
-                f"de streefwaarde geldt voor {target.jaar}, maar de deadline is {deadline}",
-                "laat de deadline en het jaar van de streefwaarde overeenstemmen",
+                tr(
+                    "de streefwaarde geldt voor {jaar}, maar de deadline is {deadline}",
+                    jaar=target.jaar,
+                    deadline=deadline,
+                ),
+                tr("laat de deadline en het jaar van de streefwaarde overeenstemmen"),
             )

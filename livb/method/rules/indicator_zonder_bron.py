@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import indicators
 
@@ -34,8 +35,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"indicator '{indicator.id}' noemt geen bron",
-                "vul 'bron' in met een id uit diagnostiek/bronnen.yaml",
+                tr("indicator '{indicator}' noemt geen bron", indicator=indicator.id),
+                tr("vul 'bron' in met een id uit diagnostiek/bronnen.yaml"),
             )
             continue
         bron = sources.get(indicator.bron)
@@ -44,7 +45,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "bron"),
-                f"de bron '{bron.id}' levert cijfers tot {bron.laatste_jaar}, de streefwaarde "
-                f"geldt voor {target}",
-                "kies een bron die het doeljaar dekt, of plan een eigen meting",
+                tr(
+                    "de bron '{bron}' levert cijfers tot {laatste_jaar}, de streefwaarde geldt "
+                    "voor {target}",
+                    bron=bron.id,
+                    laatste_jaar=bron.laatste_jaar,
+                    target=target,
+                ),
+                tr("kies een bron die het doeljaar dekt, of plan een eigen meting"),
             )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.dates import months_later
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.core.words import count
 from livb.method.queries import measurements, plan_approved
 from livb.method.rules._base import Finding, RuleContext
@@ -51,7 +52,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         for path, loc, indicator in indicators(context.project)
         if not measured.get(indicator.id)
     ]
-    hint = (
+    hint = tr(
         "noteer de waarden in monitoring/JJJJ.yaml onder 'metingen' "
         "(livb new monitoring --jaar JJJJ)"
     )
@@ -60,8 +61,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             (*loc, "id"),
-            f"geen enkele van de {count(len(unmeasured), 'indicator', 'indicatoren')} van het "
-            f"plan heeft een meting, meer dan een jaar na de goedkeuring ({approved.datum})",
+            tr(
+                "geen enkele van de {count} van het plan heeft een meting, meer dan een jaar "
+                "na de goedkeuring ({datum})",
+                count=count(len(unmeasured), tr("indicator"), tr("indicatoren")),
+                datum=approved.datum,
+            ),
             hint,
         )
         return
@@ -69,7 +74,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             (*loc, "id"),
-            f"de indicator '{indicator.id}' heeft geen enkele meting, meer dan een jaar na "
-            f"de goedkeuring van het plan ({approved.datum})",
+            tr(
+                "de indicator '{indicator}' heeft geen enkele meting, meer dan een jaar na de "
+                "goedkeuring van het plan ({datum})",
+                indicator=indicator.id,
+                datum=approved.datum,
+            ),
             hint,
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 
@@ -28,9 +29,9 @@ METHODE = (
     "Methode, stap 1.4: goedgekeurd door college en gemeenteraad, getekend door de burgemeester"
 )
 NEEDED = (
-    (Instantie.COLLEGE, Uitkomst.GOEDGEKEURD, "de goedkeuring door het college"),
-    (Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD, "de goedkeuring door de gemeenteraad"),
-    (Instantie.BURGEMEESTER, Uitkomst.ONDERTEKEND, "de handtekening van de burgemeester"),
+    (Instantie.COLLEGE, Uitkomst.GOEDGEKEURD, N_("de goedkeuring door het college")),
+    (Instantie.GEMEENTERAAD, Uitkomst.GOEDGEKEURD, N_("de goedkeuring door de gemeenteraad")),
+    (Instantie.BURGEMEESTER, Uitkomst.ONDERTEKEND, N_("de handtekening van de burgemeester")),
 )
 
 
@@ -44,11 +45,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if not found:
         return
     have = {(b.door, b.uitkomst) for b in found}
-    missing = [label for door, uitkomst, label in NEEDED if (door, uitkomst) not in have]
+    missing = [tr(label) for door, uitkomst, label in NEEDED if (door, uitkomst) not in have]
     if missing:
         yield Finding(
             "besluiten.yaml",
             (),
-            f"bij de intentieverklaring ontbreekt {' en '.join(missing)}",
-            "voeg de beslissing toe in besluiten.yaml",
+            tr("bij de intentieverklaring ontbreekt {missing}", missing=tr(" en ").join(missing)),
+            tr("voeg de beslissing toe in besluiten.yaml"),
         )

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr, word
 from livb.method.queries import kerngroep, links
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol, Schakel
@@ -57,7 +58,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "organen.yaml",
             ("kerngroep", "leden"),
-            f"niemand in de kerngroep dekt {' en '.join(missing)} (burgemeester en coördinator "
-            "niet meegerekend)",
-            "neem een partner op die deze schakel dekt, of vul 'schakels' aan in actoren.yaml",
+            tr(
+                "niemand in de kerngroep dekt {missing} (burgemeester en coördinator niet "
+                "meegerekend)",
+                missing=tr(" en ").join(word(s) for s in missing),
+            ),
+            tr("neem een partner op die deze schakel dekt, of vul 'schakels' aan in actoren.yaml"),
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Sector
@@ -36,6 +37,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "organen.yaml",
             ("kerngroep", "leden"),
-            "de kerngroep bestaat alleen uit bestuur, politie en stadsdiensten",
-            "neem bv. welzijn (OCMW), justitie of een partner uit het middenveld op",
+            tr("de kerngroep bestaat alleen uit bestuur, politie en stadsdiensten"),
+            tr("neem bv. welzijn (OCMW), justitie of een partner uit het middenveld op"),
         )

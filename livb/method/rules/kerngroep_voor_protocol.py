@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import fod_begeleiding, held, meetings_for, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import laatste_dag
@@ -44,12 +45,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
     id_, kickoff = kickoffs[0]
     periode = protocol_period(context.project, context.today)
     if periode is None:
-        message = (
+        message = tr(
             "de kerngroep startte, maar het protocolakkoord is niet door alle partijen ondertekend"
         )
     elif protocol_period(context.project, laatste_dag(kickoff.datum)) is None:
-        message = (
-            f"de kerngroep startte op {kickoff.datum}, vóór het protocolakkoord ({periode.start})"
+        message = tr(
+            "de kerngroep startte op {datum}, vóór het protocolakkoord ({start})",
+            datum=kickoff.datum,
+            start=periode.start,
         )
     else:
         return
@@ -57,5 +60,5 @@ def check(context: RuleContext) -> Iterator[Finding]:
         f"vergaderingen/{id_}.yaml",
         ("datum",),
         message,
-        "noteer de handtekeningen van alle partijen in besluiten.yaml",
+        tr("noteer de handtekeningen van alle partijen in besluiten.yaml"),
     )

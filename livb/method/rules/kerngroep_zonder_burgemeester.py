@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol
@@ -33,6 +34,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "organen.yaml",
             ("kerngroep", "leden"),
-            "de burgemeester (of een schepen als afgevaardigde) zit niet in de kerngroep",
-            "voeg de burgemeester toe aan kerngroep: leden",
+            tr("de burgemeester (of een schepen als afgevaardigde) zit niet in de kerngroep"),
+            tr("voeg de burgemeester toe aan kerngroep: leden"),
         )

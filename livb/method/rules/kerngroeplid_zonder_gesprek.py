@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import interviewed, kerngroep_to_interview
 from livb.method.rules._base import Finding, RuleContext
 
@@ -43,6 +44,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "organen.yaml",
                 ("kerngroep", "leden", members.index(member)),
-                f"'{member}' had nog geen oriëntatiegesprek (stap 2.2, facultatief)",
-                f"livb new gesprek --met {member}",
+                tr(
+                    "'{member}' had nog geen oriëntatiegesprek (stap 2.2, facultatief)",
+                    member=member,
+                ),
+                tr("livb new gesprek --met {member}", member=member),
             )

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr, word
 from livb.method.queries import chain_balance
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Schakel
@@ -42,13 +43,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 first,
                 (),
-                f"geen enkele actie voor de schakel {schakel.value}",
-                f"voeg acties toe met 'schakel: {schakel.value}'",
+                tr("geen enkele actie voor de schakel {schakel}", schakel=schakel.value),
+                tr("voeg acties toe met 'schakel: {schakel}'", schakel=schakel.value),
             )
-    spread = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+    spread = ", ".join(f"{word(name)} {count}" for name, count in sorted(counts.items()))
     yield Finding(
         first,
         (),
-        f"acties per schakel van de keten: {spread}",
+        tr("acties per schakel van de keten: {spread}", spread=spread),
         severity=Severity.INFO,
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB201"
@@ -34,6 +35,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "prioriteiten.yaml",
             ("prioriteiten", MAXIMUM),
-            f"{len(prioriteiten)} prioriteiten; de methode laat er hoogstens {MAXIMUM} toe",
-            "voeg verwante prioriteiten samen of laat de minst dringende vallen",
+            tr(
+                "{aantal} prioriteiten; de methode laat er hoogstens {MAXIMUM} toe",
+                aantal=len(prioriteiten),
+                MAXIMUM=MAXIMUM,
+            ),
+            tr("voeg verwante prioriteiten samen of laat de minst dringende vallen"),
         )

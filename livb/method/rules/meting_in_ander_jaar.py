@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB319"
@@ -40,17 +41,31 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     path,
                     ("metingen", index, "datum"),
-                    f"de meting van '{meting.indicator}' is gedateerd in {meting.datum.year}, "
-                    f"maar staat in de opvolging van {year}",
-                    f"verbeter de datum, of verplaats de meting naar "
-                    f"monitoring/{meting.datum.year}.yaml",
+                    tr(
+                        "de meting van '{indicator}' is gedateerd in {year}, maar staat in de "
+                        "opvolging van {year2}",
+                        indicator=meting.indicator,
+                        year=meting.datum.year,
+                        year2=year,
+                    ),
+                    tr(
+                        "verbeter de datum, of verplaats de meting naar monitoring/{year}.yaml",
+                        year=meting.datum.year,
+                    ),
                 )
         for index, bericht in enumerate(monitoring.communicatie):
             if bericht.datum.year != year:
                 yield Finding(
                     path,
                     ("communicatie", index, "datum"),
-                    f"een mededeling is gedateerd in {bericht.datum.year}, maar staat in de "
-                    f"opvolging van {year}",
-                    f"verbeter de datum, of verplaats ze naar monitoring/{bericht.datum.year}.yaml",
+                    tr(
+                        "een mededeling is gedateerd in {year}, maar staat in de opvolging van "
+                        "{year2}",
+                        year=bericht.datum.year,
+                        year2=year,
+                    ),
+                    tr(
+                        "verbeter de datum, of verplaats ze naar monitoring/{year}.yaml",
+                        year=bericht.datum.year,
+                    ),
                 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.money import sources
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -41,9 +42,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if plan is not None and not plan.van.year <= middel.jaar <= plan.tot.year:
                 yield Finding(
                     *where,
-                    f"de actie '{actie.id}' plant geld in {middel.jaar}, buiten de planperiode "
-                    f"({plan.van.year}–{plan.tot.year})",
-                    "verbeter het jaar, of kies een jaar binnen de planperiode",
+                    tr(
+                        "de actie '{actie}' plant geld in {jaar}, buiten de planperiode "
+                        "({van}–{tot})",
+                        actie=actie.id,
+                        jaar=middel.jaar,
+                        van=plan.van.year,
+                        tot=plan.tot.year,
+                    ),
+                    tr("verbeter het jaar, of kies een jaar binnen de planperiode"),
                 )
                 continue
             bron = declared.get(middel.bron)
@@ -52,7 +59,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 if not van <= middel.jaar <= tot:
                     yield Finding(
                         *where,
-                        f"de actie '{actie.id}' plant geld uit '{bron.id}' in {middel.jaar}, "
-                        f"buiten de looptijd van die bron ({van}–{tot})",
-                        "verbeter het jaar, of kies een bron die dat jaar betaalt",
+                        tr(
+                            "de actie '{actie}' plant geld uit '{bron}' in {jaar}, buiten de "
+                            "looptijd van die bron ({van}–{tot})",
+                            actie=actie.id,
+                            bron=bron.id,
+                            jaar=middel.jaar,
+                            van=van,
+                            tot=tot,
+                        ),
+                        tr("verbeter het jaar, of kies een bron die dat jaar betaalt"),
                     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB318"
@@ -42,9 +43,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"monitoring/{year}.yaml",
             first,
-            f"monitoring/{year}.yaml volgt het jaar {year} op, dat nog moet beginnen "
-            f"(vandaag is {context.today.isoformat()}); livb telt het niet mee",
-            "hernoem het bestand naar het jaar dat het opvolgt, of laat het leeg tot dat jaar "
-            "begonnen is",
+            tr(
+                "monitoring/{year}.yaml volgt het jaar {year} op, dat nog moet beginnen "
+                "(vandaag is {vandaag}); livb telt het niet mee",
+                year=year,
+                vandaag=context.today.isoformat(),
+            ),
+            tr(
+                "hernoem het bestand naar het jaar dat het opvolgt, of laat het leeg tot dat "
+                "jaar begonnen is"
+            ),
             at_key=bool(first),
         )

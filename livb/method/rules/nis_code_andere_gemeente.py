@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.folder import gemeenten
 from livb.method.rules._base import Finding, RuleContext
 
@@ -42,8 +43,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("gemeente", "naam"),
-            f"NIS-code {official.nis} is {official.naam_nl}, niet '{gemeente.naam}'",
-            "verbeter de naam of de NIS-code",
+            tr(
+                "NIS-code {nis} is {naam_nl}, niet '{naam}'",
+                nis=official.nis,
+                naam_nl=official.naam_nl,
+                naam=gemeente.naam,
+            ),
+            tr("verbeter de naam of de NIS-code"),
         )
     if (
         gemeente.provincie
@@ -56,7 +62,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("gemeente", "provincie"),
-            f"{official.eigen_naam} ligt in de provincie {official.eigen_provincie}, "
-            f"niet in '{gemeente.provincie}'",
-            f"schrijf 'provincie: {official.eigen_provincie}'",
+            tr(
+                "{eigen_naam} ligt in de provincie {eigen_provincie}, niet in '{provincie}'",
+                eigen_naam=official.eigen_naam,
+                eigen_provincie=official.eigen_provincie,
+                provincie=gemeente.provincie,
+            ),
+            tr("schrijf 'provincie: {eigen_provincie}'", eigen_provincie=official.eigen_provincie),
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.folder import gemeenten
 from livb.method.rules._base import Finding, RuleContext
 
@@ -35,13 +36,20 @@ def check(context: RuleContext) -> Iterator[Finding]:
     gemeente = context.project.instellingen.gemeente
     if gemeente.nis_code is None or gemeenten.by_nis(gemeente.nis_code) is not None:
         return
-    hint = "zoek de juiste code op in de lijst van Statbel"
+    hint = tr("zoek de juiste code op in de lijst van Statbel")
     found = gemeenten.lookup(gemeente.naam)
     if found.gemeente is not None:
-        hint = f"{found.gemeente.naam_nl} heeft NIS-code {found.gemeente.nis}"
+        hint = tr(
+            "{gemeente} heeft NIS-code {nis}",
+            gemeente=found.gemeente.naam_nl,
+            nis=found.gemeente.nis,
+        )
     yield Finding(
         "livb.yaml",
         ("gemeente", "nis_code"),
-        f"de NIS-code {gemeente.nis_code} bestaat niet (of niet meer, na de fusies van 2025)",
+        tr(
+            "de NIS-code {nis_code} bestaat niet (of niet meer, na de fusies van 2025)",
+            nis_code=gemeente.nis_code,
+        ),
         hint,
     )

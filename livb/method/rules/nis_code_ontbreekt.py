@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.folder import gemeenten
 from livb.method.rules._base import Finding, RuleContext
 
@@ -32,10 +33,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
         return
     found = gemeenten.lookup(gemeente.naam)
     if found.gemeente is not None:
-        hint = f"voor {found.gemeente.naam_nl} is dat 'nis_code: {found.gemeente.nis}'"
+        hint = tr(
+            "voor {gemeente} is dat 'nis_code: {nis}'",
+            gemeente=found.gemeente.naam_nl,
+            nis=found.gemeente.nis,
+        )
     elif found.suggestions:
         names = ", ".join(f"{g.naam_nl} ({g.nis})" for g in found.suggestions)
-        hint = f"{found.message}; bedoelde je {names}?"
+        hint = tr("{melding}; bedoelde je {namen}?", melding=found.message, namen=names)
     else:
-        hint = f"{found.message}; zoek de code op bij Statbel"
-    yield Finding("livb.yaml", ("gemeente",), "de NIS-code van de gemeente ontbreekt", hint)
+        hint = tr("{melding}; zoek de code op bij Statbel", melding=found.message)
+    yield Finding("livb.yaml", ("gemeente",), tr("de NIS-code van de gemeente ontbreekt"), hint)

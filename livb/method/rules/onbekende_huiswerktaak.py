@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.core.words import count
 from livb.method.rules._base import Finding, RuleContext
 
@@ -39,11 +40,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
             meeting = project.vergaderingen.get(opvolging.vergadering)
             if meeting is None or opvolging.taak <= len(meeting.huiswerk):
                 continue  # an unknown meeting is LIVB101's
-            tasks = count(len(meeting.huiswerk), "taak", "taken")
+            tasks = count(len(meeting.huiswerk), tr("taak"), tr("taken"))
             yield Finding(
                 f"monitoring/{year}.yaml",
                 ("huiswerk", index, "taak"),
-                f"de vergadering '{opvolging.vergadering}' gaf {tasks} huiswerk, geen taak "
-                f"{opvolging.taak}",
-                "verbeter het nummer: 1 is de eerste taak onder 'huiswerk' van de vergadering",
+                tr(
+                    "de vergadering '{vergadering}' gaf {tasks} huiswerk, geen taak {taak}",
+                    vergadering=opvolging.vergadering,
+                    tasks=tasks,
+                    taak=opvolging.taak,
+                ),
+                tr("verbeter het nummer: 1 is de eerste taak onder 'huiswerk' van de vergadering"),
             )

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import link
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import EigenSchakel, Schakel
@@ -45,14 +46,20 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if link(project, term) is not None:
             continue
         close = difflib.get_close_matches(str(term), known, n=1, cutoff=0.6)
-        message = f"onbekende schakel '{term}'"
-        if close:
-            message += f"; bedoelde je '{close[0]}'?"
+        message = (
+            tr("onbekende schakel '{term}'; bedoelde je '{bedoeld}'?", term=term, bedoeld=close[0])
+            if close
+            else tr("onbekende schakel '{term}'", term=term)
+        )
         yield Finding(
             path,
             loc,
             message,
-            f"kies uit {', '.join(known)}, of zet 'keten: {{{term}: <schakel>}}' in livb.yaml",
+            tr(
+                "kies uit {known}, of zet 'keten: {{{term}: <schakel>}}' in livb.yaml",
+                known=", ".join(known),
+                term=term,
+            ),
         )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB406"
@@ -41,6 +42,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "id"),
-                f"de bron '{bron.id}' werd afgesloten op {cutoff}; {last} is dus onvolledig",
-                f"zet 'onvolledig_jaar: {last}' of laat {last} weg",
+                tr(
+                    "de bron '{bron}' werd afgesloten op {cutoff}; {last} is dus onvolledig",
+                    bron=bron.id,
+                    cutoff=cutoff,
+                    last=last,
+                ),
+                tr("zet 'onvolledig_jaar: {last}' of laat {last} weg", last=last),
             )

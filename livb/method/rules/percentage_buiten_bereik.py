@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import number
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Per
 
@@ -42,10 +43,16 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if wrong is None:
                 continue
             year, value = wrong
-            where = f" voor {area}" if area else ""
+            where = tr(" voor {gebied}", gebied=area) if area else ""
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "per"),
-                f"'{reeks.id}' is een percentage, maar heeft {number(value)}{where} in {year}",
-                "verbeter de waarde, of zet 'per: absoluut' als het aantallen zijn",
+                tr(
+                    "'{reeks}' is een percentage, maar heeft {number}{where} in {year}",
+                    reeks=reeks.id,
+                    number=number(value),
+                    where=where,
+                    year=year,
+                ),
+                tr("verbeter de waarde, of zet 'per: absoluut' als het aantallen zijn"),
             )

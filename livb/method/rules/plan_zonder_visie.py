@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 
@@ -32,6 +33,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "plan.yaml",
             (),
-            "het plan heeft doelstellingen maar geen visie",
-            "schrijf de visie van het bestuur onder 'visie'",
+            tr("het plan heeft doelstellingen maar geen visie"),
+            tr("schrijf de visie van het bestuur onder 'visie'"),
         )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 
@@ -49,17 +50,27 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 ("gemeente", "politiezone", "map")
                 if in_zone
                 else ("afstemming", position - zone, "periode"),
-                f"het plan ({periode.van.year}-{periode.tot.year}) valt niet binnen "
-                + _named_with_period(plan.titel, plan.periode.van.year, plan.periode.tot.year),
-                "plan een herziening wanneer de nieuwe cyclus van dat plan begint",
+                tr(
+                    "het plan ({van}-{tot}) valt niet binnen {ander}",
+                    van=periode.van.year,
+                    tot=periode.tot.year,
+                    ander=_named_with_period(
+                        plan.titel, plan.periode.van.year, plan.periode.tot.year
+                    ),
+                ),
+                tr("plan een herziening wanneer de nieuwe cyclus van dat plan begint"),
             )
     term = legislature(periode.van.year)
     if periode.tot.year > term[1]:
         yield Finding(
             "livb.yaml",
             ("beleid", "periode"),
-            f"het plan loopt over de bestuursperiode {term[0]}-{term[1]} heen",
-            "plan een herziening na de gemeenteraadsverkiezingen",
+            tr(
+                "het plan loopt over de bestuursperiode {term}-{term2} heen",
+                term=term[0],
+                term2=term[1],
+            ),
+            tr("plan een herziening na de gemeenteraadsverkiezingen"),
         )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB402"
@@ -33,6 +34,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{p.id}' sluit bij geen ander plan of thema aan",
-                "vul 'aansluiting' of 'themas' in, of zet 'lokaal: true'",
+                tr("de prioriteit '{p}' sluit bij geen ander plan of thema aan", p=p.id),
+                tr("vul 'aansluiting' of 'themas' in, of zet 'lokaal: true'"),
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 
@@ -39,6 +40,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' heeft nog geen strategische doelstelling",
-                f"livb new doelstelling --prioriteit {prioriteit.id}",
+                tr(
+                    "de prioriteit '{prioriteit}' heeft nog geen strategische doelstelling",
+                    prioriteit=prioriteit.id,
+                ),
+                tr("livb new doelstelling --prioriteit {prioriteit}", prioriteit=prioriteit.id),
             )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB209"
@@ -33,6 +34,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' steunt op geen bevinding en geen SWOT-punt",
-                "vul 'bevindingen' en/of 'swot' in",
+                tr(
+                    "de prioriteit '{prioriteit}' steunt op geen bevinding en geen SWOT-punt",
+                    prioriteit=prioriteit.id,
+                ),
+                tr("vul 'bevindingen' en/of 'swot' in"),
             )

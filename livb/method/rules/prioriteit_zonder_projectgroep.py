@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB208"
@@ -35,14 +36,19 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' heeft geen projectgroep",
-                "voeg in organen.yaml een projectgroep toe met 'prioriteit: " + prioriteit.id + "'",
+                tr(
+                    "de prioriteit '{prioriteit}' heeft geen projectgroep", prioriteit=prioriteit.id
+                ),
+                tr(
+                    "voeg in organen.yaml een projectgroep toe met 'prioriteit: {id}'",
+                    id=prioriteit.id,
+                ),
             )
     for position, groep in enumerate(groups):
         if groep.projectleider is None:
             yield Finding(
                 "organen.yaml",
                 ("projectgroepen", position, "id"),
-                f"de projectgroep '{groep.id}' heeft geen projectleider",
-                "kies een projectleider uit de kerngroep",
+                tr("de projectgroep '{groep}' heeft geen projectleider", groep=groep.id),
+                tr("kies een projectleider uit de kerngroep"),
             )

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB103"
@@ -37,6 +38,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "organen.yaml",
                 ("projectgroepen", position, "projectleider"),
-                f"projectleider '{groep.projectleider}' van '{groep.id}' zit niet in de kerngroep",
-                f"voeg '{groep.projectleider}' toe aan kerngroep: leden",
+                tr(
+                    "projectleider '{projectleider}' van '{groep}' zit niet in de kerngroep",
+                    projectleider=groep.projectleider,
+                    groep=groep.id,
+                ),
+                tr(
+                    "voeg '{projectleider}' toe aan kerngroep: leden",
+                    projectleider=groep.projectleider,
+                ),
             )

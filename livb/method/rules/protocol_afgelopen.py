@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import decisions, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import kan_voor
@@ -46,7 +47,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
     yield Finding(
         "besluiten.yaml",
         (),
-        f"de begeleiding door de FOD liep af op {end} (één jaar na de ondertekening) en het "
-        "plan was toen nog niet door de gemeenteraad goedgekeurd",
-        "de gemeente zet het proces nu zelf voort",
+        tr(
+            "de begeleiding door de FOD liep af op {end} (één jaar na de ondertekening) en het "
+            "plan was toen nog niet door de gemeenteraad goedgekeurd",
+            end=end,
+        ),
+        tr("de gemeente zet het proces nu zelf voort"),
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import decisions
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import kan_voor
@@ -43,7 +44,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     "besluiten.yaml",
                     ("besluiten", positions[id(raad)], "datum"),
-                    f"de gemeenteraad keurde '{onderwerp.value}' goed op {raad.datum} zonder "
-                    "eerdere goedkeuring door het college",
-                    "voeg de beslissing van het college toe of verbeter de datum",
+                    tr(
+                        "de gemeenteraad keurde '{onderwerp}' goed op {datum} zonder eerdere "
+                        "goedkeuring door het college",
+                        onderwerp=onderwerp.value,
+                        datum=raad.datum,
+                    ),
+                    tr("voeg de beslissing van het college toe of verbeter de datum"),
                 )

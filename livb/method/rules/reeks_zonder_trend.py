@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB405"
@@ -34,7 +35,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "id"),
-                f"de reeks '{reeks.id}' heeft {len(years)} jaar; een trend vraagt er minstens "
-                f"{MINIMUM}",
-                "voeg eerdere jaren toe",
+                tr(
+                    "de reeks '{reeks}' heeft {aantal} jaar; een trend vraagt er minstens "
+                    "{MINIMUM}",
+                    reeks=reeks.id,
+                    aantal=len(years),
+                    MINIMUM=MINIMUM,
+                ),
+                tr("voeg eerdere jaren toe"),
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB210"
@@ -24,6 +25,13 @@ NAME = "swot-onvolledig"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = "Methode, stap 2.5 en Tool E"
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
+NAMES = {
+    "sterktes": N_("sterktes"),
+    "zwaktes": N_("zwaktes"),
+    "kansen": N_("kansen"),
+    "bedreigingen": N_("bedreigingen"),
+}
+"""The quadrants as a message names them (their keys in swot.yaml stay as they are)."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -36,6 +44,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "swot.yaml",
                 (quadrant,),
-                f"de SWOT heeft nog geen {quadrant}",
-                f"vul '{quadrant}' aan, het belangrijkste punt eerst",
+                tr("de SWOT heeft nog geen {kwadrant}", kwadrant=tr(NAMES[quadrant])),
+                tr("vul '{quadrant}' aan, het belangrijkste punt eerst", quadrant=quadrant),
             )

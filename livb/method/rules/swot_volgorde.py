@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB212"
@@ -41,9 +42,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     "swot.yaml",
                     (quadrant, position, "id"),
-                    f"'{punt.id}' staat na een punt met een hoger nummer; de volgorde van de "
-                    "lijst is de volgorde van belangrijkheid",
-                    "controleer de volgorde van de punten",
+                    tr(
+                        "'{punt}' staat na een punt met een hoger nummer; de volgorde van de "
+                        "lijst is de volgorde van belangrijkheid",
+                        punt=punt.id,
+                    ),
+                    tr("controleer de volgorde van de punten"),
                 )
                 break
             previous = number

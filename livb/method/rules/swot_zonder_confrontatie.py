@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB211"
@@ -42,13 +43,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "swot.yaml",
             ("confrontatie",),
-            "de confrontatiematrix is leeg",
-            "beantwoord de vier vragen onder 'confrontatie'",
+            tr("de confrontatiematrix is leeg"),
+            tr("beantwoord de vier vragen onder 'confrontatie'"),
         )
     if not swot.conclusies:
         yield Finding(
             "swot.yaml",
             ("conclusies",),
-            "de SWOT heeft geen strategische conclusies",
-            "noteer de conclusies en aanbevelingen onder 'conclusies'",
+            tr("de SWOT heeft geen strategische conclusies"),
+            tr("noteer de conclusies en aanbevelingen onder 'conclusies'"),
         )

@@ -19,6 +19,7 @@ import difflib
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.method.themas import themes
 
@@ -36,12 +37,18 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if thema in known:
                 continue
             close = difflib.get_close_matches(thema, list(known), n=1)
-            message = f"onbekend thema '{thema}'"
-            if close:
-                message += f"; bedoelde je '{close[0]}'?"
+            message = (
+                tr(
+                    "onbekend thema '{thema}'; bedoelde je '{bedoeld}'?",
+                    thema=thema,
+                    bedoeld=close[0],
+                )
+                if close
+                else tr("onbekend thema '{thema}'", thema=thema)
+            )
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "themas", t_index),
                 message,
-                "thema's: " + ", ".join(known),
+                tr("thema's: {themas}", themas=", ".join(known)),
             )

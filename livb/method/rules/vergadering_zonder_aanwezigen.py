@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import held
 from livb.method.rules._base import Finding, RuleContext
 
@@ -35,6 +36,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 f"vergaderingen/{id_}.yaml",
                 (),
-                f"de vergadering van {vergadering.datum} noteert geen aanwezigen",
-                "vul 'aanwezig' in, of 'deelnemers' met het aantal",
+                tr("de vergadering van {datum} noteert geen aanwezigen", datum=vergadering.datum),
+                tr("vul 'aanwezig' in, of 'deelnemers' met het aantal"),
             )

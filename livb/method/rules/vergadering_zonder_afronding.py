@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import held, is_open_session
 from livb.method.rules._base import Finding, RuleContext
 
@@ -46,6 +47,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 f"vergaderingen/{id_}.yaml",
                 (),
-                f"de vergadering van {vergadering.datum} noteert geen {', '.join(missing)}",
-                "rond elke vergadering af met de volgende stap, huiswerk en de volgende datum",
+                tr(
+                    "de vergadering van {datum} noteert geen {missing}",
+                    datum=vergadering.datum,
+                    missing=", ".join(missing),
+                ),
+                tr("rond elke vergadering af met de volgende stap, huiswerk en de volgende datum"),
             )

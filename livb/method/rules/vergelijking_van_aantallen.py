@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Per
 
@@ -37,8 +38,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "vergelijking"),
-                f"'{reeks.id}' vergelijkt absolute aantallen met "
-                f"{reeks.vergelijking[0].gebied}: een groter gebied telt vanzelf meer",
-                "zet 'per: per_1000_inwoners' bij de reeks, of 'per: percentage' als de "
-                "cijfers percentages zijn",
+                tr(
+                    "'{reeks}' vergelijkt absolute aantallen met {gebied}: een groter gebied "
+                    "telt vanzelf meer",
+                    reeks=reeks.id,
+                    gebied=reeks.vergelijking[0].gebied,
+                ),
+                tr(
+                    "zet 'per: per_1000_inwoners' bij de reeks, of 'per: percentage' als de "
+                    "cijfers percentages zijn"
+                ),
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import held
 from livb.method.rules._base import Finding, RuleContext
 
@@ -37,7 +38,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 f"vergaderingen/{id_}.yaml",
                 ("datum",),
-                f"de vergadering van {vergadering.datum} moet nog plaatsvinden, maar heeft al "
-                "een verslag",
-                "verbeter de datum of maak het verslag leeg tot na de vergadering",
+                tr(
+                    "de vergadering van {datum} moet nog plaatsvinden, maar heeft al een verslag",
+                    datum=vergadering.datum,
+                ),
+                tr("verbeter de datum of maak het verslag leeg tot na de vergadering"),
             )

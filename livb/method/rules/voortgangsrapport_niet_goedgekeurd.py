@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import decisions, held, meetings_for, phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Instantie, Onderwerp
@@ -47,7 +48,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "besluiten.yaml",
             (),
-            "de ontwerpfase loopt, maar het college keurde het "
-            "voortgangsrapport (stap 2.7) niet goed",
-            "noteer de beslissing: door: college, onderwerp: voortgangsrapport",
+            tr(
+                "de ontwerpfase loopt, maar het college keurde het voortgangsrapport (stap "
+                "2.7) niet goed"
+            ),
+            tr("noteer de beslissing: door: college, onderwerp: voortgangsrapport"),
         )

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import held, is_open_session
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.vergadering import Vergadering
@@ -44,6 +45,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     f"vergaderingen/{id_}.yaml",
                     ("keurt_verslag_goed",),
-                    f"het verslag van de vorige vergadering ({previous}) werd niet goedgekeurd",
-                    f"zet 'keurt_verslag_goed: {previous}'",
+                    tr(
+                        "het verslag van de vorige vergadering ({previous}) werd niet goedgekeurd",
+                        previous=previous,
+                    ),
+                    tr("zet 'keurt_verslag_goed: {previous}'", previous=previous),
                 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Plansoort
@@ -46,8 +47,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
                     yield Finding(
                         "prioriteiten.yaml",
                         ("prioriteiten", position, "aansluiting", a_index, "prioriteit"),
-                        f"'{aansluiting.prioriteit}' is geen prioriteit van {plan.titel}",
-                        f"kies uit: {', '.join(sorted(items))}",
+                        tr(
+                            "'{prioriteit}' is geen prioriteit van {titel}",
+                            prioriteit=aansluiting.prioriteit,
+                            titel=plan.titel,
+                        ),
+                        tr("kies uit: {sorted}", sorted=", ".join(sorted(items))),
                     )
         if plan.soort is not Plansoort.ZVP or not priorities:
             continue
@@ -59,7 +64,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
                     ("gemeente", "politiezone", "map")
                     if in_zone
                     else ("afstemming", p_index - zone, "prioriteiten", i_index, "id"),
-                    f"geen enkele prioriteit antwoordt op '{item.titel}' van {plan.titel}",
-                    f"vul 'aansluiting: [{{plan: {plan.id}, prioriteit: {item.id}}}]' in "
-                    "bij de prioriteit die erop antwoordt",
+                    tr(
+                        "geen enkele prioriteit antwoordt op '{titel}' van {titel2}",
+                        titel=item.titel,
+                        titel2=plan.titel,
+                    ),
+                    tr(
+                        "vul 'aansluiting: [{{plan: {plan}, prioriteit: {item}}}]' in bij de "
+                        "prioriteit die erop antwoordt",
+                        plan=plan.id,
+                        item=item.id,
+                    ),
                 )
