@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from livb.core.diagnostics import Diagnostic, Severity
 from livb.core.errors import UsageError
 from livb.core.formatting import join
-from livb.core.i18n import tr, word
+from livb.core.i18n import N_, tr, word
 from livb.core.words import count
 from livb.method.process import FASEN, Stand, StepState
 
@@ -463,31 +463,37 @@ def write_document_list(found: Sequence[Availability], out: TextIO | None = None
     from livb.documents._base import NoReason
 
     out = out or sys.stdout
-    rows = [("document", "stap", "nu")]
+    rows = [(tr("document"), tr("stap"), tr("nu"))]
     for entry in found:
         document = entry.document
         if isinstance(entry.why_not, NoReason):
-            now = f"nee, ook los enkel met --toch: {entry.why_not}"
+            now = tr("nee, ook los enkel met --toch: {waarom}", waarom=entry.why_not)
         elif entry.why_not is not None:
-            now = f"nee: {entry.why_not}"
+            now = tr("nee: {waarom}", waarom=entry.why_not)
         elif document.per is not None:
-            now = f"ja, {entry.items}× (--{document.per} ID of --alle)"
+            now = tr("ja, {aantal}× (--{per} ID of --alle)", aantal=entry.items, per=document.per)
         else:
-            now = "ja"
-        rows.append((document.name, "elke" if document.stap == "alle" else document.stap, now))
+            now = tr("ja")
+        step = tr("elke") if document.stap == "alle" else document.stap
+        rows.append((document.name, step, now))
     name_width = max(len(row[0]) for row in rows) + 2
     step_width = max(len(row[1]) for row in rows) + 2
     for name, step, now in rows:
         out.write(f"{name:<{name_width}}{step:<{step_width}}{now}\n".rstrip(" "))
     made = sum(1 for entry in found if entry.why_not is None)
     out.write(
-        f"\nlivb render alle maakt de {made} met 'ja'. livb render DOCUMENT maakt er een, ook "
-        "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
-        "te maken; een document waar de map geen reden meer voor heeft, alleen met --toch.\n"
+        "\n"
+        + tr(
+            "livb render alle maakt de {aantal} met 'ja'. livb render DOCUMENT maakt er een, ook "
+            "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
+            "te maken; een document waar de map geen reden meer voor heeft, alleen met --toch.",
+            aantal=made,
+        )
+        + "\n"
     )
 
 
-_STAGES = {"document": "documenten maken", "pdf": "PDF's maken met LibreOffice"}
+_STAGES = {"document": N_("documenten maken"), "pdf": N_("PDF's maken met LibreOffice")}
 
 
 @contextmanager
@@ -507,10 +513,10 @@ def render_progress(out: TextIO | None = None) -> Iterator[Callable[[Step], None
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), console=Console(file=out), transient=True
     ) as progress:
-        task = progress.add_task(_STAGES["document"])
+        task = progress.add_task(tr(_STAGES["document"]))
 
         def show(step: Step) -> None:
-            stage = _STAGES[step.stage]
+            stage = tr(_STAGES[step.stage])
             if step.finished or not step.name:
                 where = f"{step.done}/{step.total}"
             else:
@@ -536,7 +542,7 @@ class _ProgressLines:
             return
         if step.stage not in self.titled:
             self.titled.add(step.stage)
-            self.out.write(f"{_STAGES[step.stage]} ({step.total}):\n")
+            self.out.write(f"{tr(_STAGES[step.stage])} ({step.total}):\n")
         self.out.write(f"  {step.done}/{step.total} {step.name}\n")
         self.out.flush()
 
@@ -545,7 +551,7 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
     """What was written where, what was already so, and what is still to fill in."""
     out = out or sys.stdout
     if not results:
-        out.write("Er was niets om te maken.\n")
+        out.write(tr("Er was niets om te maken.") + "\n")
         return
     folder = results[0].path.parent
     written = [r for r in results if not (r.unchanged and (r.pdf is None or r.pdf_unchanged))]
@@ -554,15 +560,27 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
     if kept and not written:
         if len(kept) == 1:
             name = kept[0].path.name
-            out.write(f"{name} in {folder} is ongewijzigd: al zoals livb het nu maakt.\n")
+            out.write(
+                tr(
+                    "{naam} in {map} is ongewijzigd: al zoals livb het nu maakt.",
+                    naam=name,
+                    map=folder,
+                )
+                + "\n"
+            )
         else:
             out.write(
-                f"Alle {len(kept)} documenten in {folder} zijn ongewijzigd: al zoals livb ze nu "
-                "maakt.\n"
+                tr(
+                    "Alle {aantal} documenten in {map} zijn ongewijzigd: al zoals livb ze nu "
+                    "maakt.",
+                    aantal=len(kept),
+                    map=folder,
+                )
+                + "\n"
             )
     elif kept:
         names = ", ".join(r.path.name for r in kept)
-        out.write(f"{count(len(kept), 'document', 'documenten')} ongewijzigd:\n")
+        out.write(tr("{documenten} ongewijzigd:", documenten=_documents_text(len(kept))) + "\n")
         out.write(
             textwrap.fill(
                 names,
@@ -575,25 +593,45 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
             + "\n"
         )
     if written:
-        out.write(f"{count(len(written), 'document', 'documenten')} in {folder}:\n")
+        out.write(
+            tr("{documenten} in {map}:", documenten=_documents_text(len(written)), map=folder)
+            + "\n"
+        )
         for result in written:
             out.write(_summary_line(result))
     missing = sum(r.missing for r in results)
     if missing:
-        hint = "zie de opmerkingen in Word"
-        if any(r.pdf for r in results):
-            hint += " en de voetnoten in de PDF"
-        out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
+        hint = (
+            tr("zie de opmerkingen in Word en de voetnoten in de PDF")
+            if any(r.pdf for r in results)
+            else tr("zie de opmerkingen in Word")
+        )
+        out.write(
+            tr(
+                "Ontwerp: {gegevens} gemarkeerd als [in te vullen]; {hulp}.",
+                gegevens=_data_text(missing),
+                hulp=hint,
+            )
+            + "\n"
+        )
 
 
 def _summary_line(result: Rendered) -> str:
-    note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
+    note = (
+        "  " + tr("({gegevens} in te vullen)", gegevens=_data_text(result.missing))
+        if result.missing
+        else ""
+    )
     pdf = f" + {result.pdf.name}" if result.pdf else ""
     return f"  {result.path.name}{pdf}{note}\n"
 
 
 def _data_text(number: int) -> str:
-    return count(number, "gegeven", "gegevens")
+    return count(number, tr("gegeven"), tr("gegevens"))
+
+
+def _documents_text(number: int) -> str:
+    return count(number, tr("document"), tr("documenten"))
 
 
 # --- livb diff -------------------------------------------------------------------------------
@@ -647,23 +685,43 @@ def write_diff(diff: VersionDiff, out: TextIO | None = None) -> None:
     root = root.resolve() if str(root) == "." else root  # 'in halle', not 'in .'
     for side in (diff.old, diff.new):
         for note in side.skipped:
-            out.write(f"let op ({side.label}): {note}\n")
+            out.write(
+                tr("let op ({versie}): {opmerking}", versie=side.label, opmerking=note) + "\n"
+            )
     if diff.changes is None:
         for side, problems in _diff_failures(diff):
-            out.write(f"De map {root} in {side.label} laadt niet:\n")
+            out.write(
+                tr("De map {map} in {versie} laadt niet:", map=root, versie=side.label) + "\n"
+            )
             for diagnostic in problems:
                 out.write(f"  {format_line(diagnostic)}\n")
                 if diagnostic.hint:
-                    out.write(f"      hulp: {diagnostic.hint}\n")
-        out.write("Los de fouten op, of vergelijk met een andere versie.\n")
+                    out.write(f"      {tr('hulp:')} {diagnostic.hint}\n")
+        out.write(tr("Los de fouten op, of vergelijk met een andere versie.") + "\n")
         return
     if not diff.changes:
-        out.write(f"Geen wijzigingen in {root} tussen {diff.old.label} en {diff.new.label}.\n")
+        out.write(
+            tr(
+                "Geen wijzigingen in {map} tussen {van} en {tot}.",
+                map=root,
+                van=diff.old.label,
+                tot=diff.new.label,
+            )
+            + "\n"
+        )
         return
-    out.write(f"Wijzigingen in {root} van {diff.old.label} tot {diff.new.label}:\n\n")
+    out.write(
+        tr(
+            "Wijzigingen in {map} van {van} tot {tot}:",
+            map=root,
+            van=diff.old.label,
+            tot=diff.new.label,
+        )
+        + "\n\n"
+    )
     for line in diff_lines(diff.changes):
         out.write(line + "\n")
-    out.write(f"\n{count(len(diff.changes), 'wijziging', 'wijzigingen')}.\n")
+    out.write(f"\n{count(len(diff.changes), tr('wijziging'), tr('wijzigingen'))}.\n")
 
 
 def _jsonable(value: object) -> object:
