@@ -20,6 +20,8 @@ from livb.core.words import count
 from livb.method.process import FASEN, Stand, StepState
 
 if TYPE_CHECKING:  # the rules are loaded only by the commands that check (not by render)
+    from pathlib import Path
+
     from livb.documents.render import Availability, Rendered, Step
     from livb.method.check import CheckResult
     from livb.method.status import Status
@@ -558,26 +560,7 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
     kept = [r for r in results if r not in written]
     # What stayed as it was comes first and short; what was written last, where the eye is.
     if kept and not written:
-        if len(kept) == 1:
-            name = kept[0].path.name
-            out.write(
-                tr(
-                    "{naam} in {map} is ongewijzigd: al zoals livb het nu maakt.",
-                    naam=name,
-                    map=folder,
-                )
-                + "\n"
-            )
-        else:
-            out.write(
-                tr(
-                    "Alle {aantal} documenten in {map} zijn ongewijzigd: al zoals livb ze nu "
-                    "maakt.",
-                    aantal=len(kept),
-                    map=folder,
-                )
-                + "\n"
-            )
+        out.write(_all_kept_line(kept, folder))
     elif kept:
         names = ", ".join(r.path.name for r in kept)
         out.write(tr("{documenten} ongewijzigd:", documenten=_documents_text(len(kept))) + "\n")
@@ -614,6 +597,22 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
             )
             + "\n"
         )
+
+
+def _all_kept_line(kept: list[Rendered], folder: Path) -> str:
+    if len(kept) == 1:
+        line = tr(
+            "{naam} in {map} is ongewijzigd: al zoals livb het nu maakt.",
+            naam=kept[0].path.name,
+            map=folder,
+        )
+    else:
+        line = tr(
+            "Alle {aantal} documenten in {map} zijn ongewijzigd: al zoals livb ze nu maakt.",
+            aantal=len(kept),
+            map=folder,
+        )
+    return line + "\n"
 
 
 def _summary_line(result: Rendered) -> str:

@@ -52,15 +52,13 @@ def refuse_new_errors(
             if isinstance(error, ValidationError)
             else error.message
         )
-        raise LivbError(
-            tr(
-                "{opdracht} zou '{bestand}' ongeldig maken: {fout}",
-                opdracht=command,
-                bestand=relative,
-                fout=detail,
-            ),
-            hint,
-        ) from None
+        message = tr(
+            "{opdracht} zou '{bestand}' ongeldig maken: {fout}",
+            opdracht=command,
+            bestand=relative,
+            fout=detail,
+        )
+        raise LivbError(message, hint) from None
     after = with_file(project, relative, model)
     sources = {**loaded.sources, relative: SourceFile(relative, text, data)}
 
@@ -76,14 +74,12 @@ def refuse_new_errors(
     new = [e for e in errors(LoadResult(loaded.root, after, [], sources)) if e[:3] not in before]
     if new:
         code, message, rule_hint, where = new[0]
-        raise LivbError(
-            tr(
-                "{opdracht} schrijft niets: daarna zou 'livb check' weigeren met {code} "
-                "({plaats}): {melding}",
-                opdracht=command,
-                code=code,
-                plaats=where,
-                melding=message,
-            ),
-            rule_hint or hint,
+        refusal = tr(
+            "{opdracht} schrijft niets: daarna zou 'livb check' weigeren met {code} ({plaats}): "
+            "{melding}",
+            opdracht=command,
+            code=code,
+            plaats=where,
+            melding=message,
         )
+        raise LivbError(refusal, rule_hint or hint)

@@ -425,21 +425,7 @@ def _s1_1(project: Project, today: dt.date) -> StepState:
         uitkomst=(Uitkomst.UITGESTELD, Uitkomst.AFGEWEZEN),
         today=today,
     )
-    facts = (
-        [
-            tr(
-                "intentienota {uitkomst} ({besluit})",
-                uitkomst=word(nota[-1].uitkomst.value),
-                besluit=_decision_text(nota[-1]),
-            )
-        ]
-        if nota
-        else []
-    )
-    if setback:
-        facts.append(_setback_text(setback[-1]))
-    if gap:
-        facts.append(gap)
+    facts = _s1_1_facts(nota, setback, gap)
     if setback:
         todo = tr(
             "leg de aanstelling van de coördinator opnieuw voor aan het college en noteer de "
@@ -464,6 +450,24 @@ def _s1_1(project: Project, today: dt.date) -> StepState:
         "; ".join(facts),
         todo,
     )
+
+
+def _s1_1_facts(nota: list[Besluit], setback: list[Besluit], gap: str) -> list[str]:
+    """What step 1.1 has so far: the intention note, a setback, what is missing."""
+    facts = []
+    if nota:
+        facts.append(
+            tr(
+                "intentienota {uitkomst} ({besluit})",
+                uitkomst=word(nota[-1].uitkomst.value),
+                besluit=_decision_text(nota[-1]),
+            )
+        )
+    if setback:
+        facts.append(_setback_text(setback[-1]))
+    if gap:
+        facts.append(gap)
+    return facts
 
 
 def _setback_text(last: Besluit) -> str:
