@@ -15,9 +15,10 @@ from livb.core import i18n
 from livb.method.check import run_checks
 from livb.method.status import build_status
 
-from helpers import EXAMPLE, copy_example
+from helpers import EXAMPLE, REPO, copy_example
 
 DAY = dt.date(2026, 11, 21)
+PROJECTS = REPO / "tests" / "projects"
 DUTCH_MARKERS = (
     " heeft ",
     " geen ",
@@ -43,13 +44,16 @@ DUTCH_MARKERS = (
 def _french(target: Path, source: Path = EXAMPLE) -> Path:
     folder = copy_example(target, source)
     settings = folder / "livb.yaml"
-    settings.write_text("taal: fr\n" + settings.read_text(encoding="utf-8"), encoding="utf-8")
+    text = settings.read_text(encoding="utf-8")  # at the end: every finding keeps its line
+    settings.write_text(text.rstrip("\n") + "\ntaal: fr\n", encoding="utf-8")
     return folder
 
 
 def _dutch_in(text: str) -> list[str]:
     """The Dutch markers in ``text``, outside file names, quoted ids, YAML keys and options."""
-    prose = re.sub(r"'[^']*'|\S+\.ya?ml\S*|\S+/\S+|--\w+ \S+", "", text)
+    prose = re.sub(r"×\): .*", "", text)  # the reason livb.yaml gives, in its own words
+    prose = re.sub(r"\S+ (LIVB\d+)", r"\1", prose)  # the severity's label is core's to translate
+    prose = re.sub(r"'[^']*'|\S+\.ya?ml\S*|\S+/\S+|--\w+ \S+", "", prose)
     return [marker for marker in DUTCH_MARKERS if marker in prose]
 
 
@@ -94,3 +98,36 @@ def test_check_of_a_french_halle_has_the_same_findings_in_french(tmp_path: Path)
     text = _check_text(french_root)
     assert "Aucune erreur ni aucun avertissement" in text
     assert not _dutch_in(text), text
+
+
+@pytest.mark.parametrize("name", ["ontwerp", "vilvoorde", "klein"])
+def test_a_draft_in_french_has_the_dutch_findings_in_french(tmp_path: Path, name: str) -> None:
+    dutch = run_checks(copy_example(tmp_path / "nl", PROJECTS / name), today=DAY)
+    root = _french(tmp_path / "fr", PROJECTS / name)
+    french = run_checks(root, today=DAY)
+    assert [(d.code, str(d.location)) for d in french.diagnostics] == [
+        (d.code, str(d.location)) for d in dutch.diagnostics
+    ]
+    assert any(
+        d.message != f.message for d, f in zip(dutch.diagnostics, french.diagnostics, strict=True)
+    )
+    text = _check_text(root)
+    assert "Résultat : " in text and "aide : " in text
+    assert not _dutch_in(text), text
+
+
+def test_status_of_a_french_draft_explains_its_steps_in_french(tmp_path: Path) -> None:
+    text = _status_text(_french(tmp_path / "ontwerp", PROJECTS / "ontwerp"))
+    assert "Étape suivante : " in text
+    assert not _dutch_in(text), text
+
+
+def test_render_list_of_a_french_folder_is_french(tmp_path: Path) -> None:
+    from livb.documents.render import availability
+
+    out = io.StringIO()
+    report.write_document_list(availability(_french(tmp_path / "halle"), DAY), out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["document", "étape", "maintenant"]
+    assert any(line.endswith(" oui") for line in lines)
+    assert lines[-1].startswith("livb render alle crée les ")

@@ -43,7 +43,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 first,
                 (),
-                tr("geen enkele actie voor de schakel {schakel}", schakel=schakel.value),
+                tr("geen enkele actie voor de schakel {schakel}", schakel=word(schakel.value)),
                 tr("voeg acties toe met 'schakel: {schakel}'", schakel=schakel.value),
             )
     spread = ", ".join(f"{word(name)} {count}" for name, count in sorted(counts.items()))
