@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB107"
 NAME = "aanwezig-en-verontschuldigd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, goede reflexen bij vergaderingen"
+METHODE = N_("Methode, goede reflexen bij vergaderingen")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr, word
+from livb.core.i18n import N_, tr, word
 from livb.method.queries import action_states
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Status
@@ -34,7 +34,7 @@ from livb.model.plan import Status
 CODE = "LIVB222"
 NAME = "actie-over-tijd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4 (realiseren): de opvolging van elke actie"
+METHODE = N_("Methode, fase 4 (realiseren): de opvolging van elke actie")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
 CODE = "LIVB219"
 NAME = "actie-zonder-trekker-of-periode"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.4; CCV, plan van aanpak: wie, wat, wanneer"
+METHODE = N_("Methode, stap 3.4; CCV, plan van aanpak: wie, wat, wanneer")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

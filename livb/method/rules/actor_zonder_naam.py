@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB202"
 NAME = "actor-zonder-naam"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5: samenstelling van de kerngroep"
+METHODE = N_("Methode, stap 1.5: samenstelling van de kerngroep")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr, word
+from livb.core.i18n import N_, tr, word
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Uitkomst
 
 CODE = "LIVB315"
 NAME = "besluit-in-de-toekomst"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "livb: de stand van het proces volgt uit de data"
+METHODE = N_("livb: de stand van het proces volgt uit de data")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.money import action_budget, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -33,7 +33,7 @@ from livb.model.walk import actions
 CODE = "LIVB225"
 NAME = "besteed-zonder-budget"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel"
+METHODE = N_("Methode, fase 4: rapportering over de stand van zaken, ook financieel")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB215"
 NAME = "bevinding-zonder-bron"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, veiligheidsanalyse: benoem de gegevensbronnen"
+METHODE = N_("CCV, veiligheidsanalyse: benoem de gegevensbronnen")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,14 +24,14 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.money import Line, budget_lines, sources
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB410"
 NAME = "boven-toekenning"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Financiering: een bron betaalt per jaar wat ze toekent"
+METHODE = N_("Financiering: een bron betaalt per jaar wat ze toekent")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -23,14 +23,14 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
 CODE = "LIVB413"
 NAME = "budget-zonder-jaren"
 SEVERITY = Severity.INFO
-METHODE = "Financiering: geld per jaar en per bron"
+METHODE = N_("Financiering: geld per jaar en per bron")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

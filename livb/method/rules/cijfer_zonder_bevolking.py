@@ -27,14 +27,14 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import join
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.figures import PER_LABELS, shown_figures
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB226"
 NAME = "cijfer-zonder-bevolking"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Tool C: contextgegevens (bevolking) om cijfers te vergelijken"
+METHODE = N_("Tool C: contextgegevens (bevolking) om cijfers te vergelijken")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

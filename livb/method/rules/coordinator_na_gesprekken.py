@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import zeker_voor
@@ -33,7 +33,7 @@ from livb.model.besluiten import Onderwerp
 CODE = "LIVB316"
 NAME = "coordinator-na-gesprekken"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stappen 1.1 en 1.2: eerst de coördinator, dan de oriëntatiegesprekken"
+METHODE = N_("Methode, stappen 1.1 en 1.2: eerst de coördinator, dan de oriëntatiegesprekken")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB206"
 NAME = "coordinator-ontbreekt"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.1; protocolakkoord, verbintenissen van de gemeente"
+METHODE = N_("Methode, stap 1.1; protocolakkoord, verbintenissen van de gemeente")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

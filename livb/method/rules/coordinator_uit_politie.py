@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import actors
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol, Sector
@@ -26,7 +26,7 @@ from livb.model.actoren import Rol, Sector
 CODE = "LIVB207"
 NAME = "coordinator-uit-politie"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, profiel van de coördinator (Tool A) en de keuze van de coördinator"
+METHODE = N_("Methode, profiel van de coördinator (Tool A) en de keuze van de coördinator")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions, indicators
 
 CODE = "LIVB403"
 NAME = "deadline-buiten-planperiode"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, doelen: tijdgebonden binnen de looptijd van het plan"
+METHODE = N_("CCV, doelen: tijdgebonden binnen de looptijd van het plan")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,7 +24,7 @@ from livb.model.diagnostiek import Onveiligheid
 CODE = "LIVB214"
 NAME = "diagnostiek-onveiligheid"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.1: objectieve en subjectieve onveiligheid"
+METHODE = N_("Methode, stap 2.1: objectieve en subjectieve onveiligheid")
 
 
 MISSING = {

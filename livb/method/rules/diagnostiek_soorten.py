@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Gegevenssoort
 
 CODE = "LIVB213"
 NAME = "diagnostiek-soorten"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.1 en Tool C; CCV, veiligheidsanalyse"
+METHODE = N_("Methode, stap 2.1 en Tool C; CCV, veiligheidsanalyse")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

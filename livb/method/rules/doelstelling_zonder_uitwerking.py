@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import operational_goals, strategic_goals
 
 CODE = "LIVB217"
 NAME = "doelstelling-zonder-uitwerking"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.4; CCV, doelen: meetbaar en met acties"
+METHODE = N_("Methode, stap 3.4; CCV, doelen: meetbaar en met acties")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

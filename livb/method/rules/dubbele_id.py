@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.method.rules._index import KIND_NAMES
 
 CODE = "LIVB102"
 NAME = "dubbele-id"
 SEVERITY = Severity.FOUT
-METHODE = "livb: samenhang van de map"
+METHODE = N_("livb: samenhang van de map")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

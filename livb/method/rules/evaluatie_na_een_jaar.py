@@ -23,14 +23,14 @@ from collections.abc import Iterator
 
 from livb.core.dates import months_later
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import one_year_evaluation, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB317"
 NAME = "evaluatie-na-een-jaar"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = (
+METHODE = N_(
     "Protocolakkoord (Tool B): de gemeente legt na één jaar een evaluatie voor aan het college"
 )
 

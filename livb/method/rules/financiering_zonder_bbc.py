@@ -24,14 +24,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
 CODE = "LIVB409"
 NAME = "financiering-zonder-bbc"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Afstemming met het meerjarenplan (BBC): welke actie betaalt welke actie"
+METHODE = N_("Afstemming met het meerjarenplan (BBC): welke actie betaalt welke actie")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

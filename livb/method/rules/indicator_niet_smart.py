@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import indicators
 
 CODE = "LIVB218"
 NAME = "indicator-niet-smart"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, doelen: SMART; methode, stap 3.2: doelstellingen en prestatie-indicatoren"
+METHODE = N_("CCV, doelen: SMART; methode, stap 3.2: doelstellingen en prestatie-indicatoren")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import indicators
 
 CODE = "LIVB404"
 NAME = "indicator-zonder-bron"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, doelen: houd rekening met de beschikbare meetinstrumenten"
+METHODE = N_("CCV, doelen: houd rekening met de beschikbare meetinstrumenten")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.dates import months_later
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.method.queries import measurements, plan_approved
 from livb.method.rules._base import Finding, RuleContext
@@ -35,7 +35,7 @@ from livb.model.walk import indicators
 CODE = "LIVB223"
 NAME = "indicator-zonder-meting"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4 en 5: de resultaten opvolgen; CCV, doelen: meetbaar"
+METHODE = N_("Methode, fase 4 en 5: de resultaten opvolgen; CCV, doelen: meetbaar")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ from livb.model.besluiten import Instantie, Onderwerp, Uitkomst
 CODE = "LIVB314"
 NAME = "intentieverklaring-onvolledig"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = (
+METHODE = N_(
     "Methode, stap 1.4: goedgekeurd door college en gemeenteraad, getekend door de burgemeester"
 )
 NEEDED = (

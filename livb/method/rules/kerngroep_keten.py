@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr, word
+from livb.core.i18n import N_, tr, word
 from livb.method.queries import kerngroep, links
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol, Schakel
@@ -36,7 +36,7 @@ from livb.model.actoren import Rol, Schakel
 CODE = "LIVB203"
 NAME = "kerngroep-keten"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5: elke schakel van de veiligheidsketen in de kerngroep"
+METHODE = N_("Methode, stap 1.5: elke schakel van de veiligheidsketen in de kerngroep")
 NEEDED = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
 DIRECTING = (Rol.BURGEMEESTER, Rol.COORDINATOR)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Sector
@@ -25,7 +25,7 @@ from livb.model.actoren import Sector
 CODE = "LIVB205"
 NAME = "kerngroep-te-smal"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5: ook actoren buiten politie en stadsdiensten"
+METHODE = N_("Methode, stap 1.5: ook actoren buiten politie en stadsdiensten")
 NARROW = {Sector.BESTUUR, Sector.POLITIE, Sector.GEMEENTEDIENSTEN}
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import fod_begeleiding, held, meetings_for, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import laatste_dag
@@ -30,7 +30,7 @@ from livb.model.stappen import Stap
 CODE = "LIVB310"
 NAME = "kerngroep-voor-protocol"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stappen 1.4 en 1.6"
+METHODE = N_("Methode, stappen 1.4 en 1.6")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol
@@ -24,7 +24,7 @@ from livb.model.actoren import Rol
 CODE = "LIVB204"
 NAME = "kerngroep-zonder-burgemeester"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5 en protocolakkoord: de burgemeester als regisseur"
+METHODE = N_("Methode, stap 1.5 en protocolakkoord: de burgemeester als regisseur")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

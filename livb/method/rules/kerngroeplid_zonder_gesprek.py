@@ -22,14 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import interviewed, kerngroep_to_interview
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB305"
 NAME = "kerngroeplid-zonder-gesprek"
 SEVERITY = Severity.INFO
-METHODE = "Methode, stap 2.2 (facultatief) en Tool D"
+METHODE = N_("Methode, stap 2.2 (facultatief) en Tool D")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

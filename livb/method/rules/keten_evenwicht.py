@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr, word
+from livb.core.i18n import N_, tr, word
 from livb.method.queries import chain_balance
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Schakel
@@ -28,7 +28,7 @@ from livb.model.actoren import Schakel
 CODE = "LIVB220"
 NAME = "keten-evenwicht"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Protocolakkoord, context: de hele veiligheidsketen; Mechelen: evenwichtig beleid"
+METHODE = N_("Protocolakkoord, context: de hele veiligheidsketen; Mechelen: evenwichtig beleid")
 NEEDED = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB201"
 NAME = "meer-dan-vijf-prioriteiten"
 SEVERITY = Severity.FOUT
-METHODE = "Methode, stap 2.6: hoogstens vijf prioriteiten"
+METHODE = N_("Methode, stap 2.6: hoogstens vijf prioriteiten")
 MAXIMUM = 5
 
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB319"
 NAME = "meting-in-ander-jaar"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4: de opvolging per jaar"
+METHODE = N_("Methode, fase 4: de opvolging per jaar")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.money import sources
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -29,7 +29,7 @@ from livb.model.walk import actions
 CODE = "LIVB411"
 NAME = "middel-buiten-periode"
 SEVERITY = Severity.FOUT
-METHODE = "Financiering: elk bedrag hoort bij een jaar van het plan en van de bron"
+METHODE = N_("Financiering: elk bedrag hoort bij een jaar van het plan en van de bron")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

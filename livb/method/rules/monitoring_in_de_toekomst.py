@@ -24,13 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB318"
 NAME = "monitoring-in-de-toekomst"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "livb: de stand van het proces volgt uit de data"
+METHODE = N_("livb: de stand van het proces volgt uit de data")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.folder import gemeenten
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB106"
 NAME = "nis-code-ontbreekt"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
+METHODE = N_("Statbel, REFNIS-codes van 1 januari 2025")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

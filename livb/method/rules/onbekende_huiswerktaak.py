@@ -22,14 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB109"
 NAME = "onbekende-huiswerktaak"
 SEVERITY = Severity.FOUT
-METHODE = "livb: samenhang van de map"
+METHODE = N_("livb: samenhang van de map")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import link
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import EigenSchakel, Schakel
@@ -35,7 +35,9 @@ from livb.model.walk import actions
 CODE = "LIVB108"
 NAME = "onbekende-schakel"
 SEVERITY = Severity.FOUT
-METHODE = "Methode: de veiligheidsketen (preventie, repressie, nazorg); eigen woorden in livb.yaml"
+METHODE = N_(
+    "Methode: de veiligheidsketen (preventie, repressie, nazorg); eigen woorden in livb.yaml"
+)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

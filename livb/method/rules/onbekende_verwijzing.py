@@ -29,7 +29,7 @@ from livb.method.rules._index import KIND_NAMES, references
 CODE = "LIVB101"
 NAME = "onbekende-verwijzing"
 SEVERITY = Severity.FOUT
-METHODE = "livb: samenhang van de map"
+METHODE = N_("livb: samenhang van de map")
 
 _WHERE = {
     "actor": "actoren.yaml",

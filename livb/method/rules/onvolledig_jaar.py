@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB406"
 NAME = "onvolledig-jaar"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Politiële criminaliteitsstatistieken: het laatste jaar kan onvolledig zijn"
+METHODE = N_("Politiële criminaliteitsstatistieken: het laatste jaar kan onvolledig zijn")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

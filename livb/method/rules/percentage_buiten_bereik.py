@@ -20,14 +20,14 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import number
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Per
 
 CODE = "LIVB228"
 NAME = "percentage-buiten-bereik"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Diagnostiek: percentages uit de Veiligheidsmonitor en de Gemeente-Stadsmonitor"
+METHODE = N_("Diagnostiek: percentages uit de Veiligheidsmonitor en de Gemeente-Stadsmonitor")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB401"
 NAME = "plan-zonder-visie"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.2: de visie van het lokaal bestuur; CCV, afbakening en structuur"
+METHODE = N_("Methode, stap 3.2: de visie van het lokaal bestuur; CCV, afbakening en structuur")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB407"
 NAME = "planperiode-cycli"
 SEVERITY = Severity.INFO
-METHODE = "Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen"
+METHODE = N_("Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen")
 
 
 def legislature(year: int) -> tuple[int, int]:

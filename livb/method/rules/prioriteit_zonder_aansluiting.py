@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB402"
 NAME = "prioriteit-zonder-aansluiting"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, lokale prioriteiten: relatie met nationale en regionale prioriteiten"
+METHODE = N_("CCV, lokale prioriteiten: relatie met nationale en regionale prioriteiten")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

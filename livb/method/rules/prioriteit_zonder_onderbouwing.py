@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB209"
 NAME = "prioriteit-zonder-onderbouwing"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.6: prioriteiten op basis van diagnostiek en SWOT"
+METHODE = N_("Methode, stap 2.6: prioriteiten op basis van diagnostiek en SWOT")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

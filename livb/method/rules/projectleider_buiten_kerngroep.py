@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB103"
 NAME = "projectleider-buiten-kerngroep"
 SEVERITY = Severity.FOUT
-METHODE = "Methode, stap 2.6: de projectleider zit in de kerngroep"
+METHODE = N_("Methode, stap 2.6: de projectleider zit in de kerngroep")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions, protocol_period
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import kan_voor
@@ -30,7 +30,7 @@ from livb.model.besluiten import Instantie, Onderwerp
 CODE = "LIVB313"
 NAME = "protocol-afgelopen"
 SEVERITY = Severity.INFO
-METHODE = "Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun en zes opvolging"
+METHODE = N_("Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun en zes opvolging")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

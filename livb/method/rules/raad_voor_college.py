@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import kan_voor
@@ -30,7 +30,7 @@ from livb.model.besluiten import Instantie, Onderwerp
 CODE = "LIVB312"
 NAME = "raad-voor-college"
 SEVERITY = Severity.FOUT
-METHODE = "Methode, stap 3.6 (en 1.4): eerst het college, dan de gemeenteraad"
+METHODE = N_("Methode, stap 3.6 (en 1.4): eerst het college, dan de gemeenteraad")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

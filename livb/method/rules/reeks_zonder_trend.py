@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB405"
 NAME = "reeks-zonder-trend"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, veiligheidsanalyse: dominante trends"
+METHODE = N_("CCV, veiligheidsanalyse: dominante trends")
 MINIMUM = 3
 
 

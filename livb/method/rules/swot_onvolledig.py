@@ -23,7 +23,7 @@ from livb.method.rules._base import Finding, RuleContext
 CODE = "LIVB210"
 NAME = "swot-onvolledig"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.5 en Tool E"
+METHODE = N_("Methode, stap 2.5 en Tool E")
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 NAMES = {
     "sterktes": N_("sterktes"),

@@ -18,13 +18,13 @@ import re
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB212"
 NAME = "swot-volgorde"
 SEVERITY = Severity.INFO
-METHODE = "Methode, Tool E: in volgorde van belangrijkheid"
+METHODE = N_("Methode, Tool E: in volgorde van belangrijkheid")
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 NUMBERED = re.compile(r"^(.*?)(\d+)$")
 

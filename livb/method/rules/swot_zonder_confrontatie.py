@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB211"
 NAME = "swot-zonder-confrontatie"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, Tool E: confrontatiematrix en strategische conclusies"
+METHODE = N_("Methode, Tool E: confrontatiematrix en strategische conclusies")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -19,14 +19,14 @@ import difflib
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.method.themas import themes
 
 CODE = "LIVB408"
 NAME = "thema-onbekend"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, afbakening: gebruik vaste thema's als toets; Kadernota Integrale Veiligheid"
+METHODE = N_("CCV, afbakening: gebruik vaste thema's als toets; Kadernota Integrale Veiligheid")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import held
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB304"
 NAME = "vergadering-zonder-aanwezigen"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.6: de coördinator maakt de notulen"
+METHODE = N_("Methode, stap 1.6: de coördinator maakt de notulen")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -19,14 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import held, is_open_session
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB302"
 NAME = "vergadering-zonder-afronding"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, goede reflexen: volgende stap, huiswerk en datum van de volgende vergadering"
+METHODE = N_(
+    "Methode, goede reflexen: volgende stap, huiswerk en datum van de volgende vergadering"
+)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

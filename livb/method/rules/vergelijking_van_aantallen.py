@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Per
 
 CODE = "LIVB227"
 NAME = "vergelijking-van-aantallen"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Diagnostiek: cijfers vergelijken met de zone, de provincie, het gewest"
+METHODE = N_("Diagnostiek: cijfers vergelijken met de zone, de provincie, het gewest")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import held
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB303"
 NAME = "verslag-van-toekomstige-vergadering"
 SEVERITY = Severity.FOUT
-METHODE = "livb: de stand van het proces volgt uit de data"
+METHODE = N_("livb: de stand van het proces volgt uit de data")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions, held, meetings_for, phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Instantie, Onderwerp
@@ -27,7 +27,7 @@ from livb.model.stappen import Stap
 CODE = "LIVB311"
 NAME = "voortgangsrapport-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.7: het college keurt het voortgangsrapport goed"
+METHODE = N_("Methode, stap 2.7: het college keurt het voortgangsrapport goed")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import held, is_open_session
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.vergadering import Vergadering
@@ -29,7 +29,7 @@ from livb.model.vergadering import Vergadering
 CODE = "LIVB301"
 NAME = "vorig-verslag-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, goede reflexen: begin met de goedkeuring van het vorige verslag"
+METHODE = N_("Methode, goede reflexen: begin met de goedkeuring van het vorige verslag")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Plansoort
@@ -29,7 +29,7 @@ from livb.model.plan import Plansoort
 CODE = "LIVB221"
 NAME = "zvp-dekking"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, Tool F, stelling 4: het plan antwoordt op de prioriteiten van het ZVP"
+METHODE = N_("Methode, Tool F, stelling 4: het plan antwoordt op de prioriteiten van het ZVP")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
