@@ -848,7 +848,12 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
         tr(
             "doelstellingen voor elke prioriteit, maar geen vergadering van {wie} die ze "
             "vastlegde (stap 3.4)",
-            wie=", ".join(silent) if silent else tr("de projectgroepen"),
+            wie=", ".join(silent),
+        )
+        if silent
+        else tr(
+            "doelstellingen voor elke prioriteit, maar geen vergadering van de projectgroepen die "
+            "ze vastlegde (stap 3.4)"
         ),
         f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
         if silent

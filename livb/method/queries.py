@@ -370,7 +370,7 @@ def chain_balance(project: Project) -> Counter[str]:
     counts: Counter[str] = Counter()
     for _, _, actie in actions(project):
         if actie.schakel is None:
-            counts["onbekend"] += 1
+            counts[N_("onbekend")] += 1  # shown with word(), like the links
             continue
         schakel = link(project, actie.schakel)
         counts[schakel.value if schakel else actie.schakel.value] += 1
