@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import io
 import re
 from collections import Counter
@@ -13,6 +14,7 @@ import pytest
 from livb.cli import report
 from livb.core import i18n
 from livb.method.check import run_checks
+from livb.method.rules import RULES
 from livb.method.status import build_status
 
 from helpers import EXAMPLE, REPO, copy_example
@@ -131,3 +133,24 @@ def test_render_list_of_a_french_folder_is_french(tmp_path: Path) -> None:
     assert lines[0].split() == ["document", "étape", "maintenant"]
     assert any(line.endswith(" oui") for line in lines)
     assert lines[-1].startswith("livb render alle crée les ")
+
+
+def test_a_translated_explanation_is_the_rule_docstring() -> None:
+    """A rule's UITLEG (the text a catalogue translates) never drifts from its docstring."""
+    explained = [rule for rule in RULES.values() if hasattr(rule, "UITLEG")]
+    assert explained
+    for rule in explained:
+        assert inspect.getdoc(rule) == rule.UITLEG, rule.CODE
+
+
+def test_explain_speaks_french_for_a_french_user() -> None:
+    out = io.StringIO()
+    with i18n.speaking("fr"):
+        report.write_explanation("LIVB202", out)
+    assert out.getvalue().startswith("LIVB202 actor-zonder-naam")
+    assert "Ce que la règle contrôle :" in out.getvalue()
+    assert "Source : Méthode, étape 1.5" in out.getvalue()
+    dutch = io.StringIO()
+    with i18n.speaking("nl"):
+        report.write_explanation("LIVB202", dutch)
+    assert "Wat het controleert:" in dutch.getvalue()

@@ -145,7 +145,7 @@ def all_codes() -> list[CodeInfo]:
         for code, (name, text) in _LOADING.items()
     ]
     for code, rule in RULES.items():
-        doc = inspect.getdoc(rule) or ""
+        doc = tr(rule.UITLEG) if hasattr(rule, "UITLEG") else inspect.getdoc(rule) or ""
         found.append(CodeInfo(code, rule.NAME, rule.SEVERITY, tr(rule.METHODE), doc))
     return sorted(found, key=lambda info: info.code)
 
