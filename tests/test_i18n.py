@@ -176,10 +176,16 @@ def test_numbers_money_and_dates_follow_the_language() -> None:
     day = dt.date(2009, 5, 19)
     with i18n.speaking("nl"):
         assert (formatting.money(13500), formatting.long_date(day)) == ("€ 13.500", "19 mei 2009")
+        assert formatting.long_date(dt.date(2010, 9, 1)) == "1 september 2010"
         assert formatting.join(["a", "b", "c"]) == "a, b en c"
     with i18n.speaking("fr"):
         amount = formatting.money(13500)
         assert amount.endswith("\u00a0€") and amount.replace("\u202f", "").startswith("13500")
         assert formatting.long_date(day) == "19 mai 2009"
+        first = dt.date(2010, 9, 1)
+        assert (formatting.long_date(first), formatting.short_date(first)) == (
+            "1er septembre 2010",
+            "1er\u00a0sept.\u00a02010",  # a table cell: never broken
+        )
         assert formatting.join(["a", "b", "c"]) == "a, b et c"
         assert formatting.number(16.8) == "16,8"

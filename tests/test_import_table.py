@@ -253,3 +253,41 @@ def test_a_name_kept_in_the_merger_is_added_up_with_the_one_it_took_in(tmp_path,
     assert result.code == 0, result.err
     assert series(root, "inbraken")["waarden"] == {2024: sum(rows.values())}
     assert series(root, "inbraken")["samengeteld"] == [name for name, _ in rows]
+
+
+def test_a_table_by_former_nis_codes_only_adds_up_a_kept_name_and_the_one_it_took_in(
+    tmp_path, livb
+):
+    # Hasselt (71072 since 2025, 71022 before) took in Kortessem (73040): a table of the years
+    # before the merger may name them by code alone.
+    livb_yaml = 'gemeente:\n  naam: Hasselt\n  nis_code: "71072"\ncoordinator: coord\n'
+    root = write_tree(tmp_path / "hasselt", {**FILES, "livb.yaml": livb_yaml})
+    rows = {"71022": (2100, 2300), "73040": (45, 52)}
+    table = tmp_path / "inbraken.csv"
+    table.write_text(
+        "NIS;2023;2024\n" + "".join(f"{nis};{a};{b}\n" for nis, (a, b) in rows.items()),
+        encoding="utf-8",
+    )
+    result = livb("import", table, "--reeks", "inbraken", root, "--bron", "politie")
+    assert result.code == 0, result.err
+    assert series(root, "inbraken")["waarden"] == {
+        2023: sum(a for a, _ in rows.values()),
+        2024: sum(b for _, b in rows.values()),
+    }
+    assert series(root, "inbraken")["samengeteld"] == ["Hasselt", "Kortessem"]
+
+
+def test_livbs_list_of_the_2025_mergers_agrees_with_its_list_of_municipalities():
+    from livb.folder.gemeenten import _read
+
+    current = {row["nis"]: row for row in _read("gemeenten.csv")}
+    rows = _read("fusies.csv")
+    assert rows and all(row["oude_nis"] for row in rows), "every former NIS code is known"
+    former_codes = [row["oude_nis"] for row in rows]
+    assert len(set(former_codes)) == len(former_codes)
+    for row in rows:
+        new = current[row["nis"]]  # the merged municipality exists
+        assert row["oude_nis"] not in current, f"{row['oude_naam']}: {row['oude_nis']} is current"
+        kept = row["oude_naam"] in (new["naam_nl"], new["naam_fr"])
+        gone = all(row["oude_naam"] not in (g["naam_nl"], g["naam_fr"]) for g in current.values())
+        assert kept or gone, f"{row['oude_naam']} is still another municipality's name"

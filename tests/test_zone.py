@@ -221,7 +221,7 @@ def test_an_invalid_zone_file_points_to_a_command_that_reads_the_zone(tmp_path, 
     zone.write_text(zone.read_text("utf-8").replace("  prioriteiten:", "  prioriteiten: 5\n  x:"))
     checked = livb("check", root)
     assert checked.code == 1 and "LIVB229" in checked.out
-    assert "'livb status' van die map" in checked.out  # 'livb check' refuses a zone folder
+    assert "'livb check' van die map" in checked.out  # livb check reads a zone folder
     status = livb("status", tmp_path / "zone")
     assert status.code == 1
     assert "'prioriteiten' moet een lijst zijn" in status.err

@@ -105,6 +105,12 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
 
     if holds_gemeente_files(folder):
         return  # a gemeente folder that lost its livb.yaml: a finding (exit 1), not a usage error
+    if (folder / "zone.yaml").is_file():
+        raise UsageError(
+            f"'{folder}' is de gedeelde map van een politiezone (zone.yaml), geen gemeentemap",
+            f"in de zonemap werken 'livb check {folder}' en 'livb status {folder}'; de andere "
+            "commando's werken in de map van een gemeente",
+        )
     if given:
         message = f"'{folder}' is geen gemeentemap: er staat geen livb.yaml in"
     else:
@@ -116,6 +122,12 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
     else:
         hint = "geef de gemeentemap op als MAP, of maak er een met 'livb init MAP --gemeente NAAM'"
     raise UsageError(message, hint)
+
+
+def _zone_folder(folder: Path) -> bool:
+    from livb.method.zone import is_zone_folder
+
+    return is_zone_folder(folder)
 
 
 def find_gemeentemap(start: Path = Path()) -> Path:
@@ -170,8 +182,8 @@ class GemeenteCommand(DutchCommand):
             else:
                 folders = list(value) if isinstance(value, list | tuple) else [value]
             for folder in folders:
-                if ctx.info_name == "status" and (Path(folder) / "zone.yaml").is_file():
-                    continue  # a police zone's shared folder: livb status ZONE
+                if ctx.info_name in ("check", "status") and _zone_folder(Path(folder)):
+                    continue  # a police zone's shared folder: livb check / status ZONE
                 _gemeentemap(Path(folder), given=given)
         return super().invoke(ctx)
 
@@ -356,14 +368,18 @@ def check(
 ) -> None:
     """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
 
+    Met de map van een politiezone (zone.yaml): het ZVP en de gemeentemappen die zone.yaml noemt.
     Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt).
     """
     from livb.cli.report import write_json, write_text
     from livb.method.check import run_checks
+    from livb.method.zone_check import check_zone
 
     today = _parse_day(datum)
     results = [
-        run_checks(folder, set(select or []), set(ignore or []), today)
+        check_zone(folder)
+        if _zone_folder(folder)
+        else run_checks(folder, set(select or []), set(ignore or []), today)
         for folder in mappen or [Path()]
     ]
     (write_json if formaat is Formaat.JSON else write_text)(results)

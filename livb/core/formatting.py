@@ -24,6 +24,7 @@ round its decimal text to ``2,68``); dates are cached per day (0.6 µs).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -301,6 +302,8 @@ def short_month_name(month: int, *, locale: str | None = None) -> str:
 def _date(pattern: str, year: int, month: int, day: int, locale: str) -> str:
     import datetime as dt
 
+    if day == 1 and locale.startswith("fr"):  # French writes the first of the month 1er
+        pattern = re.sub(r"(?<![d'])d(?![d'])", "d'er'", pattern, count=1)
     if "MMM" in pattern and "MMMM" not in pattern:  # livb's short month, quoted as literal text
         pattern = pattern.replace("MMM", "'" + short_month_name(month, locale=locale) + "'")
     return str(format_date(dt.date(year, month, day), pattern, locale=_locale(locale)))

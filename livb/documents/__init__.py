@@ -26,6 +26,7 @@ from livb.documents import (
     swot,
     verslag,
     voortgangsrapport,
+    zvp,
 )
 from livb.documents._base import Context, Document
 
@@ -46,6 +47,7 @@ DOCUMENTS: dict[str, Document] = {
         voortgangsrapport.DOCUMENT,
         brainstorm.DOCUMENT,
         plan.DOCUMENT,
+        zvp.DOCUMENT,
         begroting.DOCUMENT,
         jaarrapport.DOCUMENT,
         preventieplan.DOCUMENT,

@@ -444,8 +444,17 @@ def _own_areas(request: TableRequest, project: Project) -> list[Area]:
     """The municipality's own rows: as --gebied names them, else by its name or NIS code."""
     if request.gebied:
         return [(g,) for g in request.gebied]
+    from livb.folder.gemeenten import former_municipalities
+
     gemeente = project.instellingen.gemeente
-    return [(gemeente.naam, *([gemeente.nis_code] if gemeente.nis_code else []))]
+    if not gemeente.nis_code:
+        return [(gemeente.naam,)]
+    kept = [  # a name kept in the merger: its rows may carry its former code (Hasselt: 71022)
+        f.nis
+        for f in former_municipalities(gemeente.nis_code)
+        if f.nis and f.naam.casefold() == gemeente.naam.casefold()
+    ]
+    return [(gemeente.naam, gemeente.nis_code, *kept)]
 
 
 def _formers(request: TableRequest, project: Project, cells: list[Cell]) -> list[tuple[Area, str]]:
@@ -461,7 +470,10 @@ def _formers(request: TableRequest, project: Project, cells: list[Cell]) -> list
         return []
     labels = {label.casefold() for cell in cells for label in cell.area}
     found = []
+    own = project.instellingen.gemeente.naam.casefold()
     for former in former_municipalities(nis):
+        if former.naam.casefold() == own:
+            continue  # the name it kept: one of its own rows (_own_areas)
         area = (former.naam, *([former.nis] if former.nis else []))
         if labels & {a.casefold() for a in area}:
             found.append((area, former.naam))

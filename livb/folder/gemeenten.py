@@ -130,10 +130,11 @@ class Former:
 
 @cache
 def former_municipalities(nis: str) -> tuple[Former, ...]:
-    """The municipalities that merged into the one with this NIS code (2025), oldest name first.
+    """The municipalities that merged into the one with this NIS code (2025), from fusies.csv.
 
-    A former NIS code is given only where livb's data holds it (``oude_nis`` in fusies.csv);
-    a table names the others by their name.
+    Each with its NIS code of before the merger (``oude_nis``), so a table of those years is
+    read by code as well as by name. A name the merged municipality kept (Hasselt took in
+    Kortessem) is listed too, with its own former code (71022, now 71072).
     """
     return tuple(
         Former(row["oude_naam"], row.get("oude_nis") or None, dt.date.fromisoformat(row["datum"]))

@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,6 +30,9 @@ from livb.folder.yamlio import (
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
+
+if TYPE_CHECKING:
+    from livb.model.zone import ZoneBestand
 
 YAML_SYNTAX = "LIVB001"
 NOT_A_MAPPING = "LIVB002"
@@ -108,14 +111,14 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
 _TAAL = re.compile(rb"^taal:[ \t]*['\"]?([a-z]{2})['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def folder_language(root: Path) -> str | None:
-    """The ``taal`` livb.yaml names, read before the folder is (its messages are in it).
+def folder_language(root: Path, name: str = "livb.yaml") -> str | None:
+    """The ``taal`` livb.yaml (or a zone's zone.yaml) names, read before the folder is.
 
-    None when livb.yaml cannot be read or names no language livb writes; the model's
+    None when the file cannot be read or names no language livb writes; the model's
     validation then says what is wrong with it.
     """
     try:
-        with (root / "livb.yaml").open("rb") as stream:
+        with (root / name).open("rb") as stream:
             head = stream.read(1 << 16)
     except OSError:
         return None
@@ -500,6 +503,10 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
         project.series[reeks.id] = values
 
 
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]+://|[\w.-]+@[\w.-]+:)")
+"""An address git clones from (https://…, ssh://…, git@host:…), not a folder on this disk."""
+
+
 def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
     """The police zone's shared folder, when livb.yaml names it: it must exist and hold us."""
     from livb.model.zone import ZoneBestand
@@ -514,7 +521,15 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
         where = result.locate("livb.yaml", loc)
         result.diagnostics.append(Diagnostic(where, code, Severity.FOUT, message, hint))
 
-    path = (root / folder / "zone.yaml").resolve()
+    if _URL.match(folder):
+        fail(
+            ZONE_MISSING,
+            f"livb haalt de map van de politiezone niet op van het internet ('{folder}')",
+            "haal de zonemap binnen met 'git clone ADRES' (bv. naast de gemeentemap) en geef "
+            "hier het pad ernaartoe, bv. '../pz-zennevallei' of '~/git/pz-zennevallei'",
+        )
+        return
+    path = (root / Path(folder).expanduser() / "zone.yaml").resolve()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError:
@@ -536,7 +551,7 @@ def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
         fail(
             ZONE_MISSING,
             f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
-            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb status' van die map "
+            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb check' van die map "
             "controleert het opnieuw",
         )
         return
@@ -610,3 +625,18 @@ def _csv_path_problem(bestand: str) -> tuple[str, str] | None:
     if ".." in PurePosixPath(bestand).parts:
         return f"'{bestand}' verwijst met '..' naar buiten de map diagnostiek/", hint
     return None
+
+
+def load_zone_file(root: Path) -> tuple[LoadResult, ZoneBestand | None]:
+    """A police zone's zone.yaml, with its problems at file, line and column (livb check ZONE).
+
+    The same reading as a gemeente folder's files: YAML mistakes (LIVB001), a file that is not
+    'sleutel: waarde' (LIVB002) and every schema problem (LIVB010-012) at its place.
+    """
+    from livb.model.zone import ZoneBestand
+
+    i18n.set_language(folder_language(root, "zone.yaml"))
+    kind = FileKind("zone", "zone.yaml", ZoneBestand, "de gedeelde map van een politiezone")
+    result = LoadResult(root, None)
+    zone = _load_file(result, root, "zone.yaml", kind)
+    return result, zone if isinstance(zone, ZoneBestand) else None

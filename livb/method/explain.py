@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from livb.core.diagnostics import Severity
 from livb.core.i18n import N_, tr
 from livb.method.rules import RULES
+from livb.method.zone_check import ZONE_CODES
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,11 @@ def all_codes() -> list[CodeInfo]:
             tr(text),
         )
         for code, (name, text) in _LOADING.items()
+    ]
+    zone = tr("livb: de gedeelde map van een politiezone")
+    found += [
+        CodeInfo(code, info.name, info.severity, zone, tr(info.text))
+        for code, info in ZONE_CODES.items()
     ]
     for code, rule in RULES.items():
         doc = tr(rule.UITLEG) if hasattr(rule, "UITLEG") else inspect.getdoc(rule) or ""

@@ -41,9 +41,12 @@ def load_zone(root: Path) -> ZoneBestand:
     """
     from pydantic import ValidationError
 
+    from livb.core import i18n
+    from livb.folder.project import folder_language
     from livb.folder.schema_errors import translate
     from livb.folder.yamlio import YamlSyntaxError, parse_fast
 
+    i18n.set_language(folder_language(root, ZONE_FILE))
     try:
         return ZoneBestand.model_validate(
             parse_fast((root / ZONE_FILE).read_text(encoding="utf-8-sig")) or {}

@@ -141,7 +141,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.instellingen.Politiezone": {
         "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
         "nummer": "Het viercijferige zonenummer.",
-        "map": "Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml), vanaf deze\nmap, bv. '../pz-zennevallei'; livb leest er het zonaal veiligheidsplan.",
+        "map": "Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml): vanaf deze\nmap (bv. '../pz-zennevallei') of het volledige pad van een git-checkout ervan (bv.\n'~/git/pz-zennevallei'); livb leest er het zonaal veiligheidsplan. Geen internetadres:\nlivb haalt niets op.",
     },
     "livb.model.instellingen.Regels": {},
     "livb.model.instellingen.Thema": {},
@@ -289,6 +289,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
     "livb.model.zone.ZoneBestand": {
         "naam": "Naam van de politiezone, bv. PZ Zennevallei.",
         "besluiten": "Beslissingen van de zonale veiligheidsraad over het ZVP.",
+        "taal": "De taal van livb's meldingen over deze map: nl of fr.",
     },
     "livb.model.zone.ZoneGemeente": {
         "map": "Het pad naar de gemeentemap vanaf deze map, bv. '../halle' (voor livb status ZONE).",

@@ -41,8 +41,10 @@ class Politiezone(LivbModel):
     nummer: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] | None = None
     """Het viercijferige zonenummer."""
     map: str | None = None
-    """Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml), vanaf deze
-    map, bv. '../pz-zennevallei'; livb leest er het zonaal veiligheidsplan."""
+    """Intern: het pad naar de gedeelde map van de politiezone (met zone.yaml): vanaf deze
+    map (bv. '../pz-zennevallei') of het volledige pad van een git-checkout ervan (bv.
+    '~/git/pz-zennevallei'); livb leest er het zonaal veiligheidsplan. Geen internetadres:
+    livb haalt niets op."""
 
 
 class Gemeente(LivbModel):

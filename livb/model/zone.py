@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from livb.model._base import Datum, Id, LivbModel, Periode, Tekst
 from livb.model.instellingen import NisCode
 from livb.model.plan import PlanItem
@@ -51,3 +53,5 @@ class ZoneBestand(LivbModel):
     zvp: Zvp
     besluiten: list[ZoneBesluit] = []
     """Beslissingen van de zonale veiligheidsraad over het ZVP."""
+    taal: Literal["nl", "fr"] = "nl"
+    """De taal van livb's meldingen over deze map: nl of fr."""

@@ -152,14 +152,16 @@ def create_zone_folder(target: Path, naam: str, names: list[str], git: bool) -> 
                 found.message or f"onbekende gemeente '{name}'",
                 "geef de gemeenten met hun naam zoals Statbel ze schrijft",
             )
-        members.append({"naam": found.gemeente.naam_nl, "nis": found.gemeente.nis})
+        members.append(found.gemeente)
     _refuse_non_empty(target)
     result = InitResult(target, naam, None)
     year = dt.date.today().year
     context: dict[str, object] = {
         "naam": naam,
         "mapnaam": target.name,
-        "gemeenten": members,
+        "gemeenten": [{"naam": g.eigen_naam, "nis": g.nis} for g in members],
+        # a zone of French-speaking communes gets livb's messages in French
+        "taal": "fr" if members and all(g.taalgebied == "fr" for g in members) else "nl",
         "van": f"{year}-01-01",
         "tot": f"{year + 5}-12-31",
     }
