@@ -563,7 +563,12 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
         out.write(_all_kept_line(kept, folder))
     elif kept:
         names = ", ".join(r.path.name for r in kept)
-        out.write(tr("{documenten} ongewijzigd:", documenten=_documents_text(len(kept))) + "\n")
+        unchanged = (
+            tr("1 document ongewijzigd:")
+            if len(kept) == 1
+            else tr("{documenten} ongewijzigd:", documenten=_documents_text(len(kept)))
+        )
+        out.write(unchanged + "\n")
         out.write(
             textwrap.fill(
                 names,

@@ -674,7 +674,9 @@ def _s2_4(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             None,
             ("diagnostiek/bevindingen.yaml",),
-            tr(
+            tr("1 bevinding, nog niet voorgesteld")
+            if len(project.bevindingen.bevindingen) == 1
+            else tr(
                 "{bevindingen}, nog niet voorgesteld",
                 bevindingen=count(
                     len(project.bevindingen.bevindingen), tr("bevinding"), tr("bevindingen")
@@ -799,7 +801,9 @@ def _s3_1(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             meetings[-1][1].datum,
             _files(meetings, "vergaderingen"),
-            tr(
+            tr("1 projectgroep gestart")
+            if len(groups) == 1
+            else tr(
                 "{projectgroepen} gestart",
                 projectgroepen=count(len(groups), tr("projectgroep"), tr("projectgroepen")),
             ),
