@@ -265,7 +265,7 @@ def _files(items: Iterable[tuple[str, object]], folder: str) -> tuple[str, ...]:
 
 
 def _decision_text(besluit: Besluit) -> str:
-    return f"{besluit.door.label} {besluit.datum}"
+    return f"{word(besluit.door.label)} {besluit.datum}"  # the body in the folder's language
 
 
 def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
