@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from livb.core import i18n
 from livb.core.formatting import number
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.model.actoren import Schakel
 from livb.word.ir import ChartData, ChartSeries, FieldText
@@ -31,15 +30,15 @@ def value_label(eenheid: str) -> str:
     """What the figures of a series are, in Dutch: 'percentage', 'aantal feiten', 'aantal'."""
     unit = eenheid.strip()
     if unit in ("%", "procent", "percent", "percentage") or unit.startswith("% "):
-        return "percentage"
+        return tr("percentage")
     if unit.lower() in ("euro", "€"):
-        return "bedrag in euro"
-    return f"aantal {unit}" if unit else "aantal"
+        return tr("bedrag in euro")
+    return tr("aantal {eenheid}", eenheid=unit) if unit else tr("aantal")
 
 
 def _axis_label(eenheid: str) -> str:
     label = value_label(eenheid)
-    return f"{label} (%)" if label == "percentage" else label
+    return f"{label} (%)" if label == tr("percentage") else label
 
 
 def _text(value: Any) -> str:
@@ -71,13 +70,19 @@ class TrendChart:
         span = f"{self.jaren[0]}–{self.jaren[-1]}" if len(self.jaren) > 1 else str(self.jaren[0])
         parts = [f"{self.titel}, {span}"]
         if self.doel is not None:
-            parts.append(f"streefwaarde {number(self.doel[1])} in {self.doel[0]} (stippellijn)")
+            parts.append(
+                tr(
+                    "streefwaarde {waarde} in {jaar} (stippellijn)",
+                    waarde=number(self.doel[1]),
+                    jaar=self.doel[0],
+                )
+            )
         if self.bron:
-            parts.append(f"bron: {self.bron}")
+            parts.append(tr("bron: {bron}", bron=self.bron))
         if self.noemer:
             parts.append(self.noemer)
         if self.onvolledig in self.jaren:
-            parts.append(f"{self.onvolledig} is nog onvolledig (open punt)")
+            parts.append(tr("{jaar} is nog onvolledig (open punt)", jaar=self.onvolledig))
         return "; ".join(parts) + "."
 
     def drawing(self) -> ChartData:
@@ -92,7 +97,8 @@ class BarChart:
     titel: str
     categorieen: tuple[str, ...]
     aantallen: tuple[int, ...]
-    as_label: str = "aantal acties"
+    as_label: str = N_("aantal acties")
+    """The value axis' title (Dutch, marked: shown with tr)."""
 
     @property
     def bijschrift(self) -> str:
@@ -135,14 +141,18 @@ class TimelineChart:
         """The caption under the chart."""
         title = self.titel.rstrip(". ")  # a title may end in a full stop of its own
         if self.per_doelstelling:
-            text = (
-                f"Tijdlijn van de operationele doelstellingen: {title}. Elke balk loopt van "
-                "de eerste tot de laatste actie van de doelstelling."
+            text = tr(
+                "Tijdlijn van de operationele doelstellingen: {titel}. Elke balk loopt van "
+                "de eerste tot de laatste actie van de doelstelling.",
+                titel=title,
             )
         else:
-            text = f"Tijdlijn van de acties: {title}."
+            text = tr("Tijdlijn van de acties: {titel}.", titel=title)
         if self.zonder_periode:
-            text += f" {self.zonder_periode} actie(s) zonder begin- of einddatum staan er niet op."
+            text += " " + tr(
+                "{aantal} actie(s) zonder begin- of einddatum staan er niet op.",
+                aantal=self.zonder_periode,
+            )
         return text
 
     def drawing(self) -> ChartData:
@@ -188,7 +198,7 @@ def chain_chart(balance: dict[str, int], words: Callable[[str], str] = str) -> B
         return None
     order = CHAIN + sorted(s for s in balance if s not in CHAIN)  # an empty link shows as 0
     return BarChart(
-        "Acties per schakel van de veiligheidsketen",
+        tr("Acties per schakel van de veiligheidsketen"),
         tuple(words(s) for s in order),
         tuple(balance.get(s, 0) for s in order),
     )
@@ -230,7 +240,7 @@ def _goal_bars(goal: dict[str, Any]) -> tuple[Bar, ...]:
                 min(a["start"] for a in dated),
                 max(a["einde"] for a in dated),
                 states.pop() if len(states) == 1 else "gemengd",
-                count(len(dated), "actie", "acties"),
+                count(len(dated), tr("actie"), tr("acties")),
             )
         )
     return tuple(sorted(bars, key=lambda b: (b.start, b.einde, b.label)))
@@ -283,15 +293,22 @@ def _bar_data(chart: BarChart) -> ChartData:
         "staaf",
         _literal(chart.titel),
         tuple(_literal(c) for c in chart.categorieen),
-        (ChartSeries(_literal(chart.as_label), counts, labels=True),),
-        value_title=_literal(chart.as_label),
+        (ChartSeries(tr(chart.as_label), counts, labels=True),),
+        value_title=tr(chart.as_label),
         minimum=0,
         major_unit=1 if max(counts, default=0) <= 10 else None,
         height=2.8,
     )
 
 
-_STATES = ("gepland", "lopend", "vertraagd", "afgerond", "geschrapt", "gemengd")
+_STATES = (
+    N_("gepland"),
+    N_("lopend"),
+    N_("vertraagd"),
+    N_("afgerond"),
+    N_("geschrapt"),
+    N_("gemengd"),
+)
 """The states of an action in the order of a timeline's legend, each with its own fill."""
 
 
@@ -307,7 +324,7 @@ def _timeline_data(chart: TimelineChart) -> ChartData:
             _year(b.einde + dt.timedelta(days=1)) - _year(b.start) if b.status == state else None
             for b in rows
         )
-        series.append(ChartSeries(i18n.word(state), lengths, style=_state_order(state)))
+        series.append(ChartSeries(tr(state), lengths, style=_state_order(state)))
     first = min((b.start for b in rows), default=dt.date.today())
     last = max((b.einde for b in rows), default=first)
     return ChartData(
