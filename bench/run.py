@@ -245,8 +245,8 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
         "priorities, 20 strategic goals, 100 operational goals, 1,000 actions), the same content",
         "three ways: livb (Jinja → Markdown → WordprocessingML), docxtpl (a Word template with",
         "`{%tr %}` loops) and the floor (the same WordprocessingML, with table grid, widths and",
-        "styles, written as strings and zipped; bench/render_runner.py). None draws the charts",
-        "here (livb's plan draws them: below). `render` is from the loaded folder to the .docx on",
+        "styles, written as strings and zipped; bench/render_runner.py). None makes the charts",
+        "here (livb's plan makes them: below). `render` is from the loaded folder to the .docx on",
         "disk, start-up (interpreter, imports) and loading the folder are apart. Best of "
         f"{runs} runs per cell; memory is the peak of the whole process.",
         "",
@@ -306,11 +306,11 @@ def render_alone(runs: int, work: Path, scales: tuple[float, ...]) -> tuple[list
             lines.append(f"- ×{scale:g}: render {r['render']:.2f} s, peak {r['rss_mib']:.0f} MiB.")
     lines += [
         "",
-        "A timeline shows up to 20 actions one by one (1.2 + 0.42 inch per row, 200 dpi); a",
-        "strategic goal with more (50 at ×1) gets a bar per operational goal, so a chart stays",
-        "smaller than half a page. The pictures travel beside the Markdown (a ```grafiek block",
-        "names a chart by number), so a template's limit of 10 million characters counts text only;",
-        "each distinct chart is drawn once per run.",
+        "A timeline shows up to 20 actions one by one; a strategic goal with more (50 at ×1)",
+        "gets a bar per operational goal, so a chart stays smaller than half a page. The charts",
+        "are native Word charts (their data in word/charts/, drawn by Word or LibreOffice); they",
+        "travel beside the Markdown (a ```grafiek block names a chart by number), so a template's",
+        "limit of 10 million characters counts text only; each distinct chart is made once per run.",
     ]
     return lines, {f"{m} ×{s:g}": r for (m, s), r in results.items()}
 
