@@ -1,0 +1,85 @@
+"""The command line in French: help, usage errors and messages for a French folder or locale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import copy_example
+
+
+@pytest.fixture
+def speaking(monkeypatch: pytest.MonkeyPatch):
+    """Set the environment's language (LIVB_TAAL), the one used outside a folder."""
+    for name in ("LIVB_TAAL", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+    def set_to(taal: str) -> None:
+        monkeypatch.setenv("LIVB_TAAL", taal)
+
+    return set_to
+
+
+def _french_folder(tmp_path: Path) -> Path:
+    root = copy_example(tmp_path / "esneux")
+    text = re.sub(r"(?m)^taal:.*\n", "", (root / "livb.yaml").read_text(encoding="utf-8"))
+    (root / "livb.yaml").write_text(text.rstrip("\n") + "\ntaal: fr\n", encoding="utf-8")
+    return root
+
+
+def test_help_follows_the_language_of_the_run(livb, speaking):
+    speaking("fr")
+    french = livb("--help")
+    speaking("nl")
+    dutch = livb("--help")
+    assert french.code == dutch.code == 0
+    assert french.out.startswith("Utilisation : livb [OPTIONS] COMMANDE")
+    assert "Commandes:" in french.out and "Afficher cette aide et s'arrêter." in french.out
+    assert "Vérifie le dossier de la commune" in french.out
+    assert dutch.out.startswith("Gebruik: livb [OPTIES] COMMANDO")
+    assert "Controleer de gemeentemap" in dutch.out and "Vérifie" not in dutch.out
+
+
+def test_a_command_help_in_french_with_its_options(livb, speaking):
+    speaking("fr")
+    result = livb("check", "--help")
+    text = " ".join(result.out.split())  # click wraps the help to the terminal's width
+    assert result.code == 0
+    assert "Les avertissements aussi font échouer la vérification." in text
+    assert "Arguments:" in text and "Options:" in text and "[par défaut : tekst]" in text
+    assert "Ook waarschuwingen" not in text
+
+
+def test_a_usage_error_in_french_exits_2(livb, speaking):
+    speaking("fr")
+    result = livb("check", "--strikte")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "utilisation: option inconnue '--strikte' ; vouliez-vous dire --strikt ou --strict ?",
+        "    aide: voir --help pour les options de cette commande",
+    ]
+    speaking("nl")
+    dutch = livb("check", "--strikte")
+    assert dutch.code == 2
+    assert dutch.err.startswith(
+        "gebruik: onbekende optie '--strikte'; bedoelde je --strikt of --strict?"
+    )
+
+
+def test_a_wrong_date_is_refused_in_french(livb, speaking):
+    speaking("fr")
+    result = livb("check", "--datum", "2026-02-30")
+    assert result.code == 2
+    assert "'2026-02-30' n'est pas une date valide : février 2026 compte 28 jours" in result.err
+
+
+def test_a_french_folder_speaks_french_whatever_the_environment(livb, speaking, tmp_path):
+    speaking("nl")
+    root = _french_folder(tmp_path)
+    result = livb("render", "plan", root, "--vergadering", "x")
+    assert result.code == 2
+    assert result.err.startswith("utilisation: --vergadering ne convient pas à 'plan'")
+    dutch = livb("render", "plan", copy_example(tmp_path / "halle"), "--vergadering", "x")
+    assert dutch.err.startswith("gebruik: --vergadering past niet bij 'plan'")
