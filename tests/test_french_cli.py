@@ -83,3 +83,22 @@ def test_a_french_folder_speaks_french_whatever_the_environment(livb, speaking, 
     assert result.err.startswith("utilisation: --vergadering ne convient pas à 'plan'")
     dutch = livb("render", "plan", copy_example(tmp_path / "halle"), "--vergadering", "x")
     assert dutch.err.startswith("gebruik: --vergadering past niet bij 'plan'")
+
+
+def test_severity_words_follow_the_language_and_json_keeps_the_dutch() -> None:
+    from livb.core import i18n
+    from livb.core.diagnostics import Diagnostic, Location, Severity
+
+    finding = Diagnostic(Location("actoren.yaml", 3, 5), "LIVB202", Severity.WAARSCHUWING, "x")
+    with i18n.speaking("fr"):
+        assert [s.label for s in Severity] == ["info", "avertissement", "erreur"]
+        assert finding.as_dict()["ernst"] == "waarschuwing"  # what scripts read, in every language
+    with i18n.speaking("nl"):
+        assert [s.label for s in Severity] == ["info", "waarschuwing", "fout"]
+
+
+def test_a_french_folder_refused_by_check_is_told_in_french(livb, speaking, tmp_path):
+    speaking("fr")
+    result = livb("check", tmp_path / "nergens")
+    assert result.code == 2
+    assert result.err.startswith(f"utilisation: le dossier '{tmp_path / 'nergens'}' n'existe pas")
