@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gitrepo import commit, init, needs_git
 from helpers import copy_example
 
 
@@ -102,3 +103,33 @@ def test_a_french_folder_refused_by_check_is_told_in_french(livb, speaking, tmp_
     result = livb("check", tmp_path / "nergens")
     assert result.code == 2
     assert result.err.startswith(f"utilisation: le dossier '{tmp_path / 'nergens'}' n'existe pas")
+
+
+@needs_git
+def test_livb_diff_tells_a_french_folder_in_french(livb, speaking, tmp_path):
+    speaking("nl")
+    top = init(tmp_path / "repo")
+    root = _french_folder(top)
+    halle = copy_example(top / "halle")
+    commit(top, "eerste versie", tag="v1")
+    result = livb("diff", "v9", root)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "erreur: la version 'v9' n'existe pas dans ce dépôt git",
+        "    aide: voyez les versions avec 'git log --oneline' et les tags avec 'git tag'",
+    ]
+    dutch = livb("diff", "v9", halle)
+    assert dutch.err.startswith("fout: de versie 'v9' bestaat niet in deze git-repository")
+
+
+def test_the_words_of_a_change_follow_the_language() -> None:
+    from livb.core import i18n
+    from livb.history.diff import Aard, Change, Soort, change_text, item_label, value_text
+
+    added = Change(0, Soort.ACTIE, "a-1", Aard.TOEGEVOEGD, "Buurtpreventie")
+    with i18n.speaking("fr"):
+        assert change_text(added) == ("ajouté", [])
+        assert (value_text("x", None), value_text("x", True)) == ("(vide)", "oui")
+    with i18n.speaking("nl"):
+        assert change_text(added) == ("toegevoegd", [])
+        assert item_label("actie", "a-1", "Buurtpreventie") == "actie a-1 'Buurtpreventie'"

@@ -1121,7 +1121,9 @@ def diff(
 
     if map_ is None and versie2 is not None and Path(versie2).is_dir():
         map_, versie2 = Path(versie2), None
-    result = diff_versions(map_ or find_gemeentemap(), versie, versie2)
+    root = map_ or find_gemeentemap()
+    _speak_like(root)
+    result = diff_versions(root, versie, versie2)
     (write_diff_json if formaat is Formaat.JSON else write_diff)(result)
     raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
 
