@@ -761,7 +761,8 @@ def _starter_options() -> list[Any]:
     declared = []
     for flag, option in options.items():
         info = option["info"]
-        help_ = " ".join(f"{', '.join(kinds)}: {text}" for text, kinds in option["helps"].items())
+        helps = option["helps"].items()
+        help_ = " ".join(f"{', '.join(kinds)}: {tr(text)}" for text, kinds in helps)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         keuzes = str(extra["keuzes"]).split(":") if "keuzes" in extra else None
         kind: Any = {list[str]: list[str], int: int}.get(_bare(info.annotation), str)
