@@ -133,3 +133,12 @@ def test_the_words_of_a_change_follow_the_language() -> None:
     with i18n.speaking("nl"):
         assert change_text(added) == ("toegevoegd", [])
         assert item_label("actie", "a-1", "Buurtpreventie") == "actie a-1 'Buurtpreventie'"
+
+
+def test_a_french_locale_gives_french_help(livb, speaking, monkeypatch):
+    speaking("")  # LIVB_TAAL names no language: the locale chooses
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    result = livb("help", "diff")
+    assert result.code == 0
+    assert result.out.startswith("Utilisation : livb diff [OPTIONS] VERSIE [VERSIE2] [MAP]")
+    assert "Montre ce qui a changé dans le plan" in result.out
