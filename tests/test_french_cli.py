@@ -142,3 +142,13 @@ def test_a_french_locale_gives_french_help(livb, speaking, monkeypatch):
     assert result.code == 0
     assert result.out.startswith("Utilisation : livb diff [OPTIONS] VERSIE [VERSIE2] [MAP]")
     assert "Montre ce qui a changé dans le plan" in result.out
+
+
+def test_the_headings_of_a_comparison_follow_the_language() -> None:
+    from livb.core import i18n
+    from livb.history.diff import SECTIES
+
+    with i18n.speaking("fr"):
+        assert SECTIES["actie"] == "Priorités et objectifs"
+    with i18n.speaking("nl"):
+        assert SECTIES["actie"] == "Prioriteiten en doelstellingen"

@@ -411,21 +411,33 @@ def _filled(node: _Node, *, removed: bool = False) -> list[Veld]:
 
 _GOALS = N_("Prioriteiten en doelstellingen")
 _BODIES = N_("Kerngroep, comités en projectgroepen")
-SECTIES: dict[str, str] = {  # the heading of each kind of item in a text; shown with tr()
-    "plan": N_("Het plan"),
-    "prioriteit": _GOALS,
-    "strategische doelstelling": _GOALS,
-    "operationele doelstelling": _GOALS,
-    "indicator": _GOALS,
-    "actie": _GOALS,
-    "orgaan": _BODIES,
-    "projectgroep": _BODIES,
-    "actor": N_("Actoren"),
-    "besluit": N_("Besluiten"),
-    "vergadering": N_("Vergaderingen"),
-    "cijferreeks": N_("Cijfers van de diagnostiek"),
-    "bestand": N_("Andere bestanden"),
-}
+
+
+class _Headings(dict[str, str]):
+    """Dutch headings kept as marked texts, given in the current language when looked up."""
+
+    def __getitem__(self, kind: str) -> str:
+        """The heading of ``kind`` in the current language."""
+        return tr(super().__getitem__(kind))
+
+
+SECTIES: dict[str, str] = _Headings(  # the heading of each kind of item, in the run's language
+    {
+        "plan": N_("Het plan"),
+        "prioriteit": _GOALS,
+        "strategische doelstelling": _GOALS,
+        "operationele doelstelling": _GOALS,
+        "indicator": _GOALS,
+        "actie": _GOALS,
+        "orgaan": _BODIES,
+        "projectgroep": _BODIES,
+        "actor": N_("Actoren"),
+        "besluit": N_("Besluiten"),
+        "vergadering": N_("Vergaderingen"),
+        "cijferreeks": N_("Cijfers van de diagnostiek"),
+        "bestand": N_("Andere bestanden"),
+    }
+)
 _EMPTY = N_("(leeg)")
 _ORDER = N_("volgorde gewijzigd")
 _SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
