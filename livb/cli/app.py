@@ -24,10 +24,12 @@ from livb.cli.dutch import (
     DutchGroup,
     ask_yes,
     describe_usage_error,
+    or_list,
 )
 from livb.core import i18n
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import month_name
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 
 if TYPE_CHECKING:
@@ -60,20 +62,22 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help=N_("Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren."),
+)
 def _livb(
     version: Annotated[
         bool,
         typer.Option(
             "--version",
             "-V",
-            help="Toon de versie van livb en stop.",
+            help=N_("Toon de versie van livb en stop."),
             is_eager=True,
             callback=_show_version,
         ),
     ] = False,
 ) -> None:
-    """Lokaal integraal veiligheidsbeleid: de gemeentemap controleren en beheren."""
+    """The group's callback: the language of the environment until a folder names its own."""
     i18n.set_language(None)  # the environment's language, until a folder names its own
 
 
@@ -90,15 +94,18 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
     """
     if not folder.exists():
         raise UsageError(
-            f"de map '{folder}' bestaat niet",
-            f"kijk de naam na; een nieuwe gemeentemap maak je met "
-            f"'livb init {folder} --gemeente NAAM'",
+            tr("de map '{map}' bestaat niet", map=folder),
+            tr(
+                "kijk de naam na; een nieuwe gemeentemap maak je met "
+                "'livb init {map} --gemeente NAAM'",
+                map=folder,
+            ),
         )
     if not folder.is_dir():
-        hint = "geef de map op waarin livb.yaml staat"
+        hint = tr("geef de map op waarin livb.yaml staat")
         if (folder.parent / "livb.yaml").is_file():
-            hint += f": '{folder.parent}'"
-        raise UsageError(f"'{folder}' is een bestand, geen map", hint)
+            hint = tr("geef de map op waarin livb.yaml staat: '{map}'", map=folder.parent)
+        raise UsageError(tr("'{map}' is een bestand, geen map", map=folder), hint)
     if os.path.lexists(folder / "livb.yaml"):
         return  # a livb.yaml that is a folder or a broken link: the loader says what is wrong
     from livb.folder.project import holds_gemeente_files
@@ -107,20 +114,28 @@ def _gemeentemap(folder: Path, *, given: bool) -> None:
         return  # a gemeente folder that lost its livb.yaml: a finding (exit 1), not a usage error
     if (folder / "zone.yaml").is_file():
         raise UsageError(
-            f"'{folder}' is de gedeelde map van een politiezone (zone.yaml), geen gemeentemap",
-            f"in de zonemap werken 'livb check {folder}' en 'livb status {folder}'; de andere "
-            "commando's werken in de map van een gemeente",
+            tr(
+                "'{map}' is de gedeelde map van een politiezone (zone.yaml), geen gemeentemap",
+                map=folder,
+            ),
+            tr(
+                "in de zonemap werken 'livb check {map}' en 'livb status {map}'; de andere "
+                "commando's werken in de map van een gemeente",
+                map=folder,
+            ),
         )
     if given:
-        message = f"'{folder}' is geen gemeentemap: er staat geen livb.yaml in"
+        message = tr("'{map}' is geen gemeentemap: er staat geen livb.yaml in", map=folder)
     else:
-        message = "hier staat geen livb.yaml: de huidige map is geen gemeentemap"
+        message = tr("hier staat geen livb.yaml: de huidige map is geen gemeentemap")
     above = next((p for p in folder.resolve().parents if (p / "livb.yaml").is_file()), None)
     if above is not None:
         shown = above if folder.is_absolute() else os.path.relpath(above)
-        hint = f"de gemeentemap is '{shown}': geef die op als MAP"
+        hint = tr("de gemeentemap is '{map}': geef die op als MAP", map=shown)
     else:
-        hint = "geef de gemeentemap op als MAP, of maak er een met 'livb init MAP --gemeente NAAM'"
+        hint = tr(
+            "geef de gemeentemap op als MAP, of maak er een met 'livb init MAP --gemeente NAAM'"
+        )
     raise UsageError(message, hint)
 
 
@@ -185,7 +200,18 @@ class GemeenteCommand(DutchCommand):
                 if ctx.info_name in ("check", "status") and _zone_folder(Path(folder)):
                     continue  # a police zone's shared folder: livb check / status ZONE
                 _gemeentemap(Path(folder), given=given)
+            if folders:
+                _speak_like(Path(folders[0]))
         return super().invoke(ctx)
+
+
+def _speak_like(folder: Path) -> None:
+    """Write the command's own messages in the language of its folder (livb.yaml's taal)."""
+    from livb.folder.project import folder_language
+
+    name = "livb.yaml" if os.path.lexists(folder / "livb.yaml") else "zone.yaml"
+    if (folder / name).is_file():
+        i18n.set_language(folder_language(folder, name))
 
 
 class Formaat(StrEnum):
@@ -197,7 +223,7 @@ class Formaat(StrEnum):
 
 Mappen = Annotated[
     list[Path] | None,
-    typer.Argument(metavar="MAP", help="Een of meer gemeentemappen; standaard de huidige map."),
+    typer.Argument(metavar="MAP", help=N_("Een of meer gemeentemappen; standaard de huidige map.")),
 ]
 FormaatOptie = Annotated[
     Formaat,
@@ -205,7 +231,7 @@ FormaatOptie = Annotated[
         "--formaat",
         "--format",
         case_sensitive=False,
-        help="tekst voor mensen, json voor scripts en CI.",
+        help=N_("tekst voor mensen, json voor scripts en CI."),
     ),
 ]
 
@@ -218,17 +244,24 @@ def _parse_day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    message, hint = f"'{text}' is geen geldige datum", "schrijf --datum JJJJ-MM-DD, bv. 2026-03-14"
+    message = tr("'{tekst}' is geen geldige datum", tekst=text)
+    hint = tr("schrijf --datum JJJJ-MM-DD, bv. 2026-03-14")
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
     belgian = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text.strip())
     if iso and 1 <= int(iso[2]) <= 12:
         year, month = int(iso[1]), int(iso[2])
         days = calendar.monthrange(year, month)[1]
-        message += f": {month_name(month)} {year} heeft {days} dagen"
+        message = tr(
+            "'{tekst}' is geen geldige datum: {maand} {jaar} heeft {dagen} dagen",
+            tekst=text,
+            maand=month_name(month),
+            jaar=year,
+            dagen=days,
+        )
     elif belgian:
         with contextlib.suppress(ValueError):
             meant = dt.date(int(belgian[3]), int(belgian[2]), int(belgian[1]))
-            hint = f"schrijf jaar-maand-dag: --datum {meant.isoformat()}"
+            hint = tr("schrijf jaar-maand-dag: --datum {dag}", dag=meant.isoformat())
     raise UsageError(message, hint)
 
 
@@ -268,7 +301,7 @@ Vandaag = Annotated[
     typer.Option(
         "--datum",
         metavar="JJJJ-MM-DD",
-        help="Doe alsof het vandaag deze dag is (JJJJ-MM-DD).",
+        help=N_("Doe alsof het vandaag deze dag is (JJJJ-MM-DD)."),
         callback=_day_option,
     ),
 ]
@@ -290,7 +323,7 @@ def _codes(param: typer.CallbackParam, values: list[str] | None) -> list[str]:
     for value in values or []:
         for part in (part.strip() for part in value.split(",")):
             if part and part.upper() not in known:
-                raise unknown_code(part, f" in {_typed(param)}")
+                raise unknown_code(part, tr(" in {optie}", optie=_typed(param)))
             codes.extend([part.upper()] if part else [])
     return codes
 
@@ -313,7 +346,7 @@ def _show_explanation(code: str | None) -> None:
 
 StriktOptie = Annotated[
     bool,
-    typer.Option("--strikt", "--strict", help="Ook waarschuwingen doen de controle falen."),
+    typer.Option("--strikt", "--strict", help=N_("Ook waarschuwingen doen de controle falen.")),
 ]
 AlleenOptie = Annotated[
     list[str] | None,
@@ -321,7 +354,7 @@ AlleenOptie = Annotated[
         "--alleen",
         "--select",
         metavar="CODES",
-        help="Enkel deze regels, bv. LIVB101,LIVB103.",
+        help=N_("Enkel deze regels, bv. LIVB101,LIVB103."),
         autocompletion=_complete_code,
         callback=_codes,
     ),
@@ -332,7 +365,7 @@ NegeerOptie = Annotated[
         "--negeer",
         "--ignore",
         metavar="CODES",
-        help="Deze regels overslaan, bv. LIVB202.",
+        help=N_("Deze regels overslaan, bv. LIVB202."),
         autocompletion=_complete_code,
         callback=_codes,
     ),
@@ -343,7 +376,7 @@ UitlegOptie = Annotated[
         "--uitleg",
         "--explain",
         metavar="CODE",
-        help="Leg een code uit, bv. LIVB203, en stop.",
+        help=N_("Leg een code uit, bv. LIVB203, en stop."),
         is_eager=True,
         autocompletion=_complete_code,
         callback=_show_explanation,
@@ -351,11 +384,23 @@ UitlegOptie = Annotated[
 ]
 RegelsOptie = Annotated[
     bool,
-    typer.Option("--regels", help="Toon alle regels en stop.", is_eager=True, callback=_show_rules),
+    typer.Option(
+        "--regels", help=N_("Toon alle regels en stop."), is_eager=True, callback=_show_rules
+    ),
 ]
 
 
-@app.command(cls=GemeenteCommand)
+@app.command(
+    cls=GemeenteCommand,
+    help=N_(
+        "Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de "
+        "methode.\n"
+        "\n"
+        "Met de map van een politiezone (zone.yaml): het ZVP en de gemeentemappen die zone.yaml "
+        "noemt.\n"
+        "Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt)."
+    ),
+)
 def check(
     mappen: Mappen = None,
     strikt: StriktOptie = False,
@@ -366,11 +411,7 @@ def check(
     regels: RegelsOptie = False,
     datum: Vandaag = None,
 ) -> None:
-    """Controleer de gemeentemap: bestanden, sleutels, verwijzingen en de stappen van de methode.
-
-    Met de map van een politiezone (zone.yaml): het ZVP en de gemeentemappen die zone.yaml noemt.
-    Geeft 0 als alles in orde is, 1 bij fouten (of waarschuwingen met --strikt).
-    """
+    """``livb check``: the findings of every folder, and the exit code."""
     from livb.cli.report import write_json, write_text
     from livb.method.check import run_checks
     from livb.method.zone_check import check_zone
@@ -386,17 +427,22 @@ def check(
     raise typer.Exit(max(result.exit_code(strict=strikt) for result in results))
 
 
-@app.command(cls=GemeenteCommand)
+@app.command(
+    cls=GemeenteCommand,
+    help=N_(
+        "Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.\n"
+        "\n"
+        "Met meer dan één map: één regel per gemeente (voor de lokaal adviseur). Met de map van "
+        "een\n"
+        "politiezone (zone.yaml): welke gemeente antwoordt op welke prioriteit van het ZVP."
+    ),
+)
 def status(
     mappen: Mappen = None,
     formaat: FormaatOptie = Formaat.TEKST,
     datum: Vandaag = None,
 ) -> None:
-    """Toon waar de gemeente staat: elke stap van de methode met bewijs en de volgende stap.
-
-    Met meer dan één map: één regel per gemeente (voor de lokaal adviseur). Met de map van een
-    politiezone (zone.yaml): welke gemeente antwoordt op welke prioriteit van het ZVP.
-    """
+    """``livb status``: where the gemeente (or the zone) stands in the method."""
     from livb.cli.report import write_status, write_status_json
     from livb.method.status import build_status
     from livb.method.zone import build_zone_status, is_zone_folder
@@ -422,7 +468,7 @@ class RenderCommand(GemeenteCommand):
             source = ctx.get_parameter_source("map_")  # typer's own click: compared by name
             if source is not None and source.name != "DEFAULT":
                 raise UsageError(
-                    "--lijst toont alle documenten: geef geen DOCUMENT op",
+                    tr("--lijst toont alle documenten: geef geen DOCUMENT op"),
                     "livb render --lijst [MAP]",
                 )
             ctx.params["map_"] = Path(ctx.params.pop("document"))
@@ -438,16 +484,16 @@ class RenderCommand(GemeenteCommand):
         from rich.table import Table
         from typer.rich_utils import _get_rich_console
 
-        table = Table(title="Documenten", title_justify="left", box=None, padding=(0, 2, 0, 1))
-        for heading in ("document", "wat", "stap"):
-            table.add_column(heading, style="bold" if heading == "document" else None)
+        table = Table(title=tr("Documenten"), title_justify="left", box=None, padding=(0, 2, 0, 1))
+        for heading in (N_("document"), N_("wat"), N_("stap")):
+            table.add_column(tr(heading), style="bold" if heading == "document" else None)
         for name, title, step in _document_rows():
-            table.add_row(name, title, "elke" if step == "alle" else step)
+            table.add_row(name, title, tr("elke") if step == "alle" else step)
         _get_rich_console().print(table)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         """The documents as a table of two columns, in click's plain layout."""
-        with formatter.section("Documenten"):
+        with formatter.section(tr("Documenten")):
             formatter.write_dl(
                 [(name, _with_step(title, step)) for name, title, step in _document_rows()]
             )
@@ -456,14 +502,16 @@ class RenderCommand(GemeenteCommand):
 def _with_step(title: str, step: str) -> str:
     if not step:
         return title
-    return f"{title} (elke stap)" if step == "alle" else f"{title} (stap {step})"
+    if step == "alle":
+        return tr("{titel} (elke stap)", titel=title)
+    return tr("{titel} (stap {stap})", titel=title, stap=step)
 
 
 def _document_rows() -> list[tuple[str, str, str]]:
     from livb.documents import DOCUMENTS
 
-    rows = [(d.name, d.title, d.stap) for d in DOCUMENTS.values()]
-    return [*rows, ("alle", "alles wat de map nu toelaat (zie --lijst)", "")]
+    rows = [(d.name, tr(d.title), d.stap) for d in DOCUMENTS.values()]
+    return [*rows, ("alle", tr("alles wat de map nu toelaat (zie --lijst)"), "")]
 
 
 DocumentArgument = Annotated[
@@ -471,52 +519,58 @@ DocumentArgument = Annotated[
     typer.Argument(
         metavar="DOCUMENT",
         autocompletion=_complete_document,
-        help="Welk document (zie onderaan), of alle.",
+        help=N_("Welk document (zie onderaan), of alle."),
         show_default=False,
     ),
 ]
 RenderMap = Annotated[
-    Path, typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map.")
+    Path, typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map."))
 ]
 VergaderingOptie = Annotated[
     str | None,
-    typer.Option("--vergadering", help="verslag, agenda: de id van de vergadering."),
+    typer.Option("--vergadering", help=N_("verslag, agenda: de id van de vergadering.")),
 ]
 GesprekOptie = Annotated[
-    str | None, typer.Option("--gesprek", help="gesprek: de id van het gesprek.")
+    str | None, typer.Option("--gesprek", help=N_("gesprek: de id van het gesprek."))
 ]
 PartnerOptie = Annotated[
     str | None,
-    typer.Option("--partner", help="gegevensaanvraag: de partner die gegevens levert."),
+    typer.Option("--partner", help=N_("gegevensaanvraag: de partner die gegevens levert.")),
 ]
 BesluitOptie = Annotated[
     str | None,
-    typer.Option("--besluit", help="besluit: welk besluit, bv. college-plan."),
+    typer.Option("--besluit", help=N_("besluit: welk besluit, bv. college-plan.")),
 ]
-AlleOptie = Annotated[bool, typer.Option("--alle", help="Een document per item: voor elk item.")]
+AlleOptie = Annotated[
+    bool, typer.Option("--alle", help=N_("Een document per item: voor elk item."))
+]
 UitOptie = Annotated[
-    Path | None, typer.Option("--uit", help="De map voor de documenten (standaard MAP/output).")
+    Path | None, typer.Option("--uit", help=N_("De map voor de documenten (standaard MAP/output)."))
 ]
 DefinitiefOptie = Annotated[
     bool,
-    typer.Option("--definitief", help="Weiger als er iets ontbreekt of livb check fouten vindt."),
+    typer.Option(
+        "--definitief", help=N_("Weiger als er iets ontbreekt of livb check fouten vindt.")
+    ),
 ]
 OverschrijfOptie = Annotated[
     bool,
     typer.Option(
         "--overschrijf",
         "--force",
-        help="Overschrijf ook documenten die met de hand gewijzigd werden.",
+        help=N_("Overschrijf ook documenten die met de hand gewijzigd werden."),
     ),
 ]
-PdfOptie = Annotated[bool, typer.Option("--pdf", help="Maak ook een PDF (vraagt LibreOffice).")]
+PdfOptie = Annotated[bool, typer.Option("--pdf", help=N_("Maak ook een PDF (vraagt LibreOffice)."))]
 VersieOptie = Annotated[
     str | None,
     typer.Option(
         "--versie",
         metavar="VERSIE",
-        help="Maak het document zoals het was in een versie in git (een tag, commit of "
-        "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/.",
+        help=N_(
+            "Maak het document zoals het was in een versie in git (een tag, commit of "
+            "tak), in een eigen map: MAP/output/versie-TAG/ of versie-COMMIT/."
+        ),
     ),
 ]
 WijzigingenSindsOptie = Annotated[
@@ -524,28 +578,43 @@ WijzigingenSindsOptie = Annotated[
     typer.Option(
         "--wijzigingen-sinds",
         metavar="VERSIE",
-        help="plan: met een bijlage van wat er veranderde sinds die versie in git.",
+        help=N_("plan: met een bijlage van wat er veranderde sinds die versie in git."),
     ),
 ]
 TochOptie = Annotated[
     bool,
     typer.Option(
         "--toch",
-        help="Maak het document ook als de map er nog geen reden voor heeft (een ontwerp "
-        "vooraf); render --lijst zegt waarom niet.",
+        help=N_(
+            "Maak het document ook als de map er nog geen reden voor heeft (een ontwerp "
+            "vooraf); render --lijst zegt waarom niet."
+        ),
     ),
 ]
 LijstOptie = Annotated[
     bool,
     typer.Option(
         "--lijst",
-        help="Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
-        "(en waarom niet); maak er geen.",
+        help=N_(
+            "Toon de documenten, elk met zijn stap en of deze map het nu kan maken "
+            "(en waarom niet); maak er geen."
+        ),
     ),
 ]
 
 
-@app.command(cls=RenderCommand)
+@app.command(
+    cls=RenderCommand,
+    help=N_(
+        "Maak de documenten van het proces als Word-bestanden (en PDF).\n"
+        "\n"
+        "Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking "
+        "in Word\n"
+        "die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.\n"
+        "Met --versie komt het document uit een versie in git, bv. de goedgekeurde:\n"
+        "livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23."
+    ),
+)
 def render(
     document: DocumentArgument = None,
     map_: RenderMap = Path(),
@@ -564,13 +633,7 @@ def render(
     lijst: LijstOptie = False,
     toch: TochOptie = False,
 ) -> None:
-    """Maak de documenten van het proces als Word-bestanden (en PDF).
-
-    Ontbrekende gegevens verschijnen gemarkeerd als [in te vullen: ...] met een opmerking in Word
-    die zegt waar ze horen; met --definitief weigert livb zolang er iets ontbreekt.
-    Met --versie komt het document uit een versie in git, bv. de goedgekeurde:
-    livb render plan --versie plan-goedgekeurd-gemeenteraad-2010-03-23.
-    """
+    """``livb render``: the documents of the process as Word files."""
     from livb.cli.report import render_progress, write_render_summary
     from livb.documents.render import RenderRequest, render_documents
 
@@ -610,17 +673,17 @@ def _chosen_document(document: str | None) -> tuple[str, str | None]:
 
     if document is None:
         raise UsageError(
-            "zeg welk document",
-            "livb render DOCUMENT [MAP]; livb render --lijst toont de documenten",
+            tr("zeg welk document"),
+            tr("livb render DOCUMENT [MAP]; livb render --lijst toont de documenten"),
         )
     if document != "alle" and document not in DOCUMENTS:
         from livb.folder.schema_errors import suggest
 
         guess = suggest(document, [*DOCUMENTS, "alle"])
-        raise UsageError(
-            f"onbekend document '{document}'" + (f"; bedoelde je {guess}?" if guess else ""),
-            f"kies uit: {', '.join(DOCUMENTS)} of alle",
-        )
+        message = tr("onbekend document '{document}'", document=document)
+        if guess:
+            message = tr("{tekst}; bedoelde je {gok}?", tekst=message, gok=guess)
+        raise UsageError(message, tr("kies uit: {keuzes} of alle", keuzes=", ".join(DOCUMENTS)))
     return document, DOCUMENTS[document].per if document in DOCUMENTS else None
 
 
@@ -629,12 +692,17 @@ def _check_item_options(document: str, per: str | None, given: dict[str, str], a
     if any(name != per for name in given):
         wrong = next(name for name in given if name != per)
         raise UsageError(
-            f"--{wrong} past niet bij '{document}'",
-            f"gebruik --{per}" if per else f"'{document}' is één document, zonder --{wrong}",
+            tr("--{optie} past niet bij '{document}'", optie=wrong, document=document),
+            tr("gebruik --{optie}", optie=per)
+            if per
+            else tr(
+                "'{document}' is één document, zonder --{optie}", document=document, optie=wrong
+            ),
         )
     if per is not None and per not in given and not alle:
         raise UsageError(
-            f"zeg van welke {per}", f"livb render {document} MAP --{per} ID, of --alle"
+            tr("zeg van welke {soort}", soort=tr(per)),
+            tr("livb render {document} MAP --{optie} ID, of --alle", document=document, optie=per),
         )
 
 
@@ -642,7 +710,7 @@ def _require_libreoffice() -> None:
     from livb.word.pdf import INSTALL_HINT, find_soffice
 
     if find_soffice() is None:
-        raise UsageError("LibreOffice is niet geïnstalleerd", INSTALL_HINT)
+        raise UsageError(tr("LibreOffice is niet geïnstalleerd"), tr(INSTALL_HINT))
 
 
 class NewCommand(GemeenteCommand):
@@ -681,7 +749,7 @@ class NewCommand(GemeenteCommand):
 
 
 def _or_list(words: list[str]) -> str:
-    return f"{', '.join(words[:-1])} of {words[-1]}" if len(words) > 1 else "".join(words)
+    return or_list(words)
 
 
 def _starter_options() -> list[Any]:
@@ -693,7 +761,8 @@ def _starter_options() -> list[Any]:
     declared = []
     for flag, option in options.items():
         info = option["info"]
-        help_ = " ".join(f"{', '.join(kinds)}: {text}" for text, kinds in option["helps"].items())
+        helps = option["helps"].items()
+        help_ = " ".join(f"{', '.join(kinds)}: {tr(text)}" for text, kinds in helps)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         keuzes = str(extra["keuzes"]).split(":") if "keuzes" in extra else None
         kind: Any = {list[str]: list[str], int: int}.get(_bare(info.annotation), str)
@@ -754,8 +823,12 @@ def _starter_input(starter: Any, given: dict[str, Any]) -> Any:
     stray = [flag for flag in flags if given.get(_param(flag)) and flag not in fields]
     if stray:
         raise UsageError(
-            f"{stray[0]} hoort niet bij livb new {starter.name}",
-            f"opties van livb new {starter.name}: {', '.join(fields) or 'geen'}",
+            tr("{optie} hoort niet bij livb new {soort}", optie=stray[0], soort=starter.name),
+            tr(
+                "opties van livb new {soort}: {opties}",
+                soort=starter.name,
+                opties=", ".join(fields) or tr("geen"),
+            ),
         )
     values = {}
     for flag, (name, info) in fields.items():
@@ -775,79 +848,99 @@ def _bare(annotation: Any) -> Any:
     return annotation
 
 
-@app.command(cls=NewCommand)
+@app.command(
+    cls=NewCommand,
+    help=N_(
+        "Begin het volgende stuk van het proces vanuit een goed sjabloon.\n"
+        "\n"
+        "Een vergadering, gesprek of de opvolging van een jaar (monitoring) wordt een nieuw "
+        "bestand;\n"
+        "een actor, prioriteit of doelstelling wordt toegevoegd aan het bestaande bestand, zonder\n"
+        "iets anders te wijzigen. livb controleert\n"
+        "alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets."
+    ),
+)
 def new(
     ctx: typer.Context,
     soort: Annotated[str, typer.Argument(metavar="SOORT")],
     map_: Annotated[
         Path | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+        typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map.")),
     ] = None,
     map_optie: Annotated[
         Path | None,
-        typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+        typer.Option("--map", "-m", help=N_("De gemeentemap (zoals MAP, voor oudere scripts).")),
     ] = None,
 ) -> None:
-    """Begin het volgende stuk van het proces vanuit een goed sjabloon.
-
-    Een vergadering, gesprek of de opvolging van een jaar (monitoring) wordt een nieuw bestand;
-    een actor, prioriteit of doelstelling wordt toegevoegd aan het bestaande bestand, zonder
-    iets anders te wijzigen. livb controleert
-    alles vóór het schrijft, en twee mensen die tegelijk iets toevoegen verliezen niets.
-    """
+    """``livb new``: the next piece of the process from a starter."""
     from livb.starters import STARTERS
 
     if map_ is not None and map_optie is not None and map_ != map_optie:
-        raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
+        raise UsageError(
+            tr("twee mappen: '{map}' en --map '{optie}'", map=map_, optie=map_optie),
+            tr("geef de map één keer"),
+        )
     root = map_ or map_optie or Path()
     starter = STARTERS[str(soort)]
     result = starter.start(root, _starter_input(starter, ctx.meta["livb new"]), dt.date.today())
     for note in result.notes:
-        typer.echo(f"let op: {note}")
-    verb = "Nieuw bestand" if result.created else "Aangevuld"
-    typer.echo(f"{verb}: {result.path} ({result.summary})")
-    typer.echo(f"Controleer daarna met 'livb check {root}'.")
+        typer.echo(tr("let op: {opmerking}", opmerking=note))
+    if result.created:
+        typer.echo(tr("Nieuw bestand: {pad} ({wat})", pad=result.path, wat=result.summary))
+    else:
+        typer.echo(tr("Aangevuld: {pad} ({wat})", pad=result.path, wat=result.summary))
+    typer.echo(tr("Controleer daarna met 'livb check {map}'.", map=root))
 
 
-NieuweMap = Annotated[Path, typer.Argument(metavar="MAP", help="De nieuwe map die livb aanmaakt.")]
+NieuweMap = Annotated[
+    Path, typer.Argument(metavar="MAP", help=N_("De nieuwe map die livb aanmaakt."))
+]
 GemeenteOptie = Annotated[
     str | None,
-    typer.Option("--gemeente", "-g", metavar="NAAM", help="Naam van de gemeente, bv. Halle."),
+    typer.Option("--gemeente", "-g", metavar="NAAM", help=N_("Naam van de gemeente, bv. Halle.")),
 ]
 NisOptie = Annotated[
     str | None,
     typer.Option(
-        "--nis", metavar="CODE", help="NIS-code (vijf cijfers), als de naam niet volstaat."
+        "--nis", metavar="CODE", help=N_("NIS-code (vijf cijfers), als de naam niet volstaat.")
     ),
 ]
 BeleidOptie = Annotated[
     str | None,
     typer.Option(
-        "--beleid", metavar="NAAM", help="Eigen naam van het beleid, bv. levenskwaliteit."
+        "--beleid", metavar="NAAM", help=N_("Eigen naam van het beleid, bv. levenskwaliteit.")
     ),
 ]
 CoordinatorOptie = Annotated[
     str | None,
-    typer.Option("--coordinator", metavar="NAAM", help="Naam van de coördinator."),
+    typer.Option("--coordinator", metavar="NAAM", help=N_("Naam van de coördinator.")),
 ]
 InitGitOptie = Annotated[
     bool,
     typer.Option(
         "--git/--no-git",
         show_default=False,
-        help="Zet de map onder git met een eerste commit (standaard), of niet.",
+        help=N_("Zet de map onder git met een eerste commit (standaard), of niet."),
     ),
 ]
 GeenVragenOptie = Annotated[
-    bool, typer.Option("--geen-vragen", "--no-input", help="Stel geen vragen (voor scripts).")
+    bool, typer.Option("--geen-vragen", "--no-input", help=N_("Stel geen vragen (voor scripts)."))
 ]
 HuisstijlOptie = Annotated[
     bool,
-    typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
+    typer.Option("--huisstijl", help=N_("Kopieer de huisstijl (huisstijl.docx) om aan te passen.")),
 ]
 
 
-@app.command(cls=DutchCommand)
+@app.command(
+    cls=DutchCommand,
+    help=N_(
+        "Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.\n"
+        "\n"
+        "Met --zone NAAM maakt livb de gedeelde map van een politiezone: zone.yaml met haar\n"
+        "gemeenten en het zonaal veiligheidsplan, waarnaar de gemeentemappen verwijzen."
+    ),
+)
 def init(
     map_: NieuweMap,
     gemeente: GemeenteOptie = None,
@@ -860,49 +953,73 @@ def init(
     zone: Annotated[
         str | None,
         typer.Option(
-            metavar="NAAM", help="Maak de gedeelde map van een politiezone (met het ZVP)."
+            metavar="NAAM", help=N_("Maak de gedeelde map van een politiezone (met het ZVP).")
         ),
     ] = None,
     gemeenten: Annotated[
         str | None,
-        typer.Option(metavar="NAMEN", help="--zone: de gemeenten van de zone, met komma's."),
+        typer.Option(metavar="NAMEN", help=N_("--zone: de gemeenten van de zone, met komma's.")),
     ] = None,
 ) -> None:
-    """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.
-
-    Met --zone NAAM maakt livb de gedeelde map van een politiezone: zone.yaml met haar
-    gemeenten en het zonaal veiligheidsplan, waarnaar de gemeentemappen verwijzen.
-    """
+    """``livb init``: a new gemeente folder, or a police zone's shared folder."""
     from livb.starters.scaffold import InitRequest, create_folder, create_zone_folder
 
     if zone is not None:
         names = [n.strip() for n in (gemeenten or gemeente or "").split(",") if n.strip()]
-        made = create_zone_folder(map_, zone, names, git)
-        typer.echo(f"Map van {made.naam} aangemaakt in {made.target}: zone.yaml.")
-        typer.echo(
-            "Volgende stap: vul het ZVP in zone.yaml in en zet in livb.yaml van elke gemeente "
-            f"'politiezone: {{naam: {made.naam}, map: PAD}}'."
-        )
+        _echo_zone_made(create_zone_folder(map_, zone, names, git))
         return
     ask = not no_input and sys.stdin.isatty()
     if gemeente is None:
         if not ask:
-            raise UsageError("geef de gemeente op met --gemeente NAAM")
-        gemeente = typer.prompt("Naam van de gemeente")
+            raise UsageError(tr("geef de gemeente op met --gemeente NAAM"))
+        gemeente = typer.prompt(tr("Naam van de gemeente"))
     if ask and nis is None:
         gemeente, nis, beleid, coordinator = _ask_init(gemeente, beleid, coordinator)
     request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
     result = create_folder(request)
-    for warning in result.warnings:
-        typer.echo(f"waarschuwing: {warning}", err=True)
-    for note in result.notes:
-        typer.echo(f"opmerking: {note}", err=True)
-    code = f" (NIS {result.nis})" if result.nis else ""
-    typer.echo(f"Gemeentemap voor {result.naam}{code} aangemaakt in {result.target}:")
-    committed = ", eerste git-commit" if result.committed else ""
-    typer.echo(f"  {count(len(result.written), 'bestand', 'bestanden')}{committed}")
+    _speak_like(result.target)  # the new folder's own language (its livb.yaml's taal)
+    _echo_folder_made(result)
+
+
+def _echo_zone_made(made: Any) -> None:
+    """What ``livb init --zone`` made, and the next step."""
+    _speak_like(made.target)
     typer.echo(
-        f"Volgende stap: vul actoren.yaml in en controleer met 'livb check {result.target}'."
+        tr("Map van {zone} aangemaakt in {map}: zone.yaml.", zone=made.naam, map=made.target)
+    )
+    typer.echo(
+        tr(
+            "Volgende stap: vul het ZVP in zone.yaml in en zet in livb.yaml van elke "
+            "gemeente 'politiezone: {{naam: {zone}, map: PAD}}'.",
+            zone=made.naam,
+        )
+    )
+
+
+def _echo_folder_made(result: Any) -> None:
+    """What ``livb init`` made: warnings, notes, the files, and the next step."""
+    for warning in result.warnings:
+        typer.echo(tr("waarschuwing: {tekst}", tekst=warning), err=True)
+    for note in result.notes:
+        typer.echo(tr("opmerking: {tekst}", tekst=note), err=True)
+    code = tr(" (NIS {nis})", nis=result.nis) if result.nis else ""
+    typer.echo(
+        tr(
+            "Gemeentemap voor {gemeente}{code} aangemaakt in {map}:",
+            gemeente=result.naam,
+            code=code,
+            map=result.target,
+        )
+    )
+    files = count(len(result.written), tr("bestand"), tr("bestanden"))
+    if result.committed:
+        files = tr("{aantal}, eerste git-commit", aantal=files)
+    typer.echo(f"  {files}")
+    typer.echo(
+        tr(
+            "Volgende stap: vul actoren.yaml in en controleer met 'livb check {map}'.",
+            map=result.target,
+        )
     )
 
 
@@ -917,79 +1034,97 @@ def _ask_init(
     if found.gemeente is None and found.suggestions:
         first = found.suggestions[0]
         typer.echo(found.message)
-        if ask_yes(f"Bedoel je {first.naam_nl} (NIS {first.nis})?"):
+        if ask_yes(tr("Bedoel je {gemeente} (NIS {nis})?", gemeente=first.naam_nl, nis=first.nis)):
             gemeente, nis = first.naam_nl, first.nis
     if beleid is None:
-        beleid = typer.prompt("Eigen naam van het beleid", default="integrale veiligheid")
+        beleid = typer.prompt(tr("Eigen naam van het beleid"), default=tr("integrale veiligheid"))
     if coordinator is None:
-        coordinator = typer.prompt("Naam van de coördinator (leeg als nog onbekend)", default="")
+        coordinator = typer.prompt(
+            tr("Naam van de coördinator (leeg als nog onbekend)"), default=""
+        )
     return gemeente, nis, beleid, coordinator
 
 
-@app.command(cls=GemeenteCommand)
+@app.command(
+    cls=GemeenteCommand,
+    help=N_(
+        "Toon het JSON Schema van een soort bestand, of schrijf ze allemaal in een gemeentemap."
+    ),
+)
 def schema(
     soort: Annotated[
         str | None,
-        typer.Argument(metavar="SOORT", help="Het soort bestand, bv. actoren of vergadering."),
+        typer.Argument(metavar="SOORT", help=N_("Het soort bestand, bv. actoren of vergadering.")),
     ] = None,
     map_: Annotated[
         Path | None,
         typer.Option(
             "--map",
             metavar="MAP",
-            help="Schrijf alle schema's in MAP/.livb/schema (voor de editor).",
+            help=N_("Schrijf alle schema's in MAP/.livb/schema (voor de editor)."),
         ),
     ] = None,
 ) -> None:
-    """Toon het JSON Schema van een soort bestand, of schrijf ze allemaal in een gemeentemap."""
+    """``livb schema``: the JSON Schema of a kind of file, or all of them for the editor."""
     from livb.folder.schema import kind_named, schema_text, write_schemas
     from livb.model import FILE_KINDS
 
     if map_ is not None:
         written = write_schemas(map_)
-        schemas = count(len(written), "schema", "schema's")
-        typer.echo(f"{schemas} geschreven in {map_ / '.livb' / 'schema'}")
+        schemas = count(len(written), tr("schema"), tr("schema's"))
+        typer.echo(
+            tr("{aantal} geschreven in {map}", aantal=schemas, map=map_ / ".livb" / "schema")
+        )
         return
     if soort is None:
         for kind in FILE_KINDS:
-            typer.echo(f"{kind.name:<15} {kind.pattern:<28} {kind.summary}")
+            typer.echo(f"{kind.name:<15} {kind.pattern:<28} {tr(kind.summary)}")
         return
     found = kind_named(soort)
     if found is None:
         names = ", ".join(kind.name for kind in FILE_KINDS)
-        raise UsageError(f"onbekende soort '{soort}'", f"kies uit: {names}")
+        raise UsageError(
+            tr("onbekende soort '{soort}'", soort=soort), tr("kies uit: {keuzes}", keuzes=names)
+        )
     typer.echo(schema_text(found), nl=False)
 
 
-@app.command(cls=DutchCommand)
+@app.command(
+    cls=DutchCommand,
+    help=N_(
+        "Toon wat er in het plan veranderde tussen twee versies in git, of sinds een versie.\n"
+        "\n"
+        "Bv. livb diff plan-goedgekeurd-gemeenteraad-2010-03-23: wat veranderde sinds de "
+        "goedkeuring.\n"
+        "Een tweede argument dat een map is, is de gemeentemap (anders de nieuwe versie)."
+    ),
+)
 def diff(
     versie: Annotated[
-        str, typer.Argument(metavar="VERSIE", help="De oude versie: een tag, commit of tak.")
+        str, typer.Argument(metavar="VERSIE", help=N_("De oude versie: een tag, commit of tak."))
     ],
     versie2: Annotated[
         str | None,
-        typer.Argument(metavar="VERSIE2", help="De nieuwe versie; standaard de werkmap."),
+        typer.Argument(metavar="VERSIE2", help=N_("De nieuwe versie; standaard de werkmap.")),
     ] = None,
     map_: Annotated[
         Path | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+        typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map.")),
     ] = None,
     formaat: FormaatOptie = Formaat.TEKST,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Geef 1 als er wijzigingen zijn.")
+        bool, typer.Option("--exit-code", help=N_("Geef 1 als er wijzigingen zijn."))
     ] = False,
 ) -> None:
-    """Toon wat er in het plan veranderde tussen twee versies in git, of sinds een versie.
-
-    Bv. livb diff plan-goedgekeurd-gemeenteraad-2010-03-23: wat veranderde sinds de goedkeuring.
-    Een tweede argument dat een map is, is de gemeentemap (anders de nieuwe versie).
-    """
+    """``livb diff``: what changed in the plan between two versions in git."""
     from livb.cli.report import write_diff, write_diff_json
     from livb.history.versions import diff_versions
 
     if map_ is None and versie2 is not None and Path(versie2).is_dir():
         map_, versie2 = Path(versie2), None
-    result = diff_versions(map_ or find_gemeentemap(), versie, versie2)
+    root = map_ or find_gemeentemap()
+    _speak_like(root)
+    result = diff_versions(root, versie, versie2)
     (write_diff_json if formaat is Formaat.JSON else write_diff)(result)
     raise typer.Exit(1 if result.changes is None or (exit_code and result.changes) else 0)
 
@@ -998,7 +1133,7 @@ DoorOptie = Annotated[
     str,
     typer.Option(
         "--door",
-        help="Wie besliste of tekende: college, gemeenteraad, ...",
+        help=N_("Wie besliste of tekende: college, gemeenteraad, ..."),
         autocompletion=_completes("livb.model.besluiten", "Instantie"),
     ),
 ]
@@ -1006,42 +1141,49 @@ OnderwerpOptie = Annotated[
     str,
     typer.Option(
         "--onderwerp",
-        help="Waarover: plan, protocolakkoord, diagnostiek, ...",
+        help=N_("Waarover: plan, protocolakkoord, diagnostiek, ..."),
         autocompletion=_completes("livb.model.besluiten", "Onderwerp"),
     ),
 ]
 BesluitDatum = Annotated[
-    str | None, typer.Option("--datum", help="De datum (JJJJ-MM-DD); standaard vandaag.")
+    str | None, typer.Option("--datum", help=N_("De datum (JJJJ-MM-DD); standaard vandaag."))
 ]
 UitkomstOptie = Annotated[
     str,
     typer.Option(
         "--uitkomst",
-        help="goedgekeurd, ondertekend, kennisgenomen, ...",
+        help=N_("goedgekeurd, ondertekend, kennisgenomen, ..."),
         autocompletion=_completes("livb.model.besluiten", "Uitkomst"),
     ),
 ]
 ReferentieOptie = Annotated[
-    str | None, typer.Option("--referentie", help="Het nummer, bv. 'GR 2010/071'.")
+    str | None, typer.Option("--referentie", help=N_("Het nummer, bv. 'GR 2010/071'."))
 ]
-ToelichtingOptie = Annotated[str | None, typer.Option("--toelichting", help="Een toelichting.")]
-BesluitIdOptie = Annotated[str | None, typer.Option("--id", help="De id; standaard afgeleid.")]
+ToelichtingOptie = Annotated[str | None, typer.Option("--toelichting", help=N_("Een toelichting."))]
+BesluitIdOptie = Annotated[str | None, typer.Option("--id", help=N_("De id; standaard afgeleid."))]
 MapOptie = Annotated[
     Path | None,
-    typer.Option("--map", "-m", help="De gemeentemap (zoals MAP, voor oudere scripts)."),
+    typer.Option("--map", "-m", help=N_("De gemeentemap (zoals MAP, voor oudere scripts).")),
 ]
 GitOptie = Annotated[
-    bool, typer.Option("--git/--no-git", help="Leg het besluit vast in git, met een tag.")
+    bool, typer.Option("--git/--no-git", help=N_("Leg het besluit vast in git, met een tag."))
 ]
 
 
-@app.command(cls=GemeenteCommand)
+@app.command(
+    cls=GemeenteCommand,
+    help=N_(
+        "Noteer een goedkeuring of handtekening in besluiten.yaml, met een git-commit en een tag.\n"
+        "\n"
+        "De commit bevat enkel besluiten.yaml; andere wijzigingen blijven zoals ze waren."
+    ),
+)
 def besluit(
     door: DoorOptie,
     onderwerp: OnderwerpOptie,
     map_: Annotated[
         Path | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+        typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map.")),
     ] = None,
     datum: BesluitDatum = None,
     uitkomst: UitkomstOptie = "goedgekeurd",
@@ -1051,25 +1193,35 @@ def besluit(
     map_optie: MapOptie = None,
     git: GitOptie = True,
 ) -> None:
-    """Noteer een goedkeuring of handtekening in besluiten.yaml, met een git-commit en een tag.
-
-    De commit bevat enkel besluiten.yaml; andere wijzigingen blijven zoals ze waren.
-    """
+    """``livb besluit``: a decision recorded in besluiten.yaml, committed and tagged."""
     from livb.history.besluit import BesluitRequest, record_besluit
 
     if map_ is not None and map_optie is not None and map_ != map_optie:
-        raise UsageError(f"twee mappen: '{map_}' en --map '{map_optie}'", "geef de map één keer")
+        raise UsageError(
+            tr("twee mappen: '{map}' en --map '{optie}'", map=map_, optie=map_optie),
+            tr("geef de map één keer"),
+        )
     day = _parse_day(datum) or dt.date.today()
     root = map_ or map_optie or Path()
     request = BesluitRequest(
         root, door, onderwerp, day, uitkomst, referentie, toelichting, id_, git
     )
     result = record_besluit(request)
-    typer.echo(f"Besluit '{result.besluit.id}' toegevoegd aan {result.path}: {result.description}.")
+    typer.echo(
+        tr(
+            "Besluit '{id}' toegevoegd aan {pad}: {wat}.",
+            id=result.besluit.id,
+            pad=result.path,
+            wat=result.description,
+        )
+    )
     if result.commit:
-        typer.echo(f"Vastgelegd in git: commit {result.commit}, tag {result.tag or '(geen)'}.")
+        tag = result.tag or tr("(geen)")
+        typer.echo(
+            tr("Vastgelegd in git: commit {commit}, tag {tag}.", commit=result.commit, tag=tag)
+        )
     for note in result.notes:
-        typer.echo(f"waarschuwing: {note}", err=True)
+        typer.echo(tr("waarschuwing: {tekst}", tekst=note), err=True)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -1081,43 +1233,49 @@ class ExportSoort(StrEnum):
     BEGROTING = "begroting"
 
 
-@app.command(cls=GemeenteCommand)
+@app.command(
+    cls=GemeenteCommand,
+    help=N_(
+        "Schrijf Excel-werkboeken in output/: de opvolging voor de trekkers, of de actietabel.\n"
+        "\n"
+        "'opvolging' maakt per trekker een blad (of met --trekker een werkboek) met de acties,\n"
+        "indicatoren en het huiswerk om in te vullen; 'livb import' leest het ingevulde werkboek\n"
+        "terug. 'acties' is de hele actietabel van het plan, om te lezen, sorteren en filteren.\n"
+        "'begroting' is het geld van het plan per actie, jaar en bron, gepland en besteed, voor\n"
+        "de financiële dienst (een werkboek en een CSV-bestand)."
+    ),
+)
 def export(
     soort: Annotated[
         ExportSoort,
         typer.Argument(
             metavar="SOORT",
-            help="opvolging (per trekker, in te vullen), acties of begroting (.xlsx en .csv).",
+            help=N_("opvolging (per trekker, in te vullen), acties of begroting (.xlsx en .csv)."),
         ),
     ],
     map_: Annotated[
         Path | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+        typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map.")),
     ] = None,
     jaar: Annotated[
         int | None,
         typer.Option(
-            "--jaar", help="opvolging: het jaar dat de trekkers invullen (standaard vorig jaar)."
+            "--jaar",
+            help=N_("opvolging: het jaar dat de trekkers invullen (standaard vorig jaar)."),
         ),
     ] = None,
     trekker: Annotated[
         list[str] | None,
         typer.Option(
-            "--trekker", help="opvolging: één werkboek voor deze trekker (id); mag meermaals."
+            "--trekker", help=N_("opvolging: één werkboek voor deze trekker (id); mag meermaals.")
         ),
     ] = None,
     overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Vervang een werkboek dat al in output/ staat.")
+        bool,
+        typer.Option("--overschrijf", help=N_("Vervang een werkboek dat al in output/ staat.")),
     ] = False,
 ) -> None:
-    """Schrijf Excel-werkboeken in output/: de opvolging voor de trekkers, of de actietabel.
-
-    'opvolging' maakt per trekker een blad (of met --trekker een werkboek) met de acties,
-    indicatoren en het huiswerk om in te vullen; 'livb import' leest het ingevulde werkboek
-    terug. 'acties' is de hele actietabel van het plan, om te lezen, sorteren en filteren.
-    'begroting' is het geld van het plan per actie, jaar en bron, gepland en besteed, voor
-    de financiële dienst (een werkboek en een CSV-bestand).
-    """
+    """``livb export``: Excel workbooks in output/."""
     from livb.exchange.begroting import export_begroting
     from livb.exchange.export import export_acties, export_opvolging
 
@@ -1125,7 +1283,8 @@ def export(
     today = dt.date.today()
     if soort is not ExportSoort.OPVOLGING and (jaar is not None or trekker):
         raise UsageError(
-            "--jaar en --trekker horen bij livb export opvolging", f"laat ze weg bij {soort.value}"
+            tr("--jaar en --trekker horen bij livb export opvolging"),
+            tr("laat ze weg bij {soort}", soort=soort.value),
         )
     if soort is ExportSoort.ACTIES:
         paths = [export_acties(root, today, overwrite=overschrijf)]
@@ -1136,15 +1295,17 @@ def export(
             root, jaar or today.year - 1, trekker or [], today, overwrite=overschrijf
         )
     for path in paths:
-        typer.echo(f"Geschreven: {path}")
+        typer.echo(tr("Geschreven: {pad}", pad=path))
 
 
 BestandArg = Annotated[
     Path,
     typer.Argument(
         metavar="BESTAND",
-        help="Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
-        "render', of met --reeks een tabel met cijfers (.csv, .xlsx).",
+        help=N_(
+            "Een werkboek (.xlsx) van 'livb export', een document (.docx) van 'livb "
+            "render', of met --reeks een tabel met cijfers (.csv, .xlsx)."
+        ),
     ),
 ]
 ReeksOptie = Annotated[
@@ -1152,53 +1313,65 @@ ReeksOptie = Annotated[
     typer.Option(
         "--reeks",
         metavar="ID",
-        help="Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml.",
+        help=N_("Een tabel (.csv, .xlsx) met cijfers: de reeks in diagnostiek/cijfers.yaml."),
     ),
 ]
 KolomOptie = Annotated[
-    str | None, typer.Option(help="De kolom (of bij een jaar per kolom: de rij) met de cijfers.")
+    str | None,
+    typer.Option(help=N_("De kolom (of bij een jaar per kolom: de rij) met de cijfers.")),
 ]
 GebiedOptie = Annotated[
     list[str] | None,
-    typer.Option(help="De naam of NIS-code van de gemeente in de tabel (standaard de eigen)."),
+    typer.Option(help=N_("De naam of NIS-code van de gemeente in de tabel (standaard de eigen).")),
 ]
 VergelijkingOptie = Annotated[
     list[str] | None,
-    typer.Option(help="Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'."),
+    typer.Option(help=N_("Een gebied om mee te vergelijken: 'PZ Zennevallei=zone'.")),
 ]
 BronOptie = Annotated[
-    str | None, typer.Option(help="De bron uit diagnostiek/bronnen.yaml (nieuwe reeks).")
+    str | None, typer.Option(help=N_("De bron uit diagnostiek/bronnen.yaml (nieuwe reeks)."))
 ]
-NaamOptie = Annotated[str | None, typer.Option(help="De naam van een nieuwe reeks.")]
+NaamOptie = Annotated[str | None, typer.Option(help=N_("De naam van een nieuwe reeks."))]
 GedownloadOptie = Annotated[
-    str | None, typer.Option(metavar="DATUM", help="Wanneer de tabel gedownload werd.")
+    str | None, typer.Option(metavar="DATUM", help=N_("Wanneer de tabel gedownload werd."))
 ]
 AfgeslotenOptie = Annotated[
     str | None,
-    typer.Option(metavar="DATUM", help="Tot wanneer de bron de cijfers van de tabel telde."),
+    typer.Option(metavar="DATUM", help=N_("Tot wanneer de bron de cijfers van de tabel telde.")),
 ]
 VervangOptie = Annotated[
-    bool, typer.Option("--vervang", help="Vervang bestaande cijfers van de reeks.")
+    bool, typer.Option("--vervang", help=N_("Vervang bestaande cijfers van de reeks."))
 ]
 PerOptie = Annotated[
     str | None,
-    typer.Option(help="absoluut, per_1000_inwoners, per_1000_huishoudens of percentage."),
+    typer.Option(help=N_("absoluut, per_1000_inwoners, per_1000_huishoudens of percentage.")),
 ]
 BevolkingOptie = Annotated[
     str | None,
-    typer.Option(help="inwoners of huishoudens: de reeks is de bevolking (de noemer)."),
+    typer.Option(help=N_("inwoners of huishoudens: de reeks is de bevolking (de noemer).")),
 ]
 
 
-@app.command("import", cls=GemeenteCommand)
+@app.command(
+    "import",
+    cls=GemeenteCommand,
+    help=N_(
+        "Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.\n"
+        "\n"
+        "Enkel de gewijzigde waarden worden geschreven; commentaar en volgorde blijven. Met "
+        "--droog\n"
+        "toont livb wat het zou wijzigen. Een gepubliceerde tabel (.csv of .xlsx) met --reeks ID\n"
+        "komt in diagnostiek/cijfers.yaml."
+    ),
+)
 def import_(
     bestand: BestandArg,
     map_: Annotated[
         Path | None,
-        typer.Argument(metavar="MAP", help="De gemeentemap; standaard de huidige map."),
+        typer.Argument(metavar="MAP", help=N_("De gemeentemap; standaard de huidige map.")),
     ] = None,
     droog: Annotated[
-        bool, typer.Option("--droog", help="Toon de wijzigingen, schrijf niets.")
+        bool, typer.Option("--droog", help=N_("Toon de wijzigingen, schrijf niets."))
     ] = False,
     reeks: ReeksOptie = None,
     kolom: KolomOptie = None,
@@ -1212,12 +1385,7 @@ def import_(
     per: PerOptie = None,
     bevolking: BevolkingOptie = None,
 ) -> None:
-    """Neem ingevulde werkboeken, in Word nagelezen documenten en tabellen met cijfers over.
-
-    Enkel de gewijzigde waarden worden geschreven; commentaar en volgorde blijven. Met --droog
-    toont livb wat het zou wijzigen. Een gepubliceerde tabel (.csv of .xlsx) met --reeks ID
-    komt in diagnostiek/cijfers.yaml.
-    """
+    """``livb import``: filled-in workbooks, reviewed documents and tables of figures."""
     from livb.exchange import import_file
     from livb.starters import STARTERS
 
@@ -1277,9 +1445,13 @@ def _refuse_table_options(bestand: Path, options: dict[str, Any]) -> None:
     given = [option for option, value in options.items() if value]
     if given:
         raise UsageError(
-            f"{given[0]} hoort bij het overnemen van een tabel met cijfers",
-            f"zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
-            f"{bestand.name} --reeks ID {given[0]} ...",
+            tr("{optie} hoort bij het overnemen van een tabel met cijfers", optie=given[0]),
+            tr(
+                "zeg met --reeks ID in welke reeks van diagnostiek/cijfers.yaml: livb import "
+                "{bestand} --reeks ID {optie} ...",
+                bestand=bestand.name,
+                optie=given[0],
+            ),
         )
 
 
@@ -1297,19 +1469,19 @@ def _print_import(report: ImportReport, bestand: Path) -> None:
     for note in report.notes:
         typer.echo(note)
     if not report.changes and not report.written:
-        typer.echo(f"Geen wijzigingen in {bestand.name}.")
+        typer.echo(tr("Geen wijzigingen in {bestand}.", bestand=bestand.name))
     elif report.dry_run:
-        typer.echo("Niets geschreven (--droog).")
+        typer.echo(tr("Niets geschreven (--droog)."))
     elif report.written:
-        typer.echo("Geschreven: " + ", ".join(report.written) + ".")
+        typer.echo(tr("Geschreven: {pad}", pad=", ".join(report.written)) + ".")
     else:
-        typer.echo(f"Geen wijzigingen in {bestand.name}.")
+        typer.echo(tr("Geen wijzigingen in {bestand}.", bestand=bestand.name))
 
 
 def _fail(category: str, message: str, hint: str | None, code: int) -> SystemExit:
-    typer.echo(f"{category}: {message}", err=True)
+    typer.echo(f"{tr(category)}: {message}", err=True)
     if hint:
-        typer.echo(f"    hulp: {hint}", err=True)
+        typer.echo(f"    {tr('hulp')}: {hint}", err=True)
     return SystemExit(code)
 
 
@@ -1374,9 +1546,9 @@ def main() -> None:
     except USAGE_ERRORS as error:
         commands = sorted(_command_name(c) for c in app.registered_commands)
         message, hint = describe_usage_error(error, commands)
-        raise _fail("gebruik", message, hint, 2) from None
+        raise _fail(UsageError.category, message, hint, 2) from None
     except ABORT:
-        raise _fail("gestopt", "afgebroken", None, 1) from None
+        raise _fail(N_("gestopt"), tr("afgebroken"), None, 1) from None
     except KeyboardInterrupt:
-        raise _fail("gestopt", "onderbroken", None, 130) from None
+        raise _fail(N_("gestopt"), tr("onderbroken"), None, 130) from None
     raise SystemExit(result if isinstance(result, int) else 0)

@@ -1,9 +1,13 @@
-"""Findings as values: a location, a severity, a stable code and a Dutch message."""
+"""Findings as values: a location, a severity, a stable code and a message."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+
+from livb.core.i18n import N_, tr
+
+_WORDS = {1: N_("info"), 2: N_("waarschuwing"), 3: N_("fout")}
 
 
 class Severity(IntEnum):
@@ -15,8 +19,13 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        """The Dutch word shown to the user."""
-        return {1: "info", 2: "waarschuwing", 3: "fout"}[self.value]
+        """The word shown to the user, in the current language (fout, erreur)."""
+        return tr(_WORDS[self.value])
+
+    @property
+    def key(self) -> str:
+        """The Dutch word in every language: the value scripts read in JSON (``ernst``)."""
+        return _WORDS[self.value]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +56,7 @@ class Diagnostic:
         """A plain mapping for JSON output."""
         return {
             "code": self.code,
-            "ernst": self.severity.label,
+            "ernst": self.severity.key,
             "bestand": self.location.path,
             "regel": self.location.line,
             "kolom": self.location.column,

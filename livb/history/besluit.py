@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import long_date
+from livb.core.i18n import tr, word
 from livb.core.transaction import FileChangedError, current_bytes, folder_lock, write_atomic
 from livb.folder.schema_errors import translate
 from livb.folder.yamledit import append_to_list
@@ -86,10 +87,13 @@ def tag_name(besluit: Besluit) -> str:
 
 
 def describe(besluit: Besluit) -> str:
-    """A decision in a Dutch sentence: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
-    words = (
-        f"{besluit.onderwerp.label} {besluit.uitkomst.value} "
-        f"door {besluit.door.label} op {long_date(besluit.datum)}"
+    """A decision in a sentence: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
+    words = tr(
+        "{onderwerp} {uitkomst} door {door} op {datum}",
+        onderwerp=word(besluit.onderwerp.label),
+        uitkomst=word(besluit.uitkomst.value),
+        door=word(besluit.door.label),
+        datum=long_date(besluit.datum),
     )
     return words + (f" ({besluit.referentie})" if besluit.referentie else "")
 
@@ -105,8 +109,8 @@ def record_besluit(request: BesluitRequest) -> BesluitResult:
     root = request.root
     if not (root / "livb.yaml").is_file():
         raise LivbError(
-            f"'{root}' is geen gemeentemap: livb.yaml ontbreekt",
-            "geef de juiste map op met --map, of maak er een met 'livb init'",
+            tr("'{map}' is geen gemeentemap: livb.yaml ontbreekt", map=root),
+            tr("geef de juiste map op met --map, of maak er een met 'livb init'"),
         )
     with folder_lock(root, "livb besluit"):
         return _record(request, root / FILE)
@@ -136,19 +140,22 @@ def _record(request: BesluitRequest, path: Path) -> BesluitResult:
     try:
         updated = append_to_list(text or HEADER, "besluiten", {k: v for k, v in item.items() if v})
     except ValueError as error:
-        raise LivbError(f"{FILE}: {error}", "voeg het besluit met de hand toe") from None
+        raise LivbError(f"{FILE}: {error}", tr("voeg het besluit met de hand toe")) from None
     try:
         write_atomic(path, updated, inside=root, expected=expected)
     except FileChangedError:
         raise LivbError(
-            f"'{FILE}' werd gewijzigd terwijl livb besluit het aanvulde (in een editor of door "
-            "iemand anders); livb besluit heeft niets geschreven",
-            "sla het bestand op (of sluit het) en voer het commando opnieuw uit",
+            tr(
+                "'{bestand}' werd gewijzigd terwijl livb besluit het aanvulde (in een editor of "
+                "door iemand anders); livb besluit heeft niets geschreven",
+                bestand=FILE,
+            ),
+            tr("sla het bestand op (of sluit het) en voer het commando opnieuw uit"),
         ) from None
     except OSError as error:
         raise LivbError(
-            f"kan '{path}' niet schrijven: {error.strerror or error}",
-            "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+            tr("kan '{pad}' niet schrijven: {reden}", pad=path, reden=error.strerror or error),
+            tr("controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd"),
         ) from None
     if repository is not None:
         _commit_and_tag(repository, tag, text is None, result)
@@ -168,8 +175,8 @@ def _read(path: Path) -> str | None:
 
 def _parse(text: str | None) -> BesluitenBestand:
     broken = LivbError(
-        f"{FILE} heeft fouten; livb besluit vult het niet aan",
-        "los eerst de fouten op die 'livb check' toont",
+        tr("{bestand} heeft fouten; livb besluit vult het niet aan", bestand=FILE),
+        tr("los eerst de fouten op die 'livb check' toont"),
     )
     try:
         data = parse_fast(text or "")
@@ -193,7 +200,10 @@ def _validate(request: BesluitRequest, existing: set[str]) -> Besluit:
         while id_ in existing:
             id_, number = f"{base}-{number}", number + 1
     elif id_ in existing:
-        raise LivbError(f"het besluit '{id_}' bestaat al in {FILE}", "kies een andere --id")
+        raise LivbError(
+            tr("het besluit '{id}' bestaat al in {bestand}", id=id_, bestand=FILE),
+            tr("kies een andere --id"),
+        )
     data = {
         "id": id_,
         "datum": request.datum,
@@ -221,7 +231,9 @@ def _repository(request: BesluitRequest, result: BesluitResult) -> Repository | 
     try:
         return find_repository(request.root)
     except LivbError as error:
-        result.notes.append(f"{error.message}: het besluit is genoteerd zonder git-commit")
+        result.notes.append(
+            tr("{fout}: het besluit is genoteerd zonder git-commit", fout=error.message)
+        )
         return None
 
 
@@ -230,15 +242,20 @@ def _preflight(repository: Repository, tag: str, result: BesluitResult) -> None:
     exists = repository.run("rev-parse", "--verify", "--quiet", f"refs/tags/{tag}", check=False)
     if exists.returncode == 0:
         raise LivbError(
-            f"de tag '{tag}' bestaat al; er is niets gewijzigd",
-            "is dit besluit al genoteerd? Zie 'git show "
-            f"{tag}'. Anders: verwijder de oude tag (git tag -d {tag}) of gebruik --no-git",
+            tr("de tag '{tag}' bestaat al; er is niets gewijzigd", tag=tag),
+            tr(
+                "is dit besluit al genoteerd? Zie 'git show {tag}'. Anders: verwijder de oude "
+                "tag (git tag -d {tag}) of gebruik --no-git",
+                tag=tag,
+            ),
         )
     if repository.run("var", "GIT_COMMITTER_IDENT", check=False).returncode != 0:
         raise LivbError(
-            "git weet niet wie de commit maakt; er is niets gewijzigd",
-            "stel het eenmalig in: git config --global user.name 'Voornaam Naam' en "
-            "git config --global user.email naam@gemeente.be (of gebruik --no-git)",
+            tr("git weet niet wie de commit maakt; er is niets gewijzigd"),
+            tr(
+                "stel het eenmalig in: git config --global user.name 'Voornaam Naam' en "
+                "git config --global user.email naam@gemeente.be (of gebruik --no-git)"
+            ),
         )
     status = repository.run(
         "status",
@@ -253,13 +270,20 @@ def _preflight(repository: Repository, tag: str, result: BesluitResult) -> None:
     changed = _changed_paths(status.stdout.decode("utf-8", "surrogateescape"))
     if own in changed:
         raise LivbError(
-            f"{FILE} heeft wijzigingen die nog niet in git vastgelegd zijn; er is niets gewijzigd",
-            f"leg ze eerst vast (git commit {FILE}) of gebruik --no-git",
+            tr(
+                "{bestand} heeft wijzigingen die nog niet in git vastgelegd zijn; er is niets "
+                "gewijzigd",
+                bestand=FILE,
+            ),
+            tr("leg ze eerst vast (git commit {bestand}) of gebruik --no-git", bestand=FILE),
         )
     if changed:
         result.notes.append(
-            f"de map heeft nog {len(changed)} gewijzigde bestand(en) die niet in de commit zitten;"
-            " de tag wijst naar de laatst vastgelegde versie plus dit besluit"
+            tr(
+                "de map heeft nog {aantal} gewijzigde bestand(en) die niet in de commit zitten; "
+                "de tag wijst naar de laatst vastgelegde versie plus dit besluit",
+                aantal=len(changed),
+            )
         )
 
 
@@ -282,7 +306,7 @@ def _changed_paths(porcelain: str) -> list[str]:
 def _commit_and_tag(
     repository: Repository, tag: str, new_file: bool, result: BesluitResult
 ) -> None:
-    message = f"Besluit: {result.description}"
+    message = tr("Besluit: {wat}", wat=result.description)
     steps: list[tuple[str, ...]] = []
     if new_file:
         steps.append(("add", "--", FILE))
@@ -292,8 +316,12 @@ def _commit_and_tag(
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
             result.notes.append(
-                f"git maakte geen commit ({detail[-1] if detail else 'onbekende fout'}); het "
-                f"besluit staat wel in {FILE}: leg het zelf vast met 'git commit {FILE}'"
+                tr(
+                    "git maakte geen commit ({fout}); het besluit staat wel in {bestand}: leg "
+                    "het zelf vast met 'git commit {bestand}'",
+                    fout=detail[-1] if detail else tr("onbekende fout"),
+                    bestand=FILE,
+                )
             )
             result.failed = True
             return
@@ -301,7 +329,8 @@ def _commit_and_tag(
     result.commit = head.stdout.decode().strip()
     done = repository.run("tag", "-a", tag, "-m", message, check=False)
     if done.returncode != 0:
-        result.notes.append(f"git maakte de tag '{tag}' niet: {done.stderr.decode().strip()}")
+        reason = done.stderr.decode().strip()
+        result.notes.append(tr("git maakte de tag '{tag}' niet: {reden}", tag=tag, reden=reason))
         result.failed = True
         return
     result.tag = tag

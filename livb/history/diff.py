@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from livb.core.formatting import long_date, money, number
+from livb.core.i18n import N_, tr, word
 from livb.model import Project
 from livb.model.walk import amount_fields
 
@@ -199,9 +200,12 @@ def _tree(project: Project) -> _Node:
         title = actor.naam or actor.functie
         root.children.append(_Node(Soort.ACTOR, actor.id, title, _fields(actor)))
     for besluit in project.besluiten.besluiten:
-        title = (
-            f"{besluit.onderwerp.label} {besluit.uitkomst.value} door {besluit.door.label}"
-            f" op {long_date(besluit.datum)}"
+        title = tr(
+            "{onderwerp} {uitkomst} door {door} op {datum}",
+            onderwerp=word(besluit.onderwerp.label),
+            uitkomst=word(besluit.uitkomst.value),
+            door=word(besluit.door.label),
+            datum=long_date(besluit.datum),
         )
         root.children.append(_Node(Soort.BESLUIT, besluit.id, title, _fields(besluit)))
     for stem, vergadering in sorted(project.vergaderingen.items()):
@@ -405,22 +409,37 @@ def _filled(node: _Node, *, removed: bool = False) -> list[Veld]:
 
 # --- the changes in Dutch words (for the terminal and for documents) ---
 
-SECTIES: dict[str, str] = {  # the heading of each kind of item in a text
-    "plan": "Het plan",
-    "prioriteit": "Prioriteiten en doelstellingen",
-    "strategische doelstelling": "Prioriteiten en doelstellingen",
-    "operationele doelstelling": "Prioriteiten en doelstellingen",
-    "indicator": "Prioriteiten en doelstellingen",
-    "actie": "Prioriteiten en doelstellingen",
-    "orgaan": "Kerngroep, comités en projectgroepen",
-    "projectgroep": "Kerngroep, comités en projectgroepen",
-    "actor": "Actoren",
-    "besluit": "Besluiten",
-    "vergadering": "Vergaderingen",
-    "cijferreeks": "Cijfers van de diagnostiek",
-    "bestand": "Andere bestanden",
-}
-_EMPTY = "(leeg)"
+_GOALS = N_("Prioriteiten en doelstellingen")
+_BODIES = N_("Kerngroep, comités en projectgroepen")
+
+
+class _Headings(dict[str, str]):
+    """Dutch headings kept as marked texts, given in the current language when looked up."""
+
+    def __getitem__(self, kind: str) -> str:
+        """The heading of ``kind`` in the current language."""
+        return tr(super().__getitem__(kind))
+
+
+SECTIES: dict[str, str] = _Headings(  # the heading of each kind of item, in the run's language
+    {
+        "plan": N_("Het plan"),
+        "prioriteit": _GOALS,
+        "strategische doelstelling": _GOALS,
+        "operationele doelstelling": _GOALS,
+        "indicator": _GOALS,
+        "actie": _GOALS,
+        "orgaan": _BODIES,
+        "projectgroep": _BODIES,
+        "actor": N_("Actoren"),
+        "besluit": N_("Besluiten"),
+        "vergadering": N_("Vergaderingen"),
+        "cijferreeks": N_("Cijfers van de diagnostiek"),
+        "bestand": N_("Andere bestanden"),
+    }
+)
+_EMPTY = N_("(leeg)")
+_ORDER = N_("volgorde gewijzigd")
 _SUMMARY_KEYS = ("punt", "wat", "titel", "naam", "tekst", "vraag", "id", "plan")
 _AMOUNTS = amount_fields()
 """The fields the models type as amounts in euro: their values are shown as € 5.000."""
@@ -434,9 +453,9 @@ def _short_text(text: str, limit: int = 60) -> str:
 def value_text(name: str, value: object) -> str:
     """A field's value in Dutch: € 5.000, 23 maart 2010, 150 (2012), 'tekst', (leeg)."""
     if value is None:
-        return _EMPTY
+        return tr(_EMPTY)
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return tr("ja") if value else tr("nee")
     if isinstance(value, int | float):
         if name.endswith("jaar"):  # jaar, laatste_jaar, onvolledig_jaar: 2012, not 2.012
             return str(value)
@@ -451,7 +470,7 @@ def value_text(name: str, value: object) -> str:
             return "; ".join(f"{k}: {value_text(name, v)}" for k, v in value.items())
         return "; ".join(f"{k}: {value_text(str(k), v)}" for k, v in value.items())
     if isinstance(value, list):
-        return ", ".join(_summary(item) for item in value) or _EMPTY
+        return ", ".join(_summary(item) for item in value) or tr(_EMPTY)
     return f"'{_short_text(str(value))}'"
 
 
@@ -460,7 +479,7 @@ def _summary(item: object) -> str:
         return f"{_money_key(item)} {value_text('bedrag', item['bedrag'])}"
     if isinstance(item, dict):
         key = next((k for k in _SUMMARY_KEYS if item.get(k)), None)
-        return f"'{_short_text(str(item[key]), 40)}'" if key else "(een element)"
+        return f"'{_short_text(str(item[key]), 40)}'" if key else tr("(een element)")
     return value_text("", item) if not isinstance(item, str) else item
 
 
@@ -488,7 +507,7 @@ def _amounts_change(old: list[dict[str, object]], new: list[dict[str, object]]) 
         for k, v in after.items()
         if k in before and before[k] != v
     ]
-    return ", ".join(parts) or "volgorde gewijzigd"
+    return ", ".join(parts) or tr(_ORDER)
 
 
 def _all_have(items: list[object], key: str) -> bool:
@@ -511,8 +530,8 @@ def _list_change(old: list[object], new: list[object]) -> str:
         return ", ".join(parts)
     changed = [after[i] for i, item in enumerate(new) if item not in old]
     if not changed:
-        return "volgorde gewijzigd"
-    return "gewijzigd: " + ", ".join(dict.fromkeys(changed))
+        return tr(_ORDER)
+    return tr("gewijzigd: {wat}", wat=", ".join(dict.fromkeys(changed)))
 
 
 def _items_change(
@@ -538,8 +557,8 @@ def _items_change(
         elif isinstance(old_text, str) and isinstance(new_text, str):
             parts.append(f"{key} {_text_change(old_text, new_text)}")
         else:
-            parts.append(f"{key} gewijzigd")
-    return ", ".join(parts) or "volgorde gewijzigd"
+            parts.append(tr("{id} gewijzigd", id=key))
+    return ", ".join(parts) or tr(_ORDER)
 
 
 def _money_fields_change(old: dict[str, object], new: dict[str, object]) -> str:
@@ -591,7 +610,7 @@ def _text_change(old: str, new: str) -> str:
     after = a[len(a) - end : len(a) - end + context] if end else []
 
     def part(words: list[str]) -> str:
-        middle = _short_text(" ".join(words), 80) if words else _EMPTY
+        middle = _short_text(" ".join(words), 80) if words else tr(_EMPTY)
         return " ".join(filter(None, [lead, *before, f"[{middle}]", *after, tail]))
 
     return f"{part(a[start : len(a) - end])} → {part(b[start : len(b) - end])}"
@@ -601,9 +620,14 @@ def field_text(veld: Veld, change: Change) -> str:
     """One changed field in Dutch: 'budget € 5.000 → € 7.500', 'leden + jan, − piet'."""
     old, new = veld.oud, veld.nieuw
     if veld.naam == MOVED:
-        return f"verplaatst van {old or _EMPTY} naar {new or _EMPTY}"
+        empty = tr(_EMPTY)
+        return tr("verplaatst van {oud} naar {nieuw}", oud=old or empty, nieuw=new or empty)
     if change.nieuwe_titel is veld and isinstance(old, str) and isinstance(new, str):
-        return f"nieuwe {veld.naam} (zelfde id): {_text_change(old, new)}"
+        return tr(
+            "nieuwe {veld} (zelfde id): {wijziging}",
+            veld=veld.naam,
+            wijziging=_text_change(old, new),
+        )
     if isinstance(old, list) and isinstance(new, list):
         return f"{veld.naam} {_list_change(old, new)}"
     if isinstance(old, dict) and isinstance(new, dict) and not old.keys() <= {"waarde", "jaar"}:
@@ -623,7 +647,7 @@ def item_label(soort: str, id_: str, titel: str | None) -> str:
     """How the text names an item: "actie a-12 'Buurtpreventie'", 'kerngroep', 'swot.yaml'."""
     if soort in ("orgaan", "plan", "bestand"):
         return id_ if soort != "plan" else "plan.yaml"
-    return f"{soort} {id_}" + (f" '{_short_text(titel)}'" if titel else "")
+    return f"{word(soort)} {id_}" + (f" '{_short_text(titel)}'" if titel else "")
 
 
 def change_text(change: Change) -> tuple[str, list[str]]:
@@ -636,12 +660,12 @@ def change_text(change: Change) -> tuple[str, list[str]]:
     if change.aard is Aard.GEWIJZIGD:
         return (fields[0], []) if len(fields) == 1 else ("", fields)
     if change.aard is Aard.NIEUWE_ID:
-        return f"nieuwe id (was {change.oude_id}), zelfde inhoud", fields
+        return tr("nieuwe id (was {id}), zelfde inhoud", id=change.oude_id), fields
     if change.aard is Aard.TOEGEVOEGD:
         added = [
             f"{v.naam} {value_text(v.naam, v.nieuw)}"
             for v in change.velden
             if v.naam not in ("titel", "naam")
         ]
-        return "toegevoegd", added
-    return "verwijderd", []
+        return tr("toegevoegd"), added
+    return tr("verwijderd"), []

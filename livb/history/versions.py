@@ -25,11 +25,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import N_, tr
 from livb.folder.project import LoadResult, load_project
 from livb.history.diff import Change, compare
 
-GIT_MISSING_HINT = "installeer git (https://git-scm.com/downloads) en probeer opnieuw"
-REVISIONS_HINT = "zie de versies met 'git log --oneline' en de tags met 'git tag'"
+GIT_MISSING_HINT = N_("installeer git (https://git-scm.com/downloads) en probeer opnieuw")
+REVISIONS_HINT = N_("zie de versies met 'git log --oneline' en de tags met 'git tag'")
 
 _SYMLINK = "120000"
 _SUBMODULE = "160000"
@@ -67,8 +68,12 @@ class Repository:
         done = _run_git(self.git, self.folder, args, stdin, self.environment)
         if check and done.returncode != 0:
             raise LivbError(
-                f"git gaf een fout ({' '.join(args[:2])}): {_message(done.stderr)}",
-                "los het probleem in de git-repository op en probeer opnieuw",
+                tr(
+                    "git gaf een fout ({commando}): {fout}",
+                    commando=" ".join(args[:2]),
+                    fout=_message(done.stderr),
+                ),
+                tr("los het probleem in de git-repository op en probeer opnieuw"),
             )
         return done
 
@@ -155,7 +160,7 @@ class VersionDiff:
 def _git_executable() -> str:
     git = shutil.which("git")
     if git is None:
-        raise LivbError("git is niet geïnstalleerd", GIT_MISSING_HINT)
+        raise LivbError(tr("git is niet geïnstalleerd"), tr(GIT_MISSING_HINT))
     return git
 
 
@@ -244,14 +249,15 @@ def _run_git(
             [git, *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False
         )
     except OSError as error:
+        reason = error.strerror or error
         raise LivbError(
-            f"git kan niet gestart worden: {error.strerror or error}", GIT_MISSING_HINT
+            tr("git kan niet gestart worden: {reden}", reden=reason), tr(GIT_MISSING_HINT)
         ) from None
 
 
 def _message(stderr: bytes) -> str:
     lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
-    return lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else "onbekend"
+    return lines[-1].removeprefix("fatal: ").removeprefix("error: ") if lines else tr("onbekend")
 
 
 def find_repository(folder: Path) -> Repository:
@@ -263,7 +269,8 @@ def find_repository(folder: Path) -> Repository:
     """
     if not folder.is_dir():
         raise UsageError(
-            f"'{folder}' is geen map", "geef de map van de gemeente op, bv. livb diff v1 ."
+            tr("'{map}' is geen map", map=folder),
+            tr("geef de map van de gemeente op, bv. livb diff v1 ."),
         )
     git = _git_executable()
     done = _run_git(git, folder, ["rev-parse", "--show-toplevel", "--show-prefix"])
@@ -272,12 +279,12 @@ def find_repository(folder: Path) -> Repository:
         detail = _message(done.stderr)
         if "not a git repository" in detail:
             raise LivbError(
-                f"de map '{folder}' staat niet in een git-repository",
-                "zet de map onder git met 'git init' en 'git commit' (livb init doet dat al)",
+                tr("de map '{map}' staat niet in een git-repository", map=folder),
+                tr("zet de map onder git met 'git init' en 'git commit' (livb init doet dat al)"),
             )
         raise LivbError(
-            f"de map '{folder}' kan niet in git gelezen worden: {detail}",
-            "livb werkt in de werkmap van een git-repository, niet in de map .git zelf",
+            tr("de map '{map}' kan niet in git gelezen worden: {fout}", map=folder, fout=detail),
+            tr("livb werkt in de werkmap van een git-repository, niet in de map .git zelf"),
         )
     environment = hardened_environment(git, folder)
     return Repository(git, folder, Path(lines[0]), lines[1].rstrip("/"), environment)
@@ -290,12 +297,15 @@ def resolve(repository: Repository, spec: str) -> Revision:
         LivbError: the revision does not exist.
     """
     if not spec or spec.startswith("-") or any(c in spec for c in "\0\n"):
-        raise LivbError(f"'{spec}' is geen geldige versie", REVISIONS_HINT)
+        raise LivbError(tr("'{versie}' is geen geldige versie", versie=spec), tr(REVISIONS_HINT))
     done = repository.run(
         "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}", check=False
     )
     if done.returncode != 0:
-        raise LivbError(f"de versie '{spec}' bestaat niet in deze git-repository", REVISIONS_HINT)
+        raise LivbError(
+            tr("de versie '{versie}' bestaat niet in deze git-repository", versie=spec),
+            tr(REVISIONS_HINT),
+        )
     return Revision(spec, done.stdout.decode("ascii").strip())
 
 
@@ -341,10 +351,14 @@ def _tree_entries(repository: Repository, revision: Revision) -> list[_Entry]:
         else tree
     )
     if listing.returncode != 0:  # no such path, or a file where the folder is now
-        folder = repository.prefix or "de map"
+        folder = repository.prefix or tr("de map")
         raise LivbError(
-            f"de map '{folder}' bestond nog niet in de versie {revision.label}",
-            f"kies een latere versie; {REVISIONS_HINT}",
+            tr(
+                "de map '{map}' bestond nog niet in de versie {versie}",
+                map=folder,
+                versie=revision.label,
+            ),
+            tr("kies een latere versie; {hulp}", hulp=tr(REVISIONS_HINT)),
         )
     entries = []
     for record in listing.stdout.split(b"\0"):
@@ -418,13 +432,15 @@ def export_revision(
     contents = _read_blobs(repository, [e.oid for e in (*chosen, *links)])
     contents.update(_read_blobs(repository, [e.oid for e in _link_targets(links, files, contents)]))
     skipped = [
-        f"{e.path}: een submodule; livb leest ze niet" for e in entries if e.mode == _SUBMODULE
+        tr("{pad}: een submodule; livb leest ze niet", pad=e.path)
+        for e in entries
+        if e.mode == _SUBMODULE
     ]
     targets = _link_sources(chosen, files, contents, skipped)
     for entry in chosen:
         parts = _safe_parts(entry.path)
         if parts is None:
-            skipped.append(f"{entry.path}: een ongeldige naam; niet gelezen")
+            skipped.append(tr("{pad}: een ongeldige naam; niet gelezen", pad=entry.path))
             continue
         source = targets.get(entry.path) if entry.mode == _SYMLINK else entry.path
         if source is not None:
@@ -443,7 +459,10 @@ def _link_sources(
         final = _follow(link.path, files, contents)
         if final is None:
             skipped.append(
-                f"{link.path}: een link die niet naar een bestand in de map wijst; niet gevolgd"
+                tr(
+                    "{pad}: een link die niet naar een bestand in de map wijst; niet gevolgd",
+                    pad=link.path,
+                )
             )
         else:
             targets[link.path] = final
@@ -456,7 +475,8 @@ def _write_entry(path: str, destination: Path, data: bytes, skipped: list[str]) 
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)
     except OSError as error:  # a name that clashes with another one on this system
-        skipped.append(f"{path}: niet gelezen ({error.strerror or error})")
+        reason = error.strerror or error
+        skipped.append(tr("{pad}: niet gelezen ({reden})", pad=path, reden=reason))
 
 
 def _follow(path: str, files: dict[str, _Entry], contents: dict[str, bytes]) -> str | None:
@@ -520,7 +540,7 @@ def load_revision(folder: Path, spec: str) -> Version:
 
 def load_working_tree(folder: Path) -> Version:
     """Load the folder as it is now."""
-    return Version("de werkmap", None, load_project(folder))
+    return Version(tr("de werkmap"), None, load_project(folder))
 
 
 def diff_versions(folder: Path, old: str, new: str | None = None) -> VersionDiff:
