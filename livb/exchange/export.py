@@ -18,6 +18,7 @@ from typing import Any
 
 from livb.core.dates import dutch_date
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import tr
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import os_reason, output_lock, write_atomic
 from livb.exchange import load_folder
@@ -26,6 +27,7 @@ from livb.exchange.workbook import (
     GUIDE_SHEET,
     HUISWERK,
     INDICATOREN,
+    NO,
     NO_TREKKER,
     SECTION_COLUMNS,
     SOURCE_ID_LABEL,
@@ -33,6 +35,7 @@ from livb.exchange.workbook import (
     STAMP_MAKER,
     STAMP_SHEET,
     STATES,
+    YES,
     Column,
     Row,
     Sheet,
@@ -226,7 +229,7 @@ def _opvolging_bytes(
 
     book = Workbook()
     guide = book.active
-    guide.title = GUIDE_SHEET
+    guide.title = tr(GUIDE_SHEET)
     _guide(guide, project, jaar, today)
     for sheet in sheets:
         _trekker_sheet(book.create_sheet(sheet.title), sheet, jaar)
@@ -250,7 +253,7 @@ def _opvolging_bytes(
     stamp.sheet_state = "hidden"
     _protect(stamp)
     book.properties.creator = "livb"
-    book.properties.title = f"Opvolging {jaar}"
+    book.properties.title = tr("Opvolging {jaar}", jaar=jaar)
     return _bytes(book)
 
 
@@ -259,33 +262,51 @@ def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
 
     instellingen = project.instellingen
     who = coordinator(project)
-    contact = "de coördinator integrale veiligheid"
+    contact = tr("de coördinator integrale veiligheid")
     if who is not None:
         contact = (who.naam or who.id) + (f" ({who.email})" if who.email else "")
     lines = [
-        f"Opvolging {jaar} van het {instellingen.beleid.plannaam} van {instellingen.gemeente.naam}",
+        tr(
+            "Opvolging {jaar} van het {plan} van {gemeente}",
+            jaar=jaar,
+            plan=instellingen.beleid.plannaam,
+            gemeente=instellingen.gemeente.naam,
+        ),
         "",
-        "Elk blad hoort bij één trekker: de acties die die persoon trekt, de indicatoren van "
-        "die doelstellingen en het huiswerk uit de vergaderingen.",
-        "Vul enkel de gele kolommen in; de andere komen uit het plan en zijn beveiligd.",
+        tr(
+            "Elk blad hoort bij één trekker: de acties die die persoon trekt, de indicatoren van "
+            "die doelstellingen en het huiswerk uit de vergaderingen."
+        ),
+        tr("Vul enkel de gele kolommen in; de andere komen uit het plan en zijn beveiligd."),
         "",
-        f"Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
-        "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
-        f"Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro. Een actie "
-        "die haar geld per bron krijgt, heeft in plaats daarvan een kolom per bron ('Besteed "
-        "uit ...'): vul per bron in wat de actie er in dat jaar uit besteedde.",
-        f"Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
-        "van het cijfer.",
-        "Huiswerk: ja of nee, en eventueel een opmerking.",
+        tr(
+            "Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
+            "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
+            "Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro. Een actie "
+            "die haar geld per bron krijgt, heeft in plaats daarvan een kolom per bron ('Besteed "
+            "uit ...'): vul per bron in wat de actie er in dat jaar uit besteedde.",
+            jaar=jaar,
+        ),
+        tr(
+            "Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
+            "van het cijfer.",
+            jaar=jaar,
+        ),
+        tr("Huiswerk: ja of nee, en eventueel een opmerking."),
         "",
-        "Voeg geen rijen toe, verwijder er geen en verander geen id's: livb leest het "
-        "werkboek terug in. Een actie die niet doorgaat krijgt de toestand 'geschrapt' met de "
-        "reden.",
-        "Sla het bestand op als Excel-werkmap (.xlsx), ook als je LibreOffice gebruikt.",
+        tr(
+            "Voeg geen rijen toe, verwijder er geen en verander geen id's: livb leest het "
+            "werkboek terug in. Een actie die niet doorgaat krijgt de toestand 'geschrapt' met de "
+            "reden."
+        ),
+        tr("Sla het bestand op als Excel-werkmap (.xlsx), ook als je LibreOffice gebruikt."),
         "",
-        f"Stuur het ingevulde werkboek terug naar {contact} vóór "
-        f"{dutch_date(today + dt.timedelta(days=RETURN_DAYS))}.",
-        f"Gemaakt met livb op {dutch_date(today)}.",
+        tr(
+            "Stuur het ingevulde werkboek terug naar {contact} vóór {datum}.",
+            contact=contact,
+            datum=dutch_date(today + dt.timedelta(days=RETURN_DAYS)),
+        ),
+        tr("Gemaakt met livb op {datum}.", datum=dutch_date(today)),
     ]
     for number, line in enumerate(lines, start=1):
         cell = sheet.cell(number, 1, line or None)
@@ -303,8 +324,10 @@ def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.cell(1, 1, f"Opvolging {jaar}: {content.title}").font = Font(bold=True, size=14)
-    sheet.cell(2, 1, "Vul de gele kolommen in; zie het blad 'Uitleg'.")
+    title = tr("Opvolging {jaar}: {trekker}", jaar=jaar, trekker=content.title)
+    sheet.cell(1, 1, title).font = Font(bold=True, size=14)
+    guide = tr("Vul de gele kolommen in; zie het blad '{uitleg}'.", uitleg=tr(GUIDE_SHEET))
+    sheet.cell(2, 1, guide)
     validations = _validations(jaar)
     for validation in validations.values():
         sheet.add_data_validation(validation)
@@ -325,7 +348,13 @@ def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
 def _spending_columns(content: Sheet) -> tuple[Column, ...]:
     """A spending column per source the sheet's actions are funded by, after the others."""
     return tuple(
-        Column(f"Besteed uit {naam}", spending_field(bron), fill=True, kind="euro", width=18)
+        Column(
+            tr("Besteed uit {bron}", bron=naam),
+            spending_field(bron),
+            fill=True,
+            kind="euro",
+            width=18,
+        )
         for bron, naam in content.sources
     )
 
@@ -339,26 +368,30 @@ def _validations(jaar: int) -> dict[str, Any]:
 
     return {
         "state": checked(
-            "Toestand",
-            "Kies gepland, lopend, afgerond, vertraagd of geschrapt.",
+            tr("Toestand"),
+            tr("Kies gepland, lopend, afgerond, vertraagd of geschrapt."),
             type="list",
-            formula1='"' + ",".join(STATES) + '"',
+            formula1='"' + ",".join(tr(state) for state in STATES) + '"',
             allow_blank=False,
         ),
         "yesno": checked(
-            "Gedaan", "Kies ja of nee.", type="list", formula1='"ja,nee"', allow_blank=True
+            tr("Gedaan"),
+            tr("Kies ja of nee."),
+            type="list",
+            formula1=f'"{tr(YES)},{tr(NO)}"',
+            allow_blank=True,
         ),
         "euro": checked(
-            "Bedrag",
-            "Een bedrag in euro, 0 of meer.",
+            tr("Bedrag"),
+            tr("Een bedrag in euro, 0 of meer."),
             type="decimal",
             operator="greaterThanOrEqual",
             formula1="0",
             allow_blank=True,
         ),
         "date": checked(
-            "Datum",
-            f"Een datum in {jaar}.",
+            tr("Datum"),
+            tr("Een datum in {jaar}.", jaar=jaar),
             type="date",
             operator="between",
             formula1=f"DATE({jaar},1,1)",
@@ -380,10 +413,10 @@ def _section(
     """A section's title, header and rows from row ``number``; the next free row."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
-    sheet.cell(number, 1, section).font = Font(bold=True, size=12)
+    sheet.cell(number, 1, tr(section)).font = Font(bold=True, size=12)
     number += 1
     for column, spec in enumerate(columns, start=1):
-        cell = sheet.cell(number, column, spec.header)
+        cell = sheet.cell(number, column, tr(spec.header))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -391,7 +424,7 @@ def _section(
     number += 1
     fixed = len(SECTION_COLUMNS[section])
     if len(columns) > fixed:  # the sources of the spending columns, for the import: hidden
-        sheet.cell(number, 1, SOURCE_ID_LABEL)
+        sheet.cell(number, 1, tr(SOURCE_ID_LABEL))
         for column, spec in enumerate(columns[fixed:], start=fixed + 1):
             sheet.cell(number, column, spending_source(spec.name))
         sheet.row_dimensions[number].hidden = True
@@ -421,7 +454,9 @@ def _put(cell: Any, spec: Column, row: Row) -> None:
 
     value = row.values[spec.name] if spec.fill else row.shown.get(spec.name)
     if spec.kind == "yesno" and value is not None:
-        value = "ja" if value else "nee"
+        value = tr(YES) if value else tr(NO)
+    elif spec.name in ("status", "plan") and row.section == ACTIES and value:
+        value = tr(value)  # a state, in the workbook's language (read back in either)
     if isinstance(value, VageDatum) and value.precisie is not Precisie.DAG:
         cell.value = value.isoformat()
         cell.data_type = "s"

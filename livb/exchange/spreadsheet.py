@@ -27,6 +27,7 @@ from typing import Any
 from livb.core import formatting
 from livb.core.errors import LivbError
 from livb.core.formatting import parse_number
+from livb.core.i18n import tr
 from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
 from livb.exchange import ImportReport, load_folder
 from livb.exchange.workbook import (
@@ -34,14 +35,17 @@ from livb.exchange.workbook import (
     HUISWERK,
     ID_HEADER,
     INDICATOREN,
+    NO,
     SECTION_COLUMNS,
     SOURCE_ID_LABEL,
     STAMP_MAKER,
     STAMP_SHEET,
     STATES,
+    YES,
     canonical,
     content_hash,
     follow_up_rows,
+    in_either_language,
     spending_field,
     spending_source,
     value_kind,
@@ -58,6 +62,7 @@ Key = tuple[str, str]
 _LISTS = {ACTIES: "acties", INDICATOREN: "metingen", HUISWERK: "huiswerk"}
 _WHAT = {ACTIES: "actie", INDICATOREN: "indicator", HUISWERK: "taak"}
 _REASON_STATES = ("vertraagd", "geschrapt")
+_SECTIONS = tuple(SECTION_COLUMNS)
 
 
 class _Refusal(Exception):
@@ -293,12 +298,13 @@ def _read_sheet(
     for number, row in enumerate(sheet.iter_rows(), start=1):
         first = row[0].value if row else None
         label = str(first).strip() if first is not None else ""
-        if label in SECTION_COLUMNS:
-            section = label
+        title = in_either_language(label, _SECTIONS) if label else None
+        if title is not None:
+            section = title
             continue
         if section is None or label == ID_HEADER:
             continue
-        if section == ACTIES and label == SOURCE_ID_LABEL:
+        if section == ACTIES and in_either_language(label, (SOURCE_ID_LABEL,)):
             sources = _source_columns(row, len(SECTION_COLUMNS[ACTIES]))
             continue
         columns = _columns(section, sources)
@@ -605,10 +611,14 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
     if isinstance(value, str):
         value = value.strip() or None
     if kind == "state":
-        state = str(value).lower() if value is not None else ""
-        if state not in STATES:
-            shown = f"'{value}' is geen toestand" if value is not None else "de toestand is leeg"
-            raise _Refusal("", shown, "kies gepland, lopend, afgerond, vertraagd of geschrapt")
+        state = in_either_language(str(value), STATES) if value is not None else None
+        if state is None:
+            shown = (
+                tr("'{waarde}' is geen toestand", waarde=value)
+                if value is not None
+                else tr("de toestand is leeg")
+            )
+            raise _Refusal("", shown, tr("kies gepland, lopend, afgerond, vertraagd of geschrapt"))
         return state
     if value is None:
         return None
@@ -619,10 +629,11 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
     if kind == "yesno":
         if isinstance(value, bool):
             return value
-        answer = str(value).lower()
-        if answer not in ("ja", "nee"):
-            raise _Refusal("", f"'{value}' is geen ja of nee", "kies ja of nee")
-        return answer == "ja"
+        answer = in_either_language(str(value), (YES, NO))
+        if answer is None:
+            wrong = tr("'{waarde}' is geen ja of nee", waarde=value)
+            raise _Refusal("", wrong, tr("kies ja of nee"))
+        return answer == YES
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):
@@ -683,7 +694,7 @@ def _shown(value: Any) -> str:
     if value is None:
         return "niets"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return tr(YES) if value else tr(NO)
     if isinstance(value, VageDatum):
         return str(value)
     if isinstance(value, dt.datetime):
