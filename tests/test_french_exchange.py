@@ -85,7 +85,7 @@ def test_french_and_dutch_answers_are_read_back_as_the_yaml_writes_them(
         tmp_path / "retour.xlsx",
         "An Peeters",
         {
-            ("a-stalling", "G"): "Retardée",
+            ("a-stalling", "G"): "En retard",
             ("a-stalling", "H"): 1200,
             ("a-stalling", "I"): "L'entrepreneur a fait faillite.",
             ("2025-11-04-kerngroep/1", "E"): "oui",
@@ -123,5 +123,5 @@ def test_a_wrong_state_is_refused_in_french(french, livb, tmp_path) -> None:
     result = livb("import", filled, french)
     assert result.code == 1
     assert "'bientôt' n'est pas un état" in result.err
-    assert "choisissez prévue, en cours, terminée, retardée ou abandonnée" in result.err
+    assert "choisissez prévue, en cours, terminée, en retard ou supprimée" in result.err
     assert not (french / "monitoring" / "2026.yaml").exists()

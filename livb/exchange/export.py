@@ -18,7 +18,7 @@ from typing import Any
 
 from livb.core.dates import dutch_date
 from livb.core.errors import LivbError, UsageError
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr, word
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import os_reason, output_lock, write_atomic
 from livb.exchange import load_folder
@@ -76,28 +76,37 @@ def export_opvolging(
 
     if not JAAR_MIN <= jaar <= JAAR_MAX:
         raise UsageError(
-            f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2026"
+            tr("{jaar} is geen jaar voor de opvolging", jaar=jaar),
+            tr("geef een jaartal met vier cijfers, bv. 2026"),
         )
     project = _project(root)
     periode = project.instellingen.beleid.periode
     if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
         raise UsageError(
-            f"het plan loopt van {periode.van.year} tot {periode.tot.year}; {jaar} valt erbuiten",
-            f"kies met --jaar een jaar van het plan, bv. --jaar {min(periode.tot.year, jaar)}",
+            tr(
+                "het plan loopt van {van} tot {tot}; {jaar} valt erbuiten",
+                van=periode.van.year,
+                tot=periode.tot.year,
+                jaar=jaar,
+            ),
+            tr(
+                "kies met --jaar een jaar van het plan, bv. --jaar {jaar}",
+                jaar=min(periode.tot.year, jaar),
+            ),
         )
     sheets = follow_up_rows(project, jaar)
     if not sheets:
         raise LivbError(
-            "het plan heeft nog geen acties; er is niets op te volgen",
-            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+            tr("het plan heeft nog geen acties; er is niets op te volgen"),
+            tr("zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)"),
         )
     by_trekker = {s.trekker: s for s in sheets}
     unknown = [t for t in wanted if t not in by_trekker]
     if unknown:
         known = ", ".join(t for t in by_trekker if t != NO_TREKKER)
         raise UsageError(
-            f"'{unknown[0]}' trekt geen actie van het plan",
-            f"geef de id van een trekker (uit actoren.yaml): {known}",
+            tr("'{trekker}' trekt geen actie van het plan", trekker=unknown[0]),
+            tr("geef de id van een trekker (uit actoren.yaml): {lijst}", lijst=known),
         )
     if wanted:
         files = [
@@ -113,20 +122,20 @@ def export_opvolging(
 
 
 ACTION_COLUMNS = (
-    ("Prioriteit", 24, None),
-    ("Strategische doelstelling", 34, None),
-    ("Operationele doelstelling", 34, None),
-    ("Id", 22, None),
-    ("Actie", 40, None),
-    ("Trekker", 20, None),
-    ("Partners", 28, None),
-    ("Start", 12, DATE_FORMAT),
-    ("Einde", 12, DATE_FORMAT),
-    ("Budget", 14, EURO_FORMAT),
-    ("Financiering", 20, None),
-    ("Schakel", 12, None),
-    ("Toestand", 12, None),
-    ("Besteed", 14, EURO_FORMAT),
+    (N_("Prioriteit"), 24, None),
+    (N_("Strategische doelstelling"), 34, None),
+    (N_("Operationele doelstelling"), 34, None),
+    (N_("Id"), 22, None),
+    (N_("Actie"), 40, None),
+    (N_("Trekker"), 20, None),
+    (N_("Partners"), 28, None),
+    (N_("Start"), 12, DATE_FORMAT),
+    (N_("Einde"), 12, DATE_FORMAT),
+    (N_("Budget"), 14, EURO_FORMAT),
+    (N_("Financiering"), 20, None),
+    (N_("Schakel"), 12, None),
+    (N_("Toestand"), 12, None),
+    (N_("Besteed"), 14, EURO_FORMAT),
 )
 """The columns of the action table: header, width, number format."""
 
@@ -143,16 +152,16 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
     rows = _action_rows(project, today)
     if not rows:
         raise LivbError(
-            "het plan heeft nog geen acties",
-            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+            tr("het plan heeft nog geen acties"),
+            tr("zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)"),
         )
     book = Workbook()
     sheet = book.active
-    sheet.title = "Acties"
+    sheet.title = tr(ACTIES)
     _table(sheet, ACTION_COLUMNS, rows)
     _protect(sheet)
     book.properties.creator = "livb"
-    book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
+    book.properties.title = tr("Acties van het {plan}", plan=project.instellingen.beleid.plannaam)
     return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
 
 
@@ -185,8 +194,8 @@ def _action_rows(project: Project, today: dt.date) -> list[tuple[Any, ...]]:
                     actie.einde,
                     action_budget(actie),
                     actie.financiering,
-                    actie.schakel,
-                    states[actie.id].status.value,
+                    word(actie.schakel) if actie.schakel else None,
+                    tr(states[actie.id].status.value),
                     sum(costs.get(actie.id, {}).values()) or None,
                 )
             )
@@ -199,7 +208,7 @@ def _table(sheet: Any, columns: Sequence[tuple[str, int, str | None]], rows: lis
     from openpyxl.styles import Font, PatternFill
 
     for column, (header, width, _) in enumerate(columns, start=1):
-        cell = sheet.cell(1, column, header)
+        cell = sheet.cell(1, column, tr(header))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEAD)
         sheet.column_dimensions[cell.column_letter].width = width
@@ -506,29 +515,34 @@ def _write(root: Path, built: list[tuple[str, bytes]], overwrite: bool) -> list[
     refuse_links(root, out, "verwijder de koppeling 'output'")
     if out.exists() and not out.is_dir():
         raise LivbError(
-            f"'{out}' is een bestand, geen map",
-            "hernoem of verwijder het: livb schrijft zijn werkboeken in de map output/",
+            tr("'{pad}' is een bestand, geen map", pad=out),
+            tr("hernoem of verwijder het: livb schrijft zijn werkboeken in de map output/"),
         )
     try:
         out.mkdir(exist_ok=True)
     except OSError as error:
         raise LivbError(
-            f"kan de map '{out}' niet maken: {os_reason(error)}",
-            "controleer of je in de gemeentemap mag schrijven",
+            tr("kan de map '{map}' niet maken: {reden}", map=out, reden=os_reason(error)),
+            tr("controleer of je in de gemeentemap mag schrijven"),
         ) from None
     paths = [out / name for name, _ in built]
     for path in paths:
         refuse_links(root, path)
         if path.exists() and not path.is_file():
             raise LivbError(
-                f"kan '{path}' niet schrijven: er staat een map met die naam",
-                "verwijder of hernoem die map",
+                tr("kan '{pad}' niet schrijven: er staat een map met die naam", pad=path),
+                tr("verwijder of hernoem die map"),
             )
         if path.exists() and not overwrite:
             raise LivbError(
-                f"'{path}' bestaat al; livb overschrijft een werkboek niet zomaar (misschien "
-                "werd het al ingevuld)",
-                "importeer het eerst als het ingevuld is, of maak het opnieuw met --overschrijf",
+                tr(
+                    "'{pad}' bestaat al; livb overschrijft een werkboek niet zomaar (misschien "
+                    "werd het al ingevuld)",
+                    pad=path,
+                ),
+                tr(
+                    "importeer het eerst als het ingevuld is, of maak het opnieuw met --overschrijf"
+                ),
             )
     with output_lock(out):
         for path, (_, data) in zip(paths, built, strict=True):
@@ -536,7 +550,7 @@ def _write(root: Path, built: list[tuple[str, bytes]], overwrite: bool) -> list[
                 write_atomic(path, data, inside=root)
             except OSError as error:
                 raise LivbError(
-                    f"kan '{path}' niet schrijven: {os_reason(error)}",
-                    "is het werkboek nog open in Excel? Sluit het en probeer opnieuw",
+                    tr("kan '{pad}' niet schrijven: {reden}", pad=path, reden=os_reason(error)),
+                    tr("is het werkboek nog open in Excel? Sluit het en probeer opnieuw"),
                 ) from None
     return paths

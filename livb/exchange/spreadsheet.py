@@ -27,7 +27,7 @@ from typing import Any
 from livb.core import formatting
 from livb.core.errors import LivbError
 from livb.core.formatting import parse_number
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
 from livb.exchange import ImportReport, load_folder
 from livb.exchange.workbook import (
@@ -294,7 +294,7 @@ def _read_sheet(
     found: list[_ReadRow] = []
     seen: set[Key] = set()
     sources: dict[int, str] = {}
-    where = f"{name}, blad '{sheet.title}'"
+    where = tr("{naam}, blad '{blad}'", naam=name, blad=sheet.title)
     for number, row in enumerate(sheet.iter_rows(), start=1):
         first = row[0].value if row else None
         label = str(first).strip() if first is not None else ""
@@ -401,30 +401,48 @@ def _not_to_fill(where: str, ident: str, field_name: str) -> _Refusal:
 
 def _without_id(where: str, row: Any) -> _Refusal:
     return _Refusal(
-        f"{where}, cel {row[0].coordinate}",
-        "een rij zonder id",
-        "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
-        "indicatoren komen in doelstellingen/*.yaml",
+        tr("{waar}, cel {cel}", waar=where, cel=row[0].coordinate),
+        tr("een rij zonder id"),
+        tr(
+            "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
+            "indicatoren komen in doelstellingen/*.yaml"
+        ),
     )
 
 
 def _not_exported(where: str, row: Any, section: str, label: str, *, twice: bool) -> _Refusal:
     return _Refusal(
-        f"{where}, cel {row[0].coordinate}",
-        f"'{label}' is geen {_WHAT[section]} van deze export"
-        + (" (twee keer)" if twice else "")
-        + " (een toegevoegde rij of een gewijzigde id)",
-        "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
-        "komen in doelstellingen/*.yaml",
+        tr("{waar}, cel {cel}", waar=where, cel=row[0].coordinate),
+        tr(_NOT_EXPORTED[section], id=label)
+        + (tr(" (twee keer)") if twice else "")
+        + tr(" (een toegevoegde rij of een gewijzigde id)"),
+        tr(
+            "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
+            "komen in doelstellingen/*.yaml"
+        ),
     )
+
+
+_NOT_EXPORTED = {
+    ACTIES: N_("'{id}' is geen actie van deze export"),
+    INDICATOREN: N_("'{id}' is geen indicator van deze export"),
+    HUISWERK: N_("'{id}' is geen taak van deze export"),
+}
 
 
 def _raise_first(problems: list[_Refusal]) -> None:
     if not problems:
         return
     first = problems[0]
-    more = f" (en nog {len(problems) - 1} andere problemen)" if len(problems) > 1 else ""
-    raise LivbError(f"{first.where}: {first.message}{more}", f"{first.hint}; er is niets gewijzigd")
+    more = (
+        tr(" (en nog {aantal} andere problemen)", aantal=len(problems) - 1)
+        if len(problems) > 1
+        else ""
+    )
+    raise LivbError(
+        f"{first.where}: {first.message}{more}",
+        tr("{hulp}; er is niets gewijzigd", hulp=first.hint),
+    )
 
 
 # --- the stamp and the folder ---------------------------------------------------------------
@@ -494,7 +512,12 @@ def _changes(
             for field_name in baseline:
                 cell = row.cells.get(field_name)
                 if cell is not None:
-                    where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
+                    where = tr(
+                        "{naam}, blad '{blad}', cel {cel}",
+                        naam=name,
+                        blad=row.sheet,
+                        cel=cell.coordinate,
+                    )
                     _cell_change(
                         where, key, field_name, cell, baseline, now, jaar, changes, problems
                     )
@@ -529,9 +552,13 @@ def _cell_change(
         problems.append(
             _Refusal(
                 where,
-                f"conflict: het werkboek zegt {_shown(value)}, maar sinds de export "
-                f"staat er {_shown(is_now)} (in de YAML gewijzigd of uit een ander werkboek)",
-                "kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw",
+                tr(
+                    "conflict: het werkboek zegt {werkboek}, maar sinds de export staat er "
+                    "{nu} (in de YAML gewijzigd of uit een ander werkboek)",
+                    werkboek=_shown(value),
+                    nu=_shown(is_now),
+                ),
+                tr("kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw"),
             )
         )
         return
@@ -540,9 +567,14 @@ def _cell_change(
         problems.append(
             _Refusal(
                 where,
-                f"conflict: {_shown(value)} hier, maar {_shown(other.value)} op blad "
-                f"'{other.cell.sheet}', cel {other.cell.coordinate}",
-                "maak beide cellen gelijk en importeer opnieuw",
+                tr(
+                    "conflict: {hier} hier, maar {ander} op blad '{blad}', cel {cel}",
+                    hier=_shown(value),
+                    ander=_shown(other.value),
+                    blad=other.cell.sheet,
+                    cel=other.cell.coordinate,
+                ),
+                tr("maak beide cellen gelijk en importeer opnieuw"),
             )
         )
         return
@@ -571,31 +603,38 @@ def _check_records(
             sheet: str = row,
         ) -> None:
             cell = cells.get(field_name)
-            where = f"{name}, blad '{sheet}'" + (f", cel {cell.coordinate}" if cell else "")
+            where = tr("{naam}, blad '{blad}'", naam=name, blad=sheet) + (
+                tr(", cel {cel}", cel=cell.coordinate) if cell else ""
+            )
             problems.append(_Refusal(where, message, hint))
 
         section, ident = key
         if section == ACTIES and record["status"] in _REASON_STATES and not record["reden"]:
             refuse(
                 "reden",
-                f"de actie '{ident}' is {record['status']}, maar de reden ontbreekt",
-                "schrijf in deze cel waarom de actie vertraagd of geschrapt is",
+                tr(
+                    "de actie '{id}' is {toestand}, maar de reden ontbreekt",
+                    id=ident,
+                    toestand=tr(record["status"]),
+                ),
+                tr("schrijf in deze cel waarom de actie vertraagd of geschrapt is"),
             )
         if section == INDICATOREN:
             if record["waarde"] is None:
                 refuse(
                     "waarde",
-                    f"de indicator '{ident}' heeft geen waarde",
-                    "vul de waarde in; een meting verwijder je niet via het werkboek",
+                    tr("de indicator '{id}' heeft geen waarde", id=ident),
+                    tr("vul de waarde in; een meting verwijder je niet via het werkboek"),
                 )
             elif not record["bron"]:
                 refuse(
                     "bron",
-                    f"de waarde van '{ident}' heeft geen bron",
-                    "schrijf waar het cijfer vandaan komt",
+                    tr("de waarde van '{id}' heeft geen bron", id=ident),
+                    tr("schrijf waar het cijfer vandaan komt"),
                 )
         if section == HUISWERK and record["gedaan"] is None:
-            refuse("gedaan", f"de taak '{ident}' zegt niet of ze gedaan is", "kies ja of nee")
+            untold = tr("de taak '{id}' zegt niet of ze gedaan is", id=ident)
+            refuse("gedaan", untold, tr("kies ja of nee"))
     _raise_first(problems)
 
 
@@ -642,10 +681,10 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
 
 
 def _number(value: Any, *, euro: bool) -> float | int:
-    what = "geen bedrag" if euro else "geen getal"
-    hint = "typ enkel het getal, bv. 2500 of 2500,50" if euro else "typ enkel het getal"
+    wrong = N_("'{waarde}' is geen bedrag") if euro else N_("'{waarde}' is geen getal")
+    hint = tr("typ enkel het getal, bv. 2500 of 2500,50") if euro else tr("typ enkel het getal")
     if isinstance(value, (bool, dt.date, dt.datetime)):
-        raise _Refusal("", f"'{_shown(value)}' is {what}", hint)
+        raise _Refusal("", tr(wrong, waarde=_shown(value)), hint)
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -655,14 +694,15 @@ def _number(value: Any, *, euro: bool) -> float | int:
         elif _POINT.match(text):
             number = float(text)
         else:
-            raise _Refusal("", f"'{value}' is {what}", hint)
+            raise _Refusal("", tr(wrong, waarde=value), hint)
     if euro and number < 0:
-        raise _Refusal("", f"{_shown(number)} is een negatief bedrag", "geef wat er besteed werd")
+        negative = tr("{bedrag} is een negatief bedrag", bedrag=_shown(number))
+        raise _Refusal("", negative, tr("geef wat er besteed werd"))
     return int(number) if number.is_integer() else number
 
 
 def _date(value: Any, jaar: int) -> dt.date:
-    hint = f"geef een datum in {jaar} (dd/mm/jjjj), of enkel het jaar {jaar}"
+    hint = tr("geef een datum in {jaar} (dd/mm/jjjj), of enkel het jaar {jaar}", jaar=jaar)
     day: dt.date
     if isinstance(value, dt.datetime):
         day = value.date()
@@ -684,15 +724,15 @@ def _date(value: Any, jaar: int) -> dt.date:
             else:
                 raise ValueError(text)
         except ValueError:
-            raise _Refusal("", f"'{value}' is geen datum", hint) from None
+            raise _Refusal("", tr("'{waarde}' is geen datum", waarde=value), hint) from None
     if day.year != jaar:
-        raise _Refusal("", f"{_shown(day)} valt buiten {jaar}", hint)
+        raise _Refusal("", tr("{datum} valt buiten {jaar}", datum=_shown(day), jaar=jaar), hint)
     return day
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "niets"
+        return tr("niets")
     if isinstance(value, bool):
         return tr(YES) if value else tr(NO)
     if isinstance(value, VageDatum):
@@ -806,7 +846,12 @@ def _planned_edits(
             else:
                 structural.append(_setter(listed, index, field_name, value))
         for change in spending.values():
-            where = f"{name}, blad '{change.cell.sheet}', cel {change.cell.coordinate}"
+            where = tr(
+                "{naam}, blad '{blad}', cel {cel}",
+                naam=name,
+                blad=change.cell.sheet,
+                cel=change.cell.coordinate,
+            )
             _spending_edit(where, relative, ident, entry, index, change, scalars, structural)
     return scalars, structural
 
