@@ -125,3 +125,17 @@ def test_a_wrong_state_is_refused_in_french(french, livb, tmp_path) -> None:
     assert "'bientôt' n'est pas un état" in result.err
     assert "choisissez prévue, en cours, terminée, en retard ou supprimée" in result.err
     assert not (french / "monitoring" / "2026.yaml").exists()
+
+
+def test_a_workbook_livb_did_not_make_is_refused_in_french(french, livb, tmp_path) -> None:
+    other = tmp_path / "autre.xlsx"
+    openpyxl.Workbook().save(other)
+    result = livb("import", other, french)
+    assert result.code == 1
+    assert "'autre.xlsx' n'a pas été créé avec livb export opvolging" in result.err
+
+
+def test_an_unknown_trekker_is_refused_in_french(french, livb) -> None:
+    result = livb("export", "opvolging", "--jaar", "2026", "--trekker", "personne", french)
+    assert result.code != 0
+    assert "'personne' n'est responsable d'aucune action du plan" in result.err

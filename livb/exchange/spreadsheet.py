@@ -135,11 +135,13 @@ def import_workbook(
         text = _read(root / relative).decode("utf-8") if exists else ""
         _edited(loaded, name, relative, text, changes, before, jaar, today)
         if not exists:
-            report.notes.append(f"{relative} bestaat nog niet; livb new monitoring maakt het aan.")
+            report.notes.append(
+                tr("{pad} bestaat nog niet; livb new monitoring maakt het aan.", pad=relative)
+            )
         return report
     if not exists and starter is not None:
         starter(jaar)
-        report.notes.append(f"{relative} aangemaakt met livb new monitoring.")
+        report.notes.append(tr("{pad} aangemaakt met livb new monitoring.", pad=relative))
     with folder_lock(root, "livb import"):
         loaded = load_folder(root, "livb import")
         now = _current(loaded, jaar)
@@ -159,13 +161,13 @@ def _write(root: Path, relative: str, text: str, raw: bytes) -> None:
         write_atomic(root / relative, text, inside=root, expected=raw)
     except FileChangedError:
         raise LivbError(
-            f"'{relative}' werd gewijzigd terwijl livb import het aanpaste",
-            "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
+            tr("'{pad}' werd gewijzigd terwijl livb import het aanpaste", pad=relative),
+            tr("sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven"),
         ) from None
     except OSError as error:
         raise LivbError(
-            f"kan '{relative}' niet schrijven: {os_reason(error)}",
-            "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+            tr("kan '{pad}' niet schrijven: {reden}", pad=relative, reden=os_reason(error)),
+            tr("controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd"),
         ) from None
 
 
@@ -190,9 +192,13 @@ def _stamp(name: str, book: Any) -> tuple[dict[str, str], list[list[str]]]:
     ]
     if stamp_rows[labels.index("hash")][1] != content_hash(header, exported):
         raise LivbError(
-            f"{name}: het verborgen blad '{STAMP_SHEET}' werd gewijzigd; livb herkent het "
-            "werkboek niet meer",
-            "maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over",
+            tr(
+                "{naam}: het verborgen blad '{blad}' werd gewijzigd; livb herkent het "
+                "werkboek niet meer",
+                naam=name,
+                blad=STAMP_SHEET,
+            ),
+            tr("maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over"),
         )
     return header, exported
 
@@ -210,9 +216,11 @@ def _read_workbook(
     for sheet in dict.fromkeys(s for s, _, _ in values):
         if sheet not in book.sheetnames:
             raise LivbError(
-                f"{name}: het blad '{sheet}' ontbreekt",
-                "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
-                "verwijdert niets via een werkboek",
+                tr("{naam}: het blad '{blad}' ontbreekt", naam=name, blad=sheet),
+                tr(
+                    "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
+                    "verwijdert niets via een werkboek"
+                ),
             )
         expected = {(section, key): v for (s, section, key), v in values.items() if s == sheet}
         found = _read_sheet(name, book[sheet], formulas[sheet], expected, problems)
@@ -221,10 +229,12 @@ def _read_workbook(
         for section, key in sorted(set(expected) - {(r.section, r.key) for r in found}):
             problems.append(
                 _Refusal(
-                    f"{name}, blad '{sheet}'",
-                    f"de rij van {_WHAT[section]} '{key}' ontbreekt (verwijderd?)",
-                    "livb schrapt niets via een werkboek: zet de rij terug; een actie die niet "
-                    "doorgaat krijgt de toestand 'geschrapt' met een reden",
+                    tr("{naam}, blad '{blad}'", naam=name, blad=sheet),
+                    tr(_ROW_MISSING[section], id=key),
+                    tr(
+                        "livb schrapt niets via een werkboek: zet de rij terug; een actie die "
+                        "niet doorgaat krijgt de toestand 'geschrapt' met een reden"
+                    ),
                 )
             )
     _raise_first(problems)
@@ -239,13 +249,20 @@ def _open(path: Path) -> tuple[Any, Any]:
     try:
         head = path.read_bytes()[:8]
     except OSError as error:
-        raise LivbError(f"kan '{name}' niet lezen: {os_reason(error)}") from None
+        raise LivbError(
+            tr("kan '{pad}' niet lezen: {reden}", pad=name, reden=os_reason(error))
+        ) from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise LivbError(
-            f"'{name}' is met een wachtwoord beveiligd (of is een oud .xls-bestand met een "
-            "andere naam); livb kan het niet openen",
-            "open het in Excel of LibreOffice, haal de beveiliging weg (of sla het op als "
-            ".xlsx) en importeer het opnieuw",
+            tr(
+                "'{pad}' is met een wachtwoord beveiligd (of is een oud .xls-bestand met een "
+                "andere naam); livb kan het niet openen",
+                pad=name,
+            ),
+            tr(
+                "open het in Excel of LibreOffice, haal de beveiliging weg (of sla het op als "
+                ".xlsx) en importeer het opnieuw"
+            ),
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -253,8 +270,11 @@ def _open(path: Path) -> tuple[Any, Any]:
                 kind = archive.read("mimetype").decode("ascii", "replace")
                 if "opendocument" in kind:
                     raise LivbError(
-                        f"'{name}' is een LibreOffice-rekenblad (.ods) met de naam .xlsx",
-                        "open het in LibreOffice en sla het op als Excel 2007-365 (.xlsx)",
+                        tr(
+                            "'{pad}' is een LibreOffice-rekenblad (.ods) met de naam .xlsx",
+                            pad=name,
+                        ),
+                        tr("open het in LibreOffice en sla het op als Excel 2007-365 (.xlsx)"),
                     )
         book = openpyxl.load_workbook(path, data_only=True)
         formulas = openpyxl.load_workbook(path, data_only=False)
@@ -262,19 +282,27 @@ def _open(path: Path) -> tuple[Any, Any]:
         raise
     except Exception:
         raise LivbError(
-            f"'{name}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)",
-            "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx; lukt dat niet, "
-            "vraag het werkboek opnieuw aan de trekker",
+            tr("'{pad}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)", pad=name),
+            tr(
+                "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx; lukt dat "
+                "niet, vraag het werkboek opnieuw aan de trekker"
+            ),
         ) from None
     return book, formulas
 
 
 def _not_ours(name: str) -> LivbError:
     return LivbError(
-        f"'{name}' werd niet gemaakt met livb export opvolging (het verborgen blad "
-        f"'{STAMP_SHEET}' ontbreekt)",
-        "livb leest enkel werkboeken terug die het zelf maakte: maak er een met "
-        "'livb export opvolging' en neem de waarden daarin over",
+        tr(
+            "'{pad}' werd niet gemaakt met livb export opvolging (het verborgen blad "
+            "'{blad}' ontbreekt)",
+            pad=name,
+            blad=STAMP_SHEET,
+        ),
+        tr(
+            "livb leest enkel werkboeken terug die het zelf maakte: maak er een met "
+            "'livb export opvolging' en neem de waarden daarin over"
+        ),
     )
 
 
@@ -359,9 +387,13 @@ def _read_cells(
         if field_name not in read.cells and (bron := spending_source(field_name)):
             problems.append(
                 _Refusal(
-                    f"{where}, rij {number}",
-                    f"de kolom van de bron '{bron}' (uitgaven van '{label}') ontbreekt",
-                    "zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)",
+                    tr("{waar}, rij {rij}", waar=where, rij=number),
+                    tr(
+                        "de kolom van de bron '{bron}' (uitgaven van '{id}') ontbreekt",
+                        bron=bron,
+                        id=label,
+                    ),
+                    tr("zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)"),
                 )
             )
 
@@ -388,14 +420,20 @@ def _not_to_fill(where: str, ident: str, field_name: str) -> _Refusal:
     if bron is not None:
         return _Refusal(
             where,
-            f"de actie '{ident}' krijgt dit jaar geen geld uit de bron '{bron}'",
-            "laat deze cel leeg; geld uit een nieuwe bron komt eerst bij 'middelen' in "
-            "doelstellingen/*.yaml",
+            tr(
+                "de actie '{id}' krijgt dit jaar geen geld uit de bron '{bron}'",
+                id=ident,
+                bron=bron,
+            ),
+            tr(
+                "laat deze cel leeg; geld uit een nieuwe bron komt eerst bij 'middelen' in "
+                "doelstellingen/*.yaml"
+            ),
         )
     return _Refusal(
         where,
-        f"de actie '{ident}' krijgt haar geld per bron: deze cel blijft leeg",
-        "vul wat er besteed werd in onder de kolom van elke bron",
+        tr("de actie '{id}' krijgt haar geld per bron: deze cel blijft leeg", id=ident),
+        tr("vul wat er besteed werd in onder de kolom van elke bron"),
     )
 
 
@@ -423,6 +461,16 @@ def _not_exported(where: str, row: Any, section: str, label: str, *, twice: bool
     )
 
 
+_ROW_MISSING = {
+    ACTIES: N_("de rij van actie '{id}' ontbreekt (verwijderd?)"),
+    INDICATOREN: N_("de rij van indicator '{id}' ontbreekt (verwijderd?)"),
+    HUISWERK: N_("de rij van taak '{id}' ontbreekt (verwijderd?)"),
+}
+_GONE = {
+    ACTIES: N_("actie '{id}' staat niet meer in het plan"),
+    INDICATOREN: N_("indicator '{id}' staat niet meer in het plan"),
+    HUISWERK: N_("taak '{id}' staat niet meer in het plan"),
+}
 _NOT_EXPORTED = {
     ACTIES: N_("'{id}' is geen actie van deze export"),
     INDICATOREN: N_("'{id}' is geen indicator van deze export"),
@@ -455,9 +503,13 @@ def _check_stamp(name: str, stamp: dict[str, str], loaded: LoadResult) -> int:
     gemeente = project.instellingen.gemeente
     if stamp.get("gemeente") != gemeente.naam or stamp.get("nis", "") != (gemeente.nis_code or ""):
         raise LivbError(
-            f"{name} is een werkboek van {stamp.get('gemeente') or 'een andere map'}, niet van "
-            f"{gemeente.naam}",
-            "importeer het in de map waaruit het geëxporteerd werd",
+            tr(
+                "{naam} is een werkboek van {ander}, niet van {gemeente}",
+                naam=name,
+                ander=stamp.get("gemeente") or tr("een andere map"),
+                gemeente=gemeente.naam,
+            ),
+            tr("importeer het in de map waaruit het geëxporteerd werd"),
         )
     try:
         jaar = int(stamp.get("jaar", ""))
@@ -466,9 +518,14 @@ def _check_stamp(name: str, stamp: dict[str, str], loaded: LoadResult) -> int:
     periode = project.instellingen.beleid.periode
     if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
         raise LivbError(
-            f"{name} is de opvolging van {jaar}, maar het plan loopt van {periode.van.year} tot "
-            f"{periode.tot.year}",
-            "importeer het werkboek van een jaar van het plan (livb export opvolging --jaar)",
+            tr(
+                "{naam} is de opvolging van {jaar}, maar het plan loopt van {van} tot {tot}",
+                naam=name,
+                jaar=jaar,
+                van=periode.van.year,
+                tot=periode.tot.year,
+            ),
+            tr("importeer het werkboek van een jaar van het plan (livb export opvolging --jaar)"),
         )
     return jaar
 
@@ -502,9 +559,9 @@ def _changes(
             if now is None:
                 problems.append(
                     _Refusal(
-                        f"{name}, blad '{row.sheet}'",
-                        f"{_WHAT[key[0]]} '{key[1]}' staat niet meer in het plan",
-                        "maak een nieuwe export voor de trekkers",
+                        tr("{naam}, blad '{blad}'", naam=name, blad=row.sheet),
+                        tr(_GONE[key[0]], id=key[1]),
+                        tr("maak een nieuwe export voor de trekkers"),
                     )
                 )
                 continue
