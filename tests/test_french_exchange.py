@@ -139,3 +139,15 @@ def test_an_unknown_trekker_is_refused_in_french(french, livb) -> None:
     result = livb("export", "opvolging", "--jaar", "2026", "--trekker", "personne", french)
     assert result.code != 0
     assert "'personne' n'est responsable d'aucune action du plan" in result.err
+
+
+def test_a_word_document_livb_did_not_make_is_refused_in_french(french, livb, tmp_path) -> None:
+    import docx
+
+    other = tmp_path / "note.docx"
+    page = docx.Document()
+    page.add_paragraph("Une note rédigée à la main.")
+    page.save(str(other))
+    result = livb("import", other, french)
+    assert result.code == 1
+    assert "'note.docx' n'a pas été établi par livb" in result.err
