@@ -151,3 +151,12 @@ def test_a_word_document_livb_did_not_make_is_refused_in_french(french, livb, tm
     result = livb("import", other, french)
     assert result.code == 1
     assert "'note.docx' n'a pas été établi par livb" in result.err
+
+
+def test_a_statistics_table_is_refused_in_french(french, livb, tmp_path) -> None:
+    table = tmp_path / "vide.csv"
+    table.write_text("", encoding="utf-8")
+    result = livb("import", table, "--reeks", "x", french, "--bron", "politie")
+    assert result.code == 1
+    assert "'vide.csv' est vide" in result.err
+    assert "téléchargez à nouveau le tableau" in result.err
