@@ -91,6 +91,9 @@ def test_french_and_dutch_answers_are_read_back_as_the_yaml_writes_them(
             ("2025-11-04-kerngroep/1", "E"): "oui",
         },
     )
+    dry = livb("import", filled, french, "--droog")
+    assert dry.code == 0, dry.err
+    assert "action 'a-stalling', status : 'gepland' → 'vertraagd' (retour.xlsx, feuille" in dry.out
     result = livb("import", filled, french)
     assert result.code == 0, result.err
     from livb.folder.yamlio import parse_fast

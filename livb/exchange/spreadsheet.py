@@ -60,7 +60,7 @@ Key = tuple[str, str]
 """A row of the workbook: its section and its id."""
 
 _LISTS = {ACTIES: "acties", INDICATOREN: "metingen", HUISWERK: "huiswerk"}
-_WHAT = {ACTIES: "actie", INDICATOREN: "indicator", HUISWERK: "taak"}
+_WHAT = {ACTIES: N_("actie"), INDICATOREN: N_("indicator"), HUISWERK: N_("taak")}
 _REASON_STATES = ("vertraagd", "geschrapt")
 _SECTIONS = tuple(SECTION_COLUMNS)
 
@@ -808,11 +808,18 @@ def _shown(value: Any) -> str:
 def _line(relative: str, change: _Change, name: str) -> str:
     section, ident = change.key
     bron = spending_source(change.name)
-    what = f"uitgaven uit {bron}" if bron is not None else change.name
-    return (
-        f"{relative}: {_WHAT[section]} '{ident}', {what}: {_shown(change.before)} → "
-        f"{_shown(change.value)} ({name}, blad '{change.cell.sheet}', cel "
-        f"{change.cell.coordinate})"
+    what = tr("uitgaven uit {bron}", bron=bron) if bron is not None else change.name
+    return tr(
+        "{pad}: {soort} '{id}', {wat}: {voor} → {na} ({naam}, blad '{blad}', cel {cel})",
+        pad=relative,
+        soort=tr(_WHAT[section]),
+        id=ident,
+        wat=what,
+        voor=_shown(change.before),
+        na=_shown(change.value),
+        naam=name,
+        blad=change.cell.sheet,
+        cel=change.cell.coordinate,
     )
 
 
