@@ -47,9 +47,7 @@ def run_livb(
 
     import livb.documents.environment as environment
     import livb.documents.render as render
-    from livb.documents.charts import _matplotlib
 
-    _matplotlib()  # the import of matplotlib is start-up, not rendering
     if not charts:  # the same content as docxtpl and the floor, which draw no charts
         environment.LimitedEnvironment.chart_block = (  # type: ignore[method-assign]
             lambda self, chart: environment.Markdown("")

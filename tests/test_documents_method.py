@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from livb.documents import DOCUMENTS
 from livb.documents.charts import (
@@ -29,6 +30,11 @@ from livb.word.markdown import MarkdownError, parse
 from helpers import EXAMPLE, MINIMAL, write_tree
 
 DAY = dt.date(2026, 11, 21)
+NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 NEW = (
     "profiel",
     "rapport-opstart",
@@ -458,8 +464,6 @@ def test_a_timeline_holds_the_dated_actions_of_a_goal_in_order():
 
 
 def test_a_goal_with_more_actions_than_a_page_holds_gets_a_bar_per_operational_goal():
-    import struct
-
     def action(n: int, year: int, status: str) -> dict:
         start = dt.date(year, 1 + n % 12, 1)
         return {"id": f"a{n}", "titel": f"Actie {n}", "start": start,
@@ -485,9 +489,13 @@ def test_a_goal_with_more_actions_than_a_page_holds_gets_a_bar_per_operational_g
     assert chart.balken[0].einde == max(a["einde"] for a in goal["operationele"][1]["acties"][:13])
     assert chart.zonder_periode == 1
     assert chart.bijschrift.startswith("Tijdlijn van de operationele doelstellingen: Een grote")
-    # three rows: the picture is as small as a chart of three actions
-    width, height = struct.unpack(">II", chart.png()[16:24])
-    assert height < width
+    # three rows: the chart is as small as a chart of three actions, and half a page at most
+    drawn = chart.drawing()
+    assert drawn.categories == ("Tweede (13 acties)", "Eerste (15 acties)", "Derde (1 actie)")
+    assert drawn.height == timeline_chart(
+        {"titel": "x", "operationele": [{"titel": "y", "acties": [action(n, 2011, "gepland")
+                                                                 for n in range(3)]}]}
+    ).drawing().height  # fmt: skip
 
     few = {"titel": "Klein", "operationele": [goal["operationele"][2]]}
     small = timeline_chart(few)
@@ -507,41 +515,102 @@ def test_the_plan_and_the_diagnostiek_views_carry_their_charts():
     assert diagnostiek["cijferreeksen"]["overlast"]["grafiek"].jaren == (2006, 2007, 2008)
 
 
-def test_a_chart_is_the_same_png_every_time():
+def _chart_parts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as package:
+        return [
+            package.read(n).decode()
+            for n in sorted(package.namelist(), key=lambda n: (len(n), n))
+            if n.startswith("word/charts/")
+        ]
+
+
+def test_a_chart_is_the_same_xml_every_time_and_holds_its_data():
+    from livb.word.chart import chart_xml
+
     chart = chain_chart({"preventie": 3, "nazorg": 1})
     assert chart is not None
-    first, second = chart.png(), chart.png()
-    assert first.startswith(b"\x89PNG\r\n\x1a\n") and first == second
-    assert b"Software" not in first  # no version stamp in the metadata
+    first, second = chart_xml(chart.drawing(), "nl-BE"), chart_xml(chart.drawing(), "nl-BE")
+    assert first == second
+    root = etree.fromstring(first)
+    values = [float(v) for v in root.xpath("//c:val//c:v/text()", namespaces=NS)]
+    labels = root.xpath("//c:cat//c:v/text()", namespaces=NS)
+    assert dict(zip(labels, values, strict=True)) == {
+        "proactie": 0, "preparatie": 0, "preventie": 3, "repressie": 0, "nazorg": 1,
+    }  # fmt: skip
+    assert root.xpath("//c:barChart/c:barDir/@val", namespaces=NS) == ["col"]
+    assert root.xpath("//a:pattFill", namespaces=NS), "bars told apart without colour"
+    assert root.xpath("//c:lang/@val", namespaces=NS) == ["nl-BE"]
 
 
-def test_data_in_a_chart_stays_literal_text(recwarn):
-    from livb.documents.charts import _literal
+def test_a_trend_chart_draws_the_comparison_and_the_target_without_colour():
+    from livb.word.chart import chart_xml
 
-    assert _literal("kost in $ per $inwoner$") == r"kost in \$ per \$inwoner\$"
-    assert _literal("a\tb\x01c\x85d") == "a b c d"
+    views = views_of(EXAMPLE)
+    reeksen = {r.id: r for r in views.project.cijfers.reeksen}
+    trend = series_chart(views.series(reeksen["woninginbraken"]))
+    assert trend is not None
+    trend = dataclasses.replace(trend, doel=(2012, 4.0), onvolledig=2008)
+    root = etree.fromstring(chart_xml(trend.drawing(), "nl-BE"))
+    names = root.xpath("//c:ser/c:tx//c:v/text()", namespaces=NS)
+    assert names == ["Halle", "PZ Zennevallei", "doel 4 (2012)"]
+    assert root.xpath("//c:cat[1]//c:v/text()", namespaces=NS)[:5] == [
+        "2005", "2006", "2007", "2008", "2012",
+    ]  # fmt: skip
+    dashes = root.xpath("//c:ser/c:spPr/a:ln/a:prstDash/@val", namespaces=NS)
+    assert len(set(dashes)) == 3  # each line its own dash: black and white safe
+    markers = root.xpath("//c:ser/c:marker/c:symbol/@val", namespaces=NS)
+    assert len(set(markers)) == 3
+    assert root.xpath("//c:ser[1]/c:dPt/c:idx/@val", namespaces=NS) == ["3"]  # 2008: open
+    assert set(root.xpath("//a:srgbClr/@val", namespaces=NS)) <= {"000000", "FFFFFF", "D9D9D9"}
+    assert root.xpath("//c:legend", namespaces=NS)
+
+
+def test_data_in_a_chart_stays_literal_text():
+    from livb.word.chart import chart_xml
+
     chart = chain_chart({"preventie": 3})
     assert chart is not None
-    hostile = dataclasses.replace(chart, titel="Acties $\\frac{1}{0}$\tper schakel")
-    assert hostile.png().startswith(b"\x89PNG")
-    assert not [w for w in recwarn if "Glyph" in str(w.message)]
+    hostile = dataclasses.replace(chart, titel="Acties <w:p/> & $\\frac{1}{0}$\tper\x01schakel")
+    root = etree.fromstring(chart_xml(hostile.drawing(), "nl-BE"))
+    [title] = root.xpath("/c:chartSpace/c:chart/c:title//a:t/text()", namespaces=NS)
+    assert title == "Acties <w:p/> & $\\frac{1}{0}$ per schakel"
 
 
-# -- the picture in the Word half ----------------------------------------------------------------
+# -- the chart in the Word half ------------------------------------------------------------------
 
 
-def test_a_chart_becomes_a_picture_at_text_width_with_its_caption(halle):
+def test_a_chart_becomes_a_native_chart_at_text_width_with_its_caption(halle):
     render_documents(RenderRequest(halle, ["voortgangsrapport"], today=DAY))
     path = halle / "output" / "voortgangsrapport.docx"
     lines = docx_text(path.read_bytes())
     index = lines.index("Normal | <grafiek>")
     assert lines[index + 1].startswith("Caption | Woninginbraken (pogingen inbegrepen), 2005–2008")
     with zipfile.ZipFile(path) as package:
-        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        names = package.namelist()
         document = package.read("word/document.xml").decode()
-    assert len(media) == 9  # eight series and the chain
+        types = package.read("[Content_Types].xml").decode()
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    assert not [n for n in names if n.startswith("word/media/")]  # no pictures: Word draws
+    charts = [n for n in names if n.startswith("word/charts/")]
+    assert len(charts) == 9  # eight series and the chain
+    for name in charts:
+        assert f'PartName="/{name}" ContentType="{CHART_TYPE}"' in types
+        assert f'Target="{name.removeprefix("word/")}"' in rels
+    assert (
+        document.count('graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"')
+        == 9
+    )
     widths = {int(w) for w in re.findall(r'<wp:extent cx="(\d+)"', document)}
     assert widths == {(11906 - 2 * 1417) * 635}
+    series = _chart_parts(path)[0]
+    assert "Woninginbraken (pogingen inbegrepen)" in series
+    views = views_of(halle)
+    reeks = next(r for r in views.project.cijfers.reeksen if r.id == "woninginbraken")
+    shown = series_chart(views.series(reeks))
+    assert shown is not None
+    root = etree.fromstring(series.encode())
+    first = [float(v) for v in root.xpath("//c:ser[1]/c:val//c:v/text()", namespaces=NS)]
+    assert first == list(shown.waarden)
 
 
 def test_the_grafiek_block_is_checked():
@@ -552,7 +621,7 @@ def test_the_grafiek_block_is_checked():
     import base64
     import json
 
-    png = chain_chart({"preventie": 1}).png()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
     payload = json.dumps({"bijschrift": "Een titel", "png": base64.b64encode(png).decode()})
     ir = parse(f"```grafiek\n{payload}\n```\n")
     [block] = ir.blocks
@@ -560,20 +629,23 @@ def test_the_grafiek_block_is_checked():
     assert "".join(s.text for s in block.caption) == "Een titel"
 
 
-def test_a_chart_is_named_by_number_and_drawn_only_when_parsed():
-    png = chain_chart({"preventie": 1}).png()
-    drawn: list[int] = []
+def test_a_chart_is_named_by_number_and_made_only_when_parsed():
+    from livb.word.ir import Chart
 
-    def draw() -> bytes:
-        drawn.append(1)
-        return png
+    data = chain_chart({"preventie": 1}).drawing()
+    made: list[int] = []
 
-    ir = parse('```grafiek\n{"bijschrift": "Keten", "grafiek": 0}\n```\n', [draw])
+    def make() -> object:
+        made.append(1)
+        return data
+
+    ir = parse('```grafiek\n{"bijschrift": "Keten", "grafiek": 0}\n```\n', [make])
     [block] = ir.blocks
-    assert isinstance(block, Image) and block.data == png and drawn == [1]
+    assert isinstance(block, Chart) and block.data == data and made == [1]
+    assert "".join(s.text for s in block.caption) == "Keten"
     for wrong in ("1", "-1", '"0"', "true"):  # only a chart the document asked for
         with pytest.raises(MarkdownError, match="geen geldige afbeelding"):
-            parse(f'```grafiek\n{{"grafiek": {wrong}}}\n```\n', [draw])
+            parse(f'```grafiek\n{{"grafiek": {wrong}}}\n```\n', [make])
 
 
 def test_charts_count_toward_neither_the_size_nor_the_time_of_the_template(halle, monkeypatch):
@@ -581,6 +653,7 @@ def test_charts_count_toward_neither_the_size_nor_the_time_of_the_template(halle
     import livb.documents.environment as environment
     from livb.documents.environment import build_environment
     from livb.documents.render import _render_text, _template_folders, plan_jobs
+    from livb.word.chart import chart_xml
 
     request = RenderRequest(halle, ["voortgangsrapport"], today=DAY)
     project = load_project(halle).project
@@ -588,14 +661,24 @@ def test_charts_count_toward_neither_the_size_nor_the_time_of_the_template(halle
     [job] = plan_jobs(request, project)
     built = build_environment(_template_folders(halle))
     text = _render_text(built, job)
-    assert '"grafiek": 8' in text and '"png"' not in text  # nine charts, by number only
-    pictures = sum(len(chart.png()) for chart in built.livb_charts)
-    assert pictures > len(text)  # as base64 the pictures alone would pass a limit set here
+    assert '"grafiek": 8' in text and "c:chartSpace" not in text  # nine charts, by number only
+    parts = sum(len(chart_xml(chart.drawing(), "nl-BE")) for chart in built.livb_charts)
+    assert parts > len(text)  # the charts' parts alone would pass a limit set here
     monkeypatch.setattr(environment, "MAX_OUTPUT", len(text) + 1000)
     monkeypatch.setattr("livb.documents.render.MAX_OUTPUT", len(text) + 1000)
     render_documents(RenderRequest(halle, ["voortgangsrapport"], today=DAY))
-    with zipfile.ZipFile(halle / "output" / "voortgangsrapport.docx") as package:
-        assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 9
+    assert len(_chart_parts(halle / "output" / "voortgangsrapport.docx")) == 9
+
+
+def test_pictures_an_earlier_livb_kept_are_removed_and_nothing_else(halle):
+    old = halle / "output" / ".livb-charts"
+    old.mkdir(parents=True)
+    kept = old / ("a" * 64 + ".png")
+    kept.write_bytes(b"\x89PNG")
+    mine = old / "notities.txt"
+    mine.write_text("van mij", encoding="utf-8")
+    render_documents(RenderRequest(halle, ["swot"], today=DAY))
+    assert not kept.exists() and mine.read_text(encoding="utf-8") == "van mij"
 
 
 def test_every_new_document_is_registered_with_its_step():

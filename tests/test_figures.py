@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from livb.documents.charts import _COMPARED, TrendChart, series_chart
+from livb.documents.charts import TrendChart, series_chart
 from livb.documents.render import RenderRequest, render_documents
 from livb.folder.project import load_project
 from livb.method.check import run_checks
 from livb.method.figures import shown_figures
 from livb.model import Project
+from livb.word.chart import _DASHES, _MARKERS
 from livb.word.docx import docx_text
 
 from helpers import MINIMAL, write_tree
@@ -181,14 +182,15 @@ def test_the_chart_draws_the_rate_and_each_comparison_area(folder):
     assert chart.waarden == tuple(OWN[y] / INHABITANTS[y] * 1000 for y in kept)
     assert [area for area, _ in chart.vergelijking] == ["PZ Leuven"]
     assert "per 1.000 inwoners" in chart.eenheid
-    alone = TrendChart(chart.titel, chart.eenheid, chart.jaren, chart.waarden)
-    assert chart.png() != alone.png()
+    drawn = chart.drawing()
+    assert [s.name for s in drawn.series] == [chart.gebied or chart.titel, "PZ Leuven"]
+    assert drawn.series[1].values == chart.vergelijking[0][1]
+    assert drawn.series[0].style != drawn.series[1].style  # its own dash and marker
 
 
 def test_comparison_lines_differ_in_style_and_marker_not_only_in_colour():
-    assert len({str(style) for style, _ in _COMPARED}) == len(_COMPARED)
-    assert len({marker for _, marker in _COMPARED}) == len(_COMPARED)
-    assert "-" not in [style for style, _ in _COMPARED]  # the municipality's own solid line
+    assert len(set(_DASHES)) == len(_DASHES) and len(set(_MARKERS)) == len(_MARKERS)
+    assert _DASHES[0] == "solid"  # the municipality's own line; each comparison area dashed
 
 
 def test_a_rate_without_population_is_reported_by_year(folder):

@@ -32,7 +32,7 @@ MODULES = sorted(
 )
 LIBRARIES = (
     "pydantic", "ruamel.yaml", "typer", "rich", "jinja2", "docx", "lxml", "markdown_it", "babel",
-    "openpyxl", "filelock", "matplotlib",
+    "openpyxl", "filelock",
 )  # fmt: skip
 LEVELS = (
     "livb.core", "livb.model", "livb.folder", "livb.method.themas", "livb.method.queries",

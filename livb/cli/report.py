@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, TextIO
 from livb.core.diagnostics import Diagnostic, Severity
 from livb.core.errors import UsageError
 from livb.core.formatting import join
+from livb.core.i18n import N_, tr, word
 from livb.core.words import count
-from livb.method.process import FASEN, Stand
+from livb.method.process import FASEN, Stand, StepState
 
 if TYPE_CHECKING:  # the rules are loaded only by the commands that check (not by render)
+    from pathlib import Path
+
     from livb.documents.render import Availability, Rendered, Step
     from livb.method.check import CheckResult
     from livb.method.status import Status
@@ -33,29 +36,36 @@ def format_line(diagnostic: Diagnostic) -> str:
 
 
 def summary(results: Sequence[CheckResult]) -> str:
-    """A Dutch sentence counting errors and warnings."""
+    """A sentence counting errors and warnings (and the notes, when there are any)."""
     errors = sum(r.count(Severity.FOUT) for r in results)
     warnings = sum(r.count(Severity.WAARSCHUWING) for r in results)
     notes = sum(r.count(Severity.INFO) for r in results)
-    extra = f" ({count(notes, 'opmerking', 'opmerkingen')})" if notes else ""
+    opmerkingen = count(notes, tr("opmerking"), tr("opmerkingen"))
     if not errors and not warnings:
-        return f"Geen fouten of waarschuwingen{extra}."
-    parts = []
-    if errors:
-        parts.append(errors_text(errors))
-    if warnings:
-        parts.append(warnings_text(warnings))
-    return " en ".join(parts) + f" gevonden{extra}."
+        if notes:
+            return tr("Geen fouten of waarschuwingen ({opmerkingen}).", opmerkingen=opmerkingen)
+        return tr("Geen fouten of waarschuwingen.")
+    if errors and warnings:
+        found = tr(
+            "{fouten} en {waarschuwingen}",
+            fouten=errors_text(errors),
+            waarschuwingen=warnings_text(warnings),
+        )
+    else:
+        found = errors_text(errors) if errors else warnings_text(warnings)
+    if notes:
+        return tr("{wat} gevonden ({opmerkingen}).", wat=found, opmerkingen=opmerkingen)
+    return tr("{wat} gevonden.", wat=found)
 
 
 def errors_text(number: int) -> str:
     """'1 fout', '2 fouten'."""
-    return count(number, "fout", "fouten")
+    return count(number, tr("fout"), tr("fouten"))
 
 
 def warnings_text(number: int) -> str:
     """'1 waarschuwing', '2 waarschuwingen'."""
-    return count(number, "waarschuwing", "waarschuwingen")
+    return count(number, tr("waarschuwing"), tr("waarschuwingen"))
 
 
 def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
@@ -69,7 +79,7 @@ def write_text(results: Sequence[CheckResult], out: TextIO | None = None) -> Non
         for diagnostic in result.diagnostics:
             out.write(prefix + format_line(diagnostic) + "\n")
             if diagnostic.hint:
-                out.write(f"    hulp: {diagnostic.hint}\n")
+                out.write(f"    {tr('hulp:')} {diagnostic.hint}\n")
     out.write(summary(results) + "\n")
     for line in switched_off_lines(results):
         out.write(line + "\n")
@@ -81,12 +91,14 @@ def switched_off_lines(results: Sequence[CheckResult]) -> list[str]:
     if not total:
         return []
     lines = [
-        f"{total} {'melding' if total == 1 else 'meldingen'} bewust uitgeschakeld in livb.yaml:"
+        tr("{aantal} melding bewust uitgeschakeld in livb.yaml:", aantal=total)
+        if total == 1
+        else tr("{aantal} meldingen bewust uitgeschakeld in livb.yaml:", aantal=total)
     ]
     for result in results:
         prefix = _prefix(result, len(results))
         for regel, silenced in result.switched_off():
-            voor = f" voor {', '.join(regel.voor)}" if regel.voor else ""
+            voor = tr(" voor {ids}", ids=", ".join(regel.voor)) if regel.voor else ""
             lines.append(f"  {prefix}{regel.code}{voor} ({len(silenced)}×): {regel.reden}")
     return lines
 
@@ -111,7 +123,7 @@ def _write_rich(results: Sequence[CheckResult], out: TextIO) -> None:
                 f"{escape(diagnostic.message)}"
             )
             if diagnostic.hint:
-                console.print(f"    [green]hulp:[/] {escape(diagnostic.hint)}")
+                console.print(f"    [green]{tr('hulp:')}[/] {escape(diagnostic.hint)}")
     errors = any(r.count(Severity.FOUT) for r in results)
     console.print(f"[{'bold red' if errors else 'green'}]{escape(summary(results))}[/]")
     for line in switched_off_lines(results):
@@ -140,7 +152,7 @@ def write_explanation(code: str, out: TextIO | None = None) -> None:
     if info is None:
         raise unknown_code(code)
     out.write(f"{info.code} {info.name} ({info.severity.label})\n")
-    out.write(f"Bron: {info.methode}\n\n{_plain(info.text)}\n")
+    out.write(tr("Bron: {methode}", methode=info.methode) + f"\n\n{_plain(info.text)}\n")
 
 
 def _plain(text: str) -> str:
@@ -160,10 +172,16 @@ def unknown_code(code: str, where: str = "") -> UsageError:
     meant = explain(code)  # LIVB2O3 typed for LIVB203
     known = [info.code for info in all_codes()]
     close = [meant.code] if meant else difflib.get_close_matches(code.upper(), known, n=1)
-    message = f"onbekende code '{code}'{where}"
     if close:
-        message += f"; bedoelde je {close[0]}?"
-    return UsageError(message, "'livb check --regels' toont alle codes")
+        message = tr(
+            "onbekende code '{code}'{waar}; bedoelde je {bedoeld}?",
+            code=code,
+            waar=where,
+            bedoeld=close[0],
+        )
+    else:
+        message = tr("onbekende code '{code}'{waar}", code=code, waar=where)
+    return UsageError(message, tr("'livb check --regels' toont alle codes"))
 
 
 def write_json(results: Sequence[CheckResult], out: TextIO | None = None) -> None:
@@ -221,38 +239,70 @@ _SAY_WHY = {Stand.KLAAR, Stand.TE_DOEN, Stand.FACULTATIEF}
 """Stands that speak for themselves; every other stand shows its reason under the step."""
 
 
+def _heading(status: Status) -> str:
+    return tr(
+        "{naam} — {titel} (fase {fase})", naam=status.naam, titel=status.titel, fase=status.fase
+    )
+
+
 def _status_lines(status: Status) -> list[str]:
-    lines = [f"{status.naam} — {status.titel} (fase {status.fase})"]
+    lines = [_heading(status)]
     if status.state is None:
         lines.append(
-            f"  de map heeft {errors_text(status.errors)}; 'livb check {status.root}' toont waar"
+            tr(
+                "  de map heeft {fouten}; 'livb check {map}' toont waar",
+                fouten=errors_text(status.errors),
+                map=status.root,
+            )
         )
         return lines
     phase = ""
+    width = max(52, *(len(step.titel) for step in status.state.steps))
     for step in status.state.steps:
         if step.fase != phase:
             phase = step.fase
-            lines.append(f"Fase {phase}  {FASEN[phase]}")
+            lines.append(tr("Fase {nummer}  {naam}", nummer=phase, naam=tr(FASEN[phase])))
         day = str(step.datum) if step.datum else ""
         evidence = ", ".join(step.bewijs[:2]) + (" …" if len(step.bewijs) > 2 else "")
         lines.append(
-            f"  {_MARKS[step.stand]} {step.stap.value:<4} {step.titel:<52} "
-            f"{step.stand.value:<19} {day:<10}  {evidence}"
+            f"  {_MARKS[step.stand]} {step.stap.value:<4} {step.titel:<{width}} "
+            f"{word(step.stand.value):<19} {day:<10}  {evidence}"
         )
         if step.stand not in _SAY_WHY and step.uitleg:
             lines.append(f"         {step.uitleg}")
     following = status.state.next_step
     if following is not None:
-        lines.append(f"Volgende stap: {following.stap.value} {following.titel}: {following.uitleg}")
+        lines.append(_next_step_line(following))
         lines.append(f"  → {following.volgende}")
     if status.keten:
-        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
-        lines.append(f"Acties per schakel van de keten: {spread}")
+        lines.append(_chain_line(status))
     if status.opvolging is not None:
         lines.append(_follow_up_line(status))
-    lines.append(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    lines.append(_control_line(status))
     lines.extend(switched_off_lines([status.check]))
     return lines
+
+
+def _next_step_line(following: StepState) -> str:
+    return tr(
+        "Volgende stap: {stap} {titel}: {uitleg}",
+        stap=following.stap.value,
+        titel=following.titel,
+        uitleg=following.uitleg,
+    )
+
+
+def _chain_line(status: Status) -> str:
+    spread = ", ".join(f"{word(k)} {v}" for k, v in sorted(status.keten.items()))
+    return tr("Acties per schakel van de keten: {verdeling}", verdeling=spread)
+
+
+def _control_line(status: Status) -> str:
+    return tr(
+        "Controle: {fouten}, {waarschuwingen}",
+        fouten=errors_text(status.errors),
+        waarschuwingen=warnings_text(status.warnings),
+    )
 
 
 def _follow_up_line(status: Status) -> str:
@@ -260,25 +310,39 @@ def _follow_up_line(status: Status) -> str:
     follow = status.opvolging
     assert follow is not None
     years = follow.jaren
-    where = (
-        f"monitoring {years[0]}–{years[-1]}"
-        if len(years) > 1
-        else (f"monitoring {years[0]}" if years else "nog geen monitoring")
+    if len(years) > 1:
+        where = tr("monitoring {van}–{tot}", van=years[0], tot=years[-1])
+    elif years:
+        where = tr("monitoring {jaar}", jaar=years[0])
+    else:
+        where = tr("nog geen monitoring")
+    return tr(
+        "Opvolging ({waar}): {acties}; {indicatoren}",
+        waar=where,
+        acties=follow.actions_text,
+        indicatoren=follow.indicators_text,
     )
-    return f"Opvolging ({where}): {follow.actions_text}; {follow.indicators_text}"
 
 
 def _status_row(status: Status) -> str:
     if status.state is None:
-        return f"{status.naam:<24} map met {errors_text(status.errors)}"
+        return tr(
+            "{naam:<24} map met {fouten}", naam=status.naam, fouten=errors_text(status.errors)
+        )
     latest = status.state.last_settled
     last = f"{latest.stap.value} ({latest.datum})" if latest else "-"
     following = status.state.next_step
-    nxt = f"{following.stap.value} {following.titel}" if following else "alles gedaan"
-    count = f"{len(status.state.settled):>2}/{len(status.state.steps)}"
-    return (
-        f"{status.naam:<24} fase {status.fase:<26} {count} afgerond"
-        f"  laatste {last:<18} volgende: {nxt:<46} {status.errors} F {status.warnings} W"
+    nxt = f"{following.stap.value} {following.titel}" if following else tr("alles gedaan")
+    return tr(
+        "{naam:<24} fase {fase:<26} {aantal} afgerond  laatste {laatste:<18} volgende: "
+        "{volgende:<46} {fouten} F {waarschuwingen} W",
+        naam=status.naam,
+        fase=status.fase,
+        aantal=f"{len(status.state.settled):>2}/{len(status.state.steps)}",
+        laatste=last,
+        volgende=nxt,
+        fouten=status.errors,
+        waarschuwingen=status.warnings,
     )
 
 
@@ -290,11 +354,12 @@ def write_zone_status(status: ZoneStatus, out: TextIO | None = None) -> None:
     for priority in zone.zvp.prioriteiten:
         answers = status.answers.get(priority.id, [])
         shown = "; ".join(f"{naam} ({', '.join(ids)})" for naam, ids in answers)
-        out.write(f"  {priority.titel}: {shown or 'nog geen enkele gemeente antwoordt'}\n")
+        shown = shown or tr("nog geen enkele gemeente antwoordt")
+        out.write(f"  {priority.titel}: {shown}\n")
     for naam, why in status.missing:
-        out.write(f"  niet gelezen: {naam}: {why}\n")
+        out.write(tr("  niet gelezen: {naam}: {waarom}", naam=naam, waarom=why) + "\n")
     if status.unlinked:
-        out.write(f"  zonder 'map' in zone.yaml: {join(status.unlinked)}\n")
+        out.write(tr("  zonder 'map' in zone.yaml: {mappen}", mappen=join(status.unlinked)) + "\n")
 
 
 def write_status(statuses: Sequence[Status], out: TextIO | None = None) -> None:
@@ -316,12 +381,12 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
     from rich.table import Table
 
     console = Console(file=out, highlight=False)
-    console.print(f"[bold]{status.naam}[/] — {status.titel} (fase {status.fase})")
+    console.print(escape(_heading(status)))
     if status.state is None:
-        console.print(f"[red]de map heeft fouten:[/] livb check {status.root}")
+        console.print(f"[red]{tr('de map heeft fouten:')}[/] livb check {status.root}")
         return
     table = Table(show_lines=False, header_style="bold")
-    for column in ("", "Stap", "Titel", "Stand", "Datum", "Bewijs"):
+    for column in ("", tr("Stap"), tr("Titel"), tr("Stand"), tr("Datum"), tr("Bewijs")):
         table.add_column(column)
     for step in status.state.steps:
         style = _STYLES[step.stand]
@@ -330,7 +395,7 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
             f"[{style}]{_MARKS[step.stand]}[/]",
             step.stap.value,
             step.titel + why,
-            f"[{style}]{step.stand.value}[/]",
+            f"[{style}]{word(step.stand.value)}[/]",
             str(step.datum) if step.datum else "",
             "\n".join(step.bewijs[:3]) + ("\n…" if len(step.bewijs) > 3 else ""),
         )
@@ -338,15 +403,13 @@ def _write_status_rich(status: Status, out: TextIO) -> None:
     following = status.state.next_step
     if following is not None:
         console.print(
-            f"[bold]Volgende stap:[/] {following.stap.value} {following.titel}: "
-            f"{following.uitleg}\n  → [cyan]{following.volgende}[/]"
+            f"{escape(_next_step_line(following))}\n  → [cyan]{escape(following.volgende)}[/]"
         )
     if status.keten:
-        spread = ", ".join(f"{k} {v}" for k, v in sorted(status.keten.items()))
-        console.print(f"Acties per schakel van de keten: {spread}")
+        console.print(escape(_chain_line(status)))
     if status.opvolging is not None:
         console.print(escape(_follow_up_line(status)))
-    console.print(f"Controle: {errors_text(status.errors)}, {warnings_text(status.warnings)}")
+    console.print(escape(_control_line(status)))
     for line in switched_off_lines([status.check]):
         console.print(f"[dim]{escape(line)}[/]")
 
@@ -402,31 +465,37 @@ def write_document_list(found: Sequence[Availability], out: TextIO | None = None
     from livb.documents._base import NoReason
 
     out = out or sys.stdout
-    rows = [("document", "stap", "nu")]
+    rows = [(tr("document"), tr("stap"), tr("nu"))]
     for entry in found:
         document = entry.document
         if isinstance(entry.why_not, NoReason):
-            now = f"nee, ook los enkel met --toch: {entry.why_not}"
+            now = tr("nee, ook los enkel met --toch: {waarom}", waarom=entry.why_not)
         elif entry.why_not is not None:
-            now = f"nee: {entry.why_not}"
+            now = tr("nee: {waarom}", waarom=entry.why_not)
         elif document.per is not None:
-            now = f"ja, {entry.items}× (--{document.per} ID of --alle)"
+            now = tr("ja, {aantal}× (--{per} ID of --alle)", aantal=entry.items, per=document.per)
         else:
-            now = "ja"
-        rows.append((document.name, "elke" if document.stap == "alle" else document.stap, now))
+            now = tr("ja")
+        step = tr("elke") if document.stap == "alle" else document.stap
+        rows.append((document.name, step, now))
     name_width = max(len(row[0]) for row in rows) + 2
     step_width = max(len(row[1]) for row in rows) + 2
     for name, step, now in rows:
         out.write(f"{name:<{name_width}}{step:<{step_width}}{now}\n".rstrip(" "))
     made = sum(1 for entry in found if entry.why_not is None)
     out.write(
-        f"\nlivb render alle maakt de {made} met 'ja'. livb render DOCUMENT maakt er een, ook "
-        "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
-        "te maken; een document waar de map geen reden meer voor heeft, alleen met --toch.\n"
+        "\n"
+        + tr(
+            "livb render alle maakt de {aantal} met 'ja'. livb render DOCUMENT maakt er een, ook "
+            "een met 'nee' (als ontwerp, met wat ontbreekt gemarkeerd) als er iets is om het voor "
+            "te maken; een document waar de map geen reden meer voor heeft, alleen met --toch.",
+            aantal=made,
+        )
+        + "\n"
     )
 
 
-_STAGES = {"document": "documenten maken", "pdf": "PDF's maken met LibreOffice"}
+_STAGES = {"document": N_("documenten maken"), "pdf": N_("PDF's maken met LibreOffice")}
 
 
 @contextmanager
@@ -446,10 +515,10 @@ def render_progress(out: TextIO | None = None) -> Iterator[Callable[[Step], None
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), console=Console(file=out), transient=True
     ) as progress:
-        task = progress.add_task(_STAGES["document"])
+        task = progress.add_task(tr(_STAGES["document"]))
 
         def show(step: Step) -> None:
-            stage = _STAGES[step.stage]
+            stage = tr(_STAGES[step.stage])
             if step.finished or not step.name:
                 where = f"{step.done}/{step.total}"
             else:
@@ -475,7 +544,7 @@ class _ProgressLines:
             return
         if step.stage not in self.titled:
             self.titled.add(step.stage)
-            self.out.write(f"{_STAGES[step.stage]} ({step.total}):\n")
+            self.out.write(f"{tr(_STAGES[step.stage])} ({step.total}):\n")
         self.out.write(f"  {step.done}/{step.total} {step.name}\n")
         self.out.flush()
 
@@ -484,24 +553,22 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
     """What was written where, what was already so, and what is still to fill in."""
     out = out or sys.stdout
     if not results:
-        out.write("Er was niets om te maken.\n")
+        out.write(tr("Er was niets om te maken.") + "\n")
         return
     folder = results[0].path.parent
     written = [r for r in results if not (r.unchanged and (r.pdf is None or r.pdf_unchanged))]
     kept = [r for r in results if r not in written]
     # What stayed as it was comes first and short; what was written last, where the eye is.
     if kept and not written:
-        if len(kept) == 1:
-            name = kept[0].path.name
-            out.write(f"{name} in {folder} is ongewijzigd: al zoals livb het nu maakt.\n")
-        else:
-            out.write(
-                f"Alle {len(kept)} documenten in {folder} zijn ongewijzigd: al zoals livb ze nu "
-                "maakt.\n"
-            )
+        out.write(_all_kept_line(kept, folder))
     elif kept:
         names = ", ".join(r.path.name for r in kept)
-        out.write(f"{count(len(kept), 'document', 'documenten')} ongewijzigd:\n")
+        unchanged = (
+            tr("1 document ongewijzigd:")
+            if len(kept) == 1
+            else tr("{documenten} ongewijzigd:", documenten=_documents_text(len(kept)))
+        )
+        out.write(unchanged + "\n")
         out.write(
             textwrap.fill(
                 names,
@@ -514,25 +581,61 @@ def write_render_summary(results: Sequence[Rendered], out: TextIO | None = None)
             + "\n"
         )
     if written:
-        out.write(f"{count(len(written), 'document', 'documenten')} in {folder}:\n")
+        out.write(
+            tr("{documenten} in {map}:", documenten=_documents_text(len(written)), map=folder)
+            + "\n"
+        )
         for result in written:
             out.write(_summary_line(result))
     missing = sum(r.missing for r in results)
     if missing:
-        hint = "zie de opmerkingen in Word"
-        if any(r.pdf for r in results):
-            hint += " en de voetnoten in de PDF"
-        out.write(f"Ontwerp: {_data_text(missing)} gemarkeerd als [in te vullen]; {hint}.\n")
+        hint = (
+            tr("zie de opmerkingen in Word en de voetnoten in de PDF")
+            if any(r.pdf for r in results)
+            else tr("zie de opmerkingen in Word")
+        )
+        out.write(
+            tr(
+                "Ontwerp: {gegevens} gemarkeerd als [in te vullen]; {hulp}.",
+                gegevens=_data_text(missing),
+                hulp=hint,
+            )
+            + "\n"
+        )
+
+
+def _all_kept_line(kept: list[Rendered], folder: Path) -> str:
+    if len(kept) == 1:
+        line = tr(
+            "{naam} in {map} is ongewijzigd: al zoals livb het nu maakt.",
+            naam=kept[0].path.name,
+            map=folder,
+        )
+    else:
+        line = tr(
+            "Alle {aantal} documenten in {map} zijn ongewijzigd: al zoals livb ze nu maakt.",
+            aantal=len(kept),
+            map=folder,
+        )
+    return line + "\n"
 
 
 def _summary_line(result: Rendered) -> str:
-    note = f"  ({_data_text(result.missing)} in te vullen)" if result.missing else ""
+    note = (
+        "  " + tr("({gegevens} in te vullen)", gegevens=_data_text(result.missing))
+        if result.missing
+        else ""
+    )
     pdf = f" + {result.pdf.name}" if result.pdf else ""
     return f"  {result.path.name}{pdf}{note}\n"
 
 
 def _data_text(number: int) -> str:
-    return count(number, "gegeven", "gegevens")
+    return count(number, tr("gegeven"), tr("gegevens"))
+
+
+def _documents_text(number: int) -> str:
+    return count(number, tr("document"), tr("documenten"))
 
 
 # --- livb diff -------------------------------------------------------------------------------
@@ -586,23 +689,43 @@ def write_diff(diff: VersionDiff, out: TextIO | None = None) -> None:
     root = root.resolve() if str(root) == "." else root  # 'in halle', not 'in .'
     for side in (diff.old, diff.new):
         for note in side.skipped:
-            out.write(f"let op ({side.label}): {note}\n")
+            out.write(
+                tr("let op ({versie}): {opmerking}", versie=side.label, opmerking=note) + "\n"
+            )
     if diff.changes is None:
         for side, problems in _diff_failures(diff):
-            out.write(f"De map {root} in {side.label} laadt niet:\n")
+            out.write(
+                tr("De map {map} in {versie} laadt niet:", map=root, versie=side.label) + "\n"
+            )
             for diagnostic in problems:
                 out.write(f"  {format_line(diagnostic)}\n")
                 if diagnostic.hint:
-                    out.write(f"      hulp: {diagnostic.hint}\n")
-        out.write("Los de fouten op, of vergelijk met een andere versie.\n")
+                    out.write(f"      {tr('hulp:')} {diagnostic.hint}\n")
+        out.write(tr("Los de fouten op, of vergelijk met een andere versie.") + "\n")
         return
     if not diff.changes:
-        out.write(f"Geen wijzigingen in {root} tussen {diff.old.label} en {diff.new.label}.\n")
+        out.write(
+            tr(
+                "Geen wijzigingen in {map} tussen {van} en {tot}.",
+                map=root,
+                van=diff.old.label,
+                tot=diff.new.label,
+            )
+            + "\n"
+        )
         return
-    out.write(f"Wijzigingen in {root} van {diff.old.label} tot {diff.new.label}:\n\n")
+    out.write(
+        tr(
+            "Wijzigingen in {map} van {van} tot {tot}:",
+            map=root,
+            van=diff.old.label,
+            tot=diff.new.label,
+        )
+        + "\n\n"
+    )
     for line in diff_lines(diff.changes):
         out.write(line + "\n")
-    out.write(f"\n{count(len(diff.changes), 'wijziging', 'wijzigingen')}.\n")
+    out.write(f"\n{count(len(diff.changes), tr('wijziging'), tr('wijzigingen'))}.\n")
 
 
 def _jsonable(value: object) -> object:

@@ -22,13 +22,9 @@ import stat
 from pathlib import Path
 
 from livb.core.errors import LivbError
+from livb.core.i18n import N_, tr
 
-_WRITE_HINT = (
-    "verwijder de koppeling en zet er een gewone map of een gewoon bestand in de plaats{}; livb "
-    "schrijft nooit via een koppeling, zodat een gekopieerde of gekloonde map niet buiten "
-    "zichzelf kan schrijven"
-)
-_TEMPLATE_HINT = (
+_TEMPLATE_HINT = N_(
     "een sjabloon moet een gewoon bestand in templates/ zijn, zonder koppelingen: kopieer de "
     "tekst erin"
 )
@@ -53,15 +49,40 @@ def refuse_links(base: Path, path: Path, other: str | None = None) -> None:
     found = first_link(base, path)
     if found is not None:
         component, target = found
-        which = "het" if component == path.absolute() else f"'{_shown(base, component)}'"
-        raise LinkedPathError(
-            f"kan '{_shown(base, path)}' niet schrijven: {which} is een koppeling (symlink) "
-            f"naar '{target}'",
-            _WRITE_HINT.format(f", of {other}" if other else ""),
+        shown, folder = _shown(base, path), _shown(base, component)
+        message = (
+            tr(
+                "kan '{pad}' niet schrijven: het is een koppeling (symlink) naar '{doel}'",
+                pad=shown,
+                doel=target,
+            )
+            if component == path.absolute()
+            else tr(
+                "kan '{pad}' niet schrijven: '{map}' is een koppeling (symlink) naar '{doel}'",
+                pad=shown,
+                map=folder,
+                doel=target,
+            )
         )
+        raise LinkedPathError(message, _write_hint(other))
 
 
-def check_template(root: Path, path: Path, hint: str = _TEMPLATE_HINT) -> os.stat_result:
+def _write_hint(other: str | None) -> str:
+    if other:
+        return tr(
+            "verwijder de koppeling en zet er een gewone map of een gewoon bestand in de plaats, "
+            "of {anders}; livb schrijft nooit via een koppeling, zodat een gekopieerde of "
+            "gekloonde map niet buiten zichzelf kan schrijven",
+            anders=other,
+        )
+    return tr(
+        "verwijder de koppeling en zet er een gewone map of een gewoon bestand in de plaats; "
+        "livb schrijft nooit via een koppeling, zodat een gekopieerde of gekloonde map niet "
+        "buiten zichzelf kan schrijven"
+    )
+
+
+def check_template(root: Path, path: Path, hint: str | None = None) -> os.stat_result:
     """Refuse a gemeente's template unless it is a regular file with one name, without links.
 
     Every component from the gemeente folder ``root`` down to the file is looked at with
@@ -72,20 +93,37 @@ def check_template(root: Path, path: Path, hint: str = _TEMPLATE_HINT) -> os.sta
         LinkedPathError: a symbolic link, a hard link, or not a regular file.
         OSError: the file cannot be looked at.
     """
+    hint = hint or tr(_TEMPLATE_HINT)
     found = first_link(root, path)
     if found is not None:
         component, target = found
-        where = "" if component == path.absolute() else f"'{_shown(root, component)}' is "
-        raise LinkedPathError(f"{path}: {where}een symbolische koppeling naar '{target}'", hint)
+        message = (
+            tr("{pad}: een symbolische koppeling naar '{doel}'", pad=path, doel=target)
+            if component == path.absolute()
+            else tr(
+                "{pad}: '{map}' is een symbolische koppeling naar '{doel}'",
+                pad=path,
+                map=_shown(root, component),
+                doel=target,
+            )
+        )
+        raise LinkedPathError(message, hint)
     status = path.lstat()
     if not stat.S_ISREG(status.st_mode):
-        raise LinkedPathError(f"{path}: {_kind(status.st_mode)}, geen gewoon bestand", hint)
+        raise LinkedPathError(
+            tr("{pad}: {soort}, geen gewoon bestand", pad=path, soort=_kind(status.st_mode)), hint
+        )
     if status.st_nlink > 1:
         twin = _same_file(root, path, status)
-        other = f"'{twin}'" if twin else "een bestand buiten de gemeentemap"
+        other = f"'{twin}'" if twin else tr("een bestand buiten de gemeentemap")
         raise LinkedPathError(
-            f"{path}: een harde koppeling naar {other} (het bestand heeft "
-            f"{status.st_nlink} namen); een sjabloon mag geen bestand met gegevens zijn",
+            tr(
+                "{pad}: een harde koppeling naar {ander} (het bestand heeft {aantal} namen); een "
+                "sjabloon mag geen bestand met gegevens zijn",
+                pad=path,
+                ander=other,
+                aantal=status.st_nlink,
+            ),
             hint,
         )
     return status
@@ -95,15 +133,16 @@ def outside_reason(root: Path, relative: str) -> str | None:
     """Why ``root/relative`` leads outside the folder ``root``, or None when it stays inside.
 
     A symbolic link that stays inside the folder is fine; one that points outside it, or
-    through a folder that does, is not.
+    through a folder that does, is not. The reason is a marked sentence naming the file as
+    ``{naam}``: ``tr(reason, naam=relative)``.
     """
     path = root / relative
     real = Path(os.path.realpath(path))
     if real.is_relative_to(Path(os.path.realpath(root))):
         return None
     if path.is_symlink():
-        return "is een koppeling (symlink) naar een bestand buiten de gemeentemap"
-    return "ligt via een koppeling (symlink) buiten de gemeentemap"
+        return N_("{naam} is een koppeling (symlink) naar een bestand buiten de gemeentemap")
+    return N_("{naam} ligt via een koppeling (symlink) buiten de gemeentemap")
 
 
 def first_link(base: Path, path: Path) -> tuple[Path, str] | None:
@@ -149,12 +188,12 @@ def _shown(base: Path, path: Path) -> str:
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "een map"
+        return tr("een map")
     if stat.S_ISFIFO(mode):
-        return "een pijp (FIFO)"
+        return tr("een pijp (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "een socket"
-    return "een apparaat"
+        return tr("een socket")
+    return tr("een apparaat")
 
 
 def _same_file(root: Path, path: Path, status: os.stat_result) -> str | None:

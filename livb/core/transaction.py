@@ -23,6 +23,7 @@ from pathlib import Path
 
 from livb.core.errors import LivbError
 from livb.core.formatting import number
+from livb.core.i18n import N_, tr
 from livb.core.safepaths import refuse_links
 
 LOCK = ".livb/new.lock"
@@ -37,24 +38,24 @@ RENDER_LOCK_SECONDS = 300.0
 """Seconds a render waits for another render of the same output folder."""
 
 _REASONS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (het quotum) is op",
-    errno.EACCES: "geen toelating om daar te schrijven",
-    errno.EPERM: "geen toelating om daar te schrijven",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EISDIR: "er staat een map met die naam",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.EEXIST: "er staat al een bestand met die naam",
-    errno.EFBIG: "het bestand is te groot voor de schijf",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EBUSY: "het bestand is in gebruik",
+    errno.ENOSPC: N_("de schijf is vol"),
+    errno.EDQUOT: N_("de schijfruimte (het quotum) is op"),
+    errno.EACCES: N_("geen toelating om daar te schrijven"),
+    errno.EPERM: N_("geen toelating om daar te schrijven"),
+    errno.EROFS: N_("de schijf is alleen-lezen"),
+    errno.EISDIR: N_("er staat een map met die naam"),
+    errno.ENOTDIR: N_("een deel van het pad is een bestand, geen map"),
+    errno.EEXIST: N_("er staat al een bestand met die naam"),
+    errno.EFBIG: N_("het bestand is te groot voor de schijf"),
+    errno.ENAMETOOLONG: N_("de naam is te lang"),
+    errno.EBUSY: N_("het bestand is in gebruik"),
 }
 
 
 def os_reason(error: OSError) -> str:
-    """Why a file operation failed, in Dutch."""
+    """Why a file operation failed, in a few words of the current language where they are known."""
     if error.errno in _REASONS:
-        return _REASONS[error.errno]
+        return tr(_REASONS[error.errno])
     return error.strerror or str(error)
 
 
@@ -221,14 +222,23 @@ def folder_lock(root: Path, command: str) -> Iterator[None]:
     except Timeout:
         waited = number(LOCK_TIMEOUT)
         raise LivbError(
-            f"de map wordt al aangepast door {_holder(root)}",
-            f"{' '.join(command.split()[:2])} wachtte {waited} seconden; probeer het zo opnieuw. "
-            f"Blijft dit duren, kijk dan of dat commando vastzit ({LOCK})",
+            tr("de map wordt al aangepast door {houder}", houder=_holder(root)),
+            tr(
+                "{commando} wachtte {seconden} seconden; probeer het zo opnieuw. "
+                "Blijft dit duren, kijk dan of dat commando vastzit ({slot})",
+                commando=" ".join(command.split()[:2]),
+                seconden=waited,
+                slot=LOCK,
+            ),
         ) from None
     except OSError as error:
         raise LivbError(
-            f"kan het slot '{LOCK}' niet aanmaken: {error.strerror or error}",
-            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+            tr(
+                "kan het slot '{slot}' niet aanmaken: {reden}",
+                slot=LOCK,
+                reden=error.strerror or error,
+            ),
+            tr("controleer of je in de map mag schrijven; er is niets gewijzigd"),
         ) from None
     holder = root / HOLDER
     try:
@@ -267,9 +277,16 @@ def _holder_line(command: str) -> str:
     try:
         user = getpass.getuser()
     except (OSError, KeyError):
-        user = "iemand"
+        user = tr("iemand")
     now = dt.datetime.now().strftime("%H:%M:%S")
-    return f"{user} op {socket.gethostname()} (proces {os.getpid()}, sinds {now}, '{command}')"
+    return tr(
+        "{gebruiker} op {computer} (proces {proces}, sinds {tijd}, '{commando}')",
+        gebruiker=user,
+        computer=socket.gethostname(),
+        proces=os.getpid(),
+        tijd=now,
+        commando=command,
+    )
 
 
 def _holder(root: Path) -> str:
@@ -277,7 +294,7 @@ def _holder(root: Path) -> str:
         line = (root / HOLDER).read_text("utf-8", errors="replace").strip()
     except OSError:
         line = ""
-    return shown(line[:200]) if line else "een ander livb-commando"
+    return shown(line[:200]) if line else tr("een ander livb-commando")
 
 
 @contextmanager
@@ -294,14 +311,17 @@ def output_lock(folder: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise LivbError(
-            f"een andere 'livb render' schrijft al {RENDER_LOCK_SECONDS:.0f} seconden "
-            f"in '{folder}'",
-            "wacht tot die klaar is en probeer opnieuw",
+            tr(
+                "een andere 'livb render' schrijft al {seconden} seconden in '{map}'",
+                seconden=f"{RENDER_LOCK_SECONDS:.0f}",
+                map=folder,
+            ),
+            tr("wacht tot die klaar is en probeer opnieuw"),
         ) from None
     except OSError as error:
         raise LivbError(
-            f"kan niet schrijven in '{folder}': {os_reason(error)}",
-            "kies met --uit een map waarin je mag schrijven",
+            tr("kan niet schrijven in '{map}': {reden}", map=folder, reden=os_reason(error)),
+            tr("kies met --uit een map waarin je mag schrijven"),
         ) from None
     try:
         yield

@@ -1,32 +1,28 @@
-"""Charts of the documents: their data from the views, drawn with matplotlib only when shown.
+"""Charts of the documents: their data from the views, as native Word charts.
 
-A chart is a small frozen value (what it shows); ``png()`` draws it. Templates show one with
-``{{ grafiek(chart) }}``; matplotlib is imported only then. The drawing is black and white
-(markers, line styles and hatching, never colour alone) and byte-identical for the same data.
+A chart is a small frozen value (what it shows); ``drawing()`` gives what the Word writer
+needs (``livb.word.ir.ChartData``), and Word or LibreOffice draws it from its data: no picture
+is made and nothing is imported for it. Templates show one with ``{{ grafiek(chart) }}``. The
+charts are black and white (markers, dashes and fill patterns, never colour alone) and the
+same data gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import Any
 
 from livb.core.formatting import number
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.model.actoren import Schakel
-from livb.word.ir import FieldText
+from livb.word.ir import ChartData, ChartSeries, FieldText
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-WIDTH_INCHES = 6.3  # the text width of an A4 page with 2.5 cm margins
-DPI = 200
 CHAIN = [s.value for s in Schakel]
 
 
@@ -34,15 +30,15 @@ def value_label(eenheid: str) -> str:
     """What the figures of a series are, in Dutch: 'percentage', 'aantal feiten', 'aantal'."""
     unit = eenheid.strip()
     if unit in ("%", "procent", "percent", "percentage") or unit.startswith("% "):
-        return "percentage"
+        return tr("percentage")
     if unit.lower() in ("euro", "€"):
-        return "bedrag in euro"
-    return f"aantal {unit}" if unit else "aantal"
+        return tr("bedrag in euro")
+    return tr("aantal {eenheid}", eenheid=unit) if unit else tr("aantal")
 
 
 def _axis_label(eenheid: str) -> str:
     label = value_label(eenheid)
-    return f"{label} (%)" if label == "percentage" else label
+    return f"{label} (%)" if label == tr("percentage") else label
 
 
 def _text(value: Any) -> str:
@@ -74,18 +70,24 @@ class TrendChart:
         span = f"{self.jaren[0]}–{self.jaren[-1]}" if len(self.jaren) > 1 else str(self.jaren[0])
         parts = [f"{self.titel}, {span}"]
         if self.doel is not None:
-            parts.append(f"streefwaarde {number(self.doel[1])} in {self.doel[0]} (stippellijn)")
+            parts.append(
+                tr(
+                    "streefwaarde {waarde} in {jaar} (stippellijn)",
+                    waarde=number(self.doel[1]),
+                    jaar=self.doel[0],
+                )
+            )
         if self.bron:
-            parts.append(f"bron: {self.bron}")
+            parts.append(tr("bron: {bron}", bron=self.bron))
         if self.noemer:
             parts.append(self.noemer)
         if self.onvolledig in self.jaren:
-            parts.append(f"{self.onvolledig} is nog onvolledig (open punt)")
+            parts.append(tr("{jaar} is nog onvolledig (open punt)", jaar=self.onvolledig))
         return "; ".join(parts) + "."
 
-    def png(self) -> bytes:
-        """The chart as PNG."""
-        return _png(self)
+    def drawing(self) -> ChartData:
+        """The chart as the writer puts it in a document (a native Word chart)."""
+        return drawing(self)
 
 
 @dataclass(frozen=True)
@@ -95,16 +97,17 @@ class BarChart:
     titel: str
     categorieen: tuple[str, ...]
     aantallen: tuple[int, ...]
-    as_label: str = "aantal acties"
+    as_label: str = N_("aantal acties")
+    """The value axis' title (Dutch, marked: shown with tr)."""
 
     @property
     def bijschrift(self) -> str:
         """The caption under the chart."""
         return f"{self.titel}."
 
-    def png(self) -> bytes:
-        """The chart as PNG."""
-        return _png(self)
+    def drawing(self) -> ChartData:
+        """The chart as the writer puts it in a document (a native Word chart)."""
+        return drawing(self)
 
 
 @dataclass(frozen=True)
@@ -138,19 +141,23 @@ class TimelineChart:
         """The caption under the chart."""
         title = self.titel.rstrip(". ")  # a title may end in a full stop of its own
         if self.per_doelstelling:
-            text = (
-                f"Tijdlijn van de operationele doelstellingen: {title}. Elke balk loopt van "
-                "de eerste tot de laatste actie van de doelstelling."
+            text = tr(
+                "Tijdlijn van de operationele doelstellingen: {titel}. Elke balk loopt van "
+                "de eerste tot de laatste actie van de doelstelling.",
+                titel=title,
             )
         else:
-            text = f"Tijdlijn van de acties: {title}."
+            text = tr("Tijdlijn van de acties: {titel}.", titel=title)
         if self.zonder_periode:
-            text += f" {self.zonder_periode} actie(s) zonder begin- of einddatum staan er niet op."
+            text += " " + tr(
+                "{aantal} actie(s) zonder begin- of einddatum staan er niet op.",
+                aantal=self.zonder_periode,
+            )
         return text
 
-    def png(self) -> bytes:
-        """The chart as PNG."""
-        return _png(self)
+    def drawing(self) -> ChartData:
+        """The chart as the writer puts it in a document (a native Word chart)."""
+        return drawing(self)
 
 
 Chart = TrendChart | BarChart | TimelineChart
@@ -191,7 +198,7 @@ def chain_chart(balance: dict[str, int], words: Callable[[str], str] = str) -> B
         return None
     order = CHAIN + sorted(s for s in balance if s not in CHAIN)  # an empty link shows as 0
     return BarChart(
-        "Acties per schakel van de veiligheidsketen",
+        tr("Acties per schakel van de veiligheidsketen"),
         tuple(words(s) for s in order),
         tuple(balance.get(s, 0) for s in order),
     )
@@ -233,216 +240,139 @@ def _goal_bars(goal: dict[str, Any]) -> tuple[Bar, ...]:
                 min(a["start"] for a in dated),
                 max(a["einde"] for a in dated),
                 states.pop() if len(states) == 1 else "gemengd",
-                count(len(dated), "actie", "acties"),
+                count(len(dated), tr("actie"), tr("acties")),
             )
         )
     return tuple(sorted(bars, key=lambda b: (b.start, b.einde, b.label)))
 
 
-# -- drawing -------------------------------------------------------------------------------------
+# -- the native chart of each kind (livb.word.chart writes it) ------------------------------------
 
 
-@cache
-def _matplotlib() -> tuple[Any, Any, Any]:
-    """matplotlib, its Figure and the Agg canvas: pyplot (~0.3 s to import) is not needed."""
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+def _trend_data(chart: TrendChart) -> ChartData:
+    """The years along the axis, the municipality's line, each comparison area's, the target."""
+    years = sorted(set(chart.jaren) | ({chart.doel[0]} if chart.doel else set()))
+    at = {year: n for n, year in enumerate(years)}
 
-    return matplotlib, Figure, FigureCanvasAgg
+    def aligned(values: Sequence[float | None]) -> tuple[float | None, ...]:
+        placed: list[float | None] = [None] * len(years)
+        for year, value in zip(chart.jaren, values, strict=True):
+            placed[at[year]] = value
+        return tuple(placed)
 
-
-_STYLE = {
-    "font.family": "DejaVu Sans",  # shipped with matplotlib: the same glyphs on every machine
-    "font.size": 9,
-    "axes.edgecolor": "black",
-    "axes.labelcolor": "black",
-    "xtick.color": "black",
-    "ytick.color": "black",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "livb",
-    "path.simplify": False,
-    "figure.autolayout": False,  # the layout is tight_layout's, once (see _png)
-    "figure.constrained_layout.use": False,
-}
-
-
-@lru_cache(maxsize=32)
-def _png(chart: Chart) -> bytes:
-    """The chart drawn, once per process: the same chart in several documents is drawn once."""
-    matplotlib, figure_class, canvas_class = _matplotlib()
-    with matplotlib.rc_context(_STYLE):
-        figure = figure_class(figsize=(WIDTH_INCHES, _height(chart)), dpi=DPI)
-        canvas = canvas_class(figure)
-        axes = figure.add_subplot()
-        _DRAW[type(chart)](axes, chart)
-        figure.tight_layout()
-        # tight_layout leaves a placeholder engine, and with any engine savefig draws the
-        # whole figure once more before drawing it for the PNG (a third of a chart's time);
-        # the layout is done, so that draw changes nothing: without an engine it is skipped.
-        figure.set_layout_engine(None)
-        try:
-            return _save(figure)
-        finally:
-            _release(figure, canvas)
-
-
-def _release(figure: Figure, canvas: Any) -> None:
-    """Free a drawn figure's pixels and artists now, not when the collector finds the cycle.
-
-    A timeline's pixels are about 10 MB, and the x10 city's plan has 201 charts.
-    """
-    figure.clear()
-    vars(canvas).pop("renderer", None)
-
-
-def _save(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
-
-
-def _height(chart: Chart) -> float:
-    if isinstance(chart, TimelineChart):
-        return 1.2 + 0.42 * max(len(chart.balken), 1)
-    return 2.8
-
-
-def _draw_trend(axes: Axes, chart: Chart) -> None:
-    assert isinstance(chart, TrendChart)
-    years, values = list(chart.jaren), list(chart.waarden)
-    axes.plot(years, values, color="black", linestyle="-", marker="o", markersize=5,
-              label=_literal(chart.gebied))  # fmt: skip
-    compared = [p for _, points in chart.vergelijking for p in points if p is not None]
-    for (area, points), (line, mark) in zip(chart.vergelijking, _COMPARED, strict=False):
-        drawn = [float("nan") if p is None else p for p in points]
-        axes.plot(years, drawn, color="black", linestyle=line, marker=mark, markersize=4,
-                  linewidth=1, markerfacecolor="white", label=_literal(area))  # fmt: skip
-    if chart.vergelijking:
-        axes.legend(loc="lower left", fontsize=7, frameon=False, ncol=4)
-    if chart.onvolledig in years:
-        index = years.index(chart.onvolledig)
-        axes.plot([years[index]], [values[index]], linestyle="none", marker="o", markersize=7,
-                  markerfacecolor="white", markeredgecolor="black")  # fmt: skip
-    for year, value in zip(years, values, strict=True):
-        axes.annotate(number(value), (year, value), textcoords="offset points",
-                      xytext=(0, 6), ha="center", fontsize=8)  # fmt: skip
-    ticks = sorted(set(years) | ({chart.doel[0]} if chart.doel else set()))
+    own = ChartSeries(
+        _literal(chart.gebied) or _literal(chart.titel),
+        aligned(chart.waarden),
+        labels=True,
+        open_points=(at[chart.onvolledig],) if chart.onvolledig in at else (),
+    )
+    series = [own]
+    for number_, (area, points) in enumerate(chart.vergelijking, start=1):
+        series.append(ChartSeries(_literal(area), aligned(points), style=number_))
     if chart.doel is not None:
-        year, target = chart.doel
-        axes.axhline(target, color="black", linestyle=":", linewidth=1)
-        axes.plot([year], [target], linestyle="none", marker="s", markersize=6,
-                  markerfacecolor="white", markeredgecolor="black")  # fmt: skip
-        axes.annotate(f"doel {number(target)}", (year, target), textcoords="offset points",
-                      xytext=(0, -12), ha="center", fontsize=8)  # fmt: skip
-        values = [*values, target]
-    axes.set_xticks(ticks, [str(y) for y in ticks])
-    if len(ticks) == 1:
-        axes.set_xlim(ticks[0] - 1, ticks[0] + 1)
-    axes.set_xlabel("jaar")
-    axes.set_ylabel(_literal(_axis_label(chart.eenheid)))
-    values = [*values, *compared]
-    low = min(0.0, min(values))
-    axes.set_ylim(low, max(values) * 1.18 if max(values) > 0 else 1)
-    from matplotlib.ticker import FuncFormatter
-
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
-    _title(axes, chart.titel)
-    axes.grid(axis="y", color="0.85", linewidth=0.6)
+        name = f"{tr('doel')} {number(chart.doel[1])} ({chart.doel[0]})"
+        series.append(ChartSeries(name, (chart.doel[1],) * len(years), no_marker=True))
+    values = [v for s in series for v in s.values if v is not None]
+    return ChartData(
+        "lijn",
+        _literal(chart.titel),
+        tuple(str(y) for y in years),
+        tuple(series),
+        category_title=tr("jaar"),
+        value_title=_literal(_axis_label(chart.eenheid)),
+        value_format="#,##0.0#" if any(v != int(v) for v in values) else "#,##0",
+        minimum=0 if min(values, default=0) >= 0 else None,
+        height=2.8,
+    )
 
 
-_COMPARED = [("--", "s"), (":", "^"), ("-.", "D"), ((0, (1, 3)), "v"), ((0, (5, 1)), "x")]
-"""Line style and marker of each comparison area: told apart without colour."""
+def _bar_data(chart: BarChart) -> ChartData:
+    """A column per category, its count above it."""
+    counts = tuple(float(n) for n in chart.aantallen)
+    return ChartData(
+        "staaf",
+        _literal(chart.titel),
+        tuple(_literal(c) for c in chart.categorieen),
+        (ChartSeries(tr(chart.as_label), counts, labels=True),),
+        value_title=tr(chart.as_label),
+        minimum=0,
+        major_unit=1 if max(counts, default=0) <= 10 else None,
+        height=2.8,
+    )
 
 
-def _draw_bars(axes: Axes, chart: Chart) -> None:
-    assert isinstance(chart, BarChart)
-    positions = range(len(chart.categorieen))
-    bars = axes.bar(positions, chart.aantallen, color="0.8", edgecolor="black", hatch="//")
-    axes.bar_label(bars, labels=[number(n) for n in chart.aantallen], padding=2)
-    axes.set_xticks(list(positions), [_literal(c) for c in chart.categorieen])
-    axes.set_ylabel(chart.as_label)
-    axes.set_ylim(0, max(chart.aantallen) * 1.2 + 0.5)
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
-    _title(axes, chart.titel)
+_STATES = (
+    N_("gepland"),
+    N_("lopend"),
+    N_("vertraagd"),
+    N_("afgerond"),
+    N_("geschrapt"),
+    N_("gemengd"),
+)
+"""The states of an action in the order of a timeline's legend, each with its own fill."""
 
 
-_STATUS_HATCH = {
-    "gepland": "",
-    "lopend": "//",
-    "vertraagd": "\\\\",
-    "afgerond": "xx",
-    "geschrapt": "..",
-    "gemengd": "++",  # an operational goal whose actions stand differently (see _goal_bars)
-}
-
-
-def _draw_timeline(axes: Axes, chart: Chart) -> None:
-    import matplotlib.dates
-
-    mdates: Any = matplotlib.dates  # untyped in matplotlib's stubs
-    assert isinstance(chart, TimelineChart)
+def _timeline_data(chart: TimelineChart) -> ChartData:
+    """A bar per action (or goal) from its start to its end; one series per state, stacked."""
     rows = list(chart.balken)
-    for row, bar in enumerate(rows):
-        start = mdates.date2num(bar.start)
-        length = mdates.date2num(bar.einde) - start + 1
-        axes.barh(row, length, left=start, height=0.55, color="0.85", edgecolor="black",
-                  hatch=_STATUS_HATCH.get(bar.status, ""))  # fmt: skip
-    labels = [
-        f"{_wrap(b.label, 38, lines=1)}\n{_literal(b.detail)}" if b.detail else _wrap(b.label, 38)
-        for b in rows
-    ]
-    axes.set_yticks(range(len(rows)), labels, fontsize=7.5)
-    axes.invert_yaxis()
-    axes.xaxis.set_major_locator(mdates.YearLocator())
-    axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    first = min(b.start for b in rows) if rows else dt.date.today()
-    last = max(b.einde for b in rows) if rows else first
-    axes.set_xlim(mdates.date2num(dt.date(first.year, 1, 1)),
-                  mdates.date2num(dt.date(last.year + 1, 1, 1)))  # fmt: skip
-    axes.grid(axis="x", color="0.85", linewidth=0.6)
-    _title(axes, chart.titel)
-    statuses = sorted({b.status for b in rows}, key=list(_STATUS_HATCH).index)
-    if len(statuses) > 1:
-        from matplotlib.patches import Patch
-
-        handles = [
-            Patch(facecolor="0.85", edgecolor="black", hatch=_STATUS_HATCH[s], label=s)
-            for s in statuses
-        ]
-        below = (0.5, -0.12 - 0.4 / len(rows))
-        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=below,
-                    ncol=len(handles), fontsize=7, frameon=False)  # fmt: skip
+    labels = tuple(_shorten(f"{b.label} ({b.detail})" if b.detail else b.label, 90) for b in rows)
+    present = sorted({b.status for b in rows}, key=lambda s: (_state_order(s), s))
+    # the offset up to the start: invisible, nameless (no legend entry in any client)
+    series = [ChartSeries("", tuple(_year(b.start) for b in rows), hidden=True)]
+    for state in present:
+        lengths = tuple(
+            _year(b.einde + dt.timedelta(days=1)) - _year(b.start) if b.status == state else None
+            for b in rows
+        )
+        series.append(ChartSeries(tr(state), lengths, style=_state_order(state)))
+    first = min((b.start for b in rows), default=dt.date.today())
+    last = max((b.einde for b in rows), default=first)
+    return ChartData(
+        "tijdlijn",
+        _literal(chart.titel),
+        labels,
+        tuple(series),
+        value_format="0",
+        minimum=first.year,
+        maximum=last.year + 1,
+        major_unit=1,
+        height=1.2 + 0.42 * max(len(rows), 1),
+        legend=len(present) > 1,
+    )
 
 
-def _title(axes: Axes, text: str) -> None:
-    axes.figure.suptitle(_wrap(text, 95), x=0.01, ha="left", fontsize=9)
+def _year(day: dt.date) -> float:
+    """A day as a point on a timeline counted in years: 1 July 2010 is about 2010.5."""
+    start = dt.date(day.year, 1, 1)
+    length = (dt.date(day.year + 1, 1, 1) - start).days
+    return round(day.year + (day - start).days / length, 6)
+
+
+def _state_order(state: str) -> int:
+    return _STATES.index(state) if state in _STATES else len(_STATES)
+
+
+@lru_cache(maxsize=1024)
+def drawing(chart: Chart) -> ChartData:
+    """What the writer needs to put the chart in a document: made once per chart and run."""
+    if isinstance(chart, TrendChart):
+        return _trend_data(chart)
+    if isinstance(chart, BarChart):
+        return _bar_data(chart)
+    return _timeline_data(chart)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _literal(text: str) -> str:
-    """Data as matplotlib shows it literally: no control characters, no mathtext ($...$)."""
-    return _CONTROL.sub(" ", text).replace("$", r"\$")
+    """Data as a chart shows it: on one line, without control characters."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def _wrap(text: str, width: int, lines: int = 2) -> str:
-    """The text in lines of ``width`` characters, at most ``lines`` of them (the last one cut)."""
-    text = _literal(text)
-    wrapped = textwrap.wrap(text, width) or [text]
-    if len(wrapped) > lines:
-        rest = textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder=" …")
-        wrapped = [*wrapped[: lines - 1], rest]
-    return "\n".join(wrapped)
-
-
-_DRAW = {TrendChart: _draw_trend, BarChart: _draw_bars, TimelineChart: _draw_timeline}
+def _shorten(text: str, width: int) -> str:
+    """A label that fits beside a bar: cut at a word with an ellipsis when it is too long."""
+    return textwrap.shorten(_literal(text), width, placeholder=" …")
 
 
 def charts_of(items: Iterable[Chart | None]) -> list[Chart]:
@@ -458,6 +388,7 @@ __all__: Sequence[str] = [
     "TrendChart",
     "chain_chart",
     "charts_of",
+    "drawing",
     "series_chart",
     "timeline_chart",
     "value_label",

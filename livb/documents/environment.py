@@ -38,7 +38,7 @@ from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import upper_first
 from livb.documents.compiled import own_template_cache
-from livb.word.ir import FieldMark, Missing, split_missing, written_length
+from livb.word.ir import ChartData, FieldMark, Missing, split_missing, written_length
 from livb.word.markdown import DATA_BREAK, LITERAL_CLOSE, LITERAL_OPEN
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -692,11 +692,9 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.livb_budget = Budget()
         self.livb_charts: list[Any] = []
         """The charts the current document asked for (``grafiek()``), drawn after its text."""
-        self.livb_drawn: dict[Any, bytes] = {}
-        """Every chart drawn in this run (one environment per run), by its value: its kind and
-        data (the style is livb's own). The same chart in several documents is drawn once."""
-        self.livb_chart_cache: Any = None
-        """The output folder's pictures of earlier runs (a ``chartcache.ChartCache``), if any."""
+        self.livb_drawn: dict[Any, ChartData] = {}
+        """Every chart made in this run (one environment per run), by its value: its kind and
+        data. The same chart in several documents is made once."""
         self.template_text: Callable[[str], str] = str
         self.livb_own: set[int] = set()
         self.globals["range"] = self.livb_range
@@ -711,7 +709,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
     def chart_block(self, chart: Any) -> Markdown:
         """A chart as a ```grafiek block naming it by number (nothing for a chart without data).
 
-        In a template: ``{{ grafiek(r.grafiek) }}``. The picture is drawn when the Markdown is
+        In a template: ``{{ grafiek(r.grafiek) }}``. The chart is made when the Markdown is
         parsed (:meth:`chart_pictures`): neither its time nor its size counts toward the
         template's limits, which are meant for what the template writes.
         """
@@ -722,24 +720,18 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return Markdown("```grafiek\n" + json.dumps(payload, ensure_ascii=False) + "\n```\n")
 
     def draw_charts(self) -> None:
-        """Draw the current document's charts that this run has not drawn yet."""
+        """Make the current document's charts that this run has not made yet."""
         for chart in self.livb_charts:
             self.chart_picture(chart)
 
-    def chart_picture(self, chart: Any) -> bytes:
-        """A chart's PNG, drawn once per run, and not at all when an earlier run kept it."""
-        picture = self.livb_drawn.get(chart)
-        if picture is None:
-            cache = self.livb_chart_cache
-            picture = cache.picture(chart) if cache is not None else None
-            if picture is None:
-                picture = chart.png()
-                if cache is not None:
-                    cache.remember(chart, picture)
-            self.livb_drawn[chart] = picture
-        return picture
+    def chart_picture(self, chart: Any) -> ChartData:
+        """A chart as the Word writer puts it in the document, made once per run."""
+        made = self.livb_drawn.get(chart)
+        if made is None:
+            made = self.livb_drawn[chart] = chart.drawing()
+        return made
 
-    def chart_pictures(self) -> list[Callable[[], bytes]]:
+    def chart_pictures(self) -> list[Callable[[], ChartData]]:
         """What gives each chart of the current document, in the order it was asked for."""
         return [partial(self.chart_picture, chart) for chart in self.livb_charts]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -27,7 +28,6 @@ from livb.core.transaction import RENDER_LOCK, os_reason, output_lock, write_ato
 from livb.core.words import count
 from livb.documents import DOCUMENTS, Document
 from livb.documents._base import DRAFT_TEXT, NoReason, Reason, draft_texts, gap
-from livb.documents._chartcache import ChartCache
 from livb.documents.environment import (
     DOCUMENT_SECONDS,
     MAX_OUTPUT,
@@ -389,9 +389,8 @@ def _render_loaded(
     reference = HouseStyle(_reference(source.root))  # read once, for every document
     folders = _template_folders(source.root)
     environment = build_environment(folders)
-    environment.livb_chart_cache = charts_kept = ChartCache(out)
-    # The collector is paused per step, not for the whole render: a step makes many objects
-    # and no cycles, but matplotlib's figures are cycles, drawn with the collector on.
+    # The collector is paused per step, not for the whole render: each step makes many
+    # objects and no cycles.
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
     _refuse_untranslated(jobs, folders)
@@ -419,7 +418,7 @@ def _render_loaded(
     ]
     if reasons:
         raise NotFinal(reasons)
-    return _write_all(out, built, request, progress, charts_kept)
+    return _write_all(out, built, request, progress)
 
 
 def _refuse_untranslated(jobs: list[Job], folders: list[Path]) -> None:
@@ -751,7 +750,7 @@ def _build_ir(environment: LimitedEnvironment, job: Job, keep_data: bool = True)
         clean, origins = split_marks(_render_text(environment, job))
     if not keep_data:
         job.context = {}
-    environment.draw_charts()  # with the collector on: matplotlib's figures are cycles
+    environment.draw_charts()
     with paused_gc():  # the Markdown tokens
         tokens = tokenize(clean)
         del clean  # a large plan's text is 20 MB: its tokens hold their own copy
@@ -910,12 +909,11 @@ def _write_all(
     built: list[tuple[Job, bytes, int]],
     request: RenderRequest,
     progress: Progress | None = None,
-    charts_kept: ChartCache | None = None,
 ) -> list[Rendered]:
     """Write the documents that changed, one at a time, each recorded in the manifest after it.
 
     A file that already holds what livb makes now is left as it was (its date too), and so is
-    its PDF when that was made from it. The charts drawn anew are kept for the next run.
+    its PDF when that was made from it.
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -931,6 +929,7 @@ def _write_all(
     with output_lock(out):
         manifest = Manifest.read(out)
         remove_leftovers(out, [*names, *pdfs])
+        _remove_old_pictures(out)
         current = {name: _contents(out / name) for name in names}
         same = {name for name, data in _files(built) if current[name] == data}
         changed = [
@@ -959,11 +958,28 @@ def _write_all(
             else _write_one(out, manifest, job, data, missing)
             for job, data, missing in built
         ]
-        if charts_kept is not None:
-            charts_kept.save()
         if request.pdf:  # after the Word files and the manifest: a failed PDF loses nothing
             _write_pdfs(rendered, progress)
         return rendered
+
+
+_OLD_PICTURES = ".livb-charts"
+"""Where livb 0.x kept its chart pictures between runs; the charts are native Word charts now."""
+
+
+def _remove_old_pictures(out: Path) -> None:
+    """Remove the chart pictures an earlier livb kept in the output folder (its own files only).
+
+    Only ``<sha256>.png`` files livb named itself go; the folder goes once it is empty.
+    """
+    folder = out / _OLD_PICTURES
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if re.fullmatch(r"[0-9a-f]{64}\.png", path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def _files(built: list[tuple[Job, bytes, int]]) -> Iterator[tuple[str, bytes]]:

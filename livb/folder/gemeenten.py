@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from livb.core import i18n
 from livb.core.formatting import long_date
+from livb.core.i18n import tr
 
 # The German-speaking community: Amel, Büllingen, Bütgenbach, Eupen, Kelmis, Lontzen, Raeren,
 # Sankt Vith, Burg-Reuland. Statbel lists them in the Walloon region like the French-speaking ones.
@@ -163,9 +165,14 @@ def lookup(name: str) -> Lookup:
         successor = all_gemeenten()[merged[0]]
         return Lookup(
             None,
-            f"{name} bestaat niet meer als gemeente: ze is op "
-            f"{long_date(dt.date.fromisoformat(merged[1]))} "
-            f"gefusioneerd tot {successor.naam_nl} (NIS {successor.nis})",
+            tr(
+                "{naam} bestaat niet meer als gemeente: ze is op {datum} gefusioneerd tot "
+                "{opvolger} (NIS {nis})",
+                naam=name,
+                datum=long_date(dt.date.fromisoformat(merged[1])),
+                opvolger=successor.naam_fr if i18n.language() == "fr" else successor.naam_nl,
+                nis=successor.nis,
+            ),
             (successor,),
             merged=True,
         )
@@ -173,7 +180,9 @@ def lookup(name: str) -> Lookup:
     close = difflib.get_close_matches(folded, names, n=3, cutoff=0.75)
     suggestions = tuple(dict.fromkeys(_by_name()[match] for match in close))
     return Lookup(
-        None, f"'{name}' staat niet in de lijst van de 565 Belgische gemeenten", suggestions
+        None,
+        tr("'{naam}' staat niet in de lijst van de 565 Belgische gemeenten", naam=name),
+        suggestions,
     )
 
 

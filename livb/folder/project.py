@@ -6,13 +6,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from livb.core import i18n
 from livb.core.diagnostics import Diagnostic, Location, Severity
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import tr
 from livb.core.nogc import paused_gc
 from livb.core.safepaths import outside_reason
 from livb.folder.schema_errors import MISSING_KEY, SchemaProblem, suggest, translate
@@ -30,9 +31,7 @@ from livb.folder.yamlio import (
 from livb.model import FILE_KINDS, FileKind, Project
 from livb.model._base import JAAR_MAX, JAAR_MIN
 from livb.model.diagnostiek import CijfersBestand
-
-if TYPE_CHECKING:
-    from livb.model.zone import ZoneBestand
+from livb.model.zone import ZoneBestand
 
 YAML_SYNTAX = "LIVB001"
 NOT_A_MAPPING = "LIVB002"
@@ -100,10 +99,19 @@ def load_clean(root: Path, refusal: str) -> LoadResult:
         errors = sorted(d for d in loaded.diagnostics if d.severity is Severity.FOUT)
         if errors and errors[0].code == NOT_A_FOLDER:
             raise LivbError(errors[0].message, errors[0].hint)
-        first = f", te beginnen met {errors[0].location}: {errors[0].message}" if errors else ""
+        hint = (
+            tr(
+                "los eerst de fouten op die 'livb check {map}' toont, te beginnen met "
+                "{plaats}: {boodschap}",
+                map=root,
+                plaats=errors[0].location,
+                boodschap=errors[0].message,
+            )
+            if errors
+            else tr("los eerst de fouten op die 'livb check {map}' toont", map=root)
+        )
         raise LivbError(
-            f"de map '{root}' heeft fouten; {refusal}",
-            f"los eerst de fouten op die 'livb check {root}' toont{first}",
+            tr("de map '{map}' heeft fouten; {weigering}", map=root, weigering=refusal), hint
         )
     return loaded
 
@@ -142,31 +150,17 @@ def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
     Raises:
         UsageError: ``root`` is not a folder.
     """
+    i18n.set_language(folder_language(root))
     if not root.is_dir():
         raise UsageError(
-            f"'{root}' is geen map", "geef de map van de gemeente op, bv. livb check ."
+            tr("'{map}' is geen map", map=root),
+            tr("geef de map van de gemeente op, bv. livb check ."),
         )
     result = LoadResult(root, None)
     if not os.path.lexists(root / "livb.yaml"):
-        hint = "maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map op"
-        if holds_gemeente_files(root):
-            hint = (
-                "de andere bestanden van een gemeentemap staan er wel: zet livb.yaml terug "
-                "(bv. 'git restore livb.yaml'), of maak er een met 'livb init' in een lege map "
-                "en kopieer het hierheen"
-            )
-        result.diagnostics.append(
-            Diagnostic(
-                Location("livb.yaml"),
-                NOT_A_FOLDER,
-                Severity.FOUT,
-                f"'{root}' is geen gemeentemap: livb.yaml ontbreekt",
-                hint,
-            )
-        )
+        result.diagnostics.append(_not_a_folder(root))
         return result
 
-    i18n.set_language(folder_language(root))
     models: dict[str, BaseModel] = {}
     with paused_gc():  # many small objects and no cycles: see livb/core/nogc.py
         unreadable = _unreadable_folders(result, root)
@@ -187,6 +181,24 @@ def load_project(root: Path, *, zone_base: Path | None = None) -> LoadResult:
     return result
 
 
+def _not_a_folder(root: Path) -> Diagnostic:
+    """The folder has no livb.yaml: make one, or put back the one it lost."""
+    hint = tr("maak een nieuwe map met 'livb init MAP --gemeente NAAM' of geef de juiste map op")
+    if holds_gemeente_files(root):
+        hint = tr(
+            "de andere bestanden van een gemeentemap staan er wel: zet livb.yaml terug "
+            "(bv. 'git restore livb.yaml'), of maak er een met 'livb init' in een lege map "
+            "en kopieer het hierheen"
+        )
+    return Diagnostic(
+        Location("livb.yaml"),
+        NOT_A_FOLDER,
+        Severity.FOUT,
+        tr("'{map}' is geen gemeentemap: livb.yaml ontbreekt", map=root),
+        hint,
+    )
+
+
 def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
     """Report each folder of the layout that cannot be read, once; its files are skipped."""
     folders = {kind.folder or kind.pattern.rpartition("/")[0] for kind in FILE_KINDS} - {""}
@@ -197,14 +209,20 @@ def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
             continue
         problem = None
         if outside_reason(root, folder):
-            problem = f"{folder} is een koppeling (symlink) naar een map buiten de gemeentemap"
+            problem = tr(
+                "{map} is een koppeling (symlink) naar een map buiten de gemeentemap", map=folder
+            )
         elif not path.is_dir():
-            problem = f"{folder} is een bestand, geen map"
+            problem = tr("{map} is een bestand, geen map", map=folder)
         else:
             try:
                 os.scandir(path).close()
             except OSError as error:
-                problem = f"de map {folder}/ kan niet gelezen worden ({describe_os_error(error)})"
+                problem = tr(
+                    "de map {map}/ kan niet gelezen worden ({reden})",
+                    map=folder,
+                    reden=describe_os_error(error),
+                )
         if problem:
             unreadable.add(folder)
             result.diagnostics.append(
@@ -213,7 +231,7 @@ def _unreadable_folders(result: LoadResult, root: Path) -> set[str]:
                     UNREADABLE,
                     Severity.FOUT,
                     problem,
-                    f"livb verwacht hier een gewone map '{folder}' met YAML-bestanden",
+                    tr("livb verwacht hier een gewone map '{map}' met YAML-bestanden", map=folder),
                 )
             )
     return unreadable
@@ -254,7 +272,7 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
                     Location(path, syntax.line, syntax.column),
                     YAML_SYNTAX,
                     Severity.FOUT,
-                    f"YAML-fout: {syntax.message}",
+                    tr("YAML-fout: {boodschap}", boodschap=syntax.message),
                     syntax.hint,
                 )
             )
@@ -269,8 +287,8 @@ def _load_file(result: LoadResult, root: Path, path: str, kind: FileKind) -> Bas
                 Location(path, 1, 1),
                 NOT_A_MAPPING,
                 Severity.FOUT,
-                "het bestand moet uit sleutels met waarden bestaan ('sleutel: waarde')",
-                f"zie de uitleg bovenaan het bestand of 'livb schema {kind.name}'",
+                tr("het bestand moet uit sleutels met waarden bestaan ('sleutel: waarde')"),
+                tr("zie de uitleg bovenaan het bestand of 'livb schema {soort}'", soort=kind.name),
             )
         )
         return None
@@ -299,7 +317,7 @@ def _confidential(kind: FileKind, data: dict[Any, Any]) -> bool:
 def _problems(
     error: ValidationError, model: type[BaseModel], confidential: bool = False
 ) -> list[SchemaProblem]:
-    """The Dutch problems, without 'missing key' where a misspelt key already explains it."""
+    """The problems, without 'missing key' where a misspelt key already explains it."""
     problems = [translate(detail, model, confidential=confidential) for detail in error.errors()]
     misspelt = {
         (problem.loc[:-1], problem.suggestion) for problem in problems if problem.suggestion
@@ -364,8 +382,8 @@ def _yml_file(relative: str) -> Diagnostic:
         Location(relative),
         UNKNOWN_FILE,
         Severity.WAARSCHUWING,
-        "bestanden met de extensie .yml worden niet gelezen",
-        f"hernoem het naar {relative.rpartition('/')[2].rpartition('.')[0]}.yaml",
+        tr("bestanden met de extensie .yml worden niet gelezen"),
+        tr("hernoem het naar {naam}.yaml", naam=relative.rpartition("/")[2].rpartition(".")[0]),
     )
 
 
@@ -373,15 +391,15 @@ def _unknown_file(relative: str, name: str, names: list[str]) -> Diagnostic:
     stem = name.rpartition(".")[0]
     guess = suggest(name, names) or suggest(stem + ".yaml", names)
     hint = (
-        f"bedoelde je '{guess}'? Hernoem het bestand."
+        tr("bedoelde je '{gok}'? Hernoem het bestand.", gok=guess)
         if guess
-        else "livb leest dit bestand niet; hernoem of verplaats het"
+        else tr("livb leest dit bestand niet; hernoem of verplaats het")
     )
     return Diagnostic(
         Location(relative),
         UNKNOWN_FILE,
         Severity.WAARSCHUWING,
-        f"onbekend bestand '{relative}' wordt niet gelezen",
+        tr("onbekend bestand '{pad}' wordt niet gelezen", pad=relative),
         hint,
     )
 
@@ -396,16 +414,16 @@ def _unknown_folder(path: Path, name: str, names: list[str]) -> list[Diagnostic]
         except OSError:
             return []
     hint = (
-        f"bedoelde je '{guess}'? Hernoem de map."
+        tr("bedoelde je '{gok}'? Hernoem de map.", gok=guess)
         if guess
-        else "livb leest de YAML-bestanden in deze map niet; verplaats ze naar de juiste map"
+        else tr("livb leest de YAML-bestanden in deze map niet; verplaats ze naar de juiste map")
     )
     return [
         Diagnostic(
             Location(f"{name}/"),
             UNKNOWN_FILE,
             Severity.WAARSCHUWING,
-            f"onbekende map '{name}/' wordt niet gelezen",
+            tr("onbekende map '{naam}/' wordt niet gelezen", naam=name),
             hint,
         )
     ]
@@ -431,8 +449,10 @@ def _period_names(models: dict[str, BaseModel]) -> list[Diagnostic]:
             Location(path, 1, 1),
             PERIOD_NAME,
             Severity.FOUT,
-            f"'{path}' heeft geen jaar als naam; livb weet niet over welk jaar het gaat",
-            "noem het bestand naar het jaar dat het opvolgt, bv. monitoring/2011.yaml",
+            tr(
+                "'{pad}' heeft geen jaar als naam; livb weet niet over welk jaar het gaat", pad=path
+            ),
+            tr("noem het bestand naar het jaar dat het opvolgt, bv. monitoring/2011.yaml"),
         )
         for path in models
         if path.startswith("monitoring/") and monitoring_year(path) is None
@@ -494,7 +514,9 @@ def _load_series(result: LoadResult, root: Path, project: Project) -> None:
                 CsvProblem(
                     rest.line,
                     rest.column,
-                    f"en nog {len(problems) - MAX_PROBLEMS} fouten in dit bestand",
+                    tr(
+                        "en nog {aantal} fouten in dit bestand", aantal=len(problems) - MAX_PROBLEMS
+                    ),
                     rest.hint,
                 ),
             ]
@@ -509,64 +531,84 @@ _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]+://|[\w.-]+@[\w.-]+:)")
 
 def _load_zone(result: LoadResult, root: Path, project: Project) -> None:
     """The police zone's shared folder, when livb.yaml names it: it must exist and hold us."""
-    from livb.model.zone import ZoneBestand
-
     gemeente = project.instellingen.gemeente
     if gemeente.politiezone is None or not gemeente.politiezone.map:
         return
     folder = gemeente.politiezone.map
-    loc = ("gemeente", "politiezone", "map")
 
     def fail(code: str, message: str, hint: str) -> None:
-        where = result.locate("livb.yaml", loc)
+        where = result.locate("livb.yaml", ("gemeente", "politiezone", "map"))
         result.diagnostics.append(Diagnostic(where, code, Severity.FOUT, message, hint))
 
-    if _URL.match(folder):
+    zone = _read_zone(root, folder)
+    if isinstance(zone, tuple):
+        fail(ZONE_MISSING, *zone)
+        return
+    codes = {g.nis_code for g in zone.gemeenten}
+    if gemeente.nis_code is not None and gemeente.nis_code not in codes:
+        names = ", ".join(f"{g.naam} ({g.nis_code})" for g in zone.gemeenten) or tr("geen")
         fail(
-            ZONE_MISSING,
-            f"livb haalt de map van de politiezone niet op van het internet ('{folder}')",
-            "haal de zonemap binnen met 'git clone ADRES' (bv. naast de gemeentemap) en geef "
-            "hier het pad ernaartoe, bv. '../pz-zennevallei' of '~/git/pz-zennevallei'",
+            ZONE_OTHER,
+            tr(
+                "{zone} telt {gemeente} (NIS {nis}) niet bij haar gemeenten: {namen}",
+                zone=zone.naam,
+                gemeente=gemeente.naam,
+                nis=gemeente.nis_code,
+                namen=names,
+            ),
+            tr(
+                "controleer de NIS-code in livb.yaml en het pad naar de zonemap, of voeg de "
+                "gemeente toe in zone.yaml van de zone"
+            ),
         )
         return
+    project.zone = zone
+
+
+def _read_zone(root: Path, folder: str) -> ZoneBestand | tuple[str, str]:
+    """The zone.yaml of the police zone's folder, or what is wrong with it and what to do."""
+    if _URL.match(folder):
+        return (
+            tr(
+                "livb haalt de map van de politiezone niet op van het internet ('{map}')",
+                map=folder,
+            ),
+            tr(
+                "haal de zonemap binnen met 'git clone ADRES' (bv. naast de gemeentemap) en geef "
+                "hier het pad ernaartoe, bv. '../pz-zennevallei' of '~/git/pz-zennevallei'"
+            ),
+        )
     path = (root / Path(folder).expanduser() / "zone.yaml").resolve()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError:
-        fail(
-            ZONE_MISSING,
-            f"de map van de politiezone '{folder}' heeft geen leesbaar zone.yaml",
-            "verbeter het pad (vanaf deze map, bv. '../pz-zennevallei'), of maak de map met "
-            "livb init --zone NAAM MAP",
+        return (
+            tr("de map van de politiezone '{map}' heeft geen leesbaar zone.yaml", map=folder),
+            tr(
+                "verbeter het pad (vanaf deze map, bv. '../pz-zennevallei'), of maak de map met "
+                "livb init --zone NAAM MAP"
+            ),
         )
-        return
     try:
-        zone = ZoneBestand.model_validate(parse_fast(text) or {})
+        return ZoneBestand.model_validate(parse_fast(text) or {})
     except (ValidationError, YamlSyntaxError) as error:
         detail = (
             error.message
             if isinstance(error, YamlSyntaxError)
             else translate(error.errors()[0], ZoneBestand).message
         )
-        fail(
-            ZONE_MISSING,
-            f"zone.yaml van de politiezone ('{folder}') is ongeldig: {detail}",
-            f"verbeter zone.yaml in de zonemap '{folder}'; 'livb check' van die map "
-            "controleert het opnieuw",
+        return (
+            tr(
+                "zone.yaml van de politiezone ('{map}') is ongeldig: {fout}",
+                map=folder,
+                fout=detail,
+            ),
+            tr(
+                "verbeter zone.yaml in de zonemap '{map}'; 'livb check' van die map "
+                "controleert het opnieuw",
+                map=folder,
+            ),
         )
-        return
-    codes = {g.nis_code for g in zone.gemeenten}
-    if gemeente.nis_code is not None and gemeente.nis_code not in codes:
-        names = ", ".join(f"{g.naam} ({g.nis_code})" for g in zone.gemeenten) or "geen"
-        fail(
-            ZONE_OTHER,
-            f"{zone.naam} telt {gemeente.naam} (NIS {gemeente.nis_code}) niet bij haar "
-            f"gemeenten: {names}",
-            "controleer de NIS-code in livb.yaml en het pad naar de zonemap, of voeg de gemeente "
-            "toe in zone.yaml van de zone",
-        )
-        return
-    project.zone = zone
 
 
 def _csv_problem(relative: str, problem: CsvProblem | YamlSyntaxError) -> Diagnostic:
@@ -591,8 +633,8 @@ def _read_csv(
     refused = _csv_path_problem(bestand)
     if refused is None and not os.path.lexists(root / relative):
         refused = (
-            f"het bestand '{relative}' bestaat niet",
-            "zet het CSV-bestand in de map diagnostiek/ of verbeter de naam",
+            tr("het bestand '{pad}' bestaat niet", pad=relative),
+            tr("zet het CSV-bestand in de map diagnostiek/ of verbeter de naam"),
         )
     if refused is not None:
         where = result.locate("diagnostiek/cijfers.yaml", loc)
@@ -617,13 +659,27 @@ def _read_csv(
 
 def _csv_path_problem(bestand: str) -> tuple[str, str] | None:
     """Why the ``bestand`` of a series may not be read: it must stay in diagnostiek/."""
-    hint = "zet het CSV-bestand in de map diagnostiek/ en schrijf enkel de naam, bv. overlast.csv"
+    hint = tr(
+        "zet het CSV-bestand in de map diagnostiek/ en schrijf enkel de naam, bv. overlast.csv"
+    )
     if "\\" in bestand:
-        return f"'{bestand}' bevat een '\\'", "schrijf mappen met '/', bv. cijfers/overlast.csv"
+        return (
+            tr("'{bestand}' bevat een '\\'", bestand=bestand),
+            tr("schrijf mappen met '/', bv. cijfers/overlast.csv"),
+        )
     if PurePosixPath(bestand).is_absolute() or PureWindowsPath(bestand).drive:
-        return f"'{bestand}' is een absoluut pad; livb leest alleen bestanden in de map", hint
+        return (
+            tr(
+                "'{bestand}' is een absoluut pad; livb leest alleen bestanden in de map",
+                bestand=bestand,
+            ),
+            hint,
+        )
     if ".." in PurePosixPath(bestand).parts:
-        return f"'{bestand}' verwijst met '..' naar buiten de map diagnostiek/", hint
+        return (
+            tr("'{bestand}' verwijst met '..' naar buiten de map diagnostiek/", bestand=bestand),
+            hint,
+        )
     return None
 
 
@@ -633,8 +689,6 @@ def load_zone_file(root: Path) -> tuple[LoadResult, ZoneBestand | None]:
     The same reading as a gemeente folder's files: YAML mistakes (LIVB001), a file that is not
     'sleutel: waarde' (LIVB002) and every schema problem (LIVB010-012) at its place.
     """
-    from livb.model.zone import ZoneBestand
-
     i18n.set_language(folder_language(root, "zone.yaml"))
     kind = FileKind("zone", "zone.yaml", ZoneBestand, "de gedeelde map van een politiezone")
     result = LoadResult(root, None)

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from livb.core import i18n
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import write_atomic
+from livb.folder.project import folder_language
 from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
 from livb.model._class_docs import CLASS_DOCS
 
@@ -47,9 +49,15 @@ def build_schema(kind: FileKind, language: str = "nl") -> dict[str, Any]:
     }
 
 
-def schema_text(kind: FileKind) -> str:
-    """The JSON Schema of one kind, as text."""
-    return json.dumps(build_schema(kind), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: FileKind, language: str | None = None) -> str:
+    """The JSON Schema of one kind, as text, described in ``language`` (the current one).
+
+    A language whose descriptions are not written yet gets the Dutch ones.
+    """
+    language = language or i18n.language()
+    if language not in CLASS_DOCS:
+        language = "nl"
+    return json.dumps(build_schema(kind, language), ensure_ascii=False, indent=2) + "\n"
 
 
 def kind_named(name: str) -> FileKind | None:
@@ -77,13 +85,17 @@ def vscode_settings() -> dict[str, Any]:
 
 
 def write_schemas(root: Path) -> list[Path]:
-    """Write the schema of every kind into ``root/.livb/schema``; return the files written."""
+    """Write the schema of every kind into ``root/.livb/schema``; return the files written.
+
+    The descriptions are in the folder's language (its ``taal``), else the current one.
+    """
+    language = folder_language(root) if (root / "livb.yaml").is_file() else None
     folder = root / SCHEMA_FOLDER
     refuse_links(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in FILE_KINDS:
         path = folder / f"{kind.name}.json"
-        write_atomic(path, schema_text(kind), inside=root)
+        write_atomic(path, schema_text(kind, language), inside=root)
         written.append(path)
     return written

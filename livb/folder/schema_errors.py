@@ -1,4 +1,4 @@
-"""Turning pydantic's validation errors into Dutch messages that say what to do."""
+"""Pydantic's validation errors as messages that say what to do, in the folder's language."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from livb.core import i18n
 from livb.core.formatting import integer
+from livb.core.i18n import N_, tr
 from livb.model._base import DATUM_BUITEN_BEREIK, GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
 UNKNOWN_KEY = "LIVB010"
@@ -23,7 +25,7 @@ INVALID_VALUE = "LIVB012"
 
 @dataclass(frozen=True)
 class SchemaProblem:
-    """A validation error in Dutch, with the path it points to."""
+    """A validation error in the current language, with the path it points to."""
 
     code: str
     loc: tuple[int | str, ...]
@@ -39,19 +41,19 @@ class SchemaProblem:
 def _type_word(value: object, hidden: bool = False) -> str:
     """What kind of value it is, with the value itself unless it is ``hidden``."""
     if value is None:
-        return "niets (de waarde is leeg)"
+        return tr("niets (de waarde is leeg)")
     if isinstance(value, bool):
-        return "ja/nee" if hidden else f"ja/nee ({str(value).lower()})"
+        return tr("ja/nee") if hidden else tr("ja/nee ({waarde})", waarde=str(value).lower())
     if isinstance(value, int | float):
-        return "een getal" if hidden else f"een getal ({_short(str(value))})"
+        return tr("een getal") if hidden else tr("een getal ({waarde})", waarde=_short(str(value)))
     if isinstance(value, str):
-        return "tekst" if hidden else f"tekst ('{_short(value)}')"
+        return tr("tekst") if hidden else tr("tekst ('{waarde}')", waarde=_short(value))
     if isinstance(value, dt.date):
-        return "een datum" if hidden else f"een datum ({value.isoformat()})"
+        return tr("een datum") if hidden else tr("een datum ({waarde})", waarde=value.isoformat())
     if isinstance(value, list):
-        return "een lijst"
+        return tr("een lijst")
     if isinstance(value, dict):
-        return "een mapping (sleutels met waarden)"
+        return tr("een mapping (sleutels met waarden)")
     return type(value).__name__
 
 
@@ -108,7 +110,7 @@ def translate(
     as_option: bool = False,
     confidential: bool = False,
 ) -> SchemaProblem:
-    """One pydantic error as a Dutch problem, pointing at the right key or value.
+    """One pydantic error as a problem in the current language, pointing at the right place.
 
     Args:
         error: an entry of ``ValidationError.errors()``.
@@ -129,35 +131,51 @@ def translate(
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
 
     if kind == "extra_forbidden":
-        options = allowed_keys(model, loc[:-1])
-        guess = suggest(str(loc[-1]), options)
-        shown = not confidential or _KEY_LIKE.fullmatch(str(loc[-1]))
-        message = f"onbekende sleutel '{loc[-1]}'" if shown else "onbekende sleutel"
-        if guess:
-            return SchemaProblem(
-                UNKNOWN_KEY,
-                loc,
-                True,
-                f"{message}; bedoelde je '{guess}'?",
-                f"verbeter de schrijfwijze: '{guess}'",
-                suggestion=guess,
-            )
-        hint = "toegelaten sleutels hier: " + ", ".join(options) if options else None
-        return SchemaProblem(UNKNOWN_KEY, loc, True, message, hint)
+        return _unknown_key(loc, model, confidential)
     if kind == "missing":
         return SchemaProblem(
             MISSING_KEY,
             loc[:-1],
             False,
-            f"de verplichte sleutel '{loc[-1]}' ontbreekt",
-            f"voeg '{loc[-1]}: …' toe",
+            tr("de verplichte sleutel '{sleutel}' ontbreekt", sleutel=loc[-1]),
+            tr("voeg '{sleutel}: …' toe", sleutel=loc[-1]),
             key=str(loc[-1]),
         )
-    where = (f"--{key}" if as_option else f"'{key}'") if key else "de waarde"
+    where = (f"--{key}" if as_option else f"'{key}'") if key else tr("de waarde")
     message, hint = _value_message(kind, where, value, ctx, error, confidential)
     if confidential:
         message = _without(message, value)
     return SchemaProblem(INVALID_VALUE, loc, at_key, message, hint)
+
+
+def _unknown_key(
+    loc: tuple[int | str, ...], model: type[BaseModel], confidential: bool
+) -> SchemaProblem:
+    """A key the model does not know, with the allowed key it probably meant."""
+    options = allowed_keys(model, loc[:-1])
+    guess = suggest(str(loc[-1]), options)
+    shown = not confidential or _KEY_LIKE.fullmatch(str(loc[-1]))
+    if guess:
+        message = (
+            tr("onbekende sleutel '{sleutel}'; bedoelde je '{gok}'?", sleutel=loc[-1], gok=guess)
+            if shown
+            else tr("onbekende sleutel; bedoelde je '{gok}'?", gok=guess)
+        )
+        return SchemaProblem(
+            UNKNOWN_KEY,
+            loc,
+            True,
+            message,
+            tr("verbeter de schrijfwijze: '{gok}'", gok=guess),
+            suggestion=guess,
+        )
+    message = (
+        tr("onbekende sleutel '{sleutel}'", sleutel=loc[-1]) if shown else tr("onbekende sleutel")
+    )
+    hint = (
+        tr("toegelaten sleutels hier: {sleutels}", sleutels=", ".join(options)) if options else None
+    )
+    return SchemaProblem(UNKNOWN_KEY, loc, True, message, hint)
 
 
 _KEY_LIKE = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -172,6 +190,14 @@ def _without(message: str, value: object) -> str:
     return message
 
 
+def _says(model_error: str, dutch: str) -> bool:
+    """Whether a model's own message holds ``dutch``, in any language livb writes.
+
+    The model layer writes its messages in the folder's language; the Dutch text is the key.
+    """
+    return any(i18n.translate(dutch, taal) in model_error for taal in i18n.LANGUAGES)
+
+
 _Message = tuple[str, str | None]
 _DATE_KINDS = (
     "date_type",
@@ -179,7 +205,7 @@ _DATE_KINDS = (
     "date_from_datetime_parsing",
     "date_from_datetime_inexact",
 )
-_DATE_HINT = "schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14"
+_DATE_HINT = N_("schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14")
 
 
 @dataclass(frozen=True)
@@ -194,12 +220,14 @@ class _Invalid:
     hidden: bool
 
     def word(self) -> str:
-        """What the value is, in Dutch ('de tekst 'x'', 'een lijst'); never the value if hidden."""
+        """What the value is ('tekst ('x')', 'een lijst'); never the value if it is hidden."""
         return _type_word(self.value, self.hidden)
 
-    def told(self) -> str:
-        """The value in brackets after a message, unless it is hidden."""
-        return "" if self.hidden else f" ({self.value})"
+    def say(self, plain: str, told: str, **fields: Any) -> str:
+        """``told`` with the value as ``{waarde}``, or ``plain`` when the value is hidden."""
+        if self.hidden:
+            return tr(plain, waar=self.where, **fields)
+        return tr(told, waar=self.where, waarde=self.value, **fields)
 
     @property
     def model_error(self) -> str:
@@ -224,59 +252,79 @@ def _value_message(
         answer = step(invalid)
         if answer is not None:
             return answer
-    return f"ongeldige waarde voor {where}: {invalid.word()}", None
+    return tr("ongeldige waarde voor {waar}: {wat}", waar=where, wat=invalid.word()), None
 
 
 def _empty(invalid: _Invalid) -> _Message | None:
     if invalid.value is None and invalid.kind.endswith("_type"):
-        return f"{invalid.where} is leeg", "vul een waarde in of laat de sleutel weg"
+        return (
+            tr("{waar} is leeg", waar=invalid.where),
+            tr("vul een waarde in of laat de sleutel weg"),
+        )
     return None
 
 
 def _date(invalid: _Invalid) -> _Message | None:
     where = invalid.where
+    not_a_date = tr("{waar} is geen geldige datum: {wat}", waar=where, wat=invalid.word())
     if invalid.kind in _DATE_KINDS:
-        return f"{where} is geen geldige datum: {invalid.word()}", _DATE_HINT
+        return not_a_date, tr(_DATE_HINT)
     if invalid.kind != "value_error":
         return None
-    if DATUM_BUITEN_BEREIK in invalid.model_error:
-        shown = "de datum" if invalid.hidden else invalid.value
+    if _says(invalid.model_error, DATUM_BUITEN_BEREIK):
+        shown = tr("de datum") if invalid.hidden else invalid.value
         return (
-            f"{where}: {shown} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}",
-            "verbeter het jaar; " + _DATE_HINT,
+            tr(
+                "{waar}: {datum} ligt niet tussen {van} en {tot}",
+                waar=where,
+                datum=shown,
+                van=JAAR_MIN,
+                tot=JAAR_MAX,
+            ),
+            tr("verbeter het jaar; schrijf een datum als JJJJ-MM-DD, bv. 2026-03-14"),
         )
-    if "geen geldige datum" in invalid.model_error:
-        return f"{where} is geen geldige datum: {invalid.word()}", _DATE_HINT
+    if _says(invalid.model_error, "geen geldige datum"):
+        return not_a_date, tr(_DATE_HINT)
     return None
+
+
+def _choices(expected: str) -> str:
+    """The choices pydantic lists (``'a', 'b' or 'c'``), their last word in the current language."""
+    head, separator, last = expected.rpartition(" or ")
+    return tr("{keuzes} of {laatste}", keuzes=head, laatste=last) if separator else expected
 
 
 def _choice(invalid: _Invalid) -> _Message | None:
     if invalid.kind not in ("enum", "literal_error"):
         return None
     value, hidden = invalid.value, invalid.hidden
-    expected = str(invalid.ctx.get("expected", "")).replace(" or ", " of ")
-    options = [option.strip(" '") for option in expected.replace(" of ", ", ").split(",")]
+    expected = str(invalid.ctx.get("expected", ""))
+    options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",")]
     guess = suggest(str(value), options) if isinstance(value, str) and not hidden else None
     # A word is shown as it was written; another kind of value says what it is.
     shown = f"'{_short(value)}'" if isinstance(value, str) else invalid.word()
-    message = (
-        f"ongeldige waarde {shown} voor {invalid.where}"
-        if not hidden
-        else f"ongeldige waarde ({invalid.word()}) voor {invalid.where}"
-    )
-    if guess:
-        message += f"; bedoelde je '{guess}'?"
-    return message, f"kies uit: {expected}"
+    if hidden:
+        message = tr("ongeldige waarde ({wat}) voor {waar}", wat=invalid.word(), waar=invalid.where)
+    elif guess:
+        message = tr(
+            "ongeldige waarde {waarde} voor {waar}; bedoelde je '{gok}'?",
+            waarde=shown,
+            waar=invalid.where,
+            gok=guess,
+        )
+    else:
+        message = tr("ongeldige waarde {waarde} voor {waar}", waarde=shown, waar=invalid.where)
+    return message, tr("kies uit: {keuzes}", keuzes=_choices(expected))
 
 
 _PATTERNS = (
     (
         "A-Za-z0-9",
-        "is geen geldige id",
-        "gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties",
+        N_("{onderwerp} is geen geldige id"),
+        N_("gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties"),
     ),
-    ("LIVB", "is geen regelcode", "een regelcode ziet eruit als LIVB301"),
-    ("[0-5]", "is geen uur", "schrijf een uur als UU:MM, bv. 14:00"),
+    ("LIVB", N_("{onderwerp} is geen regelcode"), N_("een regelcode ziet eruit als LIVB301")),
+    ("[0-5]", N_("{onderwerp} is geen uur"), N_("schrijf een uur als UU:MM, bv. 14:00")),
 )
 
 
@@ -286,42 +334,56 @@ def _pattern(invalid: _Invalid) -> _Message | None:
     pattern = str(invalid.ctx.get("pattern", ""))
     subject = invalid.where if invalid.hidden else f"'{_short(str(invalid.value))}'"
     if pattern == r"^\d{5}$":
-        return f"{subject} is geen NIS-code", "een NIS-code heeft vijf cijfers, bv. 23027"
+        return (
+            tr("{onderwerp} is geen NIS-code", onderwerp=subject),
+            tr("een NIS-code heeft vijf cijfers, bv. 23027"),
+        )
     for part, what, hint in _PATTERNS:
         if part in pattern:
-            return f"{subject} {what}", hint
-    return f"{invalid.where} heeft niet de verwachte vorm{invalid.told()}", None
+            return tr(what, onderwerp=subject), tr(hint)
+    return (
+        invalid.say(
+            N_("{waar} heeft niet de verwachte vorm"),
+            N_("{waar} heeft niet de verwachte vorm ({waarde})"),
+        ),
+        None,
+    )
 
 
+_DECIMAL_HINT = N_("schrijf een decimaal getal met een punt, bv. 12.5")
 _TYPES: dict[str, tuple[str, str | None]] = {
-    "string_type": ("moet tekst zijn", None),
-    "int_type": ("moet een geheel getal zijn", None),
-    "int_parsing": ("moet een geheel getal zijn", None),
-    "int_from_float": ("moet een geheel getal zijn", None),
-    "float_type": ("moet een getal zijn", "schrijf een decimaal getal met een punt, bv. 12.5"),
-    "float_parsing": ("moet een getal zijn", "schrijf een decimaal getal met een punt, bv. 12.5"),
-    "bool_type": ("moet true of false zijn", None),
-    "bool_parsing": ("moet true of false zijn", None),
+    "string_type": (N_("{waar} moet tekst zijn, maar is {wat}"), None),
+    "int_type": (N_("{waar} moet een geheel getal zijn, maar is {wat}"), None),
+    "int_parsing": (N_("{waar} moet een geheel getal zijn, maar is {wat}"), None),
+    "int_from_float": (N_("{waar} moet een geheel getal zijn, maar is {wat}"), None),
+    "float_type": (N_("{waar} moet een getal zijn, maar is {wat}"), _DECIMAL_HINT),
+    "float_parsing": (N_("{waar} moet een getal zijn, maar is {wat}"), _DECIMAL_HINT),
+    "bool_type": (N_("{waar} moet true of false zijn, maar is {wat}"), None),
+    "bool_parsing": (N_("{waar} moet true of false zijn, maar is {wat}"), None),
     "list_type": (
-        "moet een lijst zijn",
-        "zet elk element op een eigen regel die begint met '- '",
+        N_("{waar} moet een lijst zijn, maar is {wat}"),
+        N_("zet elk element op een eigen regel die begint met '- '"),
     ),
     "dict_type": (
-        "moet een mapping met sleutels zijn",
-        "schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'",
+        N_("{waar} moet een mapping met sleutels zijn, maar is {wat}"),
+        N_("schrijf op de volgende regels, ingesprongen, 'sleutel: waarde'"),
     ),
 }
+"""pydantic's kinds of wrong type: the message (``{waar}`` and what it is, ``{wat}``), the hint."""
 _TYPES["model_type"] = _TYPES["model_attributes_type"] = _TYPES["dict_type"]
 
 
 def _text_or_type(invalid: _Invalid) -> _Message | None:
     if invalid.kind == "string_too_short":
-        return f"{invalid.where} is leeg", "vul een tekst in"
+        return tr("{waar} is leeg", waar=invalid.where), tr("vul een tekst in")
     if invalid.kind == "string_too_long":
-        return f"{invalid.where} is te lang", f"hoogstens {invalid.ctx.get('max_length')} tekens"
+        return (
+            tr("{waar} is te lang", waar=invalid.where),
+            tr("hoogstens {aantal} tekens", aantal=invalid.ctx.get("max_length")),
+        )
     if invalid.kind in _TYPES:
         must, hint = _TYPES[invalid.kind]
-        return f"{invalid.where} {must}, maar is {invalid.word()}", hint
+        return tr(must, waar=invalid.where, wat=invalid.word()), tr(hint) if hint else None
     return None
 
 
@@ -330,30 +392,49 @@ def _year_or_number(invalid: _Invalid) -> _Message | None:
     if kind in ("greater_than_equal", "less_than_equal") and (
         ctx.get("ge") == JAAR_MIN or ctx.get("le") == JAAR_MAX
     ):
-        shown = "de waarde" if invalid.hidden else _short(str(invalid.value))
+        shown = tr("de waarde") if invalid.hidden else _short(str(invalid.value))
         return (
-            f"{where}: {shown} is geen jaartal tussen {JAAR_MIN} en {JAAR_MAX}",
-            "schrijf het jaar met vier cijfers, bv. 2024",
+            tr(
+                "{waar}: {waarde} is geen jaartal tussen {van} en {tot}",
+                waar=where,
+                waarde=shown,
+                van=JAAR_MIN,
+                tot=JAAR_MAX,
+            ),
+            tr("schrijf het jaar met vier cijfers, bv. 2024"),
         )
     if kind == "finite_number":
         return (
-            f"{where} is geen gewoon getal{invalid.told()}",
-            "schrijf een getal, bv. 12.5; laat de sleutel weg als de waarde (nog) onbekend is",
+            invalid.say(
+                N_("{waar} is geen gewoon getal"), N_("{waar} is geen gewoon getal ({waarde})")
+            ),
+            tr("schrijf een getal, bv. 12.5; laat de sleutel weg als de waarde (nog) onbekend is"),
         )
+    return _too_big_or_small(invalid)
+
+
+def _too_big_or_small(invalid: _Invalid) -> _Message | None:
+    kind, ctx, where = invalid.kind, invalid.ctx, invalid.where
     if kind == "less_than_equal" and ctx.get("le") == GROOTSTE_GETAL:
         return (
-            f"{where} is te groot ({invalid.word()})",
-            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
+            tr("{waar} is te groot ({wat})", waar=where, wat=invalid.word()),
+            tr("hoogstens {grens}", grens=integer(GROOTSTE_GETAL, group=" ")),
         )
     if kind == "greater_than_equal" and ctx.get("ge") == -GROOTSTE_GETAL:
         return (
-            f"{where} is te klein ({invalid.word()})",
-            f"minstens {integer(-GROOTSTE_GETAL, group=' ')}",
+            tr("{waar} is te klein ({wat})", waar=where, wat=invalid.word()),
+            tr("minstens {grens}", grens=integer(-GROOTSTE_GETAL, group=" ")),
         )
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{where} is te klein{invalid.told()}", f"minstens {ctx.get('ge', ctx.get('gt'))}"
+        return (
+            invalid.say(N_("{waar} is te klein"), N_("{waar} is te klein ({waarde})")),
+            tr("minstens {grens}", grens=ctx.get("ge", ctx.get("gt"))),
+        )
     if kind in ("less_than_equal", "less_than"):
-        return f"{where} is te groot{invalid.told()}", f"hoogstens {ctx.get('le', ctx.get('lt'))}"
+        return (
+            invalid.say(N_("{waar} is te groot"), N_("{waar} is te groot ({waarde})")),
+            tr("hoogstens {grens}", grens=ctx.get("le", ctx.get("lt"))),
+        )
     return None
 
 

@@ -9,12 +9,13 @@ refused, not guessed: ``1.234`` may mean 1234 or 1,234.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from livb.core.formatting import integer
+from livb.core.i18n import N_, tr
 from livb.model._base import GROOTSTE_GETAL, JAAR_MAX, JAAR_MIN
 
-GENERAL_HINT = "de eerste regel noemt de kolommen (jaar;waarde), daarna één jaar per regel"
+GENERAL_HINT = N_("de eerste regel noemt de kolommen (jaar;waarde), daarna één jaar per regel")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
@@ -25,12 +26,12 @@ _YEAR = re.compile(r"\d{4}")
 
 @dataclass(frozen=True)
 class CsvProblem:
-    """A problem in a CSV file: 1-based line and column, Dutch message and what to do."""
+    """A problem in a CSV file: 1-based line and column, message and what to do."""
 
     line: int
     column: int
     message: str
-    hint: str = GENERAL_HINT
+    hint: str = field(default_factory=lambda: tr(GENERAL_HINT))
 
 
 class _CellError(ValueError):
@@ -46,45 +47,80 @@ def _number(cell: str, delimiter: str) -> float:
     decimal, other = (",", ".") if delimiter == ";" else (".", ",")
     example = f"12{decimal}5"
     if not text:
-        raise _CellError("de waarde ontbreekt", f"vul een getal in, bv. {example}")
+        raise _CellError(
+            tr("de waarde ontbreekt"), tr("vul een getal in, bv. {voorbeeld}", voorbeeld=example)
+        )
     if _GROUPED.fullmatch(text):
         text = re.sub(r"[ \u00a0\u202f]", "", text)
     if other in text:
-        mark = "een punt" if other == "." else "een komma"
-        if _THOUSANDS.fullmatch(text):
-            raise _CellError(
-                f"'{text}': is {mark} hier een scheidingsteken voor duizendtallen of een "
-                f"decimaal teken? In een bestand met '{delimiter}' is het decimale teken "
-                f"'{decimal}'",
-                f"schrijf duizendtallen zonder scheidingsteken (1234) of met een spatie "
-                f"(1 234), en decimalen met '{decimal}'",
-            )
-        raise _CellError(
-            f"'{text}' heeft {mark}; in een bestand met '{delimiter}' is het decimale teken "
-            f"'{decimal}' (decimale {'komma' if decimal == ',' else 'punt'})",
-            f"schrijf {text.replace(other, decimal)}",
-        )
+        _ambiguous(text, delimiter, decimal, other)
     normalised = text.replace(decimal, ".")
     if not _NUMBER.fullmatch(normalised):
         raise _CellError(
-            f"'{_shown(text)}' is geen getal",
-            f"schrijf enkel cijfers, bv. {example}; de eenheid hoort in cijfers.yaml",
+            tr("'{tekst}' is geen getal", tekst=_shown(text)),
+            tr(
+                "schrijf enkel cijfers, bv. {voorbeeld}; de eenheid hoort in cijfers.yaml",
+                voorbeeld=example,
+            ),
         )
     value = float(normalised)
     if abs(value) > GROOTSTE_GETAL:
         raise _CellError(
-            f"'{_shown(text)}' is te groot voor een cijfer van de diagnostiek",
-            f"hoogstens {integer(GROOTSTE_GETAL, group=' ')}",
+            tr("'{tekst}' is te groot voor een cijfer van de diagnostiek", tekst=_shown(text)),
+            tr("hoogstens {grens}", grens=integer(GROOTSTE_GETAL, group=" ")),
         )
     return value
+
+
+def _ambiguous(text: str, delimiter: str, decimal: str, other: str) -> None:
+    """Refuse a figure with the other file's decimal sign: it may be read two ways.
+
+    Raises:
+        _CellError: always.
+    """
+    mark = tr("een punt") if other == "." else tr("een komma")
+    if _THOUSANDS.fullmatch(text):
+        raise _CellError(
+            tr(
+                "'{tekst}': is {teken} hier een scheidingsteken voor duizendtallen of een "
+                "decimaal teken? In een bestand met '{scheiding}' is het decimale teken "
+                "'{decimaal}'",
+                tekst=text,
+                teken=mark,
+                scheiding=delimiter,
+                decimaal=decimal,
+            ),
+            tr(
+                "schrijf duizendtallen zonder scheidingsteken (1234) of met een spatie "
+                "(1 234), en decimalen met '{decimaal}'",
+                decimaal=decimal,
+            ),
+        )
+    raise _CellError(
+        tr(
+            "'{tekst}' heeft {teken}; in een bestand met '{scheiding}' is het decimale teken "
+            "'{decimaal}' ({naam})",
+            tekst=text,
+            teken=mark,
+            scheiding=delimiter,
+            decimaal=decimal,
+            naam=tr("decimale komma") if decimal == "," else tr("decimale punt"),
+        ),
+        tr("schrijf {getal}", getal=text.replace(other, decimal)),
+    )
 
 
 def _year(cell: str) -> int:
     text = cell.strip()
     if not _YEAR.fullmatch(text) or not JAAR_MIN <= int(text) <= JAAR_MAX:
         raise _CellError(
-            f"'{_shown(text)}' is geen jaartal tussen {JAAR_MIN} en {JAAR_MAX}",
-            "schrijf het jaar met vier cijfers, bv. 2024",
+            tr(
+                "'{tekst}' is geen jaartal tussen {van} en {tot}",
+                tekst=_shown(text),
+                van=JAAR_MIN,
+                tot=JAAR_MAX,
+            ),
+            tr("schrijf het jaar met vier cijfers, bv. 2024"),
         )
     return int(text)
 
@@ -140,31 +176,26 @@ def read_series(text: str, column: str | None) -> tuple[dict[int, float], list[C
     """
     lines = _LINE_BREAK.split(text)
     if not lines[0].strip():
-        return {}, [CsvProblem(1, 1, "het CSV-bestand is leeg; de eerste regel noemt de kolommen")]
+        return {}, [
+            CsvProblem(1, 1, tr("het CSV-bestand is leeg; de eerste regel noemt de kolommen"))
+        ]
     delimiter = ";" if ";" in lines[0] else ","
     if delimiter not in lines[0] and "\t" in lines[0]:
         return {}, [
             CsvProblem(
                 1,
                 1,
-                "de kolommen zijn gescheiden door tabs; livb leest ';' of ','",
-                "bewaar het bestand in Excel als 'CSV (gescheiden door lijstscheidingsteken)'",
+                tr("de kolommen zijn gescheiden door tabs; livb leest ';' of ','"),
+                tr("bewaar het bestand in Excel als 'CSV (gescheiden door lijstscheidingsteken)'"),
             )
         ]
     header = [cell.strip().lower() for _, cell in _cells(lines[0], delimiter)]
     if "jaar" not in header:
-        return {}, [CsvProblem(1, 1, "de eerste regel mist een kolom 'jaar'")]
+        return {}, [CsvProblem(1, 1, tr("de eerste regel mist een kolom 'jaar'"))]
     year_index = header.index("jaar")
-    if column is None:
-        others = [i for i in range(len(header)) if i != year_index]
-        if not others:
-            return {}, [CsvProblem(1, 1, "naast 'jaar' staat geen kolom met waarden")]
-        value_index = others[0]
-    elif column.lower() in header:
-        value_index = header.index(column.lower())
-    else:
-        names = ", ".join(name for name in header if name != "jaar")
-        return {}, [CsvProblem(1, 1, f"geen kolom '{column}'; de kolommen zijn: {names}")]
+    value_index = _value_index(header, year_index, column)
+    if isinstance(value_index, CsvProblem):
+        return {}, [value_index]
 
     values: dict[int, float] = {}
     problems: list[CsvProblem] = []
@@ -175,6 +206,23 @@ def read_series(text: str, column: str | None) -> tuple[dict[int, float], list[C
         if problem is not None:
             problems.append(problem)
     return values, problems
+
+
+def _value_index(header: list[str], year_index: int, column: str | None) -> int | CsvProblem:
+    """Which column holds the values: ``column``, else the first one after ``jaar``."""
+    if column is None:
+        others = [i for i in range(len(header)) if i != year_index]
+        if not others:
+            return CsvProblem(1, 1, tr("naast 'jaar' staat geen kolom met waarden"))
+        return others[0]
+    if column.lower() in header:
+        return header.index(column.lower())
+    names = ", ".join(name for name in header if name != "jaar")
+    return CsvProblem(
+        1,
+        1,
+        tr("geen kolom '{kolom}'; de kolommen zijn: {kolommen}", kolom=column, kolommen=names),
+    )
 
 
 def _row(
@@ -191,15 +239,29 @@ def _row(
     extra = [(col, cell) for col, cell in cells[width:] if cell.strip()]
     if extra:
         split = delimiter == "," and any(cell.strip()[:1].isdigit() for _, cell in extra)
+        if split:
+            return CsvProblem(
+                number,
+                extra[0][0] - 1,
+                tr(
+                    "deze regel heeft {aantal} kolommen, de eerste regel {breedte}; staat hier "
+                    "een decimale komma in een bestand met ','?",
+                    aantal=len(cells),
+                    breedte=width,
+                ),
+                tr(
+                    "in een bestand met ',' is het decimale teken een punt (6.1); gebruik ';' om "
+                    "de kolommen te scheiden als je een decimale komma schrijft (6,1)"
+                ),
+            )
         return CsvProblem(
             number,
             extra[0][0] - 1,
-            f"deze regel heeft {len(cells)} kolommen, de eerste regel {width}"
-            + ("; staat hier een decimale komma in een bestand met ','?" if split else ""),
-            "in een bestand met ',' is het decimale teken een punt (6.1); gebruik ';' om "
-            "de kolommen te scheiden als je een decimale komma schrijft (6,1)"
-            if split
-            else GENERAL_HINT,
+            tr(
+                "deze regel heeft {aantal} kolommen, de eerste regel {breedte}",
+                aantal=len(cells),
+                breedte=width,
+            ),
         )
     end = len(line) + 1
     year_column, year_cell = cells[year_index] if year_index < len(cells) else (end, "")
@@ -213,6 +275,8 @@ def _row(
     except _CellError as error:
         return CsvProblem(number, value_column, error.message, error.hint)
     if year in values:
-        return CsvProblem(number, year_column, f"het jaar {year} staat er twee keer in")
+        return CsvProblem(
+            number, year_column, tr("het jaar {jaar} staat er twee keer in", jaar=year)
+        )
     values[year] = value
     return None

@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
+from livb.core.i18n import tr
 from livb.folder.yamlio import parse_fast, parse_roundtrip
 
 
@@ -62,7 +63,7 @@ def append_to_list(text: str, key: str, item: Any) -> str:
     tree = parse_roundtrip(text) or CommentedMap()
     before = parse_fast(text) or {}
     if not isinstance(tree, CommentedMap) or not isinstance(before, dict):
-        raise ValueError("het bestand bestaat niet uit sleutels met waarden")
+        raise ValueError(tr("het bestand bestaat niet uit sleutels met waarden"))
     lines = text.splitlines(keepends=True)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
 
@@ -73,7 +74,7 @@ def append_to_list(text: str, key: str, item: Any) -> str:
         lines[-1] += eol
     current = tree.get(key)
     if key in tree and current is not None and not isinstance(current, CommentedSeq):
-        raise ValueError(f"'{key}' is geen lijst")
+        raise ValueError(tr("'{sleutel}' is geen lijst", sleutel=key))
     if isinstance(current, CommentedSeq) and len(current) > 0 and not current.fa.flow_style():
         insert_at = _end_of_value(tree, key, lines)
         lines[insert_at:insert_at] = [block(current.lc.item(0)[1] - 2)]
@@ -94,7 +95,12 @@ def _start_block_list(
     """An empty value ('key:' or 'key: []') becomes the start of a block list."""
     current = tree.get(key)
     if isinstance(current, CommentedSeq) and len(current) > 0:
-        raise ValueError(f"'{key}' staat als [lijst] op één regel; zet de elementen onder elkaar")
+        raise ValueError(
+            tr(
+                "'{sleutel}' staat als [lijst] op één regel; zet de elementen onder elkaar",
+                sleutel=key,
+            )
+        )
     key_line, key_column = tree.lc.key(key)
     original = lines[key_line]
     head = original.split(":", 1)[0] + ":"
@@ -113,7 +119,7 @@ def _check_appended(before: dict[Any, Any], result: str, key: str, item: Any) ->
         or {k: v for k, v in after.items() if k != key}
         != {k: v for k, v in before.items() if k != key}
     ):
-        raise ValueError("het bestand kon niet veilig aangevuld worden")
+        raise ValueError(tr("het bestand kon niet veilig aangevuld worden"))
 
 
 def _end_of_value(tree: CommentedMap, key: str, lines: list[str]) -> int:
@@ -133,7 +139,7 @@ Path_ = tuple[str | int, ...]
 
 
 class EditError(ValueError):
-    """A value could not be changed in place safely; the message says why, in Dutch."""
+    """A value could not be changed in place safely; the message says why."""
 
 
 def replace_scalars(text: str, changes: Mapping[Path_, Any]) -> str:
@@ -157,7 +163,12 @@ def replace_scalars(text: str, changes: Mapping[Path_, Any]) -> str:
         prefix = ""
         if node.value == "" and node.style is None:  # an empty value: write after the colon
             if key is None:
-                raise EditError(f"'{_shown(place)}' is een leeg lijstelement; vul het met de hand")
+                raise EditError(
+                    tr(
+                        "'{plaats}' is een leeg lijstelement; vul het met de hand",
+                        plaats=_shown(place),
+                    )
+                )
             start = end = text.index(":", key.end_mark.index) + 1
             if value is None:
                 continue
@@ -176,7 +187,7 @@ def replace_scalars(text: str, changes: Mapping[Path_, Any]) -> str:
     spans.sort(reverse=True)
     for earlier, later in zip(spans[1:], spans, strict=False):
         if earlier[1] > later[0]:
-            raise EditError("twee wijzigingen overlappen elkaar")
+            raise EditError(tr("twee wijzigingen overlappen elkaar"))
     result = text
     for start, end, new in spans:
         result = result[:start] + new + result[end:]
@@ -194,19 +205,21 @@ def _scalar_node(root: Node | None, place: Path_) -> tuple[ScalarNode, int, Scal
             match = next((v for k, v in node.value if k.value == part), None)
             key = next((k for k, _v in node.value if k.value == part), None)
             if match is None or key is None:
-                raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+                raise EditError(tr("'{plaats}' bestaat niet in het bestand", plaats=_shown(place)))
             indent = key.start_mark.column + 2
             node = match
         elif isinstance(node, SequenceNode) and isinstance(part, int):
             if not 0 <= part < len(node.value):
-                raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+                raise EditError(tr("'{plaats}' bestaat niet in het bestand", plaats=_shown(place)))
             node = node.value[part]
             key = None
             indent = node.start_mark.column + 2
         else:
-            raise EditError(f"'{_shown(place)}' bestaat niet in het bestand")
+            raise EditError(tr("'{plaats}' bestaat niet in het bestand", plaats=_shown(place)))
     if not isinstance(node, ScalarNode):
-        raise EditError(f"'{_shown(place)}' is een lijst of groep, geen enkele waarde")
+        raise EditError(
+            tr("'{plaats}' is een lijst of groep, geen enkele waarde", plaats=_shown(place))
+        )
     return node, indent, key
 
 
@@ -270,7 +283,7 @@ def _plain(value: Any) -> str:
     yaml.dump({"k": value}, buffer)
     dumped = buffer.getvalue()
     if not dumped.startswith("k: ") or dumped.count("\n") != 1:
-        raise EditError("de nieuwe waarde past niet op één regel")
+        raise EditError(tr("de nieuwe waarde past niet op één regel"))
     return dumped[3:-1]
 
 
@@ -279,10 +292,10 @@ def _verify(before: str, after: str, changes: Mapping[Path_, Any]) -> None:
     try:
         old, new = parse_fast(before), parse_fast(after)
     except Exception as error:
-        raise EditError("het bestand kon niet veilig aangepast worden") from error
+        raise EditError(tr("het bestand kon niet veilig aangepast worden")) from error
     expected = _with_changes(old, changes)
     if new != expected:
-        raise EditError("het bestand kon niet veilig aangepast worden")
+        raise EditError(tr("het bestand kon niet veilig aangepast worden"))
 
 
 def _with_changes(data: Any, changes: Mapping[Path_, Any]) -> Any:
@@ -323,9 +336,9 @@ def update_roundtrip(text: str, edit: Callable[[Any], None]) -> str:
     try:
         same = parse_fast(result) == expected
     except Exception as error:
-        raise EditError("het bestand kon niet veilig aangepast worden") from error
+        raise EditError(tr("het bestand kon niet veilig aangepast worden")) from error
     if not same:
-        raise EditError("het bestand kon niet veilig aangepast worden")
+        raise EditError(tr("het bestand kon niet veilig aangepast worden"))
     return bom + (result.replace("\n", "\r\n") if "\r\n" in text else result)
 
 

@@ -11,7 +11,8 @@ where ruamel's 0-based positions become 1-based.
 Before a text reaches the loader it is read as a regular file inside the folder
 (:func:`read_source`) and checked for what livb refuses (:func:`find_problems`): control
 characters, nesting deeper than the C composer can take, aliases, tags and numbers of
-hundreds of digits. Each refusal is a Dutch message with its line and column.
+hundreds of digits. Each refusal is a message, in the folder's language, with its line and
+column.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from livb.core.formatting import number as dutch_number
+from livb.core.formatting import number as format_number
+from livb.core.i18n import N_, tr
 from livb.core.safepaths import outside_reason
 
 try:  # ruamel.yaml.clib: the C parser (installed with livb on CPython)
@@ -53,60 +55,68 @@ except ImportError:  # pragma: no cover - without it every text takes the carefu
     CParser = None
 
 _TRANSLATIONS = (
-    ("found duplicate key", "deze sleutel staat twee keer in dezelfde mapping"),
-    ("found character '\\t'", "een tab-teken; gebruik spaties om in te springen"),
+    ("found duplicate key", N_("deze sleutel staat twee keer in dezelfde mapping")),
+    ("found character '\\t'", N_("een tab-teken; gebruik spaties om in te springen")),
     (
         "mapping values are not allowed",
-        "onverwachte ':'; zet tekst met ': ' tussen aanhalingstekens",
+        N_("onverwachte ':'; zet tekst met ': ' tussen aanhalingstekens"),
     ),
-    ("could not find expected ':'", "hier ontbreekt een ':' na de sleutel"),
-    ("did not find expected key", "de inspringing klopt niet: hier werd een sleutel verwacht"),
-    ("did not find expected '-'", "de inspringing klopt niet: hier werd een lijstelement verwacht"),
-    ("did not find expected ','", "een lijst of mapping tussen haakjes is niet goed afgesloten"),
-    ("found unexpected end of stream", "het bestand eindigt midden in een waarde"),
-    ("found undefined alias", "een alias (*naam) zonder bijhorend anker (&naam)"),
-    ("expected <block end>", "de inspringing klopt niet"),
+    ("could not find expected ':'", N_("hier ontbreekt een ':' na de sleutel")),
+    ("did not find expected key", N_("de inspringing klopt niet: hier werd een sleutel verwacht")),
+    (
+        "did not find expected '-'",
+        N_("de inspringing klopt niet: hier werd een lijstelement verwacht"),
+    ),
+    (
+        "did not find expected ','",
+        N_("een lijst of mapping tussen haakjes is niet goed afgesloten"),
+    ),
+    ("found unexpected end of stream", N_("het bestand eindigt midden in een waarde")),
+    ("found undefined alias", N_("een alias (*naam) zonder bijhorend anker (&naam)")),
+    ("expected <block end>", N_("de inspringing klopt niet")),
     (
         "found unknown escape character",
-        "een onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+        N_("een onbekende escape (\\) in tekst tussen dubbele aanhalingstekens"),
     ),
-    ("while scanning a quoted scalar", "tekst tussen aanhalingstekens wordt niet afgesloten"),
-    ("could not determine a constructor", "een onbekende YAML-tag (!...)"),
-    ("found unhashable key", "een lijst of mapping als sleutel; een sleutel is een woord"),
+    ("while scanning a quoted scalar", N_("tekst tussen aanhalingstekens wordt niet afgesloten")),
+    ("could not determine a constructor", N_("een onbekende YAML-tag (!...)")),
+    ("found unhashable key", N_("een lijst of mapping als sleutel; een sleutel is een woord")),
     (
         "cannot start any token",
-        "met dit teken (@ of `) kan geen waarde beginnen; zet de tekst tussen aanhalingstekens",
+        N_("met dit teken (@ of `) kan geen waarde beginnen; zet de tekst tussen aanhalingstekens"),
     ),
     (
         "expected alphabetic or numeric character",
-        "na & of * hoort een naam; zet tekst die met & of * begint tussen aanhalingstekens",
+        N_("na & of * hoort een naam; zet tekst die met & of * begint tussen aanhalingstekens"),
     ),
     (
         "expected <document start>",
-        "tekst na het einde van het document: een haakje ] of } te veel?",
+        N_("tekst na het einde van het document: een haakje ] of {accolade} te veel?"),
     ),
-    ("found undefined tag handle", "een onbekende YAML-tag (!...)"),
+    ("found undefined tag handle", N_("een onbekende YAML-tag (!...)")),
     (
         "block sequence entries are not allowed",
-        "een lijstelement ('- ') waar het niet mag; zet het op een eigen regel, ingesprongen",
+        N_("een lijstelement ('- ') waar het niet mag; zet het op een eigen regel, ingesprongen"),
     ),
     (
         "expected chomping or indentation indicators",
-        "na | of > mag op dezelfde regel enkel - of + staan",
+        N_("na | of > mag op dezelfde regel enkel - of + staan"),
     ),
     (
         "but found another document",
-        "het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één",
+        N_("het bestand bevat meer dan één YAML-document (een tweede '---'); livb leest er één"),
     ),
     (
         "invalid Unicode character escape",
-        "een escape (\\u of \\U) die geen teken is: de helft van een tekenpaar (\\ud800 tot "
-        "\\udfff) of een code boven \\U0010FFFF",
+        N_(
+            "een escape (\\u of \\U) die geen teken is: de helft van een tekenpaar (\\ud800 tot "
+            "\\udfff) of een code boven \\U0010FFFF"
+        ),
     ),
-    ("expected hexdecimal number", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
-    ("expected escape sequence of", "na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)"),
+    ("expected hexdecimal number", N_("na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)")),
+    ("expected escape sequence of", N_("na \\x, \\u of \\U horen hexadecimale cijfers (0-9, a-f)")),
 )
-_ESCAPE_HINT = (
+_ESCAPE_HINT = N_(
     "schrijf het teken zelf in de tekst (het bestand is UTF-8), of een volledige escape zoals "
     "\\u00e9 of \\U0001F600"
 )
@@ -118,10 +128,10 @@ _HINTS = {
 
 
 class YamlSyntaxError(Exception):
-    """A file that livb cannot read as YAML, with a 1-based position and a Dutch message.
+    """A file that livb cannot read as YAML, with a 1-based position and a message.
 
     Attributes:
-        message: what is wrong, in Dutch.
+        message: what is wrong, in the language of the moment it was found.
         line: 1-based line (0: the file as a whole).
         column: 1-based column (0: the file as a whole).
         hint: what to do.
@@ -133,8 +143,8 @@ class YamlSyntaxError(Exception):
         self.message = message
         self.line = line
         self.column = column
-        self.hint = (
-            hint or "verbeter de schrijfwijze hier: spring in met spaties, zet ': ' na een sleutel"
+        self.hint = hint or tr(
+            "verbeter de schrijfwijze hier: spring in met spaties, zet ': ' na een sleutel"
         )
         self.more: tuple[YamlSyntaxError, ...] = ()
 
@@ -150,8 +160,8 @@ def _dutch_problem(error: YAMLError) -> str:
     text = str(getattr(error, "problem", None) or error)
     for needle, dutch in _TRANSLATIONS:
         if needle in text:
-            return dutch
-    return f"ongeldige YAML ({text.strip()})"
+            return tr(dutch, accolade="}")  # a lone brace is no {field} of the catalogue
+    return tr("ongeldige YAML ({tekst})", tekst=text.strip())
 
 
 def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
@@ -165,14 +175,14 @@ def _yaml_error(error: YAMLError, text: str) -> YamlSyntaxError:
         line, column = len(lines), len(lines[-1]) + 1
     if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
         return YamlSyntaxError(
-            "een tab-teken; YAML springt in met spaties",
+            tr("een tab-teken; YAML springt in met spaties"),
             line,
             column,
-            "vervang de tab door spaties (twee per niveau)",
+            tr("vervang de tab door spaties (twee per niveau)"),
         )
     problem = str(getattr(error, "problem", None) or error)
     hint = next((hint for needle, hint in _HINTS.items() if needle in problem), None)
-    return YamlSyntaxError(_dutch_problem(error), line, column, hint)
+    return YamlSyntaxError(_dutch_problem(error), line, column, tr(hint) if hint else None)
 
 
 MAX_FILE_BYTES = 20_000_000
@@ -204,17 +214,17 @@ def line_count(text: str) -> int:
 
 
 def _kind_of(path: Path) -> str | None:
-    """Why a path is not a regular file livb may read, or None when it is."""
+    """Why a path is not a regular file livb may read (a sentence naming ``{naam}``), or None."""
     mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
-        return "is een map, geen bestand"
+        return N_("{naam} is een map, geen bestand")
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return "is een pijp (FIFO), geen gewoon bestand"
+        return N_("{naam} is een pijp (FIFO), geen gewoon bestand")
     if stat.S_ISSOCK(mode):
-        return "is een socket, geen gewoon bestand"
-    return "is een apparaat, geen gewoon bestand"
+        return N_("{naam} is een socket, geen gewoon bestand")
+    return N_("{naam} is een apparaat, geen gewoon bestand")
 
 
 def read_source(root: Path, relative: str) -> str:
@@ -229,60 +239,84 @@ def read_source(root: Path, relative: str) -> str:
         relative: the path of the file in the folder, as shown in messages.
 
     Raises:
-        UnreadableFileError: the file is not something livb reads (one Dutch sentence why).
+        UnreadableFileError: the file is not something livb reads (one sentence why).
         YamlSyntaxError: the file is not UTF-8 (with the position of the first bad byte).
     """
     path = root / relative
     name = relative
     try:
-        if path.is_symlink() and not path.exists():
-            raise UnreadableFileError(
-                f"{name} is een koppeling (symlink) naar een bestand dat niet bestaat",
-                "verwijder de koppeling of laat ze naar het juiste bestand wijzen",
-            )
-        outside = outside_reason(root, relative)
-        if outside:
-            raise UnreadableFileError(
-                f"{name} {outside}",
-                "livb leest alleen bestanden in de gemeentemap; kopieer het bestand erin",
-            )
+        _refuse_links(root, relative)
         kind = _kind_of(path)
         if kind:
             raise UnreadableFileError(
-                f"{name} {kind}", "verwijder of hernoem het; livb verwacht hier een YAML-bestand"
+                tr(kind, naam=name),
+                tr("verwijder of hernoem het; livb verwacht hier een YAML-bestand"),
             )
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UnreadableFileError(
-                f"{name} is te groot ({_megabytes(size)}; hoogstens {_megabytes(MAX_FILE_BYTES)})",
-                "een bestand van livb is enkele kilobytes; kijk na of het het juiste bestand is",
+                tr(
+                    "{naam} is te groot ({grootte}; hoogstens {grens})",
+                    naam=name,
+                    grootte=_megabytes(size),
+                    grens=_megabytes(MAX_FILE_BYTES),
+                ),
+                tr(
+                    "een bestand van livb is enkele kilobytes; kijk na of het het juiste bestand is"
+                ),
             )
         data = _read_regular(path)
     except OSError as error:
         raise UnreadableFileError(
-            f"{name} kan niet gelezen worden ({describe_os_error(error)})",
-            "vraag wie de gedeelde map beheert om je leesrechten te geven"
+            tr(
+                "{naam} kan niet gelezen worden ({reden})",
+                naam=name,
+                reden=describe_os_error(error),
+            ),
+            tr("vraag wie de gedeelde map beheert om je leesrechten te geven")
             if isinstance(error, PermissionError)
-            else "kijk na of het bestand bestaat en of de schijf bereikbaar is",
+            else tr("kijk na of het bestand bestaat en of de schijf bereikbaar is"),
         ) from None
     return decode_text(data)
 
 
+def _refuse_links(root: Path, relative: str) -> None:
+    """Refuse a link to nothing, or to a file outside the folder.
+
+    Raises:
+        UnreadableFileError: the link, named by ``relative``, and why.
+    """
+    path = root / relative
+    if path.is_symlink() and not path.exists():
+        raise UnreadableFileError(
+            tr(
+                "{naam} is een koppeling (symlink) naar een bestand dat niet bestaat", naam=relative
+            ),
+            tr("verwijder de koppeling of laat ze naar het juiste bestand wijzen"),
+        )
+    outside = outside_reason(root, relative)
+    if outside:
+        raise UnreadableFileError(
+            tr(outside, naam=relative),
+            tr("livb leest alleen bestanden in de gemeentemap; kopieer het bestand erin"),
+        )
+
+
 def describe_os_error(error: OSError) -> str:
-    """Why the system refused to read, in a few Dutch words where they are known."""
+    """Why the system refused to read, in a few words of our own where they are known."""
     if isinstance(error, PermissionError):
-        return "geen leesrechten"
+        return tr("geen leesrechten")
     if isinstance(error, FileNotFoundError):
-        return "het bestaat niet (meer)"
+        return tr("het bestaat niet (meer)")
     if error.errno == errno.ELOOP:
-        return "een kring van koppelingen (symlinks)"
+        return tr("een kring van koppelingen (symlinks)")
     if error.errno == errno.EIO:
-        return "een fout van de schijf of het netwerk"
+        return tr("een fout van de schijf of het netwerk")
     return str(error.strerror or error)
 
 
 def _megabytes(size: int) -> str:
-    return f"{dutch_number(size / 1e6, digits=1, grouping=False)} MB"
+    return tr("{getal} MB", getal=format_number(size / 1e6, digits=1, grouping=False))
 
 
 def _read_regular(path: Path) -> bytes:
@@ -290,10 +324,10 @@ def _read_regular(path: Path) -> bytes:
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(handle, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise OSError(0, "geen gewoon bestand")
+            raise OSError(0, tr("geen gewoon bestand"))
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise OSError(0, "het bestand is te groot")
+        raise OSError(0, tr("het bestand is te groot"))
     return data
 
 
@@ -308,10 +342,10 @@ def decode_text(data: bytes) -> str:
         len(data) >= 4 and (data[1::2][:8].count(0) > 2 or data[0::2][:8].count(0) > 2)
     ):
         raise YamlSyntaxError(
-            "het bestand is in UTF-16 opgeslagen, niet in UTF-8",
+            tr("het bestand is in UTF-16 opgeslagen, niet in UTF-8"),
             1,
             1,
-            "sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)",
+            tr(_SAVE_AS_UTF8),
         )
     try:
         return data.decode("utf-8-sig")
@@ -319,11 +353,11 @@ def decode_text(data: bytes) -> str:
         lines = _LINE_BREAK.split(data[: error.start].decode("utf-8-sig", errors="replace"))
         line, column = len(lines), len(lines[-1]) + 1
         raise YamlSyntaxError(
-            "het bestand is niet in UTF-8 opgeslagen",
-            line,
-            column,
-            "sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)",
+            tr("het bestand is niet in UTF-8 opgeslagen"), line, column, tr(_SAVE_AS_UTF8)
         ) from None
+
+
+_SAVE_AS_UTF8 = N_("sla het bestand op met de codering UTF-8 (in Kladblok: 'Opslaan als', UTF-8)")
 
 
 def read_text(path: Path) -> str:
@@ -338,13 +372,13 @@ def read_text(path: Path) -> str:
 def _character_name(character: str) -> str:
     code = f"U+{ord(character):04X}"
     if character == "\x00":
-        return f"een NUL-teken ({code})"
+        return tr("een NUL-teken ({code})", code=code)
     if "\ud800" <= character <= "\udfff" or character in "\ufffe\uffff":
-        return f"een ongeldig teken ({code})"
-    return f"een onzichtbaar stuurteken ({code})"
+        return tr("een ongeldig teken ({code})", code=code)
+    return tr("een onzichtbaar stuurteken ({code})", code=code)
 
 
-_CHARACTER_HINT = (
+_CHARACTER_HINT = N_(
     "verwijder het teken; het komt vaak mee bij het kopiëren uit een ander programma "
     "(tabs en regeleinden mogen wel)"
 )
@@ -375,24 +409,24 @@ class _Problems:
         if not self.more:
             return self.found
         line, column, hint = self.next_at
-        summary = f"nog {self.more} keer {self.what} in dit bestand"
+        summary = tr("nog {aantal} keer {wat} in dit bestand", aantal=self.more, wat=self.what)
         return [*self.found, YamlSyntaxError(summary, line, column, hint)]
 
 
 def forbidden_characters(text: str) -> list[YamlSyntaxError]:
     """Forbidden characters written as such in the text, at their own line and column."""
-    problems = _Problems("een verboden teken")
+    problems = _Problems(tr("een verboden teken"))
     if not _FORBIDDEN.search(text):
         return []
     for line_number, line in enumerate(_LINE_BREAK.split(text), start=1):
         for match in _FORBIDDEN.finditer(line):
             key = re.match(r"\s*(?:-\s+)*([^\s#:'\"][^:#]*?)\s*:(?:\s|$)", line[: match.start()])
-            where = f"'{key.group(1)}'" if key else "de tekst"
+            where = f"'{key.group(1)}'" if key else tr("de tekst")
             problems.add(
-                f"{where} bevat {_character_name(match.group())}",
+                tr("{waar} bevat {teken}", waar=where, teken=_character_name(match.group())),
                 line_number,
                 match.start() + 1,
-                _CHARACTER_HINT,
+                tr(_CHARACTER_HINT),
             )
     return problems.result()
 
@@ -437,10 +471,13 @@ def _node_problems(event: Any, where: str) -> list[YamlSyntaxError]:
     if isinstance(event, AliasEvent):
         return [
             YamlSyntaxError(
-                f"een alias (*{event.anchor}) is niet toegelaten in een bestand van livb",
+                tr(
+                    "een alias (*{anker}) is niet toegelaten in een bestand van livb",
+                    anker=event.anchor,
+                ),
                 line,
                 column,
-                "schrijf de waarde voluit in plaats van ze met &naam en *naam te herhalen",
+                tr("schrijf de waarde voluit in plaats van ze met &naam en *naam te herhalen"),
             )
         ]
     found: list[YamlSyntaxError] = []
@@ -449,10 +486,10 @@ def _node_problems(event: Any, where: str) -> list[YamlSyntaxError]:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         found.append(
             YamlSyntaxError(
-                f"de YAML-tag '{shown}' is niet toegelaten in een bestand van livb",
+                tr("de YAML-tag '{tag}' is niet toegelaten in een bestand van livb", tag=shown),
                 line,
                 column,
-                "laat de tag (het woord na '!') weg en schrijf gewoon de waarde",
+                tr("laat de tag (het woord na '!') weg en schrijf gewoon de waarde"),
             )
         )
     if isinstance(event, ScalarEvent):
@@ -460,16 +497,23 @@ def _node_problems(event: Any, where: str) -> list[YamlSyntaxError]:
         if bad:
             found.append(
                 YamlSyntaxError(
-                    f"{where} bevat {_character_name(bad.group())}", line, column, _CHARACTER_HINT
+                    tr("{waar} bevat {teken}", waar=where, teken=_character_name(bad.group())),
+                    line,
+                    column,
+                    tr(_CHARACTER_HINT),
                 )
             )
         elif event.style in ("", None) and _BIG_NUMBER.fullmatch(event.value):
             found.append(
                 YamlSyntaxError(
-                    f"{where} is een getal van {len(event.value)} cijfers",
+                    tr(
+                        "{waar} is een getal van {aantal} cijfers",
+                        waar=where,
+                        aantal=len(event.value),
+                    ),
                     line,
                     column,
-                    "schrijf een gewoon getal, of tekst tussen aanhalingstekens",
+                    tr("schrijf een gewoon getal, of tekst tussen aanhalingstekens"),
                 )
             )
     return found
@@ -484,19 +528,27 @@ def _structure_problems(text: str) -> list[YamlSyntaxError]:
     Raises:
         YamlSyntaxError: the text is not valid YAML.
     """
-    problems = _Problems("een verboden teken of constructie")
+    problems = _Problems(tr("een verboden teken of constructie"))
     try:
         for event, parent, is_key, depth in _node_events(text):
-            where = f"'{parent.key}'" if parent and parent.mapping and parent.key else "de waarde"
-            problems.extend(_node_problems(event, "de sleutel" if is_key else where))
+            where = (
+                f"'{parent.key}'" if parent and parent.mapping and parent.key else tr("de waarde")
+            )
+            problems.extend(_node_problems(event, tr("de sleutel") if is_key else where))
             if depth > MAX_DEPTH:
                 return [
                     YamlSyntaxError(
-                        f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                        tr(
+                            "het bestand is te diep genest (meer dan {grens} niveaus)",
+                            grens=MAX_DEPTH,
+                        ),
                         event.start_mark.line + 1,
                         event.start_mark.column + 1,
-                        "een bestand van livb heeft hoogstens een tiental niveaus; "
-                        "kijk na of haakjes [ ] en { } goed gesloten zijn",
+                        tr(
+                            "een bestand van livb heeft hoogstens een tiental niveaus; "
+                            "kijk na of haakjes [ ] en {accolades} goed gesloten zijn",
+                            accolades="{ }",
+                        ),
                     )
                 ]
     except YAMLError as error:
@@ -895,11 +947,11 @@ def _bad_timestamp(text: str) -> YamlSyntaxError:
                 dt.date.fromisoformat(str(node.value)[:10])
             except ValueError:
                 return YamlSyntaxError(
-                    f"de datum {node.value} bestaat niet",
+                    tr("de datum {datum} bestaat niet", datum=node.value),
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
                 )
-    return YamlSyntaxError("een waarde die geen geldige datum of getal is", 1, 1)
+    return YamlSyntaxError(tr("een waarde die geen geldige datum of getal is"), 1, 1)
 
 
 def parse_roundtrip(text: str) -> Any:

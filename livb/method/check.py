@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from livb.core.diagnostics import Diagnostic, Location, Severity
+from livb.core.i18n import tr
 from livb.folder.project import LoadResult, load_project
 from livb.method.rules import RULES, Finding, RuleContext
 from livb.method.rules._index import Index
@@ -121,7 +122,9 @@ def _diagnostic(loaded: LoadResult, code: str, severity: Severity, finding: Find
     location = loaded.locate(finding.path, finding.loc, at_key=finding.at_key)
     message = finding.message
     if finding.related is not None:
-        message += f" (eerder: {loaded.locate(*finding.related)})"
+        message = tr(
+            "{melding} (eerder: {plaats})", melding=message, plaats=loaded.locate(*finding.related)
+        )
     return Diagnostic(location, code, severity, message, finding.hint)
 
 
@@ -193,8 +196,10 @@ def _check_entries(
                 loaded.locate("livb.yaml", (*where, "code")),
                 UNKNOWN_DISABLED_RULE,
                 Severity.WAARSCHUWING,
-                f"de regel {entry.code} bestaat niet en kan niet uitgeschakeld worden",
-                "zie 'livb check --regels' voor de lijst van regels",
+                tr(
+                    "de regel {code} bestaat niet en kan niet uitgeschakeld worden", code=entry.code
+                ),
+                tr("zie 'livb check --regels' voor de lijst van regels"),
             )
         if known is None and entry.voor:
             known = _known_subjects(loaded.project, index)
@@ -204,10 +209,16 @@ def _check_entries(
                     loaded.locate("livb.yaml", (*where, "voor", v_index)),
                     UNKNOWN_DISABLED_SUBJECT,
                     Severity.WAARSCHUWING,
-                    f"'{subject}' is geen id en geen bestand van deze map; {entry.code} blijft "
-                    "daar dus aan",
-                    "geef de id van een vergadering, actor, prioriteit, doelstelling, ... of "
-                    "een bestand zoals vergaderingen/2026-03-20-kerngroep.yaml",
+                    tr(
+                        "'{id}' is geen id en geen bestand van deze map; {code} blijft daar "
+                        "dus aan",
+                        id=subject,
+                        code=entry.code,
+                    ),
+                    tr(
+                        "geef de id van een vergadering, actor, prioriteit, doelstelling, ... of "
+                        "een bestand zoals vergaderingen/2026-03-20-kerngroep.yaml"
+                    ),
                 )
 
 

@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass
 
 from livb.core.diagnostics import Severity
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.method.rules import RULES
 from livb.method.zone_check import ZONE_CODES
 
@@ -25,81 +25,107 @@ class CodeInfo:
 _LOADING = {
     "LIVB001": (
         "yaml-syntax",
-        "Het bestand is geen geldige YAML, of niet in UTF-8 opgeslagen.\n\n"
-        "Oplossing:\n    Verbeter de schrijfwijze op de gemelde plaats: spring in met "
-        "spaties (geen tabs), zet\n    ': ' na elke sleutel en sluit haakjes en "
-        "aanhalingstekens af.",
+        N_(
+            "Het bestand is geen geldige YAML, of niet in UTF-8 opgeslagen.\n\n"
+            "Oplossing:\n    Verbeter de schrijfwijze op de gemelde plaats: spring in met "
+            "spaties (geen tabs), zet\n    ': ' na elke sleutel en sluit haakjes en "
+            "aanhalingstekens af."
+        ),
     ),
     "LIVB002": (
         "geen-mapping",
-        "Het bestand bestaat niet uit 'sleutel: waarde'-paren, maar "
-        "bv. uit een lijst.\n\nOplossing:\n    Vergelijk met het sjabloon van "
-        "livb init of met 'livb schema SOORT'.",
+        N_(
+            "Het bestand bestaat niet uit 'sleutel: waarde'-paren, maar "
+            "bv. uit een lijst.\n\nOplossing:\n    Vergelijk met het sjabloon van "
+            "livb init of met 'livb schema SOORT'."
+        ),
     ),
     "LIVB003": (
         "geen-gemeentemap",
-        "De map heeft geen livb.yaml.\n\nOplossing:\n    Geef de "
-        "juiste map op, of maak er een met 'livb init MAP --gemeente NAAM'.",
+        N_(
+            "De map heeft geen livb.yaml.\n\nOplossing:\n    Geef de "
+            "juiste map op, of maak er een met 'livb init MAP --gemeente NAAM'."
+        ),
     ),
     "LIVB004": (
         "onbekend-bestand",
-        "Een YAML-bestand dat livb niet leest: een tikfout in de "
-        "naam, of de extensie .yml.\n\nOplossing:\n    Hernoem het bestand zoals "
-        "voorgesteld, of verplaats het uit de map.",
+        N_(
+            "Een YAML-bestand dat livb niet leest: een tikfout in de "
+            "naam, of de extensie .yml.\n\nOplossing:\n    Hernoem het bestand zoals "
+            "voorgesteld, of verplaats het uit de map."
+        ),
     ),
     "LIVB005": (
         "onbekende-regel-uitgeschakeld",
-        "livb.yaml schakelt een regel uit die niet "
-        "bestaat.\n\nOplossing:\n    Verbeter de code; 'livb check --regels' toont de "
-        "lijst.",
+        N_(
+            "livb.yaml schakelt een regel uit die niet "
+            "bestaat.\n\nOplossing:\n    Verbeter de code; 'livb check --regels' toont de "
+            "lijst."
+        ),
     ),
     "LIVB006": (
         "uitschakeling-voor-onbekend",
-        "Een regel in livb.yaml wordt uitgeschakeld 'voor' een id of bestand dat in de map niet "
-        "bestaat, zodat de regel daar toch blijft gelden.\n\nOplossing:\n    Verbeter de id "
-        "(van een vergadering, actor, prioriteit, doelstelling, ...) of het pad van het "
-        "bestand,\n    bv. vergaderingen/2026-03-20-kerngroep.yaml.",
+        N_(
+            "Een regel in livb.yaml wordt uitgeschakeld 'voor' een id of bestand dat in de map "
+            "niet bestaat, zodat de regel daar toch blijft gelden.\n\nOplossing:\n    Verbeter de "
+            "id (van een vergadering, actor, prioriteit, doelstelling, ...) of het pad van het "
+            "bestand,\n    bv. vergaderingen/2026-03-20-kerngroep.yaml."
+        ),
     ),
     "LIVB007": (
         "onleesbaar-bestand",
-        "Een bestand of map van de gemeentemap die livb niet leest: een map waar een "
-        "bestand\nhoort, een koppeling (symlink) naar buiten de gemeentemap, een pijp "
-        "(FIFO), een bestand\nzonder leesrechten of groter dan 20 MB. De verwijzingen "
-        "naar wat erin staat, worden dan\nniet gecontroleerd.\n\nOplossing:\n    "
-        "Zet een gewoon YAML-bestand in de map, of vraag leesrechten aan wie de gedeelde\n"
-        "    map beheert.",
+        N_(
+            "Een bestand of map van de gemeentemap die livb niet leest: een map waar een "
+            "bestand\nhoort, een koppeling (symlink) naar buiten de gemeentemap, een pijp "
+            "(FIFO), een bestand\nzonder leesrechten of groter dan 20 MB. De verwijzingen "
+            "naar wat erin staat, worden dan\nniet gecontroleerd.\n\nOplossing:\n    "
+            "Zet een gewoon YAML-bestand in de map, of vraag leesrechten aan wie de gedeelde\n"
+            "    map beheert."
+        ),
     ),
     "LIVB010": (
         "onbekende-sleutel",
-        "Een sleutel die in dit soort bestand niet bestaat, "
-        "meestal een tikfout.\n\nOplossing:\n    Neem de voorgestelde schrijfwijze over.",
+        N_(
+            "Een sleutel die in dit soort bestand niet bestaat, "
+            "meestal een tikfout.\n\nOplossing:\n    Neem de voorgestelde schrijfwijze over."
+        ),
     ),
     "LIVB011": (
         "verplichte-sleutel",
-        "Een sleutel die verplicht is, ontbreekt.\n\n"
-        "Oplossing:\n    Voeg de sleutel toe met een waarde.",
+        N_(
+            "Een sleutel die verplicht is, ontbreekt.\n\n"
+            "Oplossing:\n    Voeg de sleutel toe met een waarde."
+        ),
     ),
     "LIVB012": (
         "ongeldige-waarde",
-        "Een waarde van de verkeerde soort: geen geldige datum, "
-        "geen getal, een keuze die niet in de lijst staat, een id met spaties.\n\n"
-        "Oplossing:\n    Verbeter de waarde zoals de hulp bij de melding aangeeft.",
+        N_(
+            "Een waarde van de verkeerde soort: geen geldige datum, "
+            "geen getal, een keuze die niet in de lijst staat, een id met spaties.\n\n"
+            "Oplossing:\n    Verbeter de waarde zoals de hulp bij de melding aangeeft."
+        ),
     ),
     "LIVB013": (
         "csv-fout",
-        "Een fout in een CSV-bestand met cijfers.\n\nOplossing:\n    De "
-        "eerste regel noemt de kolommen (met 'jaar'); daarna één jaar per regel.",
+        N_(
+            "Een fout in een CSV-bestand met cijfers.\n\nOplossing:\n    De "
+            "eerste regel noemt de kolommen (met 'jaar'); daarna één jaar per regel."
+        ),
     ),
     "LIVB014": (
         "csv-ontbreekt",
-        "Een cijferreeks verwijst naar een CSV-bestand dat niet "
-        "bestaat.\n\nOplossing:\n    Zet het bestand in diagnostiek/ of verbeter de naam.",
+        N_(
+            "Een cijferreeks verwijst naar een CSV-bestand dat niet "
+            "bestaat.\n\nOplossing:\n    Zet het bestand in diagnostiek/ of verbeter de naam."
+        ),
     ),
     "LIVB015": (
         "monitoring-zonder-jaar",
-        "Een bestand in monitoring/ heet niet naar een jaar: livb weet niet welk jaar het "
-        "opvolgt.\n\nOplossing:\n    Noem het bestand naar zijn jaar, bv. monitoring/2011.yaml "
-        "(livb new monitoring --jaar 2011\n    begint er een).",
+        N_(
+            "Een bestand in monitoring/ heet niet naar een jaar: livb weet niet welk jaar het "
+            "opvolgt.\n\nOplossing:\n    Noem het bestand naar zijn jaar, bv. monitoring/2011.yaml "
+            "(livb new monitoring --jaar 2011\n    begint er een)."
+        ),
     ),
 }
 
@@ -114,8 +140,8 @@ def all_codes() -> list[CodeInfo]:
             code,
             name,
             Severity.WAARSCHUWING if code in WARNINGS else Severity.FOUT,
-            "livb: het formaat van de gemeentemap",
-            text,
+            tr("livb: het formaat van de gemeentemap"),
+            tr(text),
         )
         for code, (name, text) in _LOADING.items()
     ]
@@ -125,8 +151,8 @@ def all_codes() -> list[CodeInfo]:
         for code, info in ZONE_CODES.items()
     ]
     for code, rule in RULES.items():
-        doc = inspect.getdoc(rule) or ""
-        found.append(CodeInfo(code, rule.NAME, rule.SEVERITY, rule.METHODE, doc))
+        doc = tr(rule.UITLEG) if hasattr(rule, "UITLEG") else inspect.getdoc(rule) or ""
+        found.append(CodeInfo(code, rule.NAME, rule.SEVERITY, tr(rule.METHODE), doc))
     return sorted(found, key=lambda info: info.code)
 
 

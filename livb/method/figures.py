@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from livb.core.i18n import N_
 from livb.model import Project
 from livb.model.diagnostiek import Per, Reeks
 
 PER_LABELS = {
     Per.ABSOLUUT: "",
-    Per.PER_1000_INWONERS: "per 1.000 inwoners",
-    Per.PER_1000_HUISHOUDENS: "per 1.000 huishoudens",
-    Per.PERCENTAGE: "percentage",
+    Per.PER_1000_INWONERS: N_("per 1.000 inwoners"),
+    Per.PER_1000_HUISHOUDENS: N_("per 1.000 huishoudens"),
+    Per.PERCENTAGE: N_("percentage"),
 }
 """What a rate is, in Dutch, as a table's row and a chart's axis name it."""
 
-_DENOMINATOR = {Per.PER_1000_INWONERS: "inwoners", Per.PER_1000_HUISHOUDENS: "huishoudens"}
+_DENOMINATOR = {Per.PER_1000_INWONERS: N_("inwoners"), Per.PER_1000_HUISHOUDENS: N_("huishoudens")}
 
 
 @dataclass(frozen=True)

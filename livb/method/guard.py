@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 from livb.folder.project import LoadResult, with_file
 from livb.folder.schema_errors import translate
 from livb.folder.yamlio import SourceFile, YamlSyntaxError, parse_fast
@@ -51,7 +52,13 @@ def refuse_new_errors(
             if isinstance(error, ValidationError)
             else error.message
         )
-        raise LivbError(f"{command} zou '{relative}' ongeldig maken: {detail}", hint) from None
+        message = tr(
+            "{opdracht} zou '{bestand}' ongeldig maken: {fout}",
+            opdracht=command,
+            bestand=relative,
+            fout=detail,
+        )
+        raise LivbError(message, hint) from None
     after = with_file(project, relative, model)
     sources = {**loaded.sources, relative: SourceFile(relative, text, data)}
 
@@ -67,8 +74,12 @@ def refuse_new_errors(
     new = [e for e in errors(LoadResult(loaded.root, after, [], sources)) if e[:3] not in before]
     if new:
         code, message, rule_hint, where = new[0]
-        raise LivbError(
-            f"{command} schrijft niets: daarna zou 'livb check' weigeren met {code} "
-            f"({where}): {message}",
-            rule_hint or hint,
+        refusal = tr(
+            "{opdracht} schrijft niets: daarna zou 'livb check' weigeren met {code} ({plaats}): "
+            "{melding}",
+            opdracht=command,
+            code=code,
+            plaats=where,
+            melding=message,
         )
+        raise LivbError(refusal, rule_hint or hint)

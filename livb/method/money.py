@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from livb.core.i18n import N_, tr
 from livb.model.geld import Bronsoort, Financieringsbron, Kostensoort
 from livb.model.walk import actions
 
@@ -24,21 +25,21 @@ if TYPE_CHECKING:
 
 EIGEN = "eigen"
 """The source of an amount in the old form, when plan.yaml declares no own source."""
-EIGEN_NAAM = "Eigen middelen"
+EIGEN_NAAM = N_("Eigen middelen")
 ZONDER_BRON = ""
 """The source of a ``besteed`` without source, for an action whose money is given per source."""
-ZONDER_BRON_NAAM = "Bron niet opgegeven"
+ZONDER_BRON_NAAM = N_("Bron niet opgegeven")
 
-LOOPTIJD = "Hele looptijd"
+LOOPTIJD = N_("Hele looptijd")
 """The column of the old-form budgets in a table per year: one amount for the whole period."""
 
 SOORTEN = {
-    Bronsoort.EIGEN: "eigen middelen",
-    Bronsoort.FEDERAAL_PREVENTIEPLAN: "federaal preventieplan",
-    Bronsoort.VLAAMS: "Vlaamse subsidie",
-    Bronsoort.PROVINCIE: "provincie",
-    Bronsoort.POLITIEZONE: "politiezone",
-    Bronsoort.ANDER: "andere bron",
+    Bronsoort.EIGEN: N_("eigen middelen"),
+    Bronsoort.FEDERAAL_PREVENTIEPLAN: N_("federaal preventieplan"),
+    Bronsoort.VLAAMS: N_("Vlaamse subsidie"),
+    Bronsoort.PROVINCIE: N_("provincie"),
+    Bronsoort.POLITIEZONE: N_("politiezone"),
+    Bronsoort.ANDER: N_("andere bron"),
 }
 """Each kind of source as the documents and exports name it."""
 
@@ -86,8 +87,8 @@ def source_name(project: Project, bron: str) -> str:
     if found is not None:
         return found.naam
     if bron == ZONDER_BRON:
-        return ZONDER_BRON_NAAM
-    return EIGEN_NAAM if bron == EIGEN else bron
+        return tr(ZONDER_BRON_NAAM)
+    return tr(EIGEN_NAAM) if bron == EIGEN else bron
 
 
 def action_budget(actie: Actie) -> float | None:

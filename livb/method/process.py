@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from livb.core.dates import months_later
+from livb.core.i18n import N_, tr, word
 from livb.core.words import count
 from livb.method.queries import (
     Koers,
@@ -50,31 +51,32 @@ from livb.model.vergadering import Vergadering
 from livb.model.walk import indicators
 
 FASEN = {
-    "1": "Voorbereiden",
-    "2": "Inventariseren",
-    "3": "Ontwerpen",
-    "4": "Realiseren",
-    "5": "Gebruiken en evalueren",
+    "1": N_("Voorbereiden"),
+    "2": N_("Inventariseren"),
+    "3": N_("Ontwerpen"),
+    "4": N_("Realiseren"),
+    "5": N_("Gebruiken en evalueren"),
 }
+"""The phases' Dutch names (shown with ``tr``)."""
 
 
 class Stand(StrEnum):
     """Where a step stands."""
 
-    KLAAR = "klaar"
-    ANDERS = "anders ingevuld"
+    KLAAR = N_("klaar")
+    ANDERS = N_("anders ingevuld")
     """Done, in another form than the method's (hearings instead of kerngroep meetings)."""
-    NVT = "niet van toepassing"
+    NVT = N_("niet van toepassing")
     """Does not apply here (the protocol of a municipality the FOD does not guide)."""
-    BEZIG = "bezig"
-    TE_DOEN = "te doen"
-    NIET_AFGESLOTEN = "niet afgesloten"
+    BEZIG = N_("bezig")
+    TE_DOEN = N_("te doen")
+    NIET_AFGESLOTEN = N_("niet afgesloten")
     """Its time is over but nothing closes it (a plan period without evaluation)."""
-    FACULTATIEF = "facultatief"
+    FACULTATIEF = N_("facultatief")
     """An optional step nobody started; it does not hold the process back."""
-    OVERGESLAGEN = "overgeslagen"
+    OVERGESLAGEN = N_("overgeslagen")
     """No evidence, and the process went past it."""
-    ONVOLLEDIG = "onvolledig"
+    ONVOLLEDIG = N_("onvolledig")
     """Begun but not finished, and the process went past it."""
 
     @property
@@ -115,8 +117,8 @@ class StepState:
 
     @property
     def titel(self) -> str:
-        """The Dutch title of the step."""
-        return STAP_TITELS[self.stap]
+        """The title of the step, in the current language."""
+        return tr(STAP_TITELS[self.stap])
 
 
 @dataclass
@@ -229,8 +231,13 @@ def _read_as_a_story(steps: list[StepState]) -> list[StepState]:
             step = replace(
                 step,
                 stand=Stand.ONVOLLEDIG if step.stand is Stand.BEZIG else Stand.OVERGESLAGEN,
-                uitleg=f"{step.uitleg}; het proces ging verder: {later.stap.value} "
-                f"{later.stand.value} op {later.datum}",
+                uitleg=tr(
+                    "{uitleg}; het proces ging verder: {stap} {stand} op {datum}",
+                    uitleg=step.uitleg,
+                    stap=later.stap.value,
+                    stand=word(later.stand.value),
+                    datum=later.datum,
+                ),
                 volgende="",
             )
         story.append(step)
@@ -258,12 +265,12 @@ def _files(items: Iterable[tuple[str, object]], folder: str) -> tuple[str, ...]:
 
 
 def _decision_text(besluit: Besluit) -> str:
-    return f"{besluit.door.label} {besluit.datum}"
+    return f"{word(besluit.door.label)} {besluit.datum}"  # the body in the folder's language
 
 
 def _filled_in_otherwise(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
     """'ingevuld door Themahoorzittingen (5 bijeenkomsten, 94 deelnemers)'."""
-    return "ingevuld door " + _bodies(project, meetings)
+    return tr("ingevuld door {wie}", wie=_bodies(project, meetings))
 
 
 def _bodies(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
@@ -274,13 +281,15 @@ def _bodies(project: Project, meetings: list[tuple[str, Vergadering]]) -> str:
     parts = []
     for orgaan, sessions in by_body.items():
         details = [
-            f"{len(sessions)} bijeenkomsten" if len(sessions) > 1 else str(sessions[0].datum)
+            tr("{aantal} bijeenkomsten", aantal=len(sessions))
+            if len(sessions) > 1
+            else str(sessions[0].datum)
         ]
         counted = [v.deelnemers for v in sessions if v.deelnemers]
         if counted:
-            details.append(f"{sum(counted)} deelnemers")
+            details.append(tr("{aantal} deelnemers", aantal=sum(counted)))
         parts.append(f"{orgaan_naam(project, orgaan)} ({', '.join(details)})")
-    return " en ".join(parts)
+    return tr(" en ").join(parts)
 
 
 def _meeting_step(
@@ -315,8 +324,8 @@ def _meeting_step(
             Stand.BEZIG,
             first.datum,
             _files(meetings, "vergaderingen"),
-            f"vergadering van {first.datum}, maar het verslag is nog niet ingevuld",
-            f"vul het verslag per agendapunt in, in vergaderingen/{id_}.yaml",
+            tr("vergadering van {datum}, maar het verslag is nog niet ingevuld", datum=first.datum),
+            tr("vul het verslag per agendapunt in, in vergaderingen/{id}.yaml", id=id_),
         )
     if meetings:
         first = meetings[0][1]
@@ -325,8 +334,8 @@ def _meeting_step(
             Stand.BEZIG,
             first.datum,
             _files(meetings, "vergaderingen"),
-            f"gepland op {first.datum}",
-            "houd de geplande vergadering",
+            tr("gepland op {datum}", datum=first.datum),
+            tr("houd de geplande vergadering"),
         )
     return StepState(stap, Stand.TE_DOEN, uitleg=todo, volgende=command)
 
@@ -345,7 +354,7 @@ def _held(
             Stand.KLAAR,
             textbook[-1].datum,
             _files(done, "vergaderingen"),
-            f"vergadering van {textbook[-1].datum}",
+            tr("vergadering van {datum}", datum=textbook[-1].datum),
         )
     return StepState(
         stap,
@@ -382,10 +391,10 @@ Deriver = Callable[[Project, dt.date], StepState]
 def _coordinator_gap(project: Project) -> str:
     """What is missing about the coordinator's person ('' when someone is named)."""
     if project.instellingen.coordinator is None:
-        return "er is nog geen coördinator aangeduid ('coordinator' in livb.yaml)"
+        return tr("er is nog geen coördinator aangeduid ('coordinator' in livb.yaml)")
     found = coordinator(project)
     if found is not None and not found.naam:
-        return f"de functie van coördinator is vacant ('{found.id}' heeft nog geen naam)"
+        return tr("de functie van coördinator is vacant ('{id}' heeft nog geen naam)", id=found.id)
     return ""
 
 
@@ -393,13 +402,16 @@ def _s1_1(project: Project, today: dt.date) -> StepState:
     appointed = decisions(project, Onderwerp.AANSTELLING_COORDINATOR, today=today)
     gap = _coordinator_gap(project)
     if appointed:
-        text = f"de coördinator is officieel aangesteld ({_decision_text(appointed[-1])})"
+        text = tr(
+            "de coördinator is officieel aangesteld ({besluit})",
+            besluit=_decision_text(appointed[-1]),
+        )
         return StepState(
             Stap.S1_1,
             Stand.KLAAR,
             appointed[-1].datum,
             ("besluiten.yaml",),
-            f"{text}; nu: {gap}" if gap else text,
+            tr("{tekst}; nu: {ontbreekt}", tekst=text, ontbreekt=gap) if gap else text,
         )
     nota = decisions(
         project,
@@ -413,26 +425,19 @@ def _s1_1(project: Project, today: dt.date) -> StepState:
         uitkomst=(Uitkomst.UITGESTELD, Uitkomst.AFGEWEZEN),
         today=today,
     )
-    facts = [f"intentienota {nota[-1].uitkomst.value} ({_decision_text(nota[-1])})"] if nota else []
+    facts = _s1_1_facts(nota, setback, gap)
     if setback:
-        last = setback[-1]
-        why = f": {last.toelichting}" if last.toelichting else ""
-        facts.append(
-            f"de aanstelling van de coördinator werd {last.uitkomst.value} "
-            f"({_decision_text(last)}){why}"
-        )
-    if gap:
-        facts.append(gap)
-    if setback:
-        todo = (
+        todo = tr(
             "leg de aanstelling van de coördinator opnieuw voor aan het college en noteer de "
             "beslissing in besluiten.yaml (onderwerp: aanstelling_coordinator)"
         )
     elif gap:
-        todo = "duid de coördinator aan: 'coordinator' in livb.yaml, met de naam in actoren.yaml"
+        todo = tr(
+            "duid de coördinator aan: 'coordinator' in livb.yaml, met de naam in actoren.yaml"
+        )
     else:
-        facts.append("de aanstelling van de coördinator staat niet in besluiten.yaml")
-        todo = (
+        facts.append(tr("de aanstelling van de coördinator staat niet in besluiten.yaml"))
+        todo = tr(
             "voeg de beslissing van het college toe in besluiten.yaml "
             "(onderwerp: aanstelling_coordinator)"
         )
@@ -447,6 +452,34 @@ def _s1_1(project: Project, today: dt.date) -> StepState:
     )
 
 
+def _s1_1_facts(nota: list[Besluit], setback: list[Besluit], gap: str) -> list[str]:
+    """What step 1.1 has so far: the intention note, a setback, what is missing."""
+    facts = []
+    if nota:
+        facts.append(
+            tr(
+                "intentienota {uitkomst} ({besluit})",
+                uitkomst=word(nota[-1].uitkomst.value),
+                besluit=_decision_text(nota[-1]),
+            )
+        )
+    if setback:
+        facts.append(_setback_text(setback[-1]))
+    if gap:
+        facts.append(gap)
+    return facts
+
+
+def _setback_text(last: Besluit) -> str:
+    """'de aanstelling van de coördinator werd uitgesteld (college 2009-01-12): reden'."""
+    text = tr(
+        "de aanstelling van de coördinator werd {uitkomst} ({besluit})",
+        uitkomst=word(last.uitkomst.value),
+        besluit=_decision_text(last),
+    )
+    return f"{text}: {last.toelichting}" if last.toelichting else text
+
+
 def _s1_2(project: Project, today: dt.date) -> StepState:
     talks = sorted(
         ((i, g) for i, g in project.gesprekken.items() if g.stap == "1.2"),
@@ -459,7 +492,7 @@ def _s1_2(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             done[-1][1].datum,
             _files(done, "gesprekken"),
-            f"{len(done)} gesprek(ken)",
+            count(len(done), tr("gesprek"), tr("gesprekken")),
         )
     if talks:
         first_id, first = talks[0]
@@ -468,14 +501,14 @@ def _s1_2(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             first.datum,
             _files(talks, "gesprekken"),
-            f"gesprek gepland op {first.datum} met {', '.join(first.met)}",
-            f"voer het gesprek en vul gesprekken/{first_id}.yaml aan",
+            tr("gesprek gepland op {datum} met {wie}", datum=first.datum, wie=", ".join(first.met)),
+            tr("voer het gesprek en vul gesprekken/{id}.yaml aan", id=first_id),
         )
     return StepState(
         Stap.S1_2,
         Stand.TE_DOEN,
-        uitleg="nog geen oriëntatiegesprek met de burgemeester",
-        volgende="livb new gesprek --stap 1.2 --met <id van de burgemeester>",
+        uitleg=tr("nog geen oriëntatiegesprek met de burgemeester"),
+        volgende=tr("livb new gesprek --stap 1.2 --met <id van de burgemeester>"),
     )
 
 
@@ -489,8 +522,12 @@ def _s1_4(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             periode.start,
             ("besluiten.yaml",),
-            f"protocolakkoord ondertekend door alle partijen op {periode.start}; de begeleiding "
-            f"loopt tot {periode.einde}",
+            tr(
+                "protocolakkoord ondertekend door alle partijen op {start}; de begeleiding loopt "
+                "tot {einde}",
+                start=periode.start,
+                einde=periode.einde,
+            ),
         )
     approved = decisions(project, Onderwerp.PROTOCOLAKKOORD, today=today)
     if approved:
@@ -499,20 +536,20 @@ def _s1_4(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             approved[-1].datum,
             ("besluiten.yaml",),
-            "het protocolakkoord wacht op de handtekeningen van alle partijen",
-            "livb render protocol, en noteer de handtekeningen in besluiten.yaml",
+            tr("het protocolakkoord wacht op de handtekeningen van alle partijen"),
+            tr("livb render protocol, en noteer de handtekeningen in besluiten.yaml"),
         )
     return StepState(
         Stap.S1_4,
         Stand.TE_DOEN,
-        uitleg="geen protocolakkoord",
-        volgende="livb render protocol; leg het voor aan het college",
+        uitleg=tr("geen protocolakkoord"),
+        volgende=tr("livb render protocol; leg het voor aan het college"),
     )
 
 
 def _intentieverklaring_only(project: Project, today: dt.date) -> StepState:
     """Step 1.4 without the FOD: no protocol; the intentieverklaring is optional."""
-    without = "geen begeleiding door de FOD ('begeleiding' in livb.yaml is leeg): geen protocol"
+    without = tr("geen begeleiding door de FOD ('begeleiding' in livb.yaml is leeg): geen protocol")
     signed = decisions(
         project,
         Onderwerp.INTENTIEVERKLARING,
@@ -526,7 +563,7 @@ def _intentieverklaring_only(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             signed[-1].datum,
             ("besluiten.yaml",),
-            f"intentieverklaring ondertekend; {without}",
+            tr("intentieverklaring ondertekend; {zonder}", zonder=without),
         )
     begun = decisions(project, Onderwerp.INTENTIEVERKLARING, today=today)
     if begun:
@@ -535,14 +572,17 @@ def _intentieverklaring_only(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             begun[-1].datum,
             ("besluiten.yaml",),
-            f"de intentieverklaring is nog niet door de burgemeester ondertekend; {without}",
-            "livb render intentieverklaring, en noteer de handtekening in besluiten.yaml",
+            tr(
+                "de intentieverklaring is nog niet door de burgemeester ondertekend; {zonder}",
+                zonder=without,
+            ),
+            tr("livb render intentieverklaring, en noteer de handtekening in besluiten.yaml"),
         )
     return StepState(
         Stap.S1_4,
         Stand.NVT,
         bewijs=("livb.yaml",),
-        uitleg=f"{without}; een intentieverklaring is facultatief",
+        uitleg=tr("{zonder}; een intentieverklaring is facultatief", zonder=without),
     )
 
 
@@ -552,7 +592,11 @@ def _s1_5(project: Project, today: dt.date) -> StepState:
     unnamed = [m for m in members if m in actors and not actors[m].naam]
     if len(members) >= 3 and not unnamed:
         return StepState(
-            Stap.S1_5, Stand.KLAAR, None, ("organen.yaml",), count(len(members), "lid", "leden")
+            Stap.S1_5,
+            Stand.KLAAR,
+            None,
+            ("organen.yaml",),
+            count(len(members), tr("lid"), tr("leden")),
         )
     if members:
         return StepState(
@@ -560,16 +604,16 @@ def _s1_5(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             None,
             ("organen.yaml", "actoren.yaml"),
-            count(len(unnamed), "lid", "leden") + " nog zonder naam"
+            tr("{leden} nog zonder naam", leden=count(len(unnamed), tr("lid"), tr("leden")))
             if unnamed
-            else "minder dan drie leden",
-            "vul de namen van de kerngroepleden in, in actoren.yaml",
+            else tr("minder dan drie leden"),
+            tr("vul de namen van de kerngroepleden in, in actoren.yaml"),
         )
     return StepState(
         Stap.S1_5,
         Stand.TE_DOEN,
-        uitleg="de kerngroep is leeg",
-        volgende="stel de kerngroep samen in organen.yaml",
+        uitleg=tr("de kerngroep is leeg"),
+        volgende=tr("stel de kerngroep samen in organen.yaml"),
     )
 
 
@@ -592,7 +636,7 @@ def _s2_2(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             last,
             _files(talks, "gesprekken"),
-            count(len(talks), "gesprek", "gesprekken"),
+            count(len(talks), tr("gesprek"), tr("gesprekken")),
         )
     if talks:
         return StepState(
@@ -600,8 +644,10 @@ def _s2_2(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             last or talks[0][1].datum,
             _files(talks, "gesprekken"),
-            f"nog geen gesprek met: {', '.join(missing)}" if missing else "geen kerngroepleden",
-            command or "stel eerst de kerngroep samen",
+            tr("nog geen gesprek met: {wie}", wie=", ".join(missing))
+            if missing
+            else tr("geen kerngroepleden"),
+            command or tr("stel eerst de kerngroep samen"),
         )
     otherwise = _meeting_step(project, Stap.S2_2, today, "", "", expected=())
     if otherwise.stand is Stand.ANDERS:
@@ -609,7 +655,7 @@ def _s2_2(project: Project, today: dt.date) -> StepState:
     return StepState(
         Stap.S2_2,
         Stand.FACULTATIEF,
-        uitleg="facultatief: nog geen oriëntatiegesprekken met de kerngroepleden",
+        uitleg=tr("facultatief: nog geen oriëntatiegesprekken met de kerngroepleden"),
         volgende=command,
     )
 
@@ -619,7 +665,7 @@ def _s2_4(project: Project, today: dt.date) -> StepState:
         project,
         Stap.S2_4,
         today,
-        "de diagnostiek is nog niet voorgesteld",
+        tr("de diagnostiek is nog niet voorgesteld"),
         "livb new vergadering --orgaan kerngroep --stap 2.4",
     )
     if state.stand is Stand.TE_DOEN and project.bevindingen.bevindingen:
@@ -628,8 +674,14 @@ def _s2_4(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             None,
             ("diagnostiek/bevindingen.yaml",),
-            count(len(project.bevindingen.bevindingen), "bevinding", "bevindingen")
-            + ", nog niet voorgesteld",
+            tr("1 bevinding, nog niet voorgesteld")
+            if len(project.bevindingen.bevindingen) == 1
+            else tr(
+                "{bevindingen}, nog niet voorgesteld",
+                bevindingen=count(
+                    len(project.bevindingen.bevindingen), tr("bevinding"), tr("bevindingen")
+                ),
+            ),
             state.volgende,
         )
     return state
@@ -640,20 +692,20 @@ def _s2_5(project: Project, today: dt.date) -> StepState:
     quadrants = [swot.sterktes, swot.zwaktes, swot.kansen, swot.bedreigingen]
     meeting = _meeting_step(project, Stap.S2_5, today, "", "")
     if all(quadrants) and meeting.stand.afgerond:
-        return replace(meeting, bewijs=("swot.yaml", *meeting.bewijs), uitleg="SWOT opgemaakt")
+        return replace(meeting, bewijs=("swot.yaml", *meeting.bewijs), uitleg=tr("SWOT opgemaakt"))
     if any(quadrants) or meeting.stand is not Stand.TE_DOEN:
         return StepState(
             Stap.S2_5,
             Stand.BEZIG,
             meeting.datum,
             ("swot.yaml", *meeting.bewijs),
-            "de SWOT is begonnen",
-            "vul de vier delen van swot.yaml aan en noteer de vergadering",
+            tr("de SWOT is begonnen"),
+            tr("vul de vier delen van swot.yaml aan en noteer de vergadering"),
         )
     return StepState(
         Stap.S2_5,
         Stand.TE_DOEN,
-        uitleg="geen SWOT",
+        uitleg=tr("geen SWOT"),
         volgende="livb new vergadering --orgaan kerngroep --stap 2.5",
     )
 
@@ -668,39 +720,53 @@ def _s2_6(project: Project, today: dt.date) -> StepState:
     meeting = _meeting_step(project, Stap.S2_6, today, "", "", also=chosen_at)
     if not priorities:
         return StepState(
-            Stap.S2_6, Stand.TE_DOEN, uitleg="geen prioriteiten", volgende="livb new prioriteit"
+            Stap.S2_6, Stand.TE_DOEN, uitleg=tr("geen prioriteiten"), volgende="livb new prioriteit"
         )
-    counted = count(len(priorities), "prioriteit", "prioriteiten")
-    if waived:
-        on_purpose = "bewust zonder projectgroep (LIVB208 staat uit in livb.yaml)"
-        counted += (
-            f", {on_purpose}"
-            if len(waived) == len(priorities)
-            else f": {len(priorities) - len(waived)} met projectgroep, {len(waived)} {on_purpose}"
-        )
+    counted = _priorities_text(len(priorities), len(waived))
     if not missing and meeting.stand.afgerond:
-        text = counted if waived else f"{counted} met projectgroep"
+        text = counted if waived else tr("{prioriteiten} met projectgroep", prioriteiten=counted)
         if meeting.stand is Stand.ANDERS:
-            text += f", gekozen: {meeting.uitleg}"
+            text = tr("{tekst}, gekozen: {hoe}", tekst=text, hoe=meeting.uitleg)
         return replace(
             meeting,
             stand=Stand.ANDERS if waived else meeting.stand,
             bewijs=("prioriteiten.yaml", "organen.yaml", *meeting.bewijs),
             uitleg=text,
         )
-    gaps = [f"nog geen projectgroep voor: {', '.join(missing)}"] if missing else []
+    gaps = [tr("nog geen projectgroep voor: {ids}", ids=", ".join(missing))] if missing else []
     if not meeting.stand.afgerond:
-        gaps.append("de vergadering die de prioriteiten koos ontbreekt (stap 2.6)")
+        gaps.append(tr("de vergadering die de prioriteiten koos ontbreekt (stap 2.6)"))
     return StepState(
         Stap.S2_6,
         Stand.BEZIG,
         meeting.datum,
         ("prioriteiten.yaml", *meeting.bewijs),
         counted + "; " + "; ".join(gaps),
-        "voeg de projectgroepen toe in organen.yaml"
+        tr("voeg de projectgroepen toe in organen.yaml")
         if missing
-        else "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
-        "prioriteiten.yaml",
+        else tr(
+            "noteer de vergadering met 'stappen: [\"2.6\"]', of zet 'vergadering' in "
+            "prioriteiten.yaml"
+        ),
+    )
+
+
+def _priorities_text(total: int, waived: int) -> str:
+    """'3 prioriteiten', with how many have no projectgroep on purpose."""
+    counted = count(total, tr("prioriteit"), tr("prioriteiten"))
+    if not waived:
+        return counted
+    if waived == total:
+        return tr(
+            "{prioriteiten}, bewust zonder projectgroep (LIVB208 staat uit in livb.yaml)",
+            prioriteiten=counted,
+        )
+    return tr(
+        "{prioriteiten}: {met} met projectgroep, {zonder} bewust zonder projectgroep (LIVB208 "
+        "staat uit in livb.yaml)",
+        prioriteiten=counted,
+        met=total - waived,
+        zonder=waived,
     )
 
 
@@ -727,7 +793,7 @@ def _s3_1(project: Project, today: dt.date) -> StepState:
                 Stap.S3_1,
                 Stand.NVT,
                 bewijs=("livb.yaml",),
-                uitleg="geen projectgroepen, bewust (LIVB208 staat uit in livb.yaml)",
+                uitleg=tr("geen projectgroepen, bewust (LIVB208 staat uit in livb.yaml)"),
             )
     if groups and not missing:
         return StepState(
@@ -735,17 +801,24 @@ def _s3_1(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             meetings[-1][1].datum,
             _files(meetings, "vergaderingen"),
-            count(len(groups), "projectgroep", "projectgroepen") + " gestart",
+            tr("1 projectgroep gestart")
+            if len(groups) == 1
+            else tr(
+                "{projectgroepen} gestart",
+                projectgroepen=count(len(groups), tr("projectgroep"), tr("projectgroepen")),
+            ),
         )
     return StepState(
         Stap.S3_1,
         Stand.BEZIG if started else Stand.TE_DOEN,
         None,
         _files(meetings, "vergaderingen"),
-        f"nog niet gestart: {', '.join(missing)}" if missing else "geen projectgroepen",
+        tr("nog niet gestart: {ids}", ids=", ".join(missing))
+        if missing
+        else tr("geen projectgroepen"),
         f"livb new vergadering --orgaan {missing[0]} --stap 3.1"
         if missing
-        else "richt eerst de projectgroepen op (stap 2.6)",
+        else tr("richt eerst de projectgroepen op (stap 2.6)"),
     )
 
 
@@ -767,7 +840,7 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
     }
     silent = [g for g in groups if g not in held_by]
     if meeting.stand.afgerond and not silent:
-        text = "doelstellingen voor elke prioriteit"
+        text = tr("doelstellingen voor elke prioriteit")
         if meeting.stand is Stand.ANDERS:
             text += f", {_goals_filled_in_by(project, today, priorities)}"
         return replace(meeting, bewijs=(*files, *meeting.bewijs), uitleg=text)
@@ -776,12 +849,19 @@ def _s3_4(project: Project, today: dt.date) -> StepState:
         Stand.BEZIG,
         meeting.datum,
         (*files, *meeting.bewijs),
-        "doelstellingen voor elke prioriteit, maar geen vergadering van "
-        + (", ".join(silent) if silent else "de projectgroepen")
-        + " die ze vastlegde (stap 3.4)",
+        tr(
+            "doelstellingen voor elke prioriteit, maar geen vergadering van {wie} die ze "
+            "vastlegde (stap 3.4)",
+            wie=", ".join(silent),
+        )
+        if silent
+        else tr(
+            "doelstellingen voor elke prioriteit, maar geen vergadering van de projectgroepen die "
+            "ze vastlegde (stap 3.4)"
+        ),
         f"livb new vergadering --orgaan {silent[0]} --stap 3.4"
         if silent
-        else "noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'",
+        else tr("noteer de vergaderingen van de projectgroepen met 'stappen: [\"3.4\"]'"),
     )
 
 
@@ -792,7 +872,9 @@ def _goals_missing(missing: list[str], some: bool, files: tuple[str, ...]) -> St
         Stand.BEZIG if some else Stand.TE_DOEN,
         None,
         files,
-        f"nog geen doelstellingen voor: {', '.join(missing)}" if missing else "geen prioriteiten",
+        tr("nog geen doelstellingen voor: {ids}", ids=", ".join(missing))
+        if missing
+        else tr("geen prioriteiten"),
         f"livb new doelstelling --prioriteit {missing[0]}" if missing else "livb new prioriteit",
     )
 
@@ -807,13 +889,17 @@ def _goals_filled_in_by(project: Project, today: dt.date, priorities: list[str])
     named = {p for i, v in meetings for p in named_priorities(project, i, v)}
     bodies = _bodies(project, meetings)
     if not named:
-        return f"met {bodies}"
+        return tr("met {wie}", wie=bodies)
     rest = [p for p in priorities if p not in named]
     if not rest:
-        return f"ingevuld door {bodies}"
-    return (
-        f"ingevuld door {bodies} voor {len(priorities) - len(rest)} van de "
-        f"{len(priorities)} prioriteiten; geen bijeenkomst over: {', '.join(rest)}"
+        return tr("ingevuld door {wie}", wie=bodies)
+    return tr(
+        "ingevuld door {wie} voor {aantal} van de {totaal} prioriteiten; geen bijeenkomst over: "
+        "{ids}",
+        wie=bodies,
+        aantal=len(priorities) - len(rest),
+        totaal=len(priorities),
+        ids=", ".join(rest),
     )
 
 
@@ -832,14 +918,16 @@ def _s3_6(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             (commissie or college)[-1].datum,
             ("besluiten.yaml",),
-            ", ".join(route) + "; nog niet goedgekeurd door de gemeenteraad",
-            "leg het plan voor aan de gemeenteraad (livb render plan --definitief)",
+            tr(
+                "{besluiten}; nog niet goedgekeurd door de gemeenteraad", besluiten=", ".join(route)
+            ),
+            tr("leg het plan voor aan de gemeenteraad (livb render plan --definitief)"),
         )
     return StepState(
         Stap.S3_6,
         Stand.TE_DOEN,
-        uitleg="het plan is nog niet goedgekeurd",
-        volgende="livb render plan --definitief; leg het voor aan het college",
+        uitleg=tr("het plan is nog niet goedgekeurd"),
+        volgende=tr("livb render plan --definitief; leg het voor aan het college"),
     )
 
 
@@ -850,7 +938,7 @@ def _s3_6(project: Project, today: dt.date) -> StepState:
 # (4.4). Phase 5 begins when the plan period is over. No step is done merely because time
 # passed: each needs its evidence (a monitoring file, a decision, a meeting).
 
-EVALUATE = (
+EVALUATE = N_(
     "livb render evaluatie; leg de evaluatie voor aan college en gemeenteraad en noteer het "
     "in besluiten.yaml (onderwerp: evaluatie)"
 )
@@ -886,25 +974,59 @@ class FollowUp:
         """'13 acties: 3 afgerond, 1 geschrapt, 2 over tijd (1 vertraagd), 7 op schema'."""
         a = self.acties
         total = self.action_count
-        parts = [f"{a[k]} {k}" for k in ("afgerond", "geschrapt") if a[k]]
-        if a["over tijd"]:
-            delayed = f" (waarvan {a['vertraagd']} vertraagd)" if a["vertraagd"] else ""
-            parts.append(f"{a['over tijd']} over tijd{delayed}")
-        if a["op schema"]:
-            parts.append(f"{a['op schema']} op schema")
         if not total:
-            return "geen acties"
-        return count(total, "actie", "acties") + (": " + ", ".join(parts) if parts else "")
+            return tr("geen acties")
+        parts = [_part(k, a[k]) for k in ("afgerond", "geschrapt") if a[k]]
+        if a["over tijd"] and a["vertraagd"]:
+            delayed = (
+                tr("waarvan 1 vertraagd")
+                if a["vertraagd"] == 1
+                else tr("waarvan {aantal} vertraagd", aantal=a["vertraagd"])
+            )
+            parts.append(f"{_part('over tijd', a['over tijd'])} ({delayed})")
+        elif a["over tijd"]:
+            parts.append(_part("over tijd", a["over tijd"]))
+        if a["op schema"]:
+            parts.append(_part("op schema", a["op schema"]))
+        return _counted(count(total, tr("actie"), tr("acties")), parts)
 
     @property
     def indicators_text(self) -> str:
         """'7 indicatoren: 1 bereikt, 3 op koers, 2 niet op koers, 1 nog niet gemeten'."""
         i = self.indicatoren
         total = self.indicator_count
-        parts = [f"{i[k]} {k}" for k in i if i[k]]
         if not total:
-            return "geen indicatoren"
-        return count(total, "indicator", "indicatoren") + (": " + ", ".join(parts) if parts else "")
+            return tr("geen indicatoren")
+        parts = [_part(k, i[k]) for k in i if i[k]]
+        return _counted(count(total, tr("indicator"), tr("indicatoren")), parts)
+
+
+_COUNTED = {
+    "afgerond": (N_("1 afgerond"), N_("{aantal} afgerond")),
+    "geschrapt": (N_("1 geschrapt"), N_("{aantal} geschrapt")),
+    "over tijd": (N_("1 over tijd"), N_("{aantal} over tijd")),
+    "op schema": (N_("1 op schema"), N_("{aantal} op schema")),
+    "bereikt": (N_("1 bereikt"), N_("{aantal} bereikt")),
+    "op koers": (N_("1 op koers"), N_("{aantal} op koers")),
+    "niet op koers": (N_("1 niet op koers"), N_("{aantal} niet op koers")),
+    "niet te beoordelen": (N_("1 niet te beoordelen"), N_("{aantal} niet te beoordelen")),
+    "nog niet gemeten": (N_("1 nog niet gemeten"), N_("{aantal} nog niet gemeten")),
+}
+"""How the follow-up counts its actions and indicators ('3 afgerond', '2 op koers'): one and
+many apart, as French agrees the word with its number ('1 terminée', '3 terminées')."""
+
+
+def _part(state: str, number: int) -> str:
+    one, many = _COUNTED[state]
+    return tr(one) if number == 1 else tr(many, aantal=number)
+
+
+"""How the follow-up counts its actions and indicators: '3 afgerond', '2 op koers'."""
+
+
+def _counted(total: str, parts: list[str]) -> str:
+    """'13 acties: 3 afgerond, 1 geschrapt'; the total alone when nothing is counted."""
+    return tr("{totaal}: {delen}", totaal=total, delen=", ".join(parts)) if parts else total
 
 
 def follow_up(project: Project, today: dt.date) -> FollowUp:
@@ -936,6 +1058,9 @@ def follow_up(project: Project, today: dt.date) -> FollowUp:
     return FollowUp(tuple(monitoring_years(project, today)), acties, indicatoren)
 
 
+AFTER_APPROVAL = N_("begint na de goedkeuring van het plan door de gemeenteraad")
+
+
 def _not_yet(stap: Stap, uitleg: str) -> StepState:
     """A step whose time has not come: nothing to do yet, so it is not the next step."""
     return StepState(stap, Stand.TE_DOEN, uitleg=uitleg)
@@ -950,14 +1075,14 @@ def _monitoring_file(project: Project, today: dt.date) -> str:
     missing = [y for y in range(first, last + 1) if y not in project.monitoring]
     if missing:
         return f"livb new monitoring --jaar {missing[0]}"
-    return f"werk monitoring/{last}.yaml bij"
+    return tr("werk monitoring/{jaar}.yaml bij", jaar=last)
 
 
 def _s4_1(project: Project, today: dt.date) -> StepState:
     start = implementation_start(project, today)
     years = monitoring_years(project, today)
     if start is None and not years:
-        return _not_yet(Stap.S4_1, "begint na de goedkeuring van het plan door de gemeenteraad")
+        return _not_yet(Stap.S4_1, tr(AFTER_APPROVAL))
     states = action_states(project, today)
     files = tuple(f"monitoring/{y}.yaml" for y in years) or tuple(sorted(project.doelstellingen))
     if not states:
@@ -966,14 +1091,18 @@ def _s4_1(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             start,
             files,
-            "het plan heeft nog geen acties",
-            "voeg de acties toe in doelstellingen/ (livb new doelstelling)",
+            tr("het plan heeft nog geen acties"),
+            tr("voeg de acties toe in doelstellingen/ (livb new doelstelling)"),
         )
     summary = follow_up(project, today).actions_text
-    source = f"stand uit monitoring/{years[-1]}.yaml" if years else "nog geen opvolging"
+    source = (
+        tr("stand uit monitoring/{jaar}.yaml", jaar=years[-1])
+        if years
+        else tr("nog geen opvolging")
+    )
     text = f"{summary}; {source}"
     if start is None:
-        text += "; het plan is nog niet goedgekeurd door de gemeenteraad"
+        text += "; " + tr("het plan is nog niet goedgekeurd door de gemeenteraad")
     if all(state.status.klaar for state in states.values()):
         last = max(state.jaar or 0 for state in states.values())
         day = min(dt.date(last, 12, 31), today) if last else start
@@ -986,10 +1115,17 @@ def _s4_1(project: Project, today: dt.date) -> StepState:
             Stand.NIET_AFGESLOTEN,
             periode.tot,
             files,
-            f"de planperiode liep af op {periode.tot}, maar niet alle acties zijn afgerond en er "
-            f"is geen eindevaluatie; {text}",
-            f"vul de opvolging aan ({_monitoring_file(project, today)}) en evalueer het plan: "
-            + EVALUATE,
+            tr(
+                "de planperiode liep af op {einde}, maar niet alle acties zijn afgerond en er is "
+                "geen eindevaluatie; {tekst}",
+                einde=periode.tot,
+                tekst=text,
+            ),
+            tr(
+                "vul de opvolging aan ({opvolging}) en evalueer het plan: {evaluatie}",
+                opvolging=_monitoring_file(project, today),
+                evaluatie=tr(EVALUATE),
+            ),
         )
     return StepState(
         Stap.S4_1,
@@ -997,7 +1133,10 @@ def _s4_1(project: Project, today: dt.date) -> StepState:
         start,
         files,
         text,
-        f"volg de acties en indicatoren op: {_monitoring_file(project, today)}",
+        tr(
+            "volg de acties en indicatoren op: {opvolging}",
+            opvolging=_monitoring_file(project, today),
+        ),
     )
 
 
@@ -1005,10 +1144,10 @@ def _due(project: Project, today: dt.date, stap: Stap, what: str) -> StepState |
     """None once a step is due (a year of implementation), else why it waits."""
     start = implementation_start(project, today)
     if start is None:
-        return _not_yet(stap, "begint na de goedkeuring van het plan door de gemeenteraad")
+        return _not_yet(stap, tr(AFTER_APPROVAL))
     due = months_later(start, 12)
     if today < due:
-        return _not_yet(stap, f"{what} na ongeveer een jaar uitvoering, vanaf {due}")
+        return _not_yet(stap, tr(what, vanaf=due))
     return None
 
 
@@ -1027,20 +1166,31 @@ def _s4_2(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             last.datum,
             files,
-            f"tussentijdse evaluatie: {_decision_text(last)}"
-            + (f" ({count(len(decided), 'evaluatie', 'evaluaties')})" if len(decided) > 1 else ""),
+            tr("tussentijdse evaluatie: {besluit}", besluit=_decision_text(last))
+            + (
+                f" ({count(len(decided), tr('evaluatie'), tr('evaluaties'))})"
+                if len(decided) > 1
+                else ""
+            ),
         )
     if meeting.stand is not Stand.TE_DOEN:
         return meeting
-    waiting = _due(project, today, Stap.S4_2, "de tussentijdse evaluatie volgt")
+    waiting = _due(
+        project,
+        today,
+        Stap.S4_2,
+        N_("de tussentijdse evaluatie volgt na ongeveer een jaar uitvoering, vanaf {vanaf}"),
+    )
     if waiting is not None:
         return waiting
     return StepState(
         Stap.S4_2,
         Stand.TE_DOEN,
-        uitleg="nog geen tussentijdse evaluatie",
-        volgende="livb render evaluatie; bespreek ze in de kerngroep "
-        "(livb new vergadering --orgaan kerngroep --stap 4.2) en leg ze voor aan het college",
+        uitleg=tr("nog geen tussentijdse evaluatie"),
+        volgende=tr(
+            "livb render evaluatie; bespreek ze in de kerngroep "
+            "(livb new vergadering --orgaan kerngroep --stap 4.2) en leg ze voor aan het college"
+        ),
     )
 
 
@@ -1065,7 +1215,7 @@ def _told(
 def _s4_3(project: Project, today: dt.date) -> StepState:
     approved = plan_approved(project, today)
     if approved is None:
-        return _not_yet(Stap.S4_3, "begint na de goedkeuring van het plan door de gemeenteraad")
+        return _not_yet(Stap.S4_3, tr(AFTER_APPROVAL))
     told = _told(project, today, approved.datum, Stap.S4_3)
     has_plan = bool(project.plan.communicatie)
     files = tuple(dict.fromkeys(["plan.yaml"] * has_plan + [f for _, f in told]))
@@ -1075,19 +1225,27 @@ def _s4_3(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             told[-1][0],
             files,
-            f"communicatieplan in plan.yaml; {count(len(told), 'keer', 'keer')} naar buiten "
-            f"gebracht, het laatst op {told[-1][0]}",
+            tr(
+                "communicatieplan in plan.yaml; {keer} naar buiten gebracht, het laatst op {datum}",
+                keer=count(len(told), tr("keer"), tr("keer")),
+                datum=told[-1][0],
+            ),
         )
-    record = "noteer wat je naar buiten bracht onder 'communicatie' in monitoring/JJJJ.yaml"
+    record = tr("noteer wat je naar buiten bracht onder 'communicatie' in monitoring/JJJJ.yaml")
     if told:
         return StepState(
             Stap.S4_3,
             Stand.BEZIG,
             told[-1][0],
             files,
-            f"{count(len(told), 'keer', 'keer')} naar buiten gebracht, maar plan.yaml heeft geen "
-            "communicatieplan",
-            "beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd worden",
+            tr(
+                "{keer} naar buiten gebracht, maar plan.yaml heeft geen communicatieplan",
+                keer=count(len(told), tr("keer"), tr("keer")),
+            ),
+            tr(
+                "beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd "
+                "worden"
+            ),
         )
     if has_plan:
         return StepState(
@@ -1095,15 +1253,18 @@ def _s4_3(project: Project, today: dt.date) -> StepState:
             Stand.BEZIG,
             None,
             files,
-            "communicatieplan in plan.yaml, maar nog niets naar buiten gebracht",
+            tr("communicatieplan in plan.yaml, maar nog niets naar buiten gebracht"),
             record,
         )
     return StepState(
         Stap.S4_3,
         Stand.TE_DOEN,
-        uitleg="geen communicatieplan en nog niets naar buiten gebracht",
-        volgende="beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd "
-        f"worden; {record}",
+        uitleg=tr("geen communicatieplan en nog niets naar buiten gebracht"),
+        volgende=tr(
+            "beschrijf in plan.yaml onder 'communicatie' hoe de resultaten gecommuniceerd "
+            "worden; {vastleggen}",
+            vastleggen=record,
+        ),
     )
 
 
@@ -1115,33 +1276,43 @@ def _s4_4(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             found[-1].datum,
             ("besluiten.yaml",),
-            f"{count(len(found), 'rapport', 'rapporten')} aan college of gemeenteraad, het "
-            f"laatste: {_decision_text(found[-1])}",
+            tr(
+                "{rapporten} aan college of gemeenteraad, het laatste: {besluit}",
+                rapporten=count(len(found), tr("rapport"), tr("rapporten")),
+                besluit=_decision_text(found[-1]),
+            ),
         )
-    waiting = _due(project, today, Stap.S4_4, "het eerste jaarrapport volgt")
+    waiting = _due(
+        project,
+        today,
+        Stap.S4_4,
+        N_("het eerste jaarrapport volgt na ongeveer een jaar uitvoering, vanaf {vanaf}"),
+    )
     if waiting is not None:
         return waiting
     return StepState(
         Stap.S4_4,
         Stand.TE_DOEN,
-        uitleg="nog geen rapport aan college of gemeenteraad over de uitvoering",
-        volgende="livb render jaarrapport; leg het voor aan college en gemeenteraad "
-        "(besluiten.yaml, onderwerp: jaarrapport)",
+        uitleg=tr("nog geen rapport aan college of gemeenteraad over de uitvoering"),
+        volgende=tr(
+            "livb render jaarrapport; leg het voor aan college en gemeenteraad "
+            "(besluiten.yaml, onderwerp: jaarrapport)"
+        ),
     )
 
 
 def _phase_5_waits(project: Project, today: dt.date, stap: Stap) -> StepState | None:
     """Phase 5 begins once the approved plan's period is over (or its end was evaluated)."""
     if plan_approved(project, today) is None:
-        return _not_yet(stap, "begint na de goedkeuring en de uitvoering van het plan")
+        return _not_yet(stap, tr("begint na de goedkeuring en de uitvoering van het plan"))
     if plan_ended(project, today) or final_evaluations(project, today):
         return None
     periode = project.instellingen.beleid.periode
     return _not_yet(
         stap,
-        f"begint na de planperiode (tot {periode.tot})"
+        tr("begint na de planperiode (tot {einde})", einde=periode.tot)
         if periode
-        else "begint na de planperiode ('beleid: periode' in livb.yaml)",
+        else tr("begint na de planperiode ('beleid: periode' in livb.yaml)"),
     )
 
 
@@ -1167,26 +1338,33 @@ def _s5_1(project: Project, today: dt.date) -> StepState:
     facts = []
     if kerngroep:
         facts.append(
-            f"de kerngroep kwam {count(len(kerngroep), 'keer', 'keer')} samen na de planperiode"
+            tr(
+                "de kerngroep kwam {keer} samen na de planperiode",
+                keer=count(len(kerngroep), tr("keer"), tr("keer")),
+            )
         )
     if years:
-        facts.append(f"opvolging in monitoring/{years[-1]}.yaml")
+        facts.append(tr("opvolging in monitoring/{jaar}.yaml", jaar=years[-1]))
     files = (*_files(kerngroep, "vergaderingen"), *(f"monitoring/{y}.yaml" for y in years))
     last = max([v.datum for _, v in kerngroep] + [dt.date(y, 1, 1) for y in years], default=None)
     if kerngroep and years:
         return StepState(Stap.S5_1, Stand.KLAAR, last, files, "; ".join(facts))
     todo = (
-        "laat de kerngroep als vast overleg samenkomen (livb new vergadering --orgaan kerngroep "
-        "--stap 5.1)"
+        tr(
+            "laat de kerngroep als vast overleg samenkomen (livb new vergadering --orgaan "
+            "kerngroep --stap 5.1)"
+        )
         if not kerngroep
-        else f"volg de indicatoren verder op: {_monitoring_file(project, today)}"
+        else tr(
+            "volg de indicatoren verder op: {opvolging}", opvolging=_monitoring_file(project, today)
+        )
     )
     return StepState(
         Stap.S5_1,
         Stand.BEZIG if facts else Stand.TE_DOEN,
         last,
         files,
-        "; ".join(facts) if facts else "na de planperiode nog geen opvolging door de kerngroep",
+        "; ".join(facts) if facts else tr("na de planperiode nog geen opvolging door de kerngroep"),
         todo,
     )
 
@@ -1202,15 +1380,20 @@ def _s5_2(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             told[-1][0],
             tuple(dict.fromkeys(f for _, f in told)),
-            f"de resultaten werden {count(len(told), 'keer', 'keer')} bekendgemaakt, het laatst "
-            f"op {told[-1][0]}",
+            tr(
+                "de resultaten werden {keer} bekendgemaakt, het laatst op {datum}",
+                keer=count(len(told), tr("keer"), tr("keer")),
+                datum=told[-1][0],
+            ),
         )
     return StepState(
         Stap.S5_2,
         Stand.TE_DOEN,
-        uitleg="de resultaten van het plan zijn nog niet bekendgemaakt",
-        volgende="maak de resultaten bekend volgens het communicatieplan en noteer het onder "
-        "'communicatie' in monitoring/JJJJ.yaml",
+        uitleg=tr("de resultaten van het plan zijn nog niet bekendgemaakt"),
+        volgende=tr(
+            "maak de resultaten bekend volgens het communicatieplan en noteer het onder "
+            "'communicatie' in monitoring/JJJJ.yaml"
+        ),
     )
 
 
@@ -1225,13 +1408,13 @@ def _s5_3(project: Project, today: dt.date) -> StepState:
             Stand.KLAAR,
             found[-1].datum,
             ("besluiten.yaml",),
-            f"eindevaluatie: {_decision_text(found[-1])}",
+            tr("eindevaluatie: {besluit}", besluit=_decision_text(found[-1])),
         )
     return StepState(
         Stap.S5_3,
         Stand.TE_DOEN,
-        uitleg="nog geen eindevaluatie van het plan",
-        volgende=EVALUATE,
+        uitleg=tr("nog geen eindevaluatie van het plan"),
+        volgende=tr(EVALUATE),
     )
 
 
@@ -1243,7 +1426,7 @@ def _s5_4(project: Project, today: dt.date) -> StepState:
         project,
         Stap.S5_4,
         today,
-        "het proces, de producten en de begeleiding zijn nog niet geëvalueerd",
+        tr("het proces, de producten en de begeleiding zijn nog niet geëvalueerd"),
         "livb new vergadering --orgaan kerngroep --stap 5.4",
         expected=("kerngroep",),
     )
@@ -1257,15 +1440,15 @@ def _s2_7(project: Project, today: dt.date) -> StepState:
         Onderwerp.VOORTGANGSRAPPORT,
         (Instantie.COLLEGE,),
         today,
-        "geen voortgangsrapport goedgekeurd door het college",
-        "laat het college het voortgangsrapport goedkeuren (besluiten.yaml)",
+        tr("geen voortgangsrapport goedgekeurd door het college"),
+        tr("laat het college het voortgangsrapport goedkeuren (besluiten.yaml)"),
     )
     if state.stand is Stand.TE_DOEN and switched_off(project, "LIVB311"):
         return StepState(
             Stap.S2_7,
             Stand.NVT,
             bewijs=("livb.yaml",),
-            uitleg="geen voortgangsrapport, bewust (LIVB311 staat uit in livb.yaml)",
+            uitleg=tr("geen voortgangsrapport, bewust (LIVB311 staat uit in livb.yaml)"),
         )
     return state
 
@@ -1281,19 +1464,19 @@ _DERIVERS: dict[Stap, Deriver] = {
         Onderwerp.RAPPORT,
         (Instantie.COLLEGE,),
         t,
-        "geen beslissing van het college tot opstart",
-        "laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)",
+        tr("geen beslissing van het college tot opstart"),
+        tr("laat het college beslissen tot opstart (besluiten.yaml, onderwerp: rapport)"),
     ),
     Stap.S1_4: _s1_4,
     Stap.S1_5: _s1_5,
     Stap.S1_6: lambda p, t: _meeting_step(
-        p, Stap.S1_6, t, "nog geen opstartvergadering", _NEW_MEETING.format("1.6")
+        p, Stap.S1_6, t, tr("nog geen opstartvergadering"), _NEW_MEETING.format("1.6")
     ),
     Stap.S2_1: lambda p, t: _meeting_step(
         p,
         Stap.S2_1,
         t,
-        "de aanpak van de diagnostiek is nog niet voorgesteld",
+        tr("de aanpak van de diagnostiek is nog niet voorgesteld"),
         _NEW_MEETING.format("2.1"),
     ),
     Stap.S2_2: _s2_2,
@@ -1301,7 +1484,7 @@ _DERIVERS: dict[Stap, Deriver] = {
         p,
         Stap.S2_3,
         t,
-        "de beleidsplannen zijn nog niet voorgesteld",
+        tr("de beleidsplannen zijn nog niet voorgesteld"),
         _NEW_MEETING.format("2.3"),
     ),
     Stap.S2_4: _s2_4,
@@ -1313,15 +1496,15 @@ _DERIVERS: dict[Stap, Deriver] = {
         p,
         Stap.S3_2,
         t,
-        "het eerste ontwerp is nog niet voorgesteld",
+        tr("het eerste ontwerp is nog niet voorgesteld"),
         _NEW_MEETING.format("3.2"),
     ),
     Stap.S3_3: lambda p, t: _meeting_step(
-        p, Stap.S3_3, t, "nog geen brainstorm", _NEW_MEETING.format("3.3")
+        p, Stap.S3_3, t, tr("nog geen brainstorm"), _NEW_MEETING.format("3.3")
     ),
     Stap.S3_4: _s3_4,
     Stap.S3_5: lambda p, t: _meeting_step(
-        p, Stap.S3_5, t, "het plan is nog niet voorgesteld", _NEW_MEETING.format("3.5")
+        p, Stap.S3_5, t, tr("het plan is nog niet voorgesteld"), _NEW_MEETING.format("3.5")
     ),
     Stap.S3_6: _s3_6,
     Stap.S4_1: _s4_1,

@@ -17,6 +17,7 @@ from typing import Any
 
 from livb.core.dates import months_later
 from livb.core.formatting import join
+from livb.core.i18n import N_, tr
 from livb.method.money import spent as spent  # what each action cost, counted in money.py
 from livb.model import Project
 from livb.model._tijd import chronologisch, eerste_dag
@@ -30,9 +31,9 @@ from livb.model.vergadering import Vergadering
 from livb.model.walk import actions
 
 ORGAAN_NAMEN = {
-    "kerngroep": "de kerngroep",
-    "redactiecomite": "het redactiecomité",
-    "pilootcomite": "het pilootcomité",
+    "kerngroep": N_("de kerngroep"),
+    "redactiecomite": N_("het redactiecomité"),
+    "pilootcomite": N_("het pilootcomité"),
 }
 """How the documents name the method's fixed bodies."""
 
@@ -91,7 +92,7 @@ def orgaan_soort(project: Project, orgaan: str) -> str | None:
 def orgaan_naam(project: Project, orgaan: str) -> str:
     """How a body is named in a sentence: 'de kerngroep', a projectgroep's or overleg's name."""
     if orgaan in ORGAAN_NAMEN:
-        return ORGAAN_NAMEN[orgaan]
+        return tr(ORGAAN_NAMEN[orgaan])
     group = next((g for g in project.organen.projectgroepen if g.id == orgaan), None)
     if group is not None:
         return group.naam
@@ -369,7 +370,7 @@ def chain_balance(project: Project) -> Counter[str]:
     counts: Counter[str] = Counter()
     for _, _, actie in actions(project):
         if actie.schakel is None:
-            counts["onbekend"] += 1
+            counts[N_("onbekend")] += 1  # shown with word(), like the links
             continue
         schakel = link(project, actie.schakel)
         counts[schakel.value if schakel else actie.schakel.value] += 1
@@ -461,12 +462,12 @@ def measurements(
 class Koers(StrEnum):
     """How an indicator's latest value stands against its baseline and target."""
 
-    BEREIKT = "bereikt"
-    OP_KOERS = "op koers"
-    TRAAG = "trager dan gepland"
-    STIL = "geen vooruitgang"
-    VERKEERD = "de verkeerde kant op"
-    ONBEKEND = "niet te beoordelen"
+    BEREIKT = N_("bereikt")
+    OP_KOERS = N_("op koers")
+    TRAAG = N_("trager dan gepland")
+    STIL = N_("geen vooruitgang")
+    VERKEERD = N_("de verkeerde kant op")
+    ONBEKEND = N_("niet te beoordelen")
     """No baseline or target, or a target equal to the baseline that is not met."""
 
     @property

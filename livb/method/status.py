@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import tr
 from livb.folder.project import load_project
 from livb.method.check import CheckResult, check_loaded
 from livb.method.process import FASEN, FollowUp, ProcessState, derive_state, follow_up
@@ -43,7 +44,7 @@ class Status:
         if self.state is None:
             return "?"
         number = self.state.current_phase
-        return f"{number} {FASEN[number]}"
+        return f"{number} {tr(FASEN[number])}"
 
     @property
     def errors(self) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 from livb.model.zone import ZoneBestand
 
 ZONE_FILE = "zone.yaml"
@@ -51,7 +52,9 @@ def load_zone(root: Path) -> ZoneBestand:
             parse_fast((root / ZONE_FILE).read_text(encoding="utf-8-sig")) or {}
         )
     except OSError:
-        raise LivbError(f"kan {root / ZONE_FILE} niet lezen", "controleer het pad") from None
+        raise LivbError(
+            tr("kan {bestand} niet lezen", bestand=root / ZONE_FILE), tr("controleer het pad")
+        ) from None
     except YamlSyntaxError as error:
         raise LivbError(f"{ZONE_FILE}:{error.line}: {error.message}", error.hint) from None
     except ValidationError as error:
@@ -76,7 +79,7 @@ def build_zone_status(root: Path) -> ZoneStatus:
             continue
         if loaded.project is None:
             status.missing.append(
-                (gemeente.naam, f"de map heeft fouten: livb check {gemeente.map}")
+                (gemeente.naam, tr("de map heeft fouten: livb check {map}", map=gemeente.map))
             )
             continue
         for zvp_id in status.answers:

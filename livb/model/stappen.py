@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from livb.core.i18n import N_
+
 
 class Stap(StrEnum):
     """A step of the method: 1.1 ... 5.4.
@@ -54,35 +56,35 @@ class Stap(StrEnum):
 
 
 STAP_TITELS: dict[Stap, str] = {
-    Stap.S1_1: "Kennismaking en intentienota",
-    Stap.S1_2: "Oriëntatiegesprekken met de burgemeester",
-    Stap.S1_3: "Rapport en beslissing tot opstart",
-    Stap.S1_4: "Intentieverklaring en protocolakkoord",
-    Stap.S1_5: "Samenstelling van de kerngroep",
-    Stap.S1_6: "Opstartvergadering van de kerngroep",
-    Stap.S2_1: "Aanpak van de veiligheidsdiagnostiek",
-    Stap.S2_2: "Oriëntatiegesprekken met de leden van de kerngroep",
-    Stap.S2_3: "Voorstelling van de bestaande beleidsplannen",
-    Stap.S2_4: "Voorstelling van de veiligheidsdiagnostiek",
-    Stap.S2_5: "SWOT-analyse",
-    Stap.S2_6: "Prioriteiten en projectgroepen",
-    Stap.S2_7: "Voortgangsrapport",
-    Stap.S3_1: "Opstart van de projectgroepen",
-    Stap.S3_2: "Eerste ontwerp van het plan voor de kerngroep",
-    Stap.S3_3: "Brainstorm met de kerngroep",
-    Stap.S3_4: "Doelstellingen door de projectgroepen",
-    Stap.S3_5: "Voorstelling van het plan",
-    Stap.S3_6: "Goedkeuring door college en gemeenteraad",
-    Stap.S4_1: "Uitvoering van de acties en projecten",
-    Stap.S4_2: "Tussentijdse evaluatie",
-    Stap.S4_3: "Communicatie over de resultaten",
-    Stap.S4_4: "Rapportering over de stand van zaken",
-    Stap.S5_1: "Opvolging op lange termijn",
-    Stap.S5_2: "Bekendmaking van de resultaten",
-    Stap.S5_3: "Rapport over de resultaten",
-    Stap.S5_4: "Evaluatie van proces, producten en begeleiding",
-    Stap.F4: "Realiseren (de hele fase)",
-    Stap.F5: "Gebruiken en evalueren (de hele fase)",
+    Stap.S1_1: N_("Kennismaking en intentienota"),
+    Stap.S1_2: N_("Oriëntatiegesprekken met de burgemeester"),
+    Stap.S1_3: N_("Rapport en beslissing tot opstart"),
+    Stap.S1_4: N_("Intentieverklaring en protocolakkoord"),
+    Stap.S1_5: N_("Samenstelling van de kerngroep"),
+    Stap.S1_6: N_("Opstartvergadering van de kerngroep"),
+    Stap.S2_1: N_("Aanpak van de veiligheidsdiagnostiek"),
+    Stap.S2_2: N_("Oriëntatiegesprekken met de leden van de kerngroep"),
+    Stap.S2_3: N_("Voorstelling van de bestaande beleidsplannen"),
+    Stap.S2_4: N_("Voorstelling van de veiligheidsdiagnostiek"),
+    Stap.S2_5: N_("SWOT-analyse"),
+    Stap.S2_6: N_("Prioriteiten en projectgroepen"),
+    Stap.S2_7: N_("Voortgangsrapport"),
+    Stap.S3_1: N_("Opstart van de projectgroepen"),
+    Stap.S3_2: N_("Eerste ontwerp van het plan voor de kerngroep"),
+    Stap.S3_3: N_("Brainstorm met de kerngroep"),
+    Stap.S3_4: N_("Doelstellingen door de projectgroepen"),
+    Stap.S3_5: N_("Voorstelling van het plan"),
+    Stap.S3_6: N_("Goedkeuring door college en gemeenteraad"),
+    Stap.S4_1: N_("Uitvoering van de acties en projecten"),
+    Stap.S4_2: N_("Tussentijdse evaluatie"),
+    Stap.S4_3: N_("Communicatie over de resultaten"),
+    Stap.S4_4: N_("Rapportering over de stand van zaken"),
+    Stap.S5_1: N_("Opvolging op lange termijn"),
+    Stap.S5_2: N_("Bekendmaking van de resultaten"),
+    Stap.S5_3: N_("Rapport over de resultaten"),
+    Stap.S5_4: N_("Evaluatie van proces, producten en begeleiding"),
+    Stap.F4: N_("Realiseren (de hele fase)"),
+    Stap.F5: N_("Gebruiken en evalueren (de hele fase)"),
 }
 
 STAPPEN: tuple[Stap, ...] = tuple(stap for stap in Stap if not stap.is_fase)

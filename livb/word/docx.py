@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
@@ -39,11 +40,15 @@ from docx.parts.styles import StylesPart
 from docx.shared import Emu
 from lxml import etree
 
+from livb.core import i18n
 from livb.core.errors import LivbError
+from livb.word import chart as chart_ns
+from livb.word.chart import chart_xml
 from livb.word.ir import (
     FIELD_BOOKMARK,
     FIELD_MAP_FORMAT,
     FIELD_MAP_NAMESPACE,
+    Chart,
     DocumentIR,
     FieldRef,
     Heading,
@@ -115,6 +120,7 @@ def _attr(text: str) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 class StyleError(LivbError):
@@ -250,6 +256,7 @@ class _Writer:
         self.numbering: dict[int, str] = {}
         self.comments: list[str] = []
         self.pictures = 0
+        self.charts = 0
         self.fields = _FieldMarks()
 
     # -- setup ----------------------------------------------------------------------------------
@@ -303,6 +310,8 @@ class _Writer:
                 parts.append(self._toc(block, headings).encode())
             elif isinstance(block, Image):
                 parts.append(self._image(block).encode())
+            elif isinstance(block, Chart):
+                parts.append(self._chart(block).encode())
         body: Iterable[bytes] = parts
         if self.comments:
             body = self._add_comments(parts)
@@ -621,13 +630,46 @@ class _Writer:
             self.pictures, rel_id, f"grafiek{self.pictures}.png", Emu(width), Emu(height)
         )
         drawing = etree.tostring(inline, encoding="unicode")
-        caption = ""
-        if image.caption:
-            self.fields.note(image.caption)
-            style = self._optional_style("Caption")
-            ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-            caption = f"<w:p>{ppr}{self._spans(image.caption)}</w:p>"
+        caption = self._caption(image.caption)
         return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>{caption}"
+
+    def _chart(self, chart: Chart) -> str:
+        """A native chart (its own part, word/charts/chartN.xml) at the text width, captioned."""
+        self.pictures += 1
+        self.charts += 1
+        name = PackURI(f"/word/charts/chart{self.charts}.xml")
+        lang = i18n.locale().replace("_", "-")
+        blob = chart_xml(chart.data, lang, self._body_font())
+        part = Part(name, CT.DML_CHART, blob, self.document.part.package)
+        rel_id = self.document.part.relate_to(part, RT.CHART)
+        width = self.text_width * 635  # twips to EMU
+        height = int(chart.data.height * 914400)
+        drawing = (
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{_WP}">'
+            f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{self.pictures}" name="Grafiek {self.charts}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic xmlns:a="{chart_ns.A}"><a:graphicData uri="{chart_ns.C}">'
+            f'<c:chart xmlns:c="{chart_ns.C}" xmlns:r="{chart_ns.R}" r:id="{rel_id}"/>'
+            "</a:graphicData></a:graphic></wp:inline>"
+        )
+        return (
+            f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>{self._caption(chart.caption)}"
+        )
+
+    def _body_font(self) -> str:
+        """The house style's default font (docDefaults), for the text of its charts."""
+        fonts = self.document.styles.element.find(
+            f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts"
+        )
+        return (fonts.get(qn("w:ascii")) if fonts is not None else None) or "Calibri"
+
+    def _caption(self, caption: list[Span]) -> str:
+        if not caption:
+            return ""
+        self.fields.note(caption)
+        style = self._optional_style("Caption")
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f"<w:p>{ppr}{self._spans(caption)}</w:p>"
 
     def _optional_style(self, name: str) -> str | None:
         """The id of a style the reference may lack (then the body style is used)."""

@@ -262,7 +262,64 @@ class Image:
     line: int = 0
 
 
-Block = Paragraph | Heading | Table | PageBreak | TableOfContents | Image
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: a name and a value per category (None: no value there).
+
+    Attributes:
+        style: which dash, marker or fill it gets (0: the main series, drawn heaviest).
+        labels: its values written at the points or bars.
+        hidden: drawn invisibly and left out of the legend (a timeline's offset to the start).
+        no_marker: a line without markers, dotted (a target).
+        open_points: the categories where its point is drawn open (an incomplete year).
+    """
+
+    name: str
+    values: tuple[float | None, ...]
+    style: int = 0
+    labels: bool = False
+    hidden: bool = False
+    no_marker: bool = False
+    open_points: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What a native chart shows (see ``livb.word.chart``): the writer draws nothing itself.
+
+    Attributes:
+        kind: ``lijn`` (lines over categories), ``staaf`` (columns) or ``tijdlijn``
+            (horizontal bars from a start, stacked: a Gantt chart).
+        categories: the labels along the category axis, in order.
+        value_format: the number format of the value axis (``yyyy`` for a date axis).
+        height: the chart's height in inches (its width is the text's).
+        legend: a legend even for one series (a timeline's states).
+    """
+
+    kind: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    category_title: str = ""
+    value_title: str = ""
+    value_format: str = "#,##0"
+    minimum: float | None = None
+    maximum: float | None = None
+    major_unit: float | None = None
+    height: float = 2.8
+    legend: bool = False
+
+
+@dataclass
+class Chart:
+    """A native chart at the width of the text, with its caption below it."""
+
+    data: ChartData
+    caption: list[Span]
+    line: int = 0
+
+
+Block = Paragraph | Heading | Table | PageBreak | TableOfContents | Image | Chart
 
 
 @dataclass

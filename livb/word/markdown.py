@@ -26,6 +26,8 @@ from markdown_it.token import Token
 from livb.word.ir import (
     GAP_OPEN,
     Block,
+    Chart,
+    ChartData,
     DocumentIR,
     FieldMark,
     FieldRef,
@@ -71,10 +73,10 @@ def _parser() -> MarkdownIt:
     return parser.use(attrs_block_plugin)
 
 
-def parse(text: str, charts: Sequence[Callable[[], bytes]] = ()) -> DocumentIR:
+def parse(text: str, charts: Sequence[Callable[[], ChartData | bytes]] = ()) -> DocumentIR:
     """Parse the rendered Markdown of a template into the document's blocks.
 
-    ``charts`` draw the pictures a ```grafiek block names by number (their PNG).
+    ``charts`` give the charts a ```grafiek block names by number (their data, or a PNG).
 
     Raises:
         MarkdownError: an unsupported construct (the line is 1-based in ``text``).
@@ -91,7 +93,7 @@ def tokenize(text: str) -> Tokens:
     return _parser().parse(text)
 
 
-def build(tokens: Tokens, charts: Sequence[Callable[[], bytes]] = ()) -> DocumentIR:
+def build(tokens: Tokens, charts: Sequence[Callable[[], ChartData | bytes]] = ()) -> DocumentIR:
     """The document's blocks from the tokens of :func:`tokenize` (see :func:`parse`)."""
     return _Builder(tokens, charts).build()
 
@@ -167,7 +169,9 @@ def _merge(spans: list[Span]) -> list[Span]:
 class _Builder:
     """Walks the token stream once; each block type has its own small handler."""
 
-    def __init__(self, tokens: list[Token], charts: Sequence[Callable[[], bytes]] = ()) -> None:
+    def __init__(
+        self, tokens: list[Token], charts: Sequence[Callable[[], ChartData | bytes]] = ()
+    ) -> None:
         self.tokens = tokens
         self.charts = charts
         self.position = 0
@@ -353,6 +357,9 @@ class _Builder:
             raise MarkdownError(
                 "een ```grafiek-blok bevat geen geldige afbeelding", self._line(token)
             ) from None
+        if isinstance(data, ChartData):  # a chart livb made: Word draws it from its data
+            self.blocks.append(Chart(data, caption, self._line(token)))
+            return
         if not data.startswith(b"\x89PNG\r\n\x1a\n"):
             raise MarkdownError("een ```grafiek-blok vraagt een PNG-afbeelding", self._line(token))
         self.blocks.append(Image(data, caption, self._line(token)))

@@ -136,7 +136,6 @@ def _leftovers(root: Path) -> None:
 def _leftovers_gone(root: Path) -> None:
     names = sorted(path.name for path in (root / "output").iterdir())
     assert names == [
-        ".livb-charts",  # livb's own: the charts kept for the next render
         ".livb-manifest.json",
         ".livb-render.lock",
         ".mijn.docx.tmp",

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from livb.core.i18n import N_
 from livb.method.queries import ZONE_PLAN
 from livb.model import Project
 from livb.model._base import Ref
@@ -37,6 +38,29 @@ class Index:
             found.update(self.defined.get(part, {}))
         return found
 
+
+KIND_NAMES = {
+    "actie": N_("actie"),
+    "actor": N_("actor"),
+    "ander plan": N_("ander plan"),
+    "besluit": N_("besluit"),
+    "bevinding": N_("bevinding"),
+    "bewijs": N_("bewijs"),
+    "bron": N_("bron"),
+    "doelstelling": N_("doelstelling"),
+    "financieringsbron": N_("financieringsbron"),
+    "gesprek": N_("gesprek"),
+    "indicator": N_("indicator"),
+    "orgaan": N_("orgaan"),
+    "overleg": N_("overleg"),
+    "prioriteit": N_("prioriteit"),
+    "projectgroep": N_("projectgroep"),
+    "reeks": N_("reeks"),
+    "swot": N_("swot"),
+    "vast orgaan": N_("vast orgaan"),
+    "vergadering": N_("vergadering"),
+}
+"""The kinds of id as a message names them ('onbekende actor', 'een andere prioriteit')."""
 
 COMBINED = {
     "orgaan": ("vast orgaan", "projectgroep", "overleg"),

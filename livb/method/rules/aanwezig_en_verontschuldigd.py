@@ -15,12 +15,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB107"
 NAME = "aanwezig-en-verontschuldigd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, goede reflexen bij vergaderingen"
+METHODE = N_("Methode, goede reflexen bij vergaderingen")
+UITLEG = N_(
+    """Aanwezig en verontschuldigd tegelijk.
+
+Wat het controleert:
+    Niemand staat in dezelfde vergadering zowel bij ``aanwezig`` als bij ``verontschuldigd``.
+
+Waarom:
+    Het verslag vermeldt wie er was; iemand kan niet beide zijn.
+
+Oplossing:
+    Schrap de persoon uit een van beide lijsten."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -32,6 +46,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     f"vergaderingen/{id_}.yaml",
                     ("verontschuldigd", position),
-                    f"'{actor}' staat ook bij de aanwezigen",
-                    "schrap de persoon uit een van beide lijsten",
+                    tr("'{actor}' staat ook bij de aanwezigen", actor=actor),
+                    tr("schrap de persoon uit een van beide lijsten"),
                 )

@@ -26,6 +26,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr, word
 from livb.method.queries import action_states
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Status
@@ -33,7 +34,30 @@ from livb.model.plan import Status
 CODE = "LIVB222"
 NAME = "actie-over-tijd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4 (realiseren): de opvolging van elke actie"
+METHODE = N_("Methode, fase 4 (realiseren): de opvolging van elke actie")
+UITLEG = N_(
+    """Actie over tijd in de opvolging.
+
+Wat het controleert:
+    De recentste stand van een actie in monitoring/JJJJ.yaml is ``gepland`` of ``lopend``,
+    terwijl de actie volgens het plan (``einde`` in doelstellingen/) in dat jaar al klaar
+    moest zijn. Het jaar van het bestand telt, niet vandaag: een actie die in 2011 liep en
+    pas eind 2012 moest eindigen, is in monitoring/2011.yaml op schema.
+
+Waarom:
+    De opvolging van elke actie (fase 4, realiseren) moet zeggen waar ze echt staat. Een
+    actie die haar einddatum voorbij is, is afgerond, vertraagd (met de reden) of geschrapt
+    (met de reden); "lopend" verbergt een vertraging voor de kerngroep en het college.
+
+Voorbeeld:
+    In monitoring/2011.yaml staat ``{actie: a-vrijwilligers, status: lopend}``, maar de
+    actie moest eindigen op 2011-06-30.
+
+Oplossing:
+    Zet de status op ``afgerond``, of op ``vertraagd`` of ``geschrapt`` met een ``reden``;
+    of verschuif het ``einde`` van de actie in doelstellingen/ als het plan werd bijgestuurd."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -50,7 +74,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "status"),
-                f"de actie '{state.actie.id}' staat in {state.jaar} op {state.status.value}, "
-                f"maar moest klaar zijn op {einde}",
-                "zet ze op afgerond, of op vertraagd of geschrapt met een 'reden'",
+                tr(
+                    "de actie '{actie}' staat in {jaar} op {status}, maar moest klaar zijn op "
+                    "{einde}",
+                    actie=state.actie.id,
+                    jaar=state.jaar,
+                    status=word(state.status.value),
+                    einde=einde,
+                ),
+                tr("zet ze op afgerond, of op vertraagd of geschrapt met een 'reden'"),
             )

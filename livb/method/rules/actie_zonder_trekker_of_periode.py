@@ -16,13 +16,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
 
 CODE = "LIVB219"
 NAME = "actie-zonder-trekker-of-periode"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.4; CCV, plan van aanpak: wie, wat, wanneer"
+METHODE = N_("Methode, stap 3.4; CCV, plan van aanpak: wie, wat, wanneer")
+UITLEG = N_(
+    """Actie zonder trekker of periode.
+
+Wat het controleert:
+    Elke actie heeft een trekker (een actor) en een start- en einddatum.
+
+Waarom:
+    Een actie zonder trekker is van niemand; een actie zonder periode kan niet opgevolgd
+    worden. Het plan van aanpak vraagt bij elke maatregel wie en wanneer.
+
+Oplossing:
+    Vul ``trekker``, ``start`` en ``einde`` in."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -41,6 +56,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"actie '{actie.id}' mist {', '.join(missing)}",
-                "geef elke actie een trekker en een periode",
+                tr("actie '{actie}' mist {missing}", actie=actie.id, missing=", ".join(missing)),
+                tr("geef elke actie een trekker en een periode"),
             )

@@ -17,12 +17,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB202"
 NAME = "actor-zonder-naam"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5: samenstelling van de kerngroep"
+METHODE = N_("Methode, stap 1.5: samenstelling van de kerngroep")
+UITLEG = N_(
+    """Actor zonder naam.
+
+Wat het controleert:
+    Elke actor in actoren.yaml heeft een naam.
+
+Waarom:
+    Een nieuwe map zet de aanbevolen rollen van de kerngroep klaar zonder naam. Zolang de
+    naam ontbreekt, kan geen enkel document de persoon vermelden.
+
+Oplossing:
+    Vul ``naam`` in, of schrap de actor als de rol in deze gemeente niet bestaat (en haal
+    hem dan ook uit de kerngroep)."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -32,6 +48,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "actoren.yaml",
                 ("actoren", position, "id"),
-                f"actor '{actor.id}' heeft nog geen naam",
-                "vul 'naam' in of schrap de actor als de rol hier niet bestaat",
+                tr("actor '{actor}' heeft nog geen naam", actor=actor.id),
+                tr("vul 'naam' in of schrap de actor als de rol hier niet bestaat"),
             )

@@ -17,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr, word
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Uitkomst
 
 CODE = "LIVB315"
 NAME = "besluit-in-de-toekomst"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "livb: de stand van het proces volgt uit de data"
+METHODE = N_("livb: de stand van het proces volgt uit de data")
+UITLEG = N_(
+    """Goedkeuring of handtekening in de toekomst.
+
+Wat het controleert:
+    Een beslissing met uitkomst ``goedgekeurd`` of ``ondertekend`` heeft geen datum in de
+    toekomst.
+
+Waarom:
+    Een geplande beslissing is nog geen beslissing. livb leidt de stand van het proces af
+    uit de data; een goedkeuring in de toekomst telt niet mee en is meestal een tikfout.
+
+Oplossing:
+    Verbeter de datum, of noteer de beslissing pas wanneer ze genomen is."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -36,7 +52,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "besluiten.yaml",
                 ("besluiten", position, "datum"),
-                f"'{besluit.id}' is {besluit.uitkomst.value} op {besluit.datum}, een datum in "
-                "de toekomst",
-                "verbeter de datum of noteer de beslissing pas als ze genomen is",
+                tr(
+                    "'{besluit}' is {uitkomst} op {datum}, een datum in de toekomst",
+                    besluit=besluit.id,
+                    uitkomst=word(besluit.uitkomst.value),
+                    datum=besluit.datum,
+                ),
+                tr("verbeter de datum of noteer de beslissing pas als ze genomen is"),
             )

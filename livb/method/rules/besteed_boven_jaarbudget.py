@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import money
+from livb.core.i18n import N_, tr
 from livb.method.money import ZONDER_BRON, Line, budget_lines, spending_lines
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -32,7 +33,29 @@ from livb.model.walk import actions
 CODE = "LIVB412"
 NAME = "besteed-boven-jaarbudget"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4: rapportering over de stand van zaken, ook financieel"
+METHODE = N_("Methode, fase 4: rapportering over de stand van zaken, ook financieel")
+UITLEG = N_(
+    """Meer uitgegeven dan het budget van dat jaar.
+
+Wat het controleert:
+    Voor een actie met ``middelen`` per jaar en per bron: wat monitoring/JJJJ.yaml in een jaar
+    uitgaf, is niet meer dan wat de actie dat jaar krijgt; en wat ze uit een bron uitgaf
+    (``uitgaven``), niet meer dan wat ze dat jaar uit die bron krijgt.
+
+Waarom:
+    Het totaal over de hele looptijd (regel LIVB224) ziet een overschrijding pas als het
+    geld op is. Een subsidie rekent per jaar af: wat een jaar te veel uitgeeft, betaalt de
+    subsidie niet, en de financiële dienst moet het weten vóór de jaarrekening.
+
+Voorbeeld:
+    ``a-straathoekwerk`` krijgt in 2027 30.000 euro uit ``svpp``; monitoring/2027.yaml noteert
+    32.500 euro uit ``svpp``.
+
+Oplossing:
+    Verbeter het bedrag of de bron van de uitgave, of pas de middelen van de actie aan na een
+    beslissing van het college."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 Key = tuple[str, int | None, str]
 
@@ -57,8 +80,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if amount > given:
             yield _finding(
                 lines,
-                f"de actie '{actie}' gaf in {jaar} {_euro(amount)} uit, "
-                f"meer dan haar budget van {_euro(given)} voor dat jaar",
+                tr(
+                    "de actie '{actie}' gaf in {jaar} {amount} uit, meer dan haar budget van "
+                    "{given} voor dat jaar",
+                    actie=actie,
+                    jaar=jaar,
+                    amount=_euro(amount),
+                    given=_euro(given),
+                ),
             )
             continue
         for (a, j, bron), own in spent.items():
@@ -68,9 +97,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if amount > given:
                 yield _finding(
                     own,
-                    f"de actie '{actie}' gaf in {jaar} {_euro(amount)} uit "
-                    f"'{bron}' uit, meer dan de {_euro(given)} die ze dat jaar uit "
-                    "die bron krijgt",
+                    tr(
+                        "de actie '{actie}' gaf in {jaar} {amount} uit '{bron}' uit, meer dan "
+                        "de {given} die ze dat jaar uit die bron krijgt",
+                        actie=actie,
+                        jaar=jaar,
+                        amount=_euro(amount),
+                        bron=bron,
+                        given=_euro(given),
+                    ),
                 )
 
 
@@ -88,5 +123,5 @@ def _finding(lines: list[Line], message: str) -> Finding:
         path,
         loc,
         message,
-        "verbeter het bedrag of de bron, of pas de middelen van de actie aan",
+        tr("verbeter het bedrag of de bron, of pas de middelen van de actie aan"),
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions
 from livb.method.rules._base import Finding, RuleContext
 from livb.model._tijd import zeker_voor
@@ -32,7 +33,29 @@ from livb.model.besluiten import Onderwerp
 CODE = "LIVB316"
 NAME = "coordinator-na-gesprekken"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stappen 1.1 en 1.2: eerst de coördinator, dan de oriëntatiegesprekken"
+METHODE = N_("Methode, stappen 1.1 en 1.2: eerst de coördinator, dan de oriëntatiegesprekken")
+UITLEG = N_(
+    """Coördinator pas aangesteld na de oriëntatiegesprekken.
+
+Wat het controleert:
+    De coördinator is officieel aangesteld (``onderwerp: aanstelling_coordinator`` in
+    besluiten.yaml, goedgekeurd) vóór het eerste oriëntatiegesprek van stap 1.2. De regel
+    meldt een aanstelling die zeker later viel, en ook gesprekken die plaatsvonden terwijl er
+    nog geen aanstelling is. Een datum die alleen de maand of het jaar noemt, geeft het
+    voordeel van de twijfel.
+
+Waarom:
+    De methode laat de gemeente de coördinator al bij de kennismaking (stap 1.1) aanduiden,
+    met titel en mandaat, en pas daarna de oriëntatiegesprekken voeren (stap 1.2). De
+    coördinator voert of begeleidt die gesprekken en bouwt er het vertrouwen mee op dat hij
+    later in de kerngroep nodig heeft; wie pas achteraf aangesteld wordt, mist dat begin.
+
+Oplossing:
+    Controleer de data in besluiten.yaml en gesprekken/. Klopt de volgorde echt niet, laat
+    het college de aanstelling dan zo snel mogelijk bevestigen; is het een bewuste keuze, zet
+    de regel dan uit in livb.yaml met de reden."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -51,9 +74,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"gesprekken/{talk}.yaml",
             ("datum",),
-            f"het oriëntatiegesprek van {first} vond plaats, maar de coördinator is nog niet "
-            "officieel aangesteld",
-            "noteer de aanstelling in besluiten.yaml (onderwerp: aanstelling_coordinator)",
+            tr(
+                "het oriëntatiegesprek van {first} vond plaats, maar de coördinator is nog "
+                "niet officieel aangesteld",
+                first=first,
+            ),
+            tr("noteer de aanstelling in besluiten.yaml (onderwerp: aanstelling_coordinator)"),
         )
         return
     appointment = appointed[0]
@@ -62,7 +88,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "besluiten.yaml",
             ("besluiten", position, "datum"),
-            f"de coördinator werd aangesteld op {appointment.datum}, na het eerste "
-            f"oriëntatiegesprek ({first}, gesprekken/{talk}.yaml)",
-            "stel de coördinator aan vóór de oriëntatiegesprekken (stap 1.1)",
+            tr(
+                "de coördinator werd aangesteld op {datum}, na het eerste oriëntatiegesprek "
+                "({first}, gesprekken/{talk}.yaml)",
+                datum=appointment.datum,
+                first=first,
+                talk=talk,
+            ),
+            tr("stel de coördinator aan vóór de oriëntatiegesprekken (stap 1.1)"),
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import actors
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol, Sector
@@ -25,7 +26,23 @@ from livb.model.actoren import Rol, Sector
 CODE = "LIVB207"
 NAME = "coordinator-uit-politie"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, profiel van de coördinator (Tool A) en de keuze van de coördinator"
+METHODE = N_("Methode, profiel van de coördinator (Tool A) en de keuze van de coördinator")
+UITLEG = N_(
+    """Coördinator uit de politie.
+
+Wat het controleert:
+    De coördinator integrale veiligheid komt niet uit de politie.
+
+Waarom:
+    De handleiding raadt een coördinator uit de politie af: het risico is groot dat
+    veiligheid dan vernauwd wordt tot politionele veiligheid. Een coördinator dicht bij de
+    burgemeester en de algemeen directeur werkt makkelijker over de diensten heen.
+
+Oplossing:
+    Overweeg een coördinator in de staf van de algemeen directeur of het kabinet van de
+    burgemeester. Is het een bewuste keuze, zet de regel dan uit in livb.yaml met de reden."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -37,7 +54,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("coordinator",),
-            f"de coördinator ({coordinator.naam or coordinator.id}) komt uit de politie",
-            "de methode raadt een coördinator buiten de politie aan; "
-            "zet de regel uit in livb.yaml als dit een bewuste keuze is",
+            tr(
+                "de coördinator ({naam}) komt uit de politie",
+                naam=coordinator.naam or coordinator.id,
+            ),
+            tr(
+                "de methode raadt een coördinator buiten de politie aan; zet de regel uit in "
+                "livb.yaml als dit een bewuste keuze is"
+            ),
         )

@@ -17,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Gegevenssoort
 
 CODE = "LIVB213"
 NAME = "diagnostiek-soorten"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.1 en Tool C; CCV, veiligheidsanalyse"
+METHODE = N_("Methode, stap 2.1 en Tool C; CCV, veiligheidsanalyse")
+UITLEG = N_(
+    """Diagnostiek zonder alle soorten gegevens.
+
+Wat het controleert:
+    De gegevensbronnen omvatten de drie soorten van Tool C: feiten (bv. politiecijfers),
+    waarnemingen (bv. de veiligheidsmonitor) en context (bv. inkomen en werkloosheid).
+
+Waarom:
+    Een diagnostiek op louter politiecijfers mist hoe mensen hun buurt beleven en waarom
+    problemen ontstaan. Het CCV vraagt minstens één objectieve en één subjectieve bron.
+
+Oplossing:
+    Voeg in diagnostiek/bronnen.yaml een bron toe van de ontbrekende soort."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -37,6 +53,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/bronnen.yaml",
                 ("bronnen",),
-                f"geen enkele bron van de soort '{soort.value}'",
-                f"voeg een bron toe met 'soort: {soort.value}'",
+                tr("geen enkele bron van de soort '{soort}'", soort=soort.value),
+                tr("voeg een bron toe met 'soort: {soort}'", soort=soort.value),
             )

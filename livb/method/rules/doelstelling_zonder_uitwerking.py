@@ -18,13 +18,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import operational_goals, strategic_goals
 
 CODE = "LIVB217"
 NAME = "doelstelling-zonder-uitwerking"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.4; CCV, doelen: meetbaar en met acties"
+METHODE = N_("Methode, stap 3.4; CCV, doelen: meetbaar en met acties")
+UITLEG = N_(
+    """Doelstelling zonder uitwerking.
+
+Wat het controleert:
+    Elke strategische doelstelling heeft operationele doelstellingen, en elke operationele
+    doelstelling heeft minstens één indicator en minstens één actie.
+
+Waarom:
+    Een plan wordt pas uitvoerbaar en evalueerbaar als elke doelstelling zegt hoe ze gemeten
+    wordt en wat er concreet gebeurt (CCV: doelen; methode: stap 3.4).
+
+Oplossing:
+    Voeg operationele doelstellingen, indicatoren en acties toe in het bestand van de
+    prioriteit in doelstellingen/."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -34,21 +51,21 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{sd.id}' heeft geen operationele doelstellingen",
-                "voeg 'operationele_doelstellingen' toe",
+                tr("'{sd}' heeft geen operationele doelstellingen", sd=sd.id),
+                tr("voeg 'operationele_doelstellingen' toe"),
             )
     for path, loc, od in operational_goals(context.project):
         if not od.indicatoren:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{od.id}' heeft geen indicator",
-                "voeg een indicator toe met basiswaarde, streefwaarde en deadline",
+                tr("'{od}' heeft geen indicator", od=od.id),
+                tr("voeg een indicator toe met basiswaarde, streefwaarde en deadline"),
             )
         if not od.acties:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"'{od.id}' heeft geen acties",
-                "voeg minstens één actie toe met een trekker en een periode",
+                tr("'{od}' heeft geen acties", od=od.id),
+                tr("voeg minstens één actie toe met een trekker en een periode"),
             )

@@ -20,12 +20,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
+from livb.method.rules._index import KIND_NAMES
 
 CODE = "LIVB102"
 NAME = "dubbele-id"
 SEVERITY = Severity.FOUT
-METHODE = "livb: samenhang van de map"
+METHODE = N_("livb: samenhang van de map")
+UITLEG = N_(
+    """Dubbele id.
+
+Wat het controleert:
+    Een id mag maar één keer gebruikt worden binnen zijn soort: twee actoren, twee
+    prioriteiten of twee acties met dezelfde id zijn niet toegelaten.
+
+Waarom:
+    Elke verwijzing moet naar precies één ding wijzen. Met twee keer dezelfde id weet
+    livb (en de lezer) niet welke bedoeld is.
+
+Voorbeeld:
+    Twee acties met ``id: a1`` in doelstellingen/overlast.yaml en doelstellingen/verkeer.yaml.
+
+Oplossing:
+    Geef een van beide een andere id en pas de verwijzingen ernaar aan."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -37,7 +57,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     path,
                     loc,
-                    f"de id '{id_}' is al gebruikt voor een andere {kind}",
-                    "kies een andere id",
+                    tr(
+                        "de id '{id}' is al gebruikt voor een andere {soort}",
+                        id=id_,
+                        soort=tr(KIND_NAMES.get(kind, kind)),
+                    ),
+                    tr("kies een andere id"),
                     related=first,
                 )

@@ -17,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import indicators
 
 CODE = "LIVB404"
 NAME = "indicator-zonder-bron"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, doelen: houd rekening met de beschikbare meetinstrumenten"
+METHODE = N_("CCV, doelen: houd rekening met de beschikbare meetinstrumenten")
+UITLEG = N_(
+    """Indicator zonder bron die het doeljaar dekt.
+
+Wat het controleert:
+    Elke indicator noemt de bron waarmee hij gemeten wordt, en die bron levert cijfers tot in
+    het jaar van de streefwaarde (``laatste_jaar`` van de bron, als dat bekend is).
+
+Waarom:
+    Het CCV raadt aan bij het kiezen van doelen al na te gaan met welk meetinstrument ze
+    gemeten worden. Een monitor die stopt vóór het doeljaar, maakt het doel onmeetbaar.
+
+Oplossing:
+    Vul ``bron`` in bij de indicator, of kies een bron die het doeljaar dekt."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -34,8 +50,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "id"),
-                f"indicator '{indicator.id}' noemt geen bron",
-                "vul 'bron' in met een id uit diagnostiek/bronnen.yaml",
+                tr("indicator '{indicator}' noemt geen bron", indicator=indicator.id),
+                tr("vul 'bron' in met een id uit diagnostiek/bronnen.yaml"),
             )
             continue
         bron = sources.get(indicator.bron)
@@ -44,7 +60,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 path,
                 (*loc, "bron"),
-                f"de bron '{bron.id}' levert cijfers tot {bron.laatste_jaar}, de streefwaarde "
-                f"geldt voor {target}",
-                "kies een bron die het doeljaar dekt, of plan een eigen meting",
+                tr(
+                    "de bron '{bron}' levert cijfers tot {laatste_jaar}, de streefwaarde geldt "
+                    "voor {target}",
+                    bron=bron.id,
+                    laatste_jaar=bron.laatste_jaar,
+                    target=target,
+                ),
+                tr("kies een bron die het doeljaar dekt, of plan een eigen meting"),
             )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from livb.core.dates import months_later
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.method.queries import measurements, plan_approved
 from livb.method.rules._base import Finding, RuleContext
@@ -34,7 +35,29 @@ from livb.model.walk import indicators
 CODE = "LIVB223"
 NAME = "indicator-zonder-meting"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, fase 4 en 5: de resultaten opvolgen; CCV, doelen: meetbaar"
+METHODE = N_("Methode, fase 4 en 5: de resultaten opvolgen; CCV, doelen: meetbaar")
+UITLEG = N_(
+    """Indicator zonder meting.
+
+Wat het controleert:
+    Een jaar nadat de gemeenteraad het plan goedkeurde, heeft elke indicator minstens één
+    meting in monitoring/JJJJ.yaml (onder ``metingen``, met datum en bron). Werd nog geen
+    enkele indicator gemeten, dan is er één melding voor het hele plan.
+
+Waarom:
+    Een indicator die niemand meet, zegt niets over het plan. De methode vraagt in fase 4 en
+    5 de opvolging van de resultaten, en de tussentijdse evaluatie heeft cijfers nodig om te
+    zeggen of een doelstelling op koers is.
+
+Voorbeeld:
+    De indicator ``i-bemiddelingen`` staat in doelstellingen/samenleven.yaml, maar geen
+    enkel bestand in monitoring/ noteert een waarde ervan.
+
+Oplossing:
+    Noteer de waarde in monitoring/JJJJ.yaml (``livb new monitoring --jaar JJJJ`` zet alle
+    indicatoren klaar); kan de indicator niet gemeten worden, kies dan een andere."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -51,7 +74,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         for path, loc, indicator in indicators(context.project)
         if not measured.get(indicator.id)
     ]
-    hint = (
+    hint = tr(
         "noteer de waarden in monitoring/JJJJ.yaml onder 'metingen' "
         "(livb new monitoring --jaar JJJJ)"
     )
@@ -60,8 +83,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             (*loc, "id"),
-            f"geen enkele van de {count(len(unmeasured), 'indicator', 'indicatoren')} van het "
-            f"plan heeft een meting, meer dan een jaar na de goedkeuring ({approved.datum})",
+            tr(
+                "geen enkele van de {count} van het plan heeft een meting, meer dan een jaar "
+                "na de goedkeuring ({datum})",
+                count=count(len(unmeasured), tr("indicator"), tr("indicatoren")),
+                datum=approved.datum,
+            ),
             hint,
         )
         return
@@ -69,7 +96,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             path,
             (*loc, "id"),
-            f"de indicator '{indicator.id}' heeft geen enkele meting, meer dan een jaar na "
-            f"de goedkeuring van het plan ({approved.datum})",
+            tr(
+                "de indicator '{indicator}' heeft geen enkele meting, meer dan een jaar na de "
+                "goedkeuring van het plan ({datum})",
+                indicator=indicator.id,
+                datum=approved.datum,
+            ),
             hint,
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Sector
@@ -24,7 +25,22 @@ from livb.model.actoren import Sector
 CODE = "LIVB205"
 NAME = "kerngroep-te-smal"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5: ook actoren buiten politie en stadsdiensten"
+METHODE = N_("Methode, stap 1.5: ook actoren buiten politie en stadsdiensten")
+UITLEG = N_(
+    """Kerngroep alleen politie en stadsdiensten.
+
+Wat het controleert:
+    De kerngroep telt minstens één partner buiten het bestuur, de politie en de
+    gemeentediensten: welzijn (OCMW), justitie, jeugd, onderwijs, het middenveld, ...
+
+Waarom:
+    Veiligheid is geen monopolie van politie en stad. De methode wijst op partners zoals de
+    OCMW-voorzitter, het straathoekwerk, handelaars en buurtverenigingen.
+
+Oplossing:
+    Neem een partner uit een andere sector op, en noteer de ``sector`` van elke actor."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 NARROW = {Sector.BESTUUR, Sector.POLITIE, Sector.GEMEENTEDIENSTEN}
 
 
@@ -36,6 +52,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "organen.yaml",
             ("kerngroep", "leden"),
-            "de kerngroep bestaat alleen uit bestuur, politie en stadsdiensten",
-            "neem bv. welzijn (OCMW), justitie of een partner uit het middenveld op",
+            tr("de kerngroep bestaat alleen uit bestuur, politie en stadsdiensten"),
+            tr("neem bv. welzijn (OCMW), justitie of een partner uit het middenveld op"),
         )

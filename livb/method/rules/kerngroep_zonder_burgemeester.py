@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import kerngroep
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import Rol
@@ -23,7 +24,21 @@ from livb.model.actoren import Rol
 CODE = "LIVB204"
 NAME = "kerngroep-zonder-burgemeester"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.5 en protocolakkoord: de burgemeester als regisseur"
+METHODE = N_("Methode, stap 1.5 en protocolakkoord: de burgemeester als regisseur")
+UITLEG = N_(
+    """Burgemeester niet in de kerngroep.
+
+Wat het controleert:
+    De burgemeester of een afgevaardigde (een schepen) zit in de kerngroep.
+
+Waarom:
+    De burgemeester is de regisseur van het lokaal integraal veiligheidsbeleid. Zonder
+    bestuurlijke trekker in de kerngroep mist het overleg gezag en draagvlak.
+
+Oplossing:
+    Neem de burgemeester, of de schepen die hij afvaardigt, op in ``kerngroep: leden``."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -33,6 +48,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "organen.yaml",
             ("kerngroep", "leden"),
-            "de burgemeester (of een schepen als afgevaardigde) zit niet in de kerngroep",
-            "voeg de burgemeester toe aan kerngroep: leden",
+            tr("de burgemeester (of een schepen als afgevaardigde) zit niet in de kerngroep"),
+            tr("voeg de burgemeester toe aan kerngroep: leden"),
         )

@@ -18,12 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB201"
 NAME = "meer-dan-vijf-prioriteiten"
 SEVERITY = Severity.FOUT
-METHODE = "Methode, stap 2.6: hoogstens vijf prioriteiten"
+METHODE = N_("Methode, stap 2.6: hoogstens vijf prioriteiten")
+UITLEG = N_(
+    """Meer dan vijf prioriteiten.
+
+Wat het controleert:
+    prioriteiten.yaml bevat hoogstens vijf prioriteiten.
+
+Waarom:
+    De methode (stap 2.6) beperkt het aantal prioriteiten tot vijf: ruime thema's die een
+    integrale aanpak vragen. Meer prioriteiten versnippert de middelen van de partners en
+    maakt het plan onuitvoerbaar.
+
+Oplossing:
+    Voeg verwante prioriteiten samen tot een ruimer thema, of laat de minst dringende vallen
+    (ze kunnen als gewone werking verder lopen)."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 MAXIMUM = 5
 
 
@@ -34,6 +51,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "prioriteiten.yaml",
             ("prioriteiten", MAXIMUM),
-            f"{len(prioriteiten)} prioriteiten; de methode laat er hoogstens {MAXIMUM} toe",
-            "voeg verwante prioriteiten samen of laat de minst dringende vallen",
+            tr(
+                "{aantal} prioriteiten; de methode laat er hoogstens {MAXIMUM} toe",
+                aantal=len(prioriteiten),
+                MAXIMUM=MAXIMUM,
+            ),
+            tr("voeg verwante prioriteiten samen of laat de minst dringende vallen"),
         )

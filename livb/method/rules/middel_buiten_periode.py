@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.money import sources
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.walk import actions
@@ -28,7 +29,26 @@ from livb.model.walk import actions
 CODE = "LIVB411"
 NAME = "middel-buiten-periode"
 SEVERITY = Severity.FOUT
-METHODE = "Financiering: elk bedrag hoort bij een jaar van het plan en van de bron"
+METHODE = N_("Financiering: elk bedrag hoort bij een jaar van het plan en van de bron")
+UITLEG = N_(
+    """Geld in een jaar buiten de planperiode of de looptijd van de bron.
+
+Wat het controleert:
+    Het jaar van elk bedrag onder ``middelen`` valt binnen de planperiode (``beleid:
+    periode`` in livb.yaml) en binnen de looptijd van de bron (``periode`` in plan.yaml).
+
+Waarom:
+    Geld buiten de planperiode hoort bij een ander plan, en een bron betaalt niet buiten
+    haar looptijd. Een verkeerd jaar is bijna altijd een tikfout, en telt dan mee in de
+    verkeerde begroting.
+
+Voorbeeld:
+    De planperiode loopt van 2026 tot 2031; een actie plant 5.000 euro in 2032.
+
+Oplossing:
+    Verbeter het jaar, of verschuif het bedrag naar een jaar binnen de periode."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -41,9 +61,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if plan is not None and not plan.van.year <= middel.jaar <= plan.tot.year:
                 yield Finding(
                     *where,
-                    f"de actie '{actie.id}' plant geld in {middel.jaar}, buiten de planperiode "
-                    f"({plan.van.year}–{plan.tot.year})",
-                    "verbeter het jaar, of kies een jaar binnen de planperiode",
+                    tr(
+                        "de actie '{actie}' plant geld in {jaar}, buiten de planperiode "
+                        "({van}–{tot})",
+                        actie=actie.id,
+                        jaar=middel.jaar,
+                        van=plan.van.year,
+                        tot=plan.tot.year,
+                    ),
+                    tr("verbeter het jaar, of kies een jaar binnen de planperiode"),
                 )
                 continue
             bron = declared.get(middel.bron)
@@ -52,7 +78,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 if not van <= middel.jaar <= tot:
                     yield Finding(
                         *where,
-                        f"de actie '{actie.id}' plant geld uit '{bron.id}' in {middel.jaar}, "
-                        f"buiten de looptijd van die bron ({van}–{tot})",
-                        "verbeter het jaar, of kies een bron die dat jaar betaalt",
+                        tr(
+                            "de actie '{actie}' plant geld uit '{bron}' in {jaar}, buiten de "
+                            "looptijd van die bron ({van}–{tot})",
+                            actie=actie.id,
+                            bron=bron.id,
+                            jaar=middel.jaar,
+                            van=van,
+                            tot=tot,
+                        ),
+                        tr("verbeter het jaar, of kies een bron die dat jaar betaalt"),
                     )

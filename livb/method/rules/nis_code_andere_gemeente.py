@@ -19,13 +19,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.folder import gemeenten
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB105"
 NAME = "nis-code-andere-gemeente"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Statbel, REFNIS-codes van 1 januari 2025"
+METHODE = N_("Statbel, REFNIS-codes van 1 januari 2025")
+UITLEG = N_(
+    """NIS-code en naam passen niet bij elkaar.
+
+Wat het controleert:
+    De naam en de provincie in livb.yaml zijn die van de gemeente met de opgegeven NIS-code.
+
+Waarom:
+    Een code die bij een andere gemeente hoort, is meestal een kopieerfout uit de map van
+    een andere gemeente.
+
+Voorbeeld:
+    ``naam: Halle`` met ``nis_code: 23088`` (Vilvoorde).
+
+Oplossing:
+    Verbeter de code of de naam."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def _same(a: str, b: str) -> bool:
@@ -42,8 +60,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("gemeente", "naam"),
-            f"NIS-code {official.nis} is {official.naam_nl}, niet '{gemeente.naam}'",
-            "verbeter de naam of de NIS-code",
+            tr(
+                "NIS-code {nis} is {naam_nl}, niet '{naam}'",
+                nis=official.nis,
+                naam_nl=official.naam_nl,
+                naam=gemeente.naam,
+            ),
+            tr("verbeter de naam of de NIS-code"),
         )
     if (
         gemeente.provincie
@@ -56,7 +79,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "livb.yaml",
             ("gemeente", "provincie"),
-            f"{official.eigen_naam} ligt in de provincie {official.eigen_provincie}, "
-            f"niet in '{gemeente.provincie}'",
-            f"schrijf 'provincie: {official.eigen_provincie}'",
+            tr(
+                "{eigen_naam} ligt in de provincie {eigen_provincie}, niet in '{provincie}'",
+                eigen_naam=official.eigen_naam,
+                eigen_provincie=official.eigen_provincie,
+                provincie=gemeente.provincie,
+            ),
+            tr("schrijf 'provincie: {eigen_provincie}'", eigen_provincie=official.eigen_provincie),
         )

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import link
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.actoren import EigenSchakel, Schakel
@@ -34,7 +35,31 @@ from livb.model.walk import actions
 CODE = "LIVB108"
 NAME = "onbekende-schakel"
 SEVERITY = Severity.FOUT
-METHODE = "Methode: de veiligheidsketen (preventie, repressie, nazorg); eigen woorden in livb.yaml"
+METHODE = N_(
+    "Methode: de veiligheidsketen (preventie, repressie, nazorg); eigen woorden in livb.yaml"
+)
+UITLEG = N_(
+    """Onbekende schakel van de veiligheidsketen.
+
+Wat het controleert:
+    Elke ``schakel`` van een actie en elke waarde onder ``schakels`` van een actor is een
+    schakel van de methode (proactie, preparatie, preventie, repressie, nazorg) of een eigen
+    woord dat ``keten`` in livb.yaml op een schakel afbeeldt.
+
+Waarom:
+    Een gemeente mag haar eigen woorden gebruiken (de kadernota van Aalst spreekt van reactie
+    en opvolging, Mechelen van proactief, preventief en reactief), maar livb moet weten voor
+    welke schakel een woord staat: anders telt de actie niet mee in het evenwicht over de
+    keten en in de samenstelling van de kerngroep. Meestal is het gewoon een tikfout.
+
+Voorbeeld:
+    ``schakel: opvolging`` zonder ``keten: {opvolging: nazorg}`` in livb.yaml.
+
+Oplossing:
+    Verbeter het woord, of voeg het toe onder ``keten`` in livb.yaml met de schakel waarvoor
+    het staat."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -45,14 +70,20 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if link(project, term) is not None:
             continue
         close = difflib.get_close_matches(str(term), known, n=1, cutoff=0.6)
-        message = f"onbekende schakel '{term}'"
-        if close:
-            message += f"; bedoelde je '{close[0]}'?"
+        message = (
+            tr("onbekende schakel '{term}'; bedoelde je '{bedoeld}'?", term=term, bedoeld=close[0])
+            if close
+            else tr("onbekende schakel '{term}'", term=term)
+        )
         yield Finding(
             path,
             loc,
             message,
-            f"kies uit {', '.join(known)}, of zet 'keten: {{{term}: <schakel>}}' in livb.yaml",
+            tr(
+                "kies uit {known}, of zet 'keten: {{{term}: <schakel>}}' in livb.yaml",
+                known=", ".join(known),
+                term=term,
+            ),
         )
 
 

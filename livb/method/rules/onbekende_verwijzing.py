@@ -22,28 +22,50 @@ import difflib
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
-from livb.method.rules._index import references
+from livb.method.rules._index import KIND_NAMES, references
 
 CODE = "LIVB101"
 NAME = "onbekende-verwijzing"
 SEVERITY = Severity.FOUT
-METHODE = "livb: samenhang van de map"
+METHODE = N_("livb: samenhang van de map")
+UITLEG = N_(
+    """Onbekende verwijzing.
+
+Wat het controleert:
+    Elke id die naar iets anders in de map verwijst (een actor, een prioriteit, een
+    vergadering, een bron, ...) moet daar ook bestaan.
+
+Waarom:
+    De documenten halen namen, functies en titels op via deze ids. Een tikfout in een id
+    zou een lege plek of een verkeerde naam in een verslag of in het plan geven.
+
+Voorbeeld:
+    In organen.yaml staat ``projectleider: jan-peeters``, maar in actoren.yaml heet de
+    actor ``jan-peters``.
+
+Oplossing:
+    Verbeter de id, of voeg de ontbrekende actor, prioriteit, ... toe in het juiste bestand."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 _WHERE = {
     "actor": "actoren.yaml",
-    "orgaan": "organen.yaml (projectgroepen, overleg) of kerngroep, redactiecomite, pilootcomite",
+    "orgaan": N_(
+        "organen.yaml (projectgroepen, overleg) of kerngroep, redactiecomite, pilootcomite"
+    ),
     "prioriteit": "prioriteiten.yaml",
-    "vergadering": "de map vergaderingen/",
+    "vergadering": N_("de map vergaderingen/"),
     "bron": "diagnostiek/bronnen.yaml",
     "reeks": "diagnostiek/cijfers.yaml",
     "bevinding": "diagnostiek/bevindingen.yaml",
     "swot": "swot.yaml",
-    "ander plan": "plan.yaml onder 'afstemming'",
-    "financieringsbron": "plan.yaml onder 'financiering'",
-    "bewijs": "de diagnostiek of de map gesprekken/",
-    "indicator": "de doelstellingen (doelstellingen/*.yaml)",
-    "actie": "de doelstellingen (doelstellingen/*.yaml)",
+    "ander plan": N_("plan.yaml onder 'afstemming'"),
+    "financieringsbron": N_("plan.yaml onder 'financiering'"),
+    "bewijs": N_("de diagnostiek of de map gesprekken/"),
+    "indicator": N_("de doelstellingen (doelstellingen/*.yaml)"),
+    "actie": N_("de doelstellingen (doelstellingen/*.yaml)"),
 }
 
 
@@ -59,9 +81,24 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if value in ids:
                 continue
             close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
-            message = f"onbekende {kind} '{value}'"
-            if close:
-                message += f"; bedoelde je '{close[0]}'?"
+            name = tr(KIND_NAMES.get(kind, kind))
+            message = (
+                tr(
+                    "onbekende {soort} '{id}'; bedoelde je '{bedoeld}'?",
+                    soort=name,
+                    id=value,
+                    bedoeld=close[0],
+                )
+                if close
+                else tr("onbekende {soort} '{id}'", soort=name, id=value)
+            )
             yield Finding(
-                path, loc, message, f"verbeter de id of voeg '{value}' toe in {_WHERE[kind]}"
+                path,
+                loc,
+                message,
+                tr(
+                    "verbeter de id of voeg '{id}' toe in {waar}",
+                    id=value,
+                    waar=tr(_WHERE[kind]),
+                ),
             )

@@ -19,12 +19,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB406"
 NAME = "onvolledig-jaar"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Politiële criminaliteitsstatistieken: het laatste jaar kan onvolledig zijn"
+METHODE = N_("Politiële criminaliteitsstatistieken: het laatste jaar kan onvolledig zijn")
+UITLEG = N_(
+    """Onvolledig laatste jaar niet aangeduid.
+
+Wat het controleert:
+    Als een bron (of de tabel van de reeks) afgesloten werd (``afsluitdatum``) tijdens het
+    laatste jaar van een reeks, dan is dat jaar onvolledig; de reeks moet dat zeggen met
+    ``onvolledig_jaar``.
+
+Waarom:
+    De politiële criminaliteitsstatistieken tonen het lopende jaar vaak maar tot de
+    afsluitdatum. Wie dat jaar naast de volledige jaren zet, ziet een daling die er niet is.
+
+Oplossing:
+    Zet ``onvolledig_jaar: JJJJ`` bij de reeks (de documenten markeren het dan), of laat het
+    jaar weg."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -41,6 +59,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "id"),
-                f"de bron '{bron.id}' werd afgesloten op {cutoff}; {last} is dus onvolledig",
-                f"zet 'onvolledig_jaar: {last}' of laat {last} weg",
+                tr(
+                    "de bron '{bron}' werd afgesloten op {cutoff}; {last} is dus onvolledig",
+                    bron=bron.id,
+                    cutoff=cutoff,
+                    last=last,
+                ),
+                tr("zet 'onvolledig_jaar: {last}' of laat {last} weg", last=last),
             )

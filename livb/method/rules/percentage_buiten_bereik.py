@@ -20,13 +20,31 @@ from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
 from livb.core.formatting import number
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.diagnostiek import Per
 
 CODE = "LIVB228"
 NAME = "percentage-buiten-bereik"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Diagnostiek: percentages uit de Veiligheidsmonitor en de Gemeente-Stadsmonitor"
+METHODE = N_("Diagnostiek: percentages uit de Veiligheidsmonitor en de Gemeente-Stadsmonitor")
+UITLEG = N_(
+    """Percentage buiten 0 tot 100.
+
+Wat het controleert:
+    Een reeks met ``per: percentage`` heeft enkel waarden van 0 tot 100, ook voor de
+    vergelijkingsgebieden.
+
+Waarom:
+    Een percentage boven 100 is bijna altijd een aantal dat als percentage werd aangeduid, of
+    een breuk (0,168) die als 16,8 bedoeld was; de tabel en de grafiek zouden het verkeerd
+    tonen.
+
+Oplossing:
+    Verbeter de waarde, of zet ``per: absoluut`` (of ``per_1000_inwoners``) als het aantallen
+    zijn."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -42,10 +60,16 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if wrong is None:
                 continue
             year, value = wrong
-            where = f" voor {area}" if area else ""
+            where = tr(" voor {gebied}", gebied=area) if area else ""
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "per"),
-                f"'{reeks.id}' is een percentage, maar heeft {number(value)}{where} in {year}",
-                "verbeter de waarde, of zet 'per: absoluut' als het aantallen zijn",
+                tr(
+                    "'{reeks}' is een percentage, maar heeft {number}{where} in {year}",
+                    reeks=reeks.id,
+                    number=number(value),
+                    where=where,
+                    year=year,
+                ),
+                tr("verbeter de waarde, of zet 'per: absoluut' als het aantallen zijn"),
             )

@@ -19,13 +19,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB407"
 NAME = "planperiode-cycli"
 SEVERITY = Severity.INFO
-METHODE = "Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen"
+METHODE = N_("Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen")
+UITLEG = N_(
+    """Planperiode niet afgestemd op andere cycli.
+
+Wat het controleert:
+    De periode van het plan valt binnen de periode van de plannen waarmee het afgestemd is
+    (zonaal veiligheidsplan, meerjarenplan, ...), en binnen één bestuursperiode van de
+    gemeenteraad (2013-2018, 2019-2024, 2025-2030, ...).
+
+Waarom:
+    Elk plan heeft zijn eigen cyclus. Een integraal plan dat doorloopt na het zonaal
+    veiligheidsplan of na de bestuursperiode, moet halverwege herzien worden; beter is dat
+    te weten en te plannen.
+
+Oplossing:
+    Laat de periode aansluiten, of plan een herziening bij de nieuwe cyclus."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def legislature(year: int) -> tuple[int, int]:
@@ -49,17 +67,27 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 ("gemeente", "politiezone", "map")
                 if in_zone
                 else ("afstemming", position - zone, "periode"),
-                f"het plan ({periode.van.year}-{periode.tot.year}) valt niet binnen "
-                + _named_with_period(plan.titel, plan.periode.van.year, plan.periode.tot.year),
-                "plan een herziening wanneer de nieuwe cyclus van dat plan begint",
+                tr(
+                    "het plan ({van}-{tot}) valt niet binnen {ander}",
+                    van=periode.van.year,
+                    tot=periode.tot.year,
+                    ander=_named_with_period(
+                        plan.titel, plan.periode.van.year, plan.periode.tot.year
+                    ),
+                ),
+                tr("plan een herziening wanneer de nieuwe cyclus van dat plan begint"),
             )
     term = legislature(periode.van.year)
     if periode.tot.year > term[1]:
         yield Finding(
             "livb.yaml",
             ("beleid", "periode"),
-            f"het plan loopt over de bestuursperiode {term[0]}-{term[1]} heen",
-            "plan een herziening na de gemeenteraadsverkiezingen",
+            tr(
+                "het plan loopt over de bestuursperiode {term}-{term2} heen",
+                term=term[0],
+                term2=term[1],
+            ),
+            tr("plan een herziening na de gemeenteraadsverkiezingen"),
         )
 
 

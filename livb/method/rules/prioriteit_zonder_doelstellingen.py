@@ -17,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB216"
 NAME = "prioriteit-zonder-doelstellingen"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 3.4: prioriteiten vertaald in strategische doelstellingen"
+METHODE = N_("Methode, stap 3.4: prioriteiten vertaald in strategische doelstellingen")
+UITLEG = N_(
+    """Prioriteit zonder strategische doelstellingen.
+
+Wat het controleert:
+    Zodra de projectgroepen doelstellingen schrijven (fase 3), heeft elke prioriteit
+    minstens één strategische doelstelling in doelstellingen/.
+
+Waarom:
+    De coördinator vertaalt elke prioriteit in strategische doelstellingen (stap 3.4). Een
+    prioriteit zonder doelstelling verdwijnt stil uit het plan.
+
+Oplossing:
+    Maak het bestand met ``livb new doelstelling --prioriteit ID``."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -39,6 +55,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' heeft nog geen strategische doelstelling",
-                f"livb new doelstelling --prioriteit {prioriteit.id}",
+                tr(
+                    "de prioriteit '{prioriteit}' heeft nog geen strategische doelstelling",
+                    prioriteit=prioriteit.id,
+                ),
+                tr("livb new doelstelling --prioriteit {prioriteit}", prioriteit=prioriteit.id),
             )

@@ -18,12 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB209"
 NAME = "prioriteit-zonder-onderbouwing"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.6: prioriteiten op basis van diagnostiek en SWOT"
+METHODE = N_("Methode, stap 2.6: prioriteiten op basis van diagnostiek en SWOT")
+UITLEG = N_(
+    """Prioriteit zonder onderbouwing.
+
+Wat het controleert:
+    Elke prioriteit verwijst naar minstens één bevinding van de diagnostiek of één punt van
+    de SWOT-analyse.
+
+Waarom:
+    De prioriteiten volgen uit de diagnostiek en de SWOT (stap 2.6). De keuze is in de
+    praktijk ook politiek; juist daarom moet zichtbaar blijven op welke vaststellingen ze
+    steunt.
+
+Oplossing:
+    Vul ``bevindingen`` en/of ``swot`` in bij de prioriteit."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -33,6 +50,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' steunt op geen bevinding en geen SWOT-punt",
-                "vul 'bevindingen' en/of 'swot' in",
+                tr(
+                    "de prioriteit '{prioriteit}' steunt op geen bevinding en geen SWOT-punt",
+                    prioriteit=prioriteit.id,
+                ),
+                tr("vul 'bevindingen' en/of 'swot' in"),
             )

@@ -18,12 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB208"
 NAME = "prioriteit-zonder-projectgroep"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.6: een projectgroep en projectleider per prioriteit"
+METHODE = N_("Methode, stap 2.6: een projectgroep en projectleider per prioriteit")
+UITLEG = N_(
+    """Prioriteit zonder projectgroep of projectleider.
+
+Wat het controleert:
+    Elke prioriteit heeft een projectgroep in organen.yaml, en elke projectgroep een
+    projectleider.
+
+Waarom:
+    De methode richt per prioriteit een projectgroep op (nieuw of een bestaand overleg) met
+    een projectleider die in de kerngroep zit (stap 2.6). Zonder trekker blijft een prioriteit
+    een voornemen.
+
+Oplossing:
+    Voeg een projectgroep toe in organen.yaml met ``prioriteit`` en ``projectleider``."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -35,14 +52,19 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "id"),
-                f"de prioriteit '{prioriteit.id}' heeft geen projectgroep",
-                "voeg in organen.yaml een projectgroep toe met 'prioriteit: " + prioriteit.id + "'",
+                tr(
+                    "de prioriteit '{prioriteit}' heeft geen projectgroep", prioriteit=prioriteit.id
+                ),
+                tr(
+                    "voeg in organen.yaml een projectgroep toe met 'prioriteit: {id}'",
+                    id=prioriteit.id,
+                ),
             )
     for position, groep in enumerate(groups):
         if groep.projectleider is None:
             yield Finding(
                 "organen.yaml",
                 ("projectgroepen", position, "id"),
-                f"de projectgroep '{groep.id}' heeft geen projectleider",
-                "kies een projectleider uit de kerngroep",
+                tr("de projectgroep '{groep}' heeft geen projectleider", groep=groep.id),
+                tr("kies een projectleider uit de kerngroep"),
             )

@@ -20,12 +20,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB103"
 NAME = "projectleider-buiten-kerngroep"
 SEVERITY = Severity.FOUT
-METHODE = "Methode, stap 2.6: de projectleider zit in de kerngroep"
+METHODE = N_("Methode, stap 2.6: de projectleider zit in de kerngroep")
+UITLEG = N_(
+    """Projectleider buiten de kerngroep.
+
+Wat het controleert:
+    De projectleider van elke projectgroep is ook lid van de kerngroep.
+
+Waarom:
+    De methode (stap 2.6) laat de projectleider in de kerngroep zetelen, zodat wat de
+    projectgroep doet altijd terugkomt in de kerngroep.
+
+Voorbeeld:
+    In organen.yaml is ``projectleider: els-de-smet``, maar els-de-smet staat niet onder
+    ``kerngroep: leden``.
+
+Oplossing:
+    Neem de projectleider op in de kerngroep, of kies een projectleider uit de kerngroep."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -37,6 +56,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "organen.yaml",
                 ("projectgroepen", position, "projectleider"),
-                f"projectleider '{groep.projectleider}' van '{groep.id}' zit niet in de kerngroep",
-                f"voeg '{groep.projectleider}' toe aan kerngroep: leden",
+                tr(
+                    "projectleider '{projectleider}' van '{groep}' zit niet in de kerngroep",
+                    projectleider=groep.projectleider,
+                    groep=groep.id,
+                ),
+                tr(
+                    "voeg '{projectleider}' toe aan kerngroep: leden",
+                    projectleider=groep.projectleider,
+                ),
             )

@@ -17,12 +17,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB405"
 NAME = "reeks-zonder-trend"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, veiligheidsanalyse: dominante trends"
+METHODE = N_("CCV, veiligheidsanalyse: dominante trends")
+UITLEG = N_(
+    """Cijferreeks zonder trend van drie jaar.
+
+Wat het controleert:
+    Elke cijferreeks van de diagnostiek heeft waarden voor minstens drie jaren.
+
+Waarom:
+    Eén of twee jaren tonen een toestand, geen trend; een piek of een dal is dan niet van een
+    ontwikkeling te onderscheiden. Het CCV vraagt de dominante trends te beschrijven.
+
+Oplossing:
+    Vraag de cijfers van eerdere jaren op bij de bron, of vermeld in de ``toelichting``
+    waarom er minder jaren zijn."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 MINIMUM = 3
 
 
@@ -34,7 +50,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "diagnostiek/cijfers.yaml",
                 ("reeksen", position, "id"),
-                f"de reeks '{reeks.id}' heeft {len(years)} jaar; een trend vraagt er minstens "
-                f"{MINIMUM}",
-                "voeg eerdere jaren toe",
+                tr(
+                    "de reeks '{reeks}' heeft {aantal} jaar; een trend vraagt er minstens "
+                    "{MINIMUM}",
+                    reeks=reeks.id,
+                    aantal=len(years),
+                    MINIMUM=MINIMUM,
+                ),
+                tr("voeg eerdere jaren toe"),
             )

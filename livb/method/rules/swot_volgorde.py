@@ -18,12 +18,28 @@ import re
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB212"
 NAME = "swot-volgorde"
 SEVERITY = Severity.INFO
-METHODE = "Methode, Tool E: in volgorde van belangrijkheid"
+METHODE = N_("Methode, Tool E: in volgorde van belangrijkheid")
+UITLEG = N_(
+    """SWOT-punten mogelijk niet in volgorde van belangrijkheid.
+
+Wat het controleert:
+    In elk deel van de SWOT is de volgorde van de lijst de volgorde van belangrijkheid. Als
+    de ids genummerd zijn (s1, s2, ...) en die nummers niet oplopen, is de lijst misschien
+    herschikt zonder dat het zo bedoeld was.
+
+Waarom:
+    Tool E vraagt de punten in volgorde van belangrijkheid; de documenten tonen ze zo.
+
+Oplossing:
+    Controleer de volgorde. Is ze juist, hernummer dan de ids of laat deze opmerking staan."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -41,9 +57,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     "swot.yaml",
                     (quadrant, position, "id"),
-                    f"'{punt.id}' staat na een punt met een hoger nummer; de volgorde van de "
-                    "lijst is de volgorde van belangrijkheid",
-                    "controleer de volgorde van de punten",
+                    tr(
+                        "'{punt}' staat na een punt met een hoger nummer; de volgorde van de "
+                        "lijst is de volgorde van belangrijkheid",
+                        punt=punt.id,
+                    ),
+                    tr("controleer de volgorde van de punten"),
                 )
                 break
             previous = number

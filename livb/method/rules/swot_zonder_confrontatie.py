@@ -18,12 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB211"
 NAME = "swot-zonder-confrontatie"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, Tool E: confrontatiematrix en strategische conclusies"
+METHODE = N_("Methode, Tool E: confrontatiematrix en strategische conclusies")
+UITLEG = N_(
+    """SWOT zonder confrontatiematrix of conclusies.
+
+Wat het controleert:
+    Een ingevulde SWOT heeft een confrontatiematrix (minstens één antwoord) en strategische
+    conclusies.
+
+Waarom:
+    De punten op zich sturen niets. Pas de confrontatie (welke sterktes zetten we in voor
+    welke kansen, welke zwaktes maken ons kwetsbaar) en de conclusies maken er een basis
+    voor prioriteiten van (Tool E).
+
+Oplossing:
+    Beantwoord de vragen onder ``confrontatie`` en noteer ``conclusies``."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -42,13 +59,13 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "swot.yaml",
             ("confrontatie",),
-            "de confrontatiematrix is leeg",
-            "beantwoord de vier vragen onder 'confrontatie'",
+            tr("de confrontatiematrix is leeg"),
+            tr("beantwoord de vier vragen onder 'confrontatie'"),
         )
     if not swot.conclusies:
         yield Finding(
             "swot.yaml",
             ("conclusies",),
-            "de SWOT heeft geen strategische conclusies",
-            "noteer de conclusies en aanbevelingen onder 'conclusies'",
+            tr("de SWOT heeft geen strategische conclusies"),
+            tr("noteer de conclusies en aanbevelingen onder 'conclusies'"),
         )

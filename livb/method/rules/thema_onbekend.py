@@ -19,13 +19,30 @@ import difflib
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.rules._base import Finding, RuleContext
 from livb.method.themas import themes
 
 CODE = "LIVB408"
 NAME = "thema-onbekend"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "CCV, afbakening: gebruik vaste thema's als toets; Kadernota Integrale Veiligheid"
+METHODE = N_("CCV, afbakening: gebruik vaste thema's als toets; Kadernota Integrale Veiligheid")
+UITLEG = N_(
+    """Onbekend thema.
+
+Wat het controleert:
+    De ``themas`` van een prioriteit komen uit de lijst van thema's: standaard de clusters
+    van de Kadernota Integrale Veiligheid, of de eigen lijst onder ``themas`` in livb.yaml.
+
+Waarom:
+    Met vaste thema's kan de kerngroep nagaan of geen relevant domein over het hoofd gezien
+    is, en kan de lokaal adviseur gemeenten vergelijken.
+
+Oplossing:
+    Kies een thema uit de lijst (zie de hulp bij de melding), of voeg het toe aan de eigen
+    lijst in livb.yaml."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -36,12 +53,18 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if thema in known:
                 continue
             close = difflib.get_close_matches(thema, list(known), n=1)
-            message = f"onbekend thema '{thema}'"
-            if close:
-                message += f"; bedoelde je '{close[0]}'?"
+            message = (
+                tr(
+                    "onbekend thema '{thema}'; bedoelde je '{bedoeld}'?",
+                    thema=thema,
+                    bedoeld=close[0],
+                )
+                if close
+                else tr("onbekend thema '{thema}'", thema=thema)
+            )
             yield Finding(
                 "prioriteiten.yaml",
                 ("prioriteiten", position, "themas", t_index),
                 message,
-                "thema's: " + ", ".join(known),
+                tr("thema's: {themas}", themas=", ".join(known)),
             )

@@ -17,13 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import held
 from livb.method.rules._base import Finding, RuleContext
 
 CODE = "LIVB304"
 NAME = "vergadering-zonder-aanwezigen"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 1.6: de coördinator maakt de notulen"
+METHODE = N_("Methode, stap 1.6: de coördinator maakt de notulen")
+UITLEG = N_(
+    """Gehouden vergadering zonder aanwezigen.
+
+Wat het controleert:
+    Een vergadering die plaatsvond, noteert wie er aanwezig was: de aanwezigen, of bij een
+    open bijeenkomst (een hoorzitting, een forum) het aantal ``deelnemers``.
+
+Waarom:
+    Het verslag moet tonen wie meebesliste; livb leidt er ook uit af wie van de kerngroep
+    betrokken bleef.
+
+Oplossing:
+    Vul ``aanwezig`` in (en ``verontschuldigd``), of ``deelnemers`` met het aantal."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -35,6 +51,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 f"vergaderingen/{id_}.yaml",
                 (),
-                f"de vergadering van {vergadering.datum} noteert geen aanwezigen",
-                "vul 'aanwezig' in, of 'deelnemers' met het aantal",
+                tr("de vergadering van {datum} noteert geen aanwezigen", datum=vergadering.datum),
+                tr("vul 'aanwezig' in, of 'deelnemers' met het aantal"),
             )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import decisions, held, meetings_for, phase_three_started
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.besluiten import Instantie, Onderwerp
@@ -26,7 +27,23 @@ from livb.model.stappen import Stap
 CODE = "LIVB311"
 NAME = "voortgangsrapport-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, stap 2.7: het college keurt het voortgangsrapport goed"
+METHODE = N_("Methode, stap 2.7: het college keurt het voortgangsrapport goed")
+UITLEG = N_(
+    """Ontwerpfase zonder goedgekeurd voortgangsrapport.
+
+Wat het controleert:
+    Voor de projectgroepen aan doelstellingen werken (fase 3), keurde het college het
+    voortgangsrapport van stap 2.7 goed: diagnostiek, prioriteiten en projectgroepen.
+
+Waarom:
+    De goedkeuring door het college geeft de keuze van de prioriteiten een politiek
+    draagvlak; zonder die beslissing werken de projectgroepen op losse schroeven.
+
+Oplossing:
+    Leg het voortgangsrapport voor aan het college en noteer de beslissing in besluiten.yaml
+    (``door: college``, ``onderwerp: voortgangsrapport``)."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -47,7 +64,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "besluiten.yaml",
             (),
-            "de ontwerpfase loopt, maar het college keurde het "
-            "voortgangsrapport (stap 2.7) niet goed",
-            "noteer de beslissing: door: college, onderwerp: voortgangsrapport",
+            tr(
+                "de ontwerpfase loopt, maar het college keurde het voortgangsrapport (stap "
+                "2.7) niet goed"
+            ),
+            tr("noteer de beslissing: door: college, onderwerp: voortgangsrapport"),
         )

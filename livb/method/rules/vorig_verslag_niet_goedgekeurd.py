@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import held, is_open_session
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.vergadering import Vergadering
@@ -28,7 +29,25 @@ from livb.model.vergadering import Vergadering
 CODE = "LIVB301"
 NAME = "vorig-verslag-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, goede reflexen: begin met de goedkeuring van het vorige verslag"
+METHODE = N_("Methode, goede reflexen: begin met de goedkeuring van het vorige verslag")
+UITLEG = N_(
+    """Verslag van de vorige vergadering niet goedgekeurd.
+
+Wat het controleert:
+    Elke gehouden vergadering van een orgaan keurt het verslag van de vorige gehouden
+    vergadering van datzelfde orgaan goed (``keurt_verslag_goed``). Open bijeenkomsten (een
+    hoorzitting of een forum onder ``overleg`` in organen.yaml) tellen niet: daar keurt
+    niemand later het verslag goed.
+
+Waarom:
+    De methode raadt aan elke vergadering te beginnen met de goedkeuring van het vorige
+    verslag en een overzicht van de gezette stappen; zo blijft iedereen mee met het proces.
+
+Oplossing:
+    Zet ``keurt_verslag_goed: <id van de vorige vergadering>`` in de vergadering en voeg het
+    agendapunt toe."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -44,6 +63,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     f"vergaderingen/{id_}.yaml",
                     ("keurt_verslag_goed",),
-                    f"het verslag van de vorige vergadering ({previous}) werd niet goedgekeurd",
-                    f"zet 'keurt_verslag_goed: {previous}'",
+                    tr(
+                        "het verslag van de vorige vergadering ({previous}) werd niet goedgekeurd",
+                        previous=previous,
+                    ),
+                    tr("zet 'keurt_verslag_goed: {previous}'", previous=previous),
                 )

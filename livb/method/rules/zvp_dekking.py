@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from livb.core.diagnostics import Severity
+from livb.core.i18n import N_, tr
 from livb.method.queries import aligned_plans
 from livb.method.rules._base import Finding, RuleContext
 from livb.model.plan import Plansoort
@@ -28,7 +29,26 @@ from livb.model.plan import Plansoort
 CODE = "LIVB221"
 NAME = "zvp-dekking"
 SEVERITY = Severity.WAARSCHUWING
-METHODE = "Methode, Tool F, stelling 4: het plan antwoordt op de prioriteiten van het ZVP"
+METHODE = N_("Methode, Tool F, stelling 4: het plan antwoordt op de prioriteiten van het ZVP")
+UITLEG = N_(
+    """Prioriteit van het zonaal veiligheidsplan zonder antwoord.
+
+Wat het controleert:
+    Elke prioriteit van het zonaal veiligheidsplan (onder ``afstemming`` in plan.yaml, soort
+    ``zvp``, of in zone.yaml van de gedeelde map van de politiezone) krijgt een antwoord:
+    minstens één prioriteit van het plan verwijst ernaar met ``aansluiting``. Een verwijzing
+    naar een prioriteit die niet in dat plan staat, wordt ook gemeld.
+
+Waarom:
+    Stelling 4 van de brainstorm (Tool F): het integraal veiligheidsplan moet een antwoord
+    bieden op de prioriteiten van het zonaal veiligheidsplan. Zo vermijdt de gemeente dat
+    twee plannen naast elkaar bestaan.
+
+Oplossing:
+    Vul ``aansluiting`` in bij de prioriteit die antwoordt, of leg in het plan uit waarom een
+    zonale prioriteit hier niet speelt (en zet de regel dan uit in livb.yaml)."""
+)
+"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -46,8 +66,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
                     yield Finding(
                         "prioriteiten.yaml",
                         ("prioriteiten", position, "aansluiting", a_index, "prioriteit"),
-                        f"'{aansluiting.prioriteit}' is geen prioriteit van {plan.titel}",
-                        f"kies uit: {', '.join(sorted(items))}",
+                        tr(
+                            "'{prioriteit}' is geen prioriteit van {titel}",
+                            prioriteit=aansluiting.prioriteit,
+                            titel=plan.titel,
+                        ),
+                        tr("kies uit: {sorted}", sorted=", ".join(sorted(items))),
                     )
         if plan.soort is not Plansoort.ZVP or not priorities:
             continue
@@ -59,7 +83,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
                     ("gemeente", "politiezone", "map")
                     if in_zone
                     else ("afstemming", p_index - zone, "prioriteiten", i_index, "id"),
-                    f"geen enkele prioriteit antwoordt op '{item.titel}' van {plan.titel}",
-                    f"vul 'aansluiting: [{{plan: {plan.id}, prioriteit: {item.id}}}]' in "
-                    "bij de prioriteit die erop antwoordt",
+                    tr(
+                        "geen enkele prioriteit antwoordt op '{titel}' van {titel2}",
+                        titel=item.titel,
+                        titel2=plan.titel,
+                    ),
+                    tr(
+                        "vul 'aansluiting: [{{plan: {plan}, prioriteit: {item}}}]' in bij de "
+                        "prioriteit die erop antwoordt",
+                        plan=plan.id,
+                        item=item.id,
+                    ),
                 )
