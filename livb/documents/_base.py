@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from livb.core.i18n import tr
 from livb.method.queries import DRAFT_TEXT as DRAFT_TEXT
 from livb.word.ir import without_field_marks
 
@@ -175,4 +176,4 @@ class Document:
 
     def document_title(self, context: Context) -> str:
         """The title in the document's properties (plain: the marks of its fields dropped)."""
-        return without_field_marks(self.heading(context)) if self.heading else self.title
+        return without_field_marks(self.heading(context)) if self.heading else tr(self.title)

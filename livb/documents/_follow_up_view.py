@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from livb.core.formatting import long_date, money, number, short_date
+from livb.core.i18n import N_, tr, word
 from livb.documents import _process_view as pv
 from livb.documents._base import DRAFT_TEXT
 from livb.documents.charts import TrendChart
@@ -39,19 +40,20 @@ def not_followed_up(project: Project, today: dt.date) -> str | None:
     Both look back on a plan that was approved and followed up for a year.
     """
     if plan_approved(project, today) is None:
-        return f"het plan is op {long_date(today)} nog niet goedgekeurd (stap 3.6)"
+        return tr("het plan is op {datum} nog niet goedgekeurd (stap 3.6)", datum=long_date(today))
     if not project.monitoring:
-        return "nog geen jaar van opvolging in monitoring/ (stap 4.1)"
+        return tr("nog geen jaar van opvolging in monitoring/ (stap 4.1)")
     return None
 
 
 STANDEN = {
-    Status.GEPLAND: "gepland",
-    Status.LOPEND: "lopend",
-    Status.AFGEROND: "afgerond",
-    Status.VERTRAAGD: "vertraagd",
-    Status.GESCHRAPT: "geschrapt",
+    Status.GEPLAND: N_("gepland"),
+    Status.LOPEND: N_("lopend"),
+    Status.AFGEROND: N_("afgerond"),
+    Status.VERTRAAGD: N_("vertraagd"),
+    Status.GESCHRAPT: N_("geschrapt"),
 }
+"""How an action's state is written (shown with ``tr``: in French, of an action, feminine)."""
 
 
 class FollowUpView:
@@ -108,12 +110,12 @@ class FollowUpView:
             f"{number(latest.waarde)}{unit} ({short_date(latest.datum)})"
             if latest
             else Missing(
-                f"een meting van '{named}'",
+                tr("een meting van '{naam}'", naam=named),
                 f"monitoring/{self.day.year}.yaml",
                 "metingen",
             )
         )
-        stand = judged.value if judged else "nog niet gemeten"
+        stand = word(judged.value) if judged else tr("nog niet gemeten")
         return view | {
             "metingen": [
                 {
@@ -164,9 +166,9 @@ class FollowUpView:
         """An action with its latest state, the reason of a delay and what it cost so far."""
         state = self.states[view["id"]]
         total = sum(self.costs.get(view["id"], {}).values())
-        stand = STANDEN[state.status] + (f" ({state.jaar})" if state.jaar else " (plan)")
+        stand = tr(STANDEN[state.status]) + (f" ({state.jaar})" if state.jaar else tr(" (plan)"))
         if state.late(self.day) and state.status is not Status.VERTRAAGD:
-            stand += ", over tijd"
+            stand += tr(", over tijd")
         cost = _cost(total if view["id"] in self.costs else None, view["budget"])
         return view | {
             "stand": stand,
@@ -202,7 +204,7 @@ class FollowUpView:
         for state in self.states.values():
             titel = self.views.skeleton_gap(state.actie, "titel")
             if state.reden:
-                failed.append(f"{titel} ({state.status.value}): {state.reden}")
+                failed.append(f"{titel} ({tr(STANDEN[state.status])}): {state.reden}")
             if state.opmerking:
                 then = min(dt.date(state.jaar, 12, 31), self.day) if state.jaar else self.day
                 good = state.status is Status.AFGEROND or not state.late(then)
@@ -276,11 +278,15 @@ def _measure(value: float | None, year: int | None, unit: str) -> str:
 def _cost(spent_total: float | None, budget: float | None) -> str:
     """'€ 5.500 van € 8.000', '€ 300', 'budget € 4.000' or ''."""
     if spent_total is not None and budget is not None:
-        return f"{money(spent_total, nonbreaking=True)} van {money(budget, nonbreaking=True)}"
+        return tr(
+            "{besteed} van {budget}",
+            besteed=money(spent_total, nonbreaking=True),
+            budget=money(budget, nonbreaking=True),
+        )
     if spent_total is not None:
         return money(spent_total, nonbreaking=True)
     if budget is not None:
-        return f"budget {money(budget, nonbreaking=True)}"
+        return tr("budget {bedrag}", bedrag=money(budget, nonbreaking=True))
     return ""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import N_, tr
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import FollowUpView, not_followed_up
@@ -40,13 +41,13 @@ def build(views: Views, item: str | None) -> Context:
         "start": start
         if start
         else Missing(
-            "de goedkeuring van het plan door de gemeenteraad", "besluiten.yaml", "besluiten"
+            tr("de goedkeuring van het plan door de gemeenteraad"), "besluiten.yaml", "besluiten"
         ),
         "jaren": follow.years,
         "zonder_opvolging": _years_without(project, follow.years, day) if follow.years else [],
         "opvolging": _years_text(follow.years)
         if follow.years
-        else Missing("de opvolging van het plan", f"monitoring/{day.year}.yaml", "acties"),
+        else Missing(tr("de opvolging van het plan"), f"monitoring/{day.year}.yaml", "acties"),
         "acties_tekst": summary.actions_text,
         "indicatoren_tekst": summary.indicators_text,
         "niets_op_te_volgen": not summary.action_count and not summary.indicator_count,
@@ -90,17 +91,18 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     An interim evaluation names the missing approval in its text; a final one does not.
     """
     if context["eind"] and not context["goedgekeurd"]:
-        return [gap("besluiten.yaml", "besluiten", "de gemeenteraad keurde het plan nooit goed")]
+        never = tr("de gemeenteraad keurde het plan nooit goed")
+        return [gap("besluiten.yaml", "besluiten", never)]
     return []
 
 
 def _title(context: Context) -> str:
-    return "Eindevaluatie" if context["eind"] else "Tussentijdse evaluatie"
+    return tr("Eindevaluatie") if context["eind"] else tr("Tussentijdse evaluatie")
 
 
 DOCUMENT = Document(
     name="evaluatie",
-    title="Evaluatie van het plan",
+    title=N_("Evaluatie van het plan"),
     stap="4.2, 5.3",
     template="evaluatie.md.j2",
     filename="evaluatie.docx",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import N_, tr
 from livb.documents._base import Context, Document, gap
 from livb.documents._follow_up_view import STANDEN, FollowUpView, not_followed_up
 from livb.documents.begroting import year_and_source
@@ -53,7 +54,7 @@ def build(views: Views, item: str | None) -> Context:
     next_year = _next_year(views, follow, year)
     order = (Status.AFGEROND, Status.LOPEND, Status.VERTRAAGD, Status.GESCHRAPT, Status.GEPLAND)
     counts = [
-        f"{n} {status.value}"
+        tr(COUNTED[status][0]) if n == 1 else tr(COUNTED[status][1], aantal=n)
         for status in order
         if (n := sum(1 for e in entries if e.status is status))
     ]
@@ -90,9 +91,18 @@ def build(views: Views, item: str | None) -> Context:
         "volgend": next_year,
         "plan_acties": len(follow.states),
         "vooruitblik": (views.field(monitoring, "vooruitblik") if monitoring else None)
-        or Missing(f"wat {year + 1} brengt", file, "vooruitblik"),
+        or Missing(tr("wat {jaar} brengt", jaar=year + 1), file, "vooruitblik"),
     }
 
+
+COUNTED = {
+    Status.AFGEROND: (N_("1 afgerond"), N_("{aantal} afgerond")),
+    Status.LOPEND: (N_("1 lopend"), N_("{aantal} lopend")),
+    Status.VERTRAAGD: (N_("1 vertraagd"), N_("{aantal} vertraagd")),
+    Status.GESCHRAPT: (N_("1 geschrapt"), N_("{aantal} geschrapt")),
+    Status.GEPLAND: (N_("1 gepland"), N_("{aantal} gepland")),
+}
+"""How many actions of the year are in a state: one text for one, another for more (French)."""
 
 NOTED = (Uitkomst.KENNISGENOMEN, Uitkomst.GOEDGEKEURD)
 """How the college settles a year report: it takes note of it (or approves it)."""
@@ -120,7 +130,7 @@ def _year_entries(views: Views, follow: FollowUpView, entries: list[Any]) -> lis
     return [
         {
             "titel": views.skeleton_gap(titles[e.actie], "titel") if e.actie in titles else e.actie,
-            "stand": STANDEN[e.status],
+            "stand": tr(STANDEN[e.status]),
             "reden": views.field(e, "reden") or "",
             "opmerking": views.field(e, "opmerking") or "",
         }
@@ -134,7 +144,7 @@ def _next_year(views: Views, follow: FollowUpView, year: int) -> list[dict[str, 
         {
             "titel": views.skeleton_gap(state.actie, "titel"),
             "einde": state.actie.einde,
-            "stand": state.status.value,
+            "stand": tr(STANDEN[state.status]),
         }
         for state in follow.states.values()
         if not state.status.klaar
@@ -194,7 +204,8 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     file = context["bestand"]
     monitoring = project.monitoring.get(year)
     if monitoring is None:
-        return [gap(file, "acties", f"er is geen opvolging van {year} (livb new monitoring)")]
+        none = tr("er is geen opvolging van {jaar} (livb new monitoring)", jaar=year)
+        return [gap(file, "acties", none)]
     followed = {e.actie for e in monitoring.acties}
     before = action_states(project, dt.date(year - 1, 12, 31))
     reasons = []
@@ -204,17 +215,18 @@ def final_gaps(project: Project, context: Context) -> list[str]:
         )
         settled = actie.id in before and before[actie.id].status.klaar
         if running and not settled and actie.id not in followed:
-            reasons.append(gap(file, "acties", f"de actie '{actie.id}' heeft geen stand in {year}"))
+            missing = tr("de actie '{id}' heeft geen stand in {jaar}", id=actie.id, jaar=year)
+            reasons.append(gap(file, "acties", missing))
     return reasons
 
 
 def _title(context: Context) -> str:
-    return f"Jaarrapport {context['jaar']}"
+    return tr("Jaarrapport {jaar}", jaar=context["jaar"])
 
 
 DOCUMENT = Document(
     name="jaarrapport",
-    title="Jaarrapport over de uitvoering van het plan",
+    title=N_("Jaarrapport over de uitvoering van het plan"),
     stap="4.4",
     template="jaarrapport.md.j2",
     filename="jaarrapport.docx",

@@ -20,6 +20,7 @@ from livb.core import i18n
 from livb.core.diagnostics import Severity
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import integer, long_date
+from livb.core.i18n import N_, tr
 from livb.core.nogc import frozen_heap, paused_gc
 from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template, first_link, refuse_links
@@ -66,8 +67,12 @@ class NotFinal(LivbError):
     def __init__(self, reasons: list[str]) -> None:
         lines = "\n".join(f"  {reason}" for reason in reasons)
         super().__init__(
-            f"nog geen definitieve versie ({len(reasons)} reden(en)):\n{lines}",
-            "vul aan wat ontbreekt en probeer opnieuw, of maak een ontwerp zonder --definitief",
+            tr(
+                "nog geen definitieve versie ({aantal} reden(en)):\n{regels}",
+                aantal=len(reasons),
+                regels=lines,
+            ),
+            tr("vul aan wat ontbreekt en probeer opnieuw, of maak een ontwerp zonder --definitief"),
         )
         self.reasons = reasons
 
@@ -78,18 +83,19 @@ def final_gaps(project: Project, job: Job, ir: DocumentIR) -> list[str]:
     Every gap the document marks, what the document itself needs (its ``final_gaps``), and
     every skeleton text ('(in te vullen: …)') it shows.
     """
-    reasons = [gap(m.file, m.key, f"in te vullen: {m.label}") for m in ir.missing]
+    reasons = [gap(m.file, m.key, tr("in te vullen: {wat}", wat=m.label)) for m in ir.missing]
     reasons += job.document.final_gaps(project, job.context)
     shown = " ".join(ir.text.split())
     explained = set()
     for file, key, text in draft_texts(project):
         if " ".join(text.split()) in shown:
-            reasons.append(gap(file, key, f"'{text}' is nog de voorlopige tekst van livb new"))
+            draft = tr("'{tekst}' is nog de voorlopige tekst van livb new", tekst=text)
+            reasons.append(gap(file, key, draft))
             explained.add(" ".join(text.split()))
     for match in DRAFT_TEXT.finditer(shown):  # a skeleton text livb cannot trace to its file
         text = shown[match.start() :].split(")", 1)[0] + ")"
         if not any(text in known for known in explained):
-            reasons.append(f"de tekst '{text}' staat nog in het document")
+            reasons.append(tr("de tekst '{tekst}' staat nog in het document", tekst=text))
     return list(dict.fromkeys(reasons))
 
 
@@ -188,7 +194,10 @@ def plan_jobs(
 
 def _document(name: str) -> Document:
     if name not in DOCUMENTS:
-        raise LivbError(f"onbekend document '{name}'", f"kies uit: {', '.join(DOCUMENTS)}")
+        raise LivbError(
+            tr("onbekend document '{naam}'", naam=name),
+            tr("kies uit: {lijst}", lijst=", ".join(DOCUMENTS)),
+        )
     return DOCUMENTS[name]
 
 
@@ -200,8 +209,12 @@ def _refuse_without_reason(document: Document, project: Project, today: dt.date)
     why_not = document.why_not(project, today)
     if isinstance(why_not, NoReason):
         raise LivbError(
-            f"livb maakt nu geen {document.title.lower()}: {why_not}",
-            "wil je het toch (als ontwerp), voeg dan --toch toe aan het commando",
+            tr(
+                "livb maakt nu geen {document}: {reden}",
+                document=tr(document.title).lower(),
+                reden=why_not,
+            ),
+            tr("wil je het toch (als ontwerp), voeg dan --toch toe aan het commando"),
         )
 
 
@@ -214,14 +227,34 @@ def _items(document: Document, request: RenderRequest, project: Project) -> list
     if request.item not in items:
         names = [str(i) for i in items]
         shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
-        article = "onbekend" if document.per in ("gesprek", "besluit") else "onbekende"
         guess = suggest(request.item, names)
+        unknown = tr(_UNKNOWN_ITEM[document.per], naam=request.item)
         raise LivbError(
-            f"{article} {document.per} '{request.item}'"
-            + (f"; bedoelde je {guess}?" if guess else ""),
-            f"kies uit: {shown}" if items else f"de map heeft nog geen {document.per}",
+            tr("{fout}; bedoelde je {gok}?", fout=unknown, gok=guess) if guess else unknown,
+            tr("kies uit: {lijst}", lijst=shown) if items else tr(_NO_ITEMS[document.per]),
         )
     return [request.item]
+
+
+# Per kind of item, as one sentence each: the article and the gender differ.
+_UNKNOWN_ITEM = {
+    "vergadering": N_("onbekende vergadering '{naam}'"),
+    "partner": N_("onbekende partner '{naam}'"),
+    "gesprek": N_("onbekend gesprek '{naam}'"),
+    "besluit": N_("onbekend besluit '{naam}'"),
+}
+_NO_ITEMS = {
+    "vergadering": N_("de map heeft nog geen vergadering"),
+    "partner": N_("de map heeft nog geen partner"),
+    "gesprek": N_("de map heeft nog geen gesprek"),
+    "besluit": N_("de map heeft nog geen besluit"),
+}
+_NOTHING_TO_MAKE = {
+    "vergadering": N_("de map heeft nog geen vergadering om het voor te maken"),
+    "partner": N_("de map heeft nog geen partner om het voor te maken"),
+    "gesprek": N_("de map heeft nog geen gesprek om het voor te maken"),
+    "besluit": N_("de map heeft nog geen besluit om het voor te maken"),
+}
 
 
 @dataclass(frozen=True)
@@ -243,8 +276,11 @@ def availability(root: Path, today: dt.date | None = None) -> list[Availability]
     loaded = load_project(root)
     if loaded.project is None:
         raise LivbError(
-            f"de map '{root}' heeft fouten; zo kan livb niet zeggen welke documenten ze toelaat",
-            f"los eerst de fouten op die 'livb check {root}' toont",
+            tr(
+                "de map '{map}' heeft fouten; zo kan livb niet zeggen welke documenten ze toelaat",
+                map=root,
+            ),
+            tr("los eerst de fouten op die 'livb check {map}' toont", map=root),
         )
     project = loaded.project
     today = today or dt.date.today()
@@ -253,7 +289,7 @@ def availability(root: Path, today: dt.date | None = None) -> list[Availability]
         why_not = document.why_not(project, today)
         items = len(document.items(project)) if why_not is None else 0
         if why_not is None and not items:
-            why_not = f"de map heeft nog geen {document.per} om het voor te maken"
+            why_not = tr(_NOTHING_TO_MAKE[document.per or "vergadering"])
         found.append(Availability(document, why_not, items))
     return found
 
@@ -273,8 +309,8 @@ def render_documents(request: RenderRequest, progress: Progress | None = None) -
     """
     if request.wijzigingen_sinds is not None and request.documents != ANNEX_DOCUMENTS:
         raise UsageError(
-            "--wijzigingen-sinds past alleen bij het plan",
-            "livb render plan MAP --wijzigingen-sinds VERSIE",
+            tr("--wijzigingen-sinds past alleen bij het plan"),
+            tr("livb render plan MAP --wijzigingen-sinds VERSIE"),
         )
     with _open_source(request) as source:
         try:
@@ -304,7 +340,8 @@ def _open_source(request: RenderRequest) -> Iterator[_Source]:
 
 def _name_revision(error: LivbError, revision: Revision, copy: Path, root: Path) -> None:
     """A message about a revision's file (its own template): the folder's path, not the copy's."""
-    error.message = f"in de versie {revision.label}: " + error.message.replace(str(copy), str(root))
+    message = error.message.replace(str(copy), str(root))
+    error.message = tr("in de versie {versie}: {fout}", versie=revision.label, fout=message)
     error.args = (error.message,)
 
 
@@ -318,11 +355,11 @@ def _render(request: RenderRequest, source: _Source, progress: Progress | None) 
     if loaded.project is None:
         if source.revision is not None:
             raise _revision_errors(
-                request.root, source.revision, loaded, "er geen documenten van maken"
+                request.root, source.revision, loaded, tr("er geen documenten van maken")
             )
         raise LivbError(
-            f"de map '{request.root}' heeft fouten; zo kan livb geen documenten maken",
-            f"los eerst de fouten op die 'livb check {request.root}' toont",
+            tr("de map '{map}' heeft fouten; zo kan livb geen documenten maken", map=request.root),
+            tr("los eerst de fouten op die 'livb check {map}' toont", map=request.root),
         )
     with frozen_heap():  # the loaded folder: see livb/core/nogc.py
         return _render_loaded(request, source, loaded, progress)
@@ -346,14 +383,17 @@ def _render_loaded(
 
         errors = check_loaded(loaded, today=request.today).count(Severity.FOUT)
         if errors:
-            reasons.append(f"livb check: de map heeft {count(errors, 'fout', 'fouten')}")
+            found = count(errors, tr("fout"), tr("fouten"))
+            reasons.append(tr("livb check: de map heeft {fouten}", fouten=found))
     out = _output_folder(request, source.revision)
     reference = HouseStyle(_reference(source.root))  # read once, for every document
-    environment = build_environment(_template_folders(source.root))
+    folders = _template_folders(source.root)
+    environment = build_environment(folders)
     # The collector is paused per step, not for the whole render: each step makes many
     # objects and no cycles.
     with paused_gc():  # every document's view
         jobs = plan_jobs(request, project, options)
+    _refuse_untranslated(jobs, folders)
     built: list[tuple[Job, bytes, int]] = []  # a document, its bytes, its gaps (not its IR)
     for position, job in enumerate(jobs):
         if progress:
@@ -372,10 +412,42 @@ def _render_loaded(
             built.append((job, write_docx(ir, reference, meta), len(ir.missing)))
         if progress:
             progress(Step("document", job.filename, position + 1, len(jobs), finished=True))
-    reasons += [f"{reason} (in {', '.join(files)})" for reason, files in located.items()]
+    reasons += [
+        tr("{reden} (in {bestanden})", reden=reason, bestanden=", ".join(files))
+        for reason, files in located.items()
+    ]
     if reasons:
         raise NotFinal(reasons)
     return _write_all(out, built, request, progress)
+
+
+def _refuse_untranslated(jobs: list[Job], folders: list[Path]) -> None:
+    """A French folder asking for a document livb cannot write in French yet: say so.
+
+    Issue 23 brings the French templates one by one; until a document has its own, livb
+    refuses it rather than fall back on the Dutch one (the gemeente's own template in
+    ``templates/`` is used as it is).
+    """
+    if i18n.language() == "nl":
+        return
+    missing = [
+        job.document.name
+        for job in jobs
+        if not any((folder / job.template).is_file() for folder in folders)
+    ]
+    if missing:
+        raise LivbError(
+            tr(
+                "livb maakt {documenten} nog niet in het Frans: templates/{taal}/ heeft er nog "
+                "geen sjabloon voor",
+                documenten=", ".join(dict.fromkeys(missing)),
+                taal=i18n.language(),
+            ),
+            tr(
+                "maak de andere documenten apart (livb render DOCUMENT MAP), zet een eigen "
+                "sjabloon in templates/ van de gemeentemap, of kies taal: nl in livb.yaml"
+            ),
+        )
 
 
 _ABSENT = object()
@@ -431,7 +503,10 @@ def _comparison(
     assert before.revision is not None  # a revision's version always has one
     if before.result.project is None:
         raise _revision_errors(
-            request.root, before.revision, before.result, "niet zeggen wat er sindsdien veranderde"
+            request.root,
+            before.revision,
+            before.result,
+            tr("niet zeggen wat er sindsdien veranderde"),
         )
     return Comparison(before.revision, revision, tuple(compare(before.result.project, project)))
 
@@ -446,11 +521,17 @@ def _revision_errors(root: Path, revision: Revision, loaded: LoadResult, what: s
         f"  {d.location}: {d.severity.label} {d.code} {d.message}" for d in errors[:_SHOWN_ERRORS]
     ]
     if len(errors) > _SHOWN_ERRORS:
-        lines.append(f"  … en nog {count(len(errors) - _SHOWN_ERRORS, 'fout', 'fouten')}")
+        more = count(len(errors) - _SHOWN_ERRORS, tr("fout"), tr("fouten"))
+        lines.append("  " + tr("… en nog {fouten}", fouten=more))
     return LivbError(
-        f"de map '{root}' had fouten in de versie {revision.label}; zo kan livb {what}:\n"
-        + "\n".join(lines),
-        "kies een andere versie (zie 'git log --oneline' en 'git tag')",
+        tr(
+            "de map '{map}' had fouten in de versie {versie}; zo kan livb {wat}:\n{regels}",
+            map=root,
+            versie=revision.label,
+            wat=what,
+            regels="\n".join(lines),
+        ),
+        tr("kies een andere versie (zie 'git log --oneline' en 'git tag')"),
     )
 
 
@@ -461,16 +542,25 @@ def _check_annex(options: DocumentOptions, job: Job, ir: DocumentIR) -> None:
         return
     if comparison.sinds.commit[:7] not in ir.text:
         raise TemplateError(
-            f"het sjabloon {job.template} toont de bijlage met de wijzigingen niet",
-            "neem het einde van templates/nl/plan.md.j2 van livb over in het eigen sjabloon "
-            "({% if wijzigingen %} … {% endif %}), of laat --wijzigingen-sinds weg",
+            tr(
+                "het sjabloon {sjabloon} toont de bijlage met de wijzigingen niet",
+                sjabloon=job.template,
+            ),
+            tr(
+                "neem het einde van templates/{taal}/plan.md.j2 van livb over in het eigen "
+                "sjabloon ({{% if wijzigingen %}} … {{% endif %}}), of laat "
+                "--wijzigingen-sinds weg",
+                taal=i18n.language(),
+            ),
         )
 
 
 def version_text(revision: Revision) -> str:
     """How a document made from a revision says so: 'Versie van 23 maart 2010 (tag …)'."""
-    day = f" van {long_date(revision.datum)}" if revision.datum else ""
-    return f"Versie{day} ({revision.naam})"
+    if revision.datum:
+        day = long_date(revision.datum)
+        return tr("Versie van {datum} ({naam})", datum=day, naam=revision.naam)
+    return tr("Versie ({naam})", naam=revision.naam)
 
 
 def _mark_version(ir: DocumentIR, revision: Revision) -> None:
@@ -495,9 +585,13 @@ def _template_folders(root: Path) -> list[Path]:
     linked = first_link(root, own)
     if linked is not None:
         raise TemplateError(
-            f"de map '{own}' is een koppeling (symlink) naar '{linked[1]}': zo zouden "
-            "sjablonen de gegevens van de gemeentemap kunnen lezen",
-            "maak van templates/ een gewone map met enkel sjablonen",
+            tr(
+                "de map '{map}' is een koppeling (symlink) naar '{doel}': zo zouden "
+                "sjablonen de gegevens van de gemeentemap kunnen lezen",
+                map=own,
+                doel=linked[1],
+            ),
+            tr("maak van templates/ een gewone map met enkel sjablonen"),
         )
     return [own, builtin] if own.is_dir() else [builtin]
 
@@ -517,27 +611,33 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
     named = request.out or request.root / "output"
     out = named / version_folder(revision) if revision is not None else named
     if out.absolute().is_relative_to(request.root.absolute()):
-        refuse_links(request.root, out, _OTHER_FOLDER)
+        refuse_links(request.root, out, tr(_OTHER_FOLDER))
     elif revision is not None:
-        refuse_links(named, out, _OTHER_FOLDER)
+        refuse_links(named, out, tr(_OTHER_FOLDER))
     if out.exists() and not out.is_dir():
         raise LivbError(
-            f"'{out}' is een bestand, geen map",
-            "kies met --uit een map (livb maakt ze als ze nog niet bestaat)",
+            tr("'{pad}' is een bestand, geen map", pad=out),
+            tr("kies met --uit een map (livb maakt ze als ze nog niet bestaat)"),
         )
     real, root = out.resolve(), request.root.resolve()
     if real == root:
         raise LivbError(
-            f"de documenten kunnen niet in de gemeentemap zelf komen ('{root}'): daar leest "
-            "livb de YAML-bestanden, en een Word-bestand of het manifest van livb hoort daar "
-            "niet tussen",
+            tr(
+                "de documenten kunnen niet in de gemeentemap zelf komen ('{map}'): daar leest "
+                "livb de YAML-bestanden, en een Word-bestand of het manifest van livb hoort daar "
+                "niet tussen",
+                map=root,
+            ),
             _elsewhere_hint(root),
         )
     if real.is_relative_to(root) and real.relative_to(root).parts[0] in _OWN_FOLDERS:
         first = real.relative_to(root).parts[0]
         raise LivbError(
-            f"de documenten kunnen niet in '{first}/' komen: daar staan gegevens of sjablonen "
-            "die livb leest",
+            tr(
+                "de documenten kunnen niet in '{map}/' komen: daar staan gegevens of sjablonen "
+                "die livb leest",
+                map=first,
+            ),
             _elsewhere_hint(root),
         )
     return out
@@ -546,13 +646,15 @@ def _output_folder(request: RenderRequest, revision: Revision | None = None) -> 
 def _elsewhere_hint(root: Path) -> str:
     """What to do instead: the default output folder, or one next to the gemeente folder."""
     beside = root.with_name(f"{root.name}-documenten")
-    return (
-        f"laat --uit weg, dan komen ze in '{root / 'output'}'; of kies een map buiten de "
-        f"gemeentemap, bv. --uit '{beside}'"
+    return tr(
+        "laat --uit weg, dan komen ze in '{standaard}'; of kies een map buiten de "
+        "gemeentemap, bv. --uit '{ernaast}'",
+        standaard=root / "output",
+        ernaast=beside,
     )
 
 
-_OTHER_FOLDER = "kies met --uit een andere map"
+_OTHER_FOLDER = N_("kies met --uit een andere map")
 
 
 def version_folder(revision: Revision) -> str:
@@ -570,17 +672,18 @@ def _reference(root: Path) -> Path:
     if not os.path.lexists(own):
         return templates_dir() / i18n.language() / "huisstijl.docx"
     try:
-        check_template(root, own, _STYLE_HINT)
+        check_template(root, own, tr(_STYLE_HINT))
     except LinkedPathError as error:
         raise StyleError(error.message, error.hint) from None
     except OSError as error:
         raise StyleError(
-            f"{own}: kan niet gelezen worden ({os_reason(error)})", _STYLE_HINT
+            tr("{pad}: kan niet gelezen worden ({reden})", pad=own, reden=os_reason(error)),
+            tr(_STYLE_HINT),
         ) from None
     return own
 
 
-_STYLE_HINT = (
+_STYLE_HINT = N_(
     "huisstijl.docx moet een gewoon Word-bestand in de gemeentemap zijn, zonder koppelingen: "
     "kopieer het erin (of verwijder het: dan gebruikt livb zijn eigen huisstijl)"
 )
@@ -598,11 +701,13 @@ def _meta(
     gemeente = project.instellingen.gemeente
     author = f"{gemeente.bestuursvorm.value.capitalize()} {gemeente.naam}"
     title = job.document.document_title(job.context)
-    keywords = "LIVB; integrale veiligheid; " + project.instellingen.beleid.titel
+    keywords = tr("LIVB; integrale veiligheid; {beleid}", beleid=project.instellingen.beleid.titel)
     if revision is not None:  # the header shows the title: every printed page names the version
-        which = f"van {long_date(revision.datum)}" if revision.datum else revision.commit[:7]
-        title = f"{title}, versie {which}"
-        keywords += f"; versie: {revision.naam}"
+        if revision.datum:
+            title = tr("{titel}, versie van {datum}", titel=title, datum=long_date(revision.datum))
+        else:
+            title = tr("{titel}, versie {commit}", titel=title, commit=revision.commit[:7])
+        keywords += tr("; versie: {naam}", naam=revision.naam)
     source = (
         ("document", job.document.name),
         ("bestand", job.filename),
@@ -615,7 +720,10 @@ def _meta(
         source=source,
         title=_property(title),
         subject=_property(
-            f"Lokaal integraal veiligheidsbeleid: {project.instellingen.beleid.titel}"
+            tr(
+                "Lokaal integraal veiligheidsbeleid: {beleid}",
+                beleid=project.instellingen.beleid.titel,
+            )
         ),
         author=_property(author),
         keywords=_property(keywords),
@@ -658,7 +766,7 @@ def _parse(
         where = origins[error.line - 1] if 0 < error.line <= len(origins) else job.template
         raise TemplateError(
             f"{where}: {error.message}",
-            "pas het sjabloon aan: zie de README voor wat een document kan bevatten",
+            tr("pas het sjabloon aan: zie de README voor wat een document kan bevatten"),
         ) from None
 
 
@@ -693,8 +801,8 @@ def _generate(environment: LimitedEnvironment, job: Job) -> str:
         if size > MAX_OUTPUT:
             limit = integer(MAX_OUTPUT)
             raise TemplateProblem(
-                f"het document wordt te groot (meer dan {limit} tekens Markdown)",
-                "kijk na of een lus niet eindeloos herhaalt of te veel maakt",
+                tr("het document wordt te groot (meer dan {limiet} tekens Markdown)", limiet=limit),
+                tr("kijk na of een lus niet eindeloos herhaalt of te veel maakt"),
                 template.filename or job.template,
             )
         try:
@@ -721,54 +829,58 @@ def _template_error(error: Exception, job: Job) -> TemplateError:
     where = _template_line(error) or job.template
     if isinstance(error, TemplateNotFound):
         line = _template_line(error)
-        message = f"het sjabloon '{error.name}' bestaat niet"
+        message = tr("het sjabloon '{naam}' bestaat niet", naam=error.name)
         return TemplateError(
             f"{line}: {message}" if line else message,
-            "een sjabloon staat in templates/ van de gemeentemap of bij livb (templates/nl/)",
+            tr(
+                "een sjabloon staat in templates/ van de gemeentemap of bij livb "
+                "(templates/{taal}/)",
+                taal=i18n.language(),
+            ),
         )
     if isinstance(error, TemplateSyntaxError):
         return TemplateError(
-            f"{error.filename or error.name}:{error.lineno}: het sjabloon is ongeldig "
-            f"({error.message})",
-            "verbeter de Jinja-code op die regel",
+            f"{error.filename or error.name}:{error.lineno}: "
+            + tr("het sjabloon is ongeldig ({reden})", reden=error.message),
+            tr("verbeter de Jinja-code op die regel"),
         )
     if isinstance(error, UndefinedError):
         return TemplateError(
             f"{where}: {_undefined_message(str(error))}",
-            "gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)",
+            tr("gebruik enkel gegevens die het document kent (zie de ingebouwde sjablonen)"),
         )
     if isinstance(error, SecurityError):
-        return TemplateError(f"{where}: het sjabloon probeert iets wat niet toegelaten is")
+        return TemplateError(f"{where}: " + tr("het sjabloon probeert iets wat niet toegelaten is"))
     if isinstance(error, RecursionError):
         return TemplateError(
-            f"{where}: een macro, lus of sjabloon roept zichzelf eindeloos aan",
-            "zorg dat een macro die zichzelf aanroept ergens stopt",
+            f"{where}: " + tr("een macro, lus of sjabloon roept zichzelf eindeloos aan"),
+            tr("zorg dat een macro die zichzelf aanroept ergens stopt"),
         )
     if isinstance(error, MemoryError):
         return TemplateError(
-            f"{job.template}: het sjabloon vraagt meer geheugen dan er is",
-            "kijk na of een lus of macro niet eindeloos herhaalt of te veel maakt",
+            f"{job.template}: " + tr("het sjabloon vraagt meer geheugen dan er is"),
+            tr("kijk na of een lus of macro niet eindeloos herhaalt of te veel maakt"),
         )
     return TemplateError(
-        f"{where}: het sjabloon faalt: {_python_problem(error)}",
-        "verbeter de Jinja-code op die regel",
+        f"{where}: " + tr("het sjabloon faalt: {reden}", reden=_python_problem(error)),
+        tr("verbeter de Jinja-code op die regel"),
     )
 
 
 _PYTHON_PROBLEMS = {
-    ZeroDivisionError: "een deling door nul",
-    OverflowError: "een getal is te groot",
-    TypeError: "een bewerking met een gegeven van de verkeerde soort",
-    ValueError: "een ongeldige waarde",
-    KeyError: "een sleutel die niet bestaat",
-    IndexError: "een plaats in een lijst die niet bestaat",
+    ZeroDivisionError: N_("een deling door nul"),
+    OverflowError: N_("een getal is te groot"),
+    TypeError: N_("een bewerking met een gegeven van de verkeerde soort"),
+    ValueError: N_("een ongeldige waarde"),
+    KeyError: N_("een sleutel die niet bestaat"),
+    IndexError: N_("een plaats in een lijst die niet bestaat"),
 }
 
 
 def _python_problem(error: Exception) -> str:
     for kind, text in _PYTHON_PROBLEMS.items():
         if isinstance(error, kind):
-            return f"{text} ({error})"
+            return f"{tr(text)} ({error})"
     return f"{type(error).__name__} ({error})"
 
 
@@ -785,11 +897,11 @@ def _template_line(error: BaseException | None) -> str | None:
 def _undefined_message(text: str) -> str:
     match = re.search(r"'([^']+)' is undefined", text)
     if match:
-        return f"'{match.group(1)}' bestaat niet in de gegevens van dit document"
+        return tr("'{naam}' bestaat niet in de gegevens van dit document", naam=match.group(1))
     match = re.search(r"has no attribute '([^']+)'", text)
     if match:
-        return f"het gegeven '{match.group(1)}' bestaat niet"
-    return f"een gegeven ontbreekt ({text})"
+        return tr("het gegeven '{naam}' bestaat niet", naam=match.group(1))
+    return tr("een gegeven ontbreekt ({tekst})", tekst=text)
 
 
 def _write_all(
@@ -807,8 +919,8 @@ def _write_all(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LivbError(
-            f"kan de map '{out}' niet maken: {os_reason(error)}",
-            "kies met --uit een andere map",
+            tr("kan de map '{map}' niet maken: {reden}", map=out, reden=os_reason(error)),
+            tr(_OTHER_FOLDER),
         ) from None
     names = [job.filename for job, _, _ in built]
     pdfs = [Path(name).with_suffix(".pdf").name for name in names]
@@ -827,9 +939,14 @@ def _write_all(
         ]
         if changed and not request.force:
             raise LivbError(
-                f"{', '.join(changed)}: met de hand gewijzigd sinds livb het maakte; "
-                "niet overschreven",
-                "bewaar je aanpassingen onder een andere naam, of overschrijf ze met --overschrijf",
+                tr(
+                    "{bestanden}: met de hand gewijzigd sinds livb het maakte; niet overschreven",
+                    bestanden=", ".join(changed),
+                ),
+                tr(
+                    "bewaar je aanpassingen onder een andere naam, of overschrijf ze met "
+                    "--overschrijf"
+                ),
             )
         try:
             manifest.begin((name, data) for name, data in _files(built) if name not in same)
@@ -877,9 +994,12 @@ def _contents(path: Path) -> bytes | None:
         return None
     except OSError as error:
         raise LivbError(
-            f"kan '{path}' niet lezen om te zien of het met de hand gewijzigd werd: "
-            f"{os_reason(error)}",
-            "geef livb leesrecht op het bestand, of kies met --uit een andere map",
+            tr(
+                "kan '{pad}' niet lezen om te zien of het met de hand gewijzigd werd: {reden}",
+                pad=path,
+                reden=os_reason(error),
+            ),
+            tr("geef livb leesrecht op het bestand, of kies met --uit een andere map"),
         ) from None
 
 
@@ -921,13 +1041,16 @@ def _check_targets(inside: Path, out: Path, names: list[str]) -> None:
     """Refuse to write when a file livb writes here is a link, a folder or anything but a file."""
     for name in [RENDER_LOCK, MANIFEST, *names]:
         path = out / name
-        refuse_links(inside, path, _OTHER_FOLDER)
+        refuse_links(inside, path, tr(_OTHER_FOLDER))
         if not path.exists() or path.is_file():
             continue
         raise LivbError(
-            f"kan '{path}' niet schrijven: er staat een map (of iets anders dan een bestand) "
-            "met die naam",
-            "verwijder of hernoem het, of kies met --uit een andere map",
+            tr(
+                "kan '{pad}' niet schrijven: er staat een map (of iets anders dan een bestand) "
+                "met die naam",
+                pad=path,
+            ),
+            tr("verwijder of hernoem het, of kies met --uit een andere map"),
         )
 
 
@@ -938,9 +1061,11 @@ def _write_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: in
         manifest.finish(job.filename, data)
     except OSError as error:
         raise LivbError(
-            f"kan '{path}' niet schrijven: {os_reason(error)}",
-            "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
-            "Word? Sluit het en probeer opnieuw",
+            tr("kan '{pad}' niet schrijven: {reden}", pad=path, reden=os_reason(error)),
+            tr(
+                "maak plaats vrij of kies met --uit een andere map; is het document nog open in "
+                "Word? Sluit het en probeer opnieuw"
+            ),
         ) from None
     return Rendered(path, missing)
 
@@ -958,8 +1083,8 @@ def _keep_one(out: Path, manifest: Manifest, job: Job, data: bytes, missing: int
 
 def _unwritable_manifest(manifest: Manifest, error: OSError) -> LivbError:
     return LivbError(
-        f"kan '{manifest.path}' niet schrijven: {os_reason(error)}",
-        "maak plaats vrij of kies met --uit een andere map",
+        tr("kan '{pad}' niet schrijven: {reden}", pad=manifest.path, reden=os_reason(error)),
+        tr("maak plaats vrij of kies met --uit een andere map"),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
@@ -33,7 +34,7 @@ def build(views: Views, item: str | None) -> Context:
     settled = approved is not None or views.common()["plan_goedgekeurd"]
     return views.common() | {
         "datum": day,
-        "fase": FASEN[state.current_phase],
+        "fase": tr(FASEN[state.current_phase]),
         "fasenummer": state.current_phase,
         "klaar": len(state.settled),
         "anders": state.counted(Stand.ANDERS),
@@ -56,7 +57,7 @@ def build(views: Views, item: str | None) -> Context:
             for f in findings
         ],
         "prioriteiten": priorities,
-        "prioriteiten_tekst": count(len(priorities), "prioriteit", "prioriteiten"),
+        "prioriteiten_tekst": count(len(priorities), tr("prioriteit"), tr("prioriteiten")),
         "gekozen": pv.chosen_in(views, day),
         "met_projectgroep": sum(1 for p in priorities if p["projectgroep"]),
         "keten": chain_chart(dict(balance), lambda s: link_words(views.project, s))
@@ -76,7 +77,7 @@ def _priority(views: Views, priority: Any, group: Any) -> dict[str, Any]:
     return {
         "titel": views.field(priority, "titel"),
         "projectgroep": views.field(group, "naam") if group else "",
-        "projectleider": views.actor(group.projectleider, "de projectleider")
+        "projectleider": views.actor(group.projectleider, tr("de projectleider"))
         if group and group.projectleider
         else None,
         "leden": views.people(group.leden) if group else [],
@@ -91,7 +92,7 @@ def _approval(views: Views, day: dt.date) -> dict[str, Any] | None:
 def _why_not(project: Project, today: dt.date) -> str | None:
     """A report of the inventory phase, unless the gemeente went on without one on purpose."""
     if not project.vergaderingen:
-        return "nog geen vergadering in vergaderingen/"
+        return tr("nog geen vergadering in vergaderingen/")
     skipped = [
         e.reden
         for e in project.instellingen.regels.uitgeschakeld
@@ -99,7 +100,11 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     ]
     if skipped and not decisions(project, Onderwerp.VOORTGANGSRAPPORT, uitkomst=tuple(Uitkomst)):
         return NoReason(
-            f"de gemeente werkt zonder voortgangsrapport ({PROGRESS_RULE} staat uit: {skipped[0]})"
+            tr(
+                "de gemeente werkt zonder voortgangsrapport ({regel} staat uit: {reden})",
+                regel=PROGRESS_RULE,
+                reden=skipped[0],
+            )
         )
     return None
 
@@ -114,7 +119,7 @@ def _date(context: Context) -> dt.date | None:
 
 DOCUMENT = Document(
     name="voortgangsrapport",
-    title="Voortgangsrapport",
+    title=N_("Voortgangsrapport"),
     stap="2.7",
     template="voortgangsrapport.md.j2",
     filename="voortgangsrapport.docx",

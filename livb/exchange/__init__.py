@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from livb.core import i18n
 from livb.core.errors import UsageError
+from livb.core.i18n import tr
 
 if TYPE_CHECKING:
     from livb.folder.project import LoadResult
@@ -78,12 +80,15 @@ def import_file(
 
     Raises:
         UsageError: the file is of a kind livb does not read back.
-        LivbError: the file cannot be imported (said in Dutch, nothing written).
+        LivbError: the file cannot be imported (said in the folder's language, nothing written).
     """
+    from livb.folder.project import folder_language
+
+    i18n.set_language(folder_language(root))  # the file is read before the folder is loaded
     if not path.is_file():
         raise UsageError(
-            f"'{path}' bestaat niet of is geen bestand",
-            "geef het pad van het werkboek of document dat je terugkreeg",
+            tr("'{pad}' bestaat niet of is geen bestand", pad=path),
+            tr("geef het pad van het werkboek of document dat je terugkreeg"),
         )
     suffix = path.suffix.lower()
     if suffix == ".xlsx":

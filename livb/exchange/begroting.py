@@ -17,6 +17,7 @@ from typing import Any
 
 from livb.core.errors import LivbError
 from livb.core.formatting import number
+from livb.core.i18n import tr
 from livb.exchange.export import (
     DATE_FORMAT,
     EURO_FORMAT,
@@ -71,9 +72,11 @@ def export_begroting(root: Path, today: dt.date, *, overwrite: bool = False) -> 
     rows = line_rows(project, today)
     if not rows:
         raise LivbError(
-            "de map noemt geen geld: geen bedragen bij de acties en geen uitgaven",
-            "geef de acties 'middelen' per jaar en per bron (en de bronnen onder 'financiering' "
-            "in plan.yaml)",
+            tr("de map noemt geen geld: geen bedragen bij de acties en geen uitgaven"),
+            tr(
+                "geef de acties 'middelen' per jaar en per bron (en de bronnen onder "
+                "'financiering' in plan.yaml)"
+            ),
         )
     built = [
         ("begroting.xlsx", _workbook(project, rows)),

@@ -22,6 +22,7 @@ from typing import Any
 from livb import __version__
 from livb.core.diagnostics import Diagnostic, Severity
 from livb.core.errors import LivbError
+from livb.core.i18n import N_, tr
 from livb.core.transaction import FileChangedError, folder_lock, write_atomic
 from livb.core.words import count
 from livb.exchange import ImportReport
@@ -69,8 +70,12 @@ def import_document(path: Path, root: Path, *, dry_run: bool) -> ImportReport:
     report.notes.extend(_comments(read))
     if problems:
         raise LivbError(
-            f"'{path.name}' kan niet overgenomen worden:\n" + "\n".join(f"  {p}" for p in problems),
-            "pas het document of de map aan en importeer opnieuw; livb schreef niets",
+            tr(
+                "'{naam}' kan niet overgenomen worden:\n{problemen}",
+                naam=path.name,
+                problemen="\n".join(f"  {p}" for p in problems),
+            ),
+            tr("pas het document of de map aan en importeer opnieuw; livb schreef niets"),
         )
     report.changes = [_diff_line(change) for change in changes]
     texts = _new_texts(root, loaded, changes)
@@ -91,8 +96,8 @@ def _read(path: Path, data: bytes) -> ReadDocument:
         return read_document(data)
     except UnreadableDocumentError as error:
         raise LivbError(
-            f"'{path.name}' is geen leesbaar Word-document: {error}",
-            "open het in Word of LibreOffice en sla het opnieuw op als .docx",
+            tr("'{naam}' is geen leesbaar Word-document: {reden}", naam=path.name, reden=error),
+            tr("open het in Word of LibreOffice en sla het opnieuw op als .docx"),
         ) from None
 
 
@@ -101,30 +106,43 @@ def _refuse_foreign(path: Path, read: ReadDocument, root: Path, loaded: LoadResu
     origin = _marked_origin(path, read)
     if origin.get("versie"):
         raise LivbError(
-            f"'{path.name}' werd gemaakt van een vroegere versie van de map "
-            f"(livb render --versie, commit {origin['versie'][:7]}): die gegevens zijn niet "
-            "meer de huidige",
-            "neem de wijzigingen met de hand over, of maak het document van de huidige map "
-            "('livb render' zonder --versie)",
+            tr(
+                "'{naam}' werd gemaakt van een vroegere versie van de map "
+                "(livb render --versie, commit {commit}): die gegevens zijn niet meer de huidige",
+                naam=path.name,
+                commit=origin["versie"][:7],
+            ),
+            tr(
+                "neem de wijzigingen met de hand over, of maak het document van de huidige map "
+                "('livb render' zonder --versie)"
+            ),
         )
     if loaded.project is None:
         raise LivbError(
-            f"de map '{root}' heeft fouten; zo kan livb niets overnemen",
-            f"los eerst de fouten op die 'livb check {root}' toont",
+            tr("de map '{map}' heeft fouten; zo kan livb niets overnemen", map=root),
+            tr("los eerst de fouten op die 'livb check {map}' toont", map=root),
         )
     instellingen = loaded.project.instellingen
     mine = {"gemeente": instellingen.gemeente.naam, "beleid": instellingen.beleid.titel}
     if any(origin.get(key) != value for key, value in mine.items()):
         raise LivbError(
-            f"'{path.name}' werd gemaakt uit een andere map (gemeente "
-            f"{origin.get('gemeente', '?')}, beleid '{origin.get('beleid', '?')}'), niet uit "
-            f"'{root}' (gemeente {mine['gemeente']}, beleid '{mine['beleid']}')",
-            "geef de map op waaruit het document gemaakt werd: livb import BESTAND MAP",
+            tr(
+                "'{naam}' werd gemaakt uit een andere map (gemeente {gemeente}, beleid "
+                "'{beleid}'), niet uit '{map}' (gemeente {eigen_gemeente}, beleid "
+                "'{eigen_beleid}')",
+                naam=path.name,
+                gemeente=origin.get("gemeente", "?"),
+                beleid=origin.get("beleid", "?"),
+                map=root,
+                eigen_gemeente=mine["gemeente"],
+                eigen_beleid=mine["beleid"],
+            ),
+            tr("geef de map op waaruit het document gemaakt werd: livb import BESTAND MAP"),
         )
 
 
-_RENDER_AGAIN = (
-    f"maak het document opnieuw met deze livb ({__version__}: 'livb render'), breng de "
+_RENDER_AGAIN = N_(
+    "maak het document opnieuw met deze livb ({versie}: 'livb render'), breng de "
     "wijzigingen daarin aan (Word kan beide documenten naast elkaar zetten: Controleren > "
     "Vergelijken) en importeer dat document"
 )
@@ -139,28 +157,43 @@ def _marked_origin(path: Path, read: ReadDocument) -> dict[str, str]:
     origin = read.origin
     if origin is None and read.livb_styles:
         raise LivbError(
-            f"'{path.name}' werd gemaakt door een oudere livb, die nog niet bijhield uit welk "
-            "veld van de map elke tekst komt: livb kan er geen wijzigingen uit overnemen",
-            _RENDER_AGAIN,
+            tr(
+                "'{naam}' werd gemaakt door een oudere livb, die nog niet bijhield uit welk "
+                "veld van de map elke tekst komt: livb kan er geen wijzigingen uit overnemen",
+                naam=path.name,
+            ),
+            tr(_RENDER_AGAIN, versie=__version__),
         )
     if origin is None:
         raise LivbError(
-            f"'{path.name}' werd niet door livb gemaakt: livb weet niet uit welke gegevens de "
-            "tekst komt",
-            "maak het document met 'livb render', laat dat nalezen en importeer het",
+            tr(
+                "'{naam}' werd niet door livb gemaakt: livb weet niet uit welke gegevens de "
+                "tekst komt",
+                naam=path.name,
+            ),
+            tr("maak het document met 'livb render', laat dat nalezen en importeer het"),
         )
     made, by = origin.get("formaat", ""), f"livb {origin.get('livb', '?')}"
     if made.isdigit() and int(made) > int(FIELD_MAP_FORMAT):
         raise LivbError(
-            f"'{path.name}' werd gemaakt door {by}, een nieuwere livb dan deze "
-            f"({__version__}), die de velden anders markeert",
-            "importeer het met die nieuwere livb, of werk deze livb bij",
+            tr(
+                "'{naam}' werd gemaakt door {door}, een nieuwere livb dan deze ({versie}), "
+                "die de velden anders markeert",
+                naam=path.name,
+                door=by,
+                versie=__version__,
+            ),
+            tr("importeer het met die nieuwere livb, of werk deze livb bij"),
         )
     if made != FIELD_MAP_FORMAT:
         raise LivbError(
-            f"'{path.name}' werd gemaakt door een oudere livb ({by}), die de velden anders "
-            "markeerde: livb kan er geen wijzigingen uit overnemen",
-            _RENDER_AGAIN,
+            tr(
+                "'{naam}' werd gemaakt door een oudere livb ({door}), die de velden anders "
+                "markeerde: livb kan er geen wijzigingen uit overnemen",
+                naam=path.name,
+                door=by,
+            ),
+            tr(_RENDER_AGAIN, versie=__version__),
         )
     return origin
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from livb.core.dates import dutch_date
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import N_, tr, word
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import os_reason, output_lock, write_atomic
 from livb.exchange import load_folder
@@ -26,6 +27,7 @@ from livb.exchange.workbook import (
     GUIDE_SHEET,
     HUISWERK,
     INDICATOREN,
+    NO,
     NO_TREKKER,
     SECTION_COLUMNS,
     SOURCE_ID_LABEL,
@@ -33,6 +35,7 @@ from livb.exchange.workbook import (
     STAMP_MAKER,
     STAMP_SHEET,
     STATES,
+    YES,
     Column,
     Row,
     Sheet,
@@ -73,28 +76,37 @@ def export_opvolging(
 
     if not JAAR_MIN <= jaar <= JAAR_MAX:
         raise UsageError(
-            f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2026"
+            tr("{jaar} is geen jaar voor de opvolging", jaar=jaar),
+            tr("geef een jaartal met vier cijfers, bv. 2026"),
         )
     project = _project(root)
     periode = project.instellingen.beleid.periode
     if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
         raise UsageError(
-            f"het plan loopt van {periode.van.year} tot {periode.tot.year}; {jaar} valt erbuiten",
-            f"kies met --jaar een jaar van het plan, bv. --jaar {min(periode.tot.year, jaar)}",
+            tr(
+                "het plan loopt van {van} tot {tot}; {jaar} valt erbuiten",
+                van=periode.van.year,
+                tot=periode.tot.year,
+                jaar=jaar,
+            ),
+            tr(
+                "kies met --jaar een jaar van het plan, bv. --jaar {jaar}",
+                jaar=min(periode.tot.year, jaar),
+            ),
         )
     sheets = follow_up_rows(project, jaar)
     if not sheets:
         raise LivbError(
-            "het plan heeft nog geen acties; er is niets op te volgen",
-            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+            tr("het plan heeft nog geen acties; er is niets op te volgen"),
+            tr("zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)"),
         )
     by_trekker = {s.trekker: s for s in sheets}
     unknown = [t for t in wanted if t not in by_trekker]
     if unknown:
         known = ", ".join(t for t in by_trekker if t != NO_TREKKER)
         raise UsageError(
-            f"'{unknown[0]}' trekt geen actie van het plan",
-            f"geef de id van een trekker (uit actoren.yaml): {known}",
+            tr("'{trekker}' trekt geen actie van het plan", trekker=unknown[0]),
+            tr("geef de id van een trekker (uit actoren.yaml): {lijst}", lijst=known),
         )
     if wanted:
         files = [
@@ -110,20 +122,20 @@ def export_opvolging(
 
 
 ACTION_COLUMNS = (
-    ("Prioriteit", 24, None),
-    ("Strategische doelstelling", 34, None),
-    ("Operationele doelstelling", 34, None),
-    ("Id", 22, None),
-    ("Actie", 40, None),
-    ("Trekker", 20, None),
-    ("Partners", 28, None),
-    ("Start", 12, DATE_FORMAT),
-    ("Einde", 12, DATE_FORMAT),
-    ("Budget", 14, EURO_FORMAT),
-    ("Financiering", 20, None),
-    ("Schakel", 12, None),
-    ("Toestand", 12, None),
-    ("Besteed", 14, EURO_FORMAT),
+    (N_("Prioriteit"), 24, None),
+    (N_("Strategische doelstelling"), 34, None),
+    (N_("Operationele doelstelling"), 34, None),
+    (N_("Id"), 22, None),
+    (N_("Actie"), 40, None),
+    (N_("Trekker"), 20, None),
+    (N_("Partners"), 28, None),
+    (N_("Start"), 12, DATE_FORMAT),
+    (N_("Einde"), 12, DATE_FORMAT),
+    (N_("Budget"), 14, EURO_FORMAT),
+    (N_("Financiering"), 20, None),
+    (N_("Schakel"), 12, None),
+    (N_("Toestand"), 12, None),
+    (N_("Besteed"), 14, EURO_FORMAT),
 )
 """The columns of the action table: header, width, number format."""
 
@@ -140,16 +152,16 @@ def export_acties(root: Path, today: dt.date, *, overwrite: bool = False) -> Pat
     rows = _action_rows(project, today)
     if not rows:
         raise LivbError(
-            "het plan heeft nog geen acties",
-            "zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)",
+            tr("het plan heeft nog geen acties"),
+            tr("zet eerst de acties in doelstellingen/*.yaml (livb new doelstelling)"),
         )
     book = Workbook()
     sheet = book.active
-    sheet.title = "Acties"
+    sheet.title = tr(ACTIES)
     _table(sheet, ACTION_COLUMNS, rows)
     _protect(sheet)
     book.properties.creator = "livb"
-    book.properties.title = f"Acties van het {project.instellingen.beleid.plannaam}"
+    book.properties.title = tr("Acties van het {plan}", plan=project.instellingen.beleid.plannaam)
     return _write(root, [("acties.xlsx", _bytes(book))], overwrite)[0]
 
 
@@ -182,8 +194,8 @@ def _action_rows(project: Project, today: dt.date) -> list[tuple[Any, ...]]:
                     actie.einde,
                     action_budget(actie),
                     actie.financiering,
-                    actie.schakel,
-                    states[actie.id].status.value,
+                    word(actie.schakel) if actie.schakel else None,
+                    tr(states[actie.id].status.value),
                     sum(costs.get(actie.id, {}).values()) or None,
                 )
             )
@@ -196,7 +208,7 @@ def _table(sheet: Any, columns: Sequence[tuple[str, int, str | None]], rows: lis
     from openpyxl.styles import Font, PatternFill
 
     for column, (header, width, _) in enumerate(columns, start=1):
-        cell = sheet.cell(1, column, header)
+        cell = sheet.cell(1, column, tr(header))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEAD)
         sheet.column_dimensions[cell.column_letter].width = width
@@ -226,7 +238,7 @@ def _opvolging_bytes(
 
     book = Workbook()
     guide = book.active
-    guide.title = GUIDE_SHEET
+    guide.title = tr(GUIDE_SHEET)
     _guide(guide, project, jaar, today)
     for sheet in sheets:
         _trekker_sheet(book.create_sheet(sheet.title), sheet, jaar)
@@ -250,7 +262,7 @@ def _opvolging_bytes(
     stamp.sheet_state = "hidden"
     _protect(stamp)
     book.properties.creator = "livb"
-    book.properties.title = f"Opvolging {jaar}"
+    book.properties.title = tr("Opvolging {jaar}", jaar=jaar)
     return _bytes(book)
 
 
@@ -259,33 +271,51 @@ def _guide(sheet: Any, project: Project, jaar: int, today: dt.date) -> None:
 
     instellingen = project.instellingen
     who = coordinator(project)
-    contact = "de coördinator integrale veiligheid"
+    contact = tr("de coördinator integrale veiligheid")
     if who is not None:
         contact = (who.naam or who.id) + (f" ({who.email})" if who.email else "")
     lines = [
-        f"Opvolging {jaar} van het {instellingen.beleid.plannaam} van {instellingen.gemeente.naam}",
+        tr(
+            "Opvolging {jaar} van het {plan} van {gemeente}",
+            jaar=jaar,
+            plan=instellingen.beleid.plannaam,
+            gemeente=instellingen.gemeente.naam,
+        ),
         "",
-        "Elk blad hoort bij één trekker: de acties die die persoon trekt, de indicatoren van "
-        "die doelstellingen en het huiswerk uit de vergaderingen.",
-        "Vul enkel de gele kolommen in; de andere komen uit het plan en zijn beveiligd.",
+        tr(
+            "Elk blad hoort bij één trekker: de acties die die persoon trekt, de indicatoren van "
+            "die doelstellingen en het huiswerk uit de vergaderingen."
+        ),
+        tr("Vul enkel de gele kolommen in; de andere komen uit het plan en zijn beveiligd."),
         "",
-        f"Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
-        "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
-        f"Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro. Een actie "
-        "die haar geld per bron krijgt, heeft in plaats daarvan een kolom per bron ('Besteed "
-        "uit ...'): vul per bron in wat de actie er in dat jaar uit besteedde.",
-        f"Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
-        "van het cijfer.",
-        "Huiswerk: ja of nee, en eventueel een opmerking.",
+        tr(
+            "Acties: kies de toestand eind {jaar} uit de lijst (gepland, lopend, afgerond, "
+            "vertraagd of geschrapt). Bij vertraagd of geschrapt schrijf je de reden erbij. "
+            "Onder 'Besteed dit jaar' komt wat de actie in {jaar} kostte, in euro. Een actie "
+            "die haar geld per bron krijgt, heeft in plaats daarvan een kolom per bron ('Besteed "
+            "uit ...'): vul per bron in wat de actie er in dat jaar uit besteedde.",
+            jaar=jaar,
+        ),
+        tr(
+            "Indicatoren: de waarde voor {jaar}, de datum van de meting (in {jaar}) en de bron "
+            "van het cijfer.",
+            jaar=jaar,
+        ),
+        tr("Huiswerk: ja of nee, en eventueel een opmerking."),
         "",
-        "Voeg geen rijen toe, verwijder er geen en verander geen id's: livb leest het "
-        "werkboek terug in. Een actie die niet doorgaat krijgt de toestand 'geschrapt' met de "
-        "reden.",
-        "Sla het bestand op als Excel-werkmap (.xlsx), ook als je LibreOffice gebruikt.",
+        tr(
+            "Voeg geen rijen toe, verwijder er geen en verander geen id's: livb leest het "
+            "werkboek terug in. Een actie die niet doorgaat krijgt de toestand 'geschrapt' met de "
+            "reden."
+        ),
+        tr("Sla het bestand op als Excel-werkmap (.xlsx), ook als je LibreOffice gebruikt."),
         "",
-        f"Stuur het ingevulde werkboek terug naar {contact} vóór "
-        f"{dutch_date(today + dt.timedelta(days=RETURN_DAYS))}.",
-        f"Gemaakt met livb op {dutch_date(today)}.",
+        tr(
+            "Stuur het ingevulde werkboek terug naar {contact} vóór {datum}.",
+            contact=contact,
+            datum=dutch_date(today + dt.timedelta(days=RETURN_DAYS)),
+        ),
+        tr("Gemaakt met livb op {datum}.", datum=dutch_date(today)),
     ]
     for number, line in enumerate(lines, start=1):
         cell = sheet.cell(number, 1, line or None)
@@ -303,8 +333,10 @@ def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.cell(1, 1, f"Opvolging {jaar}: {content.title}").font = Font(bold=True, size=14)
-    sheet.cell(2, 1, "Vul de gele kolommen in; zie het blad 'Uitleg'.")
+    title = tr("Opvolging {jaar}: {trekker}", jaar=jaar, trekker=content.title)
+    sheet.cell(1, 1, title).font = Font(bold=True, size=14)
+    guide = tr("Vul de gele kolommen in; zie het blad '{uitleg}'.", uitleg=tr(GUIDE_SHEET))
+    sheet.cell(2, 1, guide)
     validations = _validations(jaar)
     for validation in validations.values():
         sheet.add_data_validation(validation)
@@ -325,7 +357,13 @@ def _trekker_sheet(sheet: Any, content: Sheet, jaar: int) -> None:
 def _spending_columns(content: Sheet) -> tuple[Column, ...]:
     """A spending column per source the sheet's actions are funded by, after the others."""
     return tuple(
-        Column(f"Besteed uit {naam}", spending_field(bron), fill=True, kind="euro", width=18)
+        Column(
+            tr("Besteed uit {bron}", bron=naam),
+            spending_field(bron),
+            fill=True,
+            kind="euro",
+            width=18,
+        )
         for bron, naam in content.sources
     )
 
@@ -339,26 +377,30 @@ def _validations(jaar: int) -> dict[str, Any]:
 
     return {
         "state": checked(
-            "Toestand",
-            "Kies gepland, lopend, afgerond, vertraagd of geschrapt.",
+            tr("Toestand"),
+            tr("Kies gepland, lopend, afgerond, vertraagd of geschrapt."),
             type="list",
-            formula1='"' + ",".join(STATES) + '"',
+            formula1='"' + ",".join(tr(state) for state in STATES) + '"',
             allow_blank=False,
         ),
         "yesno": checked(
-            "Gedaan", "Kies ja of nee.", type="list", formula1='"ja,nee"', allow_blank=True
+            tr("Gedaan"),
+            tr("Kies ja of nee."),
+            type="list",
+            formula1=f'"{tr(YES)},{tr(NO)}"',
+            allow_blank=True,
         ),
         "euro": checked(
-            "Bedrag",
-            "Een bedrag in euro, 0 of meer.",
+            tr("Bedrag"),
+            tr("Een bedrag in euro, 0 of meer."),
             type="decimal",
             operator="greaterThanOrEqual",
             formula1="0",
             allow_blank=True,
         ),
         "date": checked(
-            "Datum",
-            f"Een datum in {jaar}.",
+            tr("Datum"),
+            tr("Een datum in {jaar}.", jaar=jaar),
             type="date",
             operator="between",
             formula1=f"DATE({jaar},1,1)",
@@ -380,10 +422,10 @@ def _section(
     """A section's title, header and rows from row ``number``; the next free row."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
-    sheet.cell(number, 1, section).font = Font(bold=True, size=12)
+    sheet.cell(number, 1, tr(section)).font = Font(bold=True, size=12)
     number += 1
     for column, spec in enumerate(columns, start=1):
-        cell = sheet.cell(number, column, spec.header)
+        cell = sheet.cell(number, column, tr(spec.header))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_FILL if spec.fill else _HEAD)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -391,7 +433,7 @@ def _section(
     number += 1
     fixed = len(SECTION_COLUMNS[section])
     if len(columns) > fixed:  # the sources of the spending columns, for the import: hidden
-        sheet.cell(number, 1, SOURCE_ID_LABEL)
+        sheet.cell(number, 1, tr(SOURCE_ID_LABEL))
         for column, spec in enumerate(columns[fixed:], start=fixed + 1):
             sheet.cell(number, column, spending_source(spec.name))
         sheet.row_dimensions[number].hidden = True
@@ -421,7 +463,9 @@ def _put(cell: Any, spec: Column, row: Row) -> None:
 
     value = row.values[spec.name] if spec.fill else row.shown.get(spec.name)
     if spec.kind == "yesno" and value is not None:
-        value = "ja" if value else "nee"
+        value = tr(YES) if value else tr(NO)
+    elif spec.name in ("status", "plan") and row.section == ACTIES and value:
+        value = tr(value)  # a state, in the workbook's language (read back in either)
     if isinstance(value, VageDatum) and value.precisie is not Precisie.DAG:
         cell.value = value.isoformat()
         cell.data_type = "s"
@@ -471,29 +515,34 @@ def _write(root: Path, built: list[tuple[str, bytes]], overwrite: bool) -> list[
     refuse_links(root, out, "verwijder de koppeling 'output'")
     if out.exists() and not out.is_dir():
         raise LivbError(
-            f"'{out}' is een bestand, geen map",
-            "hernoem of verwijder het: livb schrijft zijn werkboeken in de map output/",
+            tr("'{pad}' is een bestand, geen map", pad=out),
+            tr("hernoem of verwijder het: livb schrijft zijn werkboeken in de map output/"),
         )
     try:
         out.mkdir(exist_ok=True)
     except OSError as error:
         raise LivbError(
-            f"kan de map '{out}' niet maken: {os_reason(error)}",
-            "controleer of je in de gemeentemap mag schrijven",
+            tr("kan de map '{map}' niet maken: {reden}", map=out, reden=os_reason(error)),
+            tr("controleer of je in de gemeentemap mag schrijven"),
         ) from None
     paths = [out / name for name, _ in built]
     for path in paths:
         refuse_links(root, path)
         if path.exists() and not path.is_file():
             raise LivbError(
-                f"kan '{path}' niet schrijven: er staat een map met die naam",
-                "verwijder of hernoem die map",
+                tr("kan '{pad}' niet schrijven: er staat een map met die naam", pad=path),
+                tr("verwijder of hernoem die map"),
             )
         if path.exists() and not overwrite:
             raise LivbError(
-                f"'{path}' bestaat al; livb overschrijft een werkboek niet zomaar (misschien "
-                "werd het al ingevuld)",
-                "importeer het eerst als het ingevuld is, of maak het opnieuw met --overschrijf",
+                tr(
+                    "'{pad}' bestaat al; livb overschrijft een werkboek niet zomaar (misschien "
+                    "werd het al ingevuld)",
+                    pad=path,
+                ),
+                tr(
+                    "importeer het eerst als het ingevuld is, of maak het opnieuw met --overschrijf"
+                ),
             )
     with output_lock(out):
         for path, (_, data) in zip(paths, built, strict=True):
@@ -501,7 +550,7 @@ def _write(root: Path, built: list[tuple[str, bytes]], overwrite: bool) -> list[
                 write_atomic(path, data, inside=root)
             except OSError as error:
                 raise LivbError(
-                    f"kan '{path}' niet schrijven: {os_reason(error)}",
-                    "is het werkboek nog open in Excel? Sluit het en probeer opnieuw",
+                    tr("kan '{pad}' niet schrijven: {reden}", pad=path, reden=os_reason(error)),
+                    tr("is het werkboek nog open in Excel? Sluit het en probeer opnieuw"),
                 ) from None
     return paths

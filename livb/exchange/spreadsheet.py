@@ -27,6 +27,7 @@ from typing import Any
 from livb.core import formatting
 from livb.core.errors import LivbError
 from livb.core.formatting import parse_number
+from livb.core.i18n import N_, tr
 from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
 from livb.exchange import ImportReport, load_folder
 from livb.exchange.workbook import (
@@ -34,14 +35,17 @@ from livb.exchange.workbook import (
     HUISWERK,
     ID_HEADER,
     INDICATOREN,
+    NO,
     SECTION_COLUMNS,
     SOURCE_ID_LABEL,
     STAMP_MAKER,
     STAMP_SHEET,
     STATES,
+    YES,
     canonical,
     content_hash,
     follow_up_rows,
+    in_either_language,
     spending_field,
     spending_source,
     value_kind,
@@ -56,8 +60,9 @@ Key = tuple[str, str]
 """A row of the workbook: its section and its id."""
 
 _LISTS = {ACTIES: "acties", INDICATOREN: "metingen", HUISWERK: "huiswerk"}
-_WHAT = {ACTIES: "actie", INDICATOREN: "indicator", HUISWERK: "taak"}
+_WHAT = {ACTIES: N_("actie"), INDICATOREN: N_("indicator"), HUISWERK: N_("taak")}
 _REASON_STATES = ("vertraagd", "geschrapt")
+_SECTIONS = tuple(SECTION_COLUMNS)
 
 
 class _Refusal(Exception):
@@ -130,11 +135,13 @@ def import_workbook(
         text = _read(root / relative).decode("utf-8") if exists else ""
         _edited(loaded, name, relative, text, changes, before, jaar, today)
         if not exists:
-            report.notes.append(f"{relative} bestaat nog niet; livb new monitoring maakt het aan.")
+            report.notes.append(
+                tr("{pad} bestaat nog niet; livb new monitoring maakt het aan.", pad=relative)
+            )
         return report
     if not exists and starter is not None:
         starter(jaar)
-        report.notes.append(f"{relative} aangemaakt met livb new monitoring.")
+        report.notes.append(tr("{pad} aangemaakt met livb new monitoring.", pad=relative))
     with folder_lock(root, "livb import"):
         loaded = load_folder(root, "livb import")
         now = _current(loaded, jaar)
@@ -154,13 +161,13 @@ def _write(root: Path, relative: str, text: str, raw: bytes) -> None:
         write_atomic(root / relative, text, inside=root, expected=raw)
     except FileChangedError:
         raise LivbError(
-            f"'{relative}' werd gewijzigd terwijl livb import het aanpaste",
-            "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
+            tr("'{pad}' werd gewijzigd terwijl livb import het aanpaste", pad=relative),
+            tr("sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven"),
         ) from None
     except OSError as error:
         raise LivbError(
-            f"kan '{relative}' niet schrijven: {os_reason(error)}",
-            "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+            tr("kan '{pad}' niet schrijven: {reden}", pad=relative, reden=os_reason(error)),
+            tr("controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd"),
         ) from None
 
 
@@ -185,9 +192,13 @@ def _stamp(name: str, book: Any) -> tuple[dict[str, str], list[list[str]]]:
     ]
     if stamp_rows[labels.index("hash")][1] != content_hash(header, exported):
         raise LivbError(
-            f"{name}: het verborgen blad '{STAMP_SHEET}' werd gewijzigd; livb herkent het "
-            "werkboek niet meer",
-            "maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over",
+            tr(
+                "{naam}: het verborgen blad '{blad}' werd gewijzigd; livb herkent het "
+                "werkboek niet meer",
+                naam=name,
+                blad=STAMP_SHEET,
+            ),
+            tr("maak een nieuwe export (livb export opvolging) en neem de ingevulde waarden over"),
         )
     return header, exported
 
@@ -205,9 +216,11 @@ def _read_workbook(
     for sheet in dict.fromkeys(s for s, _, _ in values):
         if sheet not in book.sheetnames:
             raise LivbError(
-                f"{name}: het blad '{sheet}' ontbreekt",
-                "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
-                "verwijdert niets via een werkboek",
+                tr("{naam}: het blad '{blad}' ontbreekt", naam=name, blad=sheet),
+                tr(
+                    "zet het blad terug (neem het over uit het werkboek dat je verstuurde); livb "
+                    "verwijdert niets via een werkboek"
+                ),
             )
         expected = {(section, key): v for (s, section, key), v in values.items() if s == sheet}
         found = _read_sheet(name, book[sheet], formulas[sheet], expected, problems)
@@ -216,10 +229,12 @@ def _read_workbook(
         for section, key in sorted(set(expected) - {(r.section, r.key) for r in found}):
             problems.append(
                 _Refusal(
-                    f"{name}, blad '{sheet}'",
-                    f"de rij van {_WHAT[section]} '{key}' ontbreekt (verwijderd?)",
-                    "livb schrapt niets via een werkboek: zet de rij terug; een actie die niet "
-                    "doorgaat krijgt de toestand 'geschrapt' met een reden",
+                    tr("{naam}, blad '{blad}'", naam=name, blad=sheet),
+                    tr(_ROW_MISSING[section], id=key),
+                    tr(
+                        "livb schrapt niets via een werkboek: zet de rij terug; een actie die "
+                        "niet doorgaat krijgt de toestand 'geschrapt' met een reden"
+                    ),
                 )
             )
     _raise_first(problems)
@@ -234,13 +249,20 @@ def _open(path: Path) -> tuple[Any, Any]:
     try:
         head = path.read_bytes()[:8]
     except OSError as error:
-        raise LivbError(f"kan '{name}' niet lezen: {os_reason(error)}") from None
+        raise LivbError(
+            tr("kan '{pad}' niet lezen: {reden}", pad=name, reden=os_reason(error))
+        ) from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise LivbError(
-            f"'{name}' is met een wachtwoord beveiligd (of is een oud .xls-bestand met een "
-            "andere naam); livb kan het niet openen",
-            "open het in Excel of LibreOffice, haal de beveiliging weg (of sla het op als "
-            ".xlsx) en importeer het opnieuw",
+            tr(
+                "'{pad}' is met een wachtwoord beveiligd (of is een oud .xls-bestand met een "
+                "andere naam); livb kan het niet openen",
+                pad=name,
+            ),
+            tr(
+                "open het in Excel of LibreOffice, haal de beveiliging weg (of sla het op als "
+                ".xlsx) en importeer het opnieuw"
+            ),
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -248,8 +270,11 @@ def _open(path: Path) -> tuple[Any, Any]:
                 kind = archive.read("mimetype").decode("ascii", "replace")
                 if "opendocument" in kind:
                     raise LivbError(
-                        f"'{name}' is een LibreOffice-rekenblad (.ods) met de naam .xlsx",
-                        "open het in LibreOffice en sla het op als Excel 2007-365 (.xlsx)",
+                        tr(
+                            "'{pad}' is een LibreOffice-rekenblad (.ods) met de naam .xlsx",
+                            pad=name,
+                        ),
+                        tr("open het in LibreOffice en sla het op als Excel 2007-365 (.xlsx)"),
                     )
         book = openpyxl.load_workbook(path, data_only=True)
         formulas = openpyxl.load_workbook(path, data_only=False)
@@ -257,19 +282,27 @@ def _open(path: Path) -> tuple[Any, Any]:
         raise
     except Exception:
         raise LivbError(
-            f"'{name}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)",
-            "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx; lukt dat niet, "
-            "vraag het werkboek opnieuw aan de trekker",
+            tr("'{pad}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)", pad=name),
+            tr(
+                "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx; lukt dat "
+                "niet, vraag het werkboek opnieuw aan de trekker"
+            ),
         ) from None
     return book, formulas
 
 
 def _not_ours(name: str) -> LivbError:
     return LivbError(
-        f"'{name}' werd niet gemaakt met livb export opvolging (het verborgen blad "
-        f"'{STAMP_SHEET}' ontbreekt)",
-        "livb leest enkel werkboeken terug die het zelf maakte: maak er een met "
-        "'livb export opvolging' en neem de waarden daarin over",
+        tr(
+            "'{pad}' werd niet gemaakt met livb export opvolging (het verborgen blad "
+            "'{blad}' ontbreekt)",
+            pad=name,
+            blad=STAMP_SHEET,
+        ),
+        tr(
+            "livb leest enkel werkboeken terug die het zelf maakte: maak er een met "
+            "'livb export opvolging' en neem de waarden daarin over"
+        ),
     )
 
 
@@ -289,16 +322,17 @@ def _read_sheet(
     found: list[_ReadRow] = []
     seen: set[Key] = set()
     sources: dict[int, str] = {}
-    where = f"{name}, blad '{sheet.title}'"
+    where = tr("{naam}, blad '{blad}'", naam=name, blad=sheet.title)
     for number, row in enumerate(sheet.iter_rows(), start=1):
         first = row[0].value if row else None
         label = str(first).strip() if first is not None else ""
-        if label in SECTION_COLUMNS:
-            section = label
+        title = in_either_language(label, _SECTIONS) if label else None
+        if title is not None:
+            section = title
             continue
         if section is None or label == ID_HEADER:
             continue
-        if section == ACTIES and label == SOURCE_ID_LABEL:
+        if section == ACTIES and in_either_language(label, (SOURCE_ID_LABEL,)):
             sources = _source_columns(row, len(SECTION_COLUMNS[ACTIES]))
             continue
         columns = _columns(section, sources)
@@ -353,9 +387,13 @@ def _read_cells(
         if field_name not in read.cells and (bron := spending_source(field_name)):
             problems.append(
                 _Refusal(
-                    f"{where}, rij {number}",
-                    f"de kolom van de bron '{bron}' (uitgaven van '{label}') ontbreekt",
-                    "zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)",
+                    tr("{waar}, rij {rij}", waar=where, rij=number),
+                    tr(
+                        "de kolom van de bron '{bron}' (uitgaven van '{id}') ontbreekt",
+                        bron=bron,
+                        id=label,
+                    ),
+                    tr("zet de kolom terug (neem ze over uit het werkboek dat je verstuurde)"),
                 )
             )
 
@@ -382,43 +420,77 @@ def _not_to_fill(where: str, ident: str, field_name: str) -> _Refusal:
     if bron is not None:
         return _Refusal(
             where,
-            f"de actie '{ident}' krijgt dit jaar geen geld uit de bron '{bron}'",
-            "laat deze cel leeg; geld uit een nieuwe bron komt eerst bij 'middelen' in "
-            "doelstellingen/*.yaml",
+            tr(
+                "de actie '{id}' krijgt dit jaar geen geld uit de bron '{bron}'",
+                id=ident,
+                bron=bron,
+            ),
+            tr(
+                "laat deze cel leeg; geld uit een nieuwe bron komt eerst bij 'middelen' in "
+                "doelstellingen/*.yaml"
+            ),
         )
     return _Refusal(
         where,
-        f"de actie '{ident}' krijgt haar geld per bron: deze cel blijft leeg",
-        "vul wat er besteed werd in onder de kolom van elke bron",
+        tr("de actie '{id}' krijgt haar geld per bron: deze cel blijft leeg", id=ident),
+        tr("vul wat er besteed werd in onder de kolom van elke bron"),
     )
 
 
 def _without_id(where: str, row: Any) -> _Refusal:
     return _Refusal(
-        f"{where}, cel {row[0].coordinate}",
-        "een rij zonder id",
-        "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
-        "indicatoren komen in doelstellingen/*.yaml",
+        tr("{waar}, cel {cel}", waar=where, cel=row[0].coordinate),
+        tr("een rij zonder id"),
+        tr(
+            "livb leest enkel de rijen die het exporteerde; nieuwe acties of "
+            "indicatoren komen in doelstellingen/*.yaml"
+        ),
     )
 
 
 def _not_exported(where: str, row: Any, section: str, label: str, *, twice: bool) -> _Refusal:
     return _Refusal(
-        f"{where}, cel {row[0].coordinate}",
-        f"'{label}' is geen {_WHAT[section]} van deze export"
-        + (" (twee keer)" if twice else "")
-        + " (een toegevoegde rij of een gewijzigde id)",
-        "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
-        "komen in doelstellingen/*.yaml",
+        tr("{waar}, cel {cel}", waar=where, cel=row[0].coordinate),
+        tr(_NOT_EXPORTED[section], id=label)
+        + (tr(" (twee keer)") if twice else "")
+        + tr(" (een toegevoegde rij of een gewijzigde id)"),
+        tr(
+            "verander de id's niet en voeg geen rijen toe; nieuwe acties of indicatoren "
+            "komen in doelstellingen/*.yaml"
+        ),
     )
+
+
+_ROW_MISSING = {
+    ACTIES: N_("de rij van actie '{id}' ontbreekt (verwijderd?)"),
+    INDICATOREN: N_("de rij van indicator '{id}' ontbreekt (verwijderd?)"),
+    HUISWERK: N_("de rij van taak '{id}' ontbreekt (verwijderd?)"),
+}
+_GONE = {
+    ACTIES: N_("actie '{id}' staat niet meer in het plan"),
+    INDICATOREN: N_("indicator '{id}' staat niet meer in het plan"),
+    HUISWERK: N_("taak '{id}' staat niet meer in het plan"),
+}
+_NOT_EXPORTED = {
+    ACTIES: N_("'{id}' is geen actie van deze export"),
+    INDICATOREN: N_("'{id}' is geen indicator van deze export"),
+    HUISWERK: N_("'{id}' is geen taak van deze export"),
+}
 
 
 def _raise_first(problems: list[_Refusal]) -> None:
     if not problems:
         return
     first = problems[0]
-    more = f" (en nog {len(problems) - 1} andere problemen)" if len(problems) > 1 else ""
-    raise LivbError(f"{first.where}: {first.message}{more}", f"{first.hint}; er is niets gewijzigd")
+    more = (
+        tr(" (en nog {aantal} andere problemen)", aantal=len(problems) - 1)
+        if len(problems) > 1
+        else ""
+    )
+    raise LivbError(
+        f"{first.where}: {first.message}{more}",
+        tr("{hulp}; er is niets gewijzigd", hulp=first.hint),
+    )
 
 
 # --- the stamp and the folder ---------------------------------------------------------------
@@ -431,9 +503,13 @@ def _check_stamp(name: str, stamp: dict[str, str], loaded: LoadResult) -> int:
     gemeente = project.instellingen.gemeente
     if stamp.get("gemeente") != gemeente.naam or stamp.get("nis", "") != (gemeente.nis_code or ""):
         raise LivbError(
-            f"{name} is een werkboek van {stamp.get('gemeente') or 'een andere map'}, niet van "
-            f"{gemeente.naam}",
-            "importeer het in de map waaruit het geëxporteerd werd",
+            tr(
+                "{naam} is een werkboek van {ander}, niet van {gemeente}",
+                naam=name,
+                ander=stamp.get("gemeente") or tr("een andere map"),
+                gemeente=gemeente.naam,
+            ),
+            tr("importeer het in de map waaruit het geëxporteerd werd"),
         )
     try:
         jaar = int(stamp.get("jaar", ""))
@@ -442,9 +518,14 @@ def _check_stamp(name: str, stamp: dict[str, str], loaded: LoadResult) -> int:
     periode = project.instellingen.beleid.periode
     if periode is not None and not periode.van.year <= jaar <= periode.tot.year:
         raise LivbError(
-            f"{name} is de opvolging van {jaar}, maar het plan loopt van {periode.van.year} tot "
-            f"{periode.tot.year}",
-            "importeer het werkboek van een jaar van het plan (livb export opvolging --jaar)",
+            tr(
+                "{naam} is de opvolging van {jaar}, maar het plan loopt van {van} tot {tot}",
+                naam=name,
+                jaar=jaar,
+                van=periode.van.year,
+                tot=periode.tot.year,
+            ),
+            tr("importeer het werkboek van een jaar van het plan (livb export opvolging --jaar)"),
         )
     return jaar
 
@@ -478,9 +559,9 @@ def _changes(
             if now is None:
                 problems.append(
                     _Refusal(
-                        f"{name}, blad '{row.sheet}'",
-                        f"{_WHAT[key[0]]} '{key[1]}' staat niet meer in het plan",
-                        "maak een nieuwe export voor de trekkers",
+                        tr("{naam}, blad '{blad}'", naam=name, blad=row.sheet),
+                        tr(_GONE[key[0]], id=key[1]),
+                        tr("maak een nieuwe export voor de trekkers"),
                     )
                 )
                 continue
@@ -488,7 +569,12 @@ def _changes(
             for field_name in baseline:
                 cell = row.cells.get(field_name)
                 if cell is not None:
-                    where = f"{name}, blad '{row.sheet}', cel {cell.coordinate}"
+                    where = tr(
+                        "{naam}, blad '{blad}', cel {cel}",
+                        naam=name,
+                        blad=row.sheet,
+                        cel=cell.coordinate,
+                    )
                     _cell_change(
                         where, key, field_name, cell, baseline, now, jaar, changes, problems
                     )
@@ -523,9 +609,13 @@ def _cell_change(
         problems.append(
             _Refusal(
                 where,
-                f"conflict: het werkboek zegt {_shown(value)}, maar sinds de export "
-                f"staat er {_shown(is_now)} (in de YAML gewijzigd of uit een ander werkboek)",
-                "kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw",
+                tr(
+                    "conflict: het werkboek zegt {werkboek}, maar sinds de export staat er "
+                    "{nu} (in de YAML gewijzigd of uit een ander werkboek)",
+                    werkboek=_shown(value),
+                    nu=_shown(is_now),
+                ),
+                tr("kies één waarde: pas het werkboek of de YAML aan en importeer opnieuw"),
             )
         )
         return
@@ -534,9 +624,14 @@ def _cell_change(
         problems.append(
             _Refusal(
                 where,
-                f"conflict: {_shown(value)} hier, maar {_shown(other.value)} op blad "
-                f"'{other.cell.sheet}', cel {other.cell.coordinate}",
-                "maak beide cellen gelijk en importeer opnieuw",
+                tr(
+                    "conflict: {hier} hier, maar {ander} op blad '{blad}', cel {cel}",
+                    hier=_shown(value),
+                    ander=_shown(other.value),
+                    blad=other.cell.sheet,
+                    cel=other.cell.coordinate,
+                ),
+                tr("maak beide cellen gelijk en importeer opnieuw"),
             )
         )
         return
@@ -565,31 +660,38 @@ def _check_records(
             sheet: str = row,
         ) -> None:
             cell = cells.get(field_name)
-            where = f"{name}, blad '{sheet}'" + (f", cel {cell.coordinate}" if cell else "")
+            where = tr("{naam}, blad '{blad}'", naam=name, blad=sheet) + (
+                tr(", cel {cel}", cel=cell.coordinate) if cell else ""
+            )
             problems.append(_Refusal(where, message, hint))
 
         section, ident = key
         if section == ACTIES and record["status"] in _REASON_STATES and not record["reden"]:
             refuse(
                 "reden",
-                f"de actie '{ident}' is {record['status']}, maar de reden ontbreekt",
-                "schrijf in deze cel waarom de actie vertraagd of geschrapt is",
+                tr(
+                    "de actie '{id}' is {toestand}, maar de reden ontbreekt",
+                    id=ident,
+                    toestand=tr(record["status"]),
+                ),
+                tr("schrijf in deze cel waarom de actie vertraagd of geschrapt is"),
             )
         if section == INDICATOREN:
             if record["waarde"] is None:
                 refuse(
                     "waarde",
-                    f"de indicator '{ident}' heeft geen waarde",
-                    "vul de waarde in; een meting verwijder je niet via het werkboek",
+                    tr("de indicator '{id}' heeft geen waarde", id=ident),
+                    tr("vul de waarde in; een meting verwijder je niet via het werkboek"),
                 )
             elif not record["bron"]:
                 refuse(
                     "bron",
-                    f"de waarde van '{ident}' heeft geen bron",
-                    "schrijf waar het cijfer vandaan komt",
+                    tr("de waarde van '{id}' heeft geen bron", id=ident),
+                    tr("schrijf waar het cijfer vandaan komt"),
                 )
         if section == HUISWERK and record["gedaan"] is None:
-            refuse("gedaan", f"de taak '{ident}' zegt niet of ze gedaan is", "kies ja of nee")
+            untold = tr("de taak '{id}' zegt niet of ze gedaan is", id=ident)
+            refuse("gedaan", untold, tr("kies ja of nee"))
     _raise_first(problems)
 
 
@@ -605,10 +707,14 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
     if isinstance(value, str):
         value = value.strip() or None
     if kind == "state":
-        state = str(value).lower() if value is not None else ""
-        if state not in STATES:
-            shown = f"'{value}' is geen toestand" if value is not None else "de toestand is leeg"
-            raise _Refusal("", shown, "kies gepland, lopend, afgerond, vertraagd of geschrapt")
+        state = in_either_language(str(value), STATES) if value is not None else None
+        if state is None:
+            shown = (
+                tr("'{waarde}' is geen toestand", waarde=value)
+                if value is not None
+                else tr("de toestand is leeg")
+            )
+            raise _Refusal("", shown, tr("kies gepland, lopend, afgerond, vertraagd of geschrapt"))
         return state
     if value is None:
         return None
@@ -619,10 +725,11 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
     if kind == "yesno":
         if isinstance(value, bool):
             return value
-        answer = str(value).lower()
-        if answer not in ("ja", "nee"):
-            raise _Refusal("", f"'{value}' is geen ja of nee", "kies ja of nee")
-        return answer == "ja"
+        answer = in_either_language(str(value), (YES, NO))
+        if answer is None:
+            wrong = tr("'{waarde}' is geen ja of nee", waarde=value)
+            raise _Refusal("", wrong, tr("kies ja of nee"))
+        return answer == YES
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):
@@ -631,10 +738,10 @@ def _parse(section: str, field_name: str, value: Any, jaar: int) -> Any:
 
 
 def _number(value: Any, *, euro: bool) -> float | int:
-    what = "geen bedrag" if euro else "geen getal"
-    hint = "typ enkel het getal, bv. 2500 of 2500,50" if euro else "typ enkel het getal"
+    wrong = N_("'{waarde}' is geen bedrag") if euro else N_("'{waarde}' is geen getal")
+    hint = tr("typ enkel het getal, bv. 2500 of 2500,50") if euro else tr("typ enkel het getal")
     if isinstance(value, (bool, dt.date, dt.datetime)):
-        raise _Refusal("", f"'{_shown(value)}' is {what}", hint)
+        raise _Refusal("", tr(wrong, waarde=_shown(value)), hint)
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -644,14 +751,15 @@ def _number(value: Any, *, euro: bool) -> float | int:
         elif _POINT.match(text):
             number = float(text)
         else:
-            raise _Refusal("", f"'{value}' is {what}", hint)
+            raise _Refusal("", tr(wrong, waarde=value), hint)
     if euro and number < 0:
-        raise _Refusal("", f"{_shown(number)} is een negatief bedrag", "geef wat er besteed werd")
+        negative = tr("{bedrag} is een negatief bedrag", bedrag=_shown(number))
+        raise _Refusal("", negative, tr("geef wat er besteed werd"))
     return int(number) if number.is_integer() else number
 
 
 def _date(value: Any, jaar: int) -> dt.date:
-    hint = f"geef een datum in {jaar} (dd/mm/jjjj), of enkel het jaar {jaar}"
+    hint = tr("geef een datum in {jaar} (dd/mm/jjjj), of enkel het jaar {jaar}", jaar=jaar)
     day: dt.date
     if isinstance(value, dt.datetime):
         day = value.date()
@@ -673,17 +781,17 @@ def _date(value: Any, jaar: int) -> dt.date:
             else:
                 raise ValueError(text)
         except ValueError:
-            raise _Refusal("", f"'{value}' is geen datum", hint) from None
+            raise _Refusal("", tr("'{waarde}' is geen datum", waarde=value), hint) from None
     if day.year != jaar:
-        raise _Refusal("", f"{_shown(day)} valt buiten {jaar}", hint)
+        raise _Refusal("", tr("{datum} valt buiten {jaar}", datum=_shown(day), jaar=jaar), hint)
     return day
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "niets"
+        return tr("niets")
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return tr(YES) if value else tr(NO)
     if isinstance(value, VageDatum):
         return str(value)
     if isinstance(value, dt.datetime):
@@ -700,11 +808,18 @@ def _shown(value: Any) -> str:
 def _line(relative: str, change: _Change, name: str) -> str:
     section, ident = change.key
     bron = spending_source(change.name)
-    what = f"uitgaven uit {bron}" if bron is not None else change.name
-    return (
-        f"{relative}: {_WHAT[section]} '{ident}', {what}: {_shown(change.before)} → "
-        f"{_shown(change.value)} ({name}, blad '{change.cell.sheet}', cel "
-        f"{change.cell.coordinate})"
+    what = tr("uitgaven uit {bron}", bron=bron) if bron is not None else change.name
+    return tr(
+        "{pad}: {soort} '{id}', {wat}: {voor} → {na} ({naam}, blad '{blad}', cel {cel})",
+        pad=relative,
+        soort=tr(_WHAT[section]),
+        id=ident,
+        wat=what,
+        voor=_shown(change.before),
+        na=_shown(change.value),
+        naam=name,
+        blad=change.cell.sheet,
+        cel=change.cell.coordinate,
     )
 
 
@@ -795,7 +910,12 @@ def _planned_edits(
             else:
                 structural.append(_setter(listed, index, field_name, value))
         for change in spending.values():
-            where = f"{name}, blad '{change.cell.sheet}', cel {change.cell.coordinate}"
+            where = tr(
+                "{naam}, blad '{blad}', cel {cel}",
+                naam=name,
+                blad=change.cell.sheet,
+                cel=change.cell.coordinate,
+            )
             _spending_edit(where, relative, ident, entry, index, change, scalars, structural)
     return scalars, structural
 

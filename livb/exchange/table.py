@@ -20,6 +20,7 @@ from typing import Any
 
 from livb.core.errors import LivbError, UsageError
 from livb.core.formatting import join, number, parse_number, short_date
+from livb.core.i18n import tr
 from livb.core.transaction import FileChangedError, folder_lock, os_reason, write_atomic
 from livb.exchange import ImportReport, load_folder
 from livb.folder.yamledit import EditError, update_roundtrip
@@ -102,9 +103,14 @@ def import_table(request: TableRequest) -> ImportReport:
     cells = [c for c in cells if c.category == chosen]
     if not any(c.area for c in cells) and (request.vergelijking or len(request.gebied) > 1):
         raise UsageError(
-            f"'{request.path.name}' noemt geen gebieden: het zijn de cijfers van één gebied",
-            "laat --vergelijking en een tweede --gebied weg, of neem een tabel met een kolom "
-            "voor het gebied",
+            tr(
+                "'{naam}' noemt geen gebieden: het zijn de cijfers van één gebied",
+                naam=request.path.name,
+            ),
+            tr(
+                "laat --vergelijking en een tweede --gebied weg, of neem een tabel met een kolom "
+                "voor het gebied"
+            ),
         )
     own_names = _own_areas(request, project)
     formers = _formers(request, project, cells)
@@ -151,14 +157,16 @@ def _write(request: TableRequest, entry: dict[str, Any]) -> None:
             write_atomic(path, text, inside=request.root, expected=raw)
         except FileChangedError:
             raise LivbError(
-                f"'{FILE}' werd gewijzigd terwijl livb import het aanpaste",
-                "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven",
+                tr("'{pad}' werd gewijzigd terwijl livb import het aanpaste", pad=FILE),
+                tr(
+                    "sla het bestand op (of sluit het) en importeer opnieuw; er is niets geschreven"
+                ),
             ) from None
         except (OSError, EditError) as error:
             reason = os_reason(error) if isinstance(error, OSError) else str(error)
             raise LivbError(
-                f"kan '{FILE}' niet schrijven: {reason}",
-                "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+                tr("kan '{pad}' niet schrijven: {reden}", pad=FILE, reden=reason),
+                tr("controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd"),
             ) from None
 
 
@@ -174,7 +182,7 @@ def read_table(path: Path) -> list[Cell]:
     """
     rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
     if not rows:
-        raise LivbError(f"'{path.name}' is leeg", "download de tabel opnieuw")
+        raise LivbError(tr("'{naam}' is leeg", naam=path.name), tr("download de tabel opnieuw"))
     header_row, header = rows[0]
     names = [str(h if h is not None else "").strip() for h, _ in header]
     years = {i: int(m.group(1)) for i, n in enumerate(names) if (m := _YEAR.match(n))}
@@ -184,9 +192,13 @@ def read_table(path: Path) -> list[Cell]:
         return list(_wide(path.name, names, years, rows[1:]))
     if year_index is None:
         raise LivbError(
-            f"{path.name}, rij {header_row}: geen kolom met jaren (een kolom 'jaar', of een "
-            "jaartal boven elke kolom met cijfers)",
-            "zet in de eerste rij een kolom 'jaar', of de jaartallen boven de kolommen",
+            tr(
+                "{naam}, rij {rij}: geen kolom met jaren (een kolom 'jaar', of een "
+                "jaartal boven elke kolom met cijfers)",
+                naam=path.name,
+                rij=header_row,
+            ),
+            tr("zet in de eerste rij een kolom 'jaar', of de jaartallen boven de kolommen"),
         )
     return list(_long(path.name, names, year_index, rows[1:]))
 
@@ -200,7 +212,8 @@ def _csv_rows(path: Path) -> list[_Row]:
     except UnicodeDecodeError:
         text = path.read_bytes().decode("cp1252")
     except OSError as error:
-        raise LivbError(f"kan '{path.name}' niet lezen: {os_reason(error)}", None) from None
+        unreadable = tr("kan '{pad}' niet lezen: {reden}", pad=path.name, reden=os_reason(error))
+        raise LivbError(unreadable, None) from None
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
@@ -231,8 +244,8 @@ def _xlsx_rows(path: Path) -> list[_Row]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:
         raise LivbError(
-            f"'{path.name}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)",
-            "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx",
+            tr("'{pad}' is geen leesbaar Excel-werkboek (beschadigd of onvolledig)", pad=path.name),
+            tr("open het in Excel of LibreOffice en sla het opnieuw op als .xlsx"),
         ) from None
     try:
         sheet = book.worksheets[0]
@@ -325,8 +338,8 @@ def _year(name: str, value: Any, place: Place | None) -> int | None:
     match = _YEAR.match(str(value))
     if match is None:
         raise LivbError(
-            f"{name}, {place}: '{value}' is geen jaartal",
-            "zet in de kolom met jaren enkel jaartallen met vier cijfers (2024)",
+            f"{name}, {place}: " + tr("'{waarde}' is geen jaartal", waarde=value),
+            tr("zet in de kolom met jaren enkel jaartallen met vier cijfers (2024)"),
         )
     return int(match.group(1))
 
@@ -367,8 +380,8 @@ class _Numbers:
 
     def _text(self, value: Any, place: Place) -> LivbError:
         return LivbError(
-            f"{self.name}, {place}: '{value}' is geen getal",
-            "zet er het cijfer, of laat de cel leeg als het cijfer ontbreekt",
+            f"{self.name}, {place}: " + tr("'{waarde}' is geen getal", waarde=value),
+            tr("zet er het cijfer, of laat de cel leeg als het cijfer ontbreekt"),
         )
 
 
@@ -404,15 +417,19 @@ def _category(request: TableRequest, cells: list[Cell]) -> str:
     name = request.path.name
     categories = list(dict.fromkeys(c.category for c in cells))
     if not categories:
-        raise LivbError(f"'{name}' bevat geen cijfers", "download de tabel opnieuw")
+        raise LivbError(
+            tr("'{naam}' bevat geen cijfers", naam=name), tr("download de tabel opnieuw")
+        )
     if request.kolom is None:
         if len(categories) == 1:
             return categories[0]
         raise UsageError(
             f"'{name}' heeft meer dan één soort cijfers: {join(_quoted(categories[:8]))}"
             + (" en meer" if len(categories) > 8 else ""),
-            "kies er één met --kolom; livb telt categorieën nooit op (een feit telt mee in een "
-            "hoofdcategorie en in haar subcategorie)",
+            tr(
+                "kies er één met --kolom; livb telt categorieën nooit op (een feit telt mee in "
+                "een hoofdcategorie en in haar subcategorie)"
+            ),
         )
     wanted = request.kolom.casefold()
     found = [c for c in categories if c.casefold() == wanted]
@@ -424,11 +441,11 @@ def _category(request: TableRequest, cells: list[Cell]) -> str:
         raise UsageError(
             f"--kolom '{request.kolom}' past op meer dan één soort cijfers in '{name}': "
             f"{join(_quoted(found[:8]))}",
-            "geef de volledige naam van één kolom; livb telt categorieën nooit op",
+            tr("geef de volledige naam van één kolom; livb telt categorieën nooit op"),
         )
     raise LivbError(
         f"'{name}' heeft geen kolom '{request.kolom}'; wel: {join(_quoted(categories[:8]))}",
-        "geef met --kolom de naam zoals ze in de eerste rij (of de eerste kolommen) staat",
+        tr("geef met --kolom de naam zoals ze in de eerste rij (of de eerste kolommen) staat"),
     )
 
 
@@ -600,13 +617,20 @@ def _source(request: TableRequest, project: Project, existing: Reeks | None) -> 
     bron = request.bron or (existing.bron if existing else None)
     if bron is None:
         raise UsageError(
-            f"de reeks '{request.reeks}' is nieuw: zeg met --bron uit welke bron ze komt",
-            "geef de id van een bron uit diagnostiek/bronnen.yaml, bv. --bron politiestatistiek",
+            tr(
+                "de reeks '{reeks}' is nieuw: zeg met --bron uit welke bron ze komt",
+                reeks=request.reeks,
+            ),
+            tr(
+                "geef de id van een bron uit diagnostiek/bronnen.yaml, bv. --bron politiestatistiek"
+            ),
         )
     if bron not in {b.id for b in project.bronnen.bronnen}:
         raise UsageError(
-            f"--bron '{bron}' staat niet in diagnostiek/bronnen.yaml",
-            "voeg de bron toe in diagnostiek/bronnen.yaml, of geef de id van een bestaande bron",
+            tr("--bron '{bron}' staat niet in diagnostiek/bronnen.yaml", bron=bron),
+            tr(
+                "voeg de bron toe in diagnostiek/bronnen.yaml, of geef de id van een bestaande bron"
+            ),
         )
     return bron
 
@@ -617,8 +641,12 @@ def _merged(
     """The existing figures with the table's: a year that differs only with --vervang."""
     if existing is not None and existing.bestand is not None:
         raise LivbError(
-            f"de reeks '{request.reeks}' haalt haar cijfers uit {existing.bestand}",
-            "importeer in een nieuwe reeks (--reeks NIEUWE-ID), of werk het CSV-bestand bij",
+            tr(
+                "de reeks '{reeks}' haalt haar cijfers uit {bestand}",
+                reeks=request.reeks,
+                bestand=existing.bestand,
+            ),
+            tr("importeer in een nieuwe reeks (--reeks NIEUWE-ID), of werk het CSV-bestand bij"),
         )
     before = dict(existing.waarden or {}) if existing else {}
     changed = {y: (before[y], v) for y, v in own.items() if y in before and before[y] != v}
@@ -628,7 +656,10 @@ def _merged(
         raise LivbError(
             f"de reeks '{request.reeks}' heeft al {number(old)} voor {year}; "
             f"{request.path.name} geeft {number(new)}{more}",
-            "voeg --vervang toe om de bestaande cijfers te vervangen, of kijk na welke juist zijn",
+            tr(
+                "voeg --vervang toe om de bestaande cijfers te vervangen, of kijk na welke juist "
+                "zijn"
+            ),
         )
     return {**before, **own}
 
@@ -643,8 +674,8 @@ def _per(text: str) -> str:
         return Per(text.strip()).value
     except ValueError:
         raise UsageError(
-            f"--per '{text}' bestaat niet",
-            f"kies een van {', '.join(p.value for p in Per)}",
+            tr("--per '{waarde}' bestaat niet", waarde=text),
+            tr("kies een van {lijst}", lijst=", ".join(p.value for p in Per)),
         ) from None
 
 
@@ -691,7 +722,9 @@ def _validate(entry: dict[str, Any]) -> None:
 def _population_key(kind: str | None) -> str | None:
     if kind is None or kind in ("inwoners", "huishoudens"):
         return kind
-    raise UsageError(f"--bevolking '{kind}' bestaat niet", "kies inwoners of huishoudens")
+    raise UsageError(
+        tr("--bevolking '{waarde}' bestaat niet", waarde=kind), tr("kies inwoners of huishoudens")
+    )
 
 
 def _put(entry: dict[str, Any], population: str | None = None) -> Any:

@@ -16,7 +16,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from livb.core import formatting
+from livb.core import formatting, i18n
+from livb.core.i18n import N_, tr
 from livb.method.money import action_budget, source_name
 from livb.method.queries import action_states, homework_due
 from livb.model import Project
@@ -27,19 +28,21 @@ STAMP_SHEET = "livb"
 """The hidden sheet that tells the import which folder, year and values a workbook holds."""
 STAMP_MAKER = "livb export opvolging"
 STAMP_FORMAT = 1
-GUIDE_SHEET = "Uitleg"
+GUIDE_SHEET = N_("Uitleg")
 NO_TREKKER = "zonder trekker"
 """The sheet name (and key) of the actions that have no trekker."""
 
-ACTIES, INDICATOREN, HUISWERK = "Acties", "Indicatoren", "Huiswerk"
-"""The section titles in column A; the import finds the sections by them."""
+ACTIES, INDICATOREN, HUISWERK = N_("Acties"), N_("Indicatoren"), N_("Huiswerk")
+"""The sections (their titles in column A, in the folder's language; the import finds the
+sections by them, in either language)."""
 ID_HEADER = "Id"
-SOURCE_ID_LABEL = "Bron-id"
+SOURCE_ID_LABEL = N_("Bron-id")
 """Column A of the hidden row under the action header that holds each spending column's source."""
 SPENDING_PREFIX = "uitgave:"
 """The value name of a spending cell per source: the prefix and the source's id."""
 
-STATES = ("gepland", "lopend", "afgerond", "vertraagd", "geschrapt")
+STATES = (N_("gepland"), N_("lopend"), N_("afgerond"), N_("vertraagd"), N_("geschrapt"))
+"""An action's states as the YAML writes them; a workbook shows them in its language."""
 
 
 @dataclass(frozen=True)
@@ -57,35 +60,35 @@ class Column:
 SECTION_COLUMNS: dict[str, tuple[Column, ...]] = {
     ACTIES: (
         Column(ID_HEADER, "id", width=22),
-        Column("Actie", "titel", width=40),
-        Column("Start", "start", kind="date", width=12),
-        Column("Einde", "einde", kind="date", width=12),
-        Column("Budget", "budget", kind="euro"),
-        Column("Status in het plan", "plan", width=16),
-        Column("Toestand", "status", fill=True, kind="state"),
-        Column("Besteed dit jaar", "besteed", fill=True, kind="euro", width=16),
-        Column("Reden (bij vertraagd of geschrapt)", "reden", fill=True, width=34),
-        Column("Opmerking", "opmerking", fill=True, width=40),
+        Column(N_("Actie"), "titel", width=40),
+        Column(N_("Start"), "start", kind="date", width=12),
+        Column(N_("Einde"), "einde", kind="date", width=12),
+        Column(N_("Budget"), "budget", kind="euro"),
+        Column(N_("Status in het plan"), "plan", width=16),
+        Column(N_("Toestand"), "status", fill=True, kind="state"),
+        Column(N_("Besteed dit jaar"), "besteed", fill=True, kind="euro", width=16),
+        Column(N_("Reden (bij vertraagd of geschrapt)"), "reden", fill=True, width=34),
+        Column(N_("Opmerking"), "opmerking", fill=True, width=40),
     ),
     INDICATOREN: (
         Column(ID_HEADER, "id", width=22),
-        Column("Indicator", "naam", width=40),
-        Column("Eenheid", "eenheid", width=12),
-        Column("Basiswaarde", "basis", kind="number"),
-        Column("Streefwaarde", "doel", kind="number"),
-        Column("Laatste meting", "laatst", width=16),
-        Column("Waarde", "waarde", fill=True, kind="number"),
-        Column("Datum", "datum", fill=True, kind="date", width=12),
-        Column("Bron", "bron", fill=True, width=34),
-        Column("Opmerking", "opmerking", fill=True, width=40),
+        Column(N_("Indicator"), "naam", width=40),
+        Column(N_("Eenheid"), "eenheid", width=12),
+        Column(N_("Basiswaarde"), "basis", kind="number"),
+        Column(N_("Streefwaarde"), "doel", kind="number"),
+        Column(N_("Laatste meting"), "laatst", width=16),
+        Column(N_("Waarde"), "waarde", fill=True, kind="number"),
+        Column(N_("Datum"), "datum", fill=True, kind="date", width=12),
+        Column(N_("Bron"), "bron", fill=True, width=34),
+        Column(N_("Opmerking"), "opmerking", fill=True, width=40),
     ),
     HUISWERK: (
         Column(ID_HEADER, "id", width=22),
-        Column("Taak", "wat", width=40),
-        Column("Tegen", "tegen", kind="date", width=12),
-        Column("Vergadering", "vergadering", width=30),
-        Column("Gedaan (ja/nee)", "gedaan", fill=True, kind="yesno", width=16),
-        Column("Opmerking", "opmerking", fill=True, width=40),
+        Column(N_("Taak"), "wat", width=40),
+        Column(N_("Tegen"), "tegen", kind="date", width=12),
+        Column(N_("Vergadering"), "vergadering", width=30),
+        Column(N_("Gedaan (ja/nee)"), "gedaan", fill=True, kind="yesno", width=16),
+        Column(N_("Opmerking"), "opmerking", fill=True, width=40),
     ),
 }
 
@@ -146,6 +149,19 @@ class Sheet:
     sources: list[tuple[str, str]] = field(default_factory=list)
 
 
+def in_either_language(text: str, choices: tuple[str, ...]) -> str | None:
+    """The choice (Dutch) that ``text`` names in Dutch or in French, whatever the case."""
+    wanted = text.strip().lower()
+    for choice in choices:
+        if wanted in {choice.lower(), *(i18n.translate(choice, t).lower() for t in i18n.LANGUAGES)}:
+            return choice
+    return None
+
+
+YES, NO = N_("ja"), N_("nee")
+"""How a workbook writes yes and no (in its language; read back in either)."""
+
+
 def huiswerk_key(vergadering: str, taak: int) -> str:
     """The id of a task in the workbook: the meeting's id and the task's number."""
     return f"{vergadering}/{taak}"
@@ -154,7 +170,7 @@ def huiswerk_key(vergadering: str, taak: int) -> str:
 def trekker_name(project: Project, trekker: str) -> str:
     """How a trekker is named: the actor's name, else the id."""
     if trekker == NO_TREKKER:
-        return "Zonder trekker"
+        return tr("Zonder trekker")
     actor = next((a for a in project.actoren.actoren if a.id == trekker), None)
     return (actor.naam if actor and actor.naam else trekker).strip()
 
