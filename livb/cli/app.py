@@ -867,6 +867,13 @@ def init(
         str | None,
         typer.Option(metavar="NAMEN", help="--zone: de gemeenten van de zone, met komma's."),
     ] = None,
+    taal: Annotated[
+        str | None,
+        typer.Option(
+            metavar="nl|fr",
+            help="De taal van de map; nodig voor Brussel en de Duitstalige gemeenten.",
+        ),
+    ] = None,
 ) -> None:
     """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.
 
@@ -891,7 +898,7 @@ def init(
         gemeente = typer.prompt("Naam van de gemeente")
     if ask and nis is None:
         gemeente, nis, beleid, coordinator = _ask_init(gemeente, beleid, coordinator)
-    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
+    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl, taal)
     result = create_folder(request)
     for warning in result.warnings:
         typer.echo(f"waarschuwing: {warning}", err=True)

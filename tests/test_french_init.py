@@ -1,0 +1,76 @@
+"""``livb init`` in the commune's language: taal in livb.yaml, its names, and French choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from livb.core import i18n
+
+
+def _settings(folder) -> str:
+    return (folder / "livb.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "naam"), [("Esneux", "Esneux"), ("Luik", "Liège"), ("Bergen", "Mons")]
+)
+def test_a_walloon_commune_gets_a_french_folder(tmp_path, livb, name, naam):
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
+    assert result.code == 0, result.err
+    settings = _settings(tmp_path / "x")
+    assert "\ntaal: fr " in settings
+    assert f"  naam: {naam}\n" in settings or f'  naam: "{naam}"\n' in settings
+    assert '  provincie: "Liège"\n' in settings or "  provincie: Hainaut\n" in settings
+    assert "Luik" not in settings
+    assert '  plannaam: "plan de sécurité intégrale"\n' in settings
+
+
+def test_the_french_folder_passes_livb_check(tmp_path, livb):
+    assert livb("init", tmp_path / "x", "-g", "Esneux", "--no-input", "--no-git").code == 0
+    check = livb("check", tmp_path / "x")
+    assert check.code == 0, check.out
+    assert "LIVB105" not in check.out
+
+
+def test_a_flemish_commune_stays_dutch(tmp_path, livb):
+    assert livb("init", tmp_path / "x", "-g", "Halle", "--no-input", "--no-git").code == 0
+    settings = _settings(tmp_path / "x")
+    assert "\ntaal: nl " in settings
+    assert '  plannaam: "integraal veiligheidsplan"\n' in settings
+
+
+@pytest.mark.parametrize("extra", [(), ("--taal", "de")])
+def test_brussels_must_choose_its_language(tmp_path, livb, extra):
+    result = livb("init", tmp_path / "x", "-g", "Bruxelles", "--no-input", "--no-git", *extra)
+    assert result.code == 2
+    assert "kies" in result.err and "choisissez" in result.err  # no folder yet: both languages
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(("taal", "naam"), [("fr", "Bruxelles"), ("nl", "Brussel")])
+def test_brussels_is_named_in_the_chosen_language(tmp_path, livb, taal, naam):
+    result = livb(
+        "init", tmp_path / "x", "-g", "Bruxelles", "--no-input", "--no-git", "--taal", taal
+    )
+    assert result.code == 0, result.err
+    settings = _settings(tmp_path / "x")
+    assert f"\ntaal: {taal} " in settings
+    assert f"  naam: {naam}\n" in settings
+
+
+def test_a_german_speaking_commune_must_choose_french_or_dutch(tmp_path, livb):
+    refused = livb("init", tmp_path / "x", "-g", "Eupen", "--no-input", "--no-git")
+    assert refused.code == 2
+    assert "Duitse documenten zijn een latere stap" in refused.err
+    assert "les documents en allemand suivront plus tard" in refused.err
+    made = livb("init", tmp_path / "x", "-g", "Eupen", "--no-input", "--no-git", "--taal", "fr")
+    assert made.code == 0, made.err
+    assert "en région de langue allemande" in made.err
+    settings = _settings(tmp_path / "x")
+    assert "\ntaal: fr " in settings
+    assert '  provincie: "Liège"\n' in settings
+
+
+def test_the_init_messages_have_french():
+    with i18n.speaking("fr"):
+        assert i18n.tr("onbekende gemeente") == "commune inconnue"
