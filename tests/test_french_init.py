@@ -74,3 +74,16 @@ def test_a_german_speaking_commune_must_choose_french_or_dutch(tmp_path, livb):
 def test_the_init_messages_have_french():
     with i18n.speaking("fr"):
         assert i18n.tr("onbekende gemeente") == "commune inconnue"
+
+
+def test_the_french_folder_is_commented_in_french(tmp_path, livb):
+    assert livb("init", tmp_path / "fr", "-g", "Mons", "--no-input", "--no-git").code == 0
+    assert livb("init", tmp_path / "nl", "-g", "Halle", "--no-input", "--no-git").code == 0
+    french = (tmp_path / "fr" / "actoren.yaml").read_text(encoding="utf-8")
+    dutch = (tmp_path / "nl" / "actoren.yaml").read_text(encoding="utf-8")
+    assert "# à compléter" in french and "# in te vullen" not in french
+    assert "rol: burgemeester" in french  # the enumerated values stay Dutch
+    assert "# in te vullen" in dutch and "à compléter" not in dutch
+    assert "politique locale intégrale de sécurité" in (tmp_path / "fr" / "README.md").read_text(
+        encoding="utf-8"
+    )
