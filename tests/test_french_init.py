@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from livb.core import i18n
+from livb.folder.project import load_project
+from livb.model.actoren import Rol, Schakel
+
+from helpers import copy_example
 
 
 def _settings(folder) -> str:
@@ -87,3 +91,26 @@ def test_the_french_folder_is_commented_in_french(tmp_path, livb):
     assert "politique locale intégrale de sécurité" in (tmp_path / "fr" / "README.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_french_folder_may_write_the_french_words_of_its_choices(tmp_path, livb):
+    folder = copy_example(tmp_path / "halle")
+    settings = (folder / "livb.yaml").read_text(encoding="utf-8")
+    (folder / "livb.yaml").write_text(settings.replace("\ntaal: nl", "\ntaal: fr"), "utf-8")
+    actors = (folder / "actoren.yaml").read_text(encoding="utf-8")
+    french = actors.replace("rol: burgemeester", "rol: Bourgmestre", 1)
+    french = french.replace("sector: bestuur", "sector: autorités", 1)
+    assert french != actors
+    (folder / "actoren.yaml").write_text(french, encoding="utf-8")
+    loaded = load_project(folder)
+    assert loaded.project is not None
+    first = loaded.project.actoren.actoren[0]
+    assert first.rol is Rol.BURGEMEESTER
+    assert first.sector == "bestuur"
+    assert Schakel("prévention") is Schakel.PREVENTIE
+    assert Schakel("Prevention") is Schakel.PREVENTIE  # accents and case do not matter
+
+
+def test_an_unknown_word_is_still_refused():
+    with pytest.raises(ValueError, match="Rol"):
+        Rol("bourgmestre adjoint")

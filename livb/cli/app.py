@@ -846,6 +846,13 @@ HuisstijlOptie = Annotated[
     typer.Option("--huisstijl", help="Kopieer de huisstijl (huisstijl.docx) om aan te passen."),
 ]
 
+InitTaalOptie = Annotated[
+    str | None,
+    typer.Option(
+        metavar="nl|fr", help="De taal van de map; nodig voor Brussel en de Duitstalige gemeenten."
+    ),
+]
+
 
 @app.command(cls=DutchCommand)
 def init(
@@ -867,13 +874,7 @@ def init(
         str | None,
         typer.Option(metavar="NAMEN", help="--zone: de gemeenten van de zone, met komma's."),
     ] = None,
-    taal: Annotated[
-        str | None,
-        typer.Option(
-            metavar="nl|fr",
-            help="De taal van de map; nodig voor Brussel en de Duitstalige gemeenten.",
-        ),
-    ] = None,
+    taal: InitTaalOptie = None,
 ) -> None:
     """Maak een nieuwe gemeentemap met alle bestanden, voorzien van uitleg in het Nederlands.
 
