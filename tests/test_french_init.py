@@ -114,3 +114,16 @@ def test_a_french_folder_may_write_the_french_words_of_its_choices(tmp_path, liv
 def test_an_unknown_word_is_still_refused():
     with pytest.raises(ValueError, match="Rol"):
         Rol("bourgmestre adjoint")
+
+
+def test_livb_new_speaks_the_folder_s_language_and_takes_french_choices(tmp_path, livb):
+    assert livb("init", tmp_path / "x", "-g", "Esneux", "--no-input", "--no-git").code == 0
+    added = livb("new", "actor", tmp_path / "x", "--id", "echevin-x", "--rol", "Échevin")
+    assert added.code == 0, added.err
+    assert "acteur « echevin-x » ajouté" in added.out
+    actors = (tmp_path / "x" / "actoren.yaml").read_text(encoding="utf-8")
+    assert "  - id: echevin-x\n" in actors
+    assert "rol: schepen" in actors.split("id: echevin-x", 1)[1]
+    again = livb("new", "actor", tmp_path / "x", "--id", "echevin-x")
+    assert again.code != 0
+    assert "l'acteur « echevin-x » existe déjà" in again.err
