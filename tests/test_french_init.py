@@ -127,3 +127,16 @@ def test_livb_new_speaks_the_folder_s_language_and_takes_french_choices(tmp_path
     again = livb("new", "actor", tmp_path / "x", "--id", "echevin-x")
     assert again.code != 0
     assert "l'acteur « echevin-x » existe déjà" in again.err
+
+
+def test_a_french_goal_skeleton_is_a_draft_in_french(tmp_path, livb):
+    from livb.method.queries import DRAFT_TEXT
+
+    assert livb("init", tmp_path / "x", "-g", "Esneux", "--no-input", "--no-git").code == 0
+    assert livb("new", "prioriteit", tmp_path / "x", "--id", "nuisances", "--titel", "N").code == 0
+    made = livb("new", "doelstelling", tmp_path / "x", "--prioriteit", "nuisances")
+    assert made.code == 0, made.err
+    assert "objectifs pour « nuisances »" in made.out
+    text = (tmp_path / "x" / "doelstellingen" / "nuisances.yaml").read_text(encoding="utf-8")
+    assert "(à compléter : l'action)" in text and "in te vullen" not in text
+    assert DRAFT_TEXT.match("(à compléter : l'action)")  # still a draft for the checks
