@@ -140,3 +140,14 @@ def test_a_french_goal_skeleton_is_a_draft_in_french(tmp_path, livb):
     text = (tmp_path / "x" / "doelstellingen" / "nuisances.yaml").read_text(encoding="utf-8")
     assert "(à compléter : l'action)" in text and "in te vullen" not in text
     assert DRAFT_TEXT.match("(à compléter : l'action)")  # still a draft for the checks
+
+
+def test_an_interview_with_a_role_named_in_french(tmp_path, livb, monkeypatch):
+    assert livb("init", tmp_path / "x", "-g", "Esneux", "--no-input", "--no-git").code == 0
+    made = livb("new", "gesprek", tmp_path / "x", "--met", "Bourgmestre")
+    assert made.code == 0, made.err
+    assert "--met Bourgmestre: burgemeester (burgemeester)" in made.out + made.err
+    monkeypatch.setenv("LIVB_TAAL", "fr")  # options are read before the folder (and its taal)
+    refused = livb("new", "gesprek", tmp_path / "x", "--met", "burgemeester", "--stap", "2.5")
+    assert refused.code == 2
+    assert "relève de l'étape 1.2 ou 2.2, pas de 2.5" in refused.err
