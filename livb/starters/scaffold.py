@@ -68,7 +68,9 @@ def resolve_gemeente(name: str, nis: str | None) -> gemeenten.Lookup:
     """
     name = name.strip()
     if not name:
-        raise UsageError("de naam van de gemeente is leeg", "geef de naam op, bv. --gemeente Halle")
+        raise UsageError(
+            tr("de naam van de gemeente is leeg"), tr("geef de naam op, bv. --gemeente Halle")
+        )
     named = gemeenten.lookup(name)
     if nis is None or not nis.strip():
         return named
@@ -221,14 +223,16 @@ def create_zone_folder(target: Path, naam: str, names: list[str], git: bool) -> 
     """
     naam = naam.strip()
     if not naam:
-        raise UsageError("de naam van de politiezone is leeg", "bv. --zone 'PZ Zennevallei'")
+        raise UsageError(
+            tr("de naam van de politiezone is leeg"), tr("bv. --zone 'PZ Zennevallei'")
+        )
     members = []
     for name in names:
         found = resolve_gemeente(name, None)
         if found.gemeente is None:
             raise UsageError(
-                found.message or f"onbekende gemeente '{name}'",
-                "geef de gemeenten met hun naam zoals Statbel ze schrijft",
+                found.message or tr("onbekende gemeente '{naam}'", naam=name),
+                tr("geef de gemeenten met hun naam zoals Statbel ze schrijft"),
             )
         members.append(found.gemeente)
     _refuse_non_empty(target)
