@@ -43,7 +43,7 @@ def test_init_fills_nis_code_and_province_from_statbel(tmp_path):
 def test_init_in_brussels_has_no_province(tmp_path):
     from livb.starters.scaffold import InitRequest, create_folder
 
-    create_folder(InitRequest(tmp_path / "a", "Anderlecht", git=False))
+    create_folder(InitRequest(tmp_path / "a", "Anderlecht", git=False, taal="nl"))
     loaded = load_project(tmp_path / "a")
     assert loaded.project is not None
     assert loaded.project.instellingen.gemeente.provincie is None
@@ -144,30 +144,6 @@ def test_spaces_around_the_name_are_dropped(tmp_path, livb):
     assert "  naam: Testgem\n" in (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(
-    ("name", "naam", "area"),
-    [
-        ("Luik", "Liège", "het Franse"),
-        ("Liège", "Liège", "het Franse"),
-        ("Bergen", "Mons", "het Franse"),
-        ("Eupen", "Eupen", "het Duitse"),
-        ("Sankt Vith", "Sankt Vith", "het Duitse"),
-    ],
-)
-def test_a_french_or_german_speaking_gemeente_gets_a_note(tmp_path, livb, name, naam, area):
-    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
-    assert result.code == 0
-    assert result.err == (
-        f"opmerking: {naam} ligt in {area} taalgebied; livb maakt de documenten en boodschappen "
-        "voorlopig alleen in het Nederlands (taal: nl in livb.yaml)\n"
-    )
-    settings = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
-    assert "\ntaal: nl " in settings  # the key the note names is there to see
-    check = livb("check", tmp_path / "x")
-    assert check.code == 0
-    assert "LIVB105" not in check.out  # its own name and province (Liège, Liège) are Statbel's
-
-
 def test_a_walloon_commune_is_named_in_french_with_its_province(tmp_path, livb):
     assert livb("init", tmp_path / "x", "--gemeente", "Luik", "--no-input", "--no-git").code == 0
     settings = (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
@@ -176,10 +152,14 @@ def test_a_walloon_commune_is_named_in_french_with_its_province(tmp_path, livb):
     assert "  provincie: Namur\n" in (tmp_path / "y" / "livb.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["Halle", "Anderlecht", "Voeren"])
-def test_a_dutch_or_bilingual_gemeente_gets_no_note(tmp_path, livb, name):
-    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git")
+@pytest.mark.parametrize(
+    ("name", "taal"), [("Halle", None), ("Anderlecht", "nl"), ("Voeren", None)]
+)
+def test_a_dutch_or_bilingual_gemeente_gets_no_note(tmp_path, livb, name, taal):
+    chosen = ("--taal", taal) if taal else ()
+    result = livb("init", tmp_path / "x", "--gemeente", name, "--no-input", "--no-git", *chosen)
     assert (result.code, result.err) == (0, "")
+    assert "\ntaal: nl " in (tmp_path / "x" / "livb.yaml").read_text(encoding="utf-8")
 
 
 def test_init_counts_the_files(tmp_path, livb):

@@ -931,6 +931,13 @@ HuisstijlOptie = Annotated[
     typer.Option("--huisstijl", help=N_("Kopieer de huisstijl (huisstijl.docx) om aan te passen.")),
 ]
 
+InitTaalOptie = Annotated[
+    str | None,
+    typer.Option(
+        metavar="nl|fr", help="De taal van de map; nodig voor Brussel en de Duitstalige gemeenten."
+    ),
+]
+
 
 @app.command(
     cls=DutchCommand,
@@ -960,6 +967,7 @@ def init(
         str | None,
         typer.Option(metavar="NAMEN", help=N_("--zone: de gemeenten van de zone, met komma's.")),
     ] = None,
+    taal: InitTaalOptie = None,
 ) -> None:
     """``livb init``: a new gemeente folder, or a police zone's shared folder."""
     from livb.starters.scaffold import InitRequest, create_folder, create_zone_folder
@@ -975,7 +983,7 @@ def init(
         gemeente = typer.prompt(tr("Naam van de gemeente"))
     if ask and nis is None:
         gemeente, nis, beleid, coordinator = _ask_init(gemeente, beleid, coordinator)
-    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl)
+    request = InitRequest(map_, gemeente, nis, beleid, coordinator or None, git, huisstijl, taal)
     result = create_folder(request)
     _speak_like(result.target)  # the new folder's own language (its livb.yaml's taal)
     _echo_folder_made(result)

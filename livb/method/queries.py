@@ -137,8 +137,9 @@ def named_priorities(project: Project, id_: str, vergadering: Vergadering) -> li
 # -- meetings and interviews ----------------------------------------------------------------------
 
 
-DRAFT_TEXT = re.compile(r"\(in te vullen\b", re.IGNORECASE)
-"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)'."""
+DRAFT_TEXT = re.compile(r"\((in te vullen|à compléter)\b", re.IGNORECASE)
+"""How the skeletons of ``livb new`` mark a text still to write: '(in te vullen: …)', in a
+French folder '(à compléter : …)'."""
 
 
 def held(vergadering: Vergadering, today: dt.date) -> bool:

@@ -3,63 +3,64 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, PlainValidator, WithJsonSchema
 
+from livb.core.i18n import N_
 from livb.model._base import ID_PATTERN, Id, LivbModel
+from livb.model._keuze import Keuze
 
 
-class Rol(StrEnum):
+class Rol(Keuze):
     """The role an actor plays; the checks recognise these."""
 
-    BURGEMEESTER = "burgemeester"
-    SCHEPEN = "schepen"
-    GEMEENTERAADSLID = "gemeenteraadslid"
-    ALGEMEEN_DIRECTEUR = "algemeen_directeur"
-    COORDINATOR = "coordinator"
-    PREVENTIEAMBTENAAR = "preventieambtenaar"
-    KLACHTENAMBTENAAR = "klachtenambtenaar"
-    KORPSCHEF = "korpschef"
-    POLITIE = "politie"
-    PROCUREUR = "procureur"
-    OCMW_VOORZITTER = "ocmw_voorzitter"
-    DIENSTHOOFD = "diensthoofd"
-    MEDEWERKER = "medewerker"
-    LOKAAL_ADVISEUR = "lokaal_adviseur"
-    FOD_DIRECTEUR = "fod_directeur"
-    GOUVERNEUR = "gouverneur"
-    PARTNER = "partner"
-    ANDERE = "andere"
+    BURGEMEESTER = N_("burgemeester")
+    SCHEPEN = N_("schepen")
+    GEMEENTERAADSLID = N_("gemeenteraadslid")
+    ALGEMEEN_DIRECTEUR = N_("algemeen_directeur")
+    COORDINATOR = N_("coordinator")
+    PREVENTIEAMBTENAAR = N_("preventieambtenaar")
+    KLACHTENAMBTENAAR = N_("klachtenambtenaar")
+    KORPSCHEF = N_("korpschef")
+    POLITIE = N_("politie")
+    PROCUREUR = N_("procureur")
+    OCMW_VOORZITTER = N_("ocmw_voorzitter")
+    DIENSTHOOFD = N_("diensthoofd")
+    MEDEWERKER = N_("medewerker")
+    LOKAAL_ADVISEUR = N_("lokaal_adviseur")
+    FOD_DIRECTEUR = N_("fod_directeur")
+    GOUVERNEUR = N_("gouverneur")
+    PARTNER = N_("partner")
+    ANDERE = N_("andere")
 
 
-class Sector(StrEnum):
+class Sector(Keuze):
     """The sector an actor comes from."""
 
-    BESTUUR = "bestuur"
-    GEMEENTEDIENSTEN = "gemeentediensten"
-    POLITIE = "politie"
-    JUSTITIE = "justitie"
-    WELZIJN = "welzijn"
-    CIVIELE_VEILIGHEID = "civiele_veiligheid"
-    ONDERWIJS = "onderwijs"
-    JEUGD = "jeugd"
-    MIDDENVELD = "middenveld"
-    HUISVESTING = "huisvesting"
-    FEDERALE_OVERHEID = "federale_overheid"
-    PROVINCIE = "provincie"
-    ANDERE = "andere"
+    BESTUUR = N_("bestuur")
+    GEMEENTEDIENSTEN = N_("gemeentediensten")
+    POLITIE = N_("politie")
+    JUSTITIE = N_("justitie")
+    WELZIJN = N_("welzijn")
+    CIVIELE_VEILIGHEID = N_("civiele_veiligheid")
+    ONDERWIJS = N_("onderwijs")
+    JEUGD = N_("jeugd")
+    MIDDENVELD = N_("middenveld")
+    HUISVESTING = N_("huisvesting")
+    FEDERALE_OVERHEID = N_("federale_overheid")
+    PROVINCIE = N_("provincie")
+    ANDERE = N_("andere")
 
 
-class Schakel(StrEnum):
+class Schakel(Keuze):
     """The links of the safety chain (veiligheidsketen)."""
 
-    PROACTIE = "proactie"
-    PREPARATIE = "preparatie"
-    PREVENTIE = "preventie"
-    REPRESSIE = "repressie"
-    NAZORG = "nazorg"
+    PROACTIE = N_("proactie")
+    PREPARATIE = N_("preparatie")
+    PREVENTIE = N_("preventie")
+    REPRESSIE = N_("repressie")
+    NAZORG = N_("nazorg")
 
 
 METHODE_SCHAKELS = frozenset(schakel.value for schakel in Schakel)
@@ -86,6 +87,9 @@ def _parse_schakel(value: Any) -> Schakel | EigenSchakel:
     if isinstance(value, str):
         if value in METHODE_SCHAKELS:
             return Schakel(value)
+        french = Schakel._missing_(value)  # a French folder's word: prévention
+        if isinstance(french, Schakel):
+            return french
         if re.fullmatch(ID_PATTERN, value):
             return EigenSchakel(value)
     raise ValueError(
@@ -113,11 +117,11 @@ SchakelTerm = Annotated[
 """A link of the chain in the method's words or the municipality's own (see ``keten``)."""
 
 
-class Soort(StrEnum):
+class Soort(Keuze):
     """Whether an actor is a person or an organisation."""
 
-    PERSOON = "persoon"
-    ORGANISATIE = "organisatie"
+    PERSOON = N_("persoon")
+    ORGANISATIE = N_("organisatie")
 
 
 class Actor(LivbModel):

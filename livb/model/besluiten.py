@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from livb.core.i18n import N_
 from livb.model._base import ActorId, Id, LivbModel
+from livb.model._keuze import Keuze
 from livb.model._tijd import Datering
 
 
-class Instantie(StrEnum):
+class Instantie(Keuze):
     """Who decides or signs."""
 
-    COLLEGE = "college"
-    GEMEENTERAAD = "gemeenteraad"
-    RAADSCOMMISSIE = "raadscommissie"
-    BURGEMEESTER = "burgemeester"
-    FOD = "fod"
-    PROVINCIE = "provincie"
-    KERNGROEP = "kerngroep"
-    ZONALE_VEILIGHEIDSRAAD = "zonale_veiligheidsraad"
+    COLLEGE = N_("college")
+    GEMEENTERAAD = N_("gemeenteraad")
+    RAADSCOMMISSIE = N_("raadscommissie")
+    BURGEMEESTER = N_("burgemeester")
+    FOD = N_("fod")
+    PROVINCIE = N_("provincie")
+    KERNGROEP = N_("kerngroep")
+    ZONALE_VEILIGHEIDSRAAD = N_("zonale_veiligheidsraad")
 
     @property
     def label(self) -> str:
@@ -28,26 +28,26 @@ class Instantie(StrEnum):
         )
 
 
-class Onderwerp(StrEnum):
+class Onderwerp(Keuze):
     """What was decided on: the documents and milestones of the method."""
 
-    INTENTIENOTA = "intentienota"
-    AANSTELLING_COORDINATOR = "aanstelling_coordinator"
-    RAPPORT = "rapport"
-    INTENTIEVERKLARING = "intentieverklaring"
-    PROTOCOLAKKOORD = "protocolakkoord"
-    VOORTGANGSRAPPORT = "voortgangsrapport"
-    DIAGNOSTIEK = "diagnostiek"
-    PRIORITEITEN = "prioriteiten"
-    PLAN = "plan"
-    EVALUATIE = "evaluatie"
+    INTENTIENOTA = N_("intentienota")
+    AANSTELLING_COORDINATOR = N_("aanstelling_coordinator")
+    RAPPORT = N_("rapport")
+    INTENTIEVERKLARING = N_("intentieverklaring")
+    PROTOCOLAKKOORD = N_("protocolakkoord")
+    VOORTGANGSRAPPORT = N_("voortgangsrapport")
+    DIAGNOSTIEK = N_("diagnostiek")
+    PRIORITEITEN = N_("prioriteiten")
+    PLAN = N_("plan")
+    EVALUATIE = N_("evaluatie")
     """Een evaluatie van het plan: na één jaar (protocolakkoord), tussentijds of op het einde."""
-    JAARRAPPORT = "jaarrapport"
+    JAARRAPPORT = N_("jaarrapport")
     """Het jaarrapport over de uitvoering van het plan, voor college en gemeenteraad."""
-    BEGROTING = "begroting"
+    BEGROTING = N_("begroting")
     """De middelen van het plan per jaar en per bron, of een wijziging ervan (livb render
     begroting)."""
-    ANDERE = "andere"
+    ANDERE = N_("andere")
 
     @property
     def label(self) -> str:
@@ -58,14 +58,14 @@ class Onderwerp(StrEnum):
         }.get(self.value, self.value)
 
 
-class Uitkomst(StrEnum):
+class Uitkomst(Keuze):
     """The outcome of the decision."""
 
-    GOEDGEKEURD = "goedgekeurd"
-    ONDERTEKEND = "ondertekend"
-    KENNISGENOMEN = "kennisgenomen"
-    UITGESTELD = "uitgesteld"
-    AFGEWEZEN = "afgewezen"
+    GOEDGEKEURD = N_("goedgekeurd")
+    ONDERTEKEND = N_("ondertekend")
+    KENNISGENOMEN = N_("kennisgenomen")
+    UITGESTELD = N_("uitgesteld")
+    AFGEWEZEN = N_("afgewezen")
 
 
 class Besluit(LivbModel):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import model_validator
 
+from livb.core.i18n import N_
 from livb.model._base import (
     ActorId,
     BronId,
@@ -17,14 +16,15 @@ from livb.model._base import (
     ReeksId,
     Tekst,
 )
+from livb.model._keuze import Keuze
 
 
-class Gegevenssoort(StrEnum):
+class Gegevenssoort(Keuze):
     """The three kinds of data of Tool C."""
 
-    FEIT = "feit"
-    WAARNEMING = "waarneming"
-    CONTEXT = "context"
+    FEIT = N_("feit")
+    WAARNEMING = N_("waarneming")
+    CONTEXT = N_("context")
 
 
 class Bron(LivbModel):
@@ -64,23 +64,23 @@ class BronnenBestand(LivbModel):
     bronnen: list[Bron] = []
 
 
-class Per(StrEnum):
+class Per(Keuze):
     """What the figures of a series are shown as: as given, or as a rate computed from them."""
 
-    ABSOLUUT = "absoluut"
-    PER_1000_INWONERS = "per_1000_inwoners"
-    PER_1000_HUISHOUDENS = "per_1000_huishoudens"
-    PERCENTAGE = "percentage"
+    ABSOLUUT = N_("absoluut")
+    PER_1000_INWONERS = N_("per_1000_inwoners")
+    PER_1000_HUISHOUDENS = N_("per_1000_huishoudens")
+    PERCENTAGE = N_("percentage")
 
 
-class Gebiedssoort(StrEnum):
+class Gebiedssoort(Keuze):
     """The kinds of area a municipality compares itself with."""
 
-    ZONE = "zone"
-    ARRONDISSEMENT = "arrondissement"
-    PROVINCIE = "provincie"
-    GEWEST = "gewest"
-    GELIJKAARDIG = "gelijkaardige_gemeenten"
+    ZONE = N_("zone")
+    ARRONDISSEMENT = N_("arrondissement")
+    PROVINCIE = N_("provincie")
+    GEWEST = N_("gewest")
+    GELIJKAARDIG = N_("gelijkaardige_gemeenten")
 
 
 class Vergelijking(LivbModel):
@@ -157,12 +157,12 @@ class CijfersBestand(LivbModel):
     reeksen: list[Reeks] = []
 
 
-class Onveiligheid(StrEnum):
+class Onveiligheid(Keuze):
     """Whether a finding is about objective or subjective insecurity."""
 
-    OBJECTIEF = "objectief"
-    SUBJECTIEF = "subjectief"
-    BEIDE = "beide"
+    OBJECTIEF = N_("objectief")
+    SUBJECTIEF = N_("subjectief")
+    BEIDE = N_("beide")
 
 
 class Bevinding(LivbModel):

@@ -10,31 +10,32 @@ an action gives its money per year and source (``middelen``), its place in the m
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from livb.core.i18n import N_
 from livb.model._base import Bedrag, FinancieringId, Id, Jaar, LivbModel, Periode, Tekst
+from livb.model._keuze import Keuze
 
 
-class Bronsoort(StrEnum):
+class Bronsoort(Keuze):
     """Who pays: the kinds of funding source."""
 
-    EIGEN = "eigen"
-    FEDERAAL_PREVENTIEPLAN = "federaal_preventieplan"
-    VLAAMS = "vlaams"
-    PROVINCIE = "provincie"
-    POLITIEZONE = "politiezone"
-    ANDER = "ander"
+    EIGEN = N_("eigen")
+    FEDERAAL_PREVENTIEPLAN = N_("federaal_preventieplan")
+    VLAAMS = N_("vlaams")
+    PROVINCIE = N_("provincie")
+    POLITIEZONE = N_("politiezone")
+    ANDER = N_("ander")
 
 
-class Kostensoort(StrEnum):
+class Kostensoort(Keuze):
     """The categories a subsidy is accounted in: staff, running costs, investment."""
 
-    PERSONEEL = "personeel"
-    WERKING = "werking"
-    INVESTERING = "investering"
+    PERSONEEL = N_("personeel")
+    WERKING = N_("werking")
+    INVESTERING = N_("investering")
 
 
 class Financieringsbron(LivbModel):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 
+from livb.core.i18n import N_
 from livb.model._base import (
     ONE_OR_MANY,
     ActorId,
@@ -17,6 +17,7 @@ from livb.model._base import (
     as_list,
     empty_part,
 )
+from livb.model._keuze import Keuze
 from livb.model.actoren import METHODE_SCHAKELS, Schakel
 
 NisCode = Annotated[
@@ -26,11 +27,11 @@ NisCode = Annotated[
 ]
 
 
-class Bestuursvorm(StrEnum):
+class Bestuursvorm(Keuze):
     """Whether the municipality calls itself a gemeente or a stad."""
 
-    GEMEENTE = "gemeente"
-    STAD = "stad"
+    GEMEENTE = N_("gemeente")
+    STAD = N_("stad")
 
 
 class Politiezone(LivbModel):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from livb.core.i18n import N_
 from livb.model._base import ActorId, Id, LivbModel, PrioriteitId, Tekst, empty_part
+from livb.model._keuze import Keuze
 
 VASTE_ORGANEN = ("kerngroep", "redactiecomite", "pilootcomite")
 
@@ -17,11 +17,11 @@ class Kerngroep(LivbModel):
     leden: list[ActorId] = []
 
 
-class Structuur(StrEnum):
+class Structuur(Keuze):
     """Whether a projectgroep is new or builds on an existing overlegstructuur."""
 
-    NIEUW = "nieuw"
-    BESTAAND = "bestaand"
+    NIEUW = N_("nieuw")
+    BESTAAND = N_("bestaand")
 
 
 class Projectgroep(LivbModel):
@@ -40,13 +40,13 @@ class Projectgroep(LivbModel):
     """Naam van de bestaande overlegstructuur, als structuur 'bestaand' is."""
 
 
-class Overlegsoort(StrEnum):
+class Overlegsoort(Keuze):
     """The kind of another body or form of consultation."""
 
-    HOORZITTING = "hoorzitting"
-    FORUM = "forum"
-    WERKGROEP = "werkgroep"
-    ANDERE = "andere"
+    HOORZITTING = N_("hoorzitting")
+    FORUM = N_("forum")
+    WERKGROEP = N_("werkgroep")
+    ANDERE = N_("andere")
 
 
 OPEN_OVERLEG = (Overlegsoort.HOORZITTING, Overlegsoort.FORUM)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import model_validator
 
+from livb.core.i18n import N_
 from livb.model._base import (
     ActorId,
     Bedrag,
@@ -20,22 +19,23 @@ from livb.model._base import (
     ReeksId,
     Tekst,
 )
+from livb.model._keuze import Keuze
 from livb.model.actoren import SchakelTerm
 from livb.model.geld import Bbc, Financieringsbron, Middel, Personeel
 
 
-class Plansoort(StrEnum):
+class Plansoort(Keuze):
     """The kinds of plan the integral plan aligns with."""
 
-    ZVP = "zvp"
-    SVPP = "svpp"
-    MEERJARENPLAN = "meerjarenplan"
-    LOKAAL_SOCIAAL_BELEIDSPLAN = "lokaal_sociaal_beleidsplan"
-    PARKETBELEIDSPLAN = "parketbeleidsplan"
-    NOODPLAN = "nood_en_interventieplan"
-    KIV = "kiv"
-    NVP = "nvp"
-    ANDERE = "andere"
+    ZVP = N_("zvp")
+    SVPP = N_("svpp")
+    MEERJARENPLAN = N_("meerjarenplan")
+    LOKAAL_SOCIAAL_BELEIDSPLAN = N_("lokaal_sociaal_beleidsplan")
+    PARKETBELEIDSPLAN = N_("parketbeleidsplan")
+    NOODPLAN = N_("nood_en_interventieplan")
+    KIV = N_("kiv")
+    NVP = N_("nvp")
+    ANDERE = N_("andere")
 
 
 class PlanItem(LivbModel):
@@ -101,7 +101,7 @@ class Indicator(LivbModel):
     """De cijferreeks uit de diagnostiek die deze indicator opvolgt."""
 
 
-class Status(StrEnum):
+class Status(Keuze):
     """Where an action stands.
 
     In doelstellingen/*.yaml it is the status the plan gives the action (usually ``gepland``);
@@ -109,12 +109,12 @@ class Status(StrEnum):
     :mod:`livb.model.monitoring`).
     """
 
-    GEPLAND = "gepland"
-    LOPEND = "lopend"
-    AFGEROND = "afgerond"
-    VERTRAAGD = "vertraagd"
+    GEPLAND = N_("gepland")
+    LOPEND = N_("lopend")
+    AFGEROND = N_("afgerond")
+    VERTRAAGD = N_("vertraagd")
     """Running behind its plan; monitoring asks for the reason."""
-    GESCHRAPT = "geschrapt"
+    GESCHRAPT = N_("geschrapt")
 
     @property
     def klaar(self) -> bool:

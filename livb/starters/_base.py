@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import tr
 from livb.core.safepaths import refuse_links
 from livb.core.transaction import (
     LOCK as LOCK,
@@ -119,17 +120,25 @@ def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
         if re.fullmatch(r"\s*\d+\s*,\s*\d+\s*", value) and not all(p in known for p in parts):
             decimal = ".".join(parts)
             if decimal in known:
-                notes.append(f"--stap {value.strip()} gelezen als stap {decimal}")
+                notes.append(
+                    tr(
+                        "--stap {waarde} gelezen als stap {stap}",
+                        waarde=value.strip(),
+                        stap=decimal,
+                    )
+                )
                 parts = [decimal]
             else:
                 parts = [value.strip()]
         for part in parts:
             if part not in known:
                 raise UsageError(
-                    f"onbekende stap '{shown(part)}'",
-                    f"de stappen van de methode: {', '.join(k for k in known if '.' in k)}; "
-                    "bv. --stap 2.5 "
-                    "(met een punt; meer stappen: --stap 2.5,2.6)",
+                    tr("onbekende stap '{stap}'", stap=shown(part)),
+                    tr(
+                        "de stappen van de methode: {stappen}; bv. --stap 2.5 "
+                        "(met een punt; meer stappen: --stap 2.5,2.6)",
+                        stappen=", ".join(k for k in known if "." in k),
+                    ),
                 )
             if part not in steps:
                 steps.append(part)
@@ -137,24 +146,30 @@ def parse_stappen(values: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def choice(value: str, options: list[str], unknown: str) -> str:
-    """``value`` as one of ``options`` (case does not matter), or a Dutch error that suggests."""
+    """``value`` as one of ``options`` (case does not matter), or an error that suggests.
+
+    ``unknown`` is the error's text, marked with N_, with ``{waarde}`` for the value.
+    """
     from livb.folder.schema_errors import suggest
 
     folded = {option.casefold(): option for option in options}
     if value.casefold() in folded:
         return folded[value.casefold()]
     guess = suggest(value, options)
-    message = f"{unknown} '{shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else "")
-    raise UsageError(message, f"kies uit: {', '.join(options)}")
+    message = tr(unknown, waarde=shown(value))
+    if guess:
+        message = tr("{melding}; bedoelde je '{gok}'?", melding=message, gok=guess)
+    raise UsageError(message, tr("kies uit: {keuzes}", keuzes=", ".join(options)))
 
 
 def check_id(value: str, what: str) -> None:
+    """Refuse an id that is not one; ``what`` (marked with N_) is what it would name."""
     if not re.fullmatch(ID_PATTERN, value):
         slug = _slug(value)
-        example = f", bv. '{slug}'" if slug else ""
+        hint = tr("gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties")
         raise UsageError(
-            f"'{shown(value)}' is geen geldige id voor {what}",
-            f"gebruik enkel letters, cijfers, '-', '_' en '.', zonder spaties{example}",
+            tr("'{waarde}' is geen geldige id voor {wat}", waarde=shown(value), wat=tr(what)),
+            tr("{hulp}, bv. '{id}'", hulp=hint, id=slug) if slug else hint,
         )
 
 
@@ -168,8 +183,13 @@ def check_text(value: str, option: str) -> None:
     bad = next((c for c in value if invisible(c)), None)
     if bad is not None:
         raise UsageError(
-            f"{option} bevat een stuurteken ({ascii(bad)[1:-1]}): '{shown(value)}'",
-            "typ de tekst opnieuw, op één regel, zonder tabs of onzichtbare tekens",
+            tr(
+                "{optie} bevat een stuurteken ({teken}): '{waarde}'",
+                optie=option,
+                teken=ascii(bad)[1:-1],
+                waarde=shown(value),
+            ),
+            tr("typ de tekst opnieuw, op één regel, zonder tabs of onzichtbare tekens"),
         )
 
 
@@ -257,7 +277,9 @@ def edit(
     try:
         raw = path.read_bytes() if existed else b""
     except OSError as error:
-        raise LivbError(f"kan '{relative}' niet lezen: {error.strerror or error}") from None
+        raise LivbError(
+            tr("kan '{bestand}' niet lezen: {fout}", bestand=relative, fout=error.strerror or error)
+        ) from None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     try:
         updated = raw[len(bom) :].decode("utf-8")
@@ -266,7 +288,7 @@ def edit(
     except (UnicodeDecodeError, YamlSyntaxError):
         raise _changed(relative) from None  # it loaded a moment ago
     except ValueError as error:
-        raise LivbError(f"{relative}: {error}", "voeg het element met de hand toe") from None
+        raise LivbError(f"{relative}: {error}", tr("voeg het element met de hand toe")) from None
     _refuse_what_check_rejects(root, project, relative, updated, today)
     return Change(relative, bom + updated.encode("utf-8"), raw, "", summary, not existed)
 
@@ -324,8 +346,12 @@ def _reserve(root: Path, folder: Path, stem: str, data: bytes) -> Path:
         return _numbered(folder, stem, lambda path: create_new(path, data, inside=root))
     except OSError as error:
         raise LivbError(
-            f"kan geen nieuw bestand maken in '{folder.name}': {error.strerror or error}",
-            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+            tr(
+                "kan geen nieuw bestand maken in '{map}': {fout}",
+                map=folder.name,
+                fout=error.strerror or error,
+            ),
+            tr("controleer of je in de map mag schrijven; er is niets gewijzigd"),
         ) from None
 
 
@@ -337,13 +363,17 @@ def _reserve_name(root: Path, change: Change) -> Path:
         created = create_new(path, change.data, inside=root)
     except OSError as error:
         raise LivbError(
-            f"kan '{change.relative}' niet maken: {error.strerror or error}",
-            "controleer of je in de map mag schrijven; er is niets gewijzigd",
+            tr(
+                "kan '{bestand}' niet maken: {fout}",
+                bestand=change.relative,
+                fout=error.strerror or error,
+            ),
+            tr("controleer of je in de map mag schrijven; er is niets gewijzigd"),
         ) from None
     if not created:
         raise LivbError(
-            f"{change.relative} bestaat al; livb new overschrijft het niet",
-            f"vul {change.relative} zelf aan",
+            tr("{bestand} bestaat al; livb new overschrijft het niet", bestand=change.relative),
+            tr("vul {bestand} zelf aan", bestand=change.relative),
         )
     return path
 
@@ -356,16 +386,23 @@ def _write(root: Path, path: Path, data: bytes, expected: bytes) -> None:
         raise _changed(relative) from None
     except OSError as error:
         raise LivbError(
-            f"kan '{relative}' niet schrijven: {error.strerror or error}",
-            "controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd",
+            tr(
+                "kan '{bestand}' niet schrijven: {fout}",
+                bestand=relative,
+                fout=error.strerror or error,
+            ),
+            tr("controleer of het bestand niet geopend of beveiligd is; er is niets gewijzigd"),
         ) from None
 
 
 def _changed(relative: str) -> LivbError:
     return LivbError(
-        f"'{relative}' werd gewijzigd terwijl livb new het aanvulde (in een editor of door "
-        "iemand anders); livb new heeft niets geschreven",
-        "sla het bestand op (of sluit het) en voer het commando opnieuw uit",
+        tr(
+            "'{bestand}' werd gewijzigd terwijl livb new het aanvulde (in een editor of door "
+            "iemand anders); livb new heeft niets geschreven",
+            bestand=relative,
+        ),
+        tr("sla het bestand op (of sluit het) en voer het commando opnieuw uit"),
     )
 
 
@@ -389,8 +426,8 @@ def _refuse_what_check_rejects(
             else error.message
         )
         raise LivbError(
-            f"livb new zou '{relative}' ongeldig maken: {detail}",
-            "er is niets gewijzigd; voeg het element met de hand toe",
+            tr("livb new zou '{bestand}' ongeldig maken: {fout}", bestand=relative, fout=detail),
+            tr("er is niets gewijzigd; voeg het element met de hand toe"),
         ) from None
     after = with_file(project, relative, model)
 
@@ -407,7 +444,11 @@ def _refuse_what_check_rejects(
     if new:
         code, message, hint = new[0]
         raise LivbError(
-            f"livb new schrijft niets: daarna zou 'livb check' weigeren met {code}: {message}",
+            tr(
+                "livb new schrijft niets: daarna zou 'livb check' weigeren met {code}: {melding}",
+                code=code,
+                melding=message,
+            ),
             hint or None,
         )
 

@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import Field
 
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import N_, tr
 from livb.model import Project
+from livb.model._keuze import Keuze
 from livb.model.actoren import Actor, Rol, Sector
 from livb.starters._base import (
     Change,
@@ -48,26 +50,36 @@ class ActorOptions(Options):
 def start(root: Path, options: ActorOptions, today: dt.date) -> NewResult:
     """Append an actor to actoren.yaml, leaving every other line as it was."""
     if not options.id:
-        raise UsageError("geef de id van de nieuwe actor: --id ID")
+        raise UsageError(tr("geef de id van de nieuwe actor: --id ID"))
     given: dict[str, Any] = {k: v for k, v in options.model_dump().items() if v not in (None, "")}
-    check_id(given["id"], "een actor")
+    check_id(given["id"], N_("een actor"))
     for option in ("naam", "functie", "organisatie"):
         if option in given:
             check_text(given[option], f"--{option}")
     if "rol" in given:
-        given["rol"] = choice(given["rol"], [r.value for r in Rol], "onbekende rol")
+        given["rol"] = _chosen(Rol, given["rol"], N_("onbekende rol '{waarde}'"))
     if "sector" in given:
-        given["sector"] = choice(given["sector"], [s.value for s in Sector], "onbekende sector")
+        given["sector"] = _chosen(Sector, given["sector"], N_("onbekende sector '{waarde}'"))
     validate(Actor, given)
     item = skeleton(given)
 
     def prepare(project: Project) -> Change:
         if any(a.id == item["id"] for a in project.actoren.actoren):
-            raise LivbError(f"de actor '{item['id']}' bestaat al", "kies een andere id")
-        summary = f"actor '{item['id']}' toegevoegd"
+            raise LivbError(
+                tr("de actor '{id}' bestaat al", id=item["id"]), tr("kies een andere id")
+            )
+        summary = tr("actor '{id}' toegevoegd", id=item["id"])
         return edit(root, project, "actoren.yaml", "actoren", item, today, summary)
 
     return run(root, "livb new actor", prepare)
+
+
+def _chosen(kind: type[Keuze], value: str, unknown: str) -> str:
+    """The Dutch value of ``value``: the value itself or its French word (bourgmestre)."""
+    found = kind._missing_(value)
+    if isinstance(found, kind):
+        return found.value
+    return choice(value, [member.value for member in kind], unknown)
 
 
 def skeleton(given: dict[str, Any], model: type[Actor] = Actor) -> dict[str, Any]:

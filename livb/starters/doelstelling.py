@@ -15,6 +15,7 @@ from pydantic import Field
 
 from livb.core.dates import months_later
 from livb.core.errors import UsageError
+from livb.core.i18n import tr
 from livb.core.transaction import shown
 from livb.model import Project
 from livb.model.plan import DoelstellingenBestand, StrategischeDoelstelling
@@ -32,7 +33,7 @@ class DoelstellingOptions(Options):
 def start(root: Path, options: DoelstellingOptions, today: dt.date) -> NewResult:
     """Create the goals file of a priority, or add a strategic goal to the one it has."""
     if not options.prioriteit:
-        raise UsageError("zeg voor welke prioriteit: --prioriteit ID")
+        raise UsageError(tr("zeg voor welke prioriteit: --prioriteit ID"))
     prioriteit = options.prioriteit
 
     def prepare(project: Project) -> Change:
@@ -41,10 +42,14 @@ def start(root: Path, options: DoelstellingOptions, today: dt.date) -> NewResult
             from livb.folder.schema_errors import suggest
 
             guess = suggest(prioriteit, ids)
+            message = tr("onbekende prioriteit '{waarde}'", waarde=shown(prioriteit))
+            if guess:
+                message = tr("{melding}; bedoelde je '{gok}'?", melding=message, gok=guess)
             raise UsageError(
-                f"onbekende prioriteit '{shown(prioriteit)}'"
-                + (f"; bedoelde je '{guess}'?" if guess else ""),
-                f"kies uit: {', '.join(ids)}" if ids else "voeg ze eerst toe: livb new prioriteit",
+                message,
+                tr("kies uit: {keuzes}", keuzes=", ".join(ids))
+                if ids
+                else tr("voeg ze eerst toe: livb new prioriteit"),
             )
         used = _goal_ids(project)
         number = 1
@@ -56,15 +61,15 @@ def start(root: Path, options: DoelstellingOptions, today: dt.date) -> NewResult
         )
         if existing:
             key = "strategische_doelstellingen"
-            summary = f"strategische doelstelling {goal['id']} toegevoegd"
+            summary = tr("strategische doelstelling {id} toegevoegd", id=goal["id"])
             return edit(root, project, existing[0], key, goal, today, summary)
         text = document(
             DoelstellingenBestand,
             {"prioriteit": prioriteit, "strategische_doelstellingen": [goal]},
             kind="doelstellingen",
-            header=[f"De doelstellingen van de prioriteit '{prioriteit}' (stap 3.4)."],
+            header=[tr("De doelstellingen van de prioriteit '{id}' (stap 3.4).", id=prioriteit)],
         )
-        summary = f"doelstellingen voor '{prioriteit}'"
+        summary = tr("doelstellingen voor '{id}'", id=prioriteit)
         return new_file(root, project, "doelstellingen", prioriteit, text, today, summary)
 
     return run(root, "livb new doelstelling", prepare)
@@ -92,15 +97,15 @@ def _goal_values(base: str, project: Project, today: dt.date) -> dict[str, Any]:
     start, end = (periode.van, periode.tot) if periode else (today, months_later(today, 36))
     return {
         "id": f"sd-{base}",
-        "titel": "(in te vullen: de strategische doelstelling)",
+        "titel": tr("(in te vullen: de strategische doelstelling)"),
         "operationele_doelstellingen": [
             {
                 "id": f"od-{base}",
-                "titel": "(in te vullen: de operationele doelstelling)",
+                "titel": tr("(in te vullen: de operationele doelstelling)"),
                 "indicatoren": [
                     {
                         "id": f"i-{base}",
-                        "naam": "(in te vullen: wat gemeten wordt)",
+                        "naam": tr("(in te vullen: wat gemeten wordt)"),
                         "basiswaarde": {"waarde": 0, "jaar": start.year - 1},
                         "streefwaarde": {"waarde": 0, "jaar": end.year},
                         "deadline": end,
@@ -109,7 +114,7 @@ def _goal_values(base: str, project: Project, today: dt.date) -> dict[str, Any]:
                 "acties": [
                     {
                         "id": f"a-{base}",
-                        "titel": "(in te vullen: de actie)",
+                        "titel": tr("(in te vullen: de actie)"),
                         "trekker": coordinator,
                         "partners": [],
                         "start": start,

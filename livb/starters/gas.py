@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 from livb.core.words import count
 from livb.model import Project
 from livb.model.diagnostiek import Bron, Reeks
@@ -53,26 +54,27 @@ def start(root: Path, options: GasOptions, today: dt.date) -> NewResult:
     def add_source(project: Project) -> Change:
         validate(Bron, dict(SOURCE))
         return edit(root, project, "diagnostiek/bronnen.yaml", "bronnen", dict(SOURCE), today,
-                    "bron 'gas' toegevoegd")  # fmt: skip
+                    tr("bron 'gas' toegevoegd"))  # fmt: skip
 
     def add_series(project: Project) -> Change:
         known = {r.id for r in project.cijfers.reeksen}
         items = [_series(id_, naam, eenheid) for id_, naam, eenheid in SERIES if id_ not in known]
         if not items:
             raise LivbError(
-                "diagnostiek/cijfers.yaml heeft de GAS-reeksen al",
-                "vul hun 'waarden' aan, of importeer ze met livb import TABEL --reeks ID",
+                tr("diagnostiek/cijfers.yaml heeft de GAS-reeksen al"),
+                tr("vul hun 'waarden' aan, of importeer ze met livb import TABEL --reeks ID"),
             )
         for item in items:
             validate(Reeks, item)
-        summary = f"{count(len(items), 'GAS-reeks', 'GAS-reeksen')} om in te vullen"
+        reeksen = count(len(items), tr("GAS-reeks"), tr("GAS-reeksen"))
+        summary = tr("{reeksen} om in te vullen", reeksen=reeksen)
         return edit(root, project, "diagnostiek/cijfers.yaml", "reeksen", items, today, summary)
 
     project = load(root)
     if all(b.id != "gas" for b in project.bronnen.bronnen):
         (root / "diagnostiek").mkdir(exist_ok=True)  # a folder made by hand may lack it
         run(root, "livb new gas", add_source)
-        notes.append("bron 'gas' toegevoegd aan diagnostiek/bronnen.yaml")
+        notes.append(tr("bron 'gas' toegevoegd aan diagnostiek/bronnen.yaml"))
     return run(root, "livb new gas", add_series, notes)
 
 

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from livb.core.dates import dutch_date
 from livb.core.errors import UsageError
+from livb.core.i18n import tr
 from livb.core.transaction import shown
 from livb.model import Project
 from livb.model.actoren import Rol
@@ -45,18 +46,8 @@ def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:
     from livb.method.queries import protocol_period
 
     if not options.met:
-        raise UsageError("zeg met wie het gesprek is: --met ID (of een rol, bv. burgemeester)")
-    steps, notes = parse_stappen(options.stap)
-    if len(steps) > 1:
-        raise UsageError(
-            f"een oriëntatiegesprek hoort bij één stap, niet bij {', '.join(steps)}",
-            "geef --stap 1.2 of --stap 2.2, of laat --stap weg",
-        )
-    if steps and steps[0] not in INTERVIEW_STEPS:
-        raise UsageError(
-            f"een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij {steps[0]}",
-            "1.2: met de burgemeester, in de voorbereiding; 2.2: met de leden van de kerngroep",
-        )
+        raise UsageError(tr("zeg met wie het gesprek is: --met ID (of een rol, bv. burgemeester)"))
+    steps, notes = _interview_steps(options.stap)
     day = options.datum or today
 
     def prepare(project: Project) -> Change:
@@ -97,6 +88,25 @@ def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:
     return run(root, "livb new gesprek", prepare, notes)
 
 
+def _interview_steps(stap: list[str]) -> tuple[list[str], list[str]]:
+    """The step given with --stap (at most one: 1.2 or 2.2), and the notes on reading it."""
+    steps, notes = parse_stappen(stap)
+    if len(steps) > 1:
+        raise UsageError(
+            tr(
+                "een oriëntatiegesprek hoort bij één stap, niet bij {stappen}",
+                stappen=", ".join(steps),
+            ),
+            tr("geef --stap 1.2 of --stap 2.2, of laat --stap weg"),
+        )
+    if steps and steps[0] not in INTERVIEW_STEPS:
+        raise UsageError(
+            tr("een oriëntatiegesprek hoort bij stap 1.2 of 2.2, niet bij {stap}", stap=steps[0]),
+            tr("1.2: met de burgemeester, in de voorbereiding; 2.2: met de leden van de kerngroep"),
+        )
+    return steps, notes
+
+
 def skeleton(values: dict[str, Any], kop: str, model: type[Gesprek] = Gesprek) -> str:
     """The text of a new interview's file: every field, the questions of Tool D to answer."""
     questions = {
@@ -134,26 +144,39 @@ def _interviewees(project: Project, met: Iterable[str]) -> tuple[list[str], list
         if actor_id not in people:
             people.append(actor_id)
     if not people:
-        raise UsageError("zeg met wie het gesprek is", "--met ID (of een rol: --met burgemeester)")
+        raise UsageError(
+            tr("zeg met wie het gesprek is"), tr("--met ID (of een rol: --met burgemeester)")
+        )
     return people, notes
 
 
 def _by_role_or_name(project: Project, value: str) -> str:
     actors = project.actoren.actoren
     role = re.sub(r"[\s-]+", "_", value.strip().casefold())
+    french = Rol._missing_(value)  # a French folder's word: --met bourgmestre
+    if isinstance(french, Rol):
+        role = french.value
     if role in {r.value for r in Rol}:
         holders = [a for a in actors if a.rol is not None and a.rol.value == role]
         if len(holders) == 1:
             return holders[0].id
         if not holders:
             raise UsageError(
-                f"geen enkele actor heeft de rol '{role}'",
-                f"voeg die actor eerst toe: livb new actor --id ID --naam NAAM --rol {role}",
+                tr("geen enkele actor heeft de rol '{rol}'", rol=role),
+                tr(
+                    "voeg die actor eerst toe: livb new actor --id ID --naam NAAM --rol {rol}",
+                    rol=role,
+                ),
             )
         listing = ", ".join(f"{a.id} ({a.naam})" if a.naam else a.id for a in holders)
         raise UsageError(
-            f"{len(holders)} actoren hebben de rol '{role}': {listing}",
-            "kies er één met --met ID",
+            tr(
+                "{aantal} actoren hebben de rol '{rol}': {lijst}",
+                aantal=len(holders),
+                rol=role,
+                lijst=listing,
+            ),
+            tr("kies er één met --met ID"),
         )
     named = [a for a in actors if a.naam and a.naam.casefold() == value.strip().casefold()]
     if len(named) == 1:
@@ -162,10 +185,13 @@ def _by_role_or_name(project: Project, value: str) -> str:
     from livb.folder.schema_errors import suggest
 
     guess = suggest(value, ids)
+    message = tr("onbekende actor '{waarde}'", waarde=shown(value))
     raise UsageError(
-        f"onbekende actor '{shown(value)}'" + (f"; bedoelde je '{guess}'?" if guess else ""),
-        "geef de id van een actor uit actoren.yaml of een rol (--met burgemeester); "
-        "een nieuwe actor voeg je toe met livb new actor",
+        tr("{melding}; bedoelde je '{gok}'?", melding=message, gok=guess) if guess else message,
+        tr(
+            "geef de id van een actor uit actoren.yaml of een rol (--met burgemeester); "
+            "een nieuwe actor voeg je toe met livb new actor"
+        ),
     )
 
 

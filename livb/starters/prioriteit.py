@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import N_, tr
 from livb.model import Project
 from livb.model.prioriteiten import Prioriteit
 from livb.starters._base import (
@@ -35,17 +36,17 @@ class PrioriteitOptions(Options):
 def start(root: Path, options: PrioriteitOptions, today: dt.date) -> NewResult:
     """Append a priority to prioriteiten.yaml, leaving every other line as it was."""
     if not options.id or not options.titel:
-        raise UsageError("geef een id en een titel: --id ID --titel TITEL")
+        raise UsageError(tr("geef een id en een titel: --id ID --titel TITEL"))
     id_ = options.id
-    check_id(id_, "een prioriteit")
+    check_id(id_, N_("een prioriteit"))
     check_text(options.titel, "--titel")
     item = skeleton({"id": id_, "titel": options.titel})
     validate(Prioriteit, item)
 
     def prepare(project: Project) -> Change:
         if any(p.id == id_ for p in project.prioriteiten.prioriteiten):
-            raise LivbError(f"de prioriteit '{id_}' bestaat al", "kies een andere id")
-        summary = f"prioriteit '{id_}' toegevoegd; vul de onderbouwing aan"
+            raise LivbError(tr("de prioriteit '{id}' bestaat al", id=id_), tr("kies een andere id"))
+        summary = tr("prioriteit '{id}' toegevoegd; vul de onderbouwing aan", id=id_)
         return edit(root, project, "prioriteiten.yaml", "prioriteiten", item, today, summary)
 
     return run(root, "livb new prioriteit", prepare)

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from livb.core.dates import dutch_date
+from livb.core.i18n import N_
 from livb.core.words import count
 from livb.model import Project
 from livb.model.organen import VASTE_ORGANEN
@@ -86,7 +87,7 @@ def start(root: Path, options: VergaderingOptions, today: dt.date) -> NewResult:
     orgaan = options.orgaan or "kerngroep"
 
     def prepare(project: Project) -> Change:
-        body = choice(orgaan, _organen(project), "onbekend orgaan")
+        body = choice(orgaan, _organen(project), N_("onbekend orgaan '{waarde}'"))
         members, chair = _members(project, body)
         previous = sorted(
             ((i, v) for i, v in project.vergaderingen.items() if v.orgaan == body),
