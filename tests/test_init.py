@@ -106,14 +106,18 @@ def test_a_nis_code_of_another_gemeente_is_refused(tmp_path, livb, name, nis, me
 
 
 @pytest.mark.parametrize(
-    ("name", "nis", "naam"),
-    [("halle", "23027", "Halle"), ("Borsbeek", "11002", "Antwerpen"), ("Liège", "62063", "Liège")],
+    ("name", "nis", "said"),
+    [
+        ("halle", "23027", "Gemeentemap voor Halle (NIS 23027) aangemaakt"),
+        ("Borsbeek", "11002", "Gemeentemap voor Antwerpen (NIS 11002) aangemaakt"),
+        ("Liège", "62063", "Dossier de la commune de Liège (INS 62063) créé"),  # a French folder
+    ],
 )
-def test_a_nis_code_that_fits_the_name_is_taken(tmp_path, livb, name, nis, naam):
+def test_a_nis_code_that_fits_the_name_is_taken(tmp_path, livb, name, nis, said):
     result = livb("init", tmp_path / "x", "-g", name, "--nis", nis, "--no-input", "--no-git")
     assert result.code == 0, result.err
-    assert "waarschuwing" not in result.err
-    assert f"Gemeentemap voor {naam} (NIS {nis}) aangemaakt" in result.out
+    assert "waarschuwing" not in result.err and "avertissement" not in result.err
+    assert said in result.out
 
 
 def test_a_name_not_in_the_list_takes_the_name_of_the_nis_code(tmp_path, livb):

@@ -934,7 +934,8 @@ HuisstijlOptie = Annotated[
 InitTaalOptie = Annotated[
     str | None,
     typer.Option(
-        metavar="nl|fr", help="De taal van de map; nodig voor Brussel en de Duitstalige gemeenten."
+        metavar="nl|fr",
+        help=N_("De taal van de map; nodig voor Brussel en de Duitstalige gemeenten."),
     ),
 ]
 
