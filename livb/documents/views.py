@@ -193,10 +193,16 @@ class Views:
                 "naam": gemeente.naam,
                 "bestuursvorm": i18n.word(vorm),
                 "voluit": _named(
-                    tr("Stad {naam}") if stad else tr("Gemeente {naam}"), gemeente.naam
+                    tr("Stad {naam}", naam=gemeente.naam)
+                    if stad
+                    else tr("Gemeente {naam}", naam=gemeente.naam),
+                    gemeente.naam,
                 ),
                 "de_gemeente": _named(
-                    tr("de stad {naam}") if stad else tr("de gemeente {naam}"), gemeente.naam
+                    tr("de stad {naam}", naam=gemeente.naam)
+                    if stad
+                    else tr("de gemeente {naam}", naam=gemeente.naam),
+                    gemeente.naam,
                 ),
                 "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
                 "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
