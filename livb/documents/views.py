@@ -46,6 +46,9 @@ GEBIEDSSOORTEN = {
 }
 """The kinds of comparison area as a document names them."""
 
+BESTUURSVORMEN = {Bestuursvorm.GEMEENTE: N_("gemeente"), Bestuursvorm.STAD: N_("stad")}
+"""How a sentence names the municipality's form: 'de stad Halle', 'la ville de Namur'."""
+
 SOORT_TITELS = {
     Gegevenssoort.FEIT: N_("Feitgerelateerde gegevens"),
     Gegevenssoort.WAARNEMING: N_("Waarnemingsgerelateerde gegevens"),
@@ -183,7 +186,6 @@ class Views:
         """What every document shows: the gemeente, its policy, its people."""
         config = self.project.instellingen
         gemeente = config.gemeente
-        vorm = gemeente.bestuursvorm.value
         burgemeester = mayor(self.project)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
@@ -191,7 +193,7 @@ class Views:
         return {
             "gemeente": {
                 "naam": gemeente.naam,
-                "bestuursvorm": i18n.word(vorm),
+                "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
                 "voluit": _named(
                     tr("Stad {naam}", naam=gemeente.naam)
                     if stad
