@@ -10,7 +10,7 @@ from livb.core import i18n
 from livb.core.formatting import join
 from livb.core.i18n import tr
 from livb.documents._process_view import meeting_of
-from livb.documents.views import BESTUURSVORMEN, Views
+from livb.documents.views import BESTUURSVORMEN, Views, gemeente_view
 from livb.folder.yamlio import parse_fast
 from livb.method.queries import aligned_plans
 from livb.model.actoren import Rol
@@ -54,7 +54,7 @@ def terms(views: Views) -> dict[str, str]:
         "plannen": join(plans or generic),
         "beleid": config.beleid.titel,
         "plan": config.beleid.plannaam,
-        "de_gemeente": views.common()["gemeente"]["de_gemeente"],
+        "de_gemeente": gemeente_view(gemeente)["de_gemeente"],
         "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
         "zvp": zvp_text,
         "coordinator": (coordinator.functie if coordinator and coordinator.functie else "")

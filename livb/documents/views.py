@@ -189,31 +189,8 @@ class Views:
         burgemeester = mayor(self.project)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
-        stad = gemeente.bestuursvorm is Bestuursvorm.STAD
         return {
-            "gemeente": {
-                "naam": gemeente.naam,
-                "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
-                "voluit": _named(
-                    tr("Stad {naam}", naam=gemeente.naam)
-                    if stad
-                    else tr("Gemeente {naam}", naam=gemeente.naam),
-                    gemeente.naam,
-                ),
-                "de_gemeente": _named(
-                    tr("de stad {naam}", naam=gemeente.naam)
-                    if stad
-                    else tr("de gemeente {naam}", naam=gemeente.naam),
-                    gemeente.naam,
-                ),
-                "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
-                "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
-                "nis": gemeente.nis_code or "",
-                "provincie": gemeente.provincie or "",
-                "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
-                "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
-                "adres": gemeente.adres or "",
-            },
+            "gemeente": gemeente_view(gemeente),
             "methode": self.method(),
             "protocol": self.has_protocol(),
             "begeleiding": fod_begeleiding(self.project),
@@ -659,6 +636,34 @@ def _article(noun: str) -> str:
     """The definite article of a function: het diensthoofd, het raadslid, de schepen."""
     first = noun.split(" ", 1)[0].lower()
     return "het" if first.endswith(("hoofd", "lid")) else "de"
+
+
+def gemeente_view(gemeente: Any) -> dict[str, Any]:
+    """The municipality as documents name it: Stad Halle, de stad Halle, la commune d'Esneux."""
+    stad = gemeente.bestuursvorm is Bestuursvorm.STAD
+    return {
+        "naam": gemeente.naam,
+        "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
+        "voluit": _named(
+            tr("Stad {naam}", naam=gemeente.naam)
+            if stad
+            else tr("Gemeente {naam}", naam=gemeente.naam),
+            gemeente.naam,
+        ),
+        "de_gemeente": _named(
+            tr("de stad {naam}", naam=gemeente.naam)
+            if stad
+            else tr("de gemeente {naam}", naam=gemeente.naam),
+            gemeente.naam,
+        ),
+        "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
+        "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
+        "nis": gemeente.nis_code or "",
+        "provincie": gemeente.provincie or "",
+        "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
+        "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
+        "adres": gemeente.adres or "",
+    }
 
 
 def _named(text: str, naam: str) -> str:
