@@ -28,7 +28,7 @@ from livb.model import Project
 from livb.model._tijd import Precisie, precisie
 from livb.model.actoren import Actor, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.diagnostiek import Gegevenssoort, Per
+from livb.model.diagnostiek import Gegevenssoort, Onveiligheid, Per
 from livb.model.instellingen import Bestuursvorm
 from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
@@ -48,6 +48,13 @@ GEBIEDSSOORTEN = {
 
 BESTUURSVORMEN = {Bestuursvorm.GEMEENTE: N_("gemeente"), Bestuursvorm.STAD: N_("stad")}
 """How a sentence names the municipality's form: 'de stad Halle', 'la ville de Namur'."""
+
+ONVEILIGHEID = {
+    Onveiligheid.OBJECTIEF: N_("objectief"),
+    Onveiligheid.SUBJECTIEF: N_("subjectief"),
+    Onveiligheid.BEIDE: N_("beide"),
+}
+"""How a finding's kind of insecurity is printed (``woord`` in a template finds these)."""
 
 SOORT_TITELS = {
     Gegevenssoort.FEIT: N_("Feitgerelateerde gegevens"),
