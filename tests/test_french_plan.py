@@ -10,7 +10,7 @@ import pytest
 
 from livb.core.i18n import speaking
 from livb.documents import _tool_f
-from livb.documents.views import _after_number, _named
+from livb.documents.views import _after_number, _college, _named
 from livb.model.diagnostiek import Per
 from livb.word.docx import docx_text
 
@@ -79,3 +79,11 @@ def test_the_brainstorm_has_a_french_wording_with_the_same_pieces() -> None:
     for key in dutch:
         assert len(french[key]) == len(dutch[key]), key
         assert _placeholders(french[key]) <= _placeholders(dutch[key]) | {"beleid"}, key
+
+
+def test_the_college_is_named_by_the_law_of_its_region() -> None:
+    with speaking("fr"):
+        assert _college("21004") == "collège des bourgmestre et échevins"  # Brussels
+        assert _college("62063") == "collège communal"  # Liège
+    with speaking("nl"):
+        assert _college("21004") == "college van burgemeester en schepenen"

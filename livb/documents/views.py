@@ -10,6 +10,7 @@ from livb.core import i18n
 from livb.core.formatting import join, long_date, money, number, short_date
 from livb.core.i18n import N_, tr
 from livb.documents._base import DRAFT_TEXT, key_of
+from livb.folder.gemeenten import by_nis
 from livb.history.diff import Change
 from livb.history.versions import Revision
 from livb.method.figures import PER_LABELS, Line, ShownFigures, comparison, shown_figures
@@ -663,6 +664,7 @@ def gemeente_view(gemeente: Any) -> dict[str, Any]:
             else tr("de gemeente {naam}", naam=gemeente.naam),
             gemeente.naam,
         ),
+        "college": _college(gemeente.nis_code),
         "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
         "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
         "nis": gemeente.nis_code or "",
@@ -671,6 +673,17 @@ def gemeente_view(gemeente: Any) -> dict[str, Any]:
         "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
         "adres": gemeente.adres or "",
     }
+
+
+def _college(nis: str | None) -> str:
+    """The college as the municipality's law names it: in Brussels, of bourgmestre and échevins."""
+    found = by_nis(nis) if nis else None
+    if i18n.language() == "fr" and found is not None and found.gewest == BRUSSEL:
+        return "collège des bourgmestre et échevins"  # the Nouvelle loi communale's own name
+    return tr("college van burgemeester en schepenen")
+
+
+BRUSSEL = "Brussels Hoofdstedelijk Gewest"
 
 
 def _named(text: str, naam: str) -> str:
