@@ -100,39 +100,28 @@ def _template_numbers(document: str) -> set[str]:
     return numbers
 
 
-_MONTHS = {
-    taal: "|".join(
-        re.escape(name)
-        for name in sorted(
-            {*formatting.month_names(locale), *formatting.short_month_names(locale)},
-            key=len,
-            reverse=True,
-        )
-    )
-    for taal, locale in LOCALES.items()
+# Month names of both languages in both documents: the folder's own text (a finding's
+# explanation, a note) is the same Dutch in the French document, and its dates are facts too.
+_MONTH_NUMBERS = {
+    name.lower(): number
+    for locale in LOCALES.values()
+    for names in (formatting.month_names(locale), formatting.short_month_names(locale))
+    for number, name in enumerate(names, start=1)
 }
+_MONTHS = "|".join(re.escape(name) for name in sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_DATE = re.compile(rf"(?:(\d{{1,2}})(?:er)?[ \u00a0])?({_MONTHS})[ \u00a0](\d{{4}})", re.I)
 
 
 def _dates(text: str, taal: str) -> tuple[Counter[tuple[int, int, int]], str]:
-    """The dates written in words (19 mei 2009, 1 sep. 2010, maart 2010), and the text without."""
-    locale = LOCALES[taal]
-    months = [m.lower() for m in formatting.month_names(locale)]
-    shorts = [m.lower() for m in formatting.short_month_names(locale)]
+    """The dates written in words (19 mei 2009, 1er sept. 2010, maart 2010), and the text without."""
     found: Counter[tuple[int, int, int]] = Counter()
-    pattern = re.compile(
-        rf"(?:(\d{{1,2}})(?:er)?[ \u00a0])?({_MONTHS[taal]})[ \u00a0](\d{{4}})", re.I
-    )
-
-    def month_of(name: str) -> int:
-        name = name.lower()
-        return (months.index(name) if name in months else shorts.index(name)) + 1
 
     def take(match: re.Match[str]) -> str:
         day = int(match.group(1)) if match.group(1) else 0
-        found[(int(match.group(3)), month_of(match.group(2)), day)] += 1
+        found[(int(match.group(3)), _MONTH_NUMBERS[match.group(2).lower()], day)] += 1
         return " "
 
-    return found, pattern.sub(take, text)
+    return found, _DATE.sub(take, text)
 
 
 def _numbers(text: str, taal: str) -> Counter[str]:
@@ -157,16 +146,21 @@ def _folder_ids(root: Path) -> set[str]:
     found: set[str] = set()
     for path in root.rglob("*.yaml"):
         found |= set(re.findall(r"(?m)^\s*-?\s*id:\s*['\"]?([\w-]+)", path.read_text("utf-8")))
-    # an id that is also a word of the Dutch templates (eigen, burgemeester, overlast) proves
-    # nothing: the French sentence rightly does not write it
-    return {i for i in found if len(i) > 2 and i.lower() not in _TEMPLATE_WORDS}
+    # an id that is also a word livb writes in Dutch itself (eigen, burgemeester, inwoners), in
+    # a template or a marked text of the code, proves nothing: the French rightly drops it
+    return {i for i in found if len(i) > 2 and i.lower() not in _LIVB_WORDS}
 
 
-_TEMPLATE_WORDS = {
-    word.lower()
-    for path in TEMPLATES_NL.glob("*.j2")
-    for word in re.findall(r"[\w-]+", path.read_text(encoding="utf-8"))
-}
+def _livb_words() -> set[str]:
+    """The words of livb's own Dutch: its templates and the Dutch texts of its catalogues."""
+    from livb.core import i18n
+
+    texts = [path.read_text(encoding="utf-8") for path in TEMPLATES_NL.glob("*.j2")]
+    texts += list(i18n.catalogue("fr"))
+    return {word.lower() for text in texts for word in re.findall(r"[\w-]+", text)}
+
+
+_LIVB_WORDS = _livb_words()
 
 
 def _file_prefix(document: str) -> str:

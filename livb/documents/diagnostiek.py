@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from livb.core.formatting import join
+from livb.core.i18n import N_, tr
 from livb.documents._base import Context, Document, NoReason, gap
 from livb.documents.charts import series_chart, value_label
 from livb.documents.views import SOORT_TITELS, Views, or_missing
@@ -17,9 +18,11 @@ from livb.model.diagnostiek import Bron, Gegevenssoort, Reeks
 from livb.model.stappen import Stap
 
 SOORT_UITLEG = {
-    Gegevenssoort.FEIT: "feiten (zoals politiecijfers)",
-    Gegevenssoort.WAARNEMING: "waarnemingen (hoe inwoners en sleutelfiguren de veiligheid beleven)",
-    Gegevenssoort.CONTEXT: "context (de socio-economische en demografische toestand)",
+    Gegevenssoort.FEIT: N_("feiten (zoals politiecijfers)"),
+    Gegevenssoort.WAARNEMING: N_(
+        "waarnemingen (hoe inwoners en sleutelfiguren de veiligheid beleven)"
+    ),
+    Gegevenssoort.CONTEXT: N_("context (de socio-economische en demografische toestand)"),
 }
 """The three kinds of data of Tool C, as the methodology names them."""
 
@@ -38,18 +41,20 @@ def build(views: Views, item: str | None) -> Context:
     both = [f for f in by_insecurity if f["onveiligheid"] == "beide"]
     bev = project.bevindingen
     context = views.common() | {
-        "inleiding": or_missing(views.field(bev, "inleiding"), "de inleiding", file, "inleiding"),
+        "inleiding": or_missing(
+            views.field(bev, "inleiding"), tr("de inleiding"), file, "inleiding"
+        ),
         "gebiedsbeschrijving": or_missing(
             views.field(bev, "gebiedsbeschrijving"),
-            "de gebiedsbeschrijving",
+            tr("de gebiedsbeschrijving"),
             file,
             "gebiedsbeschrijving",
         ),
         "methodologie": or_missing(
-            views.field(bev, "methodologie"), "de methodologie", file, "methodologie"
+            views.field(bev, "methodologie"), tr("de methodologie"), file, "methodologie"
         ),
         "bronnen": dict(by_kind),
-        "soorten": [SOORT_UITLEG[k] for k in kinds],
+        "soorten": [tr(SOORT_UITLEG[k]) for k in kinds],
         "objectief": objective,
         "subjectief": subjective,
         "beide": both,
@@ -69,7 +74,7 @@ def _sources_by_kind(views: Views) -> dict[str, list[dict[str, Any]]]:
     bronnen = views.project.bronnen.bronnen
     for bron in sorted(bronnen, key=lambda b: list(Gegevenssoort).index(b.soort)):
         supplier = views.actor(bron.actor) if bron.actor else None
-        by_kind[SOORT_TITELS[bron.soort]].append(
+        by_kind[tr(SOORT_TITELS[bron.soort])].append(
             {
                 "id": bron.id,
                 "naam": bron.naam,
@@ -161,12 +166,12 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     reasons = []
     if not project.bronnen.bronnen:
         reasons.append(
-            gap("diagnostiek/bronnen.yaml", "bronnen", "de diagnostiek noemt geen enkele bron")
+            gap("diagnostiek/bronnen.yaml", "bronnen", tr("de diagnostiek noemt geen enkele bron"))
         )
     if not context["bevindingen"]:
-        reasons.append(gap(file, "bevindingen", "de diagnostiek heeft nog geen bevindingen"))
+        reasons.append(gap(file, "bevindingen", tr("de diagnostiek heeft nog geen bevindingen")))
     if not context["conclusies"]:
-        reasons.append(gap(file, "conclusies", "de conclusies ontbreken"))
+        reasons.append(gap(file, "conclusies", tr("de conclusies ontbreken")))
     return reasons
 
 
@@ -178,15 +183,17 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     if project.bevindingen.bevindingen:
         return None
     if not project.bronnen.bronnen:
-        return "nog geen bronnen of bevindingen in diagnostiek/ (stap 2.1)"
+        return tr("nog geen bronnen of bevindingen in diagnostiek/ (stap 2.1)")
     if plan_approved(project) is None:
         return None
-    return NoReason("het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml")
+    return NoReason(
+        tr("het plan is al goedgekeurd zonder bevindingen in diagnostiek/bevindingen.yaml")
+    )
 
 
 DOCUMENT = Document(
     name="diagnostiek",
-    title="Lokale veiligheidsdiagnostiek",
+    title=N_("Lokale veiligheidsdiagnostiek"),
     stap="2.4",
     template="diagnostiek.md.j2",
     filename="diagnostiek.docx",

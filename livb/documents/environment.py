@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from livb.core import formatting, i18n
 from livb.core.formatting import integer as thousands
+from livb.core.i18n import tr
 from livb.core.resources import templates_dir
 from livb.core.safepaths import LinkedPathError, check_template
 from livb.documents._base import upper_first
@@ -103,7 +104,7 @@ def _scalar(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return formatting.long_date(value)
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return tr("ja") if value else tr("nee")
     if isinstance(value, int):
         return str(value)  # years and counts: 2010, not 2.010
     if isinstance(value, float):

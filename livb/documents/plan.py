@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from livb.core.formatting import join, long_date
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, gap, key_of, upper_first
@@ -30,10 +31,10 @@ from livb.word.ir import FieldText, Missing
 
 SWOT_DELEN = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 CONFRONTATIE = {
-    "sterktes_kansen": "Welke sterktes zetten we in om de kansen te benutten?",
-    "zwaktes_kansen": "Welke zwaktes pakken we aan om geen kansen te missen?",
-    "sterktes_bedreigingen": "Welke sterktes zetten we in tegen de bedreigingen?",
-    "zwaktes_bedreigingen": "Welke zwaktes maken ons extra kwetsbaar voor de bedreigingen?",
+    "sterktes_kansen": N_("Welke sterktes zetten we in om de kansen te benutten?"),
+    "zwaktes_kansen": N_("Welke zwaktes pakken we aan om geen kansen te missen?"),
+    "sterktes_bedreigingen": N_("Welke sterktes zetten we in tegen de bedreigingen?"),
+    "zwaktes_bedreigingen": N_("Welke zwaktes maken ons extra kwetsbaar voor de bedreigingen?"),
 }
 """The four questions of the confrontation matrix (Tool E)."""
 """The links the guide names for the whole chain: a plan covers it when each has an action."""
@@ -51,7 +52,7 @@ def build(views: Views, item: str | None) -> Context:
         views.common()
         | _texts_of_the_plan(views)
         | {
-            "kerngroep_tekst": count(len(kerngroep.leden), "lid", "leden"),
+            "kerngroep_tekst": count(len(kerngroep.leden), tr("lid"), tr("leden")),
             "kerngroep_benoemd": sum(1 for lid in kerngroep.leden if _named(project, lid)),
             "prioriteiten": priorities,
             "gekozen": pv.meeting_of(views, project.prioriteiten.vergadering),
@@ -80,22 +81,22 @@ def _texts_of_the_plan(views: Views) -> Context:
     """The plan's own texts (vision, aims, organisation, ...) and the plans it aligns with."""
     plan = views.project.plan
     return {
-        "visie": or_missing(views.field(plan, "visie"), "de visie", "plan.yaml", "visie"),
+        "visie": or_missing(views.field(plan, "visie"), tr("de visie"), "plan.yaml", "visie"),
         "uitgangspunten": _texts(views, plan, "uitgangspunten"),
         "doelen_extern": items_or_missing(
-            _texts(views, plan, "doelen_extern"), "de externe doelen", "doelen_extern"
+            _texts(views, plan, "doelen_extern"), tr("de externe doelen"), "doelen_extern"
         ),
         "doelen_intern": items_or_missing(
-            _texts(views, plan, "doelen_intern"), "de interne doelen", "doelen_intern"
+            _texts(views, plan, "doelen_intern"), tr("de interne doelen"), "doelen_intern"
         ),
         "organisatie": or_missing(
             views.field(plan, "organisatie"),
-            "de organisatie van het programma",
+            tr("de organisatie van het programma"),
             "plan.yaml",
             "organisatie",
         ),
         "evaluatie": or_missing(
-            views.field(plan, "evaluatie"), "de evaluatie", "plan.yaml", "evaluatie"
+            views.field(plan, "evaluatie"), tr("de evaluatie"), "plan.yaml", "evaluatie"
         ),
         "communicatie": views.field(plan, "communicatie") or "",
         "budgettekst": views.field(plan, "budget") or "",
@@ -103,7 +104,7 @@ def _texts_of_the_plan(views: Views) -> Context:
         "afstemming": [
             {
                 "titel": views.field(a, "titel"),
-                "soort": PLANSOORTEN[a.soort],
+                "soort": tr(PLANSOORTEN[a.soort]),
                 "van": a.periode.van if a.periode else None,
                 "tot": a.periode.tot if a.periode else None,
                 "prioriteiten": [views.field(i, "titel") for i in a.prioriteiten],
@@ -157,10 +158,15 @@ def _chain(project: Project) -> Context:
     shown = [s for s in SCHAKEL_VOLGORDE if balance[s]]
     return {
         "keten": [(link_words(project, s), balance[s]) for s in shown],
-        "keten_tekst": join([f"{balance[s]} voor {link_words(project, s)}" for s in shown]),
+        "keten_tekst": join(
+            [
+                tr("{aantal} voor {schakel}", aantal=balance[s], schakel=link_words(project, s))
+                for s in shown
+            ]
+        ),
         "keten_woorden": chain_words(project),
         "zonder_schakel": balance["onbekend"],
-        "zonder_schakel_tekst": count(balance["onbekend"], "actie", "acties"),
+        "zonder_schakel_tekst": count(balance["onbekend"], tr("actie"), tr("acties")),
         # every link the folder names has actions: the guide's three, and its own words' links
         "keten_volledig": all(balance[link] for link in _named_links(project)),
     }
@@ -224,13 +230,13 @@ def _changes(views: Views) -> Context:
         key = owner.id if owner is not None else None
         if not groups or groups[-1]["id"] != key:
             name = (owner.titel or owner.id) if owner is not None else ""
-            heading = f"Prioriteit \u2018{name}\u2019" if name else ""
+            heading = tr("Prioriteit \u2018{naam}\u2019", naam=name) if name else ""
             groups.append({"id": key, "titel": heading, "rijen": []})
         headline, lines = change_text(change)
         label = item_label(change.soort.value, change.id, change.titel)
         if change.soort not in (Soort.PLAN, Soort.BESTAND):  # those are file names
             label = upper_first(label)
-        texts = [headline, *lines] if headline else lines or ["gewijzigd"]
+        texts = [headline, *lines] if headline else lines or [tr("gewijzigd")]
         groups[-1]["rijen"].extend([label if n == 0 else "", text] for n, text in enumerate(texts))
     return {
         "wijzigingen": {
@@ -245,10 +251,10 @@ def _changes(views: Views) -> Context:
 
 
 OVERLEGSOORTEN = {
-    Overlegsoort.HOORZITTING: "hoorzitting",
-    Overlegsoort.FORUM: "forum",
-    Overlegsoort.WERKGROEP: "werkgroep",
-    Overlegsoort.ANDERE: "overleg",
+    Overlegsoort.HOORZITTING: N_("hoorzitting"),
+    Overlegsoort.FORUM: N_("forum"),
+    Overlegsoort.WERKGROEP: N_("werkgroep"),
+    Overlegsoort.ANDERE: N_("overleg"),
 }
 
 
@@ -264,7 +270,7 @@ def _overleg(views: Views) -> list[dict[str, Any]]:
         found.append(
             {
                 "naam": views.field(overleg, "naam"),
-                "soort": OVERLEGSOORTEN[overleg.soort],
+                "soort": tr(OVERLEGSOORTEN[overleg.soort]),
                 "omschrijving": views.field(overleg, "omschrijving") or "",
                 "sessies": len(held),
                 "deelnemers": sum(v.deelnemers or 0 for v in held),
@@ -331,7 +337,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
         "titel": views.field(p, "titel"),
         "omschrijving": or_missing(
             views.field(p, "omschrijving"),
-            f"de omschrijving van '{p.titel}'",
+            tr("de omschrijving van '{titel}'", titel=p.titel),
             "prioriteiten.yaml",
             f"prioriteiten[{position}].omschrijving",
         ),
@@ -349,7 +355,7 @@ def _priority(views: Views, position: int, p: Any) -> dict[str, Any]:
             "naam": views.field(group, "naam"),
             "projectleider": views.actor(group.projectleider)
             if group.projectleider
-            else Missing("de projectleider", "organen.yaml", group.id),
+            else Missing(tr("de projectleider"), "organen.yaml", group.id),
             "leden": views.people(group.leden),
             "bestaand": views.field(group, "bestaande_structuur") or "",
         }
@@ -386,7 +392,7 @@ def _swot(views: Views) -> dict[str, Any]:
         "extern": [_pair(parts["kansen"], parts["bedreigingen"], row) for row in range(outside)],
         "confrontatie": [
             {
-                "vraag": vraag,
+                "vraag": tr(vraag),
                 "antwoorden": [views.field(s, "tekst") for s in getattr(swot.confrontatie, key)],
             }
             for key, vraag in CONFRONTATIE.items()
@@ -410,17 +416,19 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     """What a council must not receive: a plan without goals, SWOT, budget or kerngroep."""
     reasons = []
     if not project.prioriteiten.prioriteiten:
-        reasons.append(gap("prioriteiten.yaml", "prioriteiten", "het plan heeft geen prioriteiten"))
+        reasons.append(
+            gap("prioriteiten.yaml", "prioriteiten", tr("het plan heeft geen prioriteiten"))
+        )
     if not context["bevindingen"]:
         reasons.append(
             gap(
                 "diagnostiek/bevindingen.yaml",
                 "bevindingen",
-                "het plan steunt op geen enkele bevinding van de diagnostiek",
+                tr("het plan steunt op geen enkele bevinding van de diagnostiek"),
             )
         )
     if context["swot"]["leeg"] and context["methode"]["swot"]:
-        reasons.append(gap("swot.yaml", "sterktes", "de SWOT is leeg"))
+        reasons.append(gap("swot.yaml", "sterktes", tr("de SWOT is leeg")))
     worked_out = {
         bestand.prioriteit
         for bestand in project.doelstellingen.values()
@@ -432,7 +440,7 @@ def final_gaps(project: Project, context: Context) -> list[str]:
                 gap(
                     f"doelstellingen/{p.id}.yaml",
                     "strategische_doelstellingen",
-                    f"de prioriteit '{p.titel}' heeft nog geen doelstellingen",
+                    tr("de prioriteit '{titel}' heeft nog geen doelstellingen", titel=p.titel),
                 )
             )
     for path, loc, sd in strategic_goals(project):
@@ -441,24 +449,28 @@ def final_gaps(project: Project, context: Context) -> list[str]:
                 gap(
                     path,
                     key_of((*loc, "operationele_doelstellingen")),
-                    f"'{sd.titel}' heeft geen operationele doelstellingen",
+                    tr("'{titel}' heeft geen operationele doelstellingen", titel=sd.titel),
                 )
             )
     for path, loc, od in operational_goals(project):
         if not od.indicatoren and not od.acties:
             reasons.append(
-                gap(path, key_of(loc), f"'{od.titel}' heeft geen indicatoren en geen acties")
+                gap(
+                    path,
+                    key_of(loc),
+                    tr("'{titel}' heeft geen indicatoren en geen acties", titel=od.titel),
+                )
             )
     if not context["budget_totaal"] and not context["budgettekst"]:
         reasons.append(
             gap(
                 "plan.yaml",
                 "budget",
-                "het plan zegt niets over het budget: geen tekst en geen actie met een bedrag",
+                tr("het plan zegt niets over het budget: geen tekst en geen actie met een bedrag"),
             )
         )
     if not project.organen.kerngroep.leden:
-        reasons.append(gap("organen.yaml", "kerngroep.leden", "de kerngroep heeft geen leden"))
+        reasons.append(gap("organen.yaml", "kerngroep.leden", tr("de kerngroep heeft geen leden")))
     return reasons
 
 
@@ -468,7 +480,7 @@ def _title(context: Context) -> str:
 
 DOCUMENT = Document(
     name="plan",
-    title="Integraal veiligheidsplan",
+    title=N_("Integraal veiligheidsplan"),
     stap="3.6",
     template="plan.md.j2",
     filename="plan.docx",
@@ -476,7 +488,7 @@ DOCUMENT = Document(
     why_not=lambda project, today: (
         None
         if project.prioriteiten.prioriteiten
-        else "nog geen prioriteiten in prioriteiten.yaml (stap 2.6)"
+        else tr("nog geen prioriteiten in prioriteiten.yaml (stap 2.6)")
     ),
     heading=_title,
     final_gaps=final_gaps,

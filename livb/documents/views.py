@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from livb.core import i18n
 from livb.core.formatting import join, long_date, money, number, short_date
+from livb.core.i18n import N_, tr
 from livb.documents._base import DRAFT_TEXT, key_of
+from livb.folder.gemeenten import by_nis
 from livb.history.diff import Change
 from livb.history.versions import Revision
 from livb.method.figures import PER_LABELS, Line, ShownFigures, comparison, shown_figures
@@ -26,7 +29,7 @@ from livb.model import Project
 from livb.model._tijd import Precisie, precisie
 from livb.model.actoren import Actor, Schakel
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
-from livb.model.diagnostiek import Gegevenssoort, Per
+from livb.model.diagnostiek import Gegevenssoort, Onveiligheid, Per
 from livb.model.instellingen import Bestuursvorm
 from livb.model.plan import Plansoort
 from livb.model.stappen import STAP_TITELS
@@ -36,18 +39,28 @@ from livb.word.ir import FieldText, Missing
 
 GEBIEDSSOORTEN = {
     "": "",
-    "zone": "politiezone",
-    "arrondissement": "arrondissement",
-    "provincie": "provincie",
-    "gewest": "gewest",
-    "gelijkaardige_gemeenten": "gelijkaardige gemeenten",
+    "zone": N_("politiezone"),
+    "arrondissement": N_("arrondissement"),
+    "provincie": N_("provincie"),
+    "gewest": N_("gewest"),
+    "gelijkaardige_gemeenten": N_("gelijkaardige gemeenten"),
 }
 """The kinds of comparison area as a document names them."""
 
+BESTUURSVORMEN = {Bestuursvorm.GEMEENTE: N_("gemeente"), Bestuursvorm.STAD: N_("stad")}
+"""How a sentence names the municipality's form: 'de stad Halle', 'la ville de Namur'."""
+
+ONVEILIGHEID = {
+    Onveiligheid.OBJECTIEF: N_("objectief"),
+    Onveiligheid.SUBJECTIEF: N_("subjectief"),
+    Onveiligheid.BEIDE: N_("beide"),
+}
+"""How a finding's kind of insecurity is printed (``woord`` in a template finds these)."""
+
 SOORT_TITELS = {
-    Gegevenssoort.FEIT: "Feitgerelateerde gegevens",
-    Gegevenssoort.WAARNEMING: "Waarnemingsgerelateerde gegevens",
-    Gegevenssoort.CONTEXT: "Contextgerelateerde gegevens",
+    Gegevenssoort.FEIT: N_("Feitgerelateerde gegevens"),
+    Gegevenssoort.WAARNEMING: N_("Waarnemingsgerelateerde gegevens"),
+    Gegevenssoort.CONTEXT: N_("Contextgerelateerde gegevens"),
 }
 
 
@@ -142,23 +155,23 @@ class Views:
         if not isinstance(text, str) or not DRAFT_TEXT.search(text):
             return text
         path, loc = self._places.get(id(item), ("", ()))
-        label = text.strip().strip("()").partition(":")[2].strip() or "de tekst"
+        label = text.strip().strip("()").partition(":")[2].strip() or tr("de tekst")
         return Missing(label, path, key_of((*loc, field)))
 
     # -- shared pieces ---------------------------------------------------------------------------
 
-    def actor(self, id_: str | None, role: str = "de persoon") -> dict[str, Any] | Missing:
+    def actor(self, id_: str | None, role: str | None = None) -> dict[str, Any] | Missing:
         """An actor as the documents show it (or Missing when unknown or unnamed)."""
         if id_ is None or id_ not in self._views:
-            return Missing(role, "actoren.yaml", id_ or "id")
+            return Missing(role or tr("de persoon"), "actoren.yaml", id_ or "id")
         return self._views[id_]
 
     def _actor_view(self, actor: Actor, position: int) -> dict[str, Any]:
         functie = actor.functie or (actor.rol.value.replace("_", " ") if actor.rol else "")
-        who = f"{_article(functie)} {functie}" if functie else actor.id
+        who = _who(functie) if functie else actor.id
         naam = or_missing(
             self.field(actor, "naam"),
-            f"de naam van {who}",
+            tr("de naam van {wie}", wie=who),
             "actoren.yaml",
             f"actoren[{position}].naam",
         )
@@ -181,25 +194,11 @@ class Views:
         """What every document shows: the gemeente, its policy, its people."""
         config = self.project.instellingen
         gemeente = config.gemeente
-        vorm = gemeente.bestuursvorm.value
         burgemeester = mayor(self.project)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
-        stad = gemeente.bestuursvorm is Bestuursvorm.STAD
         return {
-            "gemeente": {
-                "naam": gemeente.naam,
-                "bestuursvorm": vorm,
-                "voluit": f"{vorm.capitalize()} {gemeente.naam}",
-                "de_gemeente": f"de {vorm} {gemeente.naam}",
-                "diensten": "stadsdiensten" if stad else "gemeentediensten",
-                "bestuur": "stadsbestuur" if stad else "gemeentebestuur",
-                "nis": gemeente.nis_code or "",
-                "provincie": gemeente.provincie or "",
-                "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
-                "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
-                "adres": gemeente.adres or "",
-            },
+            "gemeente": gemeente_view(gemeente),
             "methode": self.method(),
             "protocol": self.has_protocol(),
             "begeleiding": fod_begeleiding(self.project),
@@ -210,21 +209,25 @@ class Views:
                 "plannaam": config.beleid.plannaam,
                 "van": periode.van
                 if periode
-                else Missing("het begin van de planperiode", "livb.yaml", "beleid.periode.van"),
+                else Missing(tr("het begin van de planperiode"), "livb.yaml", "beleid.periode.van"),
                 "tot": periode.tot
                 if periode
-                else Missing("het einde van de planperiode", "livb.yaml", "beleid.periode.tot"),
+                else Missing(tr("het einde van de planperiode"), "livb.yaml", "beleid.periode.tot"),
             },
             "burgemeester": self._views[burgemeester.id]
             if burgemeester
             else Missing(
-                "de burgemeester (een actor met rol: burgemeester)", "actoren.yaml", "actoren"
+                tr("de burgemeester (een actor met rol: burgemeester)"), "actoren.yaml", "actoren"
             ),
-            "coordinator": self.actor(config.coordinator, "de coördinator"),
-            "fod": self.actor(begeleiding.fod_vertegenwoordiger, "de vertegenwoordiger van de FOD")
+            "coordinator": self.actor(config.coordinator, tr("de coördinator")),
+            "fod": self.actor(
+                begeleiding.fod_vertegenwoordiger, tr("de vertegenwoordiger van de FOD")
+            )
             if begeleiding.fod_vertegenwoordiger
             else Missing(
-                "de vertegenwoordiger van de FOD", "livb.yaml", "begeleiding.fod_vertegenwoordiger"
+                tr("de vertegenwoordiger van de FOD"),
+                "livb.yaml",
+                "begeleiding.fod_vertegenwoordiger",
             ),
             "adviseurs": self.people(begeleiding.lokaal_adviseurs),
             "provincie_partij": self.actor(begeleiding.provincie_vertegenwoordiger)
@@ -298,7 +301,7 @@ class Views:
             "datum": v.datum,
             "op_datum": on_date(v.datum),
             "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
-            "plaats": or_missing(v.plaats, "de plaats", file, "plaats"),
+            "plaats": or_missing(v.plaats, tr("de plaats"), file, "plaats"),
             "voorzitter": self.actor(v.voorzitter) if v.voorzitter else None,
             "verslaggevers": self.people(v.verslaggevers),
             "aanwezig": self.people(v.aanwezig),
@@ -311,7 +314,7 @@ class Views:
 
     def meeting_title(self, v: Vergadering, orgaan: str) -> Any:
         """A meeting's title (marked), or the one it gets from its body when it has none."""
-        return self.field(v, "titel") or f"Vergadering van {orgaan}"
+        return self.field(v, "titel") or tr("Vergadering van {orgaan}", orgaan=orgaan)
 
     def _agenda(
         self, v: Vergadering, file: str, approved: list[tuple[str, dt.date]]
@@ -323,7 +326,9 @@ class Views:
                 "toelichting": self.field(a, "toelichting") or "",
                 "verslag": self.field(a, "verslag")
                 or _standing_item(a.punt, v, approved)
-                or Missing(f"het verslag bij '{a.punt}'", file, f"agenda[{n}].verslag"),
+                or Missing(
+                    tr("het verslag bij '{punt}'", punt=a.punt), file, f"agenda[{n}].verslag"
+                ),
                 "besluiten": [self.field(a, "besluiten", b) for b in range(len(a.besluiten))],
             }
             for n, a in enumerate(v.agenda)
@@ -333,7 +338,9 @@ class Views:
         """The next step, the homework and the next meeting: gaps only where a closing is due."""
         volgende_stap = self.field(v, "volgende_stap")
         return {
-            "volgende_stap": or_missing(volgende_stap, "de volgende stap", file, "volgende_stap")
+            "volgende_stap": or_missing(
+                volgende_stap, tr("de volgende stap"), file, "volgende_stap"
+            )
             if closing
             else volgende_stap or "",
             "huiswerk": [
@@ -347,7 +354,7 @@ class Views:
             }
             if v.volgende_vergadering
             else (
-                Missing("de datum van de volgende vergadering", file, "volgende_vergadering")
+                Missing(tr("de datum van de volgende vergadering"), file, "volgende_vergadering")
                 if closing
                 else None
             ),
@@ -380,7 +387,7 @@ class Views:
                     "thema": themes(project).get(b.thema, b.thema) if b.thema else "",
                     "tekst": or_missing(
                         self.field(b, "tekst"),
-                        f"de tekst van '{b.titel}'",
+                        tr("de tekst van '{titel}'", titel=b.titel),
                         file,
                         f"bevindingen[{position}].tekst",
                     ),
@@ -438,7 +445,7 @@ class Views:
             "vergelijking": [
                 {
                     "gebied": line.gebied,
-                    "soort": GEBIEDSSOORTEN[line.soort],
+                    "soort": tr(GEBIEDSSOORTEN[line.soort]) if line.soort else "",
                     "waarden": [line.waarden.get(y) for y in years],
                 }
                 for line in shown.vergelijking
@@ -490,7 +497,9 @@ class Views:
         reeks = next((r for r in self.project.cijfers.reeksen if r.id == indicator.reeks), None)
         source = self._source_name(indicator.bron or (reeks.bron if reeks else None))
         source_text = ", ".join(
-            part for part in (source, f"reeks \u2018{reeks.naam}\u2019" if reeks else "") if part
+            part
+            for part in (source, tr("reeks \u2018{naam}\u2019", naam=reeks.naam) if reeks else "")
+            if part
         )
         return {
             "id": indicator.id,
@@ -516,7 +525,12 @@ class Views:
         owner = _name(trekker) if trekker is not None else ""
         wie = owner
         if names:
-            wie = f"{owner}, met {join(names)}" if owner else f"met {join(names)}"
+            partners_text = join(names)
+            wie = (
+                tr("{trekker}, met {partners}", trekker=owner, partners=partners_text)
+                if owner
+                else tr("met {partners}", partners=partners_text)
+            )
         return {
             "id": actie.id,
             "titel": self.field(actie, "titel"),
@@ -534,7 +548,7 @@ class Views:
             if action_budget(actie) is not None
             else "",
             "financiering": actie.financiering or "",
-            "schakel": actie.schakel.value if actie.schakel else "",
+            "schakel": i18n.word(actie.schakel.value) if actie.schakel else "",
             "status": actie.status.value,
         }
 
@@ -549,19 +563,26 @@ def _standing_item(punt: str, v: Vergadering, approved: list[tuple[str, dt.date]
     item = punt.strip().lower()
     if item.startswith("goedkeuring van het verslag") and approved:
         dates = join([long_date(day) for _, day in approved])
-        return f"Het verslag van {dates} werd goedgekeurd."
+        return tr("Het verslag van {datums} werd goedgekeurd.", datums=dates)
     if item == "volgende stap en huiswerk" and (v.volgende_stap or v.huiswerk):
-        return "De volgende stap en het huiswerk staan onderaan dit verslag."
+        return tr("De volgende stap en het huiswerk staan onderaan dit verslag.")
     if item == "datum van de volgende vergadering" and v.volgende_vergadering:
         nxt = v.volgende_vergadering
-        hour = f" om {nxt.uur} uur" if nxt.uur else ""
-        return f"De volgende vergadering is op {long_date(nxt.datum)}{hour}."
+        if nxt.uur:
+            return tr(
+                "De volgende vergadering is op {datum} om {uur} uur.",
+                datum=long_date(nxt.datum),
+                uur=nxt.uur,
+            )
+        return tr("De volgende vergadering is op {datum}.", datum=long_date(nxt.datum))
     return ""
 
 
 def on_date(day: dt.date) -> str:
     """When, as a sentence says it: 'op 8 december 2026', but 'in november 2007', 'in 2002'."""
-    return f"{'op' if precisie(day) is Precisie.DAG else 'in'} {long_date(day)}"
+    if precisie(day) is Precisie.DAG:
+        return tr("op {datum}", datum=long_date(day))
+    return tr("in {datum}", datum=long_date(day))
 
 
 def table_date(day: dt.date | None) -> Any:
@@ -599,23 +620,80 @@ def _direction(own: float | None, other: float | None) -> str:
     """How the municipality's figure stands to another area's, as the document rounds both."""
     mine, theirs = number(own or 0), number(other or 0)
     if mine == theirs:
-        return "even hoog als"
-    return "hoger dan" if (own or 0) > (other or 0) else "lager dan"
+        return tr("even hoog als")
+    return tr("hoger dan") if (own or 0) > (other or 0) else tr("lager dan")
 
 
 def _after_number(per: Per, eenheid: str) -> str:
     """What follows a figure in a sentence: ' per 1.000 inwoners', '%' or ' feiten'."""
     if per is Per.PERCENTAGE or eenheid.strip() in ("%", "procent"):
-        return "%"
+        return "\u00a0%" if i18n.language() == "fr" else "%"  # French: 12,5 %
     if per is Per.ABSOLUUT:
         return f" {eenheid.strip()}" if eenheid.strip() else ""
     return f" {PER_LABELS[per]}"
+
+
+def _who(functie: str) -> str:
+    """A function as a gap names its holder: 'de burgemeester' (French: the function alone)."""
+    if i18n.language() == "fr":
+        return i18n.word(functie)
+    return f"{_article(functie)} {functie}"
 
 
 def _article(noun: str) -> str:
     """The definite article of a function: het diensthoofd, het raadslid, de schepen."""
     first = noun.split(" ", 1)[0].lower()
     return "het" if first.endswith(("hoofd", "lid")) else "de"
+
+
+def gemeente_view(gemeente: Any) -> dict[str, Any]:
+    """The municipality as documents name it: Stad Halle, de stad Halle, la commune d'Esneux."""
+    stad = gemeente.bestuursvorm is Bestuursvorm.STAD
+    return {
+        "naam": gemeente.naam,
+        "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
+        "voluit": _named(
+            tr("Stad {naam}", naam=gemeente.naam)
+            if stad
+            else tr("Gemeente {naam}", naam=gemeente.naam),
+            gemeente.naam,
+        ),
+        "de_gemeente": _named(
+            tr("de stad {naam}", naam=gemeente.naam)
+            if stad
+            else tr("de gemeente {naam}", naam=gemeente.naam),
+            gemeente.naam,
+        ),
+        "college": _college(gemeente.nis_code),
+        "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
+        "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
+        "nis": gemeente.nis_code or "",
+        "provincie": gemeente.provincie or "",
+        "politiezone": gemeente.politiezone.naam if gemeente.politiezone else "",
+        "zonenummer": gemeente.politiezone.nummer or "" if gemeente.politiezone else "",
+        "adres": gemeente.adres or "",
+    }
+
+
+def _college(nis: str | None) -> str:
+    """The college as the municipality's law names it: in Brussels, of bourgmestre and échevins."""
+    found = by_nis(nis) if nis else None
+    if i18n.language() == "fr" and found is not None and found.gewest == BRUSSEL:
+        return "collège des bourgmestre et échevins"  # the Nouvelle loi communale's own name
+    return tr("college van burgemeester en schepenen")
+
+
+BRUSSEL = "Brussels Hoofdstedelijk Gewest"
+
+
+def _named(text: str, naam: str) -> str:
+    """A text naming the municipality, French eliding before a vowel: la commune d'Esneux."""
+    if i18n.language() == "fr" and naam[:1] in _VOWELS:
+        return text.replace(f"de {naam}", f"d'{naam}")
+    return text
+
+
+_VOWELS = frozenset("AEIOUYÂÉÈÊÎÔÛaeiouy")
 
 
 def _name(actor: Any) -> Any:
@@ -628,8 +706,8 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
         return f"{short_date(start)} \u2013 {short_date(end)}"
     if start:
-        return f"vanaf {short_date(start)}"
-    return f"tot {short_date(end)}" if end else ""
+        return tr("vanaf {datum}", datum=short_date(start))
+    return tr("tot {datum}", datum=short_date(end)) if end else ""
 
 
 def _with_unit(indicator: dict[str, Any]) -> str:
@@ -648,14 +726,14 @@ SCHAKEL_VOLGORDE = [s.value for s in Schakel]
 """The links of the safety chain in their order, from proactie to nazorg."""
 
 PLANSOORTEN = {
-    Plansoort.ZVP: "zonaal veiligheidsplan",
-    Plansoort.SVPP: "strategisch veiligheids- en preventieplan",
-    Plansoort.MEERJARENPLAN: "meerjarenplan",
-    Plansoort.LOKAAL_SOCIAAL_BELEIDSPLAN: "lokaal sociaal beleidsplan",
-    Plansoort.PARKETBELEIDSPLAN: "beleidsplan van het parket",
-    Plansoort.NOODPLAN: "nood- en interventieplan",
-    Plansoort.KIV: "Kadernota Integrale Veiligheid",
-    Plansoort.NVP: "Nationaal Veiligheidsplan",
-    Plansoort.ANDERE: "ander plan",
+    Plansoort.ZVP: N_("zonaal veiligheidsplan"),
+    Plansoort.SVPP: N_("strategisch veiligheids- en preventieplan"),
+    Plansoort.MEERJARENPLAN: N_("meerjarenplan"),
+    Plansoort.LOKAAL_SOCIAAL_BELEIDSPLAN: N_("lokaal sociaal beleidsplan"),
+    Plansoort.PARKETBELEIDSPLAN: N_("beleidsplan van het parket"),
+    Plansoort.NOODPLAN: N_("nood- en interventieplan"),
+    Plansoort.KIV: N_("Kadernota Integrale Veiligheid"),
+    Plansoort.NVP: N_("Nationaal Veiligheidsplan"),
+    Plansoort.ANDERE: N_("ander plan"),
 }
 """How the documents name each kind of plan the integral plan aligns with."""
