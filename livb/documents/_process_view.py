@@ -8,11 +8,43 @@ from typing import Any
 from livb.core.formatting import long_date
 from livb.documents._base import upper_first
 from livb.documents.views import Views, on_date, table_date
+from livb.folder import gemeenten
 from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
+from livb.model import Project
 from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS, Stap
+
+VLAANDEREN, WALLONIE, BRUSSEL = "vlaanderen", "wallonie", "brussel"
+"""The regions whose law organises a municipality (the Dutch and French templates name them)."""
+_GEWESTEN = {
+    "Vlaams Gewest": VLAANDEREN,
+    "Waals Gewest": WALLONIE,
+    "Brussels Hoofdstedelijk Gewest": BRUSSEL,
+}
+_PROVINCES = {
+    **dict.fromkeys(
+        ("Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"),
+        VLAANDEREN,
+    ),
+    **dict.fromkeys(
+        ("Henegouwen", "Luik", "Luxemburg", "Namen", "Waals-Brabant", "Hainaut", "Liège",
+         "Luxembourg", "Namur", "Brabant wallon"),
+        WALLONIE,
+    ),
+    **dict.fromkeys(("Brussel", "Bruxelles", "Brussel-Hoofdstad", "Bruxelles-Capitale"), BRUSSEL),
+}  # fmt: skip
+
+
+def region(project: Project) -> str:
+    """The gemeente's region, by its NIS code, else its province; Flanders when neither tells."""
+    gemeente = project.instellingen.gemeente
+    known = gemeenten.by_nis(gemeente.nis_code) if gemeente.nis_code else None
+    if known is not None and known.gewest in _GEWESTEN:
+        return _GEWESTEN[known.gewest]
+    return _PROVINCES.get(gemeente.provincie or "", VLAANDEREN)
+
 
 INSTANTIES = {
     Instantie.COLLEGE: "het college van burgemeester en schepenen",
