@@ -22,7 +22,9 @@ def build(views: Views, item: str | None) -> Context:
     start_value: Any = (
         period.start
         if period
-        else Missing(tr("de datum van ondertekening"), where, "burgemeester en fod / protocolakkoord")
+        else Missing(
+            tr("de datum van ondertekening"), where, "burgemeester en fod / protocolakkoord"
+        )
     )
     end_value: Any = (
         period.einde
