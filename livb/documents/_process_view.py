@@ -38,12 +38,12 @@ _PROVINCES = {
 
 
 def region(project: Project) -> str:
-    """The gemeente's region, by its NIS code, else its province; Flanders when neither tells."""
+    """The gemeente's region, by its NIS code, else its province ("" when neither tells)."""
     gemeente = project.instellingen.gemeente
     known = gemeenten.by_nis(gemeente.nis_code) if gemeente.nis_code else None
     if known is not None and known.gewest in _GEWESTEN:
         return _GEWESTEN[known.gewest]
-    return _PROVINCES.get(gemeente.provincie or "", VLAANDEREN)
+    return _PROVINCES.get(gemeente.provincie or "", "")
 
 
 INSTANTIES = {
