@@ -12,8 +12,8 @@ from typing import Any
 
 from livb.core.formatting import long_date
 from livb.core.formatting import money as money_text
+from livb.core.i18n import N_, tr
 from livb.documents._base import Context, Document
-from livb.documents._process_view import INSTANTIES
 from livb.documents.views import Views
 from livb.method import money
 from livb.method.money import Line
@@ -30,6 +30,7 @@ def build(views: Views, item: str | None) -> Context:
     years = _years(planned)
     return views.common() | {
         "datum": views.today,
+        "looptijd": tr(money.LOOPTIJD),
         "goedgekeurd": _approval(views),
         "heeft_geld": money.has_money(project),
         "bronnen": source_views(project),
@@ -47,12 +48,19 @@ def _approval(views: Views) -> str | None:
 
     'goedgekeurd door de gemeenteraad op 30 maart 2026 (GR 2026/044)'; None: none yet.
     """
-    for door in (Instantie.GEMEENTERAAD, Instantie.COLLEGE):
+    for door, text in APPROVED_BY.items():
         found = views.decision(Onderwerp.BEGROTING, door, Uitkomst.GOEDGEKEURD)
         if found is not None:
             reference = f" ({found.referentie})" if found.referentie else ""
-            return f"goedgekeurd door {INSTANTIES[door]} op {long_date(found.datum)}{reference}"
+            return tr(text, datum=long_date(found.datum)) + reference
     return None
+
+
+APPROVED_BY = {
+    Instantie.GEMEENTERAAD: N_("goedgekeurd door de gemeenteraad op {datum}"),
+    Instantie.COLLEGE: N_("goedgekeurd door het college van burgemeester en schepenen op {datum}"),
+}
+"""Who approves a budget, the council before the college, and how the title page says it."""
 
 
 def year_and_source(
@@ -83,7 +91,7 @@ def year_and_source(
     order = {b: n for n, b in enumerate(declared)}
     rows = [
         {
-            "jaar": money.LOOPTIJD.lower() if year is None else str(year),
+            "jaar": tr(money.LOOPTIJD).lower() if year is None else str(year),
             "bron": money.source_name(project, bron),
             "toegekend": declared[bron].toegekend.get(year) if bron in declared and year else None,
             "gepland": planned.get((year, bron), 0.0),
@@ -106,7 +114,7 @@ def source_views(project: Project) -> list[dict[str, Any]]:
         {
             "id": bron.id,
             "naam": bron.naam,
-            "soort": money.SOORTEN[bron.soort],
+            "soort": tr(money.SOORTEN[bron.soort]),
             "van": bron.periode.van if bron.periode else None,
             "tot": bron.periode.tot if bron.periode else None,
             "toegekend": "; ".join(
@@ -173,7 +181,7 @@ def action_rows(project: Project, lines: list[Line], years: list[int | None]) ->
 
 
 def _heads(years: list[int | None]) -> list[str]:
-    return [money.LOOPTIJD if year is None else str(year) for year in years] + ["Samen"]
+    return [tr(money.LOOPTIJD) if year is None else str(year) for year in years] + [tr("Samen")]
 
 
 def _blocks(
@@ -224,7 +232,7 @@ def staff(project: Project) -> dict[str, Any]:
     rows = []
     for prioriteit in project.prioriteiten.prioriteiten:
         for post in prioriteit.personeel:
-            rows.append(_post(project, post, f"prioriteit {prioriteit.titel}"))
+            rows.append(_post(project, post, tr("prioriteit {titel}", titel=prioriteit.titel)))
     for _, _, actie in actions(project):
         for post in actie.personeel:
             rows.append(_post(project, post, actie.titel))
@@ -262,7 +270,7 @@ def _widths(columns: int) -> str:
 def _why_not(project: Project, today: dt.date) -> str | None:
     """A budget needs money in the folder: a source, or an amount on an action."""
     if not money.has_money(project):
-        return (
+        return tr(
             "de map noemt geen geld: geen 'financiering' in plan.yaml, geen bedragen bij de acties"
         )
     return None
@@ -270,7 +278,7 @@ def _why_not(project: Project, today: dt.date) -> str | None:
 
 DOCUMENT = Document(
     name="begroting",
-    title="Begroting van het plan per jaar en per bron",
+    title=N_("Begroting van het plan per jaar en per bron"),
     stap="3.6",
     template="begroting.md.j2",
     filename="begroting.docx",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from livb.core.i18n import N_, tr
 from livb.documents import _tool_f
 from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
@@ -39,15 +40,16 @@ def _why_not(project: Project, today: dt.date) -> str | None:
         return None
     step = derive_state(project, today).step(Stap.S3_3)
     if step.stand.afgerond:
-        return NoReason(
-            f"stap 3.3 is {step.stand.value}" + (f": {step.uitleg}" if step.uitleg else "")
-        )
+        stand = tr(step.stand.value)
+        if step.uitleg:
+            return NoReason(tr("stap 3.3 is {stand}: {uitleg}", stand=stand, uitleg=step.uitleg))
+        return NoReason(tr("stap 3.3 is {stand}", stand=stand))
     return None
 
 
 DOCUMENT = Document(
     name="brainstorm",
-    title="Brainstorm: stellingen en vragen",
+    title=N_("Brainstorm: stellingen en vragen"),
     stap="3.3",
     template="brainstorm.md.j2",
     filename="brainstorm.docx",

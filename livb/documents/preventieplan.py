@@ -14,6 +14,7 @@ from typing import Any
 
 from livb.core.errors import LivbError
 from livb.core.formatting import long_date
+from livb.core.i18n import N_, tr
 from livb.documents._base import Context, Document
 from livb.documents._follow_up_view import STANDEN, FollowUpView
 from livb.documents.jaarrapport import report_year
@@ -24,8 +25,16 @@ from livb.model import Project
 from livb.model.geld import Bronsoort, Financieringsbron, Kostensoort
 from livb.model.walk import actions
 
-NIET_INGEDEELD = "niet ingedeeld"
+NIET_INGEDEELD = N_("niet ingedeeld")
 """The row of the amounts that name no category."""
+
+RUBRIEKEN = {
+    Kostensoort.PERSONEEL.value: N_("personeel"),
+    Kostensoort.WERKING.value: N_("werking"),
+    Kostensoort.INVESTERING.value: N_("investering"),
+    NIET_INGEDEELD: NIET_INGEDEELD,
+}
+"""How the document names each category of a subsidy (the YAML writes the Dutch value)."""
 
 
 def federal_sources(project: Project) -> list[Financieringsbron]:
@@ -40,7 +49,7 @@ def build(views: Views, item: str | None) -> Context:
     project = views.project
     found = federal_sources(project)
     if not found:
-        raise LivbError(_NO_SOURCE, _HOW)
+        raise LivbError(tr(_NO_SOURCE), tr(_HOW))
     bron = found[0]
     year = report_year(project, views.today)
     day = min(views.today, dt.date(year, 12, 31))
@@ -52,7 +61,11 @@ def build(views: Views, item: str | None) -> Context:
         "bron": {
             "naam": bron.naam,
             "kop": bron.naam + (f" ({bron.referentie})" if bron.referentie else ""),
-            "looptijd": f"{long_date(bron.periode.van)} tot {long_date(bron.periode.tot)}"
+            "looptijd": tr(
+                "{van} tot {tot}",
+                van=long_date(bron.periode.van),
+                tot=long_date(bron.periode.tot),
+            )
             if bron.periode
             else "",
             "referentie": bron.referentie or "",
@@ -97,7 +110,7 @@ def categories(project: Project, bron: str, year: int, day: dt.date) -> dict[str
         p = [line.bedrag for line in planned if _category(line) == name]
         s = [line.bedrag for line in spent if _category(line) == name]
         if p or s:
-            rows.append({"categorie": name, "gepland": sum(p), "besteed": sum(s)})
+            rows.append({"categorie": tr(RUBRIEKEN[name]), "gepland": sum(p), "besteed": sum(s)})
     return {
         "rijen": rows,
         "gepland": money.total(planned),
@@ -126,7 +139,7 @@ def _goals(project: Project, follow: FollowUpView, funded: list[str]) -> list[di
 
 def _staff(project: Project, bron: str) -> dict[str, Any]:
     rows = [
-        {"functie": post.functie, "vte": post.vte, "voor": f"prioriteit {p.titel}"}
+        {"functie": post.functie, "vte": post.vte, "voor": tr("prioriteit {titel}", titel=p.titel)}
         for p in project.prioriteiten.prioriteiten
         for post in p.personeel
         if post.bron == bron
@@ -153,16 +166,16 @@ def _changes(
         found.append(
             {
                 "titel": follow.views.skeleton_gap(now.actie, "titel"),
-                "van": STANDEN[then.status],
-                "naar": STANDEN[now.status],
+                "van": tr(STANDEN[then.status]),
+                "naar": tr(STANDEN[now.status]),
                 "waarom": now.reden or now.opmerking or "",
             }
         )
     return found
 
 
-_NO_SOURCE = "de map noemt geen federaal preventieplan: geen bron 'federaal_preventieplan'"
-_HOW = (
+_NO_SOURCE = N_("de map noemt geen federaal preventieplan: geen bron 'federaal_preventieplan'")
+_HOW = N_(
     "geef het plan onder 'financiering' in plan.yaml een bron met 'soort: federaal_preventieplan'"
 )
 
@@ -170,17 +183,20 @@ _HOW = (
 def _why_not(project: Project, today: dt.date) -> str | None:
     """Only a folder with a federally funded prevention plan follows one up."""
     if not federal_sources(project):
-        return f"{_NO_SOURCE} onder 'financiering' in plan.yaml"
+        return tr(
+            "de map noemt geen federaal preventieplan: geen bron 'federaal_preventieplan' "
+            "onder 'financiering' in plan.yaml"
+        )
     return None
 
 
 def _title(context: Context) -> str:
-    return f"Opvolging van het preventieplan {context['jaar']}"
+    return tr("Opvolging van het preventieplan {jaar}", jaar=context["jaar"])
 
 
 DOCUMENT = Document(
     name="preventieplan",
-    title="Jaarlijkse opvolging van het federaal gefinancierde preventieplan",
+    title=N_("Jaarlijkse opvolging van het federaal gefinancierde preventieplan"),
     stap="4.4",
     template="preventieplan.md.j2",
     filename="preventieplan.docx",

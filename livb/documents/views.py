@@ -46,6 +46,9 @@ GEBIEDSSOORTEN = {
 }
 """The kinds of comparison area as a document names them."""
 
+BESTUURSVORMEN = {Bestuursvorm.GEMEENTE: N_("gemeente"), Bestuursvorm.STAD: N_("stad")}
+"""How a sentence names the municipality's form: 'de stad Halle', 'la ville de Namur'."""
+
 SOORT_TITELS = {
     Gegevenssoort.FEIT: N_("Feitgerelateerde gegevens"),
     Gegevenssoort.WAARNEMING: N_("Waarnemingsgerelateerde gegevens"),
@@ -183,7 +186,6 @@ class Views:
         """What every document shows: the gemeente, its policy, its people."""
         config = self.project.instellingen
         gemeente = config.gemeente
-        vorm = gemeente.bestuursvorm.value
         burgemeester = mayor(self.project)
         begeleiding = config.begeleiding
         periode = config.beleid.periode
@@ -191,12 +193,18 @@ class Views:
         return {
             "gemeente": {
                 "naam": gemeente.naam,
-                "bestuursvorm": i18n.word(vorm),
+                "bestuursvorm": tr(BESTUURSVORMEN[gemeente.bestuursvorm]),
                 "voluit": _named(
-                    tr("Stad {naam}") if stad else tr("Gemeente {naam}"), gemeente.naam
+                    tr("Stad {naam}", naam=gemeente.naam)
+                    if stad
+                    else tr("Gemeente {naam}", naam=gemeente.naam),
+                    gemeente.naam,
                 ),
                 "de_gemeente": _named(
-                    tr("de stad {naam}") if stad else tr("de gemeente {naam}"), gemeente.naam
+                    tr("de stad {naam}", naam=gemeente.naam)
+                    if stad
+                    else tr("de gemeente {naam}", naam=gemeente.naam),
+                    gemeente.naam,
                 ),
                 "diensten": tr("stadsdiensten") if stad else tr("gemeentediensten"),
                 "bestuur": tr("stadsbestuur") if stad else tr("gemeentebestuur"),
