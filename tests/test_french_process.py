@@ -49,3 +49,17 @@ def test_a_talk_guide_asks_tool_d_in_the_folder_language(tmp_path: Path, taal: s
         assert "entretien d'orientation" in texts and "oriëntatiegesprek" not in texts
     else:
         assert "oriëntatiegesprek" in texts and "entretien" not in texts
+
+
+def test_a_new_talk_in_a_french_folder_gets_the_french_questions() -> None:
+    from livb.starters import gesprek as starter
+
+    with i18n.speaking("fr"):
+        french = starter.tool_d()
+        guide = gesprek.tool_d()["lid"]
+    with i18n.speaking("nl"):
+        dutch = starter.tool_d()
+    assert french.keys() == dutch.keys()
+    assert french["organisatie"]["vragen"][0] == guide["organisatie"]["vragen"][0]
+    assert french["organisatie"]["vragen"][0].endswith(" ?")
+    assert not dutch["organisatie"]["vragen"][0].endswith(" ?")
