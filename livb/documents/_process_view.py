@@ -6,38 +6,71 @@ import datetime as dt
 from typing import Any
 
 from livb.core.formatting import long_date
+from livb.core.i18n import N_, tr
 from livb.documents._base import upper_first
 from livb.documents.views import Views, on_date, table_date
+from livb.folder import gemeenten
 from livb.method.process import FASEN, ProcessState, Stand, derive_state
 from livb.method.queries import ORGAAN_NAMEN, orgaan_naam
+from livb.model import Project
 from livb.model._tijd import chronologisch
 from livb.model.besluiten import Besluit, Instantie, Onderwerp, Uitkomst
 from livb.model.stappen import STAP_TITELS, Stap
 
+VLAANDEREN, WALLONIE, BRUSSEL = "vlaanderen", "wallonie", "brussel"
+"""The regions whose law organises a municipality (the Dutch and French templates name them)."""
+_GEWESTEN = {
+    "Vlaams Gewest": VLAANDEREN,
+    "Waals Gewest": WALLONIE,
+    "Brussels Hoofdstedelijk Gewest": BRUSSEL,
+}
+_PROVINCES = {
+    **dict.fromkeys(
+        ("Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"),
+        VLAANDEREN,
+    ),
+    **dict.fromkeys(
+        ("Henegouwen", "Luik", "Luxemburg", "Namen", "Waals-Brabant", "Hainaut", "Liège",
+         "Luxembourg", "Namur", "Brabant wallon"),
+        WALLONIE,
+    ),
+    **dict.fromkeys(("Brussel", "Bruxelles", "Brussel-Hoofdstad", "Bruxelles-Capitale"), BRUSSEL),
+}  # fmt: skip
+
+
+def region(project: Project) -> str:
+    """The gemeente's region, by its NIS code, else its province ("" when neither tells)."""
+    gemeente = project.instellingen.gemeente
+    known = gemeenten.by_nis(gemeente.nis_code) if gemeente.nis_code else None
+    if known is not None and known.gewest in _GEWESTEN:
+        return _GEWESTEN[known.gewest]
+    return _PROVINCES.get(gemeente.provincie or "", "")
+
+
 INSTANTIES = {
-    Instantie.COLLEGE: "het college van burgemeester en schepenen",
-    Instantie.GEMEENTERAAD: "de gemeenteraad",
-    Instantie.RAADSCOMMISSIE: "de raadscommissie",
-    Instantie.BURGEMEESTER: "de burgemeester",
-    Instantie.FOD: "de FOD Binnenlandse Zaken",
-    Instantie.PROVINCIE: "de provincie",
-    Instantie.KERNGROEP: "de kerngroep",
-    Instantie.ZONALE_VEILIGHEIDSRAAD: "de zonale veiligheidsraad",
+    Instantie.COLLEGE: N_("het college van burgemeester en schepenen"),
+    Instantie.GEMEENTERAAD: N_("de gemeenteraad"),
+    Instantie.RAADSCOMMISSIE: N_("de raadscommissie"),
+    Instantie.BURGEMEESTER: N_("de burgemeester"),
+    Instantie.FOD: N_("de FOD Binnenlandse Zaken"),
+    Instantie.PROVINCIE: N_("de provincie"),
+    Instantie.KERNGROEP: N_("de kerngroep"),
+    Instantie.ZONALE_VEILIGHEIDSRAAD: N_("de zonale veiligheidsraad"),
 }
 ONDERWERPEN = {
-    Onderwerp.INTENTIENOTA: "de intentienota",
-    Onderwerp.AANSTELLING_COORDINATOR: "de aanstelling van de coördinator",
-    Onderwerp.RAPPORT: "het rapport en de opstart van het traject",
-    Onderwerp.INTENTIEVERKLARING: "de intentieverklaring",
-    Onderwerp.PROTOCOLAKKOORD: "het protocolakkoord",
-    Onderwerp.VOORTGANGSRAPPORT: "het voortgangsrapport",
-    Onderwerp.DIAGNOSTIEK: "de veiligheidsdiagnostiek",
-    Onderwerp.PRIORITEITEN: "de prioriteiten",
-    Onderwerp.PLAN: "het plan",
-    Onderwerp.EVALUATIE: "de evaluatie",
-    Onderwerp.JAARRAPPORT: "het jaarrapport",
-    Onderwerp.BEGROTING: "de begroting van het plan",
-    Onderwerp.ANDERE: "een ander onderwerp",
+    Onderwerp.INTENTIENOTA: N_("de intentienota"),
+    Onderwerp.AANSTELLING_COORDINATOR: N_("de aanstelling van de coördinator"),
+    Onderwerp.RAPPORT: N_("het rapport en de opstart van het traject"),
+    Onderwerp.INTENTIEVERKLARING: N_("de intentieverklaring"),
+    Onderwerp.PROTOCOLAKKOORD: N_("het protocolakkoord"),
+    Onderwerp.VOORTGANGSRAPPORT: N_("het voortgangsrapport"),
+    Onderwerp.DIAGNOSTIEK: N_("de veiligheidsdiagnostiek"),
+    Onderwerp.PRIORITEITEN: N_("de prioriteiten"),
+    Onderwerp.PLAN: N_("het plan"),
+    Onderwerp.EVALUATIE: N_("de evaluatie"),
+    Onderwerp.JAARRAPPORT: N_("het jaarrapport"),
+    Onderwerp.BEGROTING: N_("de begroting van het plan"),
+    Onderwerp.ANDERE: N_("een ander onderwerp"),
 }
 
 
@@ -93,12 +126,14 @@ def next_steps(
         {
             "stap": s.stap.value,
             "titel": s.titel,
-            "tekst": f"{s.stap.value} {s.titel}"
-            + (
-                f" (gepland op {long_date(s.datum)})"
-                if s.stand is Stand.BEZIG and s.datum and s.datum > day
-                else ""
-            ),
+            "tekst": tr(
+                "{stap} {titel} (gepland op {datum})",
+                stap=s.stap.value,
+                titel=s.titel,
+                datum=long_date(s.datum),
+            )
+            if s.stand is Stand.BEZIG and s.datum and s.datum > day
+            else f"{s.stap.value} {s.titel}",
         }
         for s in state.upcoming(phases)
     ][:limit]
@@ -150,10 +185,14 @@ def talks(views: Views, day: dt.date, stappen: tuple[str, ...]) -> list[dict[str
 def _subject(besluit: Besluit) -> str:
     """'de evaluatie', or 'de evaluatie van het vorige plan (Veiligheidsplan 2006-2007)'."""
     if besluit.vorig_plan is None:
-        return ONDERWERPEN[besluit.onderwerp]
+        return tr(ONDERWERPEN[besluit.onderwerp])
     if besluit.onderwerp is Onderwerp.PLAN:
-        return f"het vorige plan ({besluit.vorig_plan})"
-    return f"{ONDERWERPEN[besluit.onderwerp]} van het vorige plan ({besluit.vorig_plan})"
+        return tr("het vorige plan ({plan})", plan=besluit.vorig_plan)
+    return tr(
+        "{onderwerp} van het vorige plan ({plan})",
+        onderwerp=tr(ONDERWERPEN[besluit.onderwerp]),
+        plan=besluit.vorig_plan,
+    )
 
 
 def decision_view(views: Views, besluit: Besluit) -> dict[str, Any]:
@@ -165,7 +204,7 @@ def decision_view(views: Views, besluit: Besluit) -> dict[str, Any]:
         "id": besluit.id,
         "datum": besluit.datum,
         "op_datum": on_date(besluit.datum),
-        "door": INSTANTIES[besluit.door],
+        "door": tr(INSTANTIES[besluit.door]),
         "onderwerp": _subject(besluit),
         "uitkomst": besluit.uitkomst.value,
         "referentie": views.field(besluit, "referentie") or "",

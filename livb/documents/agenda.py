@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import N_, tr
 from livb.documents import _tool_f
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
@@ -14,16 +15,23 @@ from livb.model.stappen import Stap
 from livb.model.vergadering import Vergadering
 
 PREPARATION = {
-    Stap.S2_3: "Breng de beleidsplannen van je dienst of organisatie mee die raken aan "
-    "veiligheid en leefbaarheid, met hun looptijd en prioriteiten.",
-    Stap.S2_4: "Lees het ontwerp van de veiligheidsdiagnostiek en noteer wat ontbreekt of "
-    "niet klopt.",
-    Stap.S2_5: "Denk na over de sterke en zwakke punten van de eigen werking en over de kansen "
-    "en bedreigingen van buitenaf, elk in volgorde van belang.",
-    Stap.S2_6: "Denk na over {aantal} ruime prioriteiten die een integrale aanpak vragen, en over "
-    "wie elke prioriteit kan trekken.",
-    Stap.S3_2: "Lees het eerste ontwerp van het plan.",
-    Stap.S3_5: "Lees het ontwerp van het plan en bereid je opmerkingen voor.",
+    Stap.S2_3: N_(
+        "Breng de beleidsplannen van je dienst of organisatie mee die raken aan "
+        "veiligheid en leefbaarheid, met hun looptijd en prioriteiten."
+    ),
+    Stap.S2_4: N_(
+        "Lees het ontwerp van de veiligheidsdiagnostiek en noteer wat ontbreekt of niet klopt."
+    ),
+    Stap.S2_5: N_(
+        "Denk na over de sterke en zwakke punten van de eigen werking en over de kansen "
+        "en bedreigingen van buitenaf, elk in volgorde van belang."
+    ),
+    Stap.S2_6: N_(
+        "Denk na over {aantal} ruime prioriteiten die een integrale aanpak vragen, en over "
+        "wie elke prioriteit kan trekken."
+    ),
+    Stap.S3_2: N_("Lees het eerste ontwerp van het plan."),
+    Stap.S3_5: N_("Lees het ontwerp van het plan en bereid je opmerkingen voor."),
 }
 
 
@@ -34,9 +42,9 @@ def build(views: Views, item: str | None) -> Context:
     vergadering = project.vergaderingen[item]
     meeting = views.meeting(item, vergadering, f"vergaderingen/{item}.yaml")
     previous = _previous(project, item)
-    limit = "hoogstens vijf" if views.method()["hoogstens_vijf"] else "een beperkt aantal"
+    limit = tr("hoogstens vijf") if views.method()["hoogstens_vijf"] else tr("een beperkt aantal")
     preparation = [
-        PREPARATION[s].format(aantal=limit) for s in vergadering.stappen if s in PREPARATION
+        tr(PREPARATION[s], aantal=limit) for s in vergadering.stappen if s in PREPARATION
     ]
     open_session = is_open_session(project, vergadering)
     # an open session invites the people and groups of the session itself, not the organisers
@@ -49,12 +57,12 @@ def build(views: Views, item: str | None) -> Context:
         "vergadering": meeting,
         "genodigden": views.people(members),
         "gasten": vergadering.gasten if open_session else [],
-        "aan": f"De deelnemers aan {meeting['orgaan']}"
+        "aan": tr("De deelnemers aan {orgaan}", orgaan=meeting["orgaan"])
         if open_session
-        else f"De leden van {meeting['orgaan']}",
-        "bijeenkomst": OPEN_SESSIONS[meeting["soort"]]
+        else tr("De leden van {orgaan}", orgaan=meeting["orgaan"]),
+        "bijeenkomst": tr(OPEN_SESSIONS[meeting["soort"]])
         if open_session and meeting["soort"] in OPEN_SESSIONS
-        else f"de vergadering van {meeting['orgaan']}",
+        else tr("de vergadering van {orgaan}", orgaan=meeting["orgaan"]),
         "vorige": views.meeting(
             previous, project.vergaderingen[previous], f"vergaderingen/{previous}.yaml"
         )
@@ -69,7 +77,7 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-OPEN_SESSIONS = {"hoorzitting": "de hoorzitting", "forum": "het forum"}
+OPEN_SESSIONS = {"hoorzitting": N_("de hoorzitting"), "forum": N_("het forum")}
 """How the invitation names an open session."""
 
 
@@ -112,7 +120,7 @@ def _meetings(project: Project) -> list[str]:
 
 
 def _title(context: Context) -> str:
-    return f"Uitnodiging: {context['vergadering']['titel']}"
+    return tr("Uitnodiging: {titel}", titel=context["vergadering"]["titel"])
 
 
 def _date(context: Context) -> dt.date | None:
@@ -127,7 +135,7 @@ DOCUMENT = Document(
     filename="agenda-{item}.docx",
     build=build,
     why_not=lambda project, today: (
-        None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
+        None if project.vergaderingen else tr("nog geen vergadering in vergaderingen/")
     ),
     per="vergadering",
     items=_meetings,

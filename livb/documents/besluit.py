@@ -9,6 +9,7 @@ from typing import Any
 
 from livb.core import formatting
 from livb.core.formatting import join, long_date
+from livb.core.i18n import language, tr
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, dated
@@ -23,13 +24,6 @@ from livb.model.instellingen import Bestuursvorm
 from livb.model.stappen import Stap
 from livb.word.ir import Missing
 
-FLEMISH_PROVINCES = {
-    "Antwerpen",
-    "Limburg",
-    "Oost-Vlaanderen",
-    "Vlaams-Brabant",
-    "West-Vlaanderen",
-}
 LOCAL_GOVERNMENT_DECREE = dt.date(2019, 1, 1)  # the decreet over het lokaal bestuur applies
 MUNICIPAL_DECREE = dt.date(2007, 1, 1)  # the gemeentedecreet of 15 July 2005 applies
 DECIDED = (Uitkomst.GOEDGEKEURD, Uitkomst.KENNISGENOMEN)
@@ -66,15 +60,15 @@ def build(views: Views, item: str | None) -> Context:
     context = common | _session(views, soort, recorded if taken else None, recorded, session)
     onderwerp, overwegingen, artikels = soort.text(views, context)
     if recorded is not None and not taken:
-        who = "het college" if soort.door is Instantie.COLLEGE else "de gemeenteraad"
+        who = tr("het college") if soort.door is Instantie.COLLEGE else tr("de gemeenteraad")
         when = on_date(recorded.datum)
         overwegingen = [
             *overwegingen,
-            f"{who} de beslissing {when} uitstelde"
+            tr("{wie} de beslissing {wanneer} uitstelde", wie=who, wanneer=when)
             if recorded.uitkomst is Uitkomst.UITGESTELD
-            else f"{who} een eerder voorstel {when} afwees",
+            else tr("{wie} een eerder voorstel {wanneer} afwees", wie=who, wanneer=when),
         ]
-    subject = "Het college" if soort.door is Instantie.COLLEGE else "De gemeenteraad"
+    subject = tr("Het college") if soort.door is Instantie.COLLEGE else tr("De gemeenteraad")
     return context | {
         "onderwerp": onderwerp,
         "gelet_op": _legal_basis(views, context, session, soort),
@@ -100,10 +94,13 @@ def _session(
         "uitkomst": taken.uitkomst.value if taken else None,
         "orgaan": "college van burgemeester en schepenen" if college else "gemeenteraad",
         "het_orgaan": "het college van burgemeester en schepenen" if college else "de gemeenteraad",
+        "orgaan_naam": _college_name(views) if college else tr("gemeenteraad"),
+        "van_het_college": _college_name(views),
+        "gewest": pv.region(views.project),
         "zitting": taken.datum
         if taken
         else Missing(
-            "de datum van de zitting", "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
+            tr("de datum van de zitting"), "besluiten.yaml", f"{soort.door} / {soort.onderwerp}"
         ),
         "referentie": views.field(taken, "referentie") or "" if taken else "",
         "genomen": taken is not None,
@@ -113,7 +110,7 @@ def _session(
         "directeur": _signatory(
             views,
             lambda a: a.rol is Rol.ALGEMEEN_DIRECTEUR,
-            f"de {director} (een actor met rol: algemeen_directeur)",
+            tr("de {titel} (een actor met rol: algemeen_directeur)", titel=director),
         ),
         "directeur_titel": director,
         "raadsvoorzitter": _council_chair(views),
@@ -131,11 +128,26 @@ def _signatory(views: Views, match: Callable[[Any], bool], label: str) -> Any:
 
 
 def _secretary_title(views: Views, session: dt.date) -> str:
-    """Who countersigns: the algemeen directeur since 2019, the secretary before."""
+    """Who countersigns: the algemeen directeur since 2019 in Flanders, the secretary before.
+
+    In Wallonia the directeur général (the CDLD's title); in Brussels the secrétaire communal.
+    """
+    region = pv.region(views.project)
+    if region == pv.WALLONIE:
+        return tr("algemeen directeur")
+    if region == pv.BRUSSEL:
+        return tr("gemeentesecretaris")
     if session >= LOCAL_GOVERNMENT_DECREE:
-        return "algemeen directeur"
+        return tr("algemeen directeur")
     stad = views.project.instellingen.gemeente.bestuursvorm is Bestuursvorm.STAD
-    return "stadssecretaris" if stad else "gemeentesecretaris"
+    return tr("stadssecretaris") if stad else tr("gemeentesecretaris")
+
+
+def _college_name(views: Views) -> str:
+    """The college as its region's law names it: in French, Brussels has its own name."""
+    if language() == "fr" and pv.region(views.project) == pv.BRUSSEL:
+        return tr("college van burgemeester en schepenen van een Brusselse gemeente")
+    return tr("college van burgemeester en schepenen")
 
 
 def _council_chair(views: Views) -> Any:
@@ -176,29 +188,30 @@ def _recorded(project: Project, soort: Soort, today: dt.date | None) -> Besluit 
 
 
 def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> list[str]:
-    province = views.project.instellingen.gemeente.provincie or ""
     basis = [
-        "de Nieuwe Gemeentewet, inzonderheid artikel 135, § 2, dat de gemeente opdraagt te "
-        "zorgen voor de veiligheid en de rust op haar grondgebied"
+        tr(
+            "de Nieuwe Gemeentewet, inzonderheid artikel 135, § 2, dat de gemeente opdraagt te "
+            "zorgen voor de veiligheid en de rust op haar grondgebied"
+        ),
+        *_regional_law(pv.region(views.project), day),
     ]
-    if province in FLEMISH_PROVINCES and day >= LOCAL_GOVERNMENT_DECREE:
-        basis.append("het decreet over het lokaal bestuur van 22 december 2017")
-    elif province in FLEMISH_PROVINCES and day >= MUNICIPAL_DECREE:
-        basis.append("het gemeentedecreet van 15 juli 2005")
     period = protocol_period(views.project, views.today)
     signed = period.start if period else None
     if signed and soort.onderwerp is not Onderwerp.PROTOCOLAKKOORD and signed <= day:
         basis.append(
-            "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op " + long_date(signed)
+            tr(
+                "het protocolakkoord met de FOD Binnenlandse Zaken, ondertekend op {datum}",
+                datum=long_date(signed),
+            )
         )
     if soort.door is Instantie.GEMEENTERAAD:
         college = pv.latest(views, soort.onderwerp, Instantie.COLLEGE, views.today)
         basis.append(
-            f"de beslissing van het college van burgemeester en schepenen van "
-            f"{long_date(college.datum)}"
+            tr("de beslissing van het {college} van {datum}", college=context["van_het_college"],
+               datum=long_date(college.datum))
             if college
-            else "de beslissing van het college van burgemeester en schepenen"
-        )
+            else tr("de beslissing van het {college}", college=context["van_het_college"])
+        )  # fmt: skip
         committee = [
             b
             for b in decisions(views.project, soort.onderwerp, (Instantie.RAADSCOMMISSIE,))
@@ -206,8 +219,33 @@ def _legal_basis(views: Views, context: Context, day: dt.date, soort: Soort) -> 
         ]
         if committee:
             when = long_date(committee[-1].datum)
-            basis.append(f"de bespreking in de raadscommissie van {when}")
+            basis.append(tr("de bespreking in de raadscommissie van {datum}", datum=when))
     return basis
+
+
+def _regional_law(region: str, day: dt.date) -> list[str]:
+    """The law that organises the gemeente's bodies, by its region and the session's day."""
+    if region == pv.WALLONIE:
+        return [
+            tr(
+                "het Wetboek van de plaatselijke democratie en de decentralisatie, dat de "
+                "bevoegdheden van de gemeenteraad en van het college regelt"
+            )
+        ]
+    if region == pv.BRUSSEL:
+        return [
+            tr(
+                "de Nieuwe Gemeentewet zoals die in het Brussels Hoofdstedelijk Gewest van "
+                "toepassing is, die de bevoegdheden van de gemeenteraad en van het college regelt"
+            )
+        ]
+    if region != pv.VLAANDEREN:
+        return []
+    if day >= LOCAL_GOVERNMENT_DECREE:
+        return [tr("het decreet over het lokaal bestuur van 22 december 2017")]
+    if day >= MUNICIPAL_DECREE:
+        return [tr("het gemeentedecreet van 15 juli 2005")]
+    return []
 
 
 def _held_meeting(views: Views, stap: Stap) -> dict[str, Any] | None:
@@ -228,93 +266,133 @@ def _coordinator(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     coordinator = c["coordinator"]
     name = coordinator["naam"] if isinstance(coordinator, dict) else coordinator
     function = (coordinator.get("functie") if isinstance(coordinator, dict) else "") or (
-        "coördinator integrale veiligheid"
+        tr("coördinator integrale veiligheid")
     )
     who_asks = (
-        "de methode van de FOD Binnenlandse Zaken vraagt"
+        tr("de methode van de FOD Binnenlandse Zaken vraagt")
         if c["begeleiding"]
-        else "een integraal veiligheidsbeleid vraagt"
+        else tr("een integraal veiligheidsbeleid vraagt")
     )
     secretary = views.project.organen.kerngroep.secretaris
     tasks = (
-        "trekt het traject, is secretaris van de kerngroep"
+        tr("De coördinator trekt het traject, is secretaris van de kerngroep en legt bij elke "
+           "fase een rapport voor aan het college.")
         if secretary in (None, views.project.instellingen.coordinator)
-        else "trekt het traject"
-    )
+        else tr("De coördinator trekt het traject en legt bij elke fase een rapport voor aan het "
+                "college.")
+    )  # fmt: skip
     return (
-        f"Aanstelling van de {function}",
+        tr("Aanstelling van de {functie}", functie=function),
         [
-            f"{c['gemeente']['de_gemeente']} een lokaal integraal veiligheidsbeleid wil uitbouwen "
-            f"onder de naam '{title}'",
-            f"{who_asks} dat een coördinator met naam wordt aangewezen, met een duidelijke titel "
-            "en opdracht",
-            f"de coördinator best dicht bij de burgemeester en de {c['directeur_titel']} staat, "
-            "om diensten en partners te kunnen samenbrengen",
+            _wants_policy(c, title),
+            tr(
+                "{wie_vraagt} dat een coördinator met naam wordt aangewezen, met een duidelijke "
+                "titel en opdracht",
+                wie_vraagt=who_asks,
+            ),
+            tr(
+                "de coördinator best dicht bij de burgemeester en de {directeur} staat, om "
+                "diensten en partners te kunnen samenbrengen",
+                directeur=c["directeur_titel"],
+            ),
         ],
         [
-            ["stelt ", name, f" aan als {function}."],
-            [f"De coördinator {tasks} en legt bij elke fase een rapport voor aan het college."],
-            ["De coördinator werkt onder het gezag van de burgemeester."],
+            [tr("stelt "), name, tr(" aan als {functie}.", functie=function)],
+            [tasks],
+            [tr("De coördinator werkt onder het gezag van de burgemeester.")],
         ],
     )
+
+
+def _wants_policy(c: Context, title: str) -> str:
+    return tr(
+        "{de_gemeente} een lokaal integraal veiligheidsbeleid wil uitbouwen onder de naam "
+        "'{titel}'",
+        de_gemeente=c["gemeente"]["de_gemeente"],
+        titel=title,
+    )
+
+
+def _talks_held(views: Views, talks: list[dict[str, Any]]) -> str:
+    dates = join([long_date(t["datum"]) for t in talks])
+    coordinator = views.project.instellingen.coordinator
+    by_coordinator = any(coordinator in views.project.gesprekken[t["id"]].door for t in talks)
+    one = len(talks) == 1
+    if by_coordinator:
+        return (
+            tr("de coördinator een oriëntatiegesprek voerde met het bestuur (op {datums}) en "
+               "daarover een rapport opmaakte", datums=dates)
+            if one
+            else tr("de coördinator oriëntatiegesprekken voerde met het bestuur (op {datums}) en "
+                    "daarover een rapport opmaakte", datums=dates)
+        )  # fmt: skip
+    return (
+        tr("er een oriëntatiegesprek met het bestuur plaatsvond (op {datums}), waarover een "
+           "rapport werd opgemaakt", datums=dates)
+        if one
+        else tr("er oriëntatiegesprekken met het bestuur plaatsvonden (op {datums}), waarover "
+                "een rapport werd opgemaakt", datums=dates)
+    )  # fmt: skip
 
 
 def _start(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     title = views.project.instellingen.beleid.titel
     talks = pv.talks(views, views.today, ("1.2",))
-    considerations: list[Any] = [
-        f"{c['gemeente']['de_gemeente']} een lokaal integraal veiligheidsbeleid wil uitbouwen "
-        f"onder de naam '{title}'",
-    ]
+    considerations: list[Any] = [_wants_policy(c, title)]
     if talks:
-        dates = join([long_date(t["datum"]) for t in talks])
-        coordinator = views.project.instellingen.coordinator
-        by_coordinator = any(coordinator in views.project.gesprekken[t["id"]].door for t in talks)
-        talk = "een oriëntatiegesprek" if len(talks) == 1 else "oriëntatiegesprekken"
-        considerations.append(
-            f"de coördinator {talk} voerde met het bestuur (op {dates}) en daarover een rapport "
-            "opmaakte"
-            if by_coordinator
-            else f"er {talk} met het bestuur {'plaatsvond' if len(talks) == 1 else 'plaatsvonden'} "
-            f"(op {dates}), waarover een rapport werd opgemaakt"
-        )
+        considerations.append(_talks_held(views, talks))
     if c["begeleiding"]:
         considerations.append(
-            "de FOD Binnenlandse Zaken via een protocolakkoord een jaar lang procesbegeleiding en "
-            "methodologische steun aanbiedt"
+            tr(
+                "de FOD Binnenlandse Zaken via een protocolakkoord een jaar lang "
+                "procesbegeleiding en methodologische steun aanbiedt"
+            )
         )
     articles: list[Any] = [
-        ["neemt kennis van het rapport van de oriëntatiegesprekken."],
+        [tr("neemt kennis van het rapport van de oriëntatiegesprekken.")],
         [
-            f"beslist het traject '{title}' te starten volgens de methode van de FOD "
-            "Binnenlandse Zaken, op basis van het protocolakkoord."
+            tr(
+                "beslist het traject '{titel}' te starten volgens de methode van de FOD "
+                "Binnenlandse Zaken, op basis van het protocolakkoord.",
+                titel=title,
+            )
             if c["begeleiding"]
-            else f"beslist het traject '{title}' te starten."
+            else tr("beslist het traject '{titel}' te starten.", titel=title)
         ],
     ]
     if not _kerngroep_met(views, c["sessiedatum"]):
-        articles.append(["vraagt de burgemeester de kerngroep samen te stellen."])
-    return (f"Opstart van het traject '{title}'", considerations, articles)
+        articles.append([tr("vraagt de burgemeester de kerngroep samen te stellen.")])
+    return (tr("Opstart van het traject '{titel}'", titel=title), considerations, articles)
 
 
 def _protocol(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     start = pv.latest(views, Onderwerp.RAPPORT, Instantie.COLLEGE, views.today)
     considerations: list[Any] = []
     if start:
-        considerations.append(f"het college {on_date(start.datum)} besliste het traject te starten")
+        considerations.append(
+            tr(
+                "het college {wanneer} besliste het traject te starten",
+                wanneer=on_date(start.datum),
+            )
+        )
     considerations += [
-        "het protocolakkoord de verbintenissen van de FOD Binnenlandse Zaken en van "
-        f"{c['gemeente']['de_gemeente']} vastlegt voor een jaar vanaf de ondertekening",
-        "de gegevens die de partners daarvoor leveren vertrouwelijk blijven en enkel voor het "
-        "traject gebruikt worden",
+        tr(
+            "het protocolakkoord de verbintenissen van de FOD Binnenlandse Zaken en van "
+            "{de_gemeente} vastlegt voor een jaar vanaf de ondertekening",
+            de_gemeente=c["gemeente"]["de_gemeente"],
+        ),
+        tr(
+            "de gegevens die de partners daarvoor leveren vertrouwelijk blijven en enkel voor "
+            "het traject gebruikt worden"
+        ),
     ]
     return (
-        "Protocolakkoord met de FOD Binnenlandse Zaken",
+        tr("Protocolakkoord met de FOD Binnenlandse Zaken"),
         considerations,
         [
-            ["keurt het protocolakkoord met de FOD Binnenlandse Zaken goed."],
-            ["machtigt de burgemeester, ", c["burgemeester"], ", om het te ondertekenen."],
-            ["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."],
+            [tr("keurt het protocolakkoord met de FOD Binnenlandse Zaken goed.")],
+            [tr("machtigt de burgemeester, "), c["burgemeester"], tr(", om het te ondertekenen.")],
+            [tr("bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid.")],
         ],
     )
 
@@ -322,18 +400,21 @@ def _protocol(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
 def _intent(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     council = c["orgaan"] == "gemeenteraad"
     considerations = [
-        "de intentieverklaring uitdrukt wat de "
-        f"{c['gemeente']['bestuursvorm']} met het beleid wil bereiken en hoe ze zich inzet",
-        "de verklaring het draagvlak voor het traject zichtbaar maakt",
+        tr(
+            "de intentieverklaring uitdrukt wat de {bestuursvorm} met het beleid wil bereiken "
+            "en hoe ze zich inzet",
+            bestuursvorm=c["gemeente"]["bestuursvorm"],
+        ),
+        tr("de verklaring het draagvlak voor het traject zichtbaar maakt"),
     ]
-    articles = [["keurt de intentieverklaring goed."]]
+    articles = [[tr("keurt de intentieverklaring goed.")]]
     articles.append(
-        ["vraagt de burgemeester de verklaring te ondertekenen."]
+        [tr("vraagt de burgemeester de verklaring te ondertekenen.")]
         if council
-        else ["legt de intentieverklaring voor aan de gemeenteraad."]
+        else [tr("legt de intentieverklaring voor aan de gemeenteraad.")]
     )
     return (
-        f"Intentieverklaring '{views.project.instellingen.beleid.titel}'",
+        tr("Intentieverklaring '{titel}'", titel=views.project.instellingen.beleid.titel),
         considerations,
         articles,
     )
@@ -345,50 +426,77 @@ def _progress(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     presented = _held_meeting(views, Stap.S2_4)
     if presented:
         considerations.append(
-            f"de veiligheidsdiagnostiek {presented['op_datum']} aan "
-            f"{presented['orgaan']} werd voorgesteld"
+            tr(
+                "de veiligheidsdiagnostiek {wanneer} aan {orgaan} werd voorgesteld",
+                wanneer=presented["op_datum"],
+                orgaan=presented["orgaan"],
+            )
         )
     swot = _held_meeting(views, Stap.S2_5)
     if swot:
-        considerations.append(f"{swot['orgaan']} {swot['op_datum']} een SWOT-analyse maakte")
+        considerations.append(
+            tr(
+                "{orgaan} {wanneer} een SWOT-analyse maakte",
+                orgaan=swot["orgaan"],
+                wanneer=swot["op_datum"],
+            )
+        )
     priorities = [views.field(p, "titel") for p in project.prioriteiten.prioriteiten]
     groups = {g.prioriteit for g in project.organen.projectgroepen}
     if priorities:
-        chosen = pv.chosen_in(views, views.today)
-        each = (
-            ", elk met een projectgroep"
-            if all(p.id in groups for p in project.prioriteiten.prioriteiten)
-            else ""
-        )
-        number = count(len(priorities), "prioriteit", "prioriteiten")
-        considerations.append(
-            f"{chosen['orgaan']} {number} koos {chosen['op_datum']}{each}"
-            if chosen
-            else f"er {'een prioriteit' if len(priorities) == 1 else number} "
-            f"{'voorligt' if len(priorities) == 1 else 'voorliggen'}{each}"
-        )
+        considerations.append(_priorities_chosen(views, priorities, groups))
     considerations.append(
-        "de methode vraagt dat het college de diagnostiek, de prioriteiten en de projectgroepen "
-        "goedkeurt, om het draagvlak voor het vervolg te verzekeren"
+        tr(
+            "de methode vraagt dat het college de diagnostiek, de prioriteiten en de "
+            "projectgroepen goedkeurt, om het draagvlak voor het vervolg te verzekeren"
+        )
     )
-    articles: list[Any] = [["keurt het voortgangsrapport en de veiligheidsdiagnostiek goed."]]
+    articles: list[Any] = [[tr("keurt het voortgangsrapport en de veiligheidsdiagnostiek goed.")]]
     if priorities:
         listed = [part for p in priorities for part in ("; ", p)][1:]
-        articles.append(["keurt de prioriteiten goed: ", *listed, "."])
+        articles.append([tr("keurt de prioriteiten goed: "), *listed, "."])
         if groups:
-            articles.append(["keurt de samenstelling van de projectgroepen goed."])
+            articles.append([tr("keurt de samenstelling van de projectgroepen goed.")])
     else:
         articles.append(
             [
-                "keurt de prioriteiten goed: ",
-                Missing("de prioriteiten", "prioriteiten.yaml", "prioriteiten"),
+                tr("keurt de prioriteiten goed: "),
+                Missing(tr("de prioriteiten"), "prioriteiten.yaml", "prioriteiten"),
                 ".",
             ]
         )
     return (
-        "Voortgangsrapport: diagnostiek, prioriteiten en projectgroepen",
+        tr("Voortgangsrapport: diagnostiek, prioriteiten en projectgroepen"),
         considerations,
         articles,
+    )
+
+
+def _priorities_chosen(views: Views, priorities: list[Any], groups: set[str]) -> str:
+    """Who chose the priorities and when, or that they lie before the college."""
+    project = views.project
+    chosen = pv.chosen_in(views, views.today)
+    each = all(p.id in groups for p in project.prioriteiten.prioriteiten)
+    if chosen:
+        number = count(len(priorities), tr("prioriteit"), tr("prioriteiten"))
+        return (
+            tr("{orgaan} {aantal} koos {wanneer}, elk met een projectgroep",
+               orgaan=chosen["orgaan"], aantal=number, wanneer=chosen["op_datum"])
+            if each
+            else tr("{orgaan} {aantal} koos {wanneer}", orgaan=chosen["orgaan"], aantal=number,
+                    wanneer=chosen["op_datum"])
+        )  # fmt: skip
+    if len(priorities) == 1:
+        return (
+            tr("er een prioriteit voorligt, elk met een projectgroep")
+            if each
+            else tr("er een prioriteit voorligt")
+        )
+    number = count(len(priorities), tr("prioriteit"), tr("prioriteiten"))
+    return (
+        tr("er {aantal} voorliggen, elk met een projectgroep", aantal=number)
+        if each
+        else tr("er {aantal} voorliggen", aantal=number)
     )
 
 
@@ -399,55 +507,78 @@ def _plan(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     presented = _held_meeting(views, Stap.S3_5)
     if presented:
         considerations.append(
-            f"het plan {presented['op_datum']} aan {presented['orgaan']} werd voorgesteld"
+            tr(
+                "het plan {wanneer} aan {orgaan} werd voorgesteld",
+                wanneer=presented["op_datum"],
+                orgaan=presented["orgaan"],
+            )
         )
     progress = pv.latest(views, Onderwerp.VOORTGANGSRAPPORT, Instantie.COLLEGE, c["sessiedatum"])
     if progress:
         considerations.append(
-            "het plan steunt op de veiligheidsdiagnostiek en de prioriteiten die het college "
-            f"{on_date(progress.datum)} goedkeurde"
+            tr(
+                "het plan steunt op de veiligheidsdiagnostiek en de prioriteiten die het college "
+                "{wanneer} goedkeurde",
+                wanneer=on_date(progress.datum),
+            )
         )
     elif views.project.bevindingen.bevindingen:
-        considerations.append("het plan steunt op de veiligheidsdiagnostiek")
+        considerations.append(tr("het plan steunt op de veiligheidsdiagnostiek"))
     considerations.append(
-        "het plan de prioriteiten vertaalt in strategische en operationele doelstellingen, "
-        "indicatoren en acties"
+        tr(
+            "het plan de prioriteiten vertaalt in strategische en operationele doelstellingen, "
+            "indicatoren en acties"
+        )
     )
-    articles: list[Any] = [["keurt het ", beleid["plannaam"], " goed, voor de periode van ",
-                            beleid["van"], " tot ", beleid["tot"], "."]]  # fmt: skip
+    articles: list[Any] = [[tr("keurt het "), beleid["plannaam"], tr(" goed, voor de periode van "),
+                            beleid["van"], tr(" tot "), beleid["tot"], "."]]  # fmt: skip
     if council:
-        articles.append(["belast het college met de uitvoering en de opvolging van het plan."])
-        articles.append(["vraagt het college elk jaar over de uitvoering te rapporteren."])
+        articles.append([tr("belast het college met de uitvoering en de opvolging van het plan.")])
+        articles.append([tr("vraagt het college elk jaar over de uitvoering te rapporteren.")])
     else:
-        articles.append(["legt het plan ter goedkeuring voor aan de gemeenteraad."])
+        articles.append([tr("legt het plan ter goedkeuring voor aan de gemeenteraad.")])
         if c["begeleiding"]:
-            articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
-    return (f"Goedkeuring van het {beleid['plannaam']}", considerations, articles)
+            articles.append(
+                [tr("bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid.")]
+            )
+    return (
+        tr("Goedkeuring van het {plannaam}", plannaam=beleid["plannaam"]),
+        considerations,
+        articles,
+    )
 
 
 def _evaluation(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     plan = pv.latest(views, Onderwerp.PLAN, Instantie.GEMEENTERAAD, views.today)
     considerations: list[Any] = []
     if plan:
-        considerations.append(f"de gemeenteraad het plan {on_date(plan.datum)} goedkeurde")
+        considerations.append(
+            tr("de gemeenteraad het plan {wanneer} goedkeurde", wanneer=on_date(plan.datum))
+        )
     considerations.append(
-        "het protocolakkoord vraagt het programma na één jaar te evalueren en die evaluatie aan "
-        "het college voor te leggen"
+        tr(
+            "het protocolakkoord vraagt het programma na één jaar te evalueren en die evaluatie "
+            "aan het college voor te leggen"
+        )
         if c["protocol"]
-        else "een evaluatie toont wat het plan bereikte en waar het bijgestuurd moet worden"
+        else tr("een evaluatie toont wat het plan bereikte en waar het bijgestuurd moet worden")
     )
     approves = c["uitkomst"] == Uitkomst.GOEDGEKEURD.value
     articles: list[Any] = [
         [
-            "keurt de evaluatie van het plan goed."
+            tr("keurt de evaluatie van het plan goed.")
             if approves
-            else "neemt kennis van de evaluatie van het plan."
+            else tr("neemt kennis van de evaluatie van het plan.")
         ],
-        ["vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft."],
+        [tr("vraagt de kerngroep het plan bij te sturen waar de evaluatie dat aangeeft.")],
     ]
     if c["begeleiding"]:
-        articles.append(["bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid."])
-    return (f"Evaluatie van het {c['beleid']['plannaam']}", considerations, articles)
+        articles.append([tr("bezorgt dit besluit aan de Directie Lokale Integrale Veiligheid.")])
+    return (
+        tr("Evaluatie van het {plannaam}", plannaam=c["beleid"]["plannaam"]),
+        considerations,
+        articles,
+    )
 
 
 def _budget(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
@@ -458,40 +589,61 @@ def _budget(views: Views, c: Context) -> tuple[str, list[Any], list[Any]]:
     considerations: list[Any] = []
     plan = pv.latest(views, Onderwerp.PLAN, Instantie.GEMEENTERAAD, views.today)
     if plan:
-        considerations.append(f"de gemeenteraad het plan {on_date(plan.datum)} goedkeurde")
+        considerations.append(
+            tr("de gemeenteraad het plan {wanneer} goedkeurde", wanneer=on_date(plan.datum))
+        )
     earlier = pv.latest(views, Onderwerp.BEGROTING, Instantie.GEMEENTERAAD, views.today)
     if earlier:
         considerations.append(
-            f"de gemeenteraad de begroting van het plan {on_date(earlier.datum)} goedkeurde en "
-            "ze nu wijzigt"
+            tr(
+                "de gemeenteraad de begroting van het plan {wanneer} goedkeurde en ze nu wijzigt",
+                wanneer=on_date(earlier.datum),
+            )
         )
     considerations.append(
-        "de begroting van het plan het geld van elke actie per jaar en per financieringsbron "
-        "op een rij zet"
+        tr(
+            "de begroting van het plan het geld van elke actie per jaar en per "
+            "financieringsbron op een rij zet"
+        )
     )
-    if lines:
-        per_year = money.by_year(lines)
-        years = sorted(year for year in per_year if year is not None)
-        shown = [f"{formatting.money(per_year[year])} in {year}" for year in years]
-        whole = per_year.get(None)
-        if whole:
-            shown.append(f"{formatting.money(whole)} voor de hele looptijd")
-        total = formatting.money(money.total(lines))
-        articles: list[Any] = [
-            [f"keurt de begroting van het plan goed: samen {total}, namelijk {join(shown)}."]
-        ]
-    else:
-        articles = [
-            [
-                "keurt de begroting van het plan goed: ",
-                Missing("de middelen van de acties", "doelstellingen/", "acties[].middelen"),
-                ".",
-            ]
-        ]
+    articles = [_budget_article(lines)]
     if not council:
-        articles.append(["legt de begroting ter goedkeuring voor aan de gemeenteraad."])
-    articles.append(["vraagt de financiële dienst de middelen op te nemen in het meerjarenplan."])
-    return (f"Begroting van het {c['beleid']['plannaam']}", considerations, articles)
+        articles.append([tr("legt de begroting ter goedkeuring voor aan de gemeenteraad.")])
+    articles.append(
+        [tr("vraagt de financiële dienst de middelen op te nemen in het meerjarenplan.")]
+    )
+    return (
+        tr("Begroting van het {plannaam}", plannaam=c["beleid"]["plannaam"]),
+        considerations,
+        articles,
+    )
+
+
+def _budget_article(lines: Any) -> list[Any]:
+    """The article approving the budget: the total and the amount of each year."""
+    if not lines:
+        return [
+            tr("keurt de begroting van het plan goed: "),
+            Missing(tr("de middelen van de acties"), "doelstellingen/", "acties[].middelen"),
+            ".",
+        ]
+    per_year = money.by_year(lines)
+    years = sorted(year for year in per_year if year is not None)
+    shown = [
+        tr("{bedrag} in {jaar}", bedrag=formatting.money(per_year[year]), jaar=year)
+        for year in years
+    ]
+    whole = per_year.get(None)
+    if whole:
+        shown.append(tr("{bedrag} voor de hele looptijd", bedrag=formatting.money(whole)))
+    total = formatting.money(money.total(lines))
+    return [
+        tr(
+            "keurt de begroting van het plan goed: samen {totaal}, namelijk {bedragen}.",
+            totaal=total,
+            bedragen=join(shown),
+        )
+    ]
 
 
 SOORTEN = {
@@ -568,8 +720,9 @@ def _choices(project: Project) -> list[str]:
 
 
 def _title(context: Context) -> str:
-    kind = "Besluit" if context["genomen"] else "Ontwerp van besluit"
-    return f"{kind}: {context['onderwerp']}"
+    if context["genomen"]:
+        return tr("Besluit: {onderwerp}", onderwerp=context["onderwerp"])
+    return tr("Ontwerp van besluit: {onderwerp}", onderwerp=context["onderwerp"])
 
 
 def _date(context: Context) -> dt.date | None:

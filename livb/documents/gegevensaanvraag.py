@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
+from livb.core.i18n import N_, tr
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views
@@ -23,12 +24,12 @@ from livb.model.diagnostiek import Bron, Gegevenssoort
 from livb.model.stappen import Stap
 from livb.word.ir import Missing
 
-KINDS = {Gegevenssoort.FEIT: "feiten", Gegevenssoort.WAARNEMING: "beleving",
-         Gegevenssoort.CONTEXT: "context"}  # fmt: skip
+KINDS = {Gegevenssoort.FEIT: N_("feiten"), Gegevenssoort.WAARNEMING: N_("beleving"),
+         Gegevenssoort.CONTEXT: N_("context")}  # fmt: skip
 CONTENT = {
-    Gegevenssoort.FEIT: "wat de feiten zeggen",
-    Gegevenssoort.WAARNEMING: "hoe inwoners de veiligheid beleven",
-    Gegevenssoort.CONTEXT: "in welke context dat gebeurt",
+    Gegevenssoort.FEIT: N_("wat de feiten zeggen"),
+    Gegevenssoort.WAARNEMING: N_("hoe inwoners de veiligheid beleven"),
+    Gegevenssoort.CONTEXT: N_("in welke context dat gebeurt"),
 }
 """What the diagnostiek shows of each kind of data it holds: the letter names only those."""
 
@@ -61,10 +62,10 @@ def _supplier_named(views: Views, item: str, bron: Bron) -> Any:
 
 def _why_not(project: Project, today: dt.date) -> str | None:
     if not _letters(project):
-        return "diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)"
+        return tr("diagnostiek/bronnen.yaml noemt nog geen partner die gegevens levert (stap 2.1)")
     if project.bevindingen.bevindingen or plan_approved(project) is None:
         return None
-    return NoReason("het plan is al goedgekeurd zonder bevindingen in de diagnostiek")
+    return NoReason(tr("het plan is al goedgekeurd zonder bevindingen in de diagnostiek"))
 
 
 def _letters(project: Project) -> list[str]:
@@ -80,6 +81,11 @@ def _letters(project: Project) -> list[str]:
             f"stad {gemeente.naam}",
             "gemeentediensten",
             "stadsdiensten",
+            "commune",
+            "ville",
+            f"commune de {gemeente.naam}",
+            f"ville de {gemeente.naam}",
+            "services communaux",
         )
     }
     return sorted(key for key in partners(project) if key not in own)
@@ -121,10 +127,10 @@ def build(views: Views, item: str | None) -> Context:
         "bronnen": [
             {
                 "naam": views.field(b, "naam"),
-                "soort": KINDS[b.soort],
+                "soort": tr(KINDS[b.soort]),
                 "periode": views.field(b, "periode")
                 or Missing(
-                    f"de periode van '{b.naam}'",
+                    tr("de periode van '{naam}'", naam=b.naam),
                     "diagnostiek/bronnen.yaml",
                     f"bronnen[{positions[id(b)]}].periode",
                 ),
@@ -139,7 +145,7 @@ def build(views: Views, item: str | None) -> Context:
         "redactiecomite": views.people(project.organen.redactiecomite.leden),
         "bespreking": min(presented) if presented else None,
         "inhoud": [
-            text
+            tr(text)
             for kind, text in CONTENT.items()
             if any(b.soort is kind for b in project.bronnen.bronnen)
         ],
@@ -149,17 +155,17 @@ def build(views: Views, item: str | None) -> Context:
 
 def _salutation(actor: Actor | None) -> str:
     address = (actor.aanspreking or "").lower() if actor else ""
-    if address in ("de heer", "heer", "mijnheer"):
-        return "Geachte heer"
-    if address in ("mevrouw", "mevr."):
-        return "Geachte mevrouw"
-    return "Geachte"
+    if address in ("de heer", "heer", "mijnheer", "monsieur", "m."):
+        return tr("Geachte heer")
+    if address in ("mevrouw", "mevr.", "madame", "mme"):
+        return tr("Geachte mevrouw")
+    return tr("Geachte")
 
 
 def _title(context: Context) -> str:
     aan = context["aan"]
-    name = aan["naam"] if isinstance(aan, dict) and isinstance(aan["naam"], str) else "partner"
-    return f"Vraag om gegevens: {name}"
+    name = aan["naam"] if isinstance(aan, dict) and isinstance(aan["naam"], str) else tr("partner")
+    return tr("Vraag om gegevens: {naam}", naam=name)
 
 
 def _date(context: Context) -> dt.date | None:

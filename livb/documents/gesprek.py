@@ -12,7 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from livb.core import i18n
 from livb.core.formatting import long_date
+from livb.core.i18n import tr
 from livb.documents._base import Context, Document, dated
 from livb.documents.views import Views
 from livb.folder.yamlio import parse_fast
@@ -55,10 +57,16 @@ def build(views: Views, item: str | None) -> Context:
     }
 
 
-@cache
 def tool_d() -> dict[str, dict[str, dict[str, Any]]]:
     """Per kind of talk ('lid', 'bestuur'), the title and questions of each part (Tool D)."""
-    text = resources.files("livb").joinpath("data", "tool_d.yaml").read_text(encoding="utf-8")
+    return _tool_d(i18n.language())
+
+
+@cache
+def _tool_d(taal: str) -> dict[str, dict[str, dict[str, Any]]]:
+    """livb/data/tool_d.yaml (Dutch), or its twin tool_d.<taal>.yaml."""
+    name = "tool_d.yaml" if taal == "nl" else f"tool_d.{taal}.yaml"
+    text = resources.files("livb").joinpath("data", name).read_text(encoding="utf-8")
     data = parse_fast(text)
     return {
         kind: {
@@ -84,8 +92,10 @@ def _talks(project: Project) -> list[str]:
 
 
 def _title(context: Context) -> str:
-    kind = "Verslag" if context["verslag"] else "Gespreksleidraad"
-    return f"{kind}: oriëntatiegesprek van {long_date(context['datum'])}"
+    datum = long_date(context["datum"])
+    if context["verslag"]:
+        return tr("Verslag: oriëntatiegesprek van {datum}", datum=datum)
+    return tr("Gespreksleidraad: oriëntatiegesprek van {datum}", datum=datum)
 
 
 def _date(context: Context) -> dt.date | None:
@@ -100,7 +110,7 @@ DOCUMENT = Document(
     filename="gesprek-{item}.docx",
     build=build,
     why_not=lambda project, today: (
-        None if project.gesprekken else "nog geen oriëntatiegesprek in gesprekken/ (stap 1.2)"
+        None if project.gesprekken else tr("nog geen oriëntatiegesprek in gesprekken/ (stap 1.2)")
     ),
     per="gesprek",
     items=_talks,

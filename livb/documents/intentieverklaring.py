@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from livb.core.i18n import tr
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views, has_mayor
 from livb.method.queries import chain_words, plan_approved
@@ -16,23 +18,24 @@ def build(views: Views, item: str | None) -> Context:
     onderwerp = Onderwerp.INTENTIEVERKLARING
     return views.common() | {
         "keten": chain_words(views.project),
+        "gewest": pv.region(views.project),
         "college": views.decision_date(
             onderwerp,
             Instantie.COLLEGE,
             Uitkomst.GOEDGEKEURD,
-            "de datum van goedkeuring door het college",
+            tr("de datum van goedkeuring door het college"),
         ),
         "gemeenteraad": views.decision_date(
             onderwerp,
             Instantie.GEMEENTERAAD,
             Uitkomst.GOEDGEKEURD,
-            "de datum van goedkeuring door de gemeenteraad",
+            tr("de datum van goedkeuring door de gemeenteraad"),
         ),
         "ondertekend": views.decision_date(
             onderwerp,
             Instantie.BURGEMEESTER,
             Uitkomst.ONDERTEKEND,
-            "de datum van ondertekening",
+            tr("de datum van ondertekening"),
         ),
         "referentie": {
             door.value: (views.field(found, "referentie") if found else "") or ""
@@ -45,11 +48,13 @@ def build(views: Views, item: str | None) -> Context:
 def _why_not(project: Project, today: dt.date) -> str | None:
     """A draft before the plan is approved, or the record of a declaration the folder holds."""
     if not has_mayor(project):
-        return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"
+        return tr("actoren.yaml noemt nog geen burgemeester (stap 1.4)")
     recorded = any(b.onderwerp is Onderwerp.INTENTIEVERKLARING for b in project.besluiten.besluiten)
     if recorded or plan_approved(project) is None:
         return None
-    return NoReason("het plan is al goedgekeurd en besluiten.yaml noteert geen intentieverklaring")
+    return NoReason(
+        tr("het plan is al goedgekeurd en besluiten.yaml noteert geen intentieverklaring")
+    )
 
 
 def _date(context: Context) -> dt.date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from livb.core.i18n import tr
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document
 from livb.documents.views import Views
@@ -20,12 +21,13 @@ def build(views: Views, item: str | None) -> Context:
     )
     return views.common() | {
         "functietitel": (views.field(coordinator, "functie") if coordinator else "")
-        or "coördinator integrale veiligheid",
+        or tr("coördinator integrale veiligheid"),
         "plaats": (views.field(coordinator, "organisatie") if coordinator else "") or "",
         "politie": police,
         "secretaris": project.organen.kerngroep.secretaris in (None, config.coordinator),
         "datum": pv.event_date(views, Stap.S1_1),
         "keten": chain_words(project),
+        "gewest": pv.region(project),
     }
 
 

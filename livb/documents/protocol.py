@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import tr
+from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
 from livb.documents.views import Views, has_mayor
 from livb.method.queries import chain_words, fod_begeleiding, plan_approved, protocol_period
@@ -20,25 +22,28 @@ def build(views: Views, item: str | None) -> Context:
     start_value: Any = (
         period.start
         if period
-        else Missing("de datum van ondertekening", where, "burgemeester en fod / protocolakkoord")
+        else Missing(
+            tr("de datum van ondertekening"), where, "burgemeester en fod / protocolakkoord"
+        )
     )
     end_value: Any = (
         period.einde
         if period
-        else Missing("de einddatum (één jaar na ondertekening)", where, "protocolakkoord")
+        else Missing(tr("de einddatum (één jaar na ondertekening)"), where, "protocolakkoord")
     )
     return views.common() | {
         "keten": chain_words(views.project),
+        "gewest": pv.region(views.project),
         "start": start_value,
         "einde": end_value,
         "halfweg": period.halfweg
         if period
-        else Missing("het einde van de begeleiding", where, "protocolakkoord"),
+        else Missing(tr("het einde van de begeleiding"), where, "protocolakkoord"),
         "college": views.decision_date(
             Onderwerp.PROTOCOLAKKOORD,
             Instantie.COLLEGE,
             Uitkomst.GOEDGEKEURD,
-            "de datum van goedkeuring door het college",
+            tr("de datum van goedkeuring door het college"),
         ),
     }
 
@@ -51,15 +56,15 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     approved without the FOD, a protocol is no longer part of the story.
     """
     if not has_mayor(project):
-        return "actoren.yaml noemt nog geen burgemeester (stap 1.4)"
+        return tr("actoren.yaml noemt nog geen burgemeester (stap 1.4)")
     if fod_begeleiding(project):
         return None
     if plan_approved(project) is None:
-        return (
+        return tr(
             "livb.yaml noemt geen begeleiding door de FOD (begeleiding:); zonder die begeleiding"
             " is er geen protocolakkoord (stap 1.4)"
         )
-    return NoReason("het plan is al goedgekeurd zonder begeleiding door de FOD")
+    return NoReason(tr("het plan is al goedgekeurd zonder begeleiding door de FOD"))
 
 
 def _date(context: Context) -> dt.date | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from livb.core.i18n import tr
 from livb.core.words import count
 from livb.documents import _process_view as pv
 from livb.documents._base import Context, Document, NoReason, dated
@@ -26,10 +27,11 @@ def build(views: Views, item: str | None) -> Context:
     talks = pv.talks(views, day, ("1.2",))
     return views.common() | {
         "datum": day,
+        "gewest": pv.region(views.project),
         "stappen": pv.steps(state, PHASE),
         "volgende": pv.next_steps(state, ("1", "2"), day),
         "gesprekken": talks,
-        "gesprekken_tekst": count(len(talks), "oriëntatiegesprek", "oriëntatiegesprekken"),
+        "gesprekken_tekst": count(len(talks), tr("oriëntatiegesprek"), tr("oriëntatiegesprekken")),
         "gesprekken_overgeslagen": state.step(Stap.S1_2).stand is Stand.OVERGESLAGEN,
         "vertrouwelijk": sum(1 for t in talks if t["vertrouwelijk"]),
         "aanstelling": pv.coordinator_appointment(views, day),
@@ -60,15 +62,15 @@ def _why_not(project: Project, today: dt.date) -> str | None:
     if decisions(project, Onderwerp.RAPPORT, (Instantie.COLLEGE,)):
         return None
     if plan_approved(project) is not None:
-        return NoReason("het plan is al goedgekeurd en besluiten.yaml noteert geen opstart")
+        return NoReason(tr("het plan is al goedgekeurd en besluiten.yaml noteert geen opstart"))
     if early:
         return None
-    return "nog geen coördinator in livb.yaml en geen oriëntatiegesprek van stap 1.2"
+    return tr("nog geen coördinator in livb.yaml en geen oriëntatiegesprek van stap 1.2")
 
 
 def _final_gaps(project: Project, context: Context) -> list[str]:
     if not context["gesprekken"]:
-        return ["nog geen oriëntatiegesprek met de burgemeester (gesprekken/, stap 1.2)"]
+        return [tr("nog geen oriëntatiegesprek met de burgemeester (gesprekken/, stap 1.2)")]
     return []
 
 

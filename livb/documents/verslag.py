@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from livb.core.formatting import long_date
+from livb.core.i18n import tr
 from livb.documents._base import Context, Document, dated, gap
 from livb.documents.views import Views
 from livb.model import Project
@@ -30,12 +31,16 @@ def final_gaps(project: Project, context: Context) -> list[str]:
     reasons = []
     if not context["gehouden"]:
         reasons.append(
-            gap(file, "datum", f"de vergadering van {long_date(v['datum'])} moet nog plaatsvinden")
+            gap(
+                file,
+                "datum",
+                tr("de vergadering van {datum} moet nog plaatsvinden", datum=long_date(v["datum"])),
+            )
         )
     if not v["aanwezig"] and not v["gasten"] and not v["deelnemers"]:
-        reasons.append(gap(file, "aanwezig", "niemand staat als aanwezig genoteerd"))
+        reasons.append(gap(file, "aanwezig", tr("niemand staat als aanwezig genoteerd")))
     if not v["agenda"]:
-        reasons.append(gap(file, "agenda", "de agenda is leeg"))
+        reasons.append(gap(file, "agenda", tr("de agenda is leeg")))
     return reasons
 
 
@@ -45,8 +50,10 @@ def _meetings(project: Project) -> list[str]:
 
 def _title(context: Context) -> str:
     """'Verslag: …' once the meeting was held; before, the document is its agenda."""
-    kind = "Verslag" if context["gehouden"] else "Agenda"
-    return f"{kind}: {context['vergadering']['titel']}"
+    titel = context["vergadering"]["titel"]
+    if context["gehouden"]:
+        return tr("Verslag: {titel}", titel=titel)
+    return tr("Agenda: {titel}", titel=titel)
 
 
 def _date(context: Context) -> dt.date | None:
@@ -61,7 +68,7 @@ DOCUMENT = Document(
     filename="verslag-{item}.docx",
     build=build,
     why_not=lambda project, today: (
-        None if project.vergaderingen else "nog geen vergadering in vergaderingen/"
+        None if project.vergaderingen else tr("nog geen vergadering in vergaderingen/")
     ),
     per="vergadering",
     items=_meetings,

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import Field
 
+from livb.core import i18n
 from livb.core.dates import dutch_date
 from livb.core.errors import UsageError
 from livb.core.i18n import tr
@@ -115,14 +116,22 @@ def skeleton(values: dict[str, Any], kop: str, model: type[Gesprek] = Gesprek) -
     return document(model, {**questions, **values}, kind="gesprek", header=[kop])
 
 
-@cache
 def tool_d() -> dict[str, dict[str, Any]]:
-    """The questions of Tool D for a talk with a member (livb/data/tool_d.yaml, 'lid')."""
+    """The questions of Tool D for a talk with a member (livb/data/tool_d.yaml, 'lid').
+
+    A French folder gets them from the French twin, tool_d.fr.yaml.
+    """
+    return _tool_d(i18n.language())
+
+
+@cache
+def _tool_d(taal: str) -> dict[str, dict[str, Any]]:
     from importlib import resources
 
     from livb.folder.yamlio import parse_fast
 
-    text = resources.files("livb").joinpath("data", "tool_d.yaml").read_text(encoding="utf-8")
+    name = "tool_d.yaml" if taal == "nl" else f"tool_d.{taal}.yaml"
+    text = resources.files("livb").joinpath("data", name).read_text(encoding="utf-8")
     return dict(parse_fast(text)["lid"])
 
 
