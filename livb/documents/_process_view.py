@@ -104,8 +104,8 @@ def steps(state: ProcessState, phases: tuple[str, ...]) -> list[dict[str, Any]]:
         {
             "stap": s.stap.value,
             "titel": s.titel,
-            "fase": FASEN[s.fase],
-            "stand": s.stand.value,
+            "fase": tr(FASEN[s.fase]),
+            "stand": tr(s.stand.value),
             "datum": table_date(s.datum),
             "uitleg": s.uitleg,
         }
@@ -274,4 +274,7 @@ def chosen_in(views: Views, day: dt.date) -> dict[str, Any] | None:
     return found if found and found["datum"] <= day else None
 
 
-STEP_TITLES = {s.value: t for s, t in STAP_TITELS.items()}
+def step_title(stap: str) -> str:
+    """A step's title by its number (1.6), in the folder's language."""
+    found = next((t for s, t in STAP_TITELS.items() if s.value == stap), None)
+    return tr(found) if found else stap

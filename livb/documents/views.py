@@ -297,7 +297,7 @@ class Views:
             "soort": orgaan_soort(self.project, v.orgaan) or "",
             "afronding": closing,
             "titel": self.meeting_title(v, orgaan),
-            "stappen": [{"stap": s.value, "titel": STAP_TITELS[s]} for s in v.stappen],
+            "stappen": [{"stap": s.value, "titel": tr(STAP_TITELS[s])} for s in v.stappen],
             "datum": v.datum,
             "op_datum": on_date(v.datum),
             "uur": (v.uur or "").replace(".", ":").replace("u", ":"),
@@ -432,7 +432,7 @@ class Views:
         noemer = shown.noemer
         found = comparison(shown, reeks.onvolledig_jaar)
         return {
-            "per": PER_LABELS[shown.per],
+            "per": tr(PER_LABELS[shown.per]) if PER_LABELS[shown.per] else "",
             "berekend": shown.berekend,
             "achter": _after_number(shown.per, reeks.eenheid or ""),
             "getoond": [shown.eigen.waarden.get(y) for y in years],
@@ -630,7 +630,7 @@ def _after_number(per: Per, eenheid: str) -> str:
         return "\u00a0%" if i18n.language() == "fr" else "%"  # French: 12,5 %
     if per is Per.ABSOLUUT:
         return f" {eenheid.strip()}" if eenheid.strip() else ""
-    return f" {PER_LABELS[per]}"
+    return " " + tr(PER_LABELS[per])
 
 
 def _who(functie: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from livb.core import i18n
 from livb.core.dates import months_later
 from livb.core.formatting import join
 from livb.core.i18n import N_, tr
@@ -342,7 +343,7 @@ def chain_words(project: Project) -> list[str]:
         if mine:
             words.extend(mine)
         elif schakel in GUIDE_CHAIN:
-            words.append(schakel.value)
+            words.append(i18n.word(schakel.value))  # the method's word, in the folder's language
     return words
 
 
@@ -353,7 +354,7 @@ def link_words(project: Project, schakel: Schakel | str) -> str:
     """
     name = schakel.value if isinstance(schakel, Schakel) else schakel
     mine = [word for word, mapped in project.instellingen.keten.items() if mapped.value == name]
-    return join(mine) if mine else name
+    return join(mine) if mine else i18n.word(name)
 
 
 def links(project: Project, terms: Iterable[Schakel | EigenSchakel]) -> set[Schakel]:

@@ -741,7 +741,7 @@ class _Writer:
         properties.subject = self.meta.subject
         properties.author = self.meta.author
         properties.keywords = self.meta.keywords
-        properties.language = "nl-BE"
+        properties.language = i18n.locale().replace("_", "-")  # nl-BE, fr-BE
         properties.last_modified_by = "livb"
         properties.comments = ""
         properties.revision = 1
