@@ -196,17 +196,20 @@ CASES: list[Case] = [
         "init-liege",
         command=("init", "{out}", "--gemeente", "Liège", "--no-input", "--no-git"),
         code=0,
-        expect=(
-            "opmerking: Liège ligt in het Franse taalgebied; livb maakt de documenten en "
-            "boodschappen voorlopig alleen in het Nederlands (taal: nl in livb.yaml)\n",
-            "Gemeentemap voor Liège (NIS 62063) aangemaakt in ",
-        ),
+        expect=("Dossier de la commune de Liège (INS 62063) créé dans ",),  # taal: fr
+        absent=("Luik", "opmerking"),
     ),
     Case(
         "init-eupen",
         command=("init", "{out}", "--gemeente", "Eupen", "--no-input", "--no-git"),
+        code=2,  # German-speaking: French or Dutch by choice, German documents come later
+        expect=("Eupen ligt in het Duitse taalgebied", "--taal fr of --taal nl"),
+    ),
+    Case(
+        "init-eupen-frans",
+        command=("init", "{out}", "--gemeente", "Eupen", "--taal", "fr", "--no-input", "--no-git"),
         code=0,
-        expect=("opmerking: Eupen ligt in het Duitse taalgebied; ",),
+        expect=("Eupen",),
     ),
     Case("versie", command=("--version",), code=0, expect=(f"livb {version('livb')}\n",)),
     Case(
