@@ -185,7 +185,9 @@ def series_chart(series: dict[str, Any]) -> TrendChart | None:
             (_text(v["gebied"]), tuple(v["waarden"][n] for n in kept))
             for v in series.get("vergelijking", ())
         ),
-        noemer=f"{_text(noemer['naam'])}: {_text(noemer['bron'])}" if noemer else "",
+        noemer=tr("{naam}: {bron}", naam=_text(noemer["naam"]), bron=_text(noemer["bron"]))
+        if noemer
+        else "",
     )
 
 
