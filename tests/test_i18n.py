@@ -1,7 +1,8 @@
 """The French catalogue is complete: every marked Dutch text has its French, with the same fields.
 
-The texts are found in the code itself (every ``tr("…")`` and ``N_("…")`` call in livb/), so a
-new Dutch message without French fails here, not on a French-speaking user's screen.
+The texts are found in the code itself (every ``tr("…")`` and ``N_("…")`` call in livb/, and the
+docstring of every rule, its explanation), so a new Dutch message without French fails here,
+not on a French-speaking user's screen.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ def _marked() -> tuple[dict[str, list[str]], list[str]]:
     wrong: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        if path.parent.name == "rules" and not path.name.startswith("_"):
+            # a rule's docstring is its explanation, shown with tr() by livb check --explain
+            doc = ast.get_docstring(tree, clean=True)
+            if doc:
+                found.setdefault(doc, []).append(f"{path.relative_to(PACKAGE.parent)}:1")
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue

@@ -9,7 +9,9 @@ Dutch text without French, for a French text whose ``{fields}`` differ from the 
 an entry no code uses any more.
 
 Only literal strings may be marked (never an f-string; ``tr``, not ``_``, so that no
-throwaway ``_`` of a loop can hide it): the check above reads the code, not its runs.
+throwaway ``_`` of a loop can hide it): the check above reads the code, not its runs. The
+docstring of a rule (``livb/method/rules/<rule>.py``) counts as marked too: it is the rule's
+explanation, which ``livb check --explain`` shows with ``tr``.
 
 The language is set when a gemeente folder is loaded (:func:`set_language` with livb.yaml's
 ``taal``); outside a folder it follows ``LIVB_TAAL`` (nl or fr), else the environment's locale

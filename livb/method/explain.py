@@ -151,8 +151,8 @@ def all_codes() -> list[CodeInfo]:
         for code, info in ZONE_CODES.items()
     ]
     for code, rule in RULES.items():
-        doc = tr(rule.UITLEG) if hasattr(rule, "UITLEG") else inspect.getdoc(rule) or ""
-        found.append(CodeInfo(code, rule.NAME, rule.SEVERITY, tr(rule.METHODE), doc))
+        doc = inspect.getdoc(rule) or ""  # a rule's docstring is a marked text (i18n.py)
+        found.append(CodeInfo(code, rule.NAME, rule.SEVERITY, tr(rule.METHODE), tr(doc)))
     return sorted(found, key=lambda info: info.code)
 
 

@@ -22,19 +22,6 @@ CODE = "LIVB107"
 NAME = "aanwezig-en-verontschuldigd"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, goede reflexen bij vergaderingen")
-UITLEG = N_(
-    """Aanwezig en verontschuldigd tegelijk.
-
-Wat het controleert:
-    Niemand staat in dezelfde vergadering zowel bij ``aanwezig`` als bij ``verontschuldigd``.
-
-Waarom:
-    Het verslag vermeldt wie er was; iemand kan niet beide zijn.
-
-Oplossing:
-    Schrap de persoon uit een van beide lijsten."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

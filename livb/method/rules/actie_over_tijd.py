@@ -35,29 +35,6 @@ CODE = "LIVB222"
 NAME = "actie-over-tijd"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4 (realiseren): de opvolging van elke actie")
-UITLEG = N_(
-    """Actie over tijd in de opvolging.
-
-Wat het controleert:
-    De recentste stand van een actie in monitoring/JJJJ.yaml is ``gepland`` of ``lopend``,
-    terwijl de actie volgens het plan (``einde`` in doelstellingen/) in dat jaar al klaar
-    moest zijn. Het jaar van het bestand telt, niet vandaag: een actie die in 2011 liep en
-    pas eind 2012 moest eindigen, is in monitoring/2011.yaml op schema.
-
-Waarom:
-    De opvolging van elke actie (fase 4, realiseren) moet zeggen waar ze echt staat. Een
-    actie die haar einddatum voorbij is, is afgerond, vertraagd (met de reden) of geschrapt
-    (met de reden); "lopend" verbergt een vertraging voor de kerngroep en het college.
-
-Voorbeeld:
-    In monitoring/2011.yaml staat ``{actie: a-vrijwilligers, status: lopend}``, maar de
-    actie moest eindigen op 2011-06-30.
-
-Oplossing:
-    Zet de status op ``afgerond``, of op ``vertraagd`` of ``geschrapt`` met een ``reden``;
-    of verschuif het ``einde`` van de actie in doelstellingen/ als het plan werd bijgestuurd."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,20 +24,6 @@ CODE = "LIVB219"
 NAME = "actie-zonder-trekker-of-periode"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 3.4; CCV, plan van aanpak: wie, wat, wanneer")
-UITLEG = N_(
-    """Actie zonder trekker of periode.
-
-Wat het controleert:
-    Elke actie heeft een trekker (een actor) en een start- en einddatum.
-
-Waarom:
-    Een actie zonder trekker is van niemand; een actie zonder periode kan niet opgevolgd
-    worden. Het plan van aanpak vraagt bij elke maatregel wie en wanneer.
-
-Oplossing:
-    Vul ``trekker``, ``start`` en ``einde`` in."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,21 +24,6 @@ CODE = "LIVB202"
 NAME = "actor-zonder-naam"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.5: samenstelling van de kerngroep")
-UITLEG = N_(
-    """Actor zonder naam.
-
-Wat het controleert:
-    Elke actor in actoren.yaml heeft een naam.
-
-Waarom:
-    Een nieuwe map zet de aanbevolen rollen van de kerngroep klaar zonder naam. Zolang de
-    naam ontbreekt, kan geen enkel document de persoon vermelden.
-
-Oplossing:
-    Vul ``naam`` in, of schrap de actor als de rol in deze gemeente niet bestaat (en haal
-    hem dan ook uit de kerngroep)."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

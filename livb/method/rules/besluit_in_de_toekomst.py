@@ -25,21 +25,6 @@ CODE = "LIVB315"
 NAME = "besluit-in-de-toekomst"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("livb: de stand van het proces volgt uit de data")
-UITLEG = N_(
-    """Goedkeuring of handtekening in de toekomst.
-
-Wat het controleert:
-    Een beslissing met uitkomst ``goedgekeurd`` of ``ondertekend`` heeft geen datum in de
-    toekomst.
-
-Waarom:
-    Een geplande beslissing is nog geen beslissing. livb leidt de stand van het proces af
-    uit de data; een goedkeuring in de toekomst telt niet mee en is meestal een tikfout.
-
-Oplossing:
-    Verbeter de datum, of noteer de beslissing pas wanneer ze genomen is."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

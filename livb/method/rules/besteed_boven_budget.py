@@ -34,28 +34,6 @@ CODE = "LIVB224"
 NAME = "besteed-boven-budget"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4: rapportering over de stand van zaken, ook financieel")
-UITLEG = N_(
-    """Actie duurder dan haar budget.
-
-Wat het controleert:
-    Wat een actie volgens monitoring/ kostte (``besteed``, opgeteld over de jaren), is niet
-    meer dan het ``budget`` dat het plan haar gaf in doelstellingen/.
-
-Waarom:
-    De gemeenteraad keurde het plan met zijn budget goed. Het jaarrapport zet de uitgaven
-    tegenover dat budget; een overschrijding hoort het college te kennen en te aanvaarden
-    vóór ze in een rapport opduikt.
-
-Voorbeeld:
-    De actie ``a-jeugdhoek`` heeft een budget van 25.000 euro; monitoring/2010.yaml en
-    monitoring/2011.yaml noteren samen 27.500 euro.
-
-Oplossing:
-    Verbeter het bedrag, of pas het budget van de actie aan na een beslissing van het
-    college. Is de overschrijding aanvaard, zet de regel dan uit voor die actie (in
-    livb.yaml, ``voor`` met de id van de actie) met de reden."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

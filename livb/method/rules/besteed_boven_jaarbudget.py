@@ -34,28 +34,6 @@ CODE = "LIVB412"
 NAME = "besteed-boven-jaarbudget"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4: rapportering over de stand van zaken, ook financieel")
-UITLEG = N_(
-    """Meer uitgegeven dan het budget van dat jaar.
-
-Wat het controleert:
-    Voor een actie met ``middelen`` per jaar en per bron: wat monitoring/JJJJ.yaml in een jaar
-    uitgaf, is niet meer dan wat de actie dat jaar krijgt; en wat ze uit een bron uitgaf
-    (``uitgaven``), niet meer dan wat ze dat jaar uit die bron krijgt.
-
-Waarom:
-    Het totaal over de hele looptijd (regel LIVB224) ziet een overschrijding pas als het
-    geld op is. Een subsidie rekent per jaar af: wat een jaar te veel uitgeeft, betaalt de
-    subsidie niet, en de financiële dienst moet het weten vóór de jaarrekening.
-
-Voorbeeld:
-    ``a-straathoekwerk`` krijgt in 2027 30.000 euro uit ``svpp``; monitoring/2027.yaml noteert
-    32.500 euro uit ``svpp``.
-
-Oplossing:
-    Verbeter het bedrag of de bron van de uitgave, of pas de middelen van de actie aan na een
-    beslissing van het college."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 Key = tuple[str, int | None, str]
 

@@ -34,28 +34,6 @@ CODE = "LIVB225"
 NAME = "besteed-zonder-budget"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4: rapportering over de stand van zaken, ook financieel")
-UITLEG = N_(
-    """Uitgaven voor een actie zonder budget.
-
-Wat het controleert:
-    Een actie waarvoor monitoring/ uitgaven noteert (``besteed`` groter dan nul), heeft een
-    ``budget`` in doelstellingen/.
-
-Waarom:
-    Het jaarrapport zet wat elke actie kostte tegenover wat het plan haar gaf. Zonder budget
-    valt er niets tegenover te zetten: de gemeenteraad ziet uitgaven die hij nooit toekende, en
-    kan niet zien hoeveel er nog beschikbaar is.
-
-Voorbeeld:
-    monitoring/2011.yaml noteert ``besteed: 4000`` voor ``a-straathoekwerk``, maar die actie
-    heeft geen ``budget`` in doelstellingen/samenleven.yaml.
-
-Oplossing:
-    Geef de actie het budget dat het college of de gemeenteraad haar toekende. Wordt ze
-    bewust zonder eigen budget betaald (uit de werking van een dienst), zet de regel dan uit
-    voor die actie (in livb.yaml, ``voor`` met de id van de actie) met de reden."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

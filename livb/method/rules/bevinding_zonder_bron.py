@@ -23,20 +23,6 @@ CODE = "LIVB215"
 NAME = "bevinding-zonder-bron"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, veiligheidsanalyse: benoem de gegevensbronnen")
-UITLEG = N_(
-    """Bevinding zonder bron.
-
-Wat het controleert:
-    Elke bevinding van de diagnostiek verwijst naar minstens één cijferreeks of gegevensbron.
-
-Waarom:
-    Een vaststelling zonder bron is een mening. Het CCV vraagt bij elke bevinding de bron te
-    noemen, zodat partners ze kunnen nagaan en later opnieuw meten.
-
-Oplossing:
-    Vul ``reeksen`` of ``bronnen`` in bij de bevinding."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

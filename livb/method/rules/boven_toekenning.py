@@ -32,27 +32,6 @@ CODE = "LIVB410"
 NAME = "boven-toekenning"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Financiering: een bron betaalt per jaar wat ze toekent")
-UITLEG = N_(
-    """Meer gepland dan de bron toekent.
-
-Wat het controleert:
-    Wat de acties samen in een jaar uit een financieringsbron plannen (``middelen``), is niet
-    meer dan wat die bron dat jaar toekent (``toegekend`` in plan.yaml). Noemt ``toegekend``
-    andere jaren maar dit jaar niet, dan kent de bron dat jaar niets toe.
-
-Waarom:
-    Een subsidie betaalt niet meer dan haar toekenning: het verschil komt uit de eigen
-    middelen, en dat beslist het college, niet het plan. Het federaal preventieplan en de
-    Vlaamse subsidies rekenen per jaar af.
-
-Voorbeeld:
-    ``svpp`` kent in 2026 120.000 euro toe; de acties plannen er in 2026 samen 135.000 euro uit.
-
-Oplossing:
-    Verdeel de bedragen opnieuw over de jaren of de bronnen, of zet het verschil op de eigen
-    middelen na een beslissing van het college."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

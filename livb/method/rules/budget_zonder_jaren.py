@@ -31,26 +31,6 @@ CODE = "LIVB413"
 NAME = "budget-zonder-jaren"
 SEVERITY = Severity.INFO
 METHODE = N_("Financiering: geld per jaar en per bron")
-UITLEG = N_(
-    """Budget in de oude vorm, naast financieringsbronnen.
-
-Wat het controleert:
-    Een map die in plan.yaml financieringsbronnen opgeeft (``financiering``), geeft het geld
-    van elke actie per jaar en per bron (``middelen``), niet als één ``budget``.
-
-Waarom:
-    Eén ``budget`` geldt voor de hele looptijd en telt als eigen middelen. Dat blijft werken,
-    maar de begroting kan het bedrag dan over geen enkel jaar verdelen, en een subsidie ziet
-    niet welke acties ze betaalt. Een map zonder financieringsbronnen krijgt deze melding niet.
-
-Voorbeeld:
-    plan.yaml noemt de bron ``svpp``; de actie ``a-premie`` heeft ``budget: 20000``.
-
-Oplossing:
-    Vervang ``budget`` door ``middelen``, één bedrag per jaar en per bron, bv.
-    ``- {jaar: 2026, bron: eigen, bedrag: 10000}``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

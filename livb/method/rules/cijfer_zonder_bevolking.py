@@ -35,30 +35,6 @@ CODE = "LIVB226"
 NAME = "cijfer-zonder-bevolking"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Tool C: contextgegevens (bevolking) om cijfers te vergelijken")
-UITLEG = N_(
-    """Cijfer per 1000 zonder bevolking.
-
-Wat het controleert:
-    Een reeks met ``per: per_1000_inwoners`` (of ``per_1000_huishoudens``) heeft voor elk jaar
-    en elk vergelijkingsgebied het aantal inwoners (of huishoudens) van dat jaar nodig: in de
-    reeks die ``bevolking`` in diagnostiek/cijfers.yaml aanwijst, met de vergelijkingsgebieden
-    onder ``vergelijking`` bij dezelfde naam.
-
-Waarom:
-    Een gemeente die groeit, telt meer feiten zonder dat het risico stijgt. Pas per 1000
-    inwoners zijn jaren en gebieden te vergelijken; zonder de bevolking van dat jaar blijft de
-    cel leeg (–) in de tabel en ontbreekt het punt in de grafiek.
-
-Voorbeeld:
-    ``per: per_1000_inwoners`` bij de woninginbraken van 2005 tot 2008, maar de reeks
-    ``inwoners`` heeft enkel 2006 tot 2008.
-
-Oplossing:
-    Zet ``bevolking: {inwoners: ID}`` in diagnostiek/cijfers.yaml en vul de ontbrekende jaren
-    aan in die reeks (``livb import`` neemt ze over uit een tabel van Statbel), of zet
-    ``per: absoluut``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -34,28 +34,6 @@ CODE = "LIVB316"
 NAME = "coordinator-na-gesprekken"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stappen 1.1 en 1.2: eerst de coördinator, dan de oriëntatiegesprekken")
-UITLEG = N_(
-    """Coördinator pas aangesteld na de oriëntatiegesprekken.
-
-Wat het controleert:
-    De coördinator is officieel aangesteld (``onderwerp: aanstelling_coordinator`` in
-    besluiten.yaml, goedgekeurd) vóór het eerste oriëntatiegesprek van stap 1.2. De regel
-    meldt een aanstelling die zeker later viel, en ook gesprekken die plaatsvonden terwijl er
-    nog geen aanstelling is. Een datum die alleen de maand of het jaar noemt, geeft het
-    voordeel van de twijfel.
-
-Waarom:
-    De methode laat de gemeente de coördinator al bij de kennismaking (stap 1.1) aanduiden,
-    met titel en mandaat, en pas daarna de oriëntatiegesprekken voeren (stap 1.2). De
-    coördinator voert of begeleidt die gesprekken en bouwt er het vertrouwen mee op dat hij
-    later in de kerngroep nodig heeft; wie pas achteraf aangesteld wordt, mist dat begin.
-
-Oplossing:
-    Controleer de data in besluiten.yaml en gesprekken/. Klopt de volgorde echt niet, laat
-    het college de aanstelling dan zo snel mogelijk bevestigen; is het een bewuste keuze, zet
-    de regel dan uit in livb.yaml met de reden."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -23,20 +23,6 @@ CODE = "LIVB206"
 NAME = "coordinator-ontbreekt"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.1; protocolakkoord, verbintenissen van de gemeente")
-UITLEG = N_(
-    """Geen coördinator aangeduid.
-
-Wat het controleert:
-    livb.yaml duidt de coördinator integrale veiligheid aan (``coordinator``).
-
-Waarom:
-    De methode laat de gemeente al bij de kennismaking (stap 1.1) een coördinator officieel
-    aanstellen; het protocolakkoord verplicht de gemeente om er een met naam aan te wijzen.
-
-Oplossing:
-    Voeg de coördinator toe in actoren.yaml en zet zijn id bij ``coordinator`` in livb.yaml."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -27,22 +27,6 @@ CODE = "LIVB207"
 NAME = "coordinator-uit-politie"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, profiel van de coördinator (Tool A) en de keuze van de coördinator")
-UITLEG = N_(
-    """Coördinator uit de politie.
-
-Wat het controleert:
-    De coördinator integrale veiligheid komt niet uit de politie.
-
-Waarom:
-    De handleiding raadt een coördinator uit de politie af: het risico is groot dat
-    veiligheid dan vernauwd wordt tot politionele veiligheid. Een coördinator dicht bij de
-    burgemeester en de algemeen directeur werkt makkelijker over de diensten heen.
-
-Oplossing:
-    Overweeg een coördinator in de staf van de algemeen directeur of het kabinet van de
-    burgemeester. Is het een bewuste keuze, zet de regel dan uit in livb.yaml met de reden."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

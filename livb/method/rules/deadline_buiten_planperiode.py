@@ -25,21 +25,6 @@ CODE = "LIVB403"
 NAME = "deadline-buiten-planperiode"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, doelen: tijdgebonden binnen de looptijd van het plan")
-UITLEG = N_(
-    """Deadline buiten de planperiode.
-
-Wat het controleert:
-    De deadlines van de indicatoren en de periodes van de acties vallen binnen de periode
-    van het plan (``beleid: periode`` in livb.yaml).
-
-Waarom:
-    Een doel dat pas na het plan bereikt moet zijn, kan binnen het plan niet geëvalueerd
-    worden; een actie die vóór het plan begint, hoort er niet in.
-
-Oplossing:
-    Pas de datum aan, of de periode van het plan."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,21 +25,6 @@ CODE = "LIVB214"
 NAME = "diagnostiek-onveiligheid"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.1: objectieve en subjectieve onveiligheid")
-UITLEG = N_(
-    """Diagnostiek zonder objectieve of subjectieve onveiligheid.
-
-Wat het controleert:
-    De bevindingen behandelen zowel objectieve onveiligheid (feiten) als subjectieve
-    onveiligheid (het gevoel van de bewoners).
-
-Waarom:
-    Dalende criminaliteitscijfers betekenen niet vanzelf een betere levenskwaliteit. De
-    methode vraagt de kerngroep het verschil te zien (stap 2.1).
-
-Oplossing:
-    Voeg een bevinding toe met ``onveiligheid: subjectief`` (of ``objectief``), of ``beide``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 MISSING = {

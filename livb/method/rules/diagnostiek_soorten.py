@@ -25,21 +25,6 @@ CODE = "LIVB213"
 NAME = "diagnostiek-soorten"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.1 en Tool C; CCV, veiligheidsanalyse")
-UITLEG = N_(
-    """Diagnostiek zonder alle soorten gegevens.
-
-Wat het controleert:
-    De gegevensbronnen omvatten de drie soorten van Tool C: feiten (bv. politiecijfers),
-    waarnemingen (bv. de veiligheidsmonitor) en context (bv. inkomen en werkloosheid).
-
-Waarom:
-    Een diagnostiek op louter politiecijfers mist hoe mensen hun buurt beleven en waarom
-    problemen ontstaan. Het CCV vraagt minstens één objectieve en één subjectieve bron.
-
-Oplossing:
-    Voeg in diagnostiek/bronnen.yaml een bron toe van de ontbrekende soort."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -26,22 +26,6 @@ CODE = "LIVB217"
 NAME = "doelstelling-zonder-uitwerking"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 3.4; CCV, doelen: meetbaar en met acties")
-UITLEG = N_(
-    """Doelstelling zonder uitwerking.
-
-Wat het controleert:
-    Elke strategische doelstelling heeft operationele doelstellingen, en elke operationele
-    doelstelling heeft minstens één indicator en minstens één actie.
-
-Waarom:
-    Een plan wordt pas uitvoerbaar en evalueerbaar als elke doelstelling zegt hoe ze gemeten
-    wordt en wat er concreet gebeurt (CCV: doelen; methode: stap 3.4).
-
-Oplossing:
-    Voeg operationele doelstellingen, indicatoren en acties toe in het bestand van de
-    prioriteit in doelstellingen/."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

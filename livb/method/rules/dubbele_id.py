@@ -28,24 +28,6 @@ CODE = "LIVB102"
 NAME = "dubbele-id"
 SEVERITY = Severity.FOUT
 METHODE = N_("livb: samenhang van de map")
-UITLEG = N_(
-    """Dubbele id.
-
-Wat het controleert:
-    Een id mag maar één keer gebruikt worden binnen zijn soort: twee actoren, twee
-    prioriteiten of twee acties met dezelfde id zijn niet toegelaten.
-
-Waarom:
-    Elke verwijzing moet naar precies één ding wijzen. Met twee keer dezelfde id weet
-    livb (en de lezer) niet welke bedoeld is.
-
-Voorbeeld:
-    Twee acties met ``id: a1`` in doelstellingen/overlast.yaml en doelstellingen/verkeer.yaml.
-
-Oplossing:
-    Geef een van beide een andere id en pas de verwijzingen ernaar aan."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

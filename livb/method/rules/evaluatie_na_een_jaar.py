@@ -33,26 +33,6 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = N_(
     "Protocolakkoord (Tool B): de gemeente legt na één jaar een evaluatie voor aan het college"
 )
-UITLEG = N_(
-    """Geen evaluatie na het jaar van het protocolakkoord.
-
-Wat het controleert:
-    Het protocolakkoord met de FOD loopt één jaar vanaf de laatste handtekening en de gemeente
-    belooft erin het programma na dat jaar te evalueren en die evaluatie aan het college voor
-    te leggen. Drie maanden na het einde van dat jaar staat er in besluiten.yaml een
-    evaluatie (``onderwerp: evaluatie``) van het college of de gemeenteraad, genomen sinds de
-    ondertekening. Zonder ondertekend protocol zwijgt de regel.
-
-Waarom:
-    De evaluatie na één jaar is een verbintenis van de gemeente tegenover de FOD, en de
-    beslissing van het college wordt aan de Directie Lokale Integrale Veiligheid bezorgd.
-
-Oplossing:
-    Maak het ontwerp van besluit (``livb render besluit --besluit college-evaluatie``), leg
-    het voor aan het college en noteer de beslissing: ``door: college``,
-    ``onderwerp: evaluatie``, ``uitkomst: kennisgenomen`` of ``goedgekeurd``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 GRACE_MONTHS = 3
 """Time to put the evaluation on the college's agenda after the protocol's year."""

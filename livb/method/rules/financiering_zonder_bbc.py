@@ -32,28 +32,6 @@ CODE = "LIVB409"
 NAME = "financiering-zonder-bbc"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Afstemming met het meerjarenplan (BBC): welke actie betaalt welke actie")
-UITLEG = N_(
-    """Gefinancierde actie zonder plaats in het meerjarenplan.
-
-Wat het controleert:
-    Een actie die geld krijgt per jaar en per bron (``middelen``), zegt onder ``bbc`` waar ze
-    in het meerjarenplan staat: beleidsdoelstelling, actieplan, actie of beleidsveld.
-
-Waarom:
-    Het geld van een actie loopt langs het meerjarenplan van de beleids- en beheerscyclus
-    (BBC), ook het geld van een subsidie. De financiële dienst vraagt welke actie van het
-    meerjarenplan een actie van het veiligheidsplan betaalt; zonder die koppeling zoekt de
-    coördinator het telkens opnieuw uit, en een begrotingswijziging mist de actie.
-
-Voorbeeld:
-    De actie ``a-straathoekwerk`` krijgt 30.000 euro per jaar uit ``svpp``, maar heeft geen
-    ``bbc``.
-
-Oplossing:
-    Vraag de financiële dienst de codes en zet ze bij de actie, bv.
-    ``bbc: {beleidsdoelstelling: BD3, actieplan: AP3.2, actie: AC3.2.1}``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

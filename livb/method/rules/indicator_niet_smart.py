@@ -27,23 +27,6 @@ CODE = "LIVB218"
 NAME = "indicator-niet-smart"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, doelen: SMART; methode, stap 3.2: doelstellingen en prestatie-indicatoren")
-UITLEG = N_(
-    """Indicator niet SMART.
-
-Wat het controleert:
-    Elke indicator heeft een basiswaarde (met jaar), een streefwaarde en een deadline, en
-    die passen bij elkaar: het jaar van de streefwaarde ligt na dat van de basiswaarde en
-    niet na de deadline.
-
-Waarom:
-    Een doel is pas toetsbaar als vaststaat waar je vertrekt, waar je naartoe wil en tegen
-    wanneer (SMART: specifiek, meetbaar, acceptabel, realistisch, tijdgebonden). Eerdere
-    veiligheidsplannen misten vaak net die streefwaarden.
-
-Oplossing:
-    Vul ``basiswaarde: {waarde, jaar}``, ``streefwaarde: {waarde, jaar}`` en ``deadline`` in."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

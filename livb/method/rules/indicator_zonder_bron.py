@@ -25,21 +25,6 @@ CODE = "LIVB404"
 NAME = "indicator-zonder-bron"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, doelen: houd rekening met de beschikbare meetinstrumenten")
-UITLEG = N_(
-    """Indicator zonder bron die het doeljaar dekt.
-
-Wat het controleert:
-    Elke indicator noemt de bron waarmee hij gemeten wordt, en die bron levert cijfers tot in
-    het jaar van de streefwaarde (``laatste_jaar`` van de bron, als dat bekend is).
-
-Waarom:
-    Het CCV raadt aan bij het kiezen van doelen al na te gaan met welk meetinstrument ze
-    gemeten worden. Een monitor die stopt vóór het doeljaar, maakt het doel onmeetbaar.
-
-Oplossing:
-    Vul ``bron`` in bij de indicator, of kies een bron die het doeljaar dekt."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

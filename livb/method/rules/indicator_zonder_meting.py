@@ -36,28 +36,6 @@ CODE = "LIVB223"
 NAME = "indicator-zonder-meting"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4 en 5: de resultaten opvolgen; CCV, doelen: meetbaar")
-UITLEG = N_(
-    """Indicator zonder meting.
-
-Wat het controleert:
-    Een jaar nadat de gemeenteraad het plan goedkeurde, heeft elke indicator minstens één
-    meting in monitoring/JJJJ.yaml (onder ``metingen``, met datum en bron). Werd nog geen
-    enkele indicator gemeten, dan is er één melding voor het hele plan.
-
-Waarom:
-    Een indicator die niemand meet, zegt niets over het plan. De methode vraagt in fase 4 en
-    5 de opvolging van de resultaten, en de tussentijdse evaluatie heeft cijfers nodig om te
-    zeggen of een doelstelling op koers is.
-
-Voorbeeld:
-    De indicator ``i-bemiddelingen`` staat in doelstellingen/samenleven.yaml, maar geen
-    enkel bestand in monitoring/ noteert een waarde ervan.
-
-Oplossing:
-    Noteer de waarde in monitoring/JJJJ.yaml (``livb new monitoring --jaar JJJJ`` zet alle
-    indicatoren klaar); kan de indicator niet gemeten worden, kies dan een andere."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

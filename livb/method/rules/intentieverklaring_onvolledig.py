@@ -28,22 +28,6 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = N_(
     "Methode, stap 1.4: goedgekeurd door college en gemeenteraad, getekend door de burgemeester"
 )
-UITLEG = N_(
-    """Intentieverklaring niet volledig bekrachtigd.
-
-Wat het controleert:
-    Een intentieverklaring (stap 1.4, optioneel) wordt goedgekeurd door het college en door
-    de gemeenteraad en ondertekend door de burgemeester. Zodra er één van die beslissingen
-    is, verwacht deze regel ook de andere.
-
-Waarom:
-    De verklaring toont het engagement van het hele bestuur; ze krijgt pas gewicht als de
-    raad ze bekrachtigt en de burgemeester ze tekent.
-
-Oplossing:
-    Voeg de ontbrekende beslissing of handtekening toe in besluiten.yaml."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 NEEDED = (
     (Instantie.COLLEGE, Uitkomst.GOEDGEKEURD, N_("de goedkeuring door het college")),

@@ -37,32 +37,6 @@ CODE = "LIVB203"
 NAME = "kerngroep-keten"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.5: elke schakel van de veiligheidsketen in de kerngroep")
-UITLEG = N_(
-    """Kerngroep dekt niet de hele veiligheidsketen.
-
-Wat het controleert:
-    Samen dekken de leden van de kerngroep elke schakel van de veiligheidsketen: preventie,
-    repressie en nazorg (volgens ``schakels`` in actoren.yaml; eigen woorden tellen voor de
-    schakel die ``keten`` in livb.yaml ervoor opgeeft). De burgemeester en de coördinator
-    tellen daarbij niet mee: de burgemeester regisseert de hele keten en de coördinator
-    coördineert ze, maar geen van beiden brengt een dienst of organisatie mee die een
-    schakel uitvoert. Zolang de kerngroep alleen uit hen bestaat, is ze nog niet
-    samengesteld (stap 1.5) en zwijgt de regel.
-
-Waarom:
-    De methode vraagt een kerngroep waarin elke schakel van de keten vertegenwoordigd is
-    door mensen die zelf in de dossiers staan en hun organisatie kunnen meekrijgen (stap
-    1.5). Zonder nazorg of zonder preventie wordt het beleid eenzijdig.
-
-Voorbeeld:
-    Een kerngroep van burgemeester, korpschef en preventieambtenaar: niemand dekt de nazorg,
-    ook al staat bij de burgemeester ``schakels: [preventie, repressie, nazorg]``.
-
-Oplossing:
-    Neem een partner op die de ontbrekende schakel dekt (bv. het OCMW of de sociale dienst
-    voor nazorg), of vul ``schakels`` aan bij de leden die ze al dekken."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 NEEDED = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
 DIRECTING = (Rol.BURGEMEESTER, Rol.COORDINATOR)
 

@@ -26,21 +26,6 @@ CODE = "LIVB205"
 NAME = "kerngroep-te-smal"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.5: ook actoren buiten politie en stadsdiensten")
-UITLEG = N_(
-    """Kerngroep alleen politie en stadsdiensten.
-
-Wat het controleert:
-    De kerngroep telt minstens één partner buiten het bestuur, de politie en de
-    gemeentediensten: welzijn (OCMW), justitie, jeugd, onderwijs, het middenveld, ...
-
-Waarom:
-    Veiligheid is geen monopolie van politie en stad. De methode wijst op partners zoals de
-    OCMW-voorzitter, het straathoekwerk, handelaars en buurtverenigingen.
-
-Oplossing:
-    Neem een partner uit een andere sector op, en noteer de ``sector`` van elke actor."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 NARROW = {Sector.BESTUUR, Sector.POLITIE, Sector.GEMEENTEDIENSTEN}
 
 

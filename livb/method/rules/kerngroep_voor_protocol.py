@@ -31,25 +31,6 @@ CODE = "LIVB310"
 NAME = "kerngroep-voor-protocol"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stappen 1.4 en 1.6")
-UITLEG = N_(
-    """Kerngroep gestart vóór het protocolakkoord.
-
-Wat het controleert:
-    De opstartvergadering van de kerngroep (stap 1.6) vindt plaats nadat het
-    protocolakkoord door de gemeente en de FOD ondertekend is (stap 1.4). Een gemeente die
-    niet door de FOD begeleid wordt (``begeleiding`` in livb.yaml is leeg en besluiten.yaml
-    noemt geen protocolakkoord), heeft geen protocol: dan zwijgt deze regel.
-
-Waarom:
-    Het protocolakkoord legt de afspraken vast waarbinnen de kerngroep werkt: de rol van de
-    lokaal adviseur, de looptijd, de verbintenissen van de gemeente. De methode zet die
-    afspraken vóór de samenstelling en de opstart van de kerngroep.
-
-Oplossing:
-    Controleer de data in besluiten.yaml en van de opstartvergadering. Werkt de gemeente
-    zonder de FOD, laat ``begeleiding`` in livb.yaml dan leeg."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

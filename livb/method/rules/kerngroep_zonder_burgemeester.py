@@ -25,20 +25,6 @@ CODE = "LIVB204"
 NAME = "kerngroep-zonder-burgemeester"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.5 en protocolakkoord: de burgemeester als regisseur")
-UITLEG = N_(
-    """Burgemeester niet in de kerngroep.
-
-Wat het controleert:
-    De burgemeester of een afgevaardigde (een schepen) zit in de kerngroep.
-
-Waarom:
-    De burgemeester is de regisseur van het lokaal integraal veiligheidsbeleid. Zonder
-    bestuurlijke trekker in de kerngroep mist het overleg gezag en draagvlak.
-
-Oplossing:
-    Neem de burgemeester, of de schepen die hij afvaardigt, op in ``kerngroep: leden``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

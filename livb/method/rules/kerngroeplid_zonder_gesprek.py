@@ -30,26 +30,6 @@ CODE = "LIVB305"
 NAME = "kerngroeplid-zonder-gesprek"
 SEVERITY = Severity.INFO
 METHODE = N_("Methode, stap 2.2 (facultatief) en Tool D")
-UITLEG = N_(
-    """Kerngroeplid zonder oriëntatiegesprek.
-
-Wat het controleert:
-    De oriëntatiegesprekken van stap 2.2 zijn facultatief. Heeft de gemeente ze aangevat
-    (er is minstens één gesprek van stap 2.2), dan meldt deze regel ter informatie welke
-    leden van de kerngroep nog geen gesprek hadden. De coördinator (die de gesprekken voert)
-    en de burgemeester (wiens gesprek bij stap 1.2 hoort) zijn uitgezonderd. Zonder enig
-    gesprek van stap 2.2 zwijgt de regel: een gemeente mag die stap anders invullen, bv. met
-    hoorzittingen.
-
-Waarom:
-    De gesprekken brengen verwachtingen, knelpunten en prioriteiten van elke partner in kaart
-    (Tool D); in de pilootprojecten maakten ze de samenwerking in de kerngroep makkelijker.
-    Wie eraan begint, spreekt best met iedereen.
-
-Oplossing:
-    Plan het gesprek: ``livb new gesprek --met ID``, of laat het bewust zo."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -29,24 +29,6 @@ CODE = "LIVB220"
 NAME = "keten-evenwicht"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Protocolakkoord, context: de hele veiligheidsketen; Mechelen: evenwichtig beleid")
-UITLEG = N_(
-    """Evenwicht over de veiligheidsketen.
-
-Wat het controleert:
-    De acties van het plan samen dekken preventie, repressie en nazorg (``schakel`` bij elke
-    actie). Een eigen woord (``schakel: reactie``) telt voor de schakel die ``keten`` in
-    livb.yaml ervoor opgeeft. Ontbreekt een schakel, dan volgt een waarschuwing; daarnaast
-    meldt deze regel hoe de acties over de keten verdeeld zijn.
-
-Waarom:
-    Integrale veiligheid besteedt aandacht aan elke schakel van de keten. Mechelen vroeg een
-    evenwicht tussen proactieve, preventieve en reactieve aanpak; een plan met alleen
-    controles, of alleen preventie, is niet integraal.
-
-Oplossing:
-    Voeg acties toe voor de ontbrekende schakel, of vul ``schakel`` in bij de bestaande acties."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 NEEDED = (Schakel.PREVENTIE, Schakel.REPRESSIE, Schakel.NAZORG)
 
 

@@ -25,22 +25,6 @@ CODE = "LIVB201"
 NAME = "meer-dan-vijf-prioriteiten"
 SEVERITY = Severity.FOUT
 METHODE = N_("Methode, stap 2.6: hoogstens vijf prioriteiten")
-UITLEG = N_(
-    """Meer dan vijf prioriteiten.
-
-Wat het controleert:
-    prioriteiten.yaml bevat hoogstens vijf prioriteiten.
-
-Waarom:
-    De methode (stap 2.6) beperkt het aantal prioriteiten tot vijf: ruime thema's die een
-    integrale aanpak vragen. Meer prioriteiten versnippert de middelen van de partners en
-    maakt het plan onuitvoerbaar.
-
-Oplossing:
-    Voeg verwante prioriteiten samen tot een ruimer thema, of laat de minst dringende vallen
-    (ze kunnen als gewone werking verder lopen)."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 MAXIMUM = 5
 
 

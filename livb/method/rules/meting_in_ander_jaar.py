@@ -30,27 +30,6 @@ CODE = "LIVB319"
 NAME = "meting-in-ander-jaar"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, fase 4: de opvolging per jaar")
-UITLEG = N_(
-    """Meting of mededeling gedateerd in een ander jaar dan haar bestand.
-
-Wat het controleert:
-    Een meting (``metingen``) in monitoring/JJJJ.yaml is gedateerd in dat jaar, of in het
-    jaar erna (de dag waarop het cijfer van JJJJ afgesloten werd); een mededeling
-    (``communicatie``) in dat jaar.
-
-Waarom:
-    Het bestand zegt over welk jaar het gaat; de jaarrapporten, de trends van de indicatoren
-    en de evaluatie tellen een meting bij het jaar van haar bestand. Een meting van 2014 in
-    monitoring/2011.yaml staat dan bij het verkeerde jaar, en een tikfout in de datum (2101
-    in plaats van 2011) valt anders niemand op.
-
-Voorbeeld:
-    In monitoring/2010.yaml staat ``datum: 2014-03-01`` bij de meting van ``i-inbraken``.
-
-Oplossing:
-    Verbeter de datum, of verplaats de meting naar het bestand van haar jaar."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -30,25 +30,6 @@ CODE = "LIVB411"
 NAME = "middel-buiten-periode"
 SEVERITY = Severity.FOUT
 METHODE = N_("Financiering: elk bedrag hoort bij een jaar van het plan en van de bron")
-UITLEG = N_(
-    """Geld in een jaar buiten de planperiode of de looptijd van de bron.
-
-Wat het controleert:
-    Het jaar van elk bedrag onder ``middelen`` valt binnen de planperiode (``beleid:
-    periode`` in livb.yaml) en binnen de looptijd van de bron (``periode`` in plan.yaml).
-
-Waarom:
-    Geld buiten de planperiode hoort bij een ander plan, en een bron betaalt niet buiten
-    haar looptijd. Een verkeerd jaar is bijna altijd een tikfout, en telt dan mee in de
-    verkeerde begroting.
-
-Voorbeeld:
-    De planperiode loopt van 2026 tot 2031; een actie plant 5.000 euro in 2032.
-
-Oplossing:
-    Verbeter het jaar, of verschuif het bedrag naar een jaar binnen de periode."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

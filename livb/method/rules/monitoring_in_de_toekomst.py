@@ -31,28 +31,6 @@ CODE = "LIVB318"
 NAME = "monitoring-in-de-toekomst"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("livb: de stand van het proces volgt uit de data")
-UITLEG = N_(
-    """Opvolging van een jaar dat nog moet komen.
-
-Wat het controleert:
-    Een bestand monitoring/JJJJ.yaml volgt een jaar op dat al begonnen is: geen jaar na
-    vandaag.
-
-Waarom:
-    Wat in een jaar gebeurde, kan pas genoteerd worden als dat jaar loopt. Een bestand voor
-    2099 is bijna altijd een tikfout in de naam (2099 in plaats van 2009), of een bestand
-    dat te vroeg werd klaargezet. livb telt zo'n jaar niet mee in de stand van het proces,
-    de jaarrapporten en de evaluatie: de metingen en de stand van de acties erin lijken dan
-    verdwenen.
-
-Voorbeeld:
-    monitoring/2099.yaml in een map waarvan het plan in 2010 begon.
-
-Oplossing:
-    Hernoem het bestand naar het jaar dat het opvolgt (de datums van de metingen zeggen
-    welk), of laat het leeg tot dat jaar begonnen is."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

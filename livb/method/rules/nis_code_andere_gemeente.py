@@ -27,23 +27,6 @@ CODE = "LIVB105"
 NAME = "nis-code-andere-gemeente"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Statbel, REFNIS-codes van 1 januari 2025")
-UITLEG = N_(
-    """NIS-code en naam passen niet bij elkaar.
-
-Wat het controleert:
-    De naam en de provincie in livb.yaml zijn die van de gemeente met de opgegeven NIS-code.
-
-Waarom:
-    Een code die bij een andere gemeente hoort, is meestal een kopieerfout uit de map van
-    een andere gemeente.
-
-Voorbeeld:
-    ``naam: Halle`` met ``nis_code: 23088`` (Vilvoorde).
-
-Oplossing:
-    Verbeter de code of de naam."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def _same(a: str, b: str) -> bool:

@@ -29,25 +29,6 @@ CODE = "LIVB104"
 NAME = "nis-code-bestaat-niet"
 SEVERITY = Severity.FOUT
 METHODE = N_("Statbel, REFNIS-codes van 1 januari 2025")
-UITLEG = N_(
-    """NIS-code bestaat niet.
-
-Wat het controleert:
-    De NIS-code in livb.yaml is die van een van de 565 Belgische gemeenten (lijst van
-    Statbel, na de fusies van 1 januari 2025).
-
-Waarom:
-    De NIS-code is de vaste sleutel van een gemeente bij Statbel, de politie en de FOD.
-    Een code die niet bestaat, of de code van een gemeente die intussen gefusioneerd is,
-    maakt cijfers en documenten onbetrouwbaar.
-
-Voorbeeld:
-    ``nis_code: 23072`` (bestaat niet) in plaats van ``nis_code: 23027`` (Halle).
-
-Oplossing:
-    Zoek de code op bij Statbel, of laat ``livb init`` ze opzoeken met de naam van de gemeente."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

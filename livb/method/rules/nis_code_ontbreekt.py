@@ -24,20 +24,6 @@ CODE = "LIVB106"
 NAME = "nis-code-ontbreekt"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Statbel, REFNIS-codes van 1 januari 2025")
-UITLEG = N_(
-    """NIS-code ontbreekt.
-
-Wat het controleert:
-    livb.yaml vermeldt de NIS-code van de gemeente.
-
-Waarom:
-    Met de NIS-code weet livb zeker om welke gemeente het gaat (na de fusies van 2025
-    zijn sommige namen verdwenen) en kan het de officiële naam en provincie gebruiken.
-
-Oplossing:
-    Vul ``nis_code`` in onder ``gemeente`` in livb.yaml."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -30,26 +30,6 @@ CODE = "LIVB109"
 NAME = "onbekende-huiswerktaak"
 SEVERITY = Severity.FOUT
 METHODE = N_("livb: samenhang van de map")
-UITLEG = N_(
-    """Opvolging van huiswerk dat niet bestaat.
-
-Wat het controleert:
-    Onder ``huiswerk`` in monitoring/JJJJ.yaml noemt elke opvolging een vergadering en het
-    nummer van een taak in het huiswerk van die vergadering (1 is de eerste). Die taak moet
-    bestaan.
-
-Waarom:
-    Het jaarrapport en de evaluatie zeggen welke taak gedaan werd; met een verkeerd nummer
-    zouden ze een andere taak, of geen, als gedaan melden.
-
-Voorbeeld:
-    ``{vergadering: 2010-02-09-kerngroep-plan, taak: 3, gedaan: true}``, terwijl die
-    vergadering twee taken huiswerk gaf.
-
-Oplossing:
-    Verbeter het nummer: tel de taken onder ``huiswerk`` in het bestand van de vergadering."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -38,28 +38,6 @@ SEVERITY = Severity.FOUT
 METHODE = N_(
     "Methode: de veiligheidsketen (preventie, repressie, nazorg); eigen woorden in livb.yaml"
 )
-UITLEG = N_(
-    """Onbekende schakel van de veiligheidsketen.
-
-Wat het controleert:
-    Elke ``schakel`` van een actie en elke waarde onder ``schakels`` van een actor is een
-    schakel van de methode (proactie, preparatie, preventie, repressie, nazorg) of een eigen
-    woord dat ``keten`` in livb.yaml op een schakel afbeeldt.
-
-Waarom:
-    Een gemeente mag haar eigen woorden gebruiken (de kadernota van Aalst spreekt van reactie
-    en opvolging, Mechelen van proactief, preventief en reactief), maar livb moet weten voor
-    welke schakel een woord staat: anders telt de actie niet mee in het evenwicht over de
-    keten en in de samenstelling van de kerngroep. Meestal is het gewoon een tikfout.
-
-Voorbeeld:
-    ``schakel: opvolging`` zonder ``keten: {opvolging: nazorg}`` in livb.yaml.
-
-Oplossing:
-    Verbeter het woord, of voeg het toe onder ``keten`` in livb.yaml met de schakel waarvoor
-    het staat."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -30,25 +30,6 @@ CODE = "LIVB101"
 NAME = "onbekende-verwijzing"
 SEVERITY = Severity.FOUT
 METHODE = N_("livb: samenhang van de map")
-UITLEG = N_(
-    """Onbekende verwijzing.
-
-Wat het controleert:
-    Elke id die naar iets anders in de map verwijst (een actor, een prioriteit, een
-    vergadering, een bron, ...) moet daar ook bestaan.
-
-Waarom:
-    De documenten halen namen, functies en titels op via deze ids. Een tikfout in een id
-    zou een lege plek of een verkeerde naam in een verslag of in het plan geven.
-
-Voorbeeld:
-    In organen.yaml staat ``projectleider: jan-peeters``, maar in actoren.yaml heet de
-    actor ``jan-peters``.
-
-Oplossing:
-    Verbeter de id, of voeg de ontbrekende actor, prioriteit, ... toe in het juiste bestand."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 _WHERE = {
     "actor": "actoren.yaml",

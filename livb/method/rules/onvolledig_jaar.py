@@ -26,23 +26,6 @@ CODE = "LIVB406"
 NAME = "onvolledig-jaar"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Politiële criminaliteitsstatistieken: het laatste jaar kan onvolledig zijn")
-UITLEG = N_(
-    """Onvolledig laatste jaar niet aangeduid.
-
-Wat het controleert:
-    Als een bron (of de tabel van de reeks) afgesloten werd (``afsluitdatum``) tijdens het
-    laatste jaar van een reeks, dan is dat jaar onvolledig; de reeks moet dat zeggen met
-    ``onvolledig_jaar``.
-
-Waarom:
-    De politiële criminaliteitsstatistieken tonen het lopende jaar vaak maar tot de
-    afsluitdatum. Wie dat jaar naast de volledige jaren zet, ziet een daling die er niet is.
-
-Oplossing:
-    Zet ``onvolledig_jaar: JJJJ`` bij de reeks (de documenten markeren het dan), of laat het
-    jaar weg."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

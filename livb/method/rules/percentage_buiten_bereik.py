@@ -28,23 +28,6 @@ CODE = "LIVB228"
 NAME = "percentage-buiten-bereik"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Diagnostiek: percentages uit de Veiligheidsmonitor en de Gemeente-Stadsmonitor")
-UITLEG = N_(
-    """Percentage buiten 0 tot 100.
-
-Wat het controleert:
-    Een reeks met ``per: percentage`` heeft enkel waarden van 0 tot 100, ook voor de
-    vergelijkingsgebieden.
-
-Waarom:
-    Een percentage boven 100 is bijna altijd een aantal dat als percentage werd aangeduid, of
-    een breuk (0,168) die als 16,8 bedoeld was; de tabel en de grafiek zouden het verkeerd
-    tonen.
-
-Oplossing:
-    Verbeter de waarde, of zet ``per: absoluut`` (of ``per_1000_inwoners``) als het aantallen
-    zijn."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

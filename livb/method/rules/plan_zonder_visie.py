@@ -25,21 +25,6 @@ CODE = "LIVB401"
 NAME = "plan-zonder-visie"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 3.2: de visie van het lokaal bestuur; CCV, afbakening en structuur")
-UITLEG = N_(
-    """Plan zonder visie.
-
-Wat het controleert:
-    Zodra het plan doelstellingen heeft, beschrijft plan.yaml ook de visie van het bestuur.
-
-Waarom:
-    Een veiligheidsplan dat alleen maatregelen en streefcijfers opsomt, zegt niet welk
-    maatschappelijk effect het bestuur nastreeft. De methode (stap 3.2) en het CCV vragen
-    een visie als vertrekpunt.
-
-Oplossing:
-    Schrijf de visie onder ``visie`` in plan.yaml."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -27,23 +27,6 @@ CODE = "LIVB407"
 NAME = "planperiode-cycli"
 SEVERITY = Severity.INFO
 METHODE = N_("Methode, Tool F: afstemming met ZVP, meerjarenplanning en andere plannen")
-UITLEG = N_(
-    """Planperiode niet afgestemd op andere cycli.
-
-Wat het controleert:
-    De periode van het plan valt binnen de periode van de plannen waarmee het afgestemd is
-    (zonaal veiligheidsplan, meerjarenplan, ...), en binnen één bestuursperiode van de
-    gemeenteraad (2013-2018, 2019-2024, 2025-2030, ...).
-
-Waarom:
-    Elk plan heeft zijn eigen cyclus. Een integraal plan dat doorloopt na het zonaal
-    veiligheidsplan of na de bestuursperiode, moet halverwege herzien worden; beter is dat
-    te weten en te plannen.
-
-Oplossing:
-    Laat de periode aansluiten, of plan een herziening bij de nieuwe cyclus."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def legislature(year: int) -> tuple[int, int]:

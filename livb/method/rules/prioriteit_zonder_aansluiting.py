@@ -25,22 +25,6 @@ CODE = "LIVB402"
 NAME = "prioriteit-zonder-aansluiting"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, lokale prioriteiten: relatie met nationale en regionale prioriteiten")
-UITLEG = N_(
-    """Prioriteit zonder aansluiting bij een hoger plan.
-
-Wat het controleert:
-    Elke prioriteit sluit aan bij een prioriteit van een ander plan (``aansluiting``, bv. het
-    zonaal veiligheidsplan), noemt een thema van de Kadernota Integrale Veiligheid
-    (``themas``), of is uitdrukkelijk louter lokaal (``lokaal: true``).
-
-Waarom:
-    Het CCV vraagt de relatie met nationale en regionale prioriteiten te tonen; zo ziet de
-    raad waar het plan aansluit en waar het een eigen lokale keuze maakt.
-
-Oplossing:
-    Vul ``aansluiting`` of ``themas`` in, of zet ``lokaal: true``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

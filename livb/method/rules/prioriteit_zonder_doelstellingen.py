@@ -25,21 +25,6 @@ CODE = "LIVB216"
 NAME = "prioriteit-zonder-doelstellingen"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 3.4: prioriteiten vertaald in strategische doelstellingen")
-UITLEG = N_(
-    """Prioriteit zonder strategische doelstellingen.
-
-Wat het controleert:
-    Zodra de projectgroepen doelstellingen schrijven (fase 3), heeft elke prioriteit
-    minstens één strategische doelstelling in doelstellingen/.
-
-Waarom:
-    De coördinator vertaalt elke prioriteit in strategische doelstellingen (stap 3.4). Een
-    prioriteit zonder doelstelling verdwijnt stil uit het plan.
-
-Oplossing:
-    Maak het bestand met ``livb new doelstelling --prioriteit ID``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,22 +25,6 @@ CODE = "LIVB209"
 NAME = "prioriteit-zonder-onderbouwing"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.6: prioriteiten op basis van diagnostiek en SWOT")
-UITLEG = N_(
-    """Prioriteit zonder onderbouwing.
-
-Wat het controleert:
-    Elke prioriteit verwijst naar minstens één bevinding van de diagnostiek of één punt van
-    de SWOT-analyse.
-
-Waarom:
-    De prioriteiten volgen uit de diagnostiek en de SWOT (stap 2.6). De keuze is in de
-    praktijk ook politiek; juist daarom moet zichtbaar blijven op welke vaststellingen ze
-    steunt.
-
-Oplossing:
-    Vul ``bevindingen`` en/of ``swot`` in bij de prioriteit."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

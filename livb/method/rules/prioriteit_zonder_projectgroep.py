@@ -25,22 +25,6 @@ CODE = "LIVB208"
 NAME = "prioriteit-zonder-projectgroep"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.6: een projectgroep en projectleider per prioriteit")
-UITLEG = N_(
-    """Prioriteit zonder projectgroep of projectleider.
-
-Wat het controleert:
-    Elke prioriteit heeft een projectgroep in organen.yaml, en elke projectgroep een
-    projectleider.
-
-Waarom:
-    De methode richt per prioriteit een projectgroep op (nieuw of een bestaand overleg) met
-    een projectleider die in de kerngroep zit (stap 2.6). Zonder trekker blijft een prioriteit
-    een voornemen.
-
-Oplossing:
-    Voeg een projectgroep toe in organen.yaml met ``prioriteit`` en ``projectleider``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -27,24 +27,6 @@ CODE = "LIVB103"
 NAME = "projectleider-buiten-kerngroep"
 SEVERITY = Severity.FOUT
 METHODE = N_("Methode, stap 2.6: de projectleider zit in de kerngroep")
-UITLEG = N_(
-    """Projectleider buiten de kerngroep.
-
-Wat het controleert:
-    De projectleider van elke projectgroep is ook lid van de kerngroep.
-
-Waarom:
-    De methode (stap 2.6) laat de projectleider in de kerngroep zetelen, zodat wat de
-    projectgroep doet altijd terugkomt in de kerngroep.
-
-Voorbeeld:
-    In organen.yaml is ``projectleider: els-de-smet``, maar els-de-smet staat niet onder
-    ``kerngroep: leden``.
-
-Oplossing:
-    Neem de projectleider op in de kerngroep, of kies een projectleider uit de kerngroep."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -31,25 +31,6 @@ CODE = "LIVB313"
 NAME = "protocol-afgelopen"
 SEVERITY = Severity.INFO
 METHODE = N_("Protocolakkoord (Tool B): looptijd van één jaar, zes maanden steun en zes opvolging")
-UITLEG = N_(
-    """Begeleiding door de FOD afgelopen zonder goedgekeurd plan.
-
-Wat het controleert:
-    Het protocolakkoord loopt één jaar vanaf de dag waarop alle partijen getekend hebben:
-    zes maanden begeleiding en zes maanden opvolging door de lokaal adviseur. Is dat jaar
-    voorbij en het plan nog niet goedgekeurd door de gemeenteraad, dan meldt deze regel dat.
-    Werd het protocol opnieuw ondertekend (een gewijzigd of verlengd protocol), dan telt de
-    laatste volledige ondertekening, net als in het document ``livb render protocol``.
-
-Waarom:
-    Na dat jaar zet de gemeente het proces zelf voort. Het is goed dat de kerngroep en het
-    college dat weten en er rekening mee houden in de planning.
-
-Oplossing:
-    Niets verplicht: plan de laatste stappen zonder de adviseur, of vraag de FOD om een
-    verlenging van de begeleiding."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

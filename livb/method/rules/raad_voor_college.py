@@ -31,25 +31,6 @@ CODE = "LIVB312"
 NAME = "raad-voor-college"
 SEVERITY = Severity.FOUT
 METHODE = N_("Methode, stap 3.6 (en 1.4): eerst het college, dan de gemeenteraad")
-UITLEG = N_(
-    """Gemeenteraad vóór het college.
-
-Wat het controleert:
-    Het plan (en een intentieverklaring) wordt eerst door het college goedgekeurd en pas
-    daarna door de gemeenteraad.
-
-    Een datum die alleen de maand of het jaar noemt (``2008-03``), geeft het voordeel van de
-    twijfel: de regel meldt alleen wat zeker in de verkeerde volgorde staat.
-
-Waarom:
-    Het college legt het plan voor aan de gemeenteraad (stap 3.6), soms via een
-    raadscommissie; een goedkeuring door de raad zonder voorafgaande collegebeslissing wijst
-    op een ontbrekende of foute datum.
-
-Oplossing:
-    Voeg de beslissing van het college toe in besluiten.yaml, of verbeter de data."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,21 +24,6 @@ CODE = "LIVB405"
 NAME = "reeks-zonder-trend"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, veiligheidsanalyse: dominante trends")
-UITLEG = N_(
-    """Cijferreeks zonder trend van drie jaar.
-
-Wat het controleert:
-    Elke cijferreeks van de diagnostiek heeft waarden voor minstens drie jaren.
-
-Waarom:
-    Eén of twee jaren tonen een toestand, geen trend; een piek of een dal is dan niet van een
-    ontwikkeling te onderscheiden. Het CCV vraagt de dominante trends te beschrijven.
-
-Oplossing:
-    Vraag de cijfers van eerdere jaren op bij de bron, of vermeld in de ``toelichting``
-    waarom er minder jaren zijn."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 MINIMUM = 3
 
 

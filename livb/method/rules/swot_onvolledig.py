@@ -24,21 +24,6 @@ CODE = "LIVB210"
 NAME = "swot-onvolledig"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.5 en Tool E")
-UITLEG = N_(
-    """SWOT onvolledig.
-
-Wat het controleert:
-    Zodra de SWOT begonnen is, zijn de vier delen ingevuld: sterktes, zwaktes, kansen en
-    bedreigingen.
-
-Waarom:
-    De SWOT-analyse (Tool E) zet interne sterktes en zwaktes tegenover externe kansen en
-    bedreigingen; met een leeg deel valt de confrontatie weg.
-
-Oplossing:
-    Vul het lege deel aan, bij voorkeur in de brainstorm met de kerngroep."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 NAMES = {
     "sterktes": N_("sterktes"),

@@ -25,21 +25,6 @@ CODE = "LIVB212"
 NAME = "swot-volgorde"
 SEVERITY = Severity.INFO
 METHODE = N_("Methode, Tool E: in volgorde van belangrijkheid")
-UITLEG = N_(
-    """SWOT-punten mogelijk niet in volgorde van belangrijkheid.
-
-Wat het controleert:
-    In elk deel van de SWOT is de volgorde van de lijst de volgorde van belangrijkheid. Als
-    de ids genummerd zijn (s1, s2, ...) en die nummers niet oplopen, is de lijst misschien
-    herschikt zonder dat het zo bedoeld was.
-
-Waarom:
-    Tool E vraagt de punten in volgorde van belangrijkheid; de documenten tonen ze zo.
-
-Oplossing:
-    Controleer de volgorde. Is ze juist, hernummer dan de ids of laat deze opmerking staan."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 QUADRANTS = ("sterktes", "zwaktes", "kansen", "bedreigingen")
 NUMBERED = re.compile(r"^(.*?)(\d+)$")
 

@@ -25,22 +25,6 @@ CODE = "LIVB211"
 NAME = "swot-zonder-confrontatie"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, Tool E: confrontatiematrix en strategische conclusies")
-UITLEG = N_(
-    """SWOT zonder confrontatiematrix of conclusies.
-
-Wat het controleert:
-    Een ingevulde SWOT heeft een confrontatiematrix (minstens één antwoord) en strategische
-    conclusies.
-
-Waarom:
-    De punten op zich sturen niets. Pas de confrontatie (welke sterktes zetten we in voor
-    welke kansen, welke zwaktes maken ons kwetsbaar) en de conclusies maken er een basis
-    voor prioriteiten van (Tool E).
-
-Oplossing:
-    Beantwoord de vragen onder ``confrontatie`` en noteer ``conclusies``."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -27,22 +27,6 @@ CODE = "LIVB408"
 NAME = "thema-onbekend"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("CCV, afbakening: gebruik vaste thema's als toets; Kadernota Integrale Veiligheid")
-UITLEG = N_(
-    """Onbekend thema.
-
-Wat het controleert:
-    De ``themas`` van een prioriteit komen uit de lijst van thema's: standaard de clusters
-    van de Kadernota Integrale Veiligheid, of de eigen lijst onder ``themas`` in livb.yaml.
-
-Waarom:
-    Met vaste thema's kan de kerngroep nagaan of geen relevant domein over het hoofd gezien
-    is, en kan de lokaal adviseur gemeenten vergelijken.
-
-Oplossing:
-    Kies een thema uit de lijst (zie de hulp bij de melding), of voeg het toe aan de eigen
-    lijst in livb.yaml."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -25,21 +25,6 @@ CODE = "LIVB304"
 NAME = "vergadering-zonder-aanwezigen"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 1.6: de coördinator maakt de notulen")
-UITLEG = N_(
-    """Gehouden vergadering zonder aanwezigen.
-
-Wat het controleert:
-    Een vergadering die plaatsvond, noteert wie er aanwezig was: de aanwezigen, of bij een
-    open bijeenkomst (een hoorzitting, een forum) het aantal ``deelnemers``.
-
-Waarom:
-    Het verslag moet tonen wie meebesliste; livb leidt er ook uit af wie van de kerngroep
-    betrokken bleef.
-
-Oplossing:
-    Vul ``aanwezig`` in (en ``verontschuldigd``), of ``deelnemers`` met het aantal."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -29,23 +29,6 @@ SEVERITY = Severity.WAARSCHUWING
 METHODE = N_(
     "Methode, goede reflexen: volgende stap, huiswerk en datum van de volgende vergadering"
 )
-UITLEG = N_(
-    """Vergadering zonder volgende stap, huiswerk of volgende datum.
-
-Wat het controleert:
-    Een gehouden vergadering noteert de volgende stap, het huiswerk voor de leden en de
-    datum van de volgende vergadering. Open bijeenkomsten (een hoorzitting of een forum)
-    hebben geen vaste leden en dus geen huiswerk: die slaat de regel over.
-
-Waarom:
-    De methode raadt aan elke vergadering af te ronden met de volgende stap en huiswerk, en
-    de volgende datum vast te leggen met de agenda's van de leden; zo wordt het proces een
-    doorlopend geheel.
-
-Oplossing:
-    Vul ``volgende_stap``, ``huiswerk`` en ``volgende_vergadering`` in."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

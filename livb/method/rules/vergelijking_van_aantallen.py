@@ -27,23 +27,6 @@ CODE = "LIVB227"
 NAME = "vergelijking-van-aantallen"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Diagnostiek: cijfers vergelijken met de zone, de provincie, het gewest")
-UITLEG = N_(
-    """Vergelijking van absolute aantallen.
-
-Wat het controleert:
-    Een reeks met vergelijkingsgebieden (``vergelijking``) toont cijfers per 1000 inwoners of
-    huishoudens, of een percentage; niet ``per: absoluut``. De reeks van de bevolking zelf is
-    de uitzondering: zij levert de noemer voor de andere gebieden.
-
-Waarom:
-    Een provincie telt altijd meer feiten dan een gemeente. Twee aantallen naast elkaar zeggen
-    niets over waar het onveiliger is; een cijfer per 1000 inwoners wel.
-
-Oplossing:
-    Zet ``per: per_1000_inwoners`` (en de bevolking van de vergelijkingsgebieden in de reeks
-    van de inwoners), of ``per: percentage`` als de cijfers zelf percentages zijn."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -27,23 +27,6 @@ CODE = "LIVB303"
 NAME = "verslag-van-toekomstige-vergadering"
 SEVERITY = Severity.FOUT
 METHODE = N_("livb: de stand van het proces volgt uit de data")
-UITLEG = N_(
-    """Verslag van een vergadering die nog niet plaatsvond.
-
-Wat het controleert:
-    Een vergadering met een datum in de toekomst heeft nog geen verslag en geen besluiten.
-    De agenda, de uitgenodigden (onder ``aanwezig``) en het goed te keuren verslag mogen al
-    klaarstaan.
-
-Waarom:
-    Zo'n verslag is bijna altijd een tikfout in de datum (2062 in plaats van 2026), of een
-    kopie van een oude vergadering die niet werd leeggemaakt. livb leidt de stand van het
-    proces af uit de data: een foute datum geeft een foute stand.
-
-Oplossing:
-    Verbeter de datum, of maak het verslag leeg tot de vergadering gehouden is."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

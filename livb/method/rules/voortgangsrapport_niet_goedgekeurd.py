@@ -28,22 +28,6 @@ CODE = "LIVB311"
 NAME = "voortgangsrapport-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, stap 2.7: het college keurt het voortgangsrapport goed")
-UITLEG = N_(
-    """Ontwerpfase zonder goedgekeurd voortgangsrapport.
-
-Wat het controleert:
-    Voor de projectgroepen aan doelstellingen werken (fase 3), keurde het college het
-    voortgangsrapport van stap 2.7 goed: diagnostiek, prioriteiten en projectgroepen.
-
-Waarom:
-    De goedkeuring door het college geeft de keuze van de prioriteiten een politiek
-    draagvlak; zonder die beslissing werken de projectgroepen op losse schroeven.
-
-Oplossing:
-    Leg het voortgangsrapport voor aan het college en noteer de beslissing in besluiten.yaml
-    (``door: college``, ``onderwerp: voortgangsrapport``)."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

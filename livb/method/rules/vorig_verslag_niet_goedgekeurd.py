@@ -30,24 +30,6 @@ CODE = "LIVB301"
 NAME = "vorig-verslag-niet-goedgekeurd"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, goede reflexen: begin met de goedkeuring van het vorige verslag")
-UITLEG = N_(
-    """Verslag van de vorige vergadering niet goedgekeurd.
-
-Wat het controleert:
-    Elke gehouden vergadering van een orgaan keurt het verslag van de vorige gehouden
-    vergadering van datzelfde orgaan goed (``keurt_verslag_goed``). Open bijeenkomsten (een
-    hoorzitting of een forum onder ``overleg`` in organen.yaml) tellen niet: daar keurt
-    niemand later het verslag goed.
-
-Waarom:
-    De methode raadt aan elke vergadering te beginnen met de goedkeuring van het vorige
-    verslag en een overzicht van de gezette stappen; zo blijft iedereen mee met het proces.
-
-Oplossing:
-    Zet ``keurt_verslag_goed: <id van de vorige vergadering>`` in de vergadering en voeg het
-    agendapunt toe."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -30,25 +30,6 @@ CODE = "LIVB221"
 NAME = "zvp-dekking"
 SEVERITY = Severity.WAARSCHUWING
 METHODE = N_("Methode, Tool F, stelling 4: het plan antwoordt op de prioriteiten van het ZVP")
-UITLEG = N_(
-    """Prioriteit van het zonaal veiligheidsplan zonder antwoord.
-
-Wat het controleert:
-    Elke prioriteit van het zonaal veiligheidsplan (onder ``afstemming`` in plan.yaml, soort
-    ``zvp``, of in zone.yaml van de gedeelde map van de politiezone) krijgt een antwoord:
-    minstens één prioriteit van het plan verwijst ernaar met ``aansluiting``. Een verwijzing
-    naar een prioriteit die niet in dat plan staat, wordt ook gemeld.
-
-Waarom:
-    Stelling 4 van de brainstorm (Tool F): het integraal veiligheidsplan moet een antwoord
-    bieden op de prioriteiten van het zonaal veiligheidsplan. Zo vermijdt de gemeente dat
-    twee plannen naast elkaar bestaan.
-
-Oplossing:
-    Vul ``aansluiting`` in bij de prioriteit die antwoordt, of leg in het plan uit waarom een
-    zonale prioriteit hier niet speelt (en zet de regel dan uit in livb.yaml)."""
-)
-"""The docstring, for ``livb check --explain`` in the folder's language."""
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
