@@ -200,31 +200,12 @@ def _line_plot(chart: ChartData) -> str:
     )
 
 
-def _bar_plot(chart: ChartData) -> str:
-    """Columns per category, each with its count above it."""
+def _bar_series(chart: ChartData, labels: str, code: str | None = None) -> str:
+    """The bar series: a fill pattern each (a hidden one unfilled), labels at ``labels``."""
     count = len(chart.categories)
     series = []
     for n, item in enumerate(chart.series):
-        code = _format(item.values)
-        series.append(
-            f'<c:ser><c:idx val="{n}"/><c:order val="{n}"/>{_name(item, _column(n))}'
-            f"<c:spPr>{_pattern(item.style)}{_line(9525, 'solid')}</c:spPr>"
-            '<c:invertIfNegative val="0"/>'
-            f"{_labels(item.labels, 'outEnd', code)}"
-            f"{_categories(chart.categories)}{_values(item, _column(n), count, code)}</c:ser>"
-        )
-    return (
-        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
-        f'{"".join(series)}<c:gapWidth val="80"/><c:axId val="1"/><c:axId val="2"/></c:barChart>'
-        f"{_category_axis(chart, 'b')}{_value_axis(chart, 'l', 'between')}"
-    )
-
-
-def _timeline_plot(chart: ChartData) -> str:
-    """Horizontal bars from start to end: an invisible bar up to the start, then one per state."""
-    count = len(chart.categories)
-    series = []
-    for n, item in enumerate(chart.series):
+        shown = code or _format(item.values)
         fill = (
             "<a:noFill/><a:ln><a:noFill/></a:ln>"
             if item.hidden
@@ -232,12 +213,28 @@ def _timeline_plot(chart: ChartData) -> str:
         )
         series.append(
             f'<c:ser><c:idx val="{n}"/><c:order val="{n}"/>{_name(item, _column(n))}'
-            f'<c:spPr>{fill}</c:spPr><c:invertIfNegative val="0"/>{_labels(False, "ctr", "")}'
-            f"{_categories(chart.categories)}{_values(item, _column(n), count, 'General')}</c:ser>"
+            f'<c:spPr>{fill}</c:spPr><c:invertIfNegative val="0"/>'
+            f"{_labels(item.labels, labels, shown)}"
+            f"{_categories(chart.categories)}{_values(item, _column(n), count, shown)}</c:ser>"
         )
+    return "".join(series)
+
+
+def _bar_plot(chart: ChartData) -> str:
+    """Columns per category, each with its count above it."""
+    return (
+        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
+        f'{_bar_series(chart, "outEnd")}<c:gapWidth val="80"/>'
+        '<c:axId val="1"/><c:axId val="2"/></c:barChart>'
+        f"{_category_axis(chart, 'b')}{_value_axis(chart, 'l', 'between')}"
+    )
+
+
+def _timeline_plot(chart: ChartData) -> str:
+    """Horizontal bars from start to end: an invisible bar up to the start, then one per state."""
     return (
         '<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>'
-        f'{"".join(series)}<c:gapWidth val="60"/><c:overlap val="100"/>'
+        f'{_bar_series(chart, "ctr", "General")}<c:gapWidth val="60"/><c:overlap val="100"/>'
         '<c:axId val="1"/><c:axId val="2"/></c:barChart>'
         f"{_category_axis(chart, 'l', reverse=True)}{_value_axis(chart, 'b', 'between', 'max')}"
     )
