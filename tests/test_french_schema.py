@@ -135,3 +135,16 @@ def test_example_schemas_are_current_in_the_folders_language(folder, taal):
     for kind in FILE_KINDS:
         written = (folder / ".livb" / "schema" / f"{kind.name}.json").read_text("utf-8")
         assert written == schema_text(kind, taal), f"run: livb schema --map {folder.name}"
+
+
+def test_make_field_docs_lists_the_texts_without_french(monkeypatch):
+    from test_field_docs import make_field_docs
+
+    import livb.model._field_docs_fr as french
+
+    script = make_field_docs()
+    assert script.missing_french() == []
+    left_out = "De id van een actor uit actoren.yaml."
+    trimmed = {dutch: text for dutch, text in FIELD_DOCS_FR.items() if dutch != left_out}
+    monkeypatch.setattr(french, "FIELD_DOCS_FR", trimmed)
+    assert script.missing_french() == [left_out]
