@@ -148,3 +148,14 @@ def test_make_field_docs_lists_the_texts_without_french(monkeypatch):
     trimmed = {dutch: text for dutch, text in FIELD_DOCS_FR.items() if dutch != left_out}
     monkeypatch.setattr(french, "FIELD_DOCS_FR", trimmed)
     assert script.missing_french() == [left_out]
+
+
+def test_schema_command_lists_the_kinds_in_the_language(livb, monkeypatch):
+    monkeypatch.setenv("LIVB_TAAL", "fr")
+    french = livb("schema")
+    monkeypatch.setenv("LIVB_TAAL", "nl")
+    dutch = livb("schema")
+    assert french.code == dutch.code == 0
+    for kind in FILE_KINDS:
+        assert SUMMARIES["fr"][kind.name] in french.out
+        assert kind.summary in dutch.out

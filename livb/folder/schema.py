@@ -58,19 +58,23 @@ def build_schema(kind: FileKind, language: str = "nl") -> dict[str, Any]:
     definitions = schema.get("$defs", {})
     for name, definition in definitions.items():
         definition["description"] = docs[name]
-    summary = kind.summary
     if language != "nl":
         texts = FIELD_TEXTS[language]
         for owner in [schema, *definitions.values()]:
             _translate_descriptions(owner.get("properties", {}), texts)
-        summary = SUMMARIES[language][kind.name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"livb:{kind.name}",
         **schema,
         "title": f"livb: {kind.pattern}",
-        "description": f"{kind.pattern}: {summary}.",
+        "description": f"{kind.pattern}: {summary(kind, language)}.",
     }
+
+
+def summary(kind: FileKind, language: str | None = None) -> str:
+    """What a kind of file holds, in ``language`` (the current one); Dutch when not written yet."""
+    language = language or i18n.language()
+    return SUMMARIES.get(language, {}).get(kind.name, kind.summary)
 
 
 def schema_text(kind: FileKind, language: str | None = None) -> str:
