@@ -159,3 +159,16 @@ def test_schema_command_lists_the_kinds_in_the_language(livb, monkeypatch):
     for kind in FILE_KINDS:
         assert SUMMARIES["fr"][kind.name] in french.out
         assert kind.summary in dutch.out
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS, ids=lambda kind: kind.name)
+def test_esneux_files_validate_against_the_french_schema(kind):
+    from ruamel.yaml import YAML
+    from test_schemas import as_json
+
+    validator = jsonschema.Draft202012Validator(build_schema(kind, "fr"))
+    files = sorted(p for p in ESNEUX.glob(kind.pattern) if not p.name.startswith("_"))
+    assert files, f"examples/esneux has no {kind.pattern}"
+    for path in files:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        assert [e.message for e in validator.iter_errors(as_json(data))] == [], path

@@ -59,7 +59,7 @@ FIELD_DOCS_FR: dict[str, str] = {
     "Wie besliste of tekende: college, raadscommissie, gemeenteraad, burgemeester, fod, ...": "Qui a décidé ou signé : college (collège communal), raadscommissie (commission du conseil), gemeenteraad (conseil communal), burgemeester (bourgmestre), fod (SPF), ...",
     "goedgekeurd, ondertekend, kennisgenomen, uitgesteld of afgewezen.": "'goedgekeurd' (approuvé), 'ondertekend' (signé), 'kennisgenomen' (pris acte), 'uitgesteld' (reporté) ou 'afgewezen' (rejeté).",
     "Bij een ondertekening: wie tekende.": "Pour une signature : qui a signé.",
-    "Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'.": "Le numéro ou la référence de la décision, p. ex. 'CC 2009/0412'.",
+    "Nummer of kenmerk van de beslissing, bv. 'CBS 2009/0412'.": "Le numéro ou la référence de la décision, p. ex. 'Coll. 2009/0412'.",
     "Alleen bij een besluit over een vorig plan (bv. de evaluatie van 'Veiligheidsplan\n2006-2007'): de naam van dat plan. Zo'n besluit telt niet mee voor het plan van deze map.": "Uniquement pour une décision relative à un plan précédent (p. ex. l'évaluation du 'Plan de sécurité 2006-2007') : le nom de ce plan. Une telle décision ne compte pas pour le plan de ce dossier.",
     "Een interne notitie bij de beslissing; ze komt in geen document.": "Une note interne sur la décision ; elle ne figure dans aucun document.",
     "De vraag; vertrouwelijk zoals het hele gesprek.": "La question ; confidentielle comme tout l'entretien.",
