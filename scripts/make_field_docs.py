@@ -2,6 +2,8 @@
 
 Run: python scripts/make_field_docs.py          (after changing a field or its docstring)
      python scripts/make_field_docs.py --check  (exit 1 when the file is out of date)
+     python scripts/make_field_docs.py --french (the descriptions without French yet, as
+                                                 lines for livb/model/_field_docs_fr.py)
 
 The docstrings are the descriptions of the JSON Schemas. pydantic could read them from the
 source at every start (``use_attribute_docstrings``), which was half of the start-up of
@@ -16,6 +18,7 @@ import json
 import pkgutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import livb.model
 from livb.model._base import LivbModel, attribute_docstrings, model_key
@@ -68,7 +71,43 @@ def render(table: dict[str, dict[str, str]]) -> str:
     return HEADER + "\n".join(lines) + "\n"
 
 
+def _descriptions(node: Any) -> list[str]:
+    """Every description under a node of a JSON Schema."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append(value)
+            else:
+                found += _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _descriptions(value)
+    return found
+
+
+def missing_french() -> list[str]:
+    """The field descriptions of the Dutch schemas that FIELD_DOCS_FR has no French for."""
+    from livb.folder.schema import build_schema
+    from livb.model import FILE_KINDS
+    from livb.model._field_docs_fr import FIELD_DOCS_FR
+
+    missing: dict[str, None] = {}
+    for kind in FILE_KINDS:
+        schema = build_schema(kind)
+        for owner in [schema, *schema.get("$defs", {}).values()]:
+            for text in _descriptions(owner.get("properties", {})):
+                if text not in FIELD_DOCS_FR:
+                    missing[text] = None
+    return list(missing)
+
+
 def main() -> None:
+    if "--french" in sys.argv[1:]:
+        missing = missing_french()
+        for text in missing:
+            print(f'    {json.dumps(text, ensure_ascii=False)}: "",')
+        sys.exit(1 if missing else 0)
     text = render(collect())
     if "--check" in sys.argv[1:]:
         if OUT.read_text(encoding="utf-8") != text:

@@ -1075,7 +1075,7 @@ def schema(
     ] = None,
 ) -> None:
     """``livb schema``: the JSON Schema of a kind of file, or all of them for the editor."""
-    from livb.folder.schema import kind_named, schema_text, write_schemas
+    from livb.folder.schema import kind_named, schema_text, summary, write_schemas
     from livb.model import FILE_KINDS
 
     if map_ is not None:
@@ -1087,7 +1087,7 @@ def schema(
         return
     if soort is None:
         for kind in FILE_KINDS:
-            typer.echo(f"{kind.name:<15} {kind.pattern:<28} {tr(kind.summary)}")
+            typer.echo(f"{kind.name:<15} {kind.pattern:<28} {summary(kind)}")
         return
     found = kind_named(soort)
     if found is None:

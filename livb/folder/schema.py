@@ -11,9 +11,13 @@ from livb.core.safepaths import refuse_links
 from livb.core.transaction import write_atomic
 from livb.folder.project import folder_language
 from livb.model import FILE_KINDS, KINDS_BY_NAME, FileKind
-from livb.model._class_docs import CLASS_DOCS
+from livb.model._class_docs import CLASS_DOCS, SUMMARIES
+from livb.model._field_docs_fr import FIELD_DOCS_FR
 
 SCHEMA_FOLDER = ".livb/schema"
+
+# The field descriptions in another language than Dutch: Dutch text -> that language's.
+FIELD_TEXTS: dict[str, dict[str, str]] = {"fr": FIELD_DOCS_FR}
 
 
 def _accept_numbers_as_text(node: Any) -> None:
@@ -28,25 +32,49 @@ def _accept_numbers_as_text(node: Any) -> None:
             _accept_numbers_as_text(value)
 
 
+def _translate_descriptions(node: Any, texts: dict[str, str]) -> None:
+    # Every description under a property (also in its anyOf, items, ...) is a Dutch field text.
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = texts[value]
+            else:
+                _translate_descriptions(value, texts)
+    elif isinstance(node, list):
+        for value in node:
+            _translate_descriptions(value, texts)
+
+
 def build_schema(kind: FileKind, language: str = "nl") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of file, described in the folder's language.
 
     Raises:
-        KeyError: a model or choice list has no description in that language (a test
+        KeyError: a model, choice list or field has no description in that language (a test
             catches this before a user can).
     """
     schema = kind.model.model_json_schema()
     _accept_numbers_as_text(schema)
     docs = CLASS_DOCS[language]
-    for name, definition in schema.get("$defs", {}).items():
+    definitions = schema.get("$defs", {})
+    for name, definition in definitions.items():
         definition["description"] = docs[name]
+    if language != "nl":
+        texts = FIELD_TEXTS[language]
+        for owner in [schema, *definitions.values()]:
+            _translate_descriptions(owner.get("properties", {}), texts)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"livb:{kind.name}",
         **schema,
         "title": f"livb: {kind.pattern}",
-        "description": f"{kind.pattern}: {kind.summary}.",
+        "description": f"{kind.pattern}: {summary(kind, language)}.",
     }
+
+
+def summary(kind: FileKind, language: str | None = None) -> str:
+    """What a kind of file holds, in ``language`` (the current one); Dutch when not written yet."""
+    language = language or i18n.language()
+    return SUMMARIES.get(language, {}).get(kind.name, kind.summary)
 
 
 def schema_text(kind: FileKind, language: str | None = None) -> str:
