@@ -75,3 +75,17 @@ def test_the_french_documents_name_the_commune_and_its_law(rendered):
 
 def test_esneux_documents_are_not_halles(rendered):
     assert not any("Halle" in text for text in rendered.values())
+
+
+def test_a_new_meeting_of_a_french_folder_is_written_in_french(tmp_path, livb):
+    root = copy_example(tmp_path / "esneux", ESNEUX)
+    result = livb("new", "vergadering", root, "--stap", "5.1", "--datum", "2026-12-15")
+    assert result.code == 0, result.err
+    assert "réunion du 15 décembre 2026 avec 7 membres" in result.out
+    text = (root / "vergaderingen" / "2026-12-15-kerngroep.yaml").read_text("utf-8")
+    assert "# Réunion du groupe de pilotage du 15 décembre 2026 (créée avec livb new)." in text
+    assert '- punt: "Approbation du procès-verbal du 9 février 2010"' in text
+    assert "# Le titre sur l'ordre du jour et le procès-verbal" in text  # the field's French
+    assert "orgaan: kerngroep" in text  # keys and values stay as they are
+    found = run_checks(root, today=DAY).diagnostics
+    assert [d for d in found if d.severity.key != "info"] == []

@@ -17,6 +17,7 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
 
+from livb.core import i18n
 from livb.core.resources import templates_dir
 from livb.folder.schema import modeline
 from livb.model import KINDS_BY_NAME
@@ -151,6 +152,15 @@ def _default(info: FieldInfo) -> Any:
     return copy.copy(value)
 
 
+def field_description(text: str | None) -> str | None:
+    """A field's description in the folder's language (the French the JSON Schemas show)."""
+    if text and i18n.language() == "fr":
+        from livb.model._field_docs_fr import FIELD_DOCS_FR
+
+        return FIELD_DOCS_FR.get(text, text)
+    return text
+
+
 def comment_lines(text: str | None, *, indent: str = "") -> list[str]:
     """A description as YAML comment lines, wrapped."""
     if not text:
@@ -255,7 +265,10 @@ def document(
     completed = complete(model, values)
     for name, info in model.model_fields.items():
         key = field_key(name, info)
-        remarks = [*comment_lines(info.description), *(f"# {n}" for n in notes.get(name, ()))]
+        remarks = [
+            *comment_lines(field_description(info.description)),
+            *(f"# {n}" for n in notes.get(name, ())),
+        ]
         if remarks:
             lines += ["", *remarks]
         lines += entry(key, completed[key])

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import Field
 
-from livb.core.dates import dutch_date
-from livb.core.i18n import N_
+from livb.core.formatting import long_date
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.model import Project
 from livb.model.organen import VASTE_ORGANEN
@@ -29,42 +29,42 @@ from livb.starters.skeleton import Raw, document
 
 AGENDA: dict[str, list[str]] = {
     "1.6": [
-        "Kennismaking: elk lid stelt zich voor",
-        "Het lokaal integraal veiligheidsbeleid: begrippen en aanpak",
-        "De rol en de inbreng van elk lid",
-        "Timing van het traject",
+        N_("Kennismaking: elk lid stelt zich voor"),
+        N_("Het lokaal integraal veiligheidsbeleid: begrippen en aanpak"),
+        N_("De rol en de inbreng van elk lid"),
+        N_("Timing van het traject"),
     ],
     "2.1": [
-        "Aanpak van de veiligheidsdiagnostiek",
-        "Welke gegevens levert elke partner?",
-        "Samenstelling van het redactiecomité",
-        "Objectieve en subjectieve onveiligheid",
+        N_("Aanpak van de veiligheidsdiagnostiek"),
+        N_("Welke gegevens levert elke partner?"),
+        N_("Samenstelling van het redactiecomité"),
+        N_("Objectieve en subjectieve onveiligheid"),
     ],
-    "2.3": ["Voorstelling van de bestaande beleidsplannen (zonaal veiligheidsplan, ...)"],
+    "2.3": [N_("Voorstelling van de bestaande beleidsplannen (zonaal veiligheidsplan, ...)")],
     "2.4": [
-        "Voorstelling van de veiligheidsdiagnostiek door het redactiecomité",
-        "Opmerkingen en aanvullingen",
+        N_("Voorstelling van de veiligheidsdiagnostiek door het redactiecomité"),
+        N_("Opmerkingen en aanvullingen"),
     ],
     "2.5": [
-        "SWOT-analyse: sterktes, zwaktes, kansen en bedreigingen",
-        "Confrontatiematrix en conclusies",
+        N_("SWOT-analyse: sterktes, zwaktes, kansen en bedreigingen"),
+        N_("Confrontatiematrix en conclusies"),
     ],
     "2.6": [
-        "Keuze van de prioriteiten (hoogstens vijf)",
-        "Samenstelling van de projectgroepen en keuze van de projectleiders",
+        N_("Keuze van de prioriteiten (hoogstens vijf)"),
+        N_("Samenstelling van de projectgroepen en keuze van de projectleiders"),
     ],
     "3.1": [
-        "Integrale veiligheid en de keuze van deze prioriteit",
-        "Lopende acties, knelpunten en behoeften van de partners",
-        "Wat van de projectgroep verwacht wordt",
+        N_("Integrale veiligheid en de keuze van deze prioriteit"),
+        N_("Lopende acties, knelpunten en behoeften van de partners"),
+        N_("Wat van de projectgroep verwacht wordt"),
     ],
-    "3.2": ["Eerste ontwerp van het plan: visie, doelen en strategische doelstellingen"],
-    "3.3": ["Brainstorm over de stellingen en vragen (vooraf rondgestuurd)"],
-    "3.5": ["Voorstelling van het plan aan de kerngroep en de projectgroepen"],
+    "3.2": [N_("Eerste ontwerp van het plan: visie, doelen en strategische doelstellingen")],
+    "3.3": [N_("Brainstorm over de stellingen en vragen (vooraf rondgestuurd)")],
+    "3.5": [N_("Voorstelling van het plan aan de kerngroep en de projectgroepen")],
 }
 
 
-HABITS = (
+HABITS = N_(
     "Goede gewoonten uit de methode: begin met de goedkeuring van het vorige verslag en een "
     "overzicht van de gezette stappen; eindig met de volgende stap, het huiswerk voor de leden "
     "en de datum van de volgende vergadering."
@@ -99,7 +99,9 @@ def start(root: Path, options: VergaderingOptions, today: dt.date) -> NewResult:
         name = orgaan_naam(project, body)
         values: dict[str, Any] = {
             "orgaan": body,
-            "titel": STAP_TITELS[Stap(steps[0])] if steps else f"Vergadering van {name}",
+            "titel": tr(STAP_TITELS[Stap(steps[0])])
+            if steps
+            else _contracted(tr("Vergadering van {orgaan}", orgaan=name)),
             "stappen": steps,
             "datum": day,
             "uur": (planned.uur if planned and planned.uur else None)
@@ -112,9 +114,19 @@ def start(root: Path, options: VergaderingOptions, today: dt.date) -> NewResult:
             "keurt_verslag_goed": [last[0]] if last else [],
             "agenda": [{"punt": punt} for punt in _agenda(steps, last[1].datum if last else None)],
         }
-        kop = f"Vergadering van {name} op {dutch_date(day)} (gemaakt met livb new)."
+        kop = _contracted(
+            tr(
+                "Vergadering van {orgaan} op {datum} (gemaakt met livb new).",
+                orgaan=name,
+                datum=long_date(day),
+            )
+        )
         text = skeleton(values, kop)
-        summary = f"vergadering van {dutch_date(day)} met {count(len(members), 'lid', 'leden')}"
+        summary = tr(
+            "vergadering van {datum} met {leden}",
+            datum=long_date(day),
+            leden=count(len(members), tr("lid"), tr("leden")),
+        )
         return new_file(
             root, project, "vergaderingen", f"{day.isoformat()}-{body}", text, today, summary
         )
@@ -128,7 +140,7 @@ def skeleton(values: dict[str, Any], kop: str, model: type[Vergadering] = Vergad
         model,
         values,
         kind="vergadering",
-        header=[kop, "", HABITS],
+        header=[kop, "", tr(HABITS)],
         examples={
             "huiswerk": [{"wie": Raw("[...]"), "wat": Raw("..."), "tegen": Raw("JJJJ-MM-DD")}],
             "volgende_vergadering": {
@@ -143,13 +155,18 @@ def skeleton(values: dict[str, Any], kop: str, model: type[Vergadering] = Vergad
 def _agenda(steps: list[str], previous: dt.date | None) -> list[str]:
     agenda = []
     if previous is not None:
-        agenda.append(f"Goedkeuring van het verslag van {dutch_date(previous)}")
-        agenda.append("Overzicht van de stappen die al gezet zijn")
+        agenda.append(tr("Goedkeuring van het verslag van {datum}", datum=long_date(previous)))
+        agenda.append(tr("Overzicht van de stappen die al gezet zijn"))
     for stap in steps:
-        agenda.extend(AGENDA.get(stap, [STAP_TITELS[Stap(stap)]]))
+        agenda.extend(tr(punt) for punt in AGENDA.get(stap, [STAP_TITELS[Stap(stap)]]))
     if not steps:
-        agenda.append("Stand van zaken")
-    return [*agenda, "Volgende stap en huiswerk", "Datum van de volgende vergadering"]
+        agenda.append(tr("Stand van zaken"))
+    return [*agenda, tr("Volgende stap en huiswerk"), tr("Datum van de volgende vergadering")]
+
+
+def _contracted(text: str) -> str:
+    """French 'de le groupe' as French writes it: 'du groupe' (Dutch text is left as it is)."""
+    return text.replace("de le ", "du ").replace("de les ", "des ")
 
 
 def _organen(project: Project) -> list[str]:
