@@ -12,7 +12,7 @@ import pytest
         ("opvolging.xls", "een oud Excel-bestand (.xls)"),
         ("plan.odt", "een LibreOffice-tekstdocument (.odt)"),
         ("plan.PDF", "een PDF"),
-        ("notities", "een bestand van het type 'zonder extensie'"),
+        ("notities", "een bestand zonder extensie"),
     ],
 )
 def test_a_format_livb_does_not_read_back_is_named_with_what_to_do(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from livb.core import i18n
 from livb.core.errors import UsageError
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 
 if TYPE_CHECKING:
     from livb.folder.project import LoadResult
@@ -46,12 +46,12 @@ class ImportReport:
 
 
 _OTHER_FORMATS = {
-    ".xls": "een oud Excel-bestand (.xls)",
-    ".ods": "een LibreOffice-rekenblad (.ods)",
-    ".doc": "een oud Word-bestand (.doc)",
-    ".odt": "een LibreOffice-tekstdocument (.odt)",
-    ".csv": "een CSV-bestand",
-    ".pdf": "een PDF",
+    ".xls": N_("een oud Excel-bestand (.xls)"),
+    ".ods": N_("een LibreOffice-rekenblad (.ods)"),
+    ".doc": N_("een oud Word-bestand (.doc)"),
+    ".odt": N_("een LibreOffice-tekstdocument (.odt)"),
+    ".csv": N_("een CSV-bestand"),
+    ".pdf": N_("een PDF"),
 }
 
 
@@ -63,7 +63,7 @@ def load_folder(root: Path, command: str) -> LoadResult:
     """
     from livb.folder.project import load_clean
 
-    return load_clean(root, f"{command} werkt enkel op een map zonder fouten")
+    return load_clean(root, tr("{commando} werkt enkel op een map zonder fouten", commando=command))
 
 
 def import_file(
@@ -99,10 +99,21 @@ def import_file(
         from livb.exchange.document import import_document
 
         return import_document(path, root, dry_run=dry_run)
-    what = _OTHER_FORMATS.get(suffix, f"een bestand van het type '{suffix or 'zonder extensie'}'")
+    if suffix in _OTHER_FORMATS:
+        what = tr(_OTHER_FORMATS[suffix])
+    elif suffix:
+        what = tr("een bestand van het type '{soort}'", soort=suffix)
+    else:
+        what = tr("een bestand zonder extensie")
     raise UsageError(
-        f"'{path.name}' is {what}; livb leest enkel een werkboek (.xlsx) of document (.docx) "
-        "terug dat het zelf maakte",
-        "open het in Excel, Word of LibreOffice en sla het op als .xlsx of .docx "
-        "(Bestand > Opslaan als), en importeer dat bestand",
+        tr(
+            "'{naam}' is {wat}; livb leest enkel een werkboek (.xlsx) of document (.docx) "
+            "terug dat het zelf maakte",
+            naam=path.name,
+            wat=what,
+        ),
+        tr(
+            "open het in Excel, Word of LibreOffice en sla het op als .xlsx of .docx "
+            "(Bestand > Opslaan als), en importeer dat bestand"
+        ),
     )

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from livb.core.errors import LivbError, UsageError
+from livb.core.i18n import N_, tr
 from livb.core.words import count
 from livb.model import Project
 from livb.model.monitoring import Monitoring
@@ -34,25 +35,31 @@ def start(root: Path, options: MonitoringOptions, today: dt.date) -> NewResult:
     jaar = options.jaar or today.year
     if not JAAR_MIN <= jaar <= JAAR_MAX:
         raise UsageError(
-            f"{jaar} is geen jaar voor de opvolging", "geef een jaartal met vier cijfers, bv. 2011"
+            tr("{jaar} is geen jaar voor de opvolging", jaar=jaar),
+            tr("geef een jaartal met vier cijfers, bv. 2011"),
         )
     relative = f"monitoring/{jaar}.yaml"
 
     def prepare(project: Project) -> Change:
         if jaar in project.monitoring or (root / relative).exists():
             raise LivbError(
-                f"{relative} bestaat al; livb new overschrijft het niet",
-                f"vul {relative} zelf aan, of kies een ander jaar met --jaar",
+                tr("{bestand} bestaat al; livb new overschrijft het niet", bestand=relative),
+                tr("vul {bestand} zelf aan, of kies een ander jaar met --jaar", bestand=relative),
             )
         metingen = _indicators(project, jaar)
         acties = _actions(project, jaar)
-        kop = (
-            f"Opvolging van het {project.instellingen.beleid.plannaam} in {jaar} "
-            "(gemaakt met livb new)."
+        kop = tr(
+            "Opvolging van het {plan} in {jaar} (gemaakt met livb new).",
+            plan=project.instellingen.beleid.plannaam,
+            jaar=jaar,
         )
         text = skeleton(jaar, kop, metingen, acties, _huiswerk_due(project, jaar))
-        indicatoren = count(len(metingen), "indicator", "indicatoren")
-        summary = f"opvolging van {jaar}: {indicatoren} en {count(len(acties), 'actie', 'acties')}"
+        summary = tr(
+            "opvolging van {jaar}: {indicatoren} en {acties}",
+            jaar=jaar,
+            indicatoren=count(len(metingen), tr("indicator"), tr("indicatoren")),
+            acties=count(len(acties), tr("actie"), tr("acties")),
+        )
         return new_file(
             root, project, "monitoring", str(jaar), text, today, summary, renumber=False
         )
@@ -69,7 +76,7 @@ def skeleton(
     model: type[Monitoring] = Monitoring,
 ) -> str:
     """The text of a new year's follow-up: the actions filled in, the rest as lines to take."""
-    take = "Haal het '#' weg voor de regels die je invult, en de '[]' erboven."
+    take = tr("Haal het '#' weg voor de regels die je invult, en de '[]' erboven.")
     return document(
         model,
         {"acties": acties},
@@ -77,12 +84,18 @@ def skeleton(
         header=[
             kop,
             "",
-            f"De opvolging van het plan in {jaar} (fase 4, realiseren; later fase 5). Wat hier "
-            "staat, gaat voor de status in doelstellingen/: de recentste stand van een actie telt.",
+            tr(
+                "De opvolging van het plan in {jaar} (fase 4, realiseren; later fase 5). Wat hier "
+                "staat, gaat voor de status in doelstellingen/: de recentste stand van een actie "
+                "telt.",
+                jaar=jaar,
+            ),
         ],
         notes={
-            "metingen": [f"Per indicator de waarde in {jaar}. {take}"] if metingen else [],
-            "huiswerk": [f"{take} Zet 'gedaan' op true of false."] if huiswerk else [],
+            "metingen": [tr("Per indicator de waarde in {jaar}.", jaar=jaar) + " " + take]
+            if metingen
+            else [],
+            "huiswerk": [take + " " + tr("Zet 'gedaan' op true of false.")] if huiswerk else [],
             "communicatie": [take],
         },
         examples={
@@ -104,13 +117,16 @@ def _indicators(project: Project, jaar: int) -> list[dict[str, Any]]:
     for _, _, indicator in indicators(project):
         unit = f" {indicator.eenheid}" if indicator.eenheid else ""
         parts = [indicator.naam]
-        for label, meting in (("basis", indicator.basiswaarde), ("doel", indicator.streefwaarde)):
+        for label, meting in (
+            (N_("basis"), indicator.basiswaarde),
+            (N_("doel"), indicator.streefwaarde),
+        ):
             if meting is not None:
                 year = f" ({meting.jaar})" if meting.jaar else ""
-                parts.append(f"{label} {meting.waarde:g}{unit}{year}")
+                parts.append(f"{tr(label)} {meting.waarde:g}{unit}{year}")
         earlier = [m for m in measured.get(indicator.id, []) if m.datum.year < jaar]
         if earlier:
-            parts.append(f"laatst {earlier[-1].waarde:g}{unit} ({earlier[-1].datum})")
+            parts.append(f"{tr('laatst')} {earlier[-1].waarde:g}{unit} ({earlier[-1].datum})")
         found.append(
             {
                 "indicator": Noted(indicator.id, one_line("; ".join(parts))),
@@ -135,7 +151,7 @@ def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
             details.append(f"{actie.start or '?'} – {actie.einde or '?'}")
         budget = action_budget(actie)
         if budget is not None:
-            details.append(f"budget {budget:g} euro")
+            details.append(tr("budget {bedrag} euro", bedrag=f"{budget:g}"))
         found.append(
             {
                 "actie": Noted(actie.id, "; ".join(details)),
@@ -153,7 +169,7 @@ def _huiswerk_due(project: Project, jaar: int) -> list[dict[str, Any]]:
     found = []
     for id_, number, _vergadering, taak in homework_due(project, jaar):
         wie = ", ".join(taak.wie)
-        tegen = f" (tegen {taak.tegen})" if taak.tegen else ""
+        tegen = " " + tr("(tegen {datum})", datum=taak.tegen) if taak.tegen else ""
         found.append(
             {
                 "vergadering": Noted(id_, one_line(f"{wie}: {taak.wat}{tegen}")),
