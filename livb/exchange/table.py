@@ -101,17 +101,7 @@ def import_table(request: TableRequest) -> ImportReport:
     cells = read_table(request.path)
     chosen = _category(request, cells)
     cells = [c for c in cells if c.category == chosen]
-    if not any(c.area for c in cells) and (request.vergelijking or len(request.gebied) > 1):
-        raise UsageError(
-            tr(
-                "'{naam}' noemt geen gebieden: het zijn de cijfers van één gebied",
-                naam=request.path.name,
-            ),
-            tr(
-                "laat --vergelijking en een tweede --gebied weg, of neem een tabel met een kolom "
-                "voor het gebied"
-            ),
-        )
+    _one_area_only(request, cells)
     own_names = _own_areas(request, project)
     formers = _formers(request, project, cells)
     groups = own_names + [area for area, _ in formers]
@@ -129,13 +119,19 @@ def import_table(request: TableRequest) -> ImportReport:
         naam = project.instellingen.gemeente.naam
         entry["samengeteld"] = _summed(request.path.name, cells, own_names[0], formers, naam)
         report.notes.append(
-            f"De cijfers van {join(entry['samengeteld'])} zijn per jaar opgeteld tot die van "
-            f"{naam} (fusie)."
+            tr(
+                "De cijfers van {namen} zijn per jaar opgeteld tot die van {naam} (fusie).",
+                namen=join(entry["samengeteld"]),
+                naam=naam,
+            )
         )
     report.changes = _describe(request, entry, own, existing, project)
     if len(own_names) > 1:
         report.notes.append(
-            f"De cijfers van {join([a[0] for a in own_names])} zijn per jaar opgeteld."
+            tr(
+                "De cijfers van {namen} zijn per jaar opgeteld.",
+                namen=join([a[0] for a in own_names]),
+            )
         )
     _validate(entry)
     if request.bevolking is not None:
@@ -144,6 +140,21 @@ def import_table(request: TableRequest) -> ImportReport:
         _write(request, entry)
         report.written.append(FILE)
     return report
+
+
+def _one_area_only(request: TableRequest, cells: list[Cell]) -> None:
+    """A table without an area column holds one area's figures: no comparison, one --gebied."""
+    if not any(c.area for c in cells) and (request.vergelijking or len(request.gebied) > 1):
+        raise UsageError(
+            tr(
+                "'{naam}' noemt geen gebieden: het zijn de cijfers van één gebied",
+                naam=request.path.name,
+            ),
+            tr(
+                "laat --vergelijking en een tweede --gebied weg, of neem een tabel met een kolom "
+                "voor het gebied"
+            ),
+        )
 
 
 def _write(request: TableRequest, entry: dict[str, Any]) -> None:
@@ -364,12 +375,19 @@ class _Numbers:
         mark = _decimal_mark(text)
         if mark is not None:
             if self.mark is not None and self.mark[0] != mark:
-                first = "komma" if self.mark[0] == "," else "punt"
+                first = tr("komma") if self.mark[0] == "," else tr("punt")
                 raise LivbError(
-                    f"{self.name}, {place}: '{text}' heeft een decimale "
-                    f"{'komma' if mark == ',' else 'punt'}, maar {self.mark[1]} een decimale "
-                    f"{first}",
-                    "schrijf alle getallen van de tabel met dezelfde decimale scheiding",
+                    tr(
+                        "{bestand}, {plaats}: '{tekst}' heeft een decimale {teken}, maar "
+                        "{eerder} een decimale {eerste}",
+                        bestand=self.name,
+                        plaats=place,
+                        tekst=text,
+                        teken=tr("komma") if mark == "," else tr("punt"),
+                        eerder=self.mark[1],
+                        eerste=first,
+                    ),
+                    tr("schrijf alle getallen van de tabel met dezelfde decimale scheiding"),
                 )
             self.mark = self.mark or (mark, place)
         locale = "en_US" if (self.mark and self.mark[0] == ".") else "nl_BE"
@@ -424,8 +442,11 @@ def _category(request: TableRequest, cells: list[Cell]) -> str:
         if len(categories) == 1:
             return categories[0]
         raise UsageError(
-            f"'{name}' heeft meer dan één soort cijfers: {join(_quoted(categories[:8]))}"
-            + (" en meer" if len(categories) > 8 else ""),
+            tr(
+                "'{bestand}' heeft meer dan één soort cijfers: {soorten}",
+                bestand=name,
+                soorten=_listed(categories),
+            ),
             tr(
                 "kies er één met --kolom; livb telt categorieën nooit op (een feit telt mee in "
                 "een hoofdcategorie en in haar subcategorie)"
@@ -439,18 +460,33 @@ def _category(request: TableRequest, cells: list[Cell]) -> str:
         return found[0]
     if found:
         raise UsageError(
-            f"--kolom '{request.kolom}' past op meer dan één soort cijfers in '{name}': "
-            f"{join(_quoted(found[:8]))}",
+            tr(
+                "--kolom '{kolom}' past op meer dan één soort cijfers in '{bestand}': {soorten}",
+                kolom=request.kolom,
+                bestand=name,
+                soorten=join(_quoted(found[:8])),
+            ),
             tr("geef de volledige naam van één kolom; livb telt categorieën nooit op"),
         )
     raise LivbError(
-        f"'{name}' heeft geen kolom '{request.kolom}'; wel: {join(_quoted(categories[:8]))}",
+        tr(
+            "'{bestand}' heeft geen kolom '{kolom}'; wel: {kolommen}",
+            bestand=name,
+            kolom=request.kolom,
+            kolommen=join(_quoted(categories[:8])),
+        ),
         tr("geef met --kolom de naam zoals ze in de eerste rij (of de eerste kolommen) staat"),
     )
 
 
 def _quoted(names: Sequence[str]) -> list[str]:
     return [f"'{n}'" for n in names]
+
+
+def _listed(names: Sequence[str]) -> str:
+    """At most eight names, quoted, and 'en meer' when there are more."""
+    shown = join(_quoted(names[:8]))
+    return shown + " " + tr("en meer") if len(names) > 8 else shown
 
 
 Area = tuple[str, ...]
@@ -532,18 +568,29 @@ def _area_values(name: str, cells: list[Cell], area: Area) -> dict[int, float]:
     if not mine:
         known = list(dict.fromkeys(c.area[0] for c in cells if c.area))
         raise LivbError(
-            f"'{name}' heeft geen rijen voor {' of '.join(_quoted(area))}; wel voor "
-            f"{join(_quoted(known[:8]))}" + (" en meer" if len(known) > 8 else ""),
-            "geef met --gebied de naam of NIS-code zoals die in de tabel staat",
+            tr(
+                "'{bestand}' heeft geen rijen voor {gebied}; wel voor {gebieden}",
+                bestand=name,
+                gebied=(" " + tr("of") + " ").join(_quoted(area)),
+                gebieden=_listed(known),
+            ),
+            tr("geef met --gebied de naam of NIS-code zoals die in de tabel staat"),
         )
     seen: dict[int, Place] = {}
     values: dict[int, float] = {}
     for cell in mine:
         if cell.year in seen:
             raise LivbError(
-                f"{name}, {cell.place}: {area[0]} heeft een tweede cijfer voor {cell.year} "
-                f"(het eerste staat op {seen[cell.year]})",
-                "laat per gebied en jaar één rij over, of kies de juiste met --kolom",
+                tr(
+                    "{bestand}, {plaats}: {gebied} heeft een tweede cijfer voor {jaar} "
+                    "(het eerste staat op {eerste})",
+                    bestand=name,
+                    plaats=cell.place,
+                    gebied=area[0],
+                    jaar=cell.year,
+                    eerste=seen[cell.year],
+                ),
+                tr("laat per gebied en jaar één rij over, of kies de juiste met --kolom"),
             )
         seen[cell.year] = cell.place
         values[cell.year] = cell.value
@@ -559,12 +606,17 @@ def _comparisons(request: TableRequest) -> list[tuple[str, Gebiedssoort]]:
             found.append((area.strip(), Gebiedssoort(kind.strip())))
         except ValueError:
             raise UsageError(
-                f"--vergelijking '{text}': geef GEBIED=SOORT, met SOORT een van {kinds}",
-                "bv. --vergelijking 'PZ Zennevallei=zone'",
+                tr(
+                    "--vergelijking '{tekst}': geef GEBIED=SOORT, met SOORT een van {soorten}",
+                    tekst=text,
+                    soorten=kinds,
+                ),
+                tr("bv. --vergelijking 'PZ Zennevallei=zone'"),
             ) from None
         if not area.strip():
             raise UsageError(
-                f"--vergelijking '{text}': het gebied ontbreekt", "bv. 'Vlaams Gewest=gewest'"
+                tr("--vergelijking '{tekst}': het gebied ontbreekt", tekst=text),
+                tr("bv. 'Vlaams Gewest=gewest'"),
             )
     return found
 
@@ -652,10 +704,19 @@ def _merged(
     changed = {y: (before[y], v) for y, v in own.items() if y in before and before[y] != v}
     if changed and not request.replace:
         year, (old, new) = next(iter(changed.items()))
-        more = f" (en {len(changed) - 1} jaar meer)" if len(changed) > 1 else ""
+        more = (
+            " " + tr("(en {aantal} jaar meer)", aantal=len(changed) - 1) if len(changed) > 1 else ""
+        )
         raise LivbError(
-            f"de reeks '{request.reeks}' heeft al {number(old)} voor {year}; "
-            f"{request.path.name} geeft {number(new)}{more}",
+            tr(
+                "de reeks '{reeks}' heeft al {oud} voor {jaar}; {bestand} geeft {nieuw}",
+                reeks=request.reeks,
+                oud=number(old),
+                jaar=year,
+                bestand=request.path.name,
+                nieuw=number(new),
+            )
+            + more,
             tr(
                 "voeg --vervang toe om de bestaande cijfers te vervangen, of kijk na welke juist "
                 "zijn"
@@ -714,8 +775,13 @@ def _validate(entry: dict[str, Any]) -> None:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise LivbError(
-            f"de reeks '{entry['id']}' zou ongeldig worden ({where}: {first['msg']})",
-            "kijk de tabel en de opties na; er is niets geschreven",
+            tr(
+                "de reeks '{reeks}' zou ongeldig worden ({plaats}: {fout})",
+                reeks=entry["id"],
+                plaats=where,
+                fout=first["msg"],
+            ),
+            tr("kijk de tabel en de opties na; er is niets geschreven"),
         ) from None
 
 
