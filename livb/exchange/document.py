@@ -215,8 +215,11 @@ def _compare(
         present = [(name, ref) for name, ref in occurrences if name in read.texts]
         if not present:
             report.notes.append(
-                f"{place}: het veld staat niet meer in het document (verwijderd?); livb laat "
-                "de waarde in de map staan: verwijder ze daar als dat de bedoeling was"
+                tr(
+                    "{plaats}: het veld staat niet meer in het document (verwijderd?); livb laat "
+                    "de waarde in de map staan: verwijder ze daar als dat de bedoeling was",
+                    plaats=place,
+                )
             )
             continue
         edited = {
@@ -227,32 +230,52 @@ def _compare(
         if not edited:
             continue
         if len(edited) > 1:
-            problems.append(
-                f"{place}: het document geeft het veld op {len(edited)} plaatsen een andere "
-                "tekst (" + "; ".join(f"'{_short(text)}'" for text in edited) + ")"
-            )
+            problems.append(_ambiguous(place, list(edited)))
             continue
         ((new, name),) = edited.items()
         current = _current_value(loaded, file, loc)
         paragraph = read.paragraphs.get(name, 0)
         if current is _ABSENT or not isinstance(current, str | None):
-            problems.append(
-                f"{place} (paragraaf {paragraph}): dat veld bestaat niet meer in de map; "
-                f"het document zegt '{_short(new)}'"
-            )
+            problems.append(_gone(place, paragraph, new))
             continue
         now = field_text(current or "")
         if now == new:
             continue  # the folder says so already
         if field_check(now) != present[0][1].check:
-            problems.append(
-                f"conflict in {place} (paragraaf {paragraph}): de map veranderde sinds het "
-                f"document gemaakt werd; de map zegt nu '{_short(now)}', het document zegt "
-                f"'{_short(new)}'"
-            )
+            problems.append(_conflict(place, paragraph, now, new))
             continue
         changes.append(_Change(file, loc, place, now, _as_written(new, current or ""), paragraph))
     return changes, problems
+
+
+def _ambiguous(place: str, texts: list[str]) -> str:
+    return tr(
+        "{plaats}: het document geeft het veld op {aantal} plaatsen een andere tekst ({teksten})",
+        plaats=place,
+        aantal=len(texts),
+        teksten="; ".join(f"'{_short(text)}'" for text in texts),
+    )
+
+
+def _gone(place: str, paragraph: int, new: str) -> str:
+    return tr(
+        "{plaats} (paragraaf {paragraaf}): dat veld bestaat niet meer in de map; "
+        "het document zegt '{tekst}'",
+        plaats=place,
+        paragraaf=paragraph,
+        tekst=_short(new),
+    )
+
+
+def _conflict(place: str, paragraph: int, now: str, new: str) -> str:
+    return tr(
+        "conflict in {plaats} (paragraaf {paragraaf}): de map veranderde sinds het "
+        "document gemaakt werd; de map zegt nu '{nu}', het document zegt '{tekst}'",
+        plaats=place,
+        paragraaf=paragraph,
+        nu=_short(now),
+        tekst=_short(new),
+    )
 
 
 _ABSENT = object()
@@ -344,12 +367,18 @@ def _outside_fields(read: ReadDocument) -> list[str]:
         for position in range(start, end):
             paragraph = read.outside[position]
             before = read.outside[position - 1].text if position else ""
-            where = f"na '{_short(before)}'" if before else "aan het begin"
-            what = "is nieuw" if kind == "insert" else "werd gewijzigd"
+            where = tr("na '{tekst}'", tekst=_short(before)) if before else tr("aan het begin")
+            what = tr("is nieuw") if kind == "insert" else tr("werd gewijzigd")
             notes.append(
-                f"paragraaf {paragraph.paragraph} ({where}) {what} en hoort bij geen veld: "
-                f"'{_short(paragraph.text)}'; neem ze over in "
-                f"{_nearest_file(read, paragraph.paragraph)} of in het sjabloon"
+                tr(
+                    "paragraaf {paragraaf} ({waar}) {wat} en hoort bij geen veld: '{tekst}'; "
+                    "neem ze over in {bestand} of in het sjabloon",
+                    paragraaf=paragraph.paragraph,
+                    waar=where,
+                    wat=what,
+                    tekst=_short(paragraph.text),
+                    bestand=_nearest_file(read, paragraph.paragraph),
+                )
             )
     return notes
 
@@ -362,15 +391,19 @@ def _nearest_file(read: ReadDocument, paragraph: int) -> str:
         if number <= paragraph and name in read.fields
     ]
     if not before:
-        return "de YAML-bestanden"
+        return tr("de YAML-bestanden")
     return _split_place(read.fields[max(before)[1]].place)[0]
 
 
 def _formatting(read: ReadDocument) -> list[str]:
     """Formatting a reviewer added to a field: the folder holds plain text, so it is lost."""
     return [
-        f"{read.fields[name].place}: de opmaak ({', '.join(kinds)}) gaat verloren, want het veld "
-        "is gewone tekst; livb neemt alleen de tekst over"
+        tr(
+            "{plaats}: de opmaak ({soorten}) gaat verloren, want het veld is gewone tekst; livb "
+            "neemt alleen de tekst over",
+            plaats=read.fields[name].place,
+            soorten=", ".join(kinds),
+        )
         for name, kinds in read.formatting.items()
         if name in read.fields
     ]
@@ -381,13 +414,23 @@ def _revisions(read: ReadDocument) -> list[str]:
     taken = [revision for revision in read.revisions if revision.field is not None]
     if not read.revisions:
         return []
-    authors = Counter(revision.author or "onbekend" for revision in read.revisions)
+    authors = Counter(revision.author or tr("onbekend") for revision in read.revisions)
     by = ", ".join(f"{author} ({number})" for author, number in sorted(authors.items()))
     outside = len(read.revisions) - len(taken)
-    rest = f", {outside} in tekst buiten de velden (niet overgenomen)" if outside else ""
+    rest = (
+        ", " + tr("{aantal} in tekst buiten de velden (niet overgenomen)", aantal=outside)
+        if outside
+        else ""
+    )
+    changes = count(len(read.revisions), tr("bijgehouden wijziging"), tr("bijgehouden wijzigingen"))
     return [
-        f"{count(len(read.revisions), 'bijgehouden wijziging', 'bijgehouden wijzigingen')} "
-        f"van {by}, gelezen alsof ze aanvaard zijn: {len(taken)} in de velden{rest}"
+        tr(
+            "{wijzigingen} van {door}, gelezen alsof ze aanvaard zijn: {aantal} in de velden",
+            wijzigingen=changes,
+            door=by,
+            aantal=len(taken),
+        )
+        + rest
     ]
 
 
@@ -395,11 +438,28 @@ def _comments(read: ReadDocument) -> list[str]:
     """The reviewers' comments, each with its field, as things still to do."""
     if not read.comments:
         return []
-    lines = [f"{count(len(read.comments), 'opmerking', 'opmerkingen')} om af te handelen:"]
+    lines = [
+        tr(
+            "{opmerkingen} om af te handelen:",
+            opmerkingen=count(len(read.comments), tr("opmerking"), tr("opmerkingen")),
+        )
+    ]
     for comment in read.comments:
         places = [read.fields[name].place for name in comment.fields if name in read.fields]
-        anchor = ", ".join(places) if places else f"paragraaf {comment.paragraph}, geen veld"
-        lines.append(f"  - {comment.author or 'onbekend'} bij {anchor}: {comment.text}")
+        anchor = (
+            ", ".join(places)
+            if places
+            else tr("paragraaf {paragraaf}, geen veld", paragraaf=comment.paragraph)
+        )
+        lines.append(
+            "  - "
+            + tr(
+                "{wie} bij {waar}: {tekst}",
+                wie=comment.author or tr("onbekend"),
+                waar=anchor,
+                tekst=comment.text,
+            )
+        )
     return lines
 
 
