@@ -260,7 +260,7 @@ class TemplateProblem(Exception):
 def _limit(message: str) -> TemplateProblem:
     return TemplateProblem(
         message,
-        "kijk na of een lus, macro of include niet eindeloos herhaalt of te veel maakt",
+        tr("kijk na of een lus, macro of include niet eindeloos herhaalt of te veel maakt"),
     )
 
 
@@ -283,9 +283,11 @@ def template_pieces(name: str) -> list[str]:
         or not pieces
     ):
         raise TemplateProblem(
-            f"het sjabloon '{name}' ligt buiten de map met sjablonen",
-            "een sjabloon mag enkel sjablonen uit templates/ opnemen, met een naam als "
-            "'deel.md.j2' (geen '/' vooraan, geen '..')",
+            tr("het sjabloon '{naam}' ligt buiten de map met sjablonen", naam=name),
+            tr(
+                "een sjabloon mag enkel sjablonen uit templates/ opnemen, met een naam als "
+                "'deel.md.j2' (geen '/' vooraan, geen '..')"
+            ),
         )
     return pieces
 
@@ -445,15 +447,23 @@ class Budget:
         self.steps += count
         if self.steps > MAX_STEPS:
             raise _limit(
-                f"het sjabloon doet te veel werk (meer dan {thousands(MAX_STEPS)} stappen: "
-                "rondes van lussen, oproepen en filters)"
+                tr(
+                    "het sjabloon doet te veel werk (meer dan {aantal} stappen: rondes van "
+                    "lussen, oproepen en filters)",
+                    aantal=thousands(MAX_STEPS),
+                )
             )
         self.check_time()
 
     def check_time(self) -> None:
         """Stop the render when the document takes longer than its time."""
         if time.monotonic() > self.deadline:
-            raise _limit(f"het document is na {thousands(self.seconds)} seconden nog niet klaar")
+            raise _limit(
+                tr(
+                    "het document is na {aantal} seconden nog niet klaar",
+                    aantal=thousands(self.seconds),
+                )
+            )
 
     def emit(self, characters: int) -> None:
         """Count characters written (also into buffers); past the limit, stop the render."""
@@ -480,27 +490,43 @@ def _too_deep(chain: list[str]) -> str:
     again = next((name for position, name in enumerate(chain) if name in chain[:position]), None)
     shown = [*chain[:3], "…", chain[-1]] if len(chain) > 5 else chain
     path = " → ".join(f"'{name}'" if name != "…" else name for name in shown)
-    message = (
-        f"sjablonen nemen elkaar te diep op (meer dan {MAX_INCLUDE_DEPTH} niveaus), begonnen in "
-        f"'{first}': {path}"
+    message = tr(
+        "sjablonen nemen elkaar te diep op (meer dan {aantal} niveaus), begonnen in "
+        "'{eerste}': {pad}",
+        aantal=MAX_INCLUDE_DEPTH,
+        eerste=first,
+        pad=path,
     )
     if again is not None:
-        return f"{message}; '{again}' neemt zichzelf op"
-    return f"{message}; neem minder sjablonen in elkaar op"
+        return message + "; " + tr("'{naam}' neemt zichzelf op", naam=again)
+    return message + "; " + tr("neem minder sjablonen in elkaar op")
 
 
 def _too_big_document() -> TemplateProblem:
-    return _limit(f"het document wordt te groot (meer dan {thousands(MAX_OUTPUT)} tekens Markdown)")
+    return _limit(
+        tr(
+            "het document wordt te groot (meer dan {aantal} tekens Markdown)",
+            aantal=thousands(MAX_OUTPUT),
+        )
+    )
 
 
 def _too_big_text() -> TemplateProblem:
     return _limit(
-        f"een tekst of lijst wordt te groot (meer dan {thousands(MAX_TEXT)} tekens of elementen)"
+        tr(
+            "een tekst of lijst wordt te groot (meer dan {aantal} tekens of elementen)",
+            aantal=thousands(MAX_TEXT),
+        )
     )
 
 
 def _too_big_number() -> TemplateProblem:
-    return _limit(f"een getal wordt te groot (meer dan {thousands(MAX_NUMBER_DIGITS)} cijfers)")
+    return _limit(
+        tr(
+            "een getal wordt te groot (meer dan {aantal} cijfers)",
+            aantal=thousands(MAX_NUMBER_DIGITS),
+        )
+    )
 
 
 def measure(value: Any, limit: int = MAX_TEXT) -> int:
@@ -748,7 +774,9 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         except OverflowError:  # more than the machine can count
             count = MAX_RANGE + 1
         if count > MAX_RANGE:
-            raise _limit(f"range() mag hoogstens {thousands(MAX_RANGE)} getallen geven")
+            raise _limit(
+                tr("range() mag hoogstens {aantal} getallen geven", aantal=thousands(MAX_RANGE))
+            )
         return numbers
 
     def livb_iter(self, iterable: Any) -> Any:
