@@ -147,7 +147,9 @@ def _workbook(project: Project, rows: list[tuple[Any, ...]]) -> bytes:
     _table(sources, SOURCE_COLUMNS, _source_rows(project))
     _protect(sources)
     book.properties.creator = "livb"
-    book.properties.title = f"Begroting van het {project.instellingen.beleid.plannaam}"
+    book.properties.title = tr(
+        "Begroting van het {plan}", plan=project.instellingen.beleid.plannaam
+    )
     return _bytes(book)
 
 

@@ -861,9 +861,15 @@ def _edited(
             body = update_roundtrip(body, lambda tree: _apply_all(tree, structural, empty))
     except EditError as error:
         raise LivbError(
-            f"livb import kan {relative} niet veilig aanpassen: {error}",
-            "neem de wijzigingen met de hand over (livb import --droog toont ze); er is "
-            "niets gewijzigd",
+            tr(
+                "livb import kan {bestand} niet veilig aanpassen: {fout}",
+                bestand=relative,
+                fout=error,
+            ),
+            tr(
+                "neem de wijzigingen met de hand over (livb import --droog toont ze); er is "
+                "niets gewijzigd"
+            ),
         ) from None
     refuse_new_errors(
         loaded,

@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import Field
 
 from livb.core import i18n
-from livb.core.dates import dutch_date
 from livb.core.errors import UsageError
+from livb.core.formatting import long_date
 from livb.core.i18n import tr
 from livb.core.transaction import shown
 from livb.model import Project
@@ -60,9 +60,12 @@ def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:
             signed = period.start if period else None
             stap = "2.2" if signed else "1.2"
             found.append(
-                f"stap 2.2: het protocolakkoord is ondertekend op {dutch_date(signed)}"
+                tr(
+                    "stap 2.2: het protocolakkoord is ondertekend op {datum}",
+                    datum=long_date(signed),
+                )
                 if signed
-                else "stap 1.2: het protocolakkoord is nog niet ondertekend (de voorbereiding)"
+                else tr("stap 1.2: het protocolakkoord is nog niet ondertekend (de voorbereiding)")
             )
         known = {a.id: a for a in project.actoren.actoren}
         coordinator = project.instellingen.coordinator
@@ -74,7 +77,9 @@ def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:
             "door": [coordinator] if coordinator else [],
             "vertrouwelijk": True,
         }
-        text = skeleton(values, f"Oriëntatiegesprek met {names} (gemaakt met livb new).")
+        text = skeleton(
+            values, tr("Oriëntatiegesprek met {namen} (gemaakt met livb new).", namen=names)
+        )
         change = new_file(
             root,
             project,
@@ -82,7 +87,7 @@ def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:
             f"{day.isoformat()}-{people[0]}",
             text,
             today,
-            f"gesprek met {names}, stap {stap}",
+            tr("gesprek met {namen}, stap {stap}", namen=names, stap=stap),
         )
         return replace(change, notes=found)
 

@@ -253,7 +253,9 @@ def create_zone_folder(target: Path, naam: str, names: list[str], git: bool) -> 
         path.write_text(render("zone/zone.yaml.j2", context), encoding="utf-8")
         result.written.append(path)
     except OSError as error:
-        raise InitError(f"kan niet schrijven in '{target}': {error.strerror}") from None
+        raise InitError(
+            tr("kan niet schrijven in '{map}': {reden}", map=target, reden=error.strerror)
+        ) from None
     if git:
         result.committed = _git_commit(target, result)
     return result

@@ -42,6 +42,7 @@ from lxml import etree
 
 from livb.core import i18n
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 from livb.word import chart as chart_ns
 from livb.word.chart import chart_xml
 from livb.word.ir import (
@@ -270,8 +271,12 @@ class _Writer:
         missing = [name for name in REQUIRED_STYLES if name.lower() not in found]
         if missing:
             raise StyleError(
-                f"de huisstijl mist {len(missing)} stijl(en): {', '.join(missing)}",
-                "voeg ze toe in Word (Stijlen) of start opnieuw van de huisstijl van livb",
+                tr(
+                    "de huisstijl mist {aantal} stijl(en): {stijlen}",
+                    aantal=len(missing),
+                    stijlen=", ".join(missing),
+                ),
+                tr("voeg ze toe in Word (Stijlen) of start opnieuw van de huisstijl van livb"),
             )
         return {name: found[name.lower()] for name in REQUIRED_STYLES}
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from lxml import etree
 
 from livb.core.errors import LivbError
+from livb.core.i18n import tr
 from livb.core.transaction import write_atomic
 
 TIMEOUT = 120
@@ -128,8 +129,8 @@ def _place(documents: Sequence[Path], produced: list[Path], log: Path) -> list[P
         written.append(target)
     if failed:
         raise LivbError(
-            f"LibreOffice kon {', '.join(failed)} niet omzetten naar PDF",
-            _last_line(log) or "open het document in Word of LibreOffice en bewaar het als PDF",
+            tr("LibreOffice kon {bestanden} niet omzetten naar PDF", bestanden=", ".join(failed)),
+            _last_line(log) or tr("open het document in Word of LibreOffice en bewaar het als PDF"),
         )
     return written
 
@@ -186,8 +187,11 @@ def _run(
                         poll()
         except subprocess.TimeoutExpired:
             raise LivbError(
-                f"LibreOffice deed er langer dan {timeout:.0f} s over om de PDF's te maken",
-                "probeer opnieuw, of open het document in Word en bewaar het als PDF",
+                tr(
+                    "LibreOffice deed er langer dan {seconden} s over om de PDF's te maken",
+                    seconden=f"{timeout:.0f}",
+                ),
+                tr("probeer opnieuw, of open het document in Word en bewaar het als PDF"),
             ) from None
         finally:
             _stop_group(process)

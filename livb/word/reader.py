@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from livb.core.i18n import tr
 from livb.word.ir import FIELD_BOOKMARK, FIELD_MAP_NAMESPACE, FieldRef, outside_check
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -145,11 +146,13 @@ def _wanted(name: str) -> bool:
 
 def _part(package: zipfile.ZipFile, name: str) -> Any:
     if package.getinfo(name).file_size > _MAX_PART:
-        raise UnreadableDocumentError(f"het deel {name} is te groot")
+        raise UnreadableDocumentError(tr("het deel {naam} is te groot", naam=name))
     try:
         return etree.fromstring(package.read(name), _PARSER)
     except etree.XMLSyntaxError:
-        raise UnreadableDocumentError(f"het deel {name} is geen geldige XML") from None
+        raise UnreadableDocumentError(
+            tr("het deel {naam} is geen geldige XML", naam=name)
+        ) from None
 
 
 def _find_map(parts: dict[str, Any]) -> dict[str, str] | None:
