@@ -31,18 +31,18 @@ from livb.starters.skeleton import complete
 class ActorOptions(Options):
     """The options of ``livb new actor``: the fields of the actor that can be given at once."""
 
-    id: str | None = Field(None, description="de nieuwe id.")
-    naam: str | None = Field(None, description="de naam.")
+    id: str | None = Field(None, description=N_("de nieuwe id."))
+    naam: str | None = Field(None, description=N_("de naam."))
     rol: str | None = Field(
         None,
-        description="de rol, bv. schepen.",
+        description=N_("de rol, bv. schepen."),
         json_schema_extra={"keuzes": "livb.model.actoren:Rol"},
     )
-    functie: str | None = Field(None, description="de functie.")
-    organisatie: str | None = Field(None, description="de organisatie.")
+    functie: str | None = Field(None, description=N_("de functie."))
+    organisatie: str | None = Field(None, description=N_("de organisatie."))
     sector: str | None = Field(
         None,
-        description="de sector, bv. welzijn.",
+        description=N_("de sector, bv. welzijn."),
         json_schema_extra={"keuzes": "livb.model.actoren:Sector"},
     )
 

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from livb.core.dates import months_later
 from livb.core.errors import UsageError
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.transaction import shown
 from livb.model import Project
 from livb.model.plan import DoelstellingenBestand, StrategischeDoelstelling
@@ -27,7 +27,7 @@ from livb.starters.skeleton import complete, document
 class DoelstellingOptions(Options):
     """The options of ``livb new doelstelling``."""
 
-    prioriteit: str | None = Field(None, description="voor welke prioriteit.")
+    prioriteit: str | None = Field(None, description=N_("voor welke prioriteit."))
 
 
 def start(root: Path, options: DoelstellingOptions, today: dt.date) -> NewResult:

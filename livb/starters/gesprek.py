@@ -15,7 +15,7 @@ from pydantic import Field
 from livb.core import i18n
 from livb.core.errors import UsageError
 from livb.core.formatting import long_date
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.core.transaction import shown
 from livb.model import Project
 from livb.model.actoren import Rol
@@ -29,13 +29,17 @@ INTERVIEW_STEPS = ("1.2", "2.2")
 class GesprekOptions(Options):
     """The options of ``livb new gesprek``."""
 
-    met: list[str] = Field([], description="met wie: een actor-id, of een rol die één actor heeft.")
+    met: list[str] = Field(
+        [], description=N_("met wie: een actor-id, of een rol die één actor heeft.")
+    )
     stap: list[str] = Field(
         [],
-        description="de stap van de methode, 1.2 of 2.2; zonder --stap 1.2 vóór het "
-        "protocolakkoord, 2.2 erna.",
+        description=N_(
+            "de stap van de methode, 1.2 of 2.2; zonder --stap 1.2 vóór het "
+            "protocolakkoord, 2.2 erna."
+        ),
     )
-    datum: dt.date | None = Field(None, description="de datum (JJJJ-MM-DD).")
+    datum: dt.date | None = Field(None, description=N_("de datum (JJJJ-MM-DD)."))
 
 
 def start(root: Path, options: GesprekOptions, today: dt.date) -> NewResult:

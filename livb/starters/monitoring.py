@@ -20,7 +20,7 @@ from livb.starters.skeleton import Noted, Raw, document
 class MonitoringOptions(Options):
     """The options of ``livb new monitoring``."""
 
-    jaar: int | None = Field(None, description="het jaar dat je opvolgt (standaard dit jaar).")
+    jaar: int | None = Field(None, description=N_("het jaar dat je opvolgt (standaard dit jaar)."))
 
 
 def start(root: Path, options: MonitoringOptions, today: dt.date) -> NewResult:

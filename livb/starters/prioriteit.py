@@ -29,8 +29,8 @@ from livb.starters.skeleton import complete
 class PrioriteitOptions(Options):
     """The options of ``livb new prioriteit``."""
 
-    id: str | None = Field(None, description="de nieuwe id.")
-    titel: str | None = Field(None, description="de titel.")
+    id: str | None = Field(None, description=N_("de nieuwe id."))
+    titel: str | None = Field(None, description=N_("de titel."))
 
 
 def start(root: Path, options: PrioriteitOptions, today: dt.date) -> NewResult:

@@ -74,9 +74,11 @@ HABITS = N_(
 class VergaderingOptions(Options):
     """The options of ``livb new vergadering``."""
 
-    orgaan: str | None = Field(None, description="kerngroep (standaard), ... of een projectgroep.")
-    stap: list[str] = Field([], description="de stap(pen) van de methode, bv. 2.5 of 2.5,2.6.")
-    datum: dt.date | None = Field(None, description="de datum (JJJJ-MM-DD).")
+    orgaan: str | None = Field(
+        None, description=N_("kerngroep (standaard), ... of een projectgroep.")
+    )
+    stap: list[str] = Field([], description=N_("de stap(pen) van de methode, bv. 2.5 of 2.5,2.6."))
+    datum: dt.date | None = Field(None, description=N_("de datum (JJJJ-MM-DD)."))
 
 
 def start(root: Path, options: VergaderingOptions, today: dt.date) -> NewResult:
