@@ -42,7 +42,7 @@ from lxml import etree
 
 from livb.core import i18n
 from livb.core.errors import LivbError
-from livb.core.i18n import tr
+from livb.core.i18n import N_, tr
 from livb.word import chart as chart_ns
 from livb.word.chart import chart_xml
 from livb.word.ir import (
@@ -139,7 +139,7 @@ class DocumentMeta:
     author: str
     keywords: str
     date: dt.datetime
-    toc_placeholder: str = (
+    toc_placeholder: str = N_(
         "Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de paginanummers."
     )
     source: tuple[tuple[str, str], ...] = ()
@@ -463,7 +463,14 @@ class _Writer:
         The anchors around the run are written as python-docx's ``Run.mark_comment_range``
         writes them; the comment's id is known once the body is done (:meth:`_add_comments`).
         """
-        self.comments.append(f"Vul {missing.label} in: '{missing.key}' in {missing.file}.")
+        self.comments.append(
+            tr(
+                "Vul {wat} in: '{sleutel}' in {bestand}.",
+                wat=missing.label,
+                sleutel=missing.key,
+                bestand=missing.file,
+            )
+        )
         number = f"\x00{len(self.comments) - 1}\x00"  # no text holds a NUL (see _text)
         return (
             f'<w:commentRangeStart w:id="{number}"/>{run}<w:commentRangeEnd w:id="{number}"/>'
@@ -514,7 +521,7 @@ class _Writer:
             )
             entries.append((self._ppr(f"toc {heading.level}"), link))
         if not entries:
-            entries.append((self._ppr("toc 1"), self._run(self.meta.toc_placeholder, None)))
+            entries.append((self._ppr("toc 1"), self._run(tr(self.meta.toc_placeholder), None)))
         paragraphs = []
         for index, (ppr, content) in enumerate(entries):
             head = begin + instruction + separate if index == 0 else ""

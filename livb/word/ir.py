@@ -8,6 +8,8 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from livb.core.i18n import tr
+
 # A gap travels through Jinja and Markdown as one opaque word: two brackets Markdown never
 # interprets around hexadecimal digits, so no table cell, heading, list or emphasis can split
 # it. The process's own nonce keeps data from forging one (the data's brackets are stripped
@@ -42,7 +44,7 @@ class Missing:
     @property
     def text(self) -> str:
         """What the reader sees."""
-        return f"[in te vullen: {self.label}]"
+        return "[" + tr("in te vullen: {wat}", wat=self.label) + "]"
 
 
 @dataclass(frozen=True)
