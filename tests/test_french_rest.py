@@ -1,0 +1,34 @@
+"""French numbers and dates in the comments `livb new monitoring` writes (issue 23).
+
+A French folder's suivi reads "13,9 %", "1er sept. 2010" and "3 000 euros"; a Dutch folder keeps
+the figures and ISO dates it always had, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers import REPO, copy_example
+
+
+def _monitoring(tmp_path, livb, example: str) -> str:
+    folder = tmp_path / example
+    copy_example(folder, REPO / "examples" / example)
+    result = livb("new", "monitoring", folder, "--jaar", "2026")
+    assert result.code == 0, result.err
+    return (folder / "monitoring" / "2026.yaml").read_text(encoding="utf-8")
+
+
+def test_a_french_suivi_writes_french_numbers_and_dates(tmp_path, livb):
+    text = _monitoring(tmp_path, livb, "esneux")
+    assert "base 13,9 % (2008)" in text
+    assert "1er sept. 2010 – 31 déc. 2012" in text
+    assert "budget 3\u202f000 euros" in text or "budget 3 000 euros" in text
+    assert "2010-09-01 – " not in text
+    assert not re.search(r"\d\.\d %", text)
+
+
+def test_a_dutch_follow_up_keeps_its_figures(tmp_path, livb):
+    text = _monitoring(tmp_path, livb, "halle")
+    assert re.search(r"# .*; \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d", text)
+    assert re.search(r"budget \d+ euro\b", text)
