@@ -32,3 +32,36 @@ def test_a_dutch_follow_up_keeps_its_figures(tmp_path, livb):
     text = _monitoring(tmp_path, livb, "halle")
     assert re.search(r"# .*; \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d", text)
     assert re.search(r"budget \d+ euro\b", text)
+
+
+def test_a_table_with_french_area_headers_is_read(tmp_path, livb):
+    from livb.folder.yamlio import parse_fast
+
+    from helpers import MINIMAL, write_tree
+
+    files = {
+        **MINIMAL,
+        "diagnostiek/bronnen.yaml": "bronnen:\n  - {id: politie, naam: Police, soort: feit}\n",
+        "diagnostiek/cijfers.yaml": "reeksen: []\n",
+    }
+    root = write_tree(tmp_path / "gemeente", files)
+    table = tmp_path / "police.csv"
+    table.write_text(
+        "Commune;Code INS;Année;Cambriolages\nHal;23027;2021;210\nBeersel;23003;2021;120\n",
+        encoding="utf-8",
+    )
+    result = livb(
+        "import",
+        table,
+        "--reeks",
+        "cambriolages",
+        root,
+        "--bron",
+        "politie",
+        "--kolom",
+        "cambriolages",
+    )
+    assert result.code == 0, result.err + result.out
+    data = parse_fast((root / "diagnostiek/cijfers.yaml").read_text("utf-8"))
+    series = next(r for r in data["reeksen"] if r["id"] == "cambriolages")
+    assert "210" in str(series) and "120" not in str(series)

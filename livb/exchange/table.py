@@ -30,7 +30,11 @@ from livb.model.diagnostiek import Gebiedssoort, Per, Reeks
 FILE = "diagnostiek/cijfers.yaml"
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")
-_AREA_HEADERS = ("gebied", "gemeente", "naam", "nis", "nis-code", "nis_code", "refnis", "regio")
+_AREA_HEADERS = (
+    *("gebied", "gemeente", "naam", "nis", "nis-code", "nis_code", "refnis", "regio"),
+    *("commune", "entité", "nom", "ins", "code ins", "code_ins", "code-ins"),
+)
+"""An area's column headers, Dutch and French (the same tables come from Wallonia)."""
 _YEAR_HEADERS = ("jaar", "year", "periode", "année", "annee")
 _EMPTY = ("", "-", "–", ".", "n.b.", "nb", "x")
 
