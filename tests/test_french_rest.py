@@ -1,14 +1,17 @@
-"""French numbers and dates in the comments `livb new monitoring` writes (issue 23).
+"""The last Dutch a French folder met (issue 23): the suivi's comments, a table's headers.
 
 A French folder's suivi reads "13,9 %", "1er sept. 2010" and "3 000 euros"; a Dutch folder keeps
-the figures and ISO dates it always had, byte for byte.
+the figures and ISO dates it always had, byte for byte. A Walloon table's "Commune" and
+"Code INS" columns both name the area.
 """
 
 from __future__ import annotations
 
 import re
 
-from helpers import REPO, copy_example
+from livb.folder.yamlio import parse_fast
+
+from helpers import MINIMAL, REPO, copy_example, write_tree
 
 
 def _monitoring(tmp_path, livb, example: str) -> str:
@@ -35,10 +38,6 @@ def test_a_dutch_follow_up_keeps_its_figures(tmp_path, livb):
 
 
 def test_a_table_with_french_area_headers_is_read(tmp_path, livb):
-    from livb.folder.yamlio import parse_fast
-
-    from helpers import MINIMAL, write_tree
-
     files = {
         **MINIMAL,
         "diagnostiek/bronnen.yaml": "bronnen:\n  - {id: politie, naam: Police, soort: feit}\n",
