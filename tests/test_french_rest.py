@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from livb.core.i18n import translate
 from livb.folder.yamlio import parse_fast
+from livb.method.process import Stand
 
 from helpers import MINIMAL, REPO, copy_example, write_tree
 
@@ -64,3 +66,10 @@ def test_a_table_with_french_area_headers_is_read(tmp_path, livb):
     data = parse_fast((root / "diagnostiek/cijfers.yaml").read_text("utf-8"))
     series = next(r for r in data["reeksen"] if r["id"] == "cambriolages")
     assert "210" in str(series) and "120" not in str(series)
+
+
+def test_every_step_stand_agrees_with_etape():
+    french = {stand: translate(stand.value, "fr") for stand in Stand}
+    assert french[Stand.KLAAR] == "terminée"
+    assert french[Stand.ONVOLLEDIG] == "incomplète"
+    assert all(text != stand.value for stand, text in french.items())
