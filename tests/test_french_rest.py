@@ -73,3 +73,14 @@ def test_every_step_stand_agrees_with_etape():
     assert french[Stand.KLAAR] == "terminée"
     assert french[Stand.ONVOLLEDIG] == "incomplète"
     assert all(text != stand.value for stand, text in french.items())
+
+
+def test_a_french_folder_hears_where_a_table_is_wrong(tmp_path, livb):
+    folder = tmp_path / "esneux"
+    copy_example(folder, REPO / "examples" / "esneux")
+    table = tmp_path / "police.csv"
+    table.write_text("Commune;Année;Cambriolages\nEsneux;2021;beaucoup\n", encoding="utf-8")
+    result = livb("import", table, "--reeks", "cambriolages", folder, "--kolom", "cambriolages")
+    assert result.code != 0
+    assert "ligne 2, colonne C ('Cambriolages')" in result.err
+    assert "rij 2" not in result.err

@@ -51,8 +51,8 @@ class Place:
     def __str__(self) -> str:
         letter = _column_letter(self.column)
         if self.sheet is not None:
-            return f"blad '{self.sheet}', cel {letter}{self.row}"
-        return f"rij {self.row}, kolom {letter} ('{self.header}')"
+            return tr("blad '{blad}', cel {cel}", blad=self.sheet, cel=f"{letter}{self.row}")
+        return tr("rij {rij}, kolom {kolom} ('{kop}')", rij=self.row, kolom=letter, kop=self.header)
 
 
 @dataclass(frozen=True)
