@@ -30,7 +30,11 @@ from livb.model.diagnostiek import Gebiedssoort, Per, Reeks
 FILE = "diagnostiek/cijfers.yaml"
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0)?\s*$")
-_AREA_HEADERS = ("gebied", "gemeente", "naam", "nis", "nis-code", "nis_code", "refnis", "regio")
+_AREA_HEADERS = (
+    *("gebied", "gemeente", "naam", "nis", "nis-code", "nis_code", "refnis", "regio"),
+    *("commune", "entité", "nom", "ins", "code ins", "code_ins", "code-ins"),
+)
+"""An area's column headers, Dutch and French (the same tables come from Wallonia)."""
 _YEAR_HEADERS = ("jaar", "year", "periode", "année", "annee")
 _EMPTY = ("", "-", "–", ".", "n.b.", "nb", "x")
 
@@ -47,8 +51,8 @@ class Place:
     def __str__(self) -> str:
         letter = _column_letter(self.column)
         if self.sheet is not None:
-            return f"blad '{self.sheet}', cel {letter}{self.row}"
-        return f"rij {self.row}, kolom {letter} ('{self.header}')"
+            return tr("blad '{blad}', cel {cel}", blad=self.sheet, cel=f"{letter}{self.row}")
+        return tr("rij {rij}, kolom {kolom} ('{kop}')", rij=self.row, kolom=letter, kop=self.header)
 
 
 @dataclass(frozen=True)

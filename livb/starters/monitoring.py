@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import Field
 
+from livb.core import formatting
 from livb.core.errors import LivbError, UsageError
-from livb.core.i18n import N_, tr
+from livb.core.i18n import N_, language, tr
 from livb.core.words import count
 from livb.model import Project
 from livb.model.monitoring import Monitoring
@@ -123,10 +124,11 @@ def _indicators(project: Project, jaar: int) -> list[dict[str, Any]]:
         ):
             if meting is not None:
                 year = f" ({meting.jaar})" if meting.jaar else ""
-                parts.append(f"{tr(label)} {meting.waarde:g}{unit}{year}")
+                parts.append(f"{tr(label)} {_value(meting.waarde)}{unit}{year}")
         earlier = [m for m in measured.get(indicator.id, []) if m.datum.year < jaar]
         if earlier:
-            parts.append(f"{tr('laatst')} {earlier[-1].waarde:g}{unit} ({earlier[-1].datum})")
+            last = earlier[-1]
+            parts.append(f"{tr('laatst')} {_value(last.waarde)}{unit} ({_day(last.datum)})")
         found.append(
             {
                 "indicator": Noted(indicator.id, one_line("; ".join(parts))),
@@ -135,6 +137,18 @@ def _indicators(project: Project, jaar: int) -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def _value(value: float) -> str:
+    """A number in a comment: as a Dutch folder always had it, else in the folder's language."""
+    return f"{value:g}" if language() == "nl" else formatting.number(value)
+
+
+def _day(day: dt.date | None) -> str:
+    """A date in a comment: ISO for a Dutch folder (as before), written out for a French one."""
+    if day is None:
+        return "?"
+    return str(day) if language() == "nl" else formatting.short_date(day)
 
 
 def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
@@ -148,10 +162,10 @@ def _actions(project: Project, jaar: int) -> list[dict[str, Any]]:
         actie = state.actie
         details = [one_line(actie.titel)]
         if actie.start or actie.einde:
-            details.append(f"{actie.start or '?'} – {actie.einde or '?'}")
+            details.append(f"{_day(actie.start)} – {_day(actie.einde)}")
         budget = action_budget(actie)
         if budget is not None:
-            details.append(tr("budget {bedrag} euro", bedrag=f"{budget:g}"))
+            details.append(tr("budget {bedrag} euro", bedrag=_value(budget)))
         found.append(
             {
                 "actie": Noted(actie.id, "; ".join(details)),
