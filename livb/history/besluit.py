@@ -17,12 +17,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from livb.core.errors import LivbError, UsageError
-from livb.core.formatting import long_date
-from livb.core.i18n import tr, word
+from livb.core.i18n import tr
 from livb.core.transaction import FileChangedError, current_bytes, folder_lock, write_atomic
 from livb.folder.schema_errors import translate
 from livb.folder.yamledit import append_to_list
 from livb.folder.yamlio import YamlSyntaxError, parse_fast, read_text
+from livb.history.diff import decision_sentence
 from livb.history.versions import Repository, find_repository
 from livb.model.besluiten import Besluit, BesluitenBestand
 
@@ -87,15 +87,8 @@ def tag_name(besluit: Besluit) -> str:
 
 
 def describe(besluit: Besluit) -> str:
-    """A decision in a sentence: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
-    words = tr(
-        "{onderwerp} {uitkomst} door {door} op {datum}",
-        onderwerp=word(besluit.onderwerp.label),
-        uitkomst=word(besluit.uitkomst.value),
-        door=word(besluit.door.label),
-        datum=long_date(besluit.datum),
-    )
-    return words + (f" ({besluit.referentie})" if besluit.referentie else "")
+    """A decision in a sentence, with its reference: '… op 23 maart 2010 (GR 2010/071)'."""
+    return decision_sentence(besluit) + (f" ({besluit.referentie})" if besluit.referentie else "")
 
 
 def record_besluit(request: BesluitRequest) -> BesluitResult:

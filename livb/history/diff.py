@@ -33,10 +33,22 @@ from pydantic import BaseModel
 from livb.core.formatting import long_date, money, number
 from livb.core.i18n import N_, tr, word
 from livb.model import Project
+from livb.model.besluiten import Besluit
 from livb.model.walk import amount_fields
 
 MOVED = "verplaatst"
 """The name of the field that records a move to another parent."""
+
+
+def decision_sentence(besluit: Besluit) -> str:
+    """A decision in words: 'plan goedgekeurd door gemeenteraad op 23 maart 2010'."""
+    return tr(
+        "{onderwerp} {uitkomst} door {door} op {datum}",
+        onderwerp=word(besluit.onderwerp.label),
+        uitkomst=word(besluit.uitkomst.value),
+        door=word(besluit.door.label),
+        datum=long_date(besluit.datum),
+    )
 
 
 class Soort(StrEnum):
@@ -200,13 +212,7 @@ def _tree(project: Project) -> _Node:
         title = actor.naam or actor.functie
         root.children.append(_Node(Soort.ACTOR, actor.id, title, _fields(actor)))
     for besluit in project.besluiten.besluiten:
-        title = tr(
-            "{onderwerp} {uitkomst} door {door} op {datum}",
-            onderwerp=word(besluit.onderwerp.label),
-            uitkomst=word(besluit.uitkomst.value),
-            door=word(besluit.door.label),
-            datum=long_date(besluit.datum),
-        )
+        title = decision_sentence(besluit)
         root.children.append(_Node(Soort.BESLUIT, besluit.id, title, _fields(besluit)))
     for stem, vergadering in sorted(project.vergaderingen.items()):
         title = f"{vergadering.titel or vergadering.orgaan}, {long_date(vergadering.datum)}"
